@@ -1,0 +1,93 @@
+"""Sphinx configuration for the sphinx-crawl handbook."""
+
+from __future__ import annotations
+
+project = "Crawling Backwards: a handbook for parents"
+author = "The sphinx-crawl handbook team"
+copyright = "2026, the sphinx-crawl handbook team"  # noqa: A001
+language = "en"
+
+extensions = ["myst_parser", "sphinx_design", "sphinx_crawl"]
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+suppress_warnings: list[str] = []
+
+html_theme = "furo"
+html_title = "Crawling Backwards"
+html_static_path: list[str] = []
+html_last_updated_fmt = ""
+
+# Every entry in the handbook must cite at least one of these sources.
+crawl_require_source = True
+
+# BEGIN crawl_sources (owned by the handbook content)
+# The five articles the handbook restates, then the public health sources from
+# shared/EVIDENCE.md. Each article is described only by what its own text names;
+# where it names no author or site, the entry says so.
+crawl_sources: dict[str, dict[str, str]] = {
+    # The five articles
+    "kc-lowdown": {
+        "title": "The Lowdown On Crawling Backward",
+        "author": "Dr. KC Rickerd, PT, DPT (pediatric physical therapist)",
+    },
+    "baby-only-crawls-backwards": {
+        "title": "Baby Only Crawls Backwards—Is It Normal?",
+        "publisher": "Parenting website (the article names no author or site)",
+    },
+    "pt-backward-first": {
+        "title": "Why Do Babies Go Backward Before Crawling Forward?",
+        "author": "A physical therapist (not named in the article)",
+    },
+    "parent-backwards-normal": {
+        "title": "Is a Baby Crawling Backwards Normal?",
+        "author": "A parent writing about baby crawling (not named in the article)",
+    },
+    "sweetparent-back-crawling": {
+        "title": "8 Practical Tips to Support Your Back-Crawling Baby",
+        "publisher": "sweetparent.com",
+    },
+    # Public health bodies and studies (see shared/EVIDENCE.md)
+    "who-motor": {
+        "title": (
+            "WHO Motor Development Study: windows of achievement for six gross "
+            "motor development milestones"
+        ),
+        "author": "WHO Multicentre Growth Reference Study Group",
+        "publisher": "Acta Paediatrica Supplement 450 (2006), pages 86–95",
+        "url": "https://pubmed.ncbi.nlm.nih.gov/16817682/",
+    },
+    "cdc-zubler-2022": {
+        "title": "Evidence-Informed Milestones for Developmental Surveillance Tools",
+        "author": "Zubler et al.",
+        "publisher": (
+            "Pediatrics 149(3), e2021052138 (2022): the revised CDC "
+            "“Learn the Signs. Act Early.” checklists"
+        ),
+    },
+    "kretch-2022": {
+        "title": "“Learn the Signs. Act Early.”: Updates and Implications for Physical Therapists",
+        "author": "Kretch et al.",
+        "publisher": "Pediatric Physical Therapy (2022)",
+        "url": "https://doi.org/10.1097/PEP.0000000000000937",
+    },
+    "aap-movement-8-12": {
+        "title": "Movement: 8 to 12 Months",
+        "publisher": "American Academy of Pediatrics (HealthyChildren.org)",
+    },
+    "aap-corrected-age": {
+        "title": "Corrected age for babies born early (patient education)",
+        "publisher": "American Academy of Pediatrics",
+    },
+    "pathways-corrected-age": {
+        "title": "Adjusting milestones for babies born before 37 weeks",
+        "publisher": "Pathways.org",
+    },
+    "nhs-corrected-age": {
+        "title": "Developmental age of babies born early",
+        "publisher": "NHS",
+    },
+}
+# END crawl_sources

@@ -1,0 +1,121 @@
+"""The three built-in content types, defined through the public plugin API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from sphinx_crawl.i18n import _
+from sphinx_crawl.model import AgeRange
+from sphinx_crawl.types import ContentType, Field, IndexSpec, choice, register_content_type
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_crawl.model import EntryData
+
+URGENCY_LEVELS = ("routine", "soon", "urgent")
+
+# What each level means, modelled on NHS care cards: a spoken prefix for the
+# heading, a visible badge in words, and a default call to action.
+_URGENCY = {
+    "routine": {
+        "prefix": _("Non-urgent advice: "),
+        "badge": _("Routine: mention it at the next check-up"),
+        "action": _("Mention it at your baby's next routine check-up."),
+    },
+    "soon": {
+        "prefix": _("Advice to act soon: "),
+        "badge": _("Soon: book an appointment"),
+        "action": _(
+            "Book an appointment with your pediatrician or a pediatric physical therapist."
+        ),
+    },
+    "urgent": {
+        "prefix": _("Urgent advice: "),
+        "badge": _("Urgent: get help today"),
+        "action": _("Get help the same day: call your pediatrician or an urgent advice line."),
+    },
+}
+
+
+def _urgency(fields: Mapping[str, Any]) -> str:
+    return str(fields.get("urgency") or "soon")
+
+
+def _age_key(entry: EntryData) -> tuple[float, float]:
+    age = entry["age"]
+    return AgeRange.from_dict(age).sort_key() if age else (float("inf"), float("inf"))
+
+
+def _by_age(entry: EntryData) -> Iterable[tuple[Any, str]]:
+    age = entry["age"]
+    if age is None:
+        return [((float("inf"),), str(_("Any age")))]
+    return [(_age_key(entry), age["label"])]
+
+
+def _by_urgency(entry: EntryData) -> Iterable[tuple[Any, str]]:
+    level = entry["fields"].get("urgency", "soon")
+    rank = -URGENCY_LEVELS.index(level) if level in URGENCY_LEVELS else 0
+    return [(rank, str(_URGENCY.get(level, _URGENCY["soon"])["badge"]))]
+
+
+def _by_tag(entry: EntryData) -> Iterable[tuple[Any, str]]:
+    return [(tag.lower(), tag) for tag in entry["tags"]] or [("~", str(_("Untagged")))]
+
+
+MILESTONE = ContentType(
+    name="milestone",
+    directive="milestone",
+    label=_("Milestone"),
+    plural=_("Milestones"),
+    help=_("Something many babies do in an age window; rows of a milestone table."),
+    age_required=True,
+    table_container="milestone-table",
+    index=IndexSpec("milestones", _("Milestones by age"), _("milestones"), _by_age),
+)
+
+TIP = ContentType(
+    name="tip",
+    directive="tip-card",
+    label=_("Tip"),
+    plural=_("Tips"),
+    help=_("A practical idea a parent can try; the body is full content."),
+    index=IndexSpec("tips", _("Tips by tag"), _("tips"), _by_tag),
+)
+
+RED_FLAG = ContentType(
+    name="red-flag",
+    directive="red-flag",
+    label=_("Red flag"),
+    plural=_("Red flags"),
+    help=_("A sign to talk to a professional about, with how soon and what to do."),
+    fields=(
+        Field(
+            "urgency",
+            converter=choice(*URGENCY_LEVELS),
+            required=True,
+            help=_("routine (next check-up), soon (book an appointment), urgent (same day)"),
+            schema={"enum": list(URGENCY_LEVELS)},
+            default=lambda fields: "soon",
+        ),
+        Field(
+            "action",
+            help=_("The call to action; defaults to the level's usual advice."),
+            default=lambda fields: str(_URGENCY[_urgency(fields)]["action"]),
+        ),
+    ),
+    heading_prefix=lambda fields: str(_URGENCY[_urgency(fields)]["prefix"]),
+    badge=lambda fields: str(_URGENCY[_urgency(fields)]["badge"]),
+    classes=lambda fields: [f"crawl-urgency-{_urgency(fields)}"],
+    callouts=lambda fields: [(str(_("What to do")), str(fields.get("action", "")))],
+    index=IndexSpec("red-flags", _("Red flags by urgency and age"), _("red flags"), _by_urgency),
+)
+
+CONTENT_TYPES: tuple[ContentType, ...] = (MILESTONE, TIP, RED_FLAG)
+
+
+def setup_builtin_types(app: Sphinx) -> None:
+    for content_type in CONTENT_TYPES:
+        register_content_type(app, content_type)

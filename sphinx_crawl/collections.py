@@ -1,0 +1,63 @@
+"""Which entries a collection shows: one selection used to render and to digest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, TypedDict
+
+from sphinx_crawl.domain import CrawlDomain, sources_pages
+from sphinx_crawl.model import AgeRange, EntryData
+
+LAYOUTS = ("table", "cards", "checklist")
+
+
+class ListSpec(TypedDict):
+    kind: str  # "list"
+    types: list[str]
+    tags: list[str]
+    age: dict[str, Any] | None
+    layout: str
+
+
+def select_entries(domain: CrawlDomain, spec: ListSpec, type_order: list[str]) -> list[EntryData]:
+    """Entries matching every given filter: type, any of the tags, overlapping age."""
+    window = AgeRange.from_dict(spec["age"]) if spec["age"] else None  # type: ignore[arg-type]
+    wanted_tags = {tag.lower() for tag in spec["tags"]}
+    chosen = []
+    for entry in domain.by_id().values():
+        if spec["types"] and entry["type"] not in spec["types"]:
+            continue
+        if wanted_tags and not wanted_tags & {tag.lower() for tag in entry["tags"]}:
+            continue
+        if window is not None:
+            if entry["age"] is None or not window.overlaps(AgeRange.from_dict(entry["age"])):
+                continue
+        chosen.append(entry)
+    rank = {name: i for i, name in enumerate(type_order)}
+    return sorted(chosen, key=lambda e: (rank.get(e["type"], len(rank)), _age_key(e), e["title"].lower(), e["id"]))
+
+
+def _age_key(entry: EntryData) -> tuple[float, float]:
+    return AgeRange.from_dict(entry["age"]).sort_key() if entry["age"] else (float("inf"), float("inf"))
+
+
+def citing_entries(domain: CrawlDomain, key: str) -> list[EntryData]:
+    return [entry for entry in domain.by_id().values() if key in entry["sources"]]
+
+
+def view_digest(domain: CrawlDomain, docname: str, type_order: list[str]) -> str:
+    """A digest of every collected thing ``docname`` shows; it changes iff the page must."""
+    views: list[Any] = []
+    for spec in domain.collectors.get(docname, []):
+        kind = spec["kind"]
+        if kind == "list":
+            views.append(select_entries(domain, spec, type_order))  # type: ignore[arg-type]
+        elif kind == "sources":
+            views.append([(e["id"], e["title"], e["docname"], e["anchor"], e["sources"]) for e in domain.by_id().values()])
+        elif kind == "ref":
+            entry = domain.by_id().get(spec["id"])
+            views.append(entry and (entry["type"], entry["title"], entry["docname"], entry["anchor"]))
+        elif kind == "sources-page":
+            views.append(sources_pages(domain))
+    return hashlib.sha256(json.dumps(views, sort_keys=True, default=str).encode()).hexdigest()

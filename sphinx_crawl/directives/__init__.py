@@ -1,0 +1,1 @@
+"""Directives: the generic entry directive, milestone tables and collections."""

@@ -1,0 +1,80 @@
+"""``crawl-list`` and ``crawl-sources``: placeholders filled when pages are resolved."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.collections import LAYOUTS, ListSpec
+from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.directives.options import raw_options
+from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.model import AgeRange, split_list
+
+
+class CrawlListDirective(SphinxDirective):
+    """Gather entries from the whole handbook. Filters are option values, never code."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = raw_options("type", "tags", "age", "layout")
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        for name in self.options:
+            if name not in self.option_spec:
+                warn(f"crawl-list: unknown option {name!r} (known: age, layout, tags, type)", location, "option")
+        spec: ListSpec = {
+            "kind": "list",
+            "types": self._types(location),
+            "tags": split_list(self.options.get("tags")),
+            "age": self._age(location),
+            "layout": self._layout(location),
+        }
+        crawl_domain(self.env).note_collector(self.env.docname, dict(spec))
+        node = crawl_nodes.crawl_list(spec=spec, caption=(self.arguments[0] if self.arguments else ""))
+        self.set_source_info(node)
+        return [node]
+
+    def _types(self, location: str) -> list[str]:
+        known = sorted(crawl_domain(self.env).object_types)
+        types = []
+        for name in split_list(self.options.get("type")):
+            if name in known:
+                types.append(name)
+            else:
+                warn(f"crawl-list: unknown :type: {name!r} (known: {', '.join(known)})", location, "filter")
+        return types
+
+    def _age(self, location: str) -> dict[str, object] | None:
+        raw = self.options.get("age")
+        if not raw:
+            return None
+        try:
+            return dict(AgeRange.parse(raw).as_dict())
+        except ValueError as error:
+            warn(f"crawl-list: :age: {error}; the age filter is ignored", location, "filter")
+            return None
+
+    def _layout(self, location: str) -> str:
+        layout = (self.options.get("layout") or "table").strip().lower()
+        if layout not in LAYOUTS:
+            warn(f"crawl-list: unknown :layout: {layout!r} (known: {', '.join(LAYOUTS)}); using table", location, "filter")
+            return "table"
+        return layout
+
+
+class CrawlSourcesDirective(SphinxDirective):
+    """List every source in ``crawl_sources`` with the entries that cite it."""
+
+    option_spec = raw_options("class")
+
+    def run(self) -> list[nodes.Node]:
+        for name in self.options:
+            if name != "class":
+                warn(f"crawl-sources: unknown option {name!r}", self.get_location(), "option")
+        crawl_domain(self.env).note_collector(self.env.docname, {"kind": "sources"})
+        node = crawl_nodes.crawl_sources()
+        self.set_source_info(node)
+        return [node]

@@ -1,0 +1,237 @@
+"""The one directive class behind every content type (tip-card, red-flag, ...)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.config import declared_sources
+from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.directives.options import raw_options
+from sphinx_crawl.i18n import _
+from sphinx_crawl.model import AgeRange, EntryData, id_from_title, plain_text, slugify, split_list
+from sphinx_crawl.types import ContentType
+
+#: Options every entry accepts, whatever its type.
+COMMON_OPTIONS = ("id", "age", "tags", "source", "keywords")
+
+
+class EntryDirective(SphinxDirective):
+    """Parse options into an :class:`EntryData`, record it, and emit its node."""
+
+    content_type: ClassVar[ContentType]
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+
+    def run(self) -> list[nodes.Node]:
+        ct = self.content_type
+        location = self.get_location()
+        self._warn_unknown_options(location)
+
+        title = self.arguments[0].strip() if self.arguments else ""
+        if not title:
+            warn(f"{ct.directive}: the entry has no title", location, "title")
+        entry_id = self._entry_id(title or str(ct.label), location)
+        age = self._age(location)
+        fields = self._fields(location)
+        sources = self._sources(location)
+
+        anchor = self._unique_anchor(entry_id, location)
+        node = crawl_nodes.crawl_entry(
+            ids=[anchor],
+            classes=["crawl-entry", f"crawl-type-{ct.name}", *(ct.classes(fields) if ct.classes else [])],
+            entry_id=entry_id,
+            crawl_type=ct.name,
+            data=_data_attributes(ct, age, fields),
+            age_label=age.label if age else "",
+            label=str(ct.label),
+        )
+        self.set_source_info(node)
+        node += self._title_node(title or str(ct.label), fields, anchor)
+        if ct.badge:
+            node += nodes.paragraph("", ct.badge(fields), classes=["crawl-badge"])
+        body = nodes.container(classes=["crawl-entry-body"])
+        self.state.nested_parse(self.content, self.content_offset, body)
+        node += body
+        for label, text in ct.callouts(fields) if ct.callouts else []:
+            node += nodes.paragraph(
+                "", "", nodes.strong("", f"{label}: "), nodes.Text(text), classes=["crawl-callout"]
+            )
+        tags = split_list(self.options.get("tags"))
+        meta = _meta_paragraph(age, tags)
+        if len(meta):
+            node += meta
+        if sources:
+            node += _sources_paragraph(sources)
+
+        self._record(
+            {
+                "id": entry_id,
+                "type": ct.name,
+                "title": plain_text(node[0].astext()[len(_hidden_prefix(ct, fields)) :]),
+                "docname": self.env.docname,
+                "anchor": anchor,
+                "lineno": self.lineno,
+                "age": age.as_dict() if age else None,
+                "tags": tags,
+                "sources": sources,
+                "keywords": split_list(self.options.get("keywords")),
+                "text": plain_text(body.astext()),
+                "fields": fields,
+            }
+        )
+        return [node]
+
+    # -- options ---------------------------------------------------------------
+
+    def _warn_unknown_options(self, location: str) -> None:
+        known = set(COMMON_OPTIONS) | {f.name for f in self.content_type.fields}
+        for name in self.options:
+            if name not in known:
+                warn(
+                    f"{self.content_type.directive}: unknown option {name!r} "
+                    f"(known: {', '.join(sorted(known))})",
+                    location,
+                    "option",
+                )
+
+    def _entry_id(self, title: str, location: str) -> str:
+        given = (self.options.get("id") or "").strip()
+        if not given:
+            return id_from_title(self.content_type.name, title)
+        cleaned = slugify(given)
+        if cleaned != given:
+            fallback = cleaned or id_from_title(self.content_type.name, title)
+            warn(
+                f"{self.content_type.directive}: id {given!r} is not a lowercase slug; "
+                f"using {fallback!r}",
+                location,
+                "id",
+            )
+            return fallback
+        return given
+
+    def _unique_anchor(self, entry_id: str, location: str) -> str:
+        """The HTML id: the entry id unless something on the page already has it."""
+        ids = self.state.document.ids
+        if entry_id not in ids:
+            return entry_id
+        warn(f"{self.content_type.directive}: id {entry_id!r} is used twice on this page", location, "id")
+        n = 2
+        while f"{entry_id}-{n}" in ids:
+            n += 1
+        return f"{entry_id}-{n}"
+
+    def _age(self, location: str) -> AgeRange | None:
+        raw = self.options.get("age")
+        if raw is None or not raw.strip():
+            if self.content_type.age_required:
+                warn(f"{self.content_type.directive}: the :age: option is required", location, "age")
+            return None
+        try:
+            return AgeRange.parse(raw)
+        except ValueError as error:
+            warn(f"{self.content_type.directive}: {error}", location, "age")
+            return None
+
+    def _fields(self, location: str) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        for spec in self.content_type.fields:
+            raw = self.options.get(spec.name)
+            if raw is not None:
+                try:
+                    fields[spec.name] = spec.converter(raw)
+                    continue
+                except ValueError as error:
+                    warn(f"{self.content_type.directive}: :{spec.name}: {error}", location, "field")
+            elif spec.required:
+                warn(f"{self.content_type.directive}: the :{spec.name}: option is required", location, "field")
+        for spec in self.content_type.fields:
+            if spec.name not in fields and spec.default is not None:
+                fields[spec.name] = spec.default(fields)
+        return fields
+
+    def _sources(self, location: str) -> list[str]:
+        declared = declared_sources(self.config)
+        keys = split_list(self.options.get("source"))
+        for key in keys:
+            if key not in declared:
+                known = ", ".join(sorted(declared)) or "none declared"
+                warn(f"{self.content_type.directive}: unknown source {key!r} (crawl_sources: {known})", location, "source")
+        cited = [key for key in keys if key in declared]
+        if not cited and self.config.crawl_require_source:
+            warn(f"{self.content_type.directive}: the entry cites no source (:source:)", location, "source")
+        return cited
+
+    # -- nodes -----------------------------------------------------------------
+
+    def _title_node(self, title: str, fields: dict[str, Any], anchor: str) -> nodes.Element:
+        node = crawl_nodes.crawl_entry_title("", "", ids=[f"{anchor}-title"])
+        prefix = _hidden_prefix(self.content_type, fields)
+        if prefix:
+            node += crawl_nodes.crawl_hidden("", prefix)
+            node["has_prefix"] = True
+        inline, messages = self.state.inline_text(title, self.lineno)
+        node.extend(inline)
+        node.extend(messages)
+        return node
+
+    def _record(self, entry: EntryData) -> None:
+        domain = crawl_domain(self.env)
+        domain.note_entry(entry)
+        if entry["sources"]:
+            # Source links point at the page holding crawl-sources, wherever it moves.
+            domain.note_collector(entry["docname"], {"kind": "sources-page"})
+
+
+def _hidden_prefix(ct: ContentType, fields: dict[str, Any]) -> str:
+    return ct.heading_prefix(fields) if ct.heading_prefix else ""
+
+
+def _data_attributes(ct: ContentType, age: AgeRange | None, fields: dict[str, Any]) -> dict[str, str]:
+    data = {"crawl-type": ct.name}
+    if age is not None:
+        data["crawl-age-min"] = str(age.min_months)
+        data["crawl-age-max"] = "" if age.max_months is None else str(age.max_months)
+    for spec in ct.fields:
+        if spec.choices and spec.name in fields:
+            data[f"crawl-{spec.name}"] = str(fields[spec.name])
+    return data
+
+
+def _meta_paragraph(age: AgeRange | None, tags: list[str]) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["crawl-meta"])
+    if age is not None:
+        para += nodes.inline("", "", nodes.strong("", _("Age") + ": "), nodes.Text(age.label), classes=["crawl-age"])
+    if tags:
+        if age is not None:
+            para += nodes.Text(" \u00b7 ")
+        para += nodes.inline("", "", nodes.strong("", _("Tags") + ": "), nodes.Text(", ".join(tags)), classes=["crawl-tags"])
+    return para
+
+
+def _sources_paragraph(sources: list[str]) -> nodes.paragraph:
+    from sphinx.addnodes import pending_xref
+
+    para = nodes.paragraph(classes=["crawl-sources"])
+    para += nodes.strong("", (_("Source") if len(sources) == 1 else _("Sources")) + ": ")
+    for i, key in enumerate(sources):
+        if i:
+            para += nodes.Text("; ")
+        ref = pending_xref("", refdomain="crawl", reftype="source", reftarget=key, refexplicit=False)
+        ref += nodes.inline("", key, classes=["crawl-source-ref"])
+        para += ref
+    return para
+
+
+def make_entry_directive(content_type: ContentType) -> type[EntryDirective]:
+    """A directive class bound to ``content_type``: configuration, not a copy of code."""
+    options = raw_options(*COMMON_OPTIONS, *(f.name for f in content_type.fields))
+    name = "".join(part.capitalize() for part in content_type.name.split("-")) + "Directive"
+    return type(name, (EntryDirective,), {"content_type": content_type, "option_spec": options})

@@ -1,0 +1,107 @@
+"""``milestone-table``: milestone entries shown as one table, sorted by age."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.directives.options import raw_options
+from sphinx_crawl.i18n import _
+from sphinx_crawl.model import AgeRange
+
+
+class MilestoneTableDirective(SphinxDirective):
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = raw_options("class")
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        for name in self.options:
+            if name != "class":
+                warn(f"milestone-table: unknown option {name!r} (known: class)", location, "option")
+        title = self.arguments[0].strip() if self.arguments else ""
+        if not title:
+            warn("milestone-table: the table has no title", location, "title")
+
+        parsed = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, parsed)
+        milestones: list[crawl_nodes.crawl_entry] = []
+        leftovers: list[nodes.Node] = []
+        for child in parsed.children:
+            if isinstance(child, crawl_nodes.crawl_entry) and child["crawl_type"] == "milestone":
+                milestones.append(child)
+            elif isinstance(child, nodes.system_message):
+                leftovers.append(child)
+            else:
+                warn(
+                    "milestone-table: only milestone entries belong in the table; "
+                    "other content is shown after it",
+                    (self.env.docname, child.line or self.lineno),
+                    "content",
+                )
+                leftovers.append(child)
+
+        milestones.sort(key=_age_order)
+        table = _table(title, milestones, self.options.get("class", "").split())
+        self.set_source_info(table)
+        return [table, *leftovers]
+
+
+def _age_order(entry: crawl_nodes.crawl_entry) -> tuple[float, float]:
+    data = entry["data"]
+    if "crawl-age-min" not in data:
+        return (float("inf"), float("inf"))
+    high = data["crawl-age-max"]
+    return AgeRange(float(data["crawl-age-min"]), float(high) if high else None, "").sort_key()
+
+
+def _table(title: str, milestones: list[crawl_nodes.crawl_entry], classes: list[str]) -> nodes.table:
+    table = nodes.table(classes=["crawl-milestone-table", *classes])
+    if title:
+        table += nodes.title(title, title)
+    group = nodes.tgroup(cols=3)
+    table += group
+    for width in (20, 30, 50):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += _plain_row([_("Age"), _("Milestone"), _("What you see")])
+    group += head
+    body = nodes.tbody()
+    for milestone in milestones:
+        body += _milestone_row(milestone)
+    group += body
+    return table
+
+
+def _plain_row(cells: list[str]) -> nodes.row:
+    row = nodes.row()
+    for text in cells:
+        row += nodes.entry("", nodes.paragraph("", text))
+    return row
+
+
+def _milestone_row(milestone: crawl_nodes.crawl_entry) -> crawl_nodes.crawl_row:
+    """Move the entry's parts into cells; its anchor and data go on the row.
+
+    The age has its own column, so the card's meta line (age, tags) is dropped.
+    """
+    row = crawl_nodes.crawl_row(
+        ids=milestone["ids"], classes=milestone["classes"], data=milestone["data"]
+    )
+    row.source, row.line = milestone.source, milestone.line
+    title = next(c for c in milestone.children if isinstance(c, crawl_nodes.crawl_entry_title))
+    details = [
+        child
+        for child in milestone.children
+        if child is not title and "crawl-meta" not in child.get("classes", ())
+    ]
+    row += nodes.entry("", nodes.paragraph("", milestone.get("age_label", ""), classes=["crawl-age"]))
+    row += nodes.entry(
+        "", nodes.paragraph("", "", nodes.strong("", "", *title.children), classes=["crawl-milestone-title"])
+    )
+    row += nodes.entry("", *details)
+    return row

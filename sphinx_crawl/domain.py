@@ -1,0 +1,263 @@
+"""The ``crawl`` domain: entries as addressable objects.
+
+Its data is plain, per document, and merged only for the documents in hand,
+which is what keeps ``-j`` and incremental builds equal to clean serial ones::
+
+    data["entries"][docname]    -> [EntryData, ...] in document order
+    data["collectors"][docname] -> [collector spec, ...] (crawl-list, crawl-sources, refs)
+    data["shown"][docname]      -> digest of what that page last showed
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from sphinx_crawl.config import declared_sources
+from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.model import AgeRange, EntryData
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_crawl.types import ContentType
+
+#: Bump when the shape of the data changes: old pickled environments are discarded.
+DATA_VERSION = 1
+
+
+class CrawlXRefRole(XRefRole):
+    """``{crawl:tip}`id``` and friends; titles are used as link text by default."""
+
+    def __init__(self) -> None:
+        super().__init__(lowercase=False, innernodeclass=nodes.inline, warn_dangling=False)
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: nodes.Element, is_ref: bool
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # Noted while reading (pickled with the environment), so that this page is
+        # rewritten when the entry it links to moves or is retitled.
+        domain = env.domains["crawl"]
+        if isinstance(domain, CrawlDomain) and node.get("reftype") != "source":
+            domain.note_collector(env.docname, {"kind": "ref", "id": node["reftarget"]})
+        return [node], []
+
+
+class CrawlDomain(Domain):
+    name = "crawl"
+    label = "Crawl handbook"
+    object_types: dict[str, ObjType] = {}  # filled from the content-type registry
+    roles: dict[str, Any] = {"source": CrawlXRefRole()}
+    initial_data: dict[str, Any] = {"entries": {}, "collectors": {}, "shown": {}}
+    data_version = DATA_VERSION
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._by_id_cache: dict[str, EntryData] | None = None
+
+    # -- data -----------------------------------------------------------------
+
+    @property
+    def entries_by_doc(self) -> dict[str, list[EntryData]]:
+        return self.data["entries"]  # type: ignore[no-any-return]
+
+    @property
+    def collectors(self) -> dict[str, list[dict[str, Any]]]:
+        return self.data["collectors"]  # type: ignore[no-any-return]
+
+    def note_entry(self, entry: EntryData) -> None:
+        self.entries_by_doc.setdefault(entry["docname"], []).append(entry)
+        self._by_id_cache = None
+
+    def note_collector(self, docname: str, spec: dict[str, Any]) -> None:
+        if spec not in self.collectors.get(docname, []):
+            self.collectors.setdefault(docname, []).append(spec)
+
+    def clear_doc(self, docname: str) -> None:
+        self.entries_by_doc.pop(docname, None)
+        self.collectors.pop(docname, None)
+        self.data["shown"].pop(docname, None)
+        self._by_id_cache = None
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            for key in ("entries", "collectors"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+        self._by_id_cache = None
+
+    def all_entries(self) -> Iterator[EntryData]:
+        """Every entry, ordered by document name, then position in the document."""
+        for docname in sorted(self.entries_by_doc):
+            yield from self.entries_by_doc[docname]
+
+    def by_id(self) -> dict[str, EntryData]:
+        """The entry each id refers to: the first definition wins (see check_duplicates)."""
+        if self._by_id_cache is None:
+            by_id: dict[str, EntryData] = {}
+            for entry in self.all_entries():
+                by_id.setdefault(entry["id"], entry)
+            self._by_id_cache = by_id
+        return self._by_id_cache
+
+    def check_duplicates(self) -> None:
+        first: dict[str, EntryData] = {}
+        for entry in self.all_entries():
+            seen = first.setdefault(entry["id"], entry)
+            if seen is not entry:
+                other = self.env.doc2path(seen["docname"])
+                warn(
+                    f"duplicate crawl id {entry['id']!r}; also defined at {other}:{seen['lineno']}",
+                    (entry["docname"], entry["lineno"]),
+                    "id",
+                )
+
+    # -- objects, search and references ---------------------------------------------
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for entry_id, entry in self.by_id().items():
+            yield entry_id, entry["title"], entry["type"], entry["docname"], entry["anchor"], 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        return node.get("reftarget")
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        if typ == "source":
+            return self._resolve_source(fromdocname, builder, target, contnode)
+        entry = self.by_id().get(target)
+        if entry is None or entry["type"] != typ:
+            kind = f"{typ} " if entry is None else f"{typ} (it is a {entry['type']}) "
+            warn(f"reference to unknown crawl {kind}{target!r}", node, "ref")
+            return None
+        return self._refnode(fromdocname, builder, entry, node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        entry = self.by_id().get(target)
+        if entry is None:
+            return []
+        refnode = self._refnode(fromdocname, builder, entry, node, contnode)
+        return [(f"crawl:{entry['type']}", refnode)]
+
+    def _refnode(
+        self,
+        fromdocname: str,
+        builder: Builder,
+        entry: EntryData,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference:
+        if not node.get("refexplicit") and contnode.astext() == entry["id"]:
+            contnode = nodes.inline("", entry["title"], classes=contnode["classes"])
+        return make_refnode(builder, fromdocname, entry["docname"], entry["anchor"], contnode, entry["title"])
+
+    def _resolve_source(
+        self, fromdocname: str, builder: Builder, key: str, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        source = declared_sources(self.env.config).get(key)
+        label = nodes.inline("", source["title"] if source else key, classes=["crawl-source-ref"])
+        pages = sources_pages(self)
+        if not pages:
+            return label  # type: ignore[return-value]  # plain text: no page lists sources
+        return make_refnode(builder, fromdocname, pages[0], f"source-{key}", label, label.astext())
+
+    def get_enumerable_node_type(self, node: nodes.Node) -> str | None:
+        return None
+
+
+class CrawlIndex(Index):
+    """A domain index of one content type, grouped by its :class:`IndexSpec`."""
+
+    content_type: ContentType
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        assert isinstance(self.domain, CrawlDomain)
+        spec = self.content_type.index
+        assert spec is not None
+        wanted = set(docnames) if docnames is not None else None
+        groups: dict[tuple[Any, str], list[tuple[Any, IndexEntry]]] = {}
+        for entry in self.domain.by_id().values():
+            if entry["type"] != self.content_type.name:
+                continue
+            if wanted is not None and entry["docname"] not in wanted:
+                continue
+            age = AgeRange.from_dict(entry["age"]) if entry["age"] else None
+            extra = age.label if age else ""
+            row = IndexEntry(entry["title"], 0, entry["docname"], entry["anchor"], extra, "", _summary(entry))
+            order = (age.sort_key() if age else (float("inf"), float("inf")), entry["title"].lower(), entry["id"])
+            for key, heading in spec.group_by(entry):
+                groups.setdefault((key, heading), []).append((order, row))
+        content = [
+            (heading, [row for _, row in sorted(rows, key=lambda item: item[0])])
+            for (_, heading), rows in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1]))
+        ]
+        return content, False
+
+
+def _summary(entry: EntryData) -> str:
+    return "; ".join(f"{key}: {value}" for key, value in entry["fields"].items() if key != "action")
+
+
+def make_index(content_type: ContentType) -> type[CrawlIndex]:
+    spec = content_type.index
+    assert spec is not None
+    return type(
+        f"{content_type.name.title().replace('-', '')}Index",
+        (CrawlIndex,),
+        {
+            "name": spec.name,
+            "localname": spec.localname,
+            "shortname": spec.shortname,
+            "content_type": content_type,
+        },
+    )
+
+
+def register_object_type(app: Sphinx, content_type: ContentType) -> None:
+    """Declare the type in the ``crawl`` domain (picked up when domains are created)."""
+    object_types = app.registry.domain_object_types.setdefault("crawl", {})
+    object_types[content_type.name] = ObjType(content_type.label, content_type.name, "any")
+
+
+def sources_pages(domain: CrawlDomain) -> list[str]:
+    """Pages holding a crawl-sources list; source links point at the first."""
+    return sorted(doc for doc, specs in domain.collectors.items() if {"kind": "sources"} in specs)
+
+
+def crawl_domain(env: BuildEnvironment) -> CrawlDomain:
+    domain = env.domains["crawl"]
+    assert isinstance(domain, CrawlDomain)
+    return domain
+
+
+def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    crawl_domain(env).check_duplicates()
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(CrawlDomain)
+    app.connect("env-check-consistency", check_consistency)

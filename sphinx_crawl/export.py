@@ -1,0 +1,169 @@
+"""The JSON content API: ``crawl.json`` and ``crawl.schema.json``, written once per build.
+
+Both are derived from plain domain data and the registry, in a stable order and
+with no timestamps, so two builds of the same source give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_crawl.config import declared_sources
+from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.model import EntryData
+from sphinx_crawl.types import ContentType, ContentTypeRegistry, get_registry
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+SCHEMA_VERSION = "1.0"
+CONTENT_FILE = "crawl.json"
+SCHEMA_FILE = "crawl.schema.json"
+
+_COMMON_KEYS = ("id", "type", "title", "url", "docname", "age", "tags", "sources", "keywords", "text")
+
+
+def entry_record(entry: EntryData, url: str, content_type: ContentType | None) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": entry["id"],
+        "type": entry["type"],
+        "title": entry["title"],
+        "url": url,
+        "docname": entry["docname"],
+        "age": entry["age"],
+        "tags": entry["tags"],
+        "sources": entry["sources"],
+        "keywords": entry["keywords"],
+        "text": entry["text"],
+    }
+    order = [f.name for f in content_type.fields] if content_type else sorted(entry["fields"])
+    for name in order:
+        if name in entry["fields"]:
+            record[name] = entry["fields"][name]
+    return record
+
+
+def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
+    from sphinx_crawl import __version__
+
+    domain = crawl_domain(builder.env)
+    registry = get_registry(app)
+    entries = list(domain.by_id().values())
+    sources = []
+    for key, source in declared_sources(app.config).items():
+        sources.append(
+            {
+                "id": key,
+                "title": source["title"],
+                "publisher": source.get("publisher"),
+                "author": source.get("author"),
+                "url": source.get("url"),
+                "cited_by": [e["id"] for e in entries if key in e["sources"]],
+            }
+        )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "project": app.config.project,
+        "generator": f"sphinx-crawl {__version__}",
+        "entries": [
+            entry_record(e, f"{builder.get_target_uri(e['docname'])}#{e['anchor']}", registry.get(e["type"]))
+            for e in entries
+        ],
+        "sources": sources,
+    }
+
+
+def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
+    """JSON Schema 2020-12 for crawl.json, with one entry shape per registered type."""
+    strings = {"type": "array", "items": {"type": "string"}}
+    common: dict[str, Any] = {
+        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "docname": {"type": "string"},
+        "age": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/age"}]},
+        "tags": strings,
+        "sources": strings,
+        "keywords": strings,
+        "text": {"type": "string"},
+    }
+    defs: dict[str, Any] = {
+        "age": {
+            "type": "object",
+            "required": ["min_months", "max_months", "label"],
+            "additionalProperties": False,
+            "properties": {
+                "min_months": {"type": "number", "minimum": 0},
+                "max_months": {"type": ["number", "null"], "minimum": 0},
+                "label": {"type": "string"},
+            },
+        },
+        "source": {
+            "type": "object",
+            "required": ["id", "title", "publisher", "author", "url", "cited_by"],
+            "additionalProperties": False,
+            "properties": {
+                "id": {"type": "string"},
+                "title": {"type": "string"},
+                "publisher": {"type": ["string", "null"]},
+                "author": {"type": ["string", "null"]},
+                "url": {"type": ["string", "null"], "pattern": "^https?://"},
+                "cited_by": strings,
+            },
+        },
+    }
+    for ct in registry:
+        properties = {**common, "type": {"const": ct.name}}
+        required = list(_COMMON_KEYS)
+        for spec in ct.fields:
+            properties[spec.name] = {**spec.schema, "description": str(spec.help)}
+            if spec.required or spec.default is not None:
+                required.append(spec.name)
+        defs[f"entry-{ct.name}"] = {
+            "type": "object",
+            "description": str(ct.help),
+            "required": required,
+            "additionalProperties": False,
+            "properties": properties,
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_FILE,
+        "title": "sphinx-crawl content API",
+        "type": "object",
+        "required": ["schema_version", "project", "generator", "entries", "sources"],
+        "additionalProperties": False,
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "project": {"type": "string"},
+            "generator": {"type": "string"},
+            "entries": {
+                "type": "array",
+                "items": {"oneOf": [{"$ref": f"#/$defs/entry-{ct.name}"} for ct in registry]},
+            },
+            "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
+        },
+        "$defs": defs,
+    }
+
+
+def _write_if_changed(path: Path, data: Any) -> None:
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def write_content_api(app: Sphinx, exception: Exception | None) -> None:
+    builder = app.builder
+    if exception is not None or builder.format != "html" or builder.name.startswith("epub"):
+        return
+    outdir = Path(builder.outdir)
+    _write_if_changed(outdir / CONTENT_FILE, build_content(app, builder))
+    _write_if_changed(outdir / SCHEMA_FILE, build_schema(get_registry(app)))
+
+
+def setup_export(app: Sphinx) -> None:
+    app.connect("build-finished", write_content_api)

@@ -1,0 +1,13 @@
+"""UI strings go through Sphinx's message catalogs (``locale/<lang>/LC_MESSAGES``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.locale import get_translation
+
+MESSAGE_CATALOG = "sphinx_crawl"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+#: Translated lazily, at the time the text is rendered in the document's language.
+_ = get_translation(MESSAGE_CATALOG)

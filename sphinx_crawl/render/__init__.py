@@ -1,0 +1,1 @@
+"""Rendering: HTML visitors, collection filling, and fallbacks for other builders."""

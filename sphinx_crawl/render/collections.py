@@ -1,0 +1,153 @@
+"""Fill ``crawl-list`` and ``crawl-sources`` placeholders from the domain data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+
+from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.config import declared_sources
+from sphinx_crawl.collections import ListSpec, citing_entries, select_entries
+from sphinx_crawl.domain import CrawlDomain, crawl_domain
+from sphinx_crawl.i18n import _
+from sphinx_crawl.model import EntryData
+from sphinx_crawl.types import ContentType, get_registry
+
+_EXCERPT_CHARS = 220
+
+
+class FillCollections(SphinxPostTransform):
+    """Runs on every builder, so text, LaTeX and the rest list entries too."""
+
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        domain = crawl_domain(self.env)
+        for placeholder in list(self.document.findall(crawl_nodes.crawl_list)):
+            placeholder.replace_self(self._render_list(domain, placeholder))
+        for placeholder in list(self.document.findall(crawl_nodes.crawl_sources)):
+            placeholder.replace_self(self._render_sources(domain))
+
+    # -- helpers ------------------------------------------------------------------
+
+    def _link(self, entry: EntryData, text: str | None = None) -> nodes.reference:
+        return make_refnode(
+            self.app.builder,
+            self.env.docname,
+            entry["docname"],
+            entry["anchor"],
+            nodes.inline("", text or entry["title"]),
+            entry["title"],
+        )
+
+    def _type(self, entry: EntryData) -> ContentType | None:
+        return get_registry(self.app).get(entry["type"])
+
+    def _detail(self, entry: EntryData) -> str:
+        content_type = self._type(entry)
+        if content_type and content_type.badge:
+            return content_type.badge(entry["fields"])
+        text = entry["text"]
+        return text if len(text) <= _EXCERPT_CHARS else text[:_EXCERPT_CHARS].rsplit(" ", 1)[0] + "\u2026"
+
+    # -- crawl-list ---------------------------------------------------------------
+
+    def _render_list(self, domain: CrawlDomain, placeholder: crawl_nodes.crawl_list) -> nodes.Element:
+        spec: ListSpec = placeholder["spec"]
+        entries = select_entries(domain, spec, get_registry(self.app).names())
+        wrapper = nodes.container(classes=["crawl-list", f"crawl-list-{spec['layout']}"])
+        if placeholder.get("caption"):
+            wrapper += nodes.rubric("", placeholder["caption"])
+        if not entries:
+            wrapper += nodes.paragraph("", "", nodes.emphasis("", _("No entries match.")))
+            return wrapper
+        render = {"table": self._table, "cards": self._cards, "checklist": self._checklist}[spec["layout"]]
+        wrapper += render(entries)
+        return wrapper
+
+    def _table(self, entries: list[EntryData]) -> nodes.table:
+        table = nodes.table(classes=["crawl-list-table"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        for width in (35, 20, 45):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += _row([nodes.Text(_("Entry")), nodes.Text(_("Age")), nodes.Text(_("Details"))])
+        group += head
+        body = nodes.tbody()
+        for entry in entries:
+            age = entry["age"]["label"] if entry["age"] else _("Any age")
+            body += _row([self._link(entry), nodes.Text(age), nodes.Text(self._detail(entry))])
+        group += body
+        return table
+
+    def _cards(self, entries: list[EntryData]) -> nodes.Element:
+        grid = nodes.container(classes=["crawl-card-grid"])
+        for entry in entries:
+            card = nodes.container(classes=["crawl-list-card", "sd-card", f"crawl-type-{entry['type']}"])
+            content_type = self._type(entry)
+            if content_type and content_type.classes:
+                card["classes"].extend(content_type.classes(entry["fields"]))
+            card += nodes.paragraph("", "", nodes.strong("", "", self._link(entry)), classes=["crawl-list-title"])
+            meta = [entry["age"]["label"]] if entry["age"] else []
+            if content_type and content_type.badge:
+                meta.append(content_type.badge(entry["fields"]))
+            if meta:
+                card += nodes.paragraph("", " \u00b7 ".join(meta), classes=["crawl-meta"])
+            card += nodes.paragraph("", self._detail(entry) if not content_type or not content_type.badge else entry["text"])
+            grid += card
+        return grid
+
+    def _checklist(self, entries: list[EntryData]) -> nodes.bullet_list:
+        checklist = nodes.bullet_list(classes=["crawl-checklist"])
+        for entry in entries:
+            label_id = f"check-{entry['id']}"
+            item = nodes.list_item()
+            line = nodes.paragraph()
+            line += crawl_nodes.crawl_checkbox(label_id=label_id)
+            label = nodes.inline(ids=[label_id], classes=["crawl-check-label"])
+            label += nodes.strong("", "", self._link(entry))
+            content_type = self._type(entry)
+            if content_type and content_type.badge:
+                label += nodes.Text(" \u2014 ")
+                label += nodes.emphasis("", content_type.badge(entry["fields"]))
+            line += label
+            item += line
+            for caption, text in content_type.callouts(entry["fields"]) if content_type and content_type.callouts else []:
+                item += nodes.paragraph("", "", nodes.strong("", f"{caption}: "), nodes.Text(text), classes=["crawl-callout"])
+            checklist += item
+        return checklist
+
+    # -- crawl-sources ----------------------------------------------------------
+
+    def _render_sources(self, domain: CrawlDomain) -> nodes.Element:
+        wrapper = nodes.container(classes=["crawl-source-list"])
+        for key, source in declared_sources(self.config).items():
+            block = nodes.container(ids=[f"source-{key}"], classes=["crawl-source"])
+            block += nodes.paragraph("", "", nodes.strong("", source["title"]), classes=["crawl-source-title"])
+            by = [source[part] for part in ("author", "publisher") if source.get(part)]
+            if by:
+                block += nodes.paragraph("", ", ".join(by), classes=["crawl-source-by"])
+            if source.get("url"):
+                block += nodes.paragraph("", "", nodes.reference(source["url"], source["url"], refuri=source["url"]))
+            citing = citing_entries(domain, key)
+            if citing:
+                block += nodes.paragraph("", _("Cited by") + ":", classes=["crawl-cited-by"])
+                cited = nodes.bullet_list()
+                for entry in citing:
+                    cited += nodes.list_item("", nodes.paragraph("", "", self._link(entry)))
+                block += cited
+            else:
+                block += nodes.paragraph("", "", nodes.emphasis("", _("Not cited by any entry yet.")))
+            wrapper += block
+        return wrapper
+
+
+def _row(cells: list[nodes.Node]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph("", "", cell))
+    return row

@@ -1,0 +1,46 @@
+"""Standard nodes for non-HTML builders (text, LaTeX, man, Texinfo, gettext...).
+
+Converting beats registering visitors per builder: any builder, even one we
+have never heard of, can write admonitions, rows and text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_crawl import nodes as crawl_nodes
+
+
+class NonHTMLFallback(SphinxPostTransform):
+    default_priority = 900  # after collections are filled
+
+    def is_supported(self) -> bool:
+        return self.app.builder.format != "html"
+
+    def run(self, **kwargs: Any) -> None:
+        for hidden in list(self.document.findall(crawl_nodes.crawl_hidden)):
+            hidden.replace_self(nodes.Text(hidden.astext()))
+        for box in list(self.document.findall(crawl_nodes.crawl_checkbox)):
+            box.replace_self(nodes.Text("[ ] "))
+        for row in list(self.document.findall(crawl_nodes.crawl_row)):
+            plain = nodes.row("", *row.children, ids=row["ids"], classes=row["classes"])
+            row.replace_self(plain)
+        for entry in list(self.document.findall(crawl_nodes.crawl_entry)):
+            entry.replace_self(_as_admonition(entry))
+
+
+def _as_admonition(entry: crawl_nodes.crawl_entry) -> nodes.admonition:
+    """An admonition titled "<label>: <title>", or "<spoken prefix><title>" for red flags."""
+    heading, *rest = entry.children
+    title = nodes.title()
+    if not heading.get("has_prefix"):
+        title += nodes.Text(f"{entry['label']}: ")
+    title.extend(heading.children)
+    admonition = nodes.admonition(
+        "", title, *rest, ids=entry["ids"], classes=["admonition-crawl", *entry["classes"]]
+    )
+    admonition.source, admonition.line = entry.source, entry.line
+    return admonition

@@ -1,0 +1,182 @@
+"""The content-type registry: the public plugin API of sphinx-crawl.
+
+A content type is a value, not code: its fields, labels, how its heading and
+summary read, and how its domain index groups entries. One generic directive,
+node, renderer, index and exporter serve every registered type. The built-in
+types in :mod:`sphinx_crawl.builtin` use exactly this API, as a plugin would::
+
+    from sphinx_crawl.types import ContentType, Field, register_content_type
+
+    def setup(app):
+        app.setup_extension("sphinx_crawl")
+        register_content_type(app, ContentType(name="activity", directive="activity-card", ...))
+
+Packages may instead expose a ContentType (or a list of them) under the
+entry-point group ``sphinx_crawl.content_types``; they are registered when
+``sphinx_crawl`` is set up.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Any
+
+from sphinx.errors import ExtensionError
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_crawl.model import EntryData
+
+ENTRY_POINT_GROUP = "sphinx_crawl.content_types"
+
+#: Converts a raw option string into a value; raises ValueError with a reason.
+Converter = Callable[[str], Any]
+
+
+def text_field(value: str) -> str:
+    """The default converter: trimmed text, required to be non-empty."""
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("the value is empty")
+    return value
+
+
+def choice(*allowed: str) -> Converter:
+    """A converter accepting one of ``allowed`` (case-insensitive)."""
+
+    def convert(value: str) -> str:
+        normalised = value.strip().lower()
+        if normalised not in allowed:
+            raise ValueError(f"{value.strip()!r} is not one of: {', '.join(allowed)}")
+        return normalised
+
+    convert.choices = allowed  # type: ignore[attr-defined]
+    return convert
+
+
+@dataclass(frozen=True)
+class Field:
+    """One option of a content type, beyond the options every entry has."""
+
+    name: str
+    converter: Converter = text_field
+    required: bool = False
+    help: str = ""
+    #: A value used when the option is absent; may depend on the other fields.
+    default: Callable[[Mapping[str, Any]], Any] | None = None
+    #: JSON Schema of the converted value, for ``crawl.schema.json``.
+    schema: Mapping[str, Any] = field(default_factory=lambda: {"type": "string"})
+
+    @property
+    def choices(self) -> tuple[str, ...] | None:
+        return getattr(self.converter, "choices", None)
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    """How the type's domain index (``crawl-<name>.html``) groups its entries."""
+
+    name: str
+    localname: str
+    shortname: str
+    #: Returns (sort key, heading) pairs: the groups an entry is listed under.
+    group_by: Callable[[EntryData], Iterable[tuple[Any, str]]]
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """A kind of entry: tip, red flag, milestone, or anything a plugin defines."""
+
+    #: Object type in the ``crawl`` domain, JSON ``type`` and role name.
+    name: str
+    #: Directive name authors write, e.g. ``tip-card``.
+    directive: str
+    #: Human label, singular and plural (passed through the message catalog).
+    label: str
+    plural: str
+    fields: tuple[Field, ...] = ()
+    help: str = ""
+    #: Text spoken before the title by screen readers (visually hidden).
+    heading_prefix: Callable[[Mapping[str, Any]], str] | None = None
+    #: Extra CSS classes from the fields, e.g. the urgency level.
+    classes: Callable[[Mapping[str, Any]], list[str]] | None = None
+    #: Labelled lines shown under the body, e.g. ("What to do", action).
+    callouts: Callable[[Mapping[str, Any]], list[tuple[str, str]]] | None = None
+    #: Short visible text stating the level in words, e.g. "Urgent: same day".
+    badge: Callable[[Mapping[str, Any]], str] | None = None
+    index: IndexSpec | None = None
+    #: Whether ``:age:`` must be given (milestones are meaningless without one).
+    age_required: bool = False
+    #: Render entries as rows of a table when inside this container directive.
+    table_container: str | None = None
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+class ContentTypeRegistry:
+    """The content types enabled for one Sphinx application."""
+
+    def __init__(self) -> None:
+        self._types: dict[str, ContentType] = {}
+
+    def add(self, content_type: ContentType) -> None:
+        if content_type.name in self._types:
+            raise ExtensionError(f"sphinx-crawl: content type {content_type.name!r} is already registered")
+        self._types[content_type.name] = content_type
+
+    def __getitem__(self, name: str) -> ContentType:
+        return self._types[name]
+
+    def get(self, name: str) -> ContentType | None:
+        return self._types.get(name)
+
+    def __iter__(self) -> Iterable[ContentType]:  # type: ignore[override]
+        return iter(self._types.values())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._types
+
+    def names(self) -> list[str]:
+        return list(self._types)
+
+
+_REGISTRIES: weakref.WeakKeyDictionary[Sphinx, ContentTypeRegistry] = weakref.WeakKeyDictionary()
+
+
+def get_registry(app: Sphinx) -> ContentTypeRegistry:
+    """The registry of ``app``, created on first use."""
+    registry = _REGISTRIES.get(app)
+    if registry is None:
+        registry = _REGISTRIES[app] = ContentTypeRegistry()
+    return registry
+
+
+def register_content_type(app: Sphinx, content_type: ContentType) -> None:
+    """Enable ``content_type`` in ``app``: directive, role, object type and index."""
+    # Imported here: these modules import this one for the types above.
+    from sphinx_crawl.directives.entry import make_entry_directive
+    from sphinx_crawl.domain import CrawlXRefRole, make_index, register_object_type
+
+    get_registry(app).add(content_type)
+    app.add_directive(content_type.directive, make_entry_directive(content_type))
+    app.add_role_to_domain("crawl", content_type.name, CrawlXRefRole())
+    register_object_type(app, content_type)
+    if content_type.index is not None:
+        app.add_index_to_domain("crawl", make_index(content_type))
+
+
+def load_entry_point_types(app: Sphinx) -> None:
+    """Register every content type published under :data:`ENTRY_POINT_GROUP`."""
+    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        published = entry_point.load()
+        if callable(published) and not isinstance(published, ContentType):
+            published = published()
+        items = [published] if isinstance(published, ContentType) else list(published)
+        for content_type in items:
+            if content_type.name not in get_registry(app):
+                register_content_type(app, content_type)
