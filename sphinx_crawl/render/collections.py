@@ -9,6 +9,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.compat import app_of
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.collections import ListSpec, citing_entries, select_entries
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
@@ -35,7 +36,7 @@ class FillCollections(SphinxPostTransform):
 
     def _link(self, entry: EntryData, text: str | None = None) -> nodes.reference:
         return make_refnode(
-            self.app.builder,
+            app_of(self.env).builder,
             self.env.docname,
             entry["docname"],
             entry["anchor"],
@@ -44,7 +45,7 @@ class FillCollections(SphinxPostTransform):
         )
 
     def _type(self, entry: EntryData) -> ContentType | None:
-        return get_registry(self.app).get(entry["type"])
+        return get_registry(app_of(self.env)).get(entry["type"])
 
     def _detail(self, entry: EntryData) -> str:
         content_type = self._type(entry)
@@ -57,7 +58,7 @@ class FillCollections(SphinxPostTransform):
 
     def _render_list(self, domain: CrawlDomain, placeholder: crawl_nodes.crawl_list) -> nodes.Element:
         spec: ListSpec = placeholder["spec"]
-        entries = select_entries(domain, spec, get_registry(self.app).names())
+        entries = select_entries(domain, spec, get_registry(app_of(self.env)).names())
         wrapper = nodes.container(classes=["crawl-list", f"crawl-list-{spec['layout']}"])
         if placeholder.get("caption"):
             wrapper += nodes.rubric("", placeholder["caption"])

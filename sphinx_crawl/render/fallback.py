@@ -12,13 +12,14 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.compat import app_of
 
 
 class NonHTMLFallback(SphinxPostTransform):
     default_priority = 900  # after collections are filled
 
     def is_supported(self) -> bool:
-        return self.app.builder.format != "html"
+        return app_of(self.env).builder.format != "html"
 
     def run(self, **kwargs: Any) -> None:
         for hidden in list(self.document.findall(crawl_nodes.crawl_hidden)):

@@ -1,0 +1,50 @@
+"""Build, test and lint sphinx-crawl. Sessions use the Python that runs nox."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["lint", "tests", "docs"]
+nox.options.reuse_existing_virtualenvs = True
+
+ROOT = Path(__file__).parent
+DOCS_OUT = ROOT / "docs" / "_build" / "html"
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the handbook with warnings as errors."""
+    session.install("-e", ".[docs]")
+    session.run(
+        "sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs", str(DOCS_OUT), *session.posargs
+    )
+    session.log(f"The handbook is built: open {DOCS_OUT / 'index.html'}")
+
+
+@nox.session(name="docs-live")
+def docs_live(session: nox.Session) -> None:
+    """Preview the handbook, rebuilding as pages or the extension change."""
+    session.install("-e", ".[docs]")
+    session.run(
+        "sphinx-autobuild", "docs", str(DOCS_OUT), "--watch", "sphinx_crawl", "--open-browser",
+        *session.posargs,
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite (browser tests skip without Chromium unless CI=true)."""
+    session.install("-e", ".[test,docs,browser]")
+    session.run("pytest", *session.posargs, env={"PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "")})
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff and mypy."""
+    session.install("-e", ".[lint,test]")
+    session.run("ruff", "check", "sphinx_crawl", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "sphinx_crawl", "tests", "noxfile.py")
+    session.run("mypy")
