@@ -22,6 +22,8 @@ html_last_updated_fmt = ""
 
 # Every entry in the handbook must cite at least one of these sources.
 crawl_require_source = True
+# The authoring reference shows live examples; they are not part of the handbook's data.
+crawl_demo_pages = ["authoring/*"]
 
 # BEGIN crawl_sources (owned by the handbook content)
 # The five articles the handbook restates, then the public health sources from

@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from sphinx_crawl.builtin import setup_builtin_types
     from sphinx_crawl.config import setup_config
     from sphinx_crawl.directives.collections import CrawlListDirective, CrawlSourcesDirective
+    from sphinx_crawl.directives.schema import CrawlSchemaDirective
     from sphinx_crawl.directives.milestone_table import MilestoneTableDirective
     from sphinx_crawl.domain import DATA_VERSION, setup_domain
     from sphinx_crawl.export import setup_export
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("milestone-table", MilestoneTableDirective)
     app.add_directive("crawl-list", CrawlListDirective)
     app.add_directive("crawl-sources", CrawlSourcesDirective)
+    app.add_directive("crawl-schema", CrawlSchemaDirective)
     setup_builtin_types(app)
     load_entry_point_types(app)
     app.add_post_transform(FillCollections)

@@ -7,6 +7,7 @@ applies the same validation without side effects.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,13 @@ class Setting:
 SETTINGS = (
     Setting("crawl_sources", {}, (dict,), "Sources entries may cite: key -> title, publisher/author, url."),
     Setting("crawl_require_source", False, (bool,), "Warn about entries that cite no source."),
+    Setting(
+        "crawl_demo_pages",
+        [],
+        (list, tuple),
+        "Glob patterns of pages whose entries are examples: rendered, but not collected, "
+        "indexed or exported.",
+    ),
 )
 
 _SOURCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -92,6 +100,10 @@ def declared_sources(config: Config) -> dict[str, SourceData]:
             clean["url"] = url
         usable[key] = clean
     return usable
+
+
+def is_demo_page(config: Config, docname: str) -> bool:
+    return any(fnmatch.fnmatchcase(docname, pattern) for pattern in config.crawl_demo_pages)
 
 
 def validate_config(app: Sphinx, config: Config) -> None:

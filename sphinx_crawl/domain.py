@@ -46,8 +46,11 @@ class CrawlXRefRole(XRefRole):
         # Noted while reading (pickled with the environment), so that this page is
         # rewritten when the entry it links to moves or is retitled.
         domain = env.domains["crawl"]
-        if isinstance(domain, CrawlDomain) and node.get("reftype") != "source":
-            domain.note_collector(env.docname, {"kind": "ref", "id": node["reftarget"]})
+        if isinstance(domain, CrawlDomain):
+            if node.get("reftype") == "source":
+                domain.note_collector(env.docname, {"kind": "sources-page"})
+            else:
+                domain.note_collector(env.docname, {"kind": "ref", "id": node["reftarget"]})
         return [node], []
 
 
@@ -140,7 +143,7 @@ class CrawlDomain(Domain):
         contnode: nodes.Element,
     ) -> nodes.reference | None:
         if typ == "source":
-            return self._resolve_source(fromdocname, builder, target, contnode)
+            return self._resolve_source(fromdocname, builder, target, node, contnode)
         entry = self.by_id().get(target)
         if entry is None or entry["type"] != typ:
             kind = f"{typ} " if entry is None else f"{typ} (it is a {entry['type']}) "
@@ -176,10 +179,13 @@ class CrawlDomain(Domain):
         return make_refnode(builder, fromdocname, entry["docname"], entry["anchor"], contnode, entry["title"])
 
     def _resolve_source(
-        self, fromdocname: str, builder: Builder, key: str, contnode: nodes.Element
+        self, fromdocname: str, builder: Builder, key: str, node: pending_xref, contnode: nodes.Element
     ) -> nodes.reference | None:
         source = declared_sources(self.env.config).get(key)
-        label = nodes.inline("", source["title"] if source else key, classes=["crawl-source-ref"])
+        if source is None:
+            warn(f"reference to unknown source {key!r} (not in crawl_sources)", node, "source")
+        text = contnode.astext() if node.get("refexplicit") or not source else source["title"]
+        label = nodes.inline("", text, classes=["crawl-source-ref"])
         pages = sources_pages(self)
         if not pages:
             return label  # type: ignore[return-value]  # plain text: no page lists sources

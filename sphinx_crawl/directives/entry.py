@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.config import declared_sources
+from sphinx_crawl.config import declared_sources, is_demo_page
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.directives.options import raw_options
@@ -183,6 +183,8 @@ class EntryDirective(SphinxDirective):
         return node
 
     def _record(self, entry: EntryData) -> None:
+        if is_demo_page(self.config, entry["docname"]):
+            return  # an authoring example: shown, never collected
         domain = crawl_domain(self.env)
         domain.note_entry(entry)
         if entry["sources"]:
