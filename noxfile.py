@@ -19,7 +19,15 @@ def docs(session: nox.Session) -> None:
     """Build the handbook with warnings as errors."""
     session.install("-e", ".[docs]")
     session.run(
-        "sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs", str(DOCS_OUT), *session.posargs
+        "sphinx-build",
+        "-n",
+        "-W",
+        "--keep-going",
+        "-b",
+        "html",
+        "docs",
+        str(DOCS_OUT),
+        *session.posargs,
     )
     session.log(f"The handbook is built: open {DOCS_OUT / 'index.html'}")
 
@@ -29,7 +37,12 @@ def docs_live(session: nox.Session) -> None:
     """Preview the handbook, rebuilding as pages or the extension change."""
     session.install("-e", ".[docs]")
     session.run(
-        "sphinx-autobuild", "docs", str(DOCS_OUT), "--watch", "sphinx_crawl", "--open-browser",
+        "sphinx-autobuild",
+        "docs",
+        str(DOCS_OUT),
+        "--watch",
+        "sphinx_crawl",
+        "--open-browser",
         *session.posargs,
     )
 
@@ -38,7 +51,9 @@ def docs_live(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The test suite (browser tests skip without Chromium unless CI=true)."""
     session.install("-e", ".[test,docs,browser]")
-    session.run("pytest", *session.posargs, env={"PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "")})
+    session.run(
+        "pytest", *session.posargs, env={"PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "")}
+    )
 
 
 @nox.session

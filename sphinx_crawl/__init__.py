@@ -12,7 +12,15 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "0.1.0"
-__all__ = ["ContentType", "Field", "IndexSpec", "__version__", "choice", "register_content_type", "setup"]
+__all__ = [
+    "ContentType",
+    "Field",
+    "IndexSpec",
+    "__version__",
+    "choice",
+    "register_content_type",
+    "setup",
+]
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -32,8 +40,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from sphinx_crawl.builtin import setup_builtin_types
     from sphinx_crawl.config import setup_config
     from sphinx_crawl.directives.collections import CrawlListDirective, CrawlSourcesDirective
-    from sphinx_crawl.directives.schema import CrawlSchemaDirective
     from sphinx_crawl.directives.milestone_table import MilestoneTableDirective
+    from sphinx_crawl.directives.schema import CrawlSchemaDirective
     from sphinx_crawl.domain import DATA_VERSION, setup_domain
     from sphinx_crawl.export import setup_export
     from sphinx_crawl.i18n import LOCALE_DIR, MESSAGE_CATALOG

@@ -1,8 +1,8 @@
 """Read a built handbook's ``crawl.json`` back into typed Python objects.
 
-    >>> from sphinx_crawl.api import load
-    >>> handbook = load("docs/_build/html/crawl.json")
-    >>> [e.title for e in handbook.entries_of("red-flag") if e.urgency == "urgent"]
+>>> from sphinx_crawl.api import load
+>>> handbook = load("docs/_build/html/crawl.json")
+>>> [e.title for e in handbook.entries_of("red-flag") if e.urgency == "urgent"]
 """
 
 from __future__ import annotations
@@ -15,7 +15,18 @@ from typing import Any
 
 from sphinx_crawl.model import AgeRange
 
-_ENTRY_KEYS = ("id", "type", "title", "url", "docname", "age", "tags", "sources", "keywords", "text")
+_ENTRY_KEYS = (
+    "id",
+    "type",
+    "title",
+    "url",
+    "docname",
+    "age",
+    "tags",
+    "sources",
+    "keywords",
+    "text",
+)
 
 
 @dataclass(frozen=True)

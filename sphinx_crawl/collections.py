@@ -30,16 +30,26 @@ def select_entries(domain: CrawlDomain, spec: ListSpec, type_order: list[str]) -
             continue
         if wanted_tags and not wanted_tags & {tag.lower() for tag in entry["tags"]}:
             continue
-        if window is not None:
-            if entry["age"] is None or not window.overlaps(AgeRange.from_dict(entry["age"])):
-                continue
+        if window is not None and not _overlaps(window, entry):
+            continue
         chosen.append(entry)
     rank = {name: i for i, name in enumerate(type_order)}
-    return sorted(chosen, key=lambda e: (rank.get(e["type"], len(rank)), _age_key(e), e["title"].lower(), e["id"]))
+    return sorted(
+        chosen,
+        key=lambda e: (rank.get(e["type"], len(rank)), _age_key(e), e["title"].lower(), e["id"]),
+    )
+
+
+def _overlaps(window: AgeRange, entry: EntryData) -> bool:
+    return entry["age"] is not None and window.overlaps(AgeRange.from_dict(entry["age"]))
 
 
 def _age_key(entry: EntryData) -> tuple[float, float]:
-    return AgeRange.from_dict(entry["age"]).sort_key() if entry["age"] else (float("inf"), float("inf"))
+    return (
+        AgeRange.from_dict(entry["age"]).sort_key()
+        if entry["age"]
+        else (float("inf"), float("inf"))
+    )
 
 
 def citing_entries(domain: CrawlDomain, key: str) -> list[EntryData]:
@@ -54,10 +64,17 @@ def view_digest(domain: CrawlDomain, docname: str, type_order: list[str]) -> str
         if kind == "list":
             views.append(select_entries(domain, spec, type_order))  # type: ignore[arg-type]
         elif kind == "sources":
-            views.append([(e["id"], e["title"], e["docname"], e["anchor"], e["sources"]) for e in domain.by_id().values()])
+            views.append(
+                [
+                    (e["id"], e["title"], e["docname"], e["anchor"], e["sources"])
+                    for e in domain.by_id().values()
+                ]
+            )
         elif kind == "ref":
             entry = domain.by_id().get(spec["id"])
-            views.append(entry and (entry["type"], entry["title"], entry["docname"], entry["anchor"]))
+            views.append(
+                entry and (entry["type"], entry["title"], entry["docname"], entry["anchor"])
+            )
         elif kind == "sources-page":
             views.append(sources_pages(domain))
     return hashlib.sha256(json.dumps(views, sort_keys=True, default=str).encode()).hexdigest()

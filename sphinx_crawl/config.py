@@ -37,7 +37,12 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("crawl_sources", {}, (dict,), "Sources entries may cite: key -> title, publisher/author, url."),
+    Setting(
+        "crawl_sources",
+        {},
+        (dict,),
+        "Sources entries may cite: key -> title, publisher/author, url.",
+    ),
     Setting("crawl_require_source", False, (bool,), "Warn about entries that cite no source."),
     Setting(
         "crawl_demo_pages",
@@ -63,18 +68,24 @@ def _problems(sources: Any) -> list[tuple[str, str]]:
     found = []
     for key, source in sources.items():
         if not isinstance(key, str) or not _SOURCE_KEY.match(key):
-            found.append((str(key), f"crawl_sources: {key!r} is not a usable key (letters, digits, -_.)"))
+            found.append(
+                (str(key), f"crawl_sources: {key!r} is not a usable key (letters, digits, -_.)")
+            )
             continue
         if not isinstance(source, dict):
             found.append((key, f"crawl_sources[{key!r}] must be a dict"))
             continue
         if not isinstance(source.get("title"), str) or not source["title"].strip():
             found.append((key, f"crawl_sources[{key!r}] needs a title"))
-        if not any(isinstance(source.get(f), str) and source[f].strip() for f in ("publisher", "author")):
+        if not any(
+            isinstance(source.get(f), str) and source[f].strip() for f in ("publisher", "author")
+        ):
             found.append((key, f"crawl_sources[{key!r}] needs a publisher or an author"))
         url = source.get("url")
         if url is not None and (not isinstance(url, str) or not is_web_url(url)):
-            found.append((key, f"crawl_sources[{key!r}]: url {url!r} is not an http(s) URL; it is left out"))
+            found.append(
+                (key, f"crawl_sources[{key!r}]: url {url!r} is not an http(s) URL; it is left out")
+            )
         unknown = set(source) - {"title", "publisher", "author", "url"}
         if unknown:
             found.append((key, f"crawl_sources[{key!r}]: unknown fields {sorted(unknown)}"))
@@ -91,7 +102,9 @@ def declared_sources(config: Config) -> dict[str, SourceData]:
         if not isinstance(key, str) or not _SOURCE_KEY.match(key) or not isinstance(source, dict):
             continue
         title = source.get("title")
-        clean: SourceData = {"title": title.strip() if isinstance(title, str) and title.strip() else key}
+        clean: SourceData = {
+            "title": title.strip() if isinstance(title, str) and title.strip() else key
+        }
         for part in ("publisher", "author"):
             if isinstance(source.get(part), str) and source[part].strip():
                 clean[part] = source[part].strip()  # type: ignore[literal-required]
@@ -110,11 +123,20 @@ def validate_config(app: Sphinx, config: Config) -> None:
     conf_py = Path(app.confdir, "conf.py")
     lines = conf_py.read_text(encoding="utf-8").splitlines() if conf_py.is_file() else []
     for key, message in _problems(config.crawl_sources):
-        line = next((i for i, text in enumerate(lines, 1) if key and f"{key}" in text and ("'" in text or '"' in text)), 0)
+        line = next(
+            (
+                i
+                for i, text in enumerate(lines, 1)
+                if key and f"{key}" in text and ("'" in text or '"' in text)
+            ),
+            0,
+        )
         warn(message, f"{conf_py}:{line}" if line else str(conf_py), "config")
 
 
 def setup_config(app: Sphinx) -> None:
     for setting in SETTINGS:
-        app.add_config_value(setting.name, setting.default, "env", types=setting.types, description=setting.help)
+        app.add_config_value(
+            setting.name, setting.default, "env", types=setting.types, description=setting.help
+        )
     app.connect("config-inited", validate_config)

@@ -11,7 +11,7 @@ which is what keeps ``-j`` and incremental builds equal to clean serial ones::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
@@ -57,9 +57,10 @@ class CrawlXRefRole(XRefRole):
 class CrawlDomain(Domain):
     name = "crawl"
     label = "Crawl handbook"
-    object_types: dict[str, ObjType] = {}  # filled from the content-type registry
-    roles: dict[str, Any] = {"source": CrawlXRefRole()}
-    initial_data: dict[str, Any] = {"entries": {}, "collectors": {}, "shown": {}}
+    # Object types, roles and indices of content types are added as they register.
+    object_types: ClassVar[dict[str, ObjType]] = {}
+    roles: ClassVar[dict[str, Any]] = {"source": CrawlXRefRole()}
+    initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "collectors": {}, "shown": {}}
     data_version = DATA_VERSION
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -130,7 +131,8 @@ class CrawlDomain(Domain):
             yield entry_id, entry["title"], entry["type"], entry["docname"], entry["anchor"], 1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
-        return node.get("reftarget")
+        target = node.get("reftarget")
+        return str(target) if target else None
 
     def resolve_xref(
         self,
@@ -176,10 +178,17 @@ class CrawlDomain(Domain):
     ) -> nodes.reference:
         if not node.get("refexplicit") and contnode.astext() == entry["id"]:
             contnode = nodes.inline("", entry["title"], classes=contnode["classes"])
-        return make_refnode(builder, fromdocname, entry["docname"], entry["anchor"], contnode, entry["title"])
+        return make_refnode(
+            builder, fromdocname, entry["docname"], entry["anchor"], contnode, entry["title"]
+        )
 
     def _resolve_source(
-        self, fromdocname: str, builder: Builder, key: str, node: pending_xref, contnode: nodes.Element
+        self,
+        fromdocname: str,
+        builder: Builder,
+        key: str,
+        node: pending_xref,
+        contnode: nodes.Element,
     ) -> nodes.reference | None:
         source = declared_sources(self.env.config).get(key)
         if source is None:
@@ -200,7 +209,9 @@ class CrawlIndex(Index):
 
     content_type: ContentType
 
-    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         assert isinstance(self.domain, CrawlDomain)
         spec = self.content_type.index
         assert spec is not None
@@ -213,13 +224,21 @@ class CrawlIndex(Index):
                 continue
             age = AgeRange.from_dict(entry["age"]) if entry["age"] else None
             extra = age.label if age else ""
-            row = IndexEntry(entry["title"], 0, entry["docname"], entry["anchor"], extra, "", _summary(entry))
-            order = (age.sort_key() if age else (float("inf"), float("inf")), entry["title"].lower(), entry["id"])
+            row = IndexEntry(
+                entry["title"], 0, entry["docname"], entry["anchor"], extra, "", _summary(entry)
+            )
+            order = (
+                age.sort_key() if age else (float("inf"), float("inf")),
+                entry["title"].lower(),
+                entry["id"],
+            )
             for key, heading in spec.group_by(entry):
                 groups.setdefault((key, heading), []).append((order, row))
         content = [
             (heading, [row for _, row in sorted(rows, key=lambda item: item[0])])
-            for (_, heading), rows in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1]))
+            for (_, heading), rows in sorted(
+                groups.items(), key=lambda item: (item[0][0], item[0][1])
+            )
         ]
         return content, False
 

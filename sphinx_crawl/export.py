@@ -23,7 +23,18 @@ SCHEMA_VERSION = "1.0"
 CONTENT_FILE = "crawl.json"
 SCHEMA_FILE = "crawl.schema.json"
 
-_COMMON_KEYS = ("id", "type", "title", "url", "docname", "age", "tags", "sources", "keywords", "text")
+_COMMON_KEYS = (
+    "id",
+    "type",
+    "title",
+    "url",
+    "docname",
+    "age",
+    "tags",
+    "sources",
+    "keywords",
+    "text",
+)
 
 
 def entry_record(entry: EntryData, url: str, content_type: ContentType | None) -> dict[str, Any]:
@@ -69,7 +80,9 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
         "project": app.config.project,
         "generator": f"sphinx-crawl {__version__}",
         "entries": [
-            entry_record(e, f"{builder.get_target_uri(e['docname'])}#{e['anchor']}", registry.get(e["type"]))
+            entry_record(
+                e, f"{builder.get_target_uri(e['docname'])}#{e['anchor']}", registry.get(e["type"])
+            )
             for e in entries
         ],
         "sources": sources,

@@ -42,7 +42,7 @@ class AgeRange:
 
     @classmethod
     def parse(cls, text: str) -> AgeRange:
-        """Parse ``4-6 months``, ``6–9 months``, ``12 months``, ``9-12 months+``,
+        """Parse ``4-6 months``, ``6\u20139 months``, ``12 months``, ``9-12 months+``,
         ``10+ months`` or ``by 12 months``; raise ValueError with a reason."""
         label = " ".join(text.split())
         if not label:
@@ -53,6 +53,8 @@ class AgeRange:
             if not match:
                 continue
             numbers = [_number(g) for g in match.groups() if g is not None]
+            low: float | int
+            high: float | int | None
             if kind == "by":
                 low, high = 0, numbers[0]
             elif kind == "range":
@@ -85,7 +87,10 @@ class AgeRange:
         return self.min_months <= other_high and other.min_months <= self_high
 
     def sort_key(self) -> tuple[float, float]:
-        return (float(self.min_months), float("inf") if self.max_months is None else self.max_months)
+        return (
+            float(self.min_months),
+            float("inf") if self.max_months is None else self.max_months,
+        )
 
     def as_dict(self) -> AgeDict:
         return {"min_months": self.min_months, "max_months": self.max_months, "label": self.label}

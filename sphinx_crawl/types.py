@@ -19,7 +19,7 @@ entry-point group ``sphinx_crawl.content_types``; they are registered when
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
@@ -126,7 +126,9 @@ class ContentTypeRegistry:
 
     def add(self, content_type: ContentType) -> None:
         if content_type.name in self._types:
-            raise ExtensionError(f"sphinx-crawl: content type {content_type.name!r} is already registered")
+            raise ExtensionError(
+                f"sphinx-crawl: content type {content_type.name!r} is already registered"
+            )
         self._types[content_type.name] = content_type
 
     def __getitem__(self, name: str) -> ContentType:
@@ -135,7 +137,7 @@ class ContentTypeRegistry:
     def get(self, name: str) -> ContentType | None:
         return self._types.get(name)
 
-    def __iter__(self) -> Iterable[ContentType]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[ContentType]:
         return iter(self._types.values())
 
     def __contains__(self, name: object) -> bool:

@@ -24,7 +24,11 @@ class CrawlListDirective(SphinxDirective):
         location = self.get_location()
         for name in self.options:
             if name not in self.option_spec:
-                warn(f"crawl-list: unknown option {name!r} (known: age, layout, tags, type)", location, "option")
+                warn(
+                    f"crawl-list: unknown option {name!r} (known: age, layout, tags, type)",
+                    location,
+                    "option",
+                )
         spec: ListSpec = {
             "kind": "list",
             "types": self._types(location),
@@ -33,7 +37,9 @@ class CrawlListDirective(SphinxDirective):
             "layout": self._layout(location),
         }
         crawl_domain(self.env).note_collector(self.env.docname, dict(spec))
-        node = crawl_nodes.crawl_list(spec=spec, caption=(self.arguments[0] if self.arguments else ""))
+        node = crawl_nodes.crawl_list(
+            spec=spec, caption=(self.arguments[0] if self.arguments else "")
+        )
         self.set_source_info(node)
         return [node]
 
@@ -44,7 +50,11 @@ class CrawlListDirective(SphinxDirective):
             if name in known:
                 types.append(name)
             else:
-                warn(f"crawl-list: unknown :type: {name!r} (known: {', '.join(known)})", location, "filter")
+                warn(
+                    f"crawl-list: unknown :type: {name!r} (known: {', '.join(known)})",
+                    location,
+                    "filter",
+                )
         return types
 
     def _age(self, location: str) -> dict[str, object] | None:
@@ -60,7 +70,12 @@ class CrawlListDirective(SphinxDirective):
     def _layout(self, location: str) -> str:
         layout = (self.options.get("layout") or "table").strip().lower()
         if layout not in LAYOUTS:
-            warn(f"crawl-list: unknown :layout: {layout!r} (known: {', '.join(LAYOUTS)}); using table", location, "filter")
+            warn(
+                f"crawl-list: unknown :layout: {layout!r} "
+                f"(known: {', '.join(LAYOUTS)}); using table",
+                location,
+                "filter",
+            )
             return "table"
         return layout
 

@@ -10,8 +10,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.config import declared_sources, is_demo_page
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.directives.options import raw_options
+from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.model import AgeRange, EntryData, id_from_title, plain_text, slugify, split_list
 from sphinx_crawl.types import ContentType
@@ -45,13 +45,19 @@ class EntryDirective(SphinxDirective):
         anchor = self._unique_anchor(entry_id, location)
         node = crawl_nodes.crawl_entry(
             ids=[anchor],
-            classes=["crawl-entry", f"crawl-type-{ct.name}", *(ct.classes(fields) if ct.classes else [])],
+            classes=[
+                "crawl-entry",
+                f"crawl-type-{ct.name}",
+                *(ct.classes(fields) if ct.classes else []),
+            ],
             entry_id=entry_id,
             crawl_type=ct.name,
             data=_data_attributes(ct, age, fields),
             age_label=age.label if age else "",
             label=str(ct.label),
         )
+        # Claimed in the document, so a later entry or heading cannot take the same HTML id.
+        self.state.document.ids[anchor] = node
         self.set_source_info(node)
         node += self._title_node(title or str(ct.label), fields, anchor)
         if ct.badge:
@@ -122,7 +128,12 @@ class EntryDirective(SphinxDirective):
         ids = self.state.document.ids
         if entry_id not in ids:
             return entry_id
-        warn(f"{self.content_type.directive}: id {entry_id!r} is used twice on this page", location, "id")
+        if not isinstance(ids[entry_id], crawl_nodes.crawl_entry):  # entries: the domain warns
+            warn(
+                f"{self.content_type.directive}: id {entry_id!r} is used twice on this page",
+                location,
+                "id",
+            )
         n = 2
         while f"{entry_id}-{n}" in ids:
             n += 1
@@ -132,7 +143,9 @@ class EntryDirective(SphinxDirective):
         raw = self.options.get("age")
         if raw is None or not raw.strip():
             if self.content_type.age_required:
-                warn(f"{self.content_type.directive}: the :age: option is required", location, "age")
+                warn(
+                    f"{self.content_type.directive}: the :age: option is required", location, "age"
+                )
             return None
         try:
             return AgeRange.parse(raw)
@@ -151,7 +164,11 @@ class EntryDirective(SphinxDirective):
                 except ValueError as error:
                     warn(f"{self.content_type.directive}: :{spec.name}: {error}", location, "field")
             elif spec.required:
-                warn(f"{self.content_type.directive}: the :{spec.name}: option is required", location, "field")
+                warn(
+                    f"{self.content_type.directive}: the :{spec.name}: option is required",
+                    location,
+                    "field",
+                )
         for spec in self.content_type.fields:
             if spec.name not in fields and spec.default is not None:
                 fields[spec.name] = spec.default(fields)
@@ -163,10 +180,19 @@ class EntryDirective(SphinxDirective):
         for key in keys:
             if key not in declared:
                 known = ", ".join(sorted(declared)) or "none declared"
-                warn(f"{self.content_type.directive}: unknown source {key!r} (crawl_sources: {known})", location, "source")
+                warn(
+                    f"{self.content_type.directive}: unknown source {key!r} "
+                    f"(crawl_sources: {known})",
+                    location,
+                    "source",
+                )
         cited = [key for key in keys if key in declared]
         if not cited and self.config.crawl_require_source:
-            warn(f"{self.content_type.directive}: the entry cites no source (:source:)", location, "source")
+            warn(
+                f"{self.content_type.directive}: the entry cites no source (:source:)",
+                location,
+                "source",
+            )
         return cited
 
     # -- nodes -----------------------------------------------------------------
@@ -178,7 +204,11 @@ class EntryDirective(SphinxDirective):
             node += crawl_nodes.crawl_hidden("", prefix)
             node["has_prefix"] = True
         inline, messages = self.state.inline_text(title, self.lineno)
-        node.extend(inline)
+        # A title is text: inline markup stays, raw HTML (MyST allows it inline) shows as text.
+        holder = nodes.inline("", "", *inline)
+        for raw in list(holder.findall(nodes.raw)):
+            raw.replace_self(nodes.Text(raw.astext()))
+        node.extend(list(holder.children))
         node.extend(messages)
         return node
 
@@ -196,7 +226,9 @@ def _hidden_prefix(ct: ContentType, fields: dict[str, Any]) -> str:
     return ct.heading_prefix(fields) if ct.heading_prefix else ""
 
 
-def _data_attributes(ct: ContentType, age: AgeRange | None, fields: dict[str, Any]) -> dict[str, str]:
+def _data_attributes(
+    ct: ContentType, age: AgeRange | None, fields: dict[str, Any]
+) -> dict[str, str]:
     data = {"crawl-type": ct.name}
     if age is not None:
         data["crawl-age-min"] = str(age.min_months)
@@ -210,11 +242,19 @@ def _data_attributes(ct: ContentType, age: AgeRange | None, fields: dict[str, An
 def _meta_paragraph(age: AgeRange | None, tags: list[str]) -> nodes.paragraph:
     para = nodes.paragraph(classes=["crawl-meta"])
     if age is not None:
-        para += nodes.inline("", "", nodes.strong("", _("Age") + ": "), nodes.Text(age.label), classes=["crawl-age"])
+        para += nodes.inline(
+            "", "", nodes.strong("", _("Age") + ": "), nodes.Text(age.label), classes=["crawl-age"]
+        )
     if tags:
         if age is not None:
             para += nodes.Text(" \u00b7 ")
-        para += nodes.inline("", "", nodes.strong("", _("Tags") + ": "), nodes.Text(", ".join(tags)), classes=["crawl-tags"])
+        para += nodes.inline(
+            "",
+            "",
+            nodes.strong("", _("Tags") + ": "),
+            nodes.Text(", ".join(tags)),
+            classes=["crawl-tags"],
+        )
     return para
 
 
@@ -226,7 +266,9 @@ def _sources_paragraph(sources: list[str]) -> nodes.paragraph:
     for i, key in enumerate(sources):
         if i:
             para += nodes.Text("; ")
-        ref = pending_xref("", refdomain="crawl", reftype="source", reftarget=key, refexplicit=False)
+        ref = pending_xref(
+            "", refdomain="crawl", reftype="source", reftarget=key, refexplicit=False
+        )
         ref += nodes.inline("", key, classes=["crawl-source-ref"])
         para += ref
     return para

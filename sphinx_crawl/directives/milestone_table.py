@@ -59,7 +59,9 @@ def _age_order(entry: crawl_nodes.crawl_entry) -> tuple[float, float]:
     return AgeRange(float(data["crawl-age-min"]), float(high) if high else None, "").sort_key()
 
 
-def _table(title: str, milestones: list[crawl_nodes.crawl_entry], classes: list[str]) -> nodes.table:
+def _table(
+    title: str, milestones: list[crawl_nodes.crawl_entry], classes: list[str]
+) -> nodes.table:
     table = nodes.table(classes=["crawl-milestone-table", *classes])
     if title:
         table += nodes.title(title, title)
@@ -97,11 +99,17 @@ def _milestone_row(milestone: crawl_nodes.crawl_entry) -> crawl_nodes.crawl_row:
     details = [
         child
         for child in milestone.children
-        if child is not title and "crawl-meta" not in child.get("classes", ())
+        if child is not title
+        and not (isinstance(child, nodes.Element) and "crawl-meta" in child["classes"])
     ]
-    row += nodes.entry("", nodes.paragraph("", milestone.get("age_label", ""), classes=["crawl-age"]))
     row += nodes.entry(
-        "", nodes.paragraph("", "", nodes.strong("", "", *title.children), classes=["crawl-milestone-title"])
+        "", nodes.paragraph("", milestone.get("age_label", ""), classes=["crawl-age"])
+    )
+    row += nodes.entry(
+        "",
+        nodes.paragraph(
+            "", "", nodes.strong("", "", *title.children), classes=["crawl-milestone-title"]
+        ),
     )
     row += nodes.entry("", *details)
     return row

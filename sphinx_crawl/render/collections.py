@@ -9,9 +9,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.collections import ListSpec, citing_entries, select_entries
 from sphinx_crawl.compat import app_of
 from sphinx_crawl.config import declared_sources
-from sphinx_crawl.collections import ListSpec, citing_entries, select_entries
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.model import EntryData
@@ -29,8 +29,8 @@ class FillCollections(SphinxPostTransform):
         domain = crawl_domain(self.env)
         for placeholder in list(self.document.findall(crawl_nodes.crawl_list)):
             placeholder.replace_self(self._render_list(domain, placeholder))
-        for placeholder in list(self.document.findall(crawl_nodes.crawl_sources)):
-            placeholder.replace_self(self._render_sources(domain))
+        for sources in list(self.document.findall(crawl_nodes.crawl_sources)):
+            sources.replace_self(self._render_sources(domain))
 
     # -- helpers ------------------------------------------------------------------
 
@@ -52,11 +52,17 @@ class FillCollections(SphinxPostTransform):
         if content_type and content_type.badge:
             return content_type.badge(entry["fields"])
         text = entry["text"]
-        return text if len(text) <= _EXCERPT_CHARS else text[:_EXCERPT_CHARS].rsplit(" ", 1)[0] + "\u2026"
+        return (
+            text
+            if len(text) <= _EXCERPT_CHARS
+            else text[:_EXCERPT_CHARS].rsplit(" ", 1)[0] + "\u2026"
+        )
 
     # -- crawl-list ---------------------------------------------------------------
 
-    def _render_list(self, domain: CrawlDomain, placeholder: crawl_nodes.crawl_list) -> nodes.Element:
+    def _render_list(
+        self, domain: CrawlDomain, placeholder: crawl_nodes.crawl_list
+    ) -> nodes.Element:
         spec: ListSpec = placeholder["spec"]
         entries = select_entries(domain, spec, get_registry(app_of(self.env)).names())
         wrapper = nodes.container(classes=["crawl-list", f"crawl-list-{spec['layout']}"])
@@ -65,7 +71,9 @@ class FillCollections(SphinxPostTransform):
         if not entries:
             wrapper += nodes.paragraph("", "", nodes.emphasis("", _("No entries match.")))
             return wrapper
-        render = {"table": self._table, "cards": self._cards, "checklist": self._checklist}[spec["layout"]]
+        render = {"table": self._table, "cards": self._cards, "checklist": self._checklist}[
+            spec["layout"]
+        ]
         wrapper += render(entries)
         return wrapper
 
@@ -88,17 +96,26 @@ class FillCollections(SphinxPostTransform):
     def _cards(self, entries: list[EntryData]) -> nodes.Element:
         grid = nodes.container(classes=["crawl-card-grid"])
         for entry in entries:
-            card = nodes.container(classes=["crawl-list-card", "sd-card", f"crawl-type-{entry['type']}"])
+            card = nodes.container(
+                classes=["crawl-list-card", "sd-card", f"crawl-type-{entry['type']}"]
+            )
             content_type = self._type(entry)
             if content_type and content_type.classes:
                 card["classes"].extend(content_type.classes(entry["fields"]))
-            card += nodes.paragraph("", "", nodes.strong("", "", self._link(entry)), classes=["crawl-list-title"])
+            card += nodes.paragraph(
+                "", "", nodes.strong("", "", self._link(entry)), classes=["crawl-list-title"]
+            )
             meta = [entry["age"]["label"]] if entry["age"] else []
             if content_type and content_type.badge:
                 meta.append(content_type.badge(entry["fields"]))
             if meta:
                 card += nodes.paragraph("", " \u00b7 ".join(meta), classes=["crawl-meta"])
-            card += nodes.paragraph("", self._detail(entry) if not content_type or not content_type.badge else entry["text"])
+            card += nodes.paragraph(
+                "",
+                self._detail(entry)
+                if not content_type or not content_type.badge
+                else entry["text"],
+            )
             grid += card
         return grid
 
@@ -117,8 +134,18 @@ class FillCollections(SphinxPostTransform):
                 label += nodes.emphasis("", content_type.badge(entry["fields"]))
             line += label
             item += line
-            for caption, text in content_type.callouts(entry["fields"]) if content_type and content_type.callouts else []:
-                item += nodes.paragraph("", "", nodes.strong("", f"{caption}: "), nodes.Text(text), classes=["crawl-callout"])
+            for caption, text in (
+                content_type.callouts(entry["fields"])
+                if content_type and content_type.callouts
+                else []
+            ):
+                item += nodes.paragraph(
+                    "",
+                    "",
+                    nodes.strong("", f"{caption}: "),
+                    nodes.Text(text),
+                    classes=["crawl-callout"],
+                )
             checklist += item
         return checklist
 
@@ -128,12 +155,16 @@ class FillCollections(SphinxPostTransform):
         wrapper = nodes.container(classes=["crawl-source-list"])
         for key, source in declared_sources(self.config).items():
             block = nodes.container(ids=[f"source-{key}"], classes=["crawl-source"])
-            block += nodes.paragraph("", "", nodes.strong("", source["title"]), classes=["crawl-source-title"])
+            block += nodes.paragraph(
+                "", "", nodes.strong("", source["title"]), classes=["crawl-source-title"]
+            )
             by = [source[part] for part in ("author", "publisher") if source.get(part)]
             if by:
                 block += nodes.paragraph("", ", ".join(by), classes=["crawl-source-by"])
             if source.get("url"):
-                block += nodes.paragraph("", "", nodes.reference(source["url"], source["url"], refuri=source["url"]))
+                block += nodes.paragraph(
+                    "", "", nodes.reference(source["url"], source["url"], refuri=source["url"])
+                )
             citing = citing_entries(domain, key)
             if citing:
                 block += nodes.paragraph("", _("Cited by") + ":", classes=["crawl-cited-by"])
@@ -142,7 +173,9 @@ class FillCollections(SphinxPostTransform):
                     cited += nodes.list_item("", nodes.paragraph("", "", self._link(entry)))
                 block += cited
             else:
-                block += nodes.paragraph("", "", nodes.emphasis("", _("Not cited by any entry yet.")))
+                block += nodes.paragraph(
+                    "", "", nodes.emphasis("", _("Not cited by any entry yet."))
+                )
             wrapper += block
         return wrapper
 

@@ -37,6 +37,7 @@ def _as_admonition(entry: crawl_nodes.crawl_entry) -> nodes.admonition:
     """An admonition titled "<label>: <title>", or "<spoken prefix><title>" for red flags."""
     heading, *rest = entry.children
     title = nodes.title()
+    assert isinstance(heading, crawl_nodes.crawl_entry_title)
     if not heading.get("has_prefix"):
         title += nodes.Text(f"{entry['label']}: ")
     title.extend(heading.children)

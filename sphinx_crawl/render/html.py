@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
@@ -15,12 +16,15 @@ if TYPE_CHECKING:
 
 
 def _data(node: nodes.Element) -> dict[str, str]:
-    return {f"data-{key}": value for key, value in sorted(node.get("data", {}).items())}
+    data: dict[str, str] = node.get("data", {})
+    return {f"data-{key}": value for key, value in sorted(data.items())}
 
 
 def visit_entry(self: HTML5Translator, node: crawl_nodes.crawl_entry) -> None:
     title_id = f"{node['ids'][0]}-title" if node["ids"] else None
-    attributes = _data(node) | ({"aria-labelledby": title_id} if title_id else {})
+    attributes: dict[str, Any] = _data(node)
+    if title_id:
+        attributes["aria-labelledby"] = title_id
     self.body.append(self.starttag(node, "article", "", **attributes))
 
 
@@ -40,10 +44,9 @@ def visit_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_title
 def depart_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_title) -> None:
     parent = node.parent
     if isinstance(parent, crawl_nodes.crawl_entry) and parent["ids"]:
+        href = escape(parent["ids"][0])
         link_title = escape(str(_("Link to this entry")))
-        self.body.append(
-            f'<a class="headerlink" href="#{escape(parent["ids"][0])}" title="{link_title}">\u00b6</a>'
-        )
+        self.body.append(f'<a class="headerlink" href="#{href}" title="{link_title}">\u00b6</a>')
     self.body.append(f"</{_heading_tag(self)}>\n")
 
 
@@ -70,7 +73,12 @@ def depart_row(self: HTML5Translator, node: crawl_nodes.crawl_row) -> None:
 def visit_checkbox(self: HTML5Translator, node: crawl_nodes.crawl_checkbox) -> None:
     self.body.append(
         self.starttag(
-            node, "input", "", empty=True, type="checkbox", CLASS="crawl-check",
+            node,
+            "input",
+            "",
+            empty=True,
+            type="checkbox",
+            CLASS="crawl-check",
             **{"aria-labelledby": node["label_id"]},
         )
     )
@@ -81,7 +89,9 @@ def skip(self: HTML5Translator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-HTML_VISITORS = {
+Visitor = Callable[[Any, Any], None]
+
+HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
     crawl_nodes.crawl_entry: (visit_entry, depart_entry),
     crawl_nodes.crawl_entry_title: (visit_entry_title, depart_entry_title),
     crawl_nodes.crawl_hidden: (visit_hidden, depart_hidden),
