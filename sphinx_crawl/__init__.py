@@ -49,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from sphinx_crawl.render.collections import FillCollections
     from sphinx_crawl.render.fallback import NonHTMLFallback
     from sphinx_crawl.render.html import HTML_VISITORS
+    from sphinx_crawl.render.reader import setup_reader
     from sphinx_crawl.review import setup_review
     from sphinx_crawl.types import load_entry_point_types
 
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(NonHTMLFallback)
     setup_incremental(app)
     setup_review(app)
+    setup_reader(app)
     setup_export(app)
     app.connect("builder-inited", _add_static_files)
     return {

@@ -45,6 +45,13 @@ SETTINGS = (
     ),
     Setting("crawl_require_source", False, (bool,), "Warn about entries that cite no source."),
     Setting(
+        "crawl_search_synonyms",
+        {},
+        (dict,),
+        "Words parents use -> words the handbook uses, for the entry search: "
+        '{"stiff": ["tight", "rigid"]}.',
+    ),
+    Setting(
         "crawl_demo_pages",
         [],
         (list, tuple),

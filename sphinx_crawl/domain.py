@@ -11,6 +11,7 @@ which is what keeps ``-j`` and incremental builds equal to clean serial ones::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -18,6 +19,7 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from sphinx_crawl.compat import app_of
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.model import AgeRange, EntryData
@@ -234,8 +236,14 @@ class CrawlIndex(Index):
             )
             for key, heading in spec.group_by(entry):
                 groups.setdefault((key, heading), []).append((order, row))
+        # Sphinx's domainindex templates (basic, furo) print group headings unescaped,
+        # and ours are author text (tags): escape them for HTML builders only.
+        as_html = app_of(self.domain.env).builder.format == "html"
         content = [
-            (heading, [row for _, row in sorted(rows, key=lambda item: item[0])])
+            (
+                escape(heading) if as_html else heading,
+                [row for _, row in sorted(rows, key=lambda item: item[0])],
+            )
             for (_, heading), rows in sorted(
                 groups.items(), key=lambda item: (item[0][0], item[0][1])
             )

@@ -6,10 +6,11 @@ Health content should say how fresh it is (NHS content standards). Authors put
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.util.i18n import format_date
 
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
@@ -29,8 +30,11 @@ def _date(docname: str, key: str, value: object) -> date | None:
         return None
 
 
-def _format(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _format(day: date, language: str) -> str:
+    # Month names in the handbook's language ("21 novembre 2026"), not the C locale's.
+    return format_date(
+        "%-d %B %Y", date=datetime(day.year, day.month, day.day, 12), language=language
+    )
 
 
 def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
@@ -44,11 +48,11 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
         return
     line = nodes.paragraph(classes=["crawl-review"])
     if last is not None:
-        line += nodes.Text(_("Last reviewed") + f": {_format(last)}")
+        line += nodes.Text(_("Last reviewed") + f": {_format(last, app.config.language)}")
     if due is not None:
         if last is not None:
             line += nodes.Text(" \u00b7 ")
-        line += nodes.Text(_("Next review due") + f": {_format(due)}")
+        line += nodes.Text(_("Next review due") + f": {_format(due, app.config.language)}")
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
         section.insert(1, line)

@@ -71,6 +71,14 @@ class FillCollections(SphinxPostTransform):
         if not entries:
             wrapper += nodes.paragraph("", "", nodes.emphasis("", _("No entries match.")))
             return wrapper
+        if spec["layout"] == "checklist" and app_of(self.env).builder.format == "html":
+            # Filled with today's date by crawl.js; shown only on paper.
+            wrapper += nodes.paragraph(
+                "",
+                _("Printed on") + " ",
+                nodes.inline(classes=["crawl-print-date"]),
+                classes=["crawl-print-only"],
+            )
         render = {"table": self._table, "cards": self._cards, "checklist": self._checklist}[
             spec["layout"]
         ]

@@ -41,8 +41,14 @@ def _as_admonition(entry: crawl_nodes.crawl_entry) -> nodes.admonition:
     if not heading.get("has_prefix"):
         title += nodes.Text(f"{entry['label']}: ")
     title.extend(heading.children)
+    # In a container, not straight in the admonition: the text writer runs paragraphs that
+    # are direct children of an admonition together ("...therapist.**Age: **by 12 months").
     admonition = nodes.admonition(
-        "", title, *rest, ids=entry["ids"], classes=["admonition-crawl", *entry["classes"]]
+        "",
+        title,
+        nodes.container("", *rest),
+        ids=entry["ids"],
+        classes=["admonition-crawl", *entry["classes"]],
     )
     admonition.source, admonition.line = entry.source, entry.line
     return admonition

@@ -1,0 +1,179 @@
+/* sphinx-crawl reader aids: age filter, entry search, print date.
+ * Progressive enhancement only: pages read fully without this script.
+ * Text from the handbook is inserted with textContent, never as HTML. */
+(() => {
+  "use strict";
+  const MONTH_DAYS = 30.4375;
+  const CORRECT_FROM_WEEKS = 3; // corrected age for babies born more than 3 weeks early
+  const CORRECT_UNTIL_MONTHS = 24;
+
+  const el = (tag, cls, text) => {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const fill = (template, values) =>
+    template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : ""));
+  const round = (n) => String(Math.round(n * 10) / 10);
+
+  /* ---- Age filter ---------------------------------------------------- */
+  function setupAgeFilter() {
+    const form = document.querySelector("form.crawl-age-filter");
+    if (!form) return;
+    const age = form.querySelector("#crawl-age");
+    const early = form.querySelector("#crawl-early");
+    const only = form.querySelector("#crawl-only");
+    const status = form.querySelector(".crawl-age-status");
+    const aged = [...document.querySelectorAll("[data-crawl-age-min]")];
+    const flagLabel = form.dataset.appliesLabel;
+
+    aged.forEach((item) => {
+      const flag = el("span", "crawl-age-flag", flagLabel);
+      flag.hidden = true;
+      const slot = item.matches("tr") ? item.querySelector("td") : item.querySelector(".crawl-entry-title");
+      (slot || item).appendChild(document.createTextNode(" "));
+      (slot || item).appendChild(flag);
+      item.crawlFlag = flag;
+    });
+
+    const params = new URLSearchParams(window.location.search);
+    age.value = params.get("age") || "";
+    early.value = params.get("early") || "";
+    only.checked = params.get("only") === "1";
+    form.hidden = false;
+
+    const apply = () => {
+      const months = parseFloat(age.value);
+      const weeks = parseFloat(early.value) || 0;
+      const active = Number.isFinite(months) && months >= 0;
+      let effective = months;
+      const corrected = active && weeks >= CORRECT_FROM_WEEKS && months < CORRECT_UNTIL_MONTHS;
+      if (corrected) effective = Math.max(0, months - (weeks * 7) / MONTH_DAYS);
+      let shown = 0;
+      aged.forEach((item) => {
+        const low = parseFloat(item.dataset.crawlAgeMin);
+        const high = item.dataset.crawlAgeMax === "" ? Infinity : parseFloat(item.dataset.crawlAgeMax);
+        const applies = active && low <= effective && effective <= high;
+        item.classList.toggle("crawl-age-applies", applies);
+        item.classList.toggle("crawl-age-other", active && !applies);
+        item.crawlFlag.hidden = !applies;
+        if (applies) shown += 1;
+      });
+      document.body.classList.toggle("crawl-age-hide", active && only.checked);
+      status.textContent = active
+        ? fill(form.dataset.status, { shown, total: aged.length, age: round(effective) }) +
+          (corrected ? " " + fill(form.dataset.corrected, { age: round(effective) }) : "")
+        : "";
+      const url = new URL(window.location.href);
+      ["age", "early", "only"].forEach((key) => url.searchParams.delete(key));
+      if (active) url.searchParams.set("age", age.value);
+      if (active && weeks > 0) url.searchParams.set("early", early.value);
+      if (active && only.checked) url.searchParams.set("only", "1");
+      window.history.replaceState(null, "", url);
+    };
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", (event) => { event.preventDefault(); apply(); });
+    form.addEventListener("reset", () => window.setTimeout(apply, 0));
+    apply();
+  }
+
+  /* ---- Entry search on the search page --------------------------------- */
+  const STOP = new Set(
+    ("a an and are as at be but by can do does doing for from get has have how i if in into is it its " +
+      "me my of on or our should so that the their them then there they this to too up was we what " +
+      "when where which who why will with you your baby babies babys child little one")
+      .split(" "),
+  );
+  const words = (text) => (text || "").toLowerCase().replace(/['\u2019]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const stem = (word) => {
+    for (const end of ["ing", "ed", "es", "s", "e"]) {
+      if (word.length - end.length >= 3 && word.endsWith(end)) return word.slice(0, -end.length);
+    }
+    return word;
+  };
+  const stems = (text) => new Set(words(text).map(stem));
+  const FIELDS = [["keywords", 4], ["title", 3], ["tags", 2], ["text", 1]];
+
+  function rankEntries(index, query) {
+    const terms = words(query).filter((w) => !STOP.has(w));
+    if (!terms.length) return [];
+    const synonyms = index.synonyms || {};
+    const groups = terms.map((term) => {
+      const alternatives = new Set([stem(term)]);
+      (synonyms[term] || synonyms[stem(term)] || []).forEach((s) => words(s).forEach((w) => alternatives.add(stem(w))));
+      return alternatives;
+    });
+    const phrase = terms.map(stem).join(" ");
+    const needed = Math.max(1, Math.ceil(terms.length * 0.6));
+    return index.entries
+      .map((entry) => {
+        entry.crawlStems ??= Object.fromEntries(
+          FIELDS.map(([field]) => [field, stems([].concat(entry[field]).join(" "))]),
+        );
+        let score = 0;
+        let matched = 0;
+        groups.forEach((alternatives) => {
+          const best = Math.max(0, ...FIELDS.map(([field, weight]) =>
+            [...alternatives].some((a) => entry.crawlStems[field].has(a)) ? weight : 0));
+          if (best) matched += 1;
+          score += best;
+        });
+        const phrases = entry.keywords.concat(entry.title).map((k) => words(k).map(stem).join(" "));
+        if (terms.length > 1 && phrases.some((p) => p.includes(phrase))) score += 6;
+        return { entry, score, matched };
+      })
+      .filter((r) => r.matched >= needed)
+      .sort((a, b) => b.score - a.score || a.entry.title.localeCompare(b.entry.title))
+      .slice(0, 8);
+  }
+
+  function showEntryResults(index, query, root) {
+    const anchor = document.getElementById("search-results");
+    if (!anchor) return;
+    const results = rankEntries(index, query);
+    const section = el("section", "crawl-search");
+    section.setAttribute("aria-labelledby", "crawl-search-heading");
+    const heading = el("h2", "", index.heading);
+    heading.id = "crawl-search-heading";
+    section.appendChild(heading);
+    if (!results.length) section.appendChild(el("p", "", index.none));
+    const list = el("ul", "search crawl-search-results");
+    list.setAttribute("role", "list");
+    results.forEach(({ entry }) => {
+      const item = el("li");
+      const link = el("a", "", entry.title);
+      link.href = root + entry.url;
+      item.appendChild(link);
+      const about = [entry.kind, entry.badge, entry.age].filter(Boolean).join(" \u00b7 ");
+      item.appendChild(el("span", "crawl-search-kind", " \u2014 " + about));
+      item.appendChild(el("p", "context", entry.text.length > 180 ? entry.text.slice(0, 180) + "\u2026" : entry.text));
+      list.appendChild(item);
+    });
+    section.appendChild(list);
+    anchor.parentNode.insertBefore(section, anchor);
+  }
+
+  function setupEntrySearch() {
+    const query = new URLSearchParams(window.location.search).get("q");
+    if (!query || !document.getElementById("search-results")) return;
+    const root = document.documentElement.dataset.content_root || "";
+    const script = document.createElement("script");
+    script.src = root + "crawl-searchindex.js";
+    script.onload = () => window.crawlSearchIndex && showEntryResults(window.crawlSearchIndex, query, root);
+    document.head.appendChild(script);
+  }
+
+  /* ---- Print date on checklists ---------------------------------------- */
+  function setupPrintDate() {
+    const today = new Date().toLocaleDateString(document.documentElement.lang || undefined, {
+      year: "numeric", month: "long", day: "numeric",
+    });
+    document.querySelectorAll(".crawl-print-date").forEach((node) => { node.textContent = today; });
+  }
+
+  const start = () => { setupAgeFilter(); setupEntrySearch(); setupPrintDate(); };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,134 @@
+"""Reader aids for HTML: the age filter form and the entry search index.
+
+Both only add to the page: without JavaScript the form stays hidden and every
+entry stays visible, so pages read fully without it.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.compat import app_of
+from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.i18n import _
+from sphinx_crawl.types import get_registry
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+SEARCH_INDEX_FILE = "crawl-searchindex.js"
+
+
+def _has_aged_entries(document: nodes.document) -> bool:
+    for node in document.findall(lambda n: isinstance(n, crawl_nodes.crawl_entry | crawl_nodes.crawl_row)):
+        assert isinstance(node, nodes.Element)
+        if "crawl-age-min" in node.get("data", {}):
+            return True
+    return False
+
+
+def age_filter_html() -> str:
+    """The form, in the page's language; crawl.js reveals and drives it."""
+    t = {key: escape(str(text)) for key, text in {
+        "heading": _("Show what applies at your baby's age"),
+        "age": _("Baby's age in months"),
+        "early": _("Weeks born early (optional)"),
+        "only": _("Hide entries for other ages"),
+        "clear": _("Clear"),
+        "help": _(
+            "Born more than 3 weeks early? Use corrected age: your baby's age minus the "
+            "weeks they came early. Health services use it until about age 2; enter the "
+            "weeks and it is worked out for you."
+        ),
+        "applies": _("Applies at this age"),
+        "status": _("{shown} of {total} entries on this page apply at {age} months."),
+        "corrected": _("Corrected age: {age} months."),
+    }.items()}
+    return (
+        f'<form class="crawl-age-filter" hidden aria-labelledby="crawl-age-heading" '
+        f'data-applies-label="{t["applies"]}" data-status="{t["status"]}" '
+        f'data-corrected="{t["corrected"]}">'
+        f'<p id="crawl-age-heading" class="crawl-age-heading"><strong>{t["heading"]}</strong></p>'
+        '<div class="crawl-age-fields">'
+        f'<div><label for="crawl-age">{t["age"]}</label>'
+        '<input id="crawl-age" name="age" type="number" min="0" max="72" step="0.5" inputmode="decimal"></div>'
+        f'<div><label for="crawl-early">{t["early"]}</label>'
+        '<input id="crawl-early" name="early" type="number" min="0" max="20" step="1" inputmode="numeric"></div>'
+        f'<div class="crawl-age-only"><input id="crawl-only" name="only" type="checkbox"> '
+        f'<label for="crawl-only">{t["only"]}</label></div>'
+        f'<div><button type="reset">{t["clear"]}</button></div>'
+        "</div>"
+        f'<p class="crawl-age-help">{t["help"]}</p>'
+        '<p class="crawl-age-status" role="status" aria-live="polite"></p>'
+        "</form>"
+    )
+
+
+class AgeFilterForm(SphinxPostTransform):
+    """Put the age filter at the top of every page that has entries with ages."""
+
+    default_priority = 800
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if not _has_aged_entries(self.document):
+            return
+        form = nodes.raw("", age_filter_html(), format="html")
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None:
+            self.document.insert(0, form)
+            return
+        position = 1
+        while position < len(section) and "crawl-review" in section[position].get("classes", ()):
+            position += 1
+        section.insert(position, form)
+
+
+def search_records(app: Sphinx) -> list[dict[str, Any]]:
+    builder = app.builder
+    registry = get_registry(app)
+    records = []
+    for entry in crawl_domain(builder.env).by_id().values():
+        content_type = registry.get(entry["type"])
+        badge = content_type.badge(entry["fields"]) if content_type and content_type.badge else ""
+        records.append(
+            {
+                "title": entry["title"],
+                "url": f"{builder.get_target_uri(entry['docname'])}#{entry['anchor']}",
+                "kind": str(content_type.label) if content_type else entry["type"],
+                "badge": badge,
+                "age": entry["age"]["label"] if entry["age"] else "",
+                "keywords": entry["keywords"],
+                "tags": entry["tags"],
+                "text": entry["text"],
+            }
+        )
+    return records
+
+
+def write_search_index(app: Sphinx, exception: Exception | None) -> None:
+    builder = app.builder
+    if exception is not None or builder.format != "html" or builder.name.startswith("epub"):
+        return
+    payload = {
+        "entries": search_records(app),
+        "synonyms": app.config.crawl_search_synonyms,
+        "heading": str(_("Entries in the handbook")),
+        "none": str(_("No entry matches all of these words.")),
+    }
+    text = "window.crawlSearchIndex = " + json.dumps(payload, ensure_ascii=False, sort_keys=True) + ";\n"
+    path = Path(builder.outdir, SEARCH_INDEX_FILE)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def setup_reader(app: Sphinx) -> None:
+    app.add_post_transform(AgeFilterForm)
+    app.connect("build-finished", write_search_index)

@@ -1,0 +1,146 @@
+"""Build test projects in temporary directories and compare what they produce.
+
+Used by the domain, index, collection, content-API, incremental and parallel
+tests: each build gets its own copy of a root, so builds never share an
+environment by accident, and a test can build the same source twice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+ROOTS = Path(__file__).parent / "roots"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def copy_root(name: str, dest: Path) -> Path:
+    """A fresh copy of ``tests/roots/test-<name>`` at ``dest``."""
+    shutil.copytree(ROOTS / f"test-{name}", dest)
+    return dest
+
+
+def copy_source(srcdir: Path, dest: Path) -> Path:
+    """A copy of a project's source, without its build directory."""
+    shutil.copytree(srcdir, dest, ignore=shutil.ignore_patterns("_build"))
+    return dest
+
+
+@dataclass
+class Build:
+    app: SphinxTestApp
+    srcdir: Path
+    #: Documents resolved for writing in this build, sorted.
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def outdir(self) -> Path:
+        return Path(self.app.outdir)
+
+    def warnings(self) -> list[str]:
+        """Warning lines, colour codes stripped and the source directory as ``<src>``."""
+        text = _ANSI.sub("", self.app.warning.getvalue())
+        text = text.replace(str(self.srcdir), "<src>")
+        return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+
+    def crawl_warnings(self, subtype: str | None = None) -> list[str]:
+        suffix = f"[crawl.{subtype}]" if subtype else "[crawl."
+        return [line for line in self.warnings() if suffix in line]
+
+    def text(self, name: str) -> str:
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+    def crawl_json(self) -> dict[str, Any]:
+        return json.loads(self.text("crawl.json"))
+
+    def soup(self, page: str) -> BeautifulSoup:
+        return BeautifulSoup(self.text(f"{page}.html"), "html.parser")
+
+    def main(self, page: str) -> Any:
+        """The page's ``div[role=main]``."""
+        main = self.soup(page).find("div", {"role": "main"})
+        assert main is not None, f"{page}.html has no main content"
+        return main
+
+    def pages(self) -> list[str]:
+        """Every HTML page of the build, as names relative to the output directory."""
+        return sorted(
+            p.relative_to(self.outdir).with_suffix("").as_posix()
+            for p in self.outdir.rglob("*.html")
+            if "_static" not in p.parts and "_sources" not in p.parts
+        )
+
+    def shown(self, page: str) -> tuple[str, list[str], list[str]]:
+        """What a reader gets from a page's main content: its text and where it links."""
+        return main_content(self.main(page))
+
+
+def main_content(main: Any) -> tuple[str, list[str], list[str]]:
+    text = " ".join(main.get_text(" ").split())
+    hrefs = [a.get("href", "") for a in main.find_all("a")]
+    ids = [el["id"] for el in main.find_all(id=True)]
+    return text, hrefs, ids
+
+
+def build(
+    srcdir: Path,
+    *,
+    make_app: Callable[..., SphinxTestApp] | None = None,
+    parallel: int = 0,
+    **kwargs: Any,
+) -> Build:
+    """Build ``srcdir`` as HTML (incrementally when it was built before).
+
+    With ``make_app`` (the Sphinx fixture) the app is cleaned up by the fixture;
+    without it, the app is cleaned up right after the build, and its output and
+    logs stay readable.
+    """
+    factory = make_app or SphinxTestApp
+    app = factory(
+        "html",
+        srcdir=srcdir,
+        status=StringIO(),
+        warning=StringIO(),
+        parallel=parallel,
+        **kwargs,
+    )
+    result = Build(app, srcdir)
+    app.connect("doctree-resolved", lambda _app, _doctree, docname: result.written.append(docname))
+    try:
+        app.build()
+    finally:
+        if make_app is None:
+            app.cleanup()
+    result.written.sort()
+    return result
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line of the first line of ``path`` containing ``text``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} is not in {path}")
+
+
+def entry_ids_linked(container: Any, entries: list[dict[str, Any]], page_dir: str = "") -> list[str]:
+    """The entry ids a piece of HTML links to, in order (links to non-entries are skipped)."""
+    by_url = {entry["url"]: entry["id"] for entry in entries}
+    found = []
+    for a in container.find_all("a", href=True):
+        href = a["href"]
+        if href.startswith("#"):
+            continue
+        url = f"{page_dir}{href}" if page_dir else href
+        if url in by_url:
+            found.append(by_url[url])
+    return found

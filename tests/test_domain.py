@@ -1,0 +1,267 @@
+"""The ``crawl`` domain in built output: search index, objects.inv, intersphinx and roles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+from tests.build_utils import Build, build, copy_root, line_of
+
+#: id -> (type, page, title) of every entry in the test-x-domain root.
+ENTRIES = {
+    "bare-knees": ("tip", "tips", "Bare knees grip the floor"),
+    "floor-mirror": ("tip", "tips", "Mirror on the floor"),
+    "sofa-cruise": ("tip", "tips", "Cruise along the sofa"),
+    "let-them-be": ("tip", "tips", "Slow down vs. hurry up"),
+    "no-movement": ("red-flag", "flags", "Not moving by 12 months"),
+    "losing-skills": ("red-flag", "flags", "Losing skills"),
+    "stiff-legs": ("red-flag", "flags", "Stiff legs"),
+    "one-side": ("red-flag", "flags", "Uses one side only"),
+    "hands-knees": ("milestone", "milestones", "Hands and knees"),
+    "pushes-up": ("milestone", "milestones", "Pushes up"),
+    "climbs-stairs": ("milestone", "milestones", "Climbs stairs"),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build(copy_root("x-domain", tmp_path_factory.mktemp("domain") / "src"))
+
+
+# -- search index -------------------------------------------------------------------
+
+
+def search_index(site: Build) -> dict[str, Any]:
+    text = site.text("searchindex.js").strip()
+    prefix = "Search.setIndex("
+    assert text.startswith(prefix)
+    assert text.endswith(")")
+    return json.loads(text[len(prefix) : -1])  # type: ignore[no-any-return]
+
+
+def object_search(index: dict[str, Any], word: str) -> list[dict[str, str]]:
+    """The object results searchtools.js shows for one search word, with their links."""
+    hits = []
+    for prefix, objects in index["objects"].items():
+        for docindex, typeindex, _prio, shortanchor, name in objects:
+            fullname = f"{prefix}.{name}" if prefix else name
+            if word.lower() not in fullname.lower():
+                continue
+            objname = index["objnames"][str(typeindex)]
+            # The anchor rule of searchtools.js: "" is the full name, "-" is type-name.
+            if shortanchor == "":
+                anchor = fullname
+            elif shortanchor == "-":
+                anchor = f"{objname[1]}-{fullname}"
+            else:
+                anchor = shortanchor
+            hits.append(
+                {
+                    "name": fullname,
+                    "type": index["objtypes"][str(typeindex)],
+                    "domain": objname[0],
+                    "objtype": objname[1],
+                    "page": index["docnames"][docindex],
+                    "anchor": anchor,
+                }
+            )
+    return hits
+
+
+def test_search_index_lists_every_entry_under_its_title_and_type(site: Build) -> None:
+    index = search_index(site)
+    listed = {
+        (hit["name"], hit["type"], hit["page"])
+        for prefix, objects in index["objects"].items()
+        for hit in object_search({**index, "objects": {prefix: objects}}, "")
+        if hit["domain"] == "crawl"
+    }
+    assert listed == {
+        (title, f"crawl:{type_}", page) for type_, page, title in ENTRIES.values()
+    }
+    assert {"crawl:tip", "crawl:red-flag", "crawl:milestone"} <= set(index["objtypes"].values())
+    names = {tuple(name[:2]): name[2] for name in index["objnames"].values()}
+    assert "Tip" in names["crawl", "tip"]
+    assert "Red flag" in names["crawl", "red-flag"]
+    assert "Milestone" in names["crawl", "milestone"]
+
+
+@pytest.mark.parametrize("entry_id", sorted(ENTRIES))
+def test_searching_a_title_word_links_to_the_entry(site: Build, entry_id: str) -> None:
+    type_, page, title = ENTRIES[entry_id]
+    word = title.split()[-1]
+    hits = [h for h in object_search(search_index(site), word) if h["name"] == title]
+    assert len(hits) == 1, hits
+    hit = hits[0]
+    assert (hit["type"], hit["page"]) == (f"crawl:{type_}", page)
+    # The link the search page makes must land on the entry, not on a missing id.
+    target = site.soup(page).find(id=hit["anchor"])
+    assert target is not None, f"{page}.html#{hit['anchor']} does not exist"
+    entry = target if target.get("id") == entry_id else target.find_parent(id=entry_id)
+    assert entry is not None, f"{page}.html#{hit['anchor']} is not inside the entry {entry_id}"
+    assert title in entry.get_text(" ")
+
+
+# -- objects.inv and intersphinx --------------------------------------------------------
+
+
+def inventory(path: Path) -> Any:
+    return InventoryFile.loads(path.read_bytes(), uri="")
+
+
+def test_objects_inv_has_every_entry_by_id_with_title_and_anchor(site: Build) -> None:
+    inv = inventory(site.outdir / "objects.inv")
+    for type_ in ("tip", "red-flag", "milestone"):
+        items = inv.data[f"crawl:{type_}"]
+        expected = {i for i, (t, _, _) in ENTRIES.items() if t == type_}
+        assert set(items) == expected
+        for entry_id, item in items.items():
+            _, page, title = ENTRIES[entry_id]
+            assert item.display_name == title
+            assert item.project_name == "X Domain"
+            uri_page, _, anchor = item.uri.partition("#")
+            assert uri_page == f"{page}.html"
+            assert anchor, item.uri
+            target = site.soup(page).find(id=anchor)
+            assert target is not None, item.uri
+            assert entry_id in {target.get("id"), *(p.get("id") for p in target.parents)}
+
+
+SECOND_PAGE = """\
+# Second
+
+Role: {crawl:tip}`bare-knees`.
+
+External role: {external:crawl:red-flag}`no-movement`.
+
+External explicit: {external+first:crawl:milestone}`the push <pushes-up>`.
+
+MyST inventory link: [](inv:first:crawl:tip#sofa-cruise)
+
+Missing: {crawl:tip}`no-such-tip`.
+"""
+
+
+def test_intersphinx_resolves_crawl_refs_to_the_first_project(
+    site: Build, tmp_path: Path, make_app: Any
+) -> None:
+    second = tmp_path / "second"
+    second.mkdir()
+    inv_path = site.outdir / "objects.inv"
+    (second / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_crawl", "sphinx.ext.intersphinx"]\n'
+        'project = "Second"\n'
+        "intersphinx_mapping = {'first': "
+        f"('https://first.example.org/handbook/', {str(inv_path)!r})}}\n",
+        encoding="utf-8",
+    )
+    (second / "index.md").write_text(SECOND_PAGE, encoding="utf-8")
+    result = build(second, make_app=make_app)
+
+    inv = inventory(inv_path)
+    links = {
+        a.get_text(): a["href"] for a in result.main("index").find_all("a", href=True)
+    }
+    base = "https://first.example.org/handbook/"
+    expected = {
+        "Bare knees grip the floor": inv.data["crawl:tip"]["bare-knees"].uri,
+        "Not moving by 12 months": inv.data["crawl:red-flag"]["no-movement"].uri,
+        "the push": inv.data["crawl:milestone"]["pushes-up"].uri,
+        "Cruise along the sofa": inv.data["crawl:tip"]["sofa-cruise"].uri,
+    }
+    for text, uri in expected.items():
+        assert links.get(text) == base + uri, (text, links)
+    # Only the reference nobody has is reported, and reported once, as crawl.ref.
+    line = line_of(second / "index.md", "no-such-tip")
+    assert result.warnings() == [
+        f"<src>/index.md:{line}: WARNING: reference to unknown crawl tip 'no-such-tip' [crawl.ref]"
+    ]
+
+
+# -- roles and links ------------------------------------------------------------------
+
+
+def links_of(site: Build, page: str) -> list[tuple[str, str, str]]:
+    """(paragraph label, link text, href) for each "Label: link." paragraph."""
+    found = []
+    for para in site.main(page).find_all("p"):
+        a = para.find("a", href=True)
+        if a is not None:
+            found.append((para.get_text().split(":")[0], a.get_text(), a["href"]))
+    return found
+
+
+def test_myst_role_forms_link_to_entries_with_titles(site: Build) -> None:
+    assert links_of(site, "refs") == [
+        ("Tip role", "Bare knees grip the floor", "tips.html#bare-knees"),
+        ("Red flag role", "Not moving by 12 months", "flags.html#no-movement"),
+        ("Milestone role", "Hands and knees", "milestones.html#hands-knees"),
+        ("Explicit text", "socks off", "tips.html#bare-knees"),
+        ("Bare link", "Stiff legs", "flags.html#stiff-legs"),
+        ("Text link", "see the mirror", "tips.html#floor-mirror"),
+        ("Any role", "Pushes up", "milestones.html#pushes-up"),
+    ]
+
+
+def test_rst_role_forms_link_to_entries_with_titles(site: Build) -> None:
+    assert links_of(site, "rst-refs") == [
+        ("Tip role", "Cruise along the sofa", "tips.html#sofa-cruise"),
+        ("Red flag role", "Losing skills", "flags.html#losing-skills"),
+        ("Milestone role", "Climbs stairs", "milestones.html#climbs-stairs"),
+        ("Explicit text", "call today", "flags.html#losing-skills"),
+        ("Any role", "Uses one side only", "flags.html#one-side"),
+    ]
+
+
+def test_links_carry_the_entry_title_as_tooltip(site: Build) -> None:
+    for page in ("refs", "rst-refs"):
+        for a in site.main(page).find_all("a", href=True):
+            entry_id = a["href"].partition("#")[2]
+            assert a.get("title") == ENTRIES[entry_id][2]
+
+
+def test_wrong_type_and_missing_id_warn_at_their_line(site: Build) -> None:
+    bad = site.srcdir / "bad.md"
+    wrong = line_of(bad, "{crawl:tip}`no-movement`")
+    missing = line_of(bad, "no-such-id")
+    refs = site.crawl_warnings("ref")
+    assert refs == [
+        f"<src>/bad.md:{wrong}: WARNING: reference to unknown crawl tip "
+        "(it is a red-flag) 'no-movement' [crawl.ref]",
+        f"<src>/bad.md:{missing}: WARNING: reference to unknown crawl milestone "
+        "'no-such-id' [crawl.ref]",
+    ]
+    # The unresolved text stays readable and links nowhere.
+    paragraphs = {p.get_text().split(":")[0]: p for p in site.main("bad").find_all("p")}
+    assert paragraphs["Wrong type"].find("a") is None
+    assert "no-movement" in paragraphs["Wrong type"].get_text()
+    assert paragraphs["Missing"].find("a") is None
+
+
+def test_the_clean_pages_build_without_warnings(site: Build) -> None:
+    assert [w for w in site.warnings() if "<src>/bad.md" not in w] == []
+
+
+def test_duplicate_id_across_pages_names_both_places(tmp_path: Path, make_app: Any) -> None:
+    srcdir = copy_root("x-domain", tmp_path / "src")
+    (srcdir / "again.md").write_text(
+        "# Again\n\n:::{tip-card} Knees again\n:id: bare-knees\n\nA second definition.\n:::\n",
+        encoding="utf-8",
+    )
+    index = srcdir / "index.md"
+    index.write_text(index.read_text().replace("bad\n", "bad\nagain\n"), encoding="utf-8")
+    result = build(srcdir, make_app=make_app)
+    first = line_of(srcdir / "tips.md", ":::{tip-card} Bare knees")
+    second = line_of(srcdir / "again.md", ":::{tip-card}")
+    assert result.crawl_warnings("id") == [
+        f"<src>/tips.md:{first}: WARNING: duplicate crawl id 'bare-knees'; "
+        f"also defined at <src>/again.md:{second} [crawl.id]"
+    ]
+    # The first definition (by document name) wins everywhere.
+    assert [e["url"] for e in result.crawl_json()["entries"] if e["id"] == "bare-knees"] == [
+        "again.html#bare-knees"
+    ]
