@@ -40,7 +40,9 @@ class CrawlXRefRole(XRefRole):
     """``{crawl:tip}`id``` and friends; titles are used as link text by default."""
 
     def __init__(self) -> None:
-        super().__init__(lowercase=False, innernodeclass=nodes.inline, warn_dangling=False)
+        # Dangling references are reported by warn_missing_reference, once intersphinx
+        # and other missing-reference handlers have had their chance.
+        super().__init__(lowercase=False, innernodeclass=nodes.inline, warn_dangling=True)
 
     def result_nodes(
         self, document: nodes.document, env: BuildEnvironment, node: nodes.Element, is_ref: bool
@@ -129,8 +131,11 @@ class CrawlDomain(Domain):
     # -- objects, search and references ---------------------------------------------
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        # The anchor is the entry's heading, never the id itself: the search page
+        # takes an anchor equal to the name as "the display name" (the title).
         for entry_id, entry in self.by_id().items():
-            yield entry_id, entry["title"], entry["type"], entry["docname"], entry["anchor"], 1
+            anchor = f"{entry['anchor']}-title"
+            yield entry_id, entry["title"], entry["type"], entry["docname"], anchor, 1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         target = node.get("reftarget")
@@ -150,10 +155,14 @@ class CrawlDomain(Domain):
             return self._resolve_source(fromdocname, builder, target, node, contnode)
         entry = self.by_id().get(target)
         if entry is None or entry["type"] != typ:
-            kind = f"{typ} " if entry is None else f"{typ} (it is a {entry['type']}) "
-            warn(f"reference to unknown crawl {kind}{target!r}", node, "ref")
-            return None
+            return None  # intersphinx may know it; else warn_missing_reference reports it
         return self._refnode(fromdocname, builder, entry, node, contnode)
+
+    def warn_missing_reference(self, node: pending_xref) -> None:
+        typ, target = node["reftype"], node["reftarget"]
+        entry = self.by_id().get(target)
+        kind = f"{typ} " if entry is None else f"{typ} (it is a {entry['type']}) "
+        warn(f"reference to unknown crawl {kind}{target!r}", node, "ref")
 
     def resolve_any_xref(
         self,
@@ -178,7 +187,8 @@ class CrawlDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference:
-        if not node.get("refexplicit") and contnode.astext() == entry["id"]:
+        # [](#id) in MyST arrives with empty text, roles with the id: both get the title.
+        if not node.get("refexplicit") and contnode.astext() in ("", entry["id"]):
             contnode = nodes.inline("", entry["title"], classes=contnode["classes"])
         return make_refnode(
             builder, fromdocname, entry["docname"], entry["anchor"], contnode, entry["title"]
@@ -218,7 +228,10 @@ class CrawlIndex(Index):
         spec = self.content_type.index
         assert spec is not None
         wanted = set(docnames) if docnames is not None else None
-        groups: dict[tuple[Any, str], list[tuple[Any, IndexEntry]]] = {}
+        # One group per key: headings differing only in spelling ("Play", "play") are
+        # one group, shown under the first spelling in sort order (stable under -j).
+        groups: dict[Any, list[tuple[Any, IndexEntry]]] = {}
+        headings: dict[Any, set[str]] = {}
         for entry in self.domain.by_id().values():
             if entry["type"] != self.content_type.name:
                 continue
@@ -235,18 +248,17 @@ class CrawlIndex(Index):
                 entry["id"],
             )
             for key, heading in spec.group_by(entry):
-                groups.setdefault((key, heading), []).append((order, row))
+                groups.setdefault(key, []).append((order, row))
+                headings.setdefault(key, set()).add(heading)
         # Sphinx's domainindex templates (basic, furo) print group headings unescaped,
         # and ours are author text (tags): escape them for HTML builders only.
         as_html = app_of(self.domain.env).builder.format == "html"
         content = [
             (
-                escape(heading) if as_html else heading,
+                escape(min(headings[key])) if as_html else min(headings[key]),
                 [row for _, row in sorted(rows, key=lambda item: item[0])],
             )
-            for (_, heading), rows in sorted(
-                groups.items(), key=lambda item: (item[0][0], item[0][1])
-            )
+            for key, rows in sorted(groups.items(), key=lambda item: item[0])
         ]
         return content, False
 
@@ -291,6 +303,15 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     crawl_domain(env).check_duplicates()
 
 
+def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool:
+    """Report a crawl reference nothing resolved, as ``crawl.ref`` at its line."""
+    if not isinstance(domain, CrawlDomain):
+        return False
+    domain.warn_missing_reference(node)
+    return True
+
+
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CrawlDomain)
     app.connect("env-check-consistency", check_consistency)
+    app.connect("warn-missing-reference", warn_missing_reference)

@@ -7,6 +7,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collections import LAYOUTS, ListSpec
+from sphinx_crawl.config import declared_sources
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options
 from sphinx_crawl.domain import crawl_domain
@@ -92,4 +93,13 @@ class CrawlSourcesDirective(SphinxDirective):
         crawl_domain(self.env).note_collector(self.env.docname, {"kind": "sources"})
         node = crawl_nodes.crawl_sources()
         self.set_source_info(node)
+        # Register each source's anchor as a target now, so links such as
+        # [WHO](sources.md#source-who-motor) resolve; the rendered blocks carry the ids.
+        document = self.state.document
+        for key in declared_sources(self.config):
+            anchor = f"source-{key}"
+            if anchor not in document.ids and anchor not in document.nameids:
+                node["ids"].append(anchor)
+                node["names"].append(anchor)
+        document.note_explicit_target(node)
         return [node]

@@ -108,7 +108,11 @@ def _milestone_row(milestone: crawl_nodes.crawl_entry) -> crawl_nodes.crawl_row:
     row += nodes.entry(
         "",
         nodes.paragraph(
-            "", "", nodes.strong("", "", *title.children), classes=["crawl-milestone-title"]
+            "",
+            "",
+            nodes.strong("", "", *title.children),
+            ids=title["ids"],  # the entry's heading: search results link here
+            classes=["crawl-milestone-title"],
         ),
     )
     row += nodes.entry("", *details)

@@ -30,6 +30,8 @@ class FillCollections(SphinxPostTransform):
         for placeholder in list(self.document.findall(crawl_nodes.crawl_list)):
             placeholder.replace_self(self._render_list(domain, placeholder))
         for sources in list(self.document.findall(crawl_nodes.crawl_sources)):
+            # The anchors move onto each source's block; replace_self would copy them.
+            sources["ids"], sources["names"] = [], []
             sources.replace_self(self._render_sources(domain))
 
     # -- helpers ------------------------------------------------------------------
