@@ -56,6 +56,22 @@ def tests(session: nox.Session) -> None:
     )
 
 
+# The oldest and newest Sphinx (with the docutils they allow) we support.
+SPHINX_VERSIONS = {
+    "oldest": ["sphinx==8.0.*", "docutils==0.20.*"],
+    "newest": ["sphinx<10", "docutils"],
+}
+
+
+@nox.session
+@nox.parametrize("sphinx", list(SPHINX_VERSIONS))
+def compat(session: nox.Session, sphinx: str) -> None:
+    """The suite (without the browser) against the oldest and newest Sphinx."""
+    session.install("-e", ".[test]", *SPHINX_VERSIONS[sphinx])
+    session.run("python", "-c", "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)")
+    session.run("pytest", "--ignore=tests/browser", *session.posargs)
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff and mypy."""

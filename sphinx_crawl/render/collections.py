@@ -129,14 +129,24 @@ class FillCollections(SphinxPostTransform):
             grid += card
         return grid
 
+    def _unique_id(self, base: str) -> str:
+        """``base``, or ``base-2``... when the page already has it (two checklists may
+        show one entry; each box must name its own label)."""
+        candidate, n = base, 1
+        while candidate in self.document.ids:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
     def _checklist(self, entries: list[EntryData]) -> nodes.bullet_list:
         checklist = nodes.bullet_list(classes=["crawl-checklist"])
         for entry in entries:
-            label_id = f"check-{entry['id']}"
+            label_id = self._unique_id(f"check-{entry['id']}")
             item = nodes.list_item()
             line = nodes.paragraph()
             line += crawl_nodes.crawl_checkbox(label_id=label_id)
             label = nodes.inline(ids=[label_id], classes=["crawl-check-label"])
+            self.document.ids[label_id] = label
             label += nodes.strong("", "", self._link(entry))
             content_type = self._type(entry)
             if content_type and content_type.badge:
