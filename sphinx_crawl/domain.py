@@ -303,6 +303,17 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     crawl_domain(env).check_duplicates()
 
 
+def note_untyped_references(app: Sphinx, doctree: nodes.document) -> None:
+    """Note ``any`` and MyST ``[](#id)`` references like crawl roles (see CrawlXRefRole):
+    they may resolve to an entry, and show its title and page."""
+    from sphinx.addnodes import pending_xref
+
+    domain = crawl_domain(app.env)
+    for node in doctree.findall(pending_xref):
+        if node.get("refdomain") in (None, "") and node.get("reftype") in ("any", "myst"):
+            domain.note_collector(app.env.docname, {"kind": "ref", "id": node["reftarget"]})
+
+
 def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool:
     """Report a crawl reference nothing resolved, as ``crawl.ref`` at its line."""
     if not isinstance(domain, CrawlDomain):
@@ -315,3 +326,4 @@ def setup_domain(app: Sphinx) -> None:
     app.add_domain(CrawlDomain)
     app.connect("env-check-consistency", check_consistency)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("doctree-read", note_untyped_references)

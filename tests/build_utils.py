@@ -96,6 +96,7 @@ def build(
     *,
     make_app: Callable[..., SphinxTestApp] | None = None,
     parallel: int = 0,
+    listeners: dict[str, Callable[..., Any]] | None = None,
     **kwargs: Any,
 ) -> Build:
     """Build ``srcdir`` as HTML (incrementally when it was built before).
@@ -115,6 +116,8 @@ def build(
     )
     result = Build(app, srcdir)
     app.connect("doctree-resolved", lambda _app, _doctree, docname: result.written.append(docname))
+    for event, listener in (listeners or {}).items():
+        app.connect(event, listener)
     try:
         app.build()
     finally:
@@ -130,17 +133,3 @@ def line_of(path: Path, text: str) -> int:
         if text in line:
             return number
     raise AssertionError(f"{text!r} is not in {path}")
-
-
-def entry_ids_linked(container: Any, entries: list[dict[str, Any]], page_dir: str = "") -> list[str]:
-    """The entry ids a piece of HTML links to, in order (links to non-entries are skipped)."""
-    by_url = {entry["url"]: entry["id"] for entry in entries}
-    found = []
-    for a in container.find_all("a", href=True):
-        href = a["href"]
-        if href.startswith("#"):
-            continue
-        url = f"{page_dir}{href}" if page_dir else href
-        if url in by_url:
-            found.append(by_url[url])
-    return found

@@ -80,9 +80,7 @@ def test_search_index_lists_every_entry_under_its_title_and_type(site: Build) ->
         for hit in object_search({**index, "objects": {prefix: objects}}, "")
         if hit["domain"] == "crawl"
     }
-    assert listed == {
-        (title, f"crawl:{type_}", page) for type_, page, title in ENTRIES.values()
-    }
+    assert listed == {(title, f"crawl:{type_}", page) for type_, page, title in ENTRIES.values()}
     assert {"crawl:tip", "crawl:red-flag", "crawl:milestone"} <= set(index["objtypes"].values())
     names = {tuple(name[:2]): name[2] for name in index["objnames"].values()}
     assert "Tip" in names["crawl", "tip"]
@@ -163,9 +161,7 @@ def test_intersphinx_resolves_crawl_refs_to_the_first_project(
     result = build(second, make_app=make_app)
 
     inv = inventory(inv_path)
-    links = {
-        a.get_text(): a["href"] for a in result.main("index").find_all("a", href=True)
-    }
+    links = {a.get_text(): a["href"] for a in result.main("index").find_all("a", href=True)}
     base = "https://first.example.org/handbook/"
     expected = {
         "Bare knees grip the floor": inv.data["crawl:tip"]["bare-knees"].uri,

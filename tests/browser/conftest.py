@@ -1,0 +1,175 @@
+"""Browser fixtures: build the handbook once, serve it on 127.0.0.1, drive headless Chromium.
+
+The browser tests skip when Playwright or Chromium is missing, except under CI
+(``CI=true``), where a missing browser is a failure: CI must run them.
+
+Every page opened through the ``open_page`` fixture records its requests and
+uncaught script errors; the test fails if a page asked another host for anything
+or threw an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+
+from tests.browser.support import CHROMIUM_ARGS, DOCS, ROOT, is_local
+
+IN_CI = os.environ.get("CI") == "true"
+
+# Ranks of the expected entries in the search tests, summarised at the end.
+SEARCH_RANKS: dict[str, int | None] = {}
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip, or fail under CI, where the browser tests must run."""
+    if IN_CI:
+        pytest.fail(f"{reason}; CI=true, so the browser tests must run", pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_executable() -> str | None:
+    candidates = [
+        os.environ.get("CRAWL_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ]
+    for candidate in candidates:
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def playwright_browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright is not installed (pip install playwright axe-playwright-python)")
+    executable = chromium_executable()
+    if executable is None:
+        unavailable("Chromium not found at /usr/bin/chromium (apt-get install chromium)")
+    manager = sync_playwright().start()
+    try:
+        browser = manager.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    except Exception as error:  # pragma: no cover - depends on the machine
+        manager.stop()
+        unavailable(f"Chromium at {executable} does not start: {error}")
+    yield browser
+    browser.close()
+    manager.stop()
+
+
+@pytest.fixture(scope="session")
+def site(playwright_browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook, built once with warnings as errors."""
+    out = tmp_path_factory.mktemp("handbook") / "html"
+    command = [sys.executable, "-m", "sphinx", "-q", "-n", "-W", "-b", "html", str(DOCS), str(out)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        pytest.fail(f"the handbook does not build:\n{result.stdout}\n{result.stderr}")
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built handbook served over http on 127.0.0.1 (a free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="handbook-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+class Tab:
+    """A page with the requests it made and the script errors it threw."""
+
+    def __init__(self, page: Any, base: str) -> None:
+        self.page = page
+        self.base = base
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+
+    def goto(self, path: str, **kwargs: Any) -> Any:
+        """Open a handbook page by its path (or a full URL)."""
+        url = path if "://" in path else self.base + path
+        return self.page.goto(url, **kwargs)
+
+    def outside_requests(self) -> list[str]:
+        return [url for url in self.requests if not is_local(url, self.base)]
+
+
+@pytest.fixture
+def open_page(playwright_browser: Any, base_url: str) -> Iterator[Callable[..., Tab]]:
+    """Open a page in a fresh context; ``theme`` sets furo's light or dark theme.
+
+    Other keyword arguments go to ``browser.new_context`` (viewport, JavaScript...).
+    """
+    contexts: list[Any] = []
+    tabs: list[Tab] = []
+
+    def opener(theme: str | None = None, **options: Any) -> Tab:
+        if theme is not None:
+            options.setdefault("color_scheme", theme)
+        context = playwright_browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        if theme is not None:
+            # furo reads localStorage "theme" before painting.
+            context.add_init_script(
+                f"try {{ localStorage.setItem('theme', '{theme}'); }} catch (e) {{}}"
+            )
+        contexts.append(context)
+        tab = Tab(context.new_page(), base_url)
+        tabs.append(tab)
+        return tab
+
+    yield opener
+    for context in contexts:
+        context.close()
+    outside = [url for tab in tabs for url in tab.outside_requests()]
+    errors = [error for tab in tabs for error in tab.errors]
+    assert not outside, f"pages requested other hosts: {outside}"
+    assert not errors, f"uncaught script errors: {errors}"
+
+
+@pytest.fixture
+def tab(open_page: Callable[..., Tab]) -> Tab:
+    """A desktop-sized page (1280x900)."""
+    return open_page(viewport={"width": 1280, "height": 900})
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not SEARCH_RANKS:
+        return
+    total = len(SEARCH_RANKS)
+    top3 = sum(1 for rank in SEARCH_RANKS.values() if rank is not None and rank <= 3)
+    top5 = sum(1 for rank in SEARCH_RANKS.values() if rank is not None and rank <= 5)
+    terminalreporter.write_sep("-", "handbook search")
+    terminalreporter.write_line(
+        f"{top3}/{total} parent queries found their entry in the top 3, {top5}/{total} in the top 5"
+    )
+    for query, rank in SEARCH_RANKS.items():
+        terminalreporter.write_line(f"  {query!r}: {'not found' if rank is None else rank}")

@@ -1,0 +1,103 @@
+"""Helpers shared by the browser tests: what to visit, and small in-page checks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+STATIC = ROOT / "sphinx_crawl" / "static"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Pages whose entries carry ages, so they get the age filter.
+AGED_PAGES = [
+    "milestones.html",
+    "red-flags.html",
+    "tips/hands-on-help.html",
+    "tips/motivation-and-play.html",
+    "tips/strength-and-tummy-time.html",
+    "tips/surfaces-and-clothing.html",
+]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Extra states worth checking beyond the plain pages: the search page with entry
+# results, and an age-filtered page with highlighted entries.
+EXTRA_STATES = ["search.html?q=army+crawl", "milestones.html?age=8&early=6"]
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every page of the built handbook, as paths relative to its root."""
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if not {"_static", "_sources", "_images"} & set(path.relative_to(site).parts)
+    )
+
+
+def visit_list(site: Path) -> list[str]:
+    """Every page, the search page with a query, and the extra states."""
+    pages = [("search.html?q=crawl" if p == "search.html" else p) for p in html_pages(site)]
+    return pages + EXTRA_STATES
+
+
+def is_local(url: str, base: str) -> bool:
+    """True for the handbook's own server, files, and inline data (no other host)."""
+    scheme = urlsplit(url).scheme
+    if scheme in ("file", "data", "blob"):
+        return True
+    return url.startswith(base) and urlsplit(url).hostname == "127.0.0.1"
+
+
+def entry_state(page: Any) -> dict[str, Any]:
+    """What the age filter shows: form values, which entries apply, which are visible."""
+    return page.evaluate(
+        """() => {
+          const aged = [...document.querySelectorAll('[data-crawl-age-min]')];
+          const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+          const form = document.querySelector('form.crawl-age-filter');
+          return {
+            form: !!form && shown(form),
+            age: form ? form.querySelector('#crawl-age').value : null,
+            early: form ? form.querySelector('#crawl-early').value : null,
+            only: form ? form.querySelector('#crawl-only').checked : null,
+            status: form ? form.querySelector('.crawl-age-status').textContent : '',
+            all: aged.map((e) => e.id),
+            applies: aged.filter((e) => e.classList.contains('crawl-age-applies')).map((e) => e.id),
+            visible: aged.filter(shown).map((e) => e.id),
+            flagged: aged
+              .filter((e) => [...e.querySelectorAll('.crawl-age-flag')].some(shown))
+              .map((e) => e.id),
+            ranges: Object.fromEntries(aged.map((e) => [e.id, [
+              parseFloat(e.dataset.crawlAgeMin),
+              e.dataset.crawlAgeMax === '' ? null : parseFloat(e.dataset.crawlAgeMax),
+            ]])),
+          };
+        }"""
+    )
+
+
+def expected_applies(ranges: dict[str, list[float | None]], months: float) -> list[str]:
+    """Entry ids whose age range covers ``months`` (an open upper end covers any age)."""
+    return [
+        entry_id
+        for entry_id, (low, high) in ranges.items()
+        if low is not None and low <= months and (high is None or months <= high)
+    ]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "root"

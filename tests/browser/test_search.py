@@ -1,0 +1,152 @@
+"""Search in parents' words, on the handbook's own search page (search.html?q=...).
+
+crawl.js adds an "Entries in the handbook" section above Sphinx's results; each
+query below must find one of its entries near the top, linking to its anchor.
+The ranks are summarised at the end of the run (see conftest).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote_plus, urlsplit
+
+import pytest
+
+from tests.browser.conftest import SEARCH_RANKS, Tab
+
+pytestmark = pytest.mark.browser
+
+# Queries the issue names: the entry must be in the top 3.
+REQUIRED = {
+    "stiff legs": {"stiff-limbs"},
+    "slippery floor": {"carpet-not-hardwood", "no-slide-zone", "bare-knees-and-feet"},
+    "army crawl": {"belly-crawl"},
+    "my baby only goes backwards": {
+        "creeping-backwards",
+        "tries-crawling-backwards-first",
+        "still-only-backwards-at-one-year",
+    },
+}
+
+# More of what parents type: the entry must be in the top 5.
+MORE = {
+    "bottom shuffling": {"bottom-shuffle"},
+    "scooting on his bum": {"bottom-shuffle"},
+    "socks": {"bare-knees-and-feet"},
+    "pyjamas": {"skip-slippery-footies"},
+    "knee pads": {"skip-slippery-footies"},
+    "wooden floor": {"carpet-not-hardwood", "no-slide-zone"},
+    "crawls backwards on hardwood": {"carpet-not-hardwood"},
+    "tummy time": {"short-frequent-tummy-time", "prop-chest-on-towel"},
+    "baby hates tummy time": {"short-frequent-tummy-time", "prop-chest-on-towel"},
+    "weak neck": {"short-frequent-tummy-time"},
+    "floppy": {"floppy-muscle-tone"},
+    "rag doll": {"floppy-muscle-tone"},
+    "legs feel tight": {"stiff-limbs"},
+    "one side": {"one-side-weaker"},
+    "drags one leg": {"one-side-weaker"},
+    "born early": {"no-movement-by-12-months"},
+    "premature": {"no-movement-by-12-months"},
+    "not crawling at 12 months": {"no-movement-by-12-months"},
+    "11 month old still crawling backwards": {
+        "still-only-backwards-at-one-year",
+        "backwards-plus-other-delays",
+    },
+    "won't crawl forward": {"toys-just-out-of-reach", "forward-crawling"},
+    "is crawling backwards normal": {"creeping-backwards", "tries-crawling-backwards-first"},
+    "spins in circles": {"tries-crawling-backwards-first"},
+    "commando crawl": {"belly-crawl"},
+    "pulling up to stand": {"cruising", "confident-or-pulling-up", "no-interest-in-standing"},
+    "never crawled": {"who-hands-and-knees-window", "who-walking-alone-window"},
+    "worried": {"parent-worry"},
+}
+
+QUERIES = [(query, ids, 3) for query, ids in REQUIRED.items()] + [
+    (query, ids, 5) for query, ids in MORE.items()
+]
+
+
+def entry_results(tab: Tab, query: str) -> list[str]:
+    """The hrefs in the "Entries in the handbook" section, best first."""
+    tab.goto(f"search.html?q={quote_plus(query)}")
+    section = tab.page.locator("section.crawl-search")
+    section.wait_for()
+    return section.locator("ul.crawl-search-results > li > a").evaluate_all(
+        "links => links.map((a) => a.getAttribute('href'))"
+    )
+
+
+@pytest.mark.parametrize(("query", "expected", "top"), QUERIES, ids=[q for q, _, _ in QUERIES])
+def test_parent_query_finds_entry(tab: Tab, site: Path, query: str, expected: set[str], top: int):
+    hrefs = entry_results(tab, query)
+    fragments = [urlsplit(href).fragment for href in hrefs]
+    rank = next((i for i, fragment in enumerate(fragments, 1) if fragment in expected), None)
+    SEARCH_RANKS[query] = rank
+    assert rank is not None and rank <= top, f"{query!r}: want {expected} in top {top}, got {hrefs}"
+    # The link goes straight to the entry's anchor on its page.
+    path = urlsplit(hrefs[rank - 1]).path
+    html = (site / path).read_text(encoding="utf-8")
+    assert f'id="{fragments[rank - 1]}"' in html
+
+
+def test_result_link_opens_the_entry(tab: Tab) -> None:
+    entry_results(tab, "stiff legs")
+    page = tab.page
+    page.locator("ul.crawl-search-results a").first.click()
+    page.wait_for_url("**/red-flags.html#stiff-limbs")
+    target = page.locator(":target")
+    assert target.get_attribute("id") == "stiff-limbs"
+    assert target.is_visible() and target.evaluate("e => e.getBoundingClientRect().top < 400")
+
+
+def test_entries_section_sits_above_sphinx_results(tab: Tab) -> None:
+    entry_results(tab, "floppy")
+    page = tab.page
+    page.locator("#search-results .search-summary").wait_for()
+    heading = page.get_by_role("heading", name="Entries in the handbook")
+    assert heading.is_visible()
+    assert page.evaluate(
+        """() => {
+          const ours = document.querySelector('section.crawl-search');
+          const theirs = document.getElementById('search-results');
+          return !!(ours.compareDocumentPosition(theirs) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }"""
+    )
+    # Sphinx's own results list the entry too, as an object, linking into it.
+    sphinx_links = page.locator("#search-results a").evaluate_all(
+        "links => links.map((a) => a.getAttribute('href'))"
+    )
+    assert any("red-flags.html#floppy-muscle-tone" in href for href in sphinx_links), sphinx_links
+
+
+def test_born_early_section_in_sphinx_results(tab: Tab) -> None:
+    """The corrected-age section is prose, not an entry: Sphinx's results find it."""
+    entry_results(tab, "corrected age")
+    page = tab.page
+    page.locator("#search-results .search-summary").wait_for()
+    links = page.locator("#search-results a").evaluate_all(
+        "links => links.map((a) => a.getAttribute('href'))"
+    )
+    assert any(urlsplit(href).path.endswith("milestones.html") for href in links), links
+
+
+def test_no_match_says_so(tab: Tab) -> None:
+    hrefs = entry_results(tab, "zebra xylophone")
+    assert hrefs == []
+    assert tab.page.get_by_text("No entry matches all of these words.").is_visible()
+
+
+def test_entry_search_works_from_file_url(open_page: Callable[..., Tab], site: Path) -> None:
+    tab = open_page()
+    tab.goto((site / "search.html").as_uri() + "?q=army+crawl")
+    section = tab.page.locator("section.crawl-search")
+    section.wait_for()
+    first = section.locator("ul.crawl-search-results a").first
+    assert urlsplit(first.get_attribute("href") or "").fragment == "belly-crawl"
+
+
+def test_query_text_is_not_interpreted_as_html(tab: Tab) -> None:
+    tab.goto("search.html?q=" + quote_plus('<img src=x onerror="window.pwned=1"> crawl'))
+    tab.page.locator("section.crawl-search").wait_for()
+    assert tab.page.evaluate("() => window.pwned === undefined")

@@ -1,0 +1,215 @@
+"""Every builder, not only HTML: entries read well as text, LaTeX, man, Texinfo, EPUB, gettext.
+
+Non-HTML builders get standard nodes (admonitions, rows, text) from
+:mod:`sphinx_crawl.render.fallback`, so the label, the urgency in words, the age
+and the call to action must survive there too. The French build checks the
+message catalog shipped in ``sphinx_crawl/locale``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from tests.build_utils import copy_root
+from tests.helpers import warnings
+
+Builder = Callable[..., SphinxTestApp]
+
+#: Settings a builder insists on for any project (EPUB 3 wants a copyright and a version).
+EXTRA_CONFIG = {"epub": {"copyright": "2026, the sphinx-crawl tests", "version": "1.0"}}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Builder:
+    """Builds the basic root once per builder (and language) for the whole module."""
+    cache: dict[tuple[str, str], SphinxTestApp] = {}
+
+    def get(builder: str, language: str = "en") -> SphinxTestApp:
+        if (builder, language) not in cache:
+            srcdir = copy_root("basic", tmp_path_factory.mktemp(f"{builder}-{language}") / "src")
+            app = SphinxTestApp(
+                builder,
+                srcdir=srcdir,
+                status=StringIO(),
+                warning=StringIO(),
+                confoverrides={"language": language, **EXTRA_CONFIG.get(builder, {})},
+            )
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            cache[builder, language] = app
+        return cache[builder, language]
+
+    return get
+
+
+def output(app: SphinxTestApp, pattern: str) -> str:
+    files = sorted(Path(app.outdir).glob(pattern))
+    assert files, f"no {pattern} in {app.outdir}"
+    return "\n".join(f.read_text(encoding="utf-8") for f in files)
+
+
+def plain_lines(text: str) -> list[str]:
+    """Lines of text output without the text builder's ``**bold**`` markers."""
+    return [" ".join(line.replace("**", "").split()) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("builder", ["text", "latex", "man", "texinfo", "epub", "gettext"])
+def test_builder_runs_cleanly(built: Builder, builder: str) -> None:
+    app = built(builder)
+    assert warnings(app) == []
+    logs = app.status.getvalue() + app.warning.getvalue()
+    assert "Traceback" not in logs
+    assert "Exception occurred" not in logs
+
+
+def test_text_output_labels_each_entry(built: Builder) -> None:
+    lines = plain_lines(output(built("text"), "tips.txt"))
+    assert "Tip: Bare knees grip the floor:" in lines
+    assert "Tip: Backtick fenced tip:" in lines
+    # Each labelled line stands on its own, not run into the paragraph before it.
+    assert "Age: 6-10 months · Tags: surfaces, clothing" in lines
+    assert "Source: The Lowdown On Crawling Backward" in lines
+    assert "Last reviewed: 21 November 2026 · Next review due: 21 November 2027" in lines
+
+
+def test_text_output_states_urgency_and_action_in_words(built: Builder) -> None:
+    lines = plain_lines(output(built("text"), "flags.txt"))
+    # The spoken prefix becomes the visible start of the heading.
+    assert "Advice to act soon: Not moving by 12 months:" in lines
+    assert "Urgent advice: Losing skills:" in lines
+    assert "Soon: book an appointment" in lines
+    assert "Urgent: get help today" in lines
+    text = "\n".join(lines)
+    assert re.search(r"^What to do: Book an appointment with your pediatrician", text, re.M)
+    assert "What to do: Call your pediatrician today." in lines
+    assert "Age: by 12 months" in lines
+
+
+def test_text_output_keeps_the_milestone_table(built: Builder) -> None:
+    text = output(built("text"), "milestones.txt")
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    assert re.match(r"\|\s*Age\s*\|\s*Milestone\s*\|\s*What you see\s*\|", rows[0])
+    ages = [row.split("|")[1].strip() for row in rows[1:] if row.split("|")[1].strip()]
+    assert ages == ["4-6 months", "8-10 months"]
+
+
+def test_latex_output_has_the_entries(built: Builder) -> None:
+    tex = output(built("latex"), "*.tex")
+    for title in (
+        "Bare knees grip the floor",
+        "Backtick fenced tip",
+        "An rST tip",
+        "Losing skills",
+    ):
+        assert title in tex
+    assert "Urgent advice: Losing skills" in tex
+    assert "What to do: " in tex
+    assert "Urgent: get help today" in tex
+    assert "Hands and knees" in tex
+
+
+def test_man_and_texinfo_output_have_the_entries(built: Builder) -> None:
+    man = output(built("man"), "*.1")
+    texinfo = output(built("texinfo"), "*.texi")
+    for text in (man, texinfo):
+        assert "Bare knees grip the floor" in text
+        assert "Losing skills" in text
+        assert "Urgent: get help today" in text
+        assert "What to do: " in text
+
+
+def test_epub_output_renders_entries_as_html(built: Builder) -> None:
+    app = built("epub")
+    assert list(Path(app.outdir).glob("*.epub"))
+    soup = BeautifulSoup(output(app, "flags.xhtml"), "html.parser")
+    article = soup.find("article", id="losing-skills")
+    assert article is not None
+    assert article.find(class_="crawl-visually-hidden").get_text() == "Urgent advice: "
+    assert article.find(class_="crawl-badge").get_text() == "Urgent: get help today"
+
+
+def test_gettext_catalogs_hold_entry_bodies(built: Builder) -> None:
+    app = built("gettext")
+    flags = output(app, "flags.pot")
+    tips = output(app, "tips.pot")
+    milestones = output(app, "milestones.pot")
+    assert 'msgid "Not trying to move at all."' in flags
+    assert 'msgid "Take off **socks** and trousers:"' in tips
+    assert 'msgid "Body in a backtick fence."' in tips
+    assert 'msgid "Rocks on all fours."' in milestones
+    assert 'msgid "Crawling by age"' in milestones
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "entry titles are not offered for translation: the title node has no rawsource, "
+        "so gettext skips it"
+    ),
+)
+def test_gettext_catalogs_hold_entry_titles(built: Builder) -> None:
+    flags = output(built("gettext"), "flags.pot")
+    assert 'msgid "Not moving by 12 months"' in flags
+
+
+def _french(built: Builder, page: str) -> Any:
+    app = built("html", "fr")
+    soup = BeautifulSoup(output(app, f"{page}.html"), "html.parser")
+    return soup.find("div", {"role": "main"})
+
+
+def test_french_build_has_no_warnings(built: Builder) -> None:
+    assert warnings(built("html", "fr")) == []
+
+
+def test_french_build_translates_the_urgency_words(built: Builder) -> None:
+    article = _french(built, "flags").find("article", id="no-movement")
+    assert article.find(class_="crawl-visually-hidden").get_text() == "Conseil à suivre bientôt : "
+    assert article.find(class_="crawl-badge").get_text() == "Bientôt : prenez rendez-vous"
+    callout = " ".join(article.find(class_="crawl-callout").get_text().split())
+    assert callout.startswith("Que faire")
+    assert callout.endswith(
+        "Prenez rendez-vous avec votre pédiatre ou un kinésithérapeute pédiatrique."
+    )
+    meta = article.find(class_="crawl-age").get_text()
+    assert meta.startswith("Âge")
+
+
+def test_french_build_translates_table_headers_and_review_line(built: Builder) -> None:
+    head = _french(built, "milestones").find("table", class_="crawl-milestone-table").find("thead")
+    assert [th.get_text(strip=True) for th in head.find_all("th")] == [
+        "Âge",
+        "Étape",
+        "Ce que vous voyez",
+    ]
+    review = _french(built, "tips").find(class_="crawl-review").get_text()
+    # Month names in French too, not only the labels.
+    assert review.startswith("Dernière relecture")
+    assert "21 novembre 2026" in review
+    assert "Prochaine relecture prévue" in review
+    assert "November" not in review
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the age filter's strings (render/reader.py) are not in the French catalog yet",
+)
+def test_french_build_translates_the_age_filter(built: Builder) -> None:
+    text = " ".join(_french(built, "flags").get_text(" ").split())
+    for english in (
+        "Show what applies at your baby's age",
+        "Baby's age in months",
+        "Weeks born early (optional)",
+        "Hide entries for other ages",
+    ):
+        assert english not in text

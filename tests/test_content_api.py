@@ -1,0 +1,268 @@
+"""The JSON content API: crawl.json, crawl.schema.json and sphinx_crawl.api.load."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+from sphinx_crawl.api import load
+from sphinx_crawl.model import AgeRange
+from tests.build_utils import ROOTS, Build, build, copy_root
+
+PLUGINS = ROOTS.parent / "plugins"
+
+COMMON_KEYS = [
+    "id",
+    "type",
+    "title",
+    "url",
+    "docname",
+    "age",
+    "tags",
+    "sources",
+    "keywords",
+    "text",
+]
+TYPE_FIELDS = {"tip": [], "milestone": [], "red-flag": ["urgency", "action"]}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build(copy_root("x-domain", tmp_path_factory.mktemp("api") / "src"))
+
+
+@pytest.fixture(scope="module")
+def plugin(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    # The root's conf.py finds the plugin relative to tests/; its copy cannot.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(PLUGINS))
+        return build(copy_root("x-plugin", tmp_path_factory.mktemp("plugin") / "src"))
+
+
+def schema_of(site: Build) -> dict[str, Any]:
+    return json.loads(site.text("crawl.schema.json"))  # type: ignore[no-any-return]
+
+
+def test_top_level_shape(site: Build) -> None:
+    data = site.crawl_json()
+    assert list(data) == ["schema_version", "project", "generator", "entries", "sources"]
+    assert data["project"] == "X Domain"
+    assert data["generator"].startswith("sphinx-crawl ")
+    assert len(data["entries"]) == 11
+    assert [s["id"] for s in data["sources"]] == ["kc", "who", "aap", "unused"]
+
+
+def test_entry_keys_are_in_a_stable_order(site: Build) -> None:
+    for record in site.crawl_json()["entries"]:
+        expected = COMMON_KEYS + TYPE_FIELDS[record["type"]]
+        # keywords may be left out; nothing else may be, and nothing may move.
+        assert list(record) == [k for k in expected if k in record], record["id"]
+        assert set(expected) - set(record) <= {"keywords"}, record["id"]
+
+
+def test_urls_are_relative_with_the_entry_anchor(site: Build) -> None:
+    for record in site.crawl_json()["entries"]:
+        page, _, anchor = record["url"].partition("#")
+        assert page == f"{record['docname']}.html"
+        assert anchor == record["id"]
+        assert "://" not in record["url"]
+        assert not record["url"].startswith("/")
+        element = site.soup(record["docname"]).find(id=anchor)
+        assert element is not None
+        assert record["title"] in element.get_text(" ")
+
+
+def test_ages_are_min_max_label_with_null_for_open_ends(site: Build) -> None:
+    entries = {e["id"]: e for e in site.crawl_json()["entries"]}
+    assert entries["no-movement"]["age"] == {
+        "min_months": 0,
+        "max_months": 12,
+        "label": "by 12 months",
+    }
+    assert entries["bare-knees"]["age"] == {
+        "min_months": 6,
+        "max_months": 10,
+        "label": "6-10 months",
+    }
+    assert entries["sofa-cruise"]["age"] == {
+        "min_months": 10,
+        "max_months": None,
+        "label": "10+ months",
+    }
+    assert entries["climbs-stairs"]["age"]["max_months"] is None
+    assert entries["losing-skills"]["age"] is None
+    assert entries["let-them-be"]["age"] is None
+    for record in entries.values():
+        if record["age"] is not None:
+            assert list(record["age"]) == ["min_months", "max_months", "label"]
+
+
+def test_type_fields_and_text(site: Build) -> None:
+    entries = {e["id"]: e for e in site.crawl_json()["entries"]}
+    assert entries["losing-skills"]["urgency"] == "urgent"
+    assert entries["losing-skills"]["action"] == "Call your pediatrician today."
+    # The action defaults to the level's usual advice.
+    assert entries["one-side"]["action"].startswith("Mention it")
+    assert entries["floor-mirror"]["tags"] == ["Play"]
+    assert entries["floor-mirror"]["keywords"] == ["reflection", "tummy time"]
+    assert entries["floor-mirror"]["text"] == "Put a mirror at eye level."
+    assert entries["no-movement"]["sources"] == ["kc", "who"]
+
+
+def test_sources_record_who_cites_them(site: Build) -> None:
+    data = site.crawl_json()
+    sources = {s["id"]: s for s in data["sources"]}
+    assert list(sources["kc"]) == ["id", "title", "publisher", "author", "url", "cited_by"]
+    assert sources["kc"]["url"] == "https://example.org/kc"
+    assert sources["who"]["author"] is None
+    assert sources["unused"]["cited_by"] == []
+    for key, source in sources.items():
+        assert source["cited_by"] == [e["id"] for e in data["entries"] if key in e["sources"]]
+
+
+def test_content_validates_against_its_schema(site: Build) -> None:
+    schema = schema_of(site)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    data = site.crawl_json()
+    assert list(validator.iter_errors(data)) == []
+
+    # The schema is not vacuous: each of these breaks it.
+    broken = []
+    bad_urgency = copy.deepcopy(data)
+    next(e for e in bad_urgency["entries"] if e["type"] == "red-flag")["urgency"] = "whenever"
+    broken.append(bad_urgency)
+    stray_key = copy.deepcopy(data)
+    stray_key["entries"][0]["colour"] = "red"
+    broken.append(stray_key)
+    bad_age = copy.deepcopy(data)
+    next(e for e in bad_age["entries"] if e["age"])["age"] = {"min_months": 3}
+    broken.append(bad_age)
+    no_title = copy.deepcopy(data)
+    del no_title["entries"][0]["title"]
+    broken.append(no_title)
+    for document in broken:
+        assert not validator.is_valid(document)
+
+
+def test_load_returns_typed_objects(site: Build) -> None:
+    handbook = load(site.outdir / "crawl.json", validate=True)
+    assert handbook.project == "X Domain"
+    flag = handbook.entry("no-movement")
+    assert flag.type == "red-flag"
+    assert flag.title == "Not moving by 12 months"
+    assert flag.url == "flags.html#no-movement"
+    assert isinstance(flag.age, AgeRange)
+    assert (flag.age.min_months, flag.age.max_months, flag.age.label) == (0, 12, "by 12 months")
+    assert flag.urgency == "soon"
+    assert flag.sources == ("kc", "who")
+    assert handbook.entry("sofa-cruise").age == AgeRange(10, None, "10+ months")
+    assert handbook.entry("losing-skills").age is None
+    assert [e.id for e in handbook.entries_of("milestone")] == [
+        "hands-knees",
+        "pushes-up",
+        "climbs-stairs",
+    ]
+    urgent = [e.title for e in handbook.entries_of("red-flag") if e.urgency == "urgent"]
+    assert urgent == ["Losing skills", "Stiff legs"]
+    assert handbook.source("kc").cited_by == ("no-movement", "pushes-up", "bare-knees")
+    with pytest.raises(AttributeError):
+        _ = handbook.entry("bare-knees").urgency
+
+
+def test_load_with_validate_rejects_a_broken_file(site: Build, tmp_path: Any) -> None:
+    data = site.crawl_json()
+    data["entries"][0]["type"] = "gadget"
+    (tmp_path / "crawl.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "crawl.schema.json").write_text(site.text("crawl.schema.json"), encoding="utf-8")
+    with pytest.raises(jsonschema.ValidationError):
+        load(tmp_path / "crawl.json", validate=True)
+
+
+def test_two_clean_builds_write_identical_files(
+    site: Build, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    again = build(copy_root("x-domain", tmp_path_factory.mktemp("api-again") / "src"))
+    for name in ("crawl.json", "crawl.schema.json"):
+        assert (again.outdir / name).read_bytes() == (site.outdir / name).read_bytes()
+
+
+# -- a plugin content type goes everywhere a built-in one does ----------------------------
+
+
+def test_plugin_type_renders_through_the_generic_directive(plugin: Build) -> None:
+    card = plugin.main("games").find(id="tunnel-chase")
+    assert card.name == "article"
+    assert {"crawl-entry", "crawl-type-activity", "activity-lively"} <= set(card["class"])
+    assert card["data-crawl-type"] == "activity"
+    assert "10 minutes" in card.get_text(" ")
+    assert plugin.warnings() == []
+
+
+def test_plugin_type_is_a_domain_object(plugin: Build) -> None:
+    links = [(a.get_text(), a["href"]) for a in plugin.main("more").find_all("p")[0].find_all("a")]
+    assert links == [
+        ("Tunnel chase", "games.html#tunnel-chase"),
+        ("Pillow hill", "games.html#pillow-hill"),
+    ]
+    inv = InventoryFile.loads((plugin.outdir / "objects.inv").read_bytes(), uri="")
+    assert set(inv.data["crawl:activity"]) == {"tunnel-chase", "pillow-hill"}
+    assert inv.data["crawl:activity"]["tunnel-chase"].display_name == "Tunnel chase"
+    listed = plugin.main("more").find("div", class_="crawl-list")
+    assert [a["href"] for a in listed.find_all("a")] == [
+        "games.html#pillow-hill",
+        "games.html#tunnel-chase",
+    ]
+
+
+def test_plugin_type_has_its_own_index(plugin: Build) -> None:
+    table = plugin.main("crawl-activities").find("table", class_="indextable")
+    groups: list[tuple[str, list[str]]] = []
+    for row in table.find_all("tr"):
+        if "pcap" in (row.get("class") or []):
+            continue
+        if "cap" in (row.get("class") or []):
+            groups.append((row.get_text(strip=True), []))
+        else:
+            groups[-1][1].append(row.find("a")["href"])
+    assert groups == [
+        ("calm", ["games.html#pillow-hill"]),
+        ("lively", ["games.html#tunnel-chase"]),
+    ]
+
+
+def test_plugin_type_in_json_and_schema(plugin: Build) -> None:
+    data = plugin.crawl_json()
+    records = {e["id"]: e for e in data["entries"]}
+    assert list(records["tunnel-chase"]) == [*COMMON_KEYS, "duration", "energy"]
+    assert records["tunnel-chase"]["duration"] == 10
+    assert records["tunnel-chase"]["energy"] == "lively"
+    assert "energy" not in records["pillow-hill"]
+    assert records["pillow-hill"]["age"] == {
+        "min_months": 7,
+        "max_months": None,
+        "label": "7+ months",
+    }
+
+    schema = schema_of(plugin)
+    activity = schema["$defs"]["entry-activity"]
+    assert activity["properties"]["type"] == {"const": "activity"}
+    assert activity["properties"]["duration"]["type"] == "integer"
+    assert activity["properties"]["energy"]["enum"] == ["calm", "lively"]
+    assert "duration" in activity["required"]
+    assert "energy" not in activity["required"]
+    refs = [ref["$ref"] for ref in schema["properties"]["entries"]["items"]["oneOf"]]
+    assert "#/$defs/entry-activity" in refs
+    validator = jsonschema.Draft202012Validator(schema)
+    assert list(validator.iter_errors(data)) == []
+    records["tunnel-chase"]["duration"] = "ten"
+    assert not validator.is_valid(data)
+
+    handbook = load(plugin.outdir / "crawl.json", validate=True)
+    assert handbook.entry("tunnel-chase").duration == 10
+    assert handbook.entry("tunnel-chase").energy == "lively"

@@ -1,0 +1,235 @@
+"""Incremental builds give what a clean build of the same source gives.
+
+Each scenario builds test-x-many, changes its source, rebuilds in place (a new
+app on the same source and output directories: Sphinx reuses the pickled
+environment), and compares the result with a clean build of the changed source
+in a fresh directory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+from tests.build_utils import Build, build, copy_root, copy_source
+
+Mutation = Callable[[Path], None]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def block(path: Path, entry_id: str) -> str:
+    """The source of the entry with ``entry_id``: from its ``:::{`` line to its ``:::``."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip() == f":id: {entry_id}")
+    start = max(i for i in range(at) if lines[i].startswith(":::{"))
+    end = next(i for i in range(at, len(lines)) if lines[i].strip() == ":::")
+    return "".join(lines[start : end + 1])
+
+
+def add_to_toctree(srcdir: Path, after: str, docname: str) -> None:
+    edit(srcdir / "index.md", f"\n{after}\n", f"\n{after}\n{docname}\n")
+
+
+def remove_from_toctree(srcdir: Path, docname: str) -> None:
+    edit(srcdir / "index.md", f"\n{docname}\n", "\n")
+
+
+# -- scenarios ----------------------------------------------------------------------
+
+
+def add_entry(src: Path) -> None:
+    path = src / "tips-outside.md"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "\n:::{tip-card} A sand box to dig in\n:id: sand-box\n:age: 9-11 months\n"
+        ":tags: play, outdoors\n:source: kc\n\nSand is soft under the knees.\n:::\n",
+        encoding="utf-8",
+    )
+
+
+def edit_title(src: Path) -> None:
+    # Shown by the bare MyST link [](#stiff-legs) in refs.md, by lists and indices.
+    edit(src / "flags-general.md", "{red-flag} Stiff legs", "{red-flag} Legs stay stiff")
+
+
+def edit_any_ref_title(src: Path) -> None:
+    # Linked from refs-rst.rst by :any:, with the title as link text.
+    edit(src / "milestones-late.md", "{milestone} Climbs stairs", "{milestone} Climbs the stairs")
+
+
+def edit_urgency(src: Path) -> None:
+    edit(src / "flags-general.md", ":urgency: soon", ":urgency: urgent")
+
+
+def edit_age(src: Path) -> None:
+    # Out of the "Around 9 months" list, and later in the red-flag index.
+    edit(src / "flags-motor.md", ":age: 6-12 months", ":age: 13-18 months")
+
+
+def delete_entry(src: Path) -> None:
+    path = src / "tips-outside.md"
+    edit(path, block(path, "grass-hands"), "")
+
+
+def rename_id(src: Path) -> None:
+    # refs.md still links to the old id: its link must go, with a warning.
+    edit(src / "tips-floor.md", ":id: bare-knees", ":id: knees-bare")
+
+
+def move_entry(src: Path) -> None:
+    source, dest = src / "flags-general.md", src / "flags-motor.md"
+    moved = block(source, "stiff-legs")
+    edit(source, moved, "")
+    dest.write_text(dest.read_text(encoding="utf-8") + "\n" + moved, encoding="utf-8")
+
+
+def delete_page(src: Path) -> None:
+    (src / "flags-general.md").unlink()
+    remove_from_toctree(src, "flags-general")
+
+
+def add_page(src: Path) -> None:
+    (src / "tips-water.md").write_text(
+        "# Water tips\n\n"
+        ":::{tip-card} Crawl to the bath\n:id: bath-crawl\n:age: 8-10 months\n"
+        ":tags: play\n:source: aap\n\nLet the baby crawl to bath time.\n:::\n\n"
+        ":::{red-flag} Fear of the floor\n:id: floor-fear\n:urgency: routine\n"
+        ":age: 9+ months\n\nCries whenever put down.\n:::\n",
+        encoding="utf-8",
+    )
+    add_to_toctree(src, "tips-outside", "tips-water")
+
+
+def move_sources_page(src: Path) -> None:
+    # Every entry's source links must follow the crawl-sources list to its new page.
+    (src / "sources.md").rename(src / "references.md")
+    edit(src / "index.md", "\nsources\n", "\nreferences\n")
+
+
+SCENARIOS: dict[str, Mutation] = {
+    "add-entry": add_entry,
+    "edit-title": edit_title,
+    "edit-title-of-any-ref": edit_any_ref_title,
+    "edit-urgency": edit_urgency,
+    "edit-age": edit_age,
+    "delete-entry": delete_entry,
+    "rename-id": rename_id,
+    "move-entry": move_entry,
+    "delete-page": delete_page,
+    "add-page": add_page,
+    "move-sources-page": move_sources_page,
+}
+
+
+# -- comparing ----------------------------------------------------------------------
+
+
+def crawl_objects(result: Build) -> dict[str, Any]:
+    inv = InventoryFile.loads((result.outdir / "objects.inv").read_bytes(), uri="")
+    return {
+        key: {name: (item.uri, item.display_name) for name, item in items.items()}
+        for key, items in inv.data.items()
+        if key.startswith("crawl:")
+    }
+
+
+def assert_same_output(incremental: Build, clean: Build) -> None:
+    assert incremental.crawl_json() == clean.crawl_json()
+    assert crawl_objects(incremental) == crawl_objects(clean)
+    pages = clean.pages()
+    assert {"lists", "checklist", "sources", "crawl-tips", "crawl-red-flags"} & set(pages)
+    for page in pages:
+        assert incremental.shown(page) == clean.shown(page), f"{page}.html differs"
+
+
+def rebuild_and_compare(
+    tmp_path: Path, make_app: Any, mutate: Mutation, parallel: int = 0
+) -> tuple[Build, Build, Build]:
+    srcdir = copy_root("x-many", tmp_path / "project")
+    first = build(srcdir, make_app=make_app, parallel=parallel)
+    assert first.warnings() == []
+    mutate(srcdir)
+    incremental = build(srcdir, make_app=make_app, parallel=parallel)
+    clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
+    assert_same_output(incremental, clean)
+    return first, incremental, clean
+
+
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_incremental_build_matches_a_clean_build(
+    tmp_path: Path, make_app: Any, scenario: str
+) -> None:
+    _, incremental, clean = rebuild_and_compare(tmp_path, make_app, SCENARIOS[scenario])
+    # Not a rebuild of everything: a page that shows no crawl data is left alone.
+    assert "about" not in incremental.written
+    assert "glossary" not in incremental.written
+    assert clean.written == sorted(clean.app.env.found_docs)
+
+
+@pytest.mark.parametrize("scenario", ["edit-title", "move-entry", "delete-page", "add-page"])
+def test_parallel_incremental_build_matches_a_clean_serial_build(
+    tmp_path: Path, make_app: Any, scenario: str
+) -> None:
+    rebuild_and_compare(tmp_path, make_app, SCENARIOS[scenario], parallel=2)
+
+
+def test_a_renamed_id_leaves_the_old_link_dangling_with_a_warning(
+    tmp_path: Path, make_app: Any
+) -> None:
+    _, incremental, clean = rebuild_and_compare(tmp_path, make_app, rename_id)
+    expected = clean.crawl_warnings("ref")
+    assert len(expected) == 1
+    assert "'bare-knees'" in expected[0]
+    assert "<src>/refs.md:" in expected[0]
+    assert incremental.crawl_warnings("ref") == expected
+    refs = incremental.main("refs")
+    assert not [a for a in refs.find_all("a") if "bare-knees" in a.get("href", "")]
+
+
+def test_a_rebuild_without_changes_writes_no_page(tmp_path: Path, make_app: Any) -> None:
+    srcdir = copy_root("x-many", tmp_path / "project")
+    first = build(srcdir, make_app=make_app)
+    content = first.text("crawl.json")
+    again = build(srcdir, make_app=make_app)
+    assert again.written == []
+    assert "0 added, 0 changed, 0 removed" in again.app.status.getvalue()
+    assert again.text("crawl.json") == content
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        # Retitled: its page, the list showing it, the sources page (it cites a
+        # source) and the page linking to it (the link's tooltip is the title).
+        (
+            lambda src: edit(
+                src / "tips-home.md", "{tip-card} Clear a crawling lane", "{tip-card} Clear a lane"
+            ),
+            ["index", "lists", "refs", "sources", "tips-home"],
+        ),
+        # A new urgency: its page and the list showing its badge; links to it
+        # ([](#stiff-legs) in refs.md) and the sources page show no urgency.
+        (edit_urgency, ["flags-general", "index", "lists"]),
+    ],
+    ids=["title", "urgency"],
+)
+def test_editing_one_entry_rewrites_only_the_pages_that_show_it(
+    tmp_path: Path, make_app: Any, mutate: Mutation, expected: list[str]
+) -> None:
+    # "index" is Sphinx's own doing: it rewrites the toctree parent of a changed page.
+    srcdir = copy_root("x-many", tmp_path / "project")
+    build(srcdir, make_app=make_app)
+    mutate(srcdir)
+    incremental = build(srcdir, make_app=make_app)
+    assert incremental.written == expected
+    clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
+    assert_same_output(incremental, clean)
