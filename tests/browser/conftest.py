@@ -124,7 +124,7 @@ class Tab:
 
 @pytest.fixture
 def open_page(playwright_browser: Any, base_url: str) -> Iterator[Callable[..., Tab]]:
-    """Open a page in a fresh context; ``theme`` sets furo's light or dark theme.
+    """Open a page in a fresh context; ``theme`` sets furo's theme (light, dark or auto).
 
     Other keyword arguments go to ``browser.new_context`` (viewport, JavaScript...).
     """
@@ -132,7 +132,7 @@ def open_page(playwright_browser: Any, base_url: str) -> Iterator[Callable[..., 
     tabs: list[Tab] = []
 
     def opener(theme: str | None = None, **options: Any) -> Tab:
-        if theme is not None:
+        if theme in ("light", "dark"):
             options.setdefault("color_scheme", theme)
         context = playwright_browser.new_context(**options)
         context.set_default_timeout(10_000)

@@ -1,0 +1,154 @@
+"""Accessibility: axe-core (WCAG 2.1 A and AA) on every page in light and dark,
+keyboard access to entries, the age filter and the checklist, and urgency in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Tab, unavailable
+from tests.browser.support import WCAG_TAGS, visit_list
+
+pytestmark = pytest.mark.browser
+
+RUN_AXE = """(tags) => axe.run(document, {
+    runOnly: {type: 'tag', values: tags},
+    resultTypes: ['violations'],
+}).then((result) => result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' -- ' + n.failureSummary),
+})))"""
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core as bundled by axe-playwright-python (no network needed)."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        unavailable("axe-playwright-python is not installed (pip install axe-playwright-python)")
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("theme", "system"),
+    [("light", "light"), ("dark", "dark"), ("auto", "dark")],
+    ids=["light", "dark", "auto-with-dark-system"],
+)
+def test_axe_finds_no_wcag_violations(
+    open_page: Callable[..., Tab], site: Path, axe_script: str, theme: str, system: str
+) -> None:
+    tab = open_page(theme=theme, color_scheme=system, viewport={"width": 1280, "height": 900})
+    page = tab.page
+    visited = visit_list(site)
+    assert len(visited) >= 25, visited
+    problems: list[str] = []
+    for path in visited:
+        tab.goto(path)
+        if path.startswith("search.html"):
+            page.locator("section.crawl-search").wait_for()
+        body_theme = page.evaluate("() => document.body.dataset.theme")
+        assert body_theme == theme, f"{path}: furo theme is {body_theme!r}, want {theme!r}"
+        page.evaluate(axe_script)
+        for violation in page.evaluate(RUN_AXE, WCAG_TAGS):
+            problems.append(
+                f"{path} [{violation['id']}, {violation['impact']}] {violation['help']}\n    "
+                + "\n    ".join(violation["nodes"])
+            )
+    assert not problems, f"{len(problems)} axe violations ({theme}):\n" + "\n".join(problems)
+
+
+def tab_through(page: Any, presses: int = 200) -> list[dict[str, Any]]:
+    """Press Tab until focus leaves the page; describe each focused element."""
+    focused: list[dict[str, Any]] = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => {
+              const e = document.activeElement;
+              if (!e || e === document.body) return null;
+              const s = getComputedStyle(e), r = e.getBoundingClientRect();
+              return {
+                tag: e.tagName.toLowerCase(), id: e.id, cls: e.className,
+                entry: e.closest('.crawl-entry')?.id || '',
+                shown: s.visibility === 'visible' && parseFloat(s.opacity) > 0.5
+                  && r.width > 0 && r.height > 0,
+              };
+            }"""
+        )
+        if info is None:
+            break
+        focused.append(info)
+    return focused
+
+
+def test_keyboard_reaches_age_filter_and_every_entry(tab: Tab) -> None:
+    tab.goto("red-flags.html")
+    page = tab.page
+    entries = page.locator("article.crawl-entry").evaluate_all("els => els.map((e) => e.id)")
+    focused = tab_through(page)
+    ids = [f["id"] for f in focused]
+    for field in ("crawl-age", "crawl-early", "crawl-only"):
+        assert field in ids, f"Tab never reaches #{field}"
+    permalinks = {f["entry"]: f for f in focused if "headerlink" in f["cls"] and f["entry"]}
+    assert set(entries) <= set(permalinks), f"no keyboard link for {set(entries) - set(permalinks)}"
+    hidden = [entry for entry, f in permalinks.items() if not f["shown"]]
+    assert not hidden, f"entry links invisible while focused: {hidden}"
+
+
+def test_entry_permalink_has_a_name(tab: Tab) -> None:
+    tab.goto("red-flags.html")
+    link = tab.page.locator("#stiff-limbs .crawl-entry-title a.headerlink")
+    assert link.get_attribute("href") == "#stiff-limbs"
+    assert (link.get_attribute("title") or link.get_attribute("aria-label") or "").strip()
+
+
+def test_checklist_boxes_focusable_with_labels(tab: Tab) -> None:
+    tab.goto("checklist.html")
+    page = tab.page
+    labels = page.locator("ul.crawl-checklist .crawl-check-label").all_inner_texts()
+    assert len(labels) >= 5
+    focused = tab_through(page)
+    boxes = [f for f in focused if "crawl-check" in f["cls"]]
+    assert len(boxes) == len(labels), "every tick box is reachable by Tab"
+    for label in labels:
+        box = page.get_by_role("checkbox", name=label.strip(), exact=True)
+        assert box.count() == 1, label
+        assert any(level in label for level in ("Routine", "Soon", "Urgent")), label
+    first = page.get_by_role("checkbox").first
+    first.focus()
+    page.keyboard.press("Space")
+    assert first.is_checked()
+
+
+def test_red_flag_urgency_is_in_words(tab: Tab) -> None:
+    tab.goto("red-flags.html")
+    flags = tab.page.locator("article.crawl-type-red-flag").evaluate_all(
+        """els => els.map((e) => {
+            const prefix = e.querySelector('.crawl-entry-title .crawl-visually-hidden');
+            const box = prefix ? prefix.getBoundingClientRect() : null;
+            const badge = e.querySelector('.crawl-badge');
+            return {
+              id: e.id, urgency: e.dataset.crawlUrgency,
+              badge: badge ? badge.innerText.trim() : '',
+              badgeShown: !!badge && badge.getClientRects().length > 0,
+              prefix: prefix ? prefix.textContent : '',
+              prefixHidden: !!box && box.width <= 1 && box.height <= 1,
+              heading: e.querySelector('.crawl-entry-title').textContent,
+            };
+        })"""
+    )
+    assert len(flags) >= 5
+    for flag in flags:
+        assert flag["badgeShown"], flag
+        assert flag["badge"].lower().startswith(flag["urgency"]), flag
+        assert flag["prefix"].strip() and flag["prefixHidden"], flag
+        assert flag["heading"].startswith(flag["prefix"]), flag
+        name = tab.page.locator(f"#{flag['id']} .crawl-entry-title").evaluate(
+            "(h) => h.textContent"
+        )
+        assert flag["prefix"].strip().rstrip(":") in name

@@ -1,0 +1,50 @@
+"""Light: small reader assets, and nothing fetched from any other host."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import Tab
+from tests.browser.support import AGED_PAGES, STATIC, html_pages, visit_list
+
+pytestmark = pytest.mark.browser
+
+BUDGET = 15 * 1024
+
+
+def test_css_and_js_under_15kb_gzipped() -> None:
+    sizes = {
+        name: len(gzip.compress((STATIC / name).read_bytes(), compresslevel=9))
+        for name in ("crawl.css", "crawl.js")
+    }
+    assert sum(sizes.values()) < BUDGET, sizes
+
+
+def test_built_assets_are_the_package_ones(site: Path) -> None:
+    for name in ("crawl.css", "crawl.js"):
+        assert (site / "_static" / name).read_bytes() == (STATIC / name).read_bytes()
+
+
+def test_no_page_requests_another_host(open_page: Callable[..., Tab], site: Path) -> None:
+    tab = open_page(viewport={"width": 1280, "height": 900})
+    for path in [*visit_list(site), "red-flags.html?age=11&only=1"]:
+        tab.goto(path)
+        if path.startswith("search.html"):
+            tab.page.locator("#search-results .search-summary").wait_for()
+        tab.page.wait_for_load_state("networkidle")
+    assert len(tab.requests) > len(html_pages(site))
+    assert all(url.startswith(tab.base) for url in tab.requests), tab.outside_requests()
+
+
+def test_no_request_leaves_file_url(open_page: Callable[..., Tab], site: Path) -> None:
+    tab = open_page()
+    for path in ["index.html", "checklist.html", "search.html", *AGED_PAGES]:
+        query = "?q=tummy+time" if path == "search.html" else "?age=9"
+        tab.goto((site / path).as_uri() + query)
+        tab.page.wait_for_load_state("networkidle")
+    assert tab.requests
+    assert all(url.startswith("file://") for url in tab.requests), tab.outside_requests()
