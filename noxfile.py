@@ -67,7 +67,7 @@ SPHINX_VERSIONS = {
 @nox.parametrize("sphinx", list(SPHINX_VERSIONS))
 def compat(session: nox.Session, sphinx: str) -> None:
     """The suite (without the browser) against the oldest and newest Sphinx."""
-    session.install("-e", ".[test]", *SPHINX_VERSIONS[sphinx])
+    session.install("-e", ".[test,docs]", *SPHINX_VERSIONS[sphinx])
     session.run("python", "-c", "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)")
     session.run("pytest", "--ignore=tests/browser", *session.posargs)
 

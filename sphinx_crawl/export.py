@@ -133,7 +133,10 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
         required = list(_COMMON_KEYS)
         for spec in ct.fields:
             properties[spec.name] = {**spec.schema, "description": str(spec.help)}
-            if spec.required or spec.default is not None:
+            # Only what every record has: a required field whose value could not be
+            # read (a located warning) is left out of its record, so crawl.json
+            # validates even for a build with warnings.
+            if spec.default is not None:
                 required.append(spec.name)
         defs[f"entry-{ct.name}"] = {
             "type": "object",

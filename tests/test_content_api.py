@@ -8,11 +8,11 @@ from typing import Any
 
 import jsonschema
 import pytest
-from sphinx.util.inventory import InventoryFile
 
 from sphinx_crawl.api import load
 from sphinx_crawl.model import AgeRange
 from tests.build_utils import ROOTS, Build, build, copy_root
+from tests.helpers import load_inventory
 
 PLUGINS = ROOTS.parent / "plugins"
 
@@ -210,7 +210,7 @@ def test_plugin_type_is_a_domain_object(plugin: Build) -> None:
         ("Tunnel chase", "games.html#tunnel-chase"),
         ("Pillow hill", "games.html#pillow-hill"),
     ]
-    inv = InventoryFile.loads((plugin.outdir / "objects.inv").read_bytes(), uri="")
+    inv = load_inventory((plugin.outdir / "objects.inv").read_bytes())
     assert set(inv.data["crawl:activity"]) == {"tunnel-chase", "pillow-hill"}
     assert inv.data["crawl:activity"]["tunnel-chase"].display_name == "Tunnel chase"
     listed = plugin.main("more").find("div", class_="crawl-list")
@@ -254,8 +254,10 @@ def test_plugin_type_in_json_and_schema(plugin: Build) -> None:
     assert activity["properties"]["type"] == {"const": "activity"}
     assert activity["properties"]["duration"]["type"] == "integer"
     assert activity["properties"]["energy"]["enum"] == ["calm", "lively"]
-    assert "duration" in activity["required"]
+    # duration is required of authors but has no default: a bad value leaves it out.
+    assert "duration" not in activity["required"]
     assert "energy" not in activity["required"]
+    assert "urgency" in schema["$defs"]["entry-red-flag"]["required"]
     refs = [ref["$ref"] for ref in schema["properties"]["entries"]["items"]["oneOf"]]
     assert "#/$defs/entry-activity" in refs
     validator = jsonschema.Draft202012Validator(schema)

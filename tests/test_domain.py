@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sphinx.util.inventory import InventoryFile
 
 from tests.build_utils import Build, build, copy_root, line_of
+from tests.helpers import load_inventory
 
 #: id -> (type, page, title) of every entry in the test-x-domain root.
 ENTRIES = {
@@ -108,7 +108,7 @@ def test_searching_a_title_word_links_to_the_entry(site: Build, entry_id: str) -
 
 
 def inventory(path: Path) -> Any:
-    return InventoryFile.loads(path.read_bytes(), uri="")
+    return load_inventory(path.read_bytes())
 
 
 def test_objects_inv_has_every_entry_by_id_with_title_and_anchor(site: Build) -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sphinx.util.inventory import InventoryFile
 
 from tests.build_utils import Build, build, copy_root, copy_source
+from tests.helpers import load_inventory
 
 Mutation = Callable[[Path], None]
 
@@ -134,7 +134,7 @@ SCENARIOS: dict[str, Mutation] = {
 
 
 def crawl_objects(result: Build) -> dict[str, Any]:
-    inv = InventoryFile.loads((result.outdir / "objects.inv").read_bytes(), uri="")
+    inv = load_inventory((result.outdir / "objects.inv").read_bytes())
     return {
         key: {name: (item.uri, item.display_name) for name, item in items.items()}
         for key, items in inv.data.items()

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sphinx.util.inventory import InventoryFile
 
 from tests.build_utils import Build, build, copy_root, line_of
+from tests.helpers import load_inventory
 
 #: A page with problems, so that warnings raised in worker processes are compared too.
 TROUBLE = """\
@@ -88,7 +88,7 @@ def test_every_page_shows_the_same_content(builds: dict[str, Build]) -> None:
 
 def test_objects_inv_is_identical(builds: dict[str, Build]) -> None:
     def entries(result: Build) -> dict[str, Any]:
-        inv = InventoryFile.loads((result.outdir / "objects.inv").read_bytes(), uri="")
+        inv = load_inventory((result.outdir / "objects.inv").read_bytes())
         return {
             key: {name: (item.uri, item.display_name) for name, item in items.items()}
             for key, items in inv.data.items()

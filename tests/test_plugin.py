@@ -106,13 +106,6 @@ def test_activity_is_in_the_schema(plugin: Build) -> None:
     jsonschema.Draft202012Validator({**activity, "$defs": schema["$defs"]}).validate(chase)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "an entry whose required field failed its converter (a warning) is exported without "
-        "it, but crawl.schema.json lists the field as required"
-    ),
-)
 def test_crawl_json_validates_even_after_warnings(plugin: Build) -> None:
     schema = json.loads(plugin.text("crawl.schema.json"))
     jsonschema.Draft202012Validator(schema).validate(plugin.crawl_json())

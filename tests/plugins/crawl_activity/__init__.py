@@ -14,6 +14,11 @@ def minutes(value: str) -> int:
     return number
 
 
+def _by_energy(entry: Any) -> list[tuple[str, str]]:
+    energy = entry["fields"].get("energy", "calm")
+    return [(energy, energy)]
+
+
 ACTIVITY = ContentType(
     name="activity",
     directive="activity-card",
@@ -21,13 +26,19 @@ ACTIVITY = ContentType(
     plural="Activities",
     help="A floor game to play with the baby.",
     fields=(
-        Field("duration", converter=minutes, required=True, help="Minutes", schema={"type": "integer"}),
-        Field("energy", converter=choice("calm", "lively"), help="How lively", schema={"enum": ["calm", "lively"]}),
+        Field(
+            "duration", converter=minutes, required=True, help="Minutes", schema={"type": "integer"}
+        ),
+        Field(
+            "energy",
+            converter=choice("calm", "lively"),
+            help="How lively",
+            schema={"enum": ["calm", "lively"]},
+        ),
     ),
     badge=lambda fields: f"{fields.get('duration', '?')} minutes",
     classes=lambda fields: [f"activity-{fields.get('energy', 'calm')}"],
-    index=IndexSpec("activities", "Activities by energy", "activities",
-                    lambda entry: [(entry["fields"].get("energy", "calm"), entry["fields"].get("energy", "calm"))]),
+    index=IndexSpec("activities", "Activities by energy", "activities", _by_energy),
 )
 
 
