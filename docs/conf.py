@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 project = "Crawling Backwards: a handbook for parents"
 author = "The sphinx-crawl handbook team"
 copyright = "2026, the sphinx-crawl handbook team"  # noqa: A001
@@ -93,3 +95,84 @@ crawl_sources: dict[str, dict[str, str]] = {
     },
 }
 # END crawl_sources
+
+# Words parents type -> words the handbook uses, for the entry search on the
+# search page (crawl.js). Keys are single words; values may be phrases.
+crawl_search_synonyms: dict[str, list[str]] = {
+    # Bottoms and scooting
+    "bum": ["bottom"],
+    "butt": ["bottom"],
+    "backside": ["bottom"],
+    "scoot": ["scooting", "shuffle"],
+    "shuffle": ["scooting"],
+    # Going backwards
+    "reverse": ["backwards"],
+    "backing": ["backwards"],
+    # Floors and clothes
+    "wooden": ["hardwood", "laminate"],
+    "wood": ["hardwood", "laminate"],
+    "tiles": ["hard floor", "hardwood", "laminate"],
+    "tiled": ["hard floor", "hardwood", "laminate"],
+    "slippy": ["slippery"],
+    "slidey": ["slippery", "sliding"],
+    "pyjamas": ["pajamas", "sleepsuit"],
+    "pjs": ["pajamas", "sleepsuit"],
+    "onesie": ["sleepsuit", "pajamas"],
+    "babygro": ["sleepsuit"],
+    "babygrow": ["sleepsuit"],
+    "romper": ["sleepsuit"],
+    "shoes": ["bare feet", "socks"],
+    "barefoot": ["bare feet"],
+    # Muscles and strength
+    "stiff": ["tight", "rigid"],
+    "stiffness": ["stiff", "tight", "rigid"],
+    "tight": ["stiff"],
+    "tense": ["stiff", "tight"],
+    "limp": ["floppy", "loose"],
+    "weak": ["strength", "floppy"],
+    "wobbly": ["balance", "floppy"],
+    # One side
+    "lopsided": ["one side"],
+    "favors": ["favours"],
+    # Born early
+    "premature": ["born early", "corrected age"],
+    "prem": ["born early", "corrected age"],
+    "preemie": ["born early", "corrected age"],
+    "preterm": ["born early", "corrected age"],
+    "adjusted": ["corrected"],
+    # Tummy time
+    "belly": ["tummy"],
+    "stomach": ["tummy"],
+    "cries": ["hates"],
+    "screams": ["hates"],
+    "fussy": ["hates"],
+    # Worries and who to ask
+    "concerned": ["worried"],
+    "concern": ["worried"],
+    "doctor": ["pediatrician"],
+    "gp": ["pediatrician"],
+    "paediatrician": ["pediatrician"],
+    "physio": ["physical therapist"],
+    "physiotherapist": ["physical therapist"],
+}
+
+
+# Theme tweaks for accessibility (furo with Sphinx's HTML):
+# - toctree captions are <p role="heading"> without the aria-level a heading needs;
+# - code blocks that scroll sideways must be reachable by keyboard to be scrolled.
+def _accessible_html(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    caption = '<p class="caption" role="heading">'
+    for key in ("furo_navigation_tree", "body"):
+        if isinstance(context.get(key), str):
+            context[key] = context[key].replace(caption, caption[:-1] + ' aria-level="2">')
+    if isinstance(context.get("body"), str):
+        context["body"] = context["body"].replace(
+            '<div class="highlight"><pre>', '<div class="highlight"><pre tabindex="0">'
+        )
+
+
+def setup(app: Any) -> None:
+    # After furo's own html-page-context handler (priority 500), which builds the sidebar.
+    app.connect("html-page-context", _accessible_html, priority=900)

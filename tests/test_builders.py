@@ -150,13 +150,6 @@ def test_gettext_catalogs_hold_entry_bodies(built: Builder) -> None:
     assert 'msgid "Crawling by age"' in milestones
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "entry titles are not offered for translation: the title node has no rawsource, "
-        "so gettext skips it"
-    ),
-)
 def test_gettext_catalogs_hold_entry_titles(built: Builder) -> None:
     flags = output(built("gettext"), "flags.pot")
     assert 'msgid "Not moving by 12 months"' in flags

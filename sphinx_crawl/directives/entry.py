@@ -205,10 +205,12 @@ class EntryDirective(SphinxDirective):
             node["has_prefix"] = True
         inline, messages = self.state.inline_text(title, self.lineno)
         # A title is text: inline markup stays, raw HTML (MyST allows it inline) shows as text.
-        holder = nodes.inline("", "", *inline)
-        for raw in list(holder.findall(nodes.raw)):
+        # The title alone is offered to translators (gettext), apart from the prefix.
+        text = nodes.inline(title, "", *inline, classes=["crawl-title-text"], translatable=True)
+        text.source, text.line = self.get_source_info()
+        for raw in list(text.findall(nodes.raw)):
             raw.replace_self(nodes.Text(raw.astext()))
-        node.extend(list(holder.children))
+        node += text
         node.extend(messages)
         return node
 

@@ -80,48 +80,65 @@
   }
 
   /* ---- Entry search on the search page --------------------------------- */
+  // "little one" and pronouns stand for the baby; "one" alone matters ("one side").
   const STOP = new Set(
     ("a an and are as at be but by can do does doing for from get has have how i if in into is it its " +
       "me my of on or our should so that the their them then there they this to too up was we what " +
-      "when where which who why will with you your baby babies babys child little one")
-      .split(" "),
+      "when where which who why will with you your baby babies babys child he she his her him son " +
+      "daughter lo old").split(" "),
   );
-  const words = (text) => (text || "").toLowerCase().replace(/['\u2019]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = (text) =>
+    (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const stem = (word) => {
+    if (word.length > 4 && /ie[sd]$/.test(word)) return word.slice(0, -3) + "y"; // worried, tries
+    if (word.endsWith("ss")) return word; // stiffness, less
     for (const end of ["ing", "ed", "es", "s", "e"]) {
-      if (word.length - end.length >= 3 && word.endsWith(end)) return word.slice(0, -end.length);
+      if (word.length - end.length >= 3 && word.endsWith(end)) {
+        const base = word.slice(0, -end.length);
+        // dragging -> drag, spinning -> spin (but pulling, rolling keep "ll")
+        return end.length > 1 && end !== "es" && /([^aeioulsz])\1$/.test(base) ? base.slice(0, -1) : base;
+      }
     }
     return word;
   };
-  const stems = (text) => new Set(words(text).map(stem));
+  // Each field as " stem stem |  stem stem ": phrases match whole words, within one item.
+  const field = (value) => [].concat(value).map((item) => ` ${words(item).map(stem).join(" ")} `).join("|");
   const FIELDS = [["keywords", 4], ["title", 3], ["tags", 2], ["text", 1]];
 
   function rankEntries(index, query) {
     const terms = words(query).filter((w) => !STOP.has(w));
     if (!terms.length) return [];
     const synonyms = index.synonyms || {};
-    const groups = terms.map((term) => {
-      const alternatives = new Set([stem(term)]);
-      (synonyms[term] || synonyms[stem(term)] || []).forEach((s) => words(s).forEach((w) => alternatives.add(stem(w))));
-      return alternatives;
+    // One group of alternatives per word: its stem, and its synonyms (words or phrases).
+    const groups = terms.map((term) => [
+      ...new Set([stem(term), ...(synonyms[term] || synonyms[stem(term)] || []).map((s) => words(s).map(stem).join(" "))]),
+    ].filter(Boolean));
+    const entries = index.entries;
+    entries.forEach((entry) => {
+      entry.crawlFields ??= Object.fromEntries(FIELDS.map(([name]) => [name, field(entry[name])]));
     });
-    const phrase = terms.map(stem).join(" ");
+    const hits = (entry, alternatives, name) => alternatives.some((a) => entry.crawlFields[name].includes(` ${a} `));
+    // Rare words count for more than words most entries share ("hardwood" over "backwards").
+    const rarity = groups.map((alternatives) => {
+      const found = entries.filter((entry) => FIELDS.some(([name]) => hits(entry, alternatives, name))).length;
+      return Math.log(1 + entries.length / Math.max(1, found));
+    });
+    const phrase = ` ${terms.map(stem).join(" ")} `;
     const needed = Math.max(1, Math.ceil(terms.length * 0.6));
-    return index.entries
+    return entries
       .map((entry) => {
-        entry.crawlStems ??= Object.fromEntries(
-          FIELDS.map(([field]) => [field, stems([].concat(entry[field]).join(" "))]),
-        );
         let score = 0;
         let matched = 0;
-        groups.forEach((alternatives) => {
-          const best = Math.max(0, ...FIELDS.map(([field, weight]) =>
-            [...alternatives].some((a) => entry.crawlStems[field].has(a)) ? weight : 0));
-          if (best) matched += 1;
-          score += best;
+        groups.forEach((alternatives, i) => {
+          const weights = FIELDS.filter(([name]) => hits(entry, alternatives, name)).map(([, weight]) => weight);
+          if (!weights.length) return;
+          matched += 1;
+          const best = Math.max(...weights);
+          // The best field counts; other fields that also match break ties.
+          score += rarity[i] * (best + 0.1 * (weights.reduce((a, b) => a + b, 0) - best));
         });
-        const phrases = entry.keywords.concat(entry.title).map((k) => words(k).map(stem).join(" "));
-        if (terms.length > 1 && phrases.some((p) => p.includes(phrase))) score += 6;
+        if (terms.length > 1 && (entry.crawlFields.keywords + entry.crawlFields.title).includes(phrase)) score += 6;
         return { entry, score, matched };
       })
       .filter((r) => r.matched >= needed)
