@@ -11,3 +11,8 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 
 #: Translated lazily, at the time the text is rendered in the document's language.
 _ = get_translation(MESSAGE_CATALOG)
+
+
+def labelled(label: str) -> str:
+    """``"Label: "``, with the punctuation the language uses ("Que faire : ")."""
+    return _("{label}: ").format(label=label)

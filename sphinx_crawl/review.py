@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.util.i18n import format_date
 
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, labelled
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,11 +48,11 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
         return
     line = nodes.paragraph(classes=["crawl-review"])
     if last is not None:
-        line += nodes.Text(_("Last reviewed") + f": {_format(last, app.config.language)}")
+        line += nodes.Text(labelled(_("Last reviewed")) + _format(last, app.config.language))
     if due is not None:
         if last is not None:
             line += nodes.Text(" \u00b7 ")
-        line += nodes.Text(_("Next review due") + f": {_format(due, app.config.language)}")
+        line += nodes.Text(labelled(_("Next review due")) + _format(due, app.config.language))
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
         section.insert(1, line)

@@ -12,8 +12,9 @@ from sphinx_crawl.config import declared_sources, is_demo_page
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, labelled
 from sphinx_crawl.model import AgeRange, EntryData, id_from_title, plain_text, slugify, split_list
+from sphinx_crawl.render.parts import callout_paragraphs
 from sphinx_crawl.types import ContentType
 
 #: Options every entry accepts, whatever its type.
@@ -65,10 +66,7 @@ class EntryDirective(SphinxDirective):
         body = nodes.container(classes=["crawl-entry-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
-        for label, text in ct.callouts(fields) if ct.callouts else []:
-            node += nodes.paragraph(
-                "", "", nodes.strong("", f"{label}: "), nodes.Text(text), classes=["crawl-callout"]
-            )
+        node.extend(callout_paragraphs(ct, fields))
         tags = split_list(self.options.get("tags"))
         meta = _meta_paragraph(age, tags)
         if len(meta):
@@ -245,7 +243,11 @@ def _meta_paragraph(age: AgeRange | None, tags: list[str]) -> nodes.paragraph:
     para = nodes.paragraph(classes=["crawl-meta"])
     if age is not None:
         para += nodes.inline(
-            "", "", nodes.strong("", _("Age") + ": "), nodes.Text(age.label), classes=["crawl-age"]
+            "",
+            "",
+            nodes.strong("", labelled(_("Age"))),
+            nodes.Text(age.label),
+            classes=["crawl-age"],
         )
     if tags:
         if age is not None:
@@ -253,7 +255,7 @@ def _meta_paragraph(age: AgeRange | None, tags: list[str]) -> nodes.paragraph:
         para += nodes.inline(
             "",
             "",
-            nodes.strong("", _("Tags") + ": "),
+            nodes.strong("", labelled(_("Tags"))),
             nodes.Text(", ".join(tags)),
             classes=["crawl-tags"],
         )
@@ -264,7 +266,7 @@ def _sources_paragraph(sources: list[str]) -> nodes.paragraph:
     from sphinx.addnodes import pending_xref
 
     para = nodes.paragraph(classes=["crawl-sources"])
-    para += nodes.strong("", (_("Source") if len(sources) == 1 else _("Sources")) + ": ")
+    para += nodes.strong("", labelled(_("Source") if len(sources) == 1 else _("Sources")))
     for i, key in enumerate(sources):
         if i:
             para += nodes.Text("; ")

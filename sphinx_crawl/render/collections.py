@@ -13,8 +13,9 @@ from sphinx_crawl.collections import ListSpec, citing_entries, select_entries
 from sphinx_crawl.compat import app_of
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, labelled
 from sphinx_crawl.model import EntryData
+from sphinx_crawl.render.parts import callout_paragraphs
 from sphinx_crawl.types import ContentType, get_registry
 
 _EXCERPT_CHARS = 220
@@ -154,18 +155,7 @@ class FillCollections(SphinxPostTransform):
                 label += nodes.emphasis("", content_type.badge(entry["fields"]))
             line += label
             item += line
-            for caption, text in (
-                content_type.callouts(entry["fields"])
-                if content_type and content_type.callouts
-                else []
-            ):
-                item += nodes.paragraph(
-                    "",
-                    "",
-                    nodes.strong("", f"{caption}: "),
-                    nodes.Text(text),
-                    classes=["crawl-callout"],
-                )
+            item.extend(callout_paragraphs(content_type, entry["fields"]))
             checklist += item
         return checklist
 
@@ -187,7 +177,9 @@ class FillCollections(SphinxPostTransform):
                 )
             citing = citing_entries(domain, key)
             if citing:
-                block += nodes.paragraph("", _("Cited by") + ":", classes=["crawl-cited-by"])
+                block += nodes.paragraph(
+                    "", labelled(_("Cited by")).rstrip(), classes=["crawl-cited-by"]
+                )
                 cited = nodes.bullet_list()
                 for entry in citing:
                     cited += nodes.list_item("", nodes.paragraph("", "", self._link(entry)))

@@ -13,6 +13,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.compat import app_of
+from sphinx_crawl.i18n import labelled
 
 
 class NonHTMLFallback(SphinxPostTransform):
@@ -39,7 +40,7 @@ def _as_admonition(entry: crawl_nodes.crawl_entry) -> nodes.admonition:
     title = nodes.title()
     assert isinstance(heading, crawl_nodes.crawl_entry_title)
     if not heading.get("has_prefix"):
-        title += nodes.Text(f"{entry['label']}: ")
+        title += nodes.Text(labelled(entry["label"]))
     title.extend(heading.children)
     # In a container, not straight in the admonition: the text writer runs paragraphs that
     # are direct children of an admonition together ("...therapist.**Age: **by 12 months").

@@ -15,7 +15,6 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.compat import app_of
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.types import get_registry

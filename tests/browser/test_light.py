@@ -42,6 +42,7 @@ def test_no_page_requests_another_host(open_page: Callable[..., Tab], site: Path
 
 def test_no_request_leaves_file_url(open_page: Callable[..., Tab], site: Path) -> None:
     tab = open_page()
+    tab.expect_sphinx_summary_errors()
     for path in ["index.html", "checklist.html", "search.html", *AGED_PAGES]:
         query = "?q=tummy+time" if path == "search.html" else "?age=9"
         tab.goto((site / path).as_uri() + query)
