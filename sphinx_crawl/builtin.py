@@ -43,6 +43,12 @@ def _urgency(fields: Mapping[str, Any]) -> str:
     return str(fields.get("urgency") or "soon")
 
 
+def _urgency_rank(fields: Mapping[str, Any]) -> int:
+    """Most urgent first."""
+    level = _urgency(fields)
+    return -URGENCY_LEVELS.index(level) if level in URGENCY_LEVELS else 0
+
+
 def _age_key(entry: EntryData) -> tuple[float, float]:
     age = entry["age"]
     return AgeRange.from_dict(age).sort_key() if age else (float("inf"), float("inf"))
@@ -56,9 +62,8 @@ def _by_age(entry: EntryData) -> Iterable[tuple[Any, str]]:
 
 
 def _by_urgency(entry: EntryData) -> Iterable[tuple[Any, str]]:
-    level = entry["fields"].get("urgency", "soon")
-    rank = -URGENCY_LEVELS.index(level) if level in URGENCY_LEVELS else 0
-    return [(rank, str(_URGENCY.get(level, _URGENCY["soon"])["badge"]))]
+    fields = entry["fields"]
+    return [(_urgency_rank(fields), str(_URGENCY[_urgency(fields)]["badge"]))]
 
 
 def _by_tag(entry: EntryData) -> Iterable[tuple[Any, str]]:
@@ -109,6 +114,7 @@ RED_FLAG = ContentType(
     heading_prefix=lambda fields: str(_URGENCY[_urgency(fields)]["prefix"]),
     badge=lambda fields: str(_URGENCY[_urgency(fields)]["badge"]),
     classes=lambda fields: [f"crawl-urgency-{_urgency(fields)}"],
+    rank=_urgency_rank,
     callouts=lambda fields: [(str(_("What to do")), str(fields.get("action", "")))],
     index=IndexSpec("red-flags", _("Red flags by urgency and age"), _("red flags"), _by_urgency),
 )

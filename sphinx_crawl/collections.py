@@ -8,6 +8,7 @@ from typing import Any, TypedDict
 
 from sphinx_crawl.domain import CrawlDomain, sources_pages
 from sphinx_crawl.model import AgeRange, EntryData
+from sphinx_crawl.types import ContentTypeRegistry
 
 LAYOUTS = ("table", "cards", "checklist")
 
@@ -20,8 +21,14 @@ class ListSpec(TypedDict):
     layout: str
 
 
-def select_entries(domain: CrawlDomain, spec: ListSpec, type_order: list[str]) -> list[EntryData]:
-    """Entries matching every given filter: type, any of the tags, overlapping age."""
+def select_entries(
+    domain: CrawlDomain, spec: ListSpec, registry: ContentTypeRegistry
+) -> list[EntryData]:
+    """Entries matching every given filter: type, any of the tags, overlapping age.
+
+    Ordered by type (registration order), the type's own rank (red flags: most
+    urgent first), age, then title.
+    """
     window = AgeRange.from_dict(spec["age"]) if spec["age"] else None  # type: ignore[arg-type]
     wanted_tags = {tag.lower() for tag in spec["tags"]}
     chosen = []
@@ -33,11 +40,20 @@ def select_entries(domain: CrawlDomain, spec: ListSpec, type_order: list[str]) -
         if window is not None and not _overlaps(window, entry):
             continue
         chosen.append(entry)
-    rank = {name: i for i, name in enumerate(type_order)}
-    return sorted(
-        chosen,
-        key=lambda e: (rank.get(e["type"], len(rank)), _age_key(e), e["title"].lower(), e["id"]),
-    )
+    type_rank = {name: i for i, name in enumerate(registry.names())}
+
+    def order(entry: EntryData) -> tuple[Any, ...]:
+        content_type = registry.get(entry["type"])
+        own_rank = content_type.rank(entry["fields"]) if content_type and content_type.rank else 0
+        return (
+            type_rank.get(entry["type"], len(type_rank)),
+            own_rank,
+            _age_key(entry),
+            entry["title"].lower(),
+            entry["id"],
+        )
+
+    return sorted(chosen, key=order)
 
 
 def _overlaps(window: AgeRange, entry: EntryData) -> bool:
@@ -56,13 +72,13 @@ def citing_entries(domain: CrawlDomain, key: str) -> list[EntryData]:
     return [entry for entry in domain.by_id().values() if key in entry["sources"]]
 
 
-def view_digest(domain: CrawlDomain, docname: str, type_order: list[str]) -> str:
+def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry) -> str:
     """A digest of every collected thing ``docname`` shows; it changes iff the page must."""
     views: list[Any] = []
     for spec in domain.collectors.get(docname, []):
         kind = spec["kind"]
         if kind == "list":
-            views.append(select_entries(domain, spec, type_order))  # type: ignore[arg-type]
+            views.append(select_entries(domain, spec, registry))  # type: ignore[arg-type]
         elif kind == "sources":
             views.append(
                 [

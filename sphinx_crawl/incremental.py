@@ -21,11 +21,11 @@ if TYPE_CHECKING:
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = crawl_domain(env)
-    type_order = get_registry(app).names()
+    registry = get_registry(app)
     shown: dict[str, str] = domain.data["shown"]
     changed = []
     for docname in sorted(domain.collectors):
-        digest = view_digest(domain, docname, type_order)
+        digest = view_digest(domain, docname, registry)
         if shown.get(docname) != digest:
             shown[docname] = digest
             changed.append(docname)

@@ -109,6 +109,8 @@ class ContentType:
     #: Short visible text stating the level in words, e.g. "Urgent: same day".
     badge: Callable[[Mapping[str, Any]], str] | None = None
     index: IndexSpec | None = None
+    #: Order within collections, lowest first (red flags: most urgent first).
+    rank: Callable[[Mapping[str, Any]], int] | None = None
     #: Whether ``:age:`` must be given (milestones are meaningless without one).
     age_required: bool = False
     #: Render entries as rows of a table when inside this container directive.

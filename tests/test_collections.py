@@ -11,22 +11,23 @@ from tests.build_utils import Build, build, copy_root, line_of
 
 MILESTONES = ["pushes-up", "hands-knees", "climbs-stairs"]
 TIPS = ["floor-mirror", "bare-knees", "sofa-cruise", "let-them-be"]
-RED_FLAGS = ["no-movement", "stiff-legs", "one-side", "losing-skills"]
+# Most urgent first, then by age (no age last): urgent, urgent, soon, routine.
+RED_FLAGS = ["stiff-legs", "losing-skills", "no-movement", "one-side"]
 
-#: Caption -> the entries the list must show, in order (type, then age, then title).
+#: Caption -> the entries the list must show, in order (type, the type's rank, age, title).
 EXPECTED = {
     "Everything": MILESTONES + TIPS + RED_FLAGS,
     "All red flags": RED_FLAGS,
     # :tags: is any-of and case-insensitive ("Play" on floor-mirror).
     "Tagged play or surfaces": ["floor-mirror", "bare-knees", "sofa-cruise"],
     # :age: keeps entries whose age window overlaps; entries without an age never match.
-    "Around 7 months": ["bare-knees", "no-movement", "stiff-legs", "one-side"],
+    "Around 7 months": ["bare-knees", "stiff-legs", "no-movement", "one-side"],
     # Open-ended on both sides: "11+ months" against "10+ months" and "12+ months".
     "From 11 months on": ["climbs-stairs", "sofa-cruise", "no-movement", "one-side"],
     "At 13 months": ["climbs-stairs", "sofa-cruise"],
     "Tips and flags about play or movement at 5-7 months": ["floor-mirror", "one-side"],
     "Milestone cards": MILESTONES,
-    "Early red flags checklist": ["no-movement", "stiff-legs"],
+    "Early red flags checklist": ["stiff-legs", "no-movement"],
     "Nothing here": [],
     "All red flags checklist": RED_FLAGS,
 }
@@ -100,10 +101,10 @@ def test_table_layout(site: Build, entries: dict[str, dict[str, Any]]) -> None:
     ]
     rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.tbody("tr")]
     assert rows == [
-        ["Not moving by 12 months", "by 12 months", "Soon: book an appointment"],
         ["Stiff legs", "4-8 months", "Urgent: get help today"],
-        ["Uses one side only", "6-12 months", "Routine: mention it at the next check-up"],
         ["Losing skills", "Any age", "Urgent: get help today"],
+        ["Not moving by 12 months", "by 12 months", "Soon: book an appointment"],
+        ["Uses one side only", "6-12 months", "Routine: mention it at the next check-up"],
     ]
     tips = lists(site, "lists")["Everything"].find("table").tbody("tr")
     details = {tr.td.get_text(strip=True): tr("td")[2].get_text(strip=True) for tr in tips}

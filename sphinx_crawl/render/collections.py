@@ -67,7 +67,7 @@ class FillCollections(SphinxPostTransform):
         self, domain: CrawlDomain, placeholder: crawl_nodes.crawl_list
     ) -> nodes.Element:
         spec: ListSpec = placeholder["spec"]
-        entries = select_entries(domain, spec, get_registry(app_of(self.env)).names())
+        entries = select_entries(domain, spec, get_registry(app_of(self.env)))
         wrapper = nodes.container(classes=["crawl-list", f"crawl-list-{spec['layout']}"])
         if placeholder.get("caption"):
             wrapper += nodes.rubric("", placeholder["caption"])

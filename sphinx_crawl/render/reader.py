@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.config import is_demo_page
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.types import get_registry
@@ -26,7 +27,9 @@ SEARCH_INDEX_FILE = "crawl-searchindex.js"
 
 
 def _has_aged_entries(document: nodes.document) -> bool:
-    for node in document.findall(lambda n: isinstance(n, crawl_nodes.crawl_entry | crawl_nodes.crawl_row)):
+    for node in document.findall(
+        lambda n: isinstance(n, crawl_nodes.crawl_entry | crawl_nodes.crawl_row)
+    ):
         assert isinstance(node, nodes.Element)
         if "crawl-age-min" in node.get("data", {}):
             return True
@@ -35,21 +38,24 @@ def _has_aged_entries(document: nodes.document) -> bool:
 
 def age_filter_html() -> str:
     """The form, in the page's language; crawl.js reveals and drives it."""
-    t = {key: escape(str(text)) for key, text in {
-        "heading": _("Show what applies at your baby's age"),
-        "age": _("Baby's age in months"),
-        "early": _("Weeks born early (optional)"),
-        "only": _("Hide entries for other ages"),
-        "clear": _("Clear"),
-        "help": _(
-            "Born more than 3 weeks early? Use corrected age: your baby's age minus the "
-            "weeks they came early. Health services use it until about age 2; enter the "
-            "weeks and it is worked out for you."
-        ),
-        "applies": _("Applies at this age"),
-        "status": _("{shown} of {total} entries on this page apply at {age} months."),
-        "corrected": _("Corrected age: {age} months."),
-    }.items()}
+    t = {
+        key: escape(str(text))
+        for key, text in {
+            "heading": _("Show what applies at your baby's age"),
+            "age": _("Baby's age in months"),
+            "early": _("Weeks born early (optional)"),
+            "only": _("Hide entries for other ages"),
+            "clear": _("Clear"),
+            "help": _(
+                "Born more than 3 weeks early? Use corrected age: your baby's age minus the "
+                "weeks they came early. Health services use it until about age 2; enter the "
+                "weeks and it is worked out for you."
+            ),
+            "applies": _("Applies at this age"),
+            "status": _("{shown} of {total} entries on this page apply at {age} months."),
+            "corrected": _("Corrected age: {age} months."),
+        }.items()
+    }
     return (
         f'<form class="crawl-age-filter" hidden aria-labelledby="crawl-age-heading" '
         f'data-applies-label="{t["applies"]}" data-status="{t["status"]}" '
@@ -77,17 +83,21 @@ class AgeFilterForm(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        if not _has_aged_entries(self.document):
-            return
+        if is_demo_page(self.config, self.env.docname) or not _has_aged_entries(self.document):
+            return  # nothing to filter, or authoring examples
         form = nodes.raw("", age_filter_html(), format="html")
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None:
             self.document.insert(0, form)
             return
         position = 1
-        while position < len(section) and "crawl-review" in section[position].get("classes", ()):
+        while position < len(section) and _is_review_line(section[position]):
             position += 1
         section.insert(position, form)
+
+
+def _is_review_line(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and "crawl-review" in node["classes"]
 
 
 def search_records(app: Sphinx) -> list[dict[str, Any]]:
@@ -122,7 +132,11 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
         "heading": str(_("Entries in the handbook")),
         "none": str(_("No entry matches all of these words.")),
     }
-    text = "window.crawlSearchIndex = " + json.dumps(payload, ensure_ascii=False, sort_keys=True) + ";\n"
+    text = (
+        "window.crawlSearchIndex = "
+        + json.dumps(payload, ensure_ascii=False, sort_keys=True)
+        + ";\n"
+    )
     path = Path(builder.outdir, SEARCH_INDEX_FILE)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")

@@ -31,9 +31,11 @@
     aged.forEach((item) => {
       const flag = el("span", "crawl-age-flag", flagLabel);
       flag.hidden = true;
-      const slot = item.matches("tr") ? item.querySelector("td") : item.querySelector(".crawl-entry-title");
-      (slot || item).appendChild(document.createTextNode(" "));
-      (slot || item).appendChild(flag);
+      const slot = (item.matches("tr") ? item.querySelector("td") : item.querySelector(".crawl-entry-title")) || item;
+      // Before the permalink, so the marker follows the title directly.
+      const before = slot.querySelector(":scope > .headerlink");
+      slot.insertBefore(flag, before);
+      slot.insertBefore(document.createTextNode(" "), flag);
       item.crawlFlag = flag;
     });
 
