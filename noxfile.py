@@ -68,7 +68,9 @@ SPHINX_VERSIONS = {
 def compat(session: nox.Session, sphinx: str) -> None:
     """The suite (without the browser) against the oldest and newest Sphinx."""
     session.install("-e", ".[test,docs]", *SPHINX_VERSIONS[sphinx])
-    session.run("python", "-c", "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)")
+    session.run(
+        "python", "-c", "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)"
+    )
     session.run("pytest", "--ignore=tests/browser", *session.posargs)
 
 
@@ -79,3 +81,13 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", "sphinx_crawl", "tests", "noxfile.py")
     session.run("ruff", "format", "--check", "sphinx_crawl", "tests", "noxfile.py")
     session.run("mypy")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Performance benchmark against plain Sphinx, sphinx-design and sphinx-needs.
+
+    Rewrites docs/authoring/benchmark.md; ``nox -s bench -- --quick`` for a smoke run.
+    """
+    session.install("-e", ".", "sphinx-needs>=9.1")
+    session.run("python", "-m", "tests.bench.run", *session.posargs)

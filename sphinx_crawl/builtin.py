@@ -67,7 +67,8 @@ def _by_urgency(entry: EntryData) -> Iterable[tuple[Any, str]]:
 
 
 def _by_tag(entry: EntryData) -> Iterable[tuple[Any, str]]:
-    return [(tag.lower(), tag) for tag in entry["tags"]] or [("~", str(_("Untagged")))]
+    # Keys that no tag can take: a tag "~" is not the untagged group.
+    return [((0, tag.lower()), tag) for tag in entry["tags"]] or [((1, ""), str(_("Untagged")))]
 
 
 MILESTONE = ContentType(

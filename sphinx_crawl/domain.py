@@ -48,9 +48,9 @@ class CrawlXRefRole(XRefRole):
         self, document: nodes.document, env: BuildEnvironment, node: nodes.Element, is_ref: bool
     ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         # Noted while reading (pickled with the environment), so that this page is
-        # rewritten when the entry it links to moves or is retitled.
+        # rewritten when the entry it links to moves or is retitled. ``!id`` links nothing.
         domain = env.domains["crawl"]
-        if isinstance(domain, CrawlDomain):
+        if is_ref and isinstance(domain, CrawlDomain):
             if node.get("reftype") == "source":
                 domain.note_collector(env.docname, {"kind": "sources-page"})
             else:
@@ -247,18 +247,28 @@ class CrawlIndex(Index):
                 entry["title"].lower(),
                 entry["id"],
             )
+            keys = {}  # tags "play, Play" are one key: the entry is listed once
             for key, heading in spec.group_by(entry):
-                groups.setdefault(key, []).append((order, row))
+                keys[key] = None
                 headings.setdefault(key, set()).add(heading)
+            for key in keys:
+                groups.setdefault(key, []).append((order, row))
+        # Groups whose headings read the same are one group (a tag "Untagged" and the
+        # untagged entries, say): two alike headings would also give two alike HTML ids.
+        merged: dict[str, dict[tuple[str, str], tuple[Any, IndexEntry]]] = {}
+        for key in sorted(groups):
+            rows = merged.setdefault(min(headings[key]), {})
+            for order, row in groups[key]:
+                rows.setdefault((row.docname, row.anchor), (order, row))
         # Sphinx's domainindex templates (basic, furo) print group headings unescaped,
         # and ours are author text (tags): escape them for HTML builders only.
         as_html = app_of(self.domain.env).builder.format == "html"
         content = [
             (
-                escape(min(headings[key])) if as_html else min(headings[key]),
-                [row for _, row in sorted(rows, key=lambda item: item[0])],
+                escape(heading) if as_html else heading,
+                [row for _, row in sorted(rows.values(), key=lambda item: item[0])],
             )
-            for key, rows in sorted(groups.items(), key=lambda item: item[0])
+            for heading, rows in merged.items()
         ]
         return content, False
 

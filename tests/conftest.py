@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 pytest_plugins = ("sphinx.testing.fixtures",)
-collect_ignore = ["roots", "plugins"]
+collect_ignore = ["roots", "plugins", "bench"]
 
 TESTS = Path(__file__).parent
 

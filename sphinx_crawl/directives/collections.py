@@ -101,5 +101,12 @@ class CrawlSourcesDirective(SphinxDirective):
             if anchor not in document.ids and anchor not in document.nameids:
                 node["ids"].append(anchor)
                 node["names"].append(anchor)
+            elif not isinstance(document.ids.get(anchor), crawl_nodes.crawl_sources):
+                warn(
+                    f"crawl-sources: the id {anchor!r} is already used on this page; "
+                    f"links to the source {key!r} lead there",
+                    self.get_location(),
+                    "id",
+                )
         document.note_explicit_target(node)
         return [node]

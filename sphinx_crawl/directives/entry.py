@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -16,6 +17,9 @@ from sphinx_crawl.i18n import _, labelled
 from sphinx_crawl.model import AgeRange, EntryData, id_from_title, plain_text, slugify, split_list
 from sphinx_crawl.render.parts import callout_paragraphs
 from sphinx_crawl.types import ContentType
+
+#: URL schemes a browser runs rather than opens (it ignores spaces and controls in them).
+_RUNNABLE_URL = re.compile(r"(javascript|vbscript|data):", re.IGNORECASE)
 
 #: Options every entry accepts, whatever its type.
 COMMON_OPTIONS = ("id", "age", "tags", "source", "keywords")
@@ -78,7 +82,7 @@ class EntryDirective(SphinxDirective):
             {
                 "id": entry_id,
                 "type": ct.name,
-                "title": plain_text(node[0].astext()[len(_hidden_prefix(ct, fields)) :]),
+                "title": plain_text(_text(node[0])[len(_hidden_prefix(ct, fields)) :]),
                 "docname": self.env.docname,
                 "anchor": anchor,
                 "lineno": self.lineno,
@@ -86,7 +90,7 @@ class EntryDirective(SphinxDirective):
                 "tags": tags,
                 "sources": sources,
                 "keywords": split_list(self.options.get("keywords")),
-                "text": plain_text(body.astext()),
+                "text": plain_text(_text(body)),
                 "fields": fields,
             }
         )
@@ -202,12 +206,16 @@ class EntryDirective(SphinxDirective):
             node += crawl_nodes.crawl_hidden("", prefix)
             node["has_prefix"] = True
         inline, messages = self.state.inline_text(title, self.lineno)
-        # A title is text: inline markup stays, raw HTML (MyST allows it inline) shows as text.
+        # A title is text: inline markup stays, raw HTML (MyST allows it inline) and links
+        # a browser would run (rST links "javascript:...") show as text.
         # The title alone is offered to translators (gettext), apart from the prefix.
         text = nodes.inline(title, "", *inline, classes=["crawl-title-text"], translatable=True)
         text.source, text.line = self.get_source_info()
         for raw in list(text.findall(nodes.raw)):
             raw.replace_self(nodes.Text(raw.astext()))
+        for link in list(text.findall(nodes.reference)):
+            if _RUNNABLE_URL.match(re.sub(r"[\x00-\x20]", "", link.get("refuri", ""))):
+                link.replace_self(nodes.Text(link.astext()))
         node += text
         node.extend(messages)
         return node
@@ -220,6 +228,14 @@ class EntryDirective(SphinxDirective):
         if entry["sources"]:
             # Source links point at the page holding crawl-sources, wherever it moves.
             domain.note_collector(entry["docname"], {"kind": "sources-page"})
+
+
+def _text(node: nodes.Element) -> str:
+    """The node's text without docutils' messages, which quote the source file's path."""
+    copy = node.deepcopy()
+    for message in list(copy.findall(nodes.system_message)):
+        message.parent.remove(message)
+    return copy.astext()
 
 
 def _hidden_prefix(ct: ContentType, fields: dict[str, Any]) -> str:

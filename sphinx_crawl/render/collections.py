@@ -32,8 +32,10 @@ class FillCollections(SphinxPostTransform):
             placeholder.replace_self(self._render_list(domain, placeholder))
         for sources in list(self.document.findall(crawl_nodes.crawl_sources)):
             # The anchors move onto each source's block; replace_self would copy them.
+            # (Only those the directive claimed: a second list on the page gets none.)
+            claimed = set(sources["ids"])
             sources["ids"], sources["names"] = [], []
-            sources.replace_self(self._render_sources(domain))
+            sources.replace_self(self._render_sources(domain, claimed))
 
     # -- helpers ------------------------------------------------------------------
 
@@ -161,10 +163,13 @@ class FillCollections(SphinxPostTransform):
 
     # -- crawl-sources ----------------------------------------------------------
 
-    def _render_sources(self, domain: CrawlDomain) -> nodes.Element:
+    def _render_sources(self, domain: CrawlDomain, claimed: set[str]) -> nodes.Element:
         wrapper = nodes.container(classes=["crawl-source-list"])
         for key, source in declared_sources(self.config).items():
-            block = nodes.container(ids=[f"source-{key}"], classes=["crawl-source"])
+            anchor = f"source-{key}"
+            block = nodes.container(
+                ids=[anchor] if anchor in claimed else [], classes=["crawl-source"]
+            )
             block += nodes.paragraph(
                 "", "", nodes.strong("", source["title"]), classes=["crawl-source-title"]
             )

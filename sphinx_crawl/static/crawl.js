@@ -122,12 +122,17 @@
     });
     const hits = (entry, alternatives, name) => alternatives.some((a) => entry.crawlFields[name].includes(` ${a} `));
     // Rare words count for more than words most entries share ("hardwood" over "backwards").
-    const rarity = groups.map((alternatives) => {
-      const found = entries.filter((entry) => FIELDS.some(([name]) => hits(entry, alternatives, name))).length;
-      return Math.log(1 + entries.length / Math.max(1, found));
-    });
+    const found = groups.map((alternatives) =>
+      entries.filter((entry) => FIELDS.some(([name]) => hits(entry, alternatives, name))).length);
+    const rarity = found.map((n) => Math.log(1 + entries.length / Math.max(1, n)));
     const phrase = ` ${terms.map(stem).join(" ")} `;
-    const needed = Math.max(1, Math.ceil(terms.length * 0.6));
+    // Parents' keywords are whole questions ("when do babies crawl"): match them with stop words.
+    const all = words(query);
+    const asked = ` ${all.map(stem).join(" ")} `;
+    // Most words must match; words no entry uses at all ("see", "please") do not count.
+    const known = found.filter(Boolean).length;
+    if (!known) return [];
+    const needed = Math.max(1, Math.ceil(known * 0.6));
     return entries
       .map((entry) => {
         let score = 0;
@@ -140,7 +145,9 @@
           // The best field counts; other fields that also match break ties.
           score += rarity[i] * (best + 0.1 * (weights.reduce((a, b) => a + b, 0) - best));
         });
-        if (terms.length > 1 && (entry.crawlFields.keywords + entry.crawlFields.title).includes(phrase)) score += 6;
+        const named = entry.crawlFields.keywords + entry.crawlFields.title;
+        if (terms.length > 1 && named.includes(phrase)) score += 6;
+        if (all.length > 1 && named.includes(asked)) score += 6;
         return { entry, score, matched };
       })
       .filter((r) => r.matched >= needed)

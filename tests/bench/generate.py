@@ -89,17 +89,18 @@ URGENCY = {
         "Get help the same day: call your pediatrician or an urgent advice line.",
     ),
 }
-_WORDS = (
-    "baby babies crawl crawling backwards forwards arms legs knees hands belly floor carpet "
-    "rug wood tiles socks trousers grip slide push pull reach toy toys parent carer play mat "
-    "tummy back side roll sit stand cruise furniture sofa step steps weeks months strong "
-    "stronger muscles shoulders hips core balance look watch wait gently slowly often daily "
-    "minutes short sessions calm safe space room corner low shelf basket ball blanket mirror "
-    "song voice smile face eyes head neck turn lift press rock sway move moves moving try "
-    "tries again every each both one other left right front behind under over between around "
-    "through towards away from with without before after while during later early first next "
-    "small big soft firm smooth rough warm cool bright quiet"
-).split()
+_WORD_TEXT = (
+    "baby babies crawl crawling backwards forwards arms legs knees hands belly floor "
+    "carpet rug wood tiles socks trousers grip slide push pull reach toy toys parent carer "
+    "play mat tummy back side roll sit stand cruise furniture sofa step steps weeks months "
+    "strong stronger muscles shoulders hips core balance look watch wait gently slowly "
+    "often daily minutes short sessions calm safe space room corner low shelf basket ball "
+    "blanket mirror song voice smile face eyes head neck turn lift press rock sway move "
+    "moves moving try tries again every each both one other left right front behind under "
+    "over between around through towards away from with without before after while during "
+    "later early first next small big soft firm smooth rough warm cool bright quiet"
+)
+_WORDS = tuple(_WORD_TEXT.split())
 
 # Type and how many of each a page of ten entries holds (3 milestones, 4 tips, 3 red flags).
 _SLOTS = ("milestone", "tip", "red-flag", "milestone", "tip", "red-flag", "milestone", "tip")
@@ -155,10 +156,24 @@ class ListPage:
 
 
 LIST_PAGES = (
-    ListPage("list-red-flags", "Red flags for 6 to 9 months", ("red-flag",), "checklist", age="6-9 months"),
-    ListPage("list-tips", "Tips about surfaces and clothing", ("tip",), "cards", tags=("surfaces", "clothing")),
-    ListPage("list-milestones", "Milestones from 9 to 12 months", ("milestone",), "table", age="9-12 months"),
-)  # fmt: skip
+    ListPage(
+        "list-red-flags",
+        "Red flags for 6 to 9 months",
+        ("red-flag",),
+        "checklist",
+        age="6-9 months",
+    ),
+    ListPage(
+        "list-tips", "Tips about surfaces and clothing", ("tip",), "cards", ("surfaces", "clothing")
+    ),
+    ListPage(
+        "list-milestones",
+        "Milestones from 9 to 12 months",
+        ("milestone",),
+        "table",
+        age="9-12 months",
+    ),
+)
 
 
 @dataclass
@@ -521,17 +536,14 @@ class CrawlWriter(Writer):
         return ["myst_parser", "sphinx_design", "sphinx_crawl"]
 
     def conf(self) -> str:
-        return (
-            super().conf()
-            + f"crawl_sources = {SOURCES!r}\n"
-            + "crawl_require_source = True\n"
-        )
+        return super().conf() + f"crawl_sources = {SOURCES!r}\n" + "crawl_require_source = True\n"
 
     def _options(self, entry: Entry) -> list[tuple[str, str]]:
         options = [("id", entry.id)]
         if entry.urgency:
             options += [("urgency", entry.urgency), ("action", entry.action)]
-        return options + [
+        return [
+            *options,
             ("age", entry.age),
             ("tags", ", ".join(entry.tags)),
             ("source", entry.source),
@@ -598,9 +610,7 @@ class NeedsWriter(Writer):
             ("tags", ", ".join(entry.tags)),
             ("source", entry.source),
         ]
-        return self.m.directive(
-            self.need_types[entry.type], entry.title, options, entry.paragraphs
-        )
+        return self.m.directive(self.need_types[entry.type], entry.title, options, entry.paragraphs)
 
     def milestone_table(self, page: Page, milestones: list[Entry]) -> str:
         ordered = sorted(milestones, key=lambda e: e.age_range.sort_key())

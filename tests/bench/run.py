@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from tests.bench.generate import (
     FORMAT_VARIANTS,
@@ -50,8 +51,17 @@ class Sizes:
     reps_large: int  # repetitions for projects of 10,000 entries or more
 
 
-FULL = Sizes(compare=2000, scaling=(1000, 5000, 20000), incremental=1000, parallel=20000, reps=3, reps_large=1)  # fmt: skip
-QUICK = Sizes(compare=200, scaling=(200, 1000), incremental=200, parallel=1000, reps=1, reps_large=1)  # fmt: skip
+FULL = Sizes(
+    compare=2000,
+    scaling=(1000, 5000, 20000),
+    incremental=1000,
+    parallel=20000,
+    reps=3,
+    reps_large=1,
+)
+QUICK = Sizes(
+    compare=200, scaling=(200, 1000), incremental=200, parallel=1000, reps=1, reps_large=1
+)
 
 GOAL_DESIGN = 1.10  # c/b, MyST
 GOAL_NEEDS = 3.0  # d/c, MyST, with collections
@@ -102,7 +112,10 @@ def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool = True, jobs: str = 
     outdir.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as stream:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=stream, stderr=subprocess.STDOUT)
+        # cwd: ``python -m`` puts it on sys.path; never let it shadow the installed packages.
+        process = subprocess.Popen(
+            command, stdout=stream, stderr=subprocess.STDOUT, cwd=outdir.parent
+        )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -125,6 +138,7 @@ class Series:
     """Repeated builds of one configuration."""
 
     entries: int
+    pages: int
     builds: list[Build] = field(default_factory=list)
 
     @property
@@ -132,12 +146,18 @@ class Series:
         return min(b.wall for b in self.builds)
 
     @property
-    def wall_median(self) -> float:
-        return statistics.median(b.wall for b in self.builds)
-
-    @property
     def cpu(self) -> float:
         return min(b.cpu for b in self.builds)
+
+    def time(self, metric: str) -> float:
+        return self.cpu if metric == "cpu" else self.wall
+
+    @property
+    def spread(self) -> tuple[float, float]:
+        """(max/min - 1) of wall clock and of CPU time over the repetitions."""
+        walls = [b.wall for b in self.builds]
+        cpus = [b.cpu for b in self.builds]
+        return max(walls) / min(walls) - 1, max(cpus) / min(cpus) - 1
 
     @property
     def last(self) -> Build:
@@ -162,6 +182,7 @@ def log(message: str) -> None:
 @dataclass
 class Results:
     sizes: Sizes
+    metric: str = "cpu"  # what ratios and goals use: "cpu" or "wall"
     compare: dict[tuple[str, str], Series] = field(default_factory=dict)  # (fmt, variant)
     baseline: Series | None = None  # (c) with no entries: the fixed cost of a build
     scaling: dict[int, Series] = field(default_factory=dict)
@@ -176,8 +197,8 @@ def run_comparison(work: Path, sizes: Sizes, results: Results) -> None:
         projects = {}
         for variant in variants:
             projects[variant] = work / "src" / f"compare-{fmt}-{variant}"
-            write_project(corpus, variant, fmt, projects[variant])
-            results.compare[(fmt, variant)] = Series(sizes.compare)
+            paths = write_project(corpus, variant, fmt, projects[variant])
+            results.compare[(fmt, variant)] = Series(sizes.compare, len(paths))
         for rep in range(sizes.reps):
             for variant in variants:  # round robin, so drift hits every variant alike
                 build = sphinx_build(projects[variant], work / "out" / f"compare-{fmt}-{variant}")
@@ -187,20 +208,24 @@ def run_comparison(work: Path, sizes: Sizes, results: Results) -> None:
 
 def run_scaling(work: Path, sizes: Sizes, results: Results) -> None:
     baseline = work / "src" / "scale-0"
-    write_project(make_corpus(0), "c", "md", baseline)
-    results.baseline = Series(0)
+    results.baseline = Series(0, len(write_project(make_corpus(0), "c", "md", baseline)))
     for rep in range(sizes.reps):
         build = sphinx_build(baseline, work / "out" / "scale-0")
         results.baseline.builds.append(build)
         log(f"  scaling 0 entries #{rep + 1}: {build.wall:.1f} s")
     for entries in sizes.scaling:
         src = work / "src" / f"scale-{entries}"
-        write_project(make_corpus(entries), "c", "md", src)
-        series = results.scaling[entries] = Series(entries)
+        paths = write_project(make_corpus(entries), "c", "md", src)
+        series = results.scaling[entries] = Series(entries, len(paths))
         for rep in range(sizes.reps if entries < 10000 else sizes.reps_large):
             build = sphinx_build(src, work / "out" / f"scale-{entries}")
             series.builds.append(build)
             log(f"  scaling {entries} entries #{rep + 1}: {build.wall:.1f} s")
+
+
+NO_CHANGE = "nothing changed"
+EDIT_SHOWN = "one entry edited, shown by a crawl-list"
+EDIT_HIDDEN = "one entry edited, shown by no crawl-list"
 
 
 @dataclass
@@ -234,8 +259,7 @@ def run_incremental(work: Path, sizes: Sizes, results: Results) -> None:
     corpus = make_corpus(sizes.incremental)
     shown = _entry_in_lists(corpus, 1)
     hidden = _entry_in_lists(corpus, 0)
-    edits = [("one entry edited, shown by a crawl-list", shown)]
-    edits += [("one entry edited, shown by no crawl-list", hidden)]
+    edits = [(EDIT_SHOWN, shown), (EDIT_HIDDEN, hidden)]
     written_by: dict[tuple[str, str], list[str]] = {}
     others_by: dict[tuple[str, str], list[str]] = {}
     for variant in ("a", "c"):
@@ -244,7 +268,7 @@ def run_incremental(work: Path, sizes: Sizes, results: Results) -> None:
         pages = {f"{docname}.html": docname for docname in paths}
         out = work / "out" / f"incremental-{variant}"
         sphinx_build(src, out)
-        steps: list[tuple[str, Entry | None]] = [("nothing changed", None), *edits]
+        steps: list[tuple[str, Entry | None]] = [(NO_CHANGE, None), *edits]
         for name, entry in steps:
             if entry is not None:
                 time.sleep(0.05)  # a later mtime than anything the last build wrote
@@ -258,7 +282,7 @@ def run_incremental(work: Path, sizes: Sizes, results: Results) -> None:
             written_by[(variant, name)] = sorted(pages[f] for f in changed if f in pages)
             others_by[(variant, name)] = [f for f in changed if f not in pages]
             log(f"  incremental {variant}, {name}: {len(written_by[(variant, name)])} pages")
-    for name, entry in [("nothing changed", None), *edits]:
+    for name, entry in [(NO_CHANGE, None), *edits]:
         expected = [] if entry is None else [entry.docname, *corpus.pages_showing(entry)]
         results.incremental.append(
             IncrementalCase(
@@ -361,57 +385,56 @@ class Goal:
     passed: bool
 
 
-def _ratio(results: Results, fmt: str, top: str, bottom: str) -> float:
-    return results.compare[(fmt, top)].wall / results.compare[(fmt, bottom)].wall
-
-
-def _cpu_ratio(results: Results, fmt: str, top: str, bottom: str) -> float:
-    return results.compare[(fmt, top)].cpu / results.compare[(fmt, bottom)].cpu
+def _ratio(results: Results, fmt: str, top: str, bottom: str, metric: str = "") -> float:
+    metric = metric or results.metric
+    return results.compare[(fmt, top)].time(metric) / results.compare[(fmt, bottom)].time(metric)
 
 
 def _per_entry(results: Results, entries: int, marginal: bool) -> float:
-    fixed = results.baseline.wall if marginal and results.baseline else 0.0
-    return (results.scaling[entries].wall - fixed) / entries
+    fixed = results.baseline.time(results.metric) if marginal and results.baseline else 0.0
+    return (results.scaling[entries].time(results.metric) - fixed) / entries
+
+
+def _growth(results: Results, entries: int, marginal: bool) -> float:
+    small = min(results.scaling)
+    return _per_entry(results, entries, marginal) / _per_entry(results, small, marginal)
 
 
 def goals(results: Results) -> list[Goal]:
     found = []
     if ("md", "b") in results.compare:
         value = _ratio(results, "md", "c", "b")
-        found.append(Goal(f"c/b <= {GOAL_DESIGN:.2f} (MyST)", f"{value:.2f}", value <= GOAL_DESIGN))
+        found.append(Goal(f"c/b <= {GOAL_DESIGN:.2f} (MyST)", f"{value:.3f}", value <= GOAL_DESIGN))
     if ("md", "d") in results.compare:
         value = _ratio(results, "md", "d", "c")
         found.append(
             Goal(
-                f"sphinx-needs / sphinx_crawl >= {GOAL_NEEDS:.0f} (d/c, MyST, with collections)",
-                f"{value:.2f}",
+                f"d/c >= {GOAL_NEEDS:.0f}: sphinx_crawl {GOAL_NEEDS:.0f}x faster than "
+                "sphinx-needs, with collections (MyST)",
+                f"{value:.3f}",
                 value >= GOAL_NEEDS,
             )
         )
     if len(results.scaling) >= 2:
         small, large = min(results.scaling), max(results.scaling)
-        value = _per_entry(results, large, True) / _per_entry(results, small, True)
+        value = _growth(results, large, marginal=True)
         found.append(
             Goal(
                 f"time per entry flat within {GOAL_FLAT}x from {small:,} to {large:,} entries",
-                f"{value:.2f}x",
+                f"{value:.3f}x (as measured: {_growth(results, large, marginal=False):.3f}x)",
                 value <= GOAL_FLAT,
             )
         )
     for case in results.incremental:
-        if case.name == "nothing changed":
+        if case.name == NO_CHANGE:
             found.append(
-                Goal(
-                    "no-change rebuild rewrites no page",
-                    f"{len(case.written)} pages",
-                    not case.written,
-                )
+                Goal("no-change rebuild rewrites no page", _pages(case.written), not case.written)
             )
-        elif case.name.endswith("shown by a crawl-list"):
+        elif case.name == EDIT_SHOWN:
             found.append(
                 Goal(
                     "one-entry edit rewrites only its page + pages showing it",
-                    f"{len(case.written)} pages ({', '.join(case.written)})",
+                    _pages(case.written),
                     case.passed,
                 )
             )
@@ -419,9 +442,9 @@ def goals(results: Results) -> list[Goal]:
         p = results.parallel
         found.append(
             Goal(
-                "-j auto output identical to -j 1",
-                f"crawl.json {'identical' if p.crawl_json_identical else 'DIFFERS'}; "
-                f"{p.pages_identical}/{p.pages} pages identical",
+                "-j auto gives the same output as -j 1",
+                f"crawl.json {'identical' if p.crawl_json_identical else 'differs'}, "
+                f"{p.pages_identical:,} of {p.pages:,} pages identical",
                 p.crawl_json_identical and p.pages_identical == p.pages,
             )
         )
@@ -449,180 +472,213 @@ def _kib(n: float) -> str:
     return f"{n / 1024:,.0f}"
 
 
+def _pages(docnames: Sequence[str]) -> str:
+    return ", ".join(docnames) if docnames else "none"
+
+
+_FORMATS = (("md", "MyST"), ("rst", "rST"))
+
+
+def _comparison_tables(results: Results) -> list[str]:
+    rows = []
+    for fmt, name in _FORMATS:
+        for other in ("a", "b", "d"):
+            if (fmt, "c") in results.compare and (fmt, other) in results.compare:
+                rows.append(
+                    [
+                        name,
+                        f"c/{other}",
+                        f"{_ratio(results, fmt, 'c', other, 'cpu'):.2f}",
+                        f"{_ratio(results, fmt, 'c', other, 'wall'):.2f}",
+                        f"{_ratio(results, fmt, other, 'c'):.2f}",
+                    ]
+                )
+    tables = [
+        f"### Build time ratios, {results.sizes.compare:,} entries",
+        _table(["Source", "Ratio", "CPU time", "Wall clock", f"Inverse ({results.metric})"], rows),
+    ]
+    rows = []
+    for (fmt, variant), series in results.compare.items():
+        build, plain = series.last, results.compare[(fmt, "a")]
+        wall_spread, cpu_spread = series.spread
+        crawl_index = build.crawl_searchindex_bytes
+        rows.append(
+            [
+                dict(_FORMATS)[fmt],
+                f"({variant}) {VARIANT_LABELS[variant]}",
+                f"{series.cpu / plain.cpu:.2f}",
+                f"{series.wall / plain.wall:.2f}",
+                f"{cpu_spread:.0%} / {wall_spread:.0%}",
+                f"{series.max_rss_mib:,.0f}",
+                f"{build.pickle_bytes / series.entries:,.0f}",
+                _kib(build.searchindex_bytes) + (f" + {_kib(crawl_index)}" if crawl_index else ""),
+                str(len(series.warnings)),
+            ]
+        )
+    tables += [
+        "### Each variant",
+        _table(
+            [
+                "Source",
+                "Variant",
+                "CPU time vs (a)",
+                "Wall clock vs (a)",
+                "Spread (CPU / wall)",
+                "Peak memory (MiB)",
+                "Env pickle bytes per entry",
+                "Search index (KiB)",
+                "Warnings",
+            ],
+            rows,
+        ),
+    ]
+    return tables
+
+
+def _scaling_table(results: Results) -> list[str]:
+    rows = []
+    for entries, series in sorted(results.scaling.items()):
+        rows.append(
+            [
+                f"{entries:,}",
+                f"{series.pages:,}",
+                f"{_growth(results, entries, marginal=True):.2f}",
+                f"{_growth(results, entries, marginal=False):.2f}",
+                f"{series.max_rss_mib:,.0f}",
+                f"{series.last.pickle_bytes / entries:,.0f}",
+                _kib(series.last.searchindex_bytes + series.last.crawl_searchindex_bytes),
+            ]
+        )
+    return [
+        f"### Scaling of (c), MyST ({results.metric} time)",
+        _table(
+            [
+                "Entries",
+                "Pages",
+                "Time per entry, less fixed cost",
+                "Time per entry, as measured",
+                "Peak memory (MiB)",
+                "Env pickle bytes per entry",
+                "Search indices (KiB)",
+            ],
+            rows,
+        ),
+    ]
+
+
+def _incremental_table(results: Results) -> list[str]:
+    rows = [
+        [
+            case.name,
+            _pages(case.written),
+            _pages(case.sphinx_core),
+            _pages(case.expected),
+            "PASS" if case.passed else "MISS",
+        ]
+        for case in results.incremental
+    ]
+    return [
+        f"### Incremental builds of (c), {results.sizes.incremental:,} entries",
+        _table(
+            [
+                "Change",
+                "(c) rewrites",
+                "Plain Sphinx (a) rewrites",
+                "The entry's page and pages showing it",
+                "",
+            ],
+            rows,
+        ),
+    ]
+
+
+def _parallel_table(results: Results) -> list[str]:
+    p = results.parallel
+    assert p is not None
+    return [
+        f"### Parallel build of (c), {p.entries:,} entries",
+        _table(
+            [
+                "-j auto / -j 1, wall clock",
+                "CPU time",
+                "Peak memory",
+                "crawl.json",
+                "Pages' main content",
+            ],
+            [
+                [
+                    f"{p.ratio:.2f}",
+                    f"{p.parallel.cpu / p.serial.cpu:.2f}",
+                    f"{p.parallel.max_rss_kib / p.serial.max_rss_kib:.2f}",
+                    "identical" if p.crawl_json_identical else "differs",
+                    f"{p.pages_identical:,} of {p.pages:,} identical",
+                ]
+            ],
+        ),
+    ]
+
+
 def render(results: Results) -> str:
-    s = results.sizes
     parts = []
     if results.compare:
-        rows = []
-        for fmt, name in (("md", "MyST"), ("rst", "reStructuredText")):
-            if (fmt, "c") not in results.compare:
-                continue
-            for other in ("a", "b", "d"):
-                if (fmt, other) in results.compare:
-                    rows.append(
-                        [
-                            name,
-                            f"c/{other}",
-                            f"{_ratio(results, fmt, 'c', other):.2f}",
-                            f"{_cpu_ratio(results, fmt, 'c', other):.2f}",
-                            f"{_ratio(results, fmt, other, 'c'):.2f}",
-                        ]
-                    )
-        parts += [
-            f"### Build time ratios ({s.compare:,} entries, -E, -j 1)",
-            _table(["Source", "Ratio", "Wall clock", "CPU time", "Inverse"], rows),
-        ]
-        rows = []
-        for (fmt, variant), series in results.compare.items():
-            build = series.last
-            rows.append(
-                [
-                    "MyST" if fmt == "md" else "rST",
-                    f"({variant}) {VARIANT_LABELS[variant]}",
-                    f"{series.wall / results.compare[(fmt, 'a')].wall:.2f}",
-                    f"{series.max_rss_mib:,.0f}",
-                    f"{build.pickle_bytes / series.entries:,.0f}",
-                    _kib(build.searchindex_bytes)
-                    + (
-                        f" (+{_kib(build.crawl_searchindex_bytes)} crawl)"
-                        if build.crawl_searchindex_bytes
-                        else ""
-                    ),
-                    str(len(series.warnings)),
-                ]
-            )
-        parts += [
-            "### Each variant",
-            _table(
-                [
-                    "Source",
-                    "Variant",
-                    "Time vs (a)",
-                    "Peak memory (MiB)",
-                    "Env pickle bytes / entry",
-                    "searchindex.js (KiB)",
-                    "Warnings",
-                ],
-                rows,
-            ),
-        ]
+        parts += _comparison_tables(results)
     if results.scaling:
-        small = min(results.scaling)
-        rows = []
-        for entries, series in sorted(results.scaling.items()):
-            rows.append(
-                [
-                    f"{entries:,}",
-                    f"{len(series.builds)}",
-                    f"{_per_entry(results, entries, False) / _per_entry(results, small, False):.2f}",
-                    f"{_per_entry(results, entries, True) / _per_entry(results, small, True):.2f}",
-                    f"{series.max_rss_mib:,.0f}",
-                    f"{series.last.pickle_bytes / entries:,.0f}",
-                    _kib(series.last.searchindex_bytes + series.last.crawl_searchindex_bytes),
-                ]
-            )
-        parts += [
-            "### Scaling of (c), MyST, 10 entries a page",
-            _table(
-                [
-                    "Entries",
-                    "Builds",
-                    "Time per entry (vs smallest)",
-                    "Less fixed cost (vs smallest)",
-                    "Peak memory (MiB)",
-                    "Env pickle bytes / entry",
-                    "Search indices (KiB)",
-                ],
-                rows,
-            ),
-        ]
+        parts += _scaling_table(results)
     if results.incremental:
-        rows = [
-            [
-                case.name,
-                _pages(case.written),
-                _pages(case.expected),
-                _pages(case.sphinx_core),
-                "PASS" if case.passed else "MISS",
-            ]
-            for case in results.incremental
-        ]
-        parts += [
-            f"### Incremental builds of (c), {s.incremental:,} entries",
-            _table(
-                [
-                    "Change",
-                    "Pages rewritten",
-                    "Pages showing the entry",
-                    "Plain Sphinx (a) rewrites",
-                    "",
-                ],
-                rows,
-            ),
-        ]
+        parts += _incremental_table(results)
     if results.parallel:
-        p = results.parallel
-        parts += [
-            f"### Parallel build of (c), {p.entries:,} entries",
-            _table(
-                ["-j auto / -j 1 (wall)", "CPU time ratio", "crawl.json", "Pages' main content"],
-                [
-                    [
-                        f"{p.ratio:.2f}",
-                        f"{p.parallel.cpu / p.serial.cpu:.2f}",
-                        "identical" if p.crawl_json_identical else "differs",
-                        f"{p.pages_identical:,} of {p.pages:,} identical",
-                    ]
-                ],
-            ),
-        ]
-    found = goals(results)
+        parts += _parallel_table(results)
     parts += [
         "### Goals",
         _table(
             ["Goal", "Measured", "Result"],
-            [[g.text, g.measured, "PASS" if g.passed else "MISS"] for g in found],
+            [[g.text, g.measured, "PASS" if g.passed else "MISS"] for g in goals(results)],
         ),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def _pages(docnames: Sequence[str]) -> str:
-    return ", ".join(docnames) if docnames else "none"
-
-
 METHOD = """\
 The benchmark (`nox -s bench`, code in `tests/bench/`) generates a synthetic handbook
-of {compare:,} entries, 10 to a page (3 milestones in a milestone table, 4 tips,
-3 red flags), and three list pages (red flags for an age as a checklist, tips with
-some tags as cards, milestones for an age as a table). It writes the same words
+of {compare:,} entries, 10 to a page (3 milestones in a milestone table, 4 tips and
+3 red flags), with three list pages: red flags for an age as a checklist, tips with
+some tags as cards, and milestones for an age as a table. It writes the same words
 (title, body paragraphs, age, tags, source; urgency and call to action for red
 flags) four ways, in MyST and in reStructuredText:
 
-- **(a)** plain Sphinx: admonitions, list-tables, labels and `ref` links; the list
-  pages written out by hand;
+- **(a)** plain Sphinx: admonitions, list-tables, labels and `ref` links, with the
+  list pages written out by hand;
 - **(b)** hand-written sphinx-design cards (`card`, and a `grid` of cards for the
   card list);
-- **(c)** sphinx_crawl: `tip-card`, `red-flag`, `milestone-table`/`milestone` and
-  `crawl-list`;
+- **(c)** sphinx_crawl: `tip-card`, `red-flag`, `milestone-table` and `milestone`,
+  and `crawl-list`;
 - **(d)** sphinx-needs (MyST only): need types `tipcard`, `redflag` and `milestone`
   with `age`, `urgency`, `action` and `source` fields, and a `needtable` whose
   filter selects what the `crawl-list` selects.
 
-Each build is a fresh `python -m sphinx -E -q -b html` in its own process with the
-default theme (alabaster; its global navigation sidebar is left out in every variant,
-as it lists every page on every page). The variants are built in turn, {reps} times
-each, and each ratio compares the fastest of those runs (wall clock; the CPU-time
-ratio is shown beside it). Peak memory is the child process's maximum resident set
-size; the pickle size is that of `.doctrees/environment.pickle`. The scaling table
-gives the time per entry relative to the smallest size, both as measured and less
-the fixed cost of building a project with no entries. The incremental table builds
-once, then rebuilds and lists the pages whose HTML file was rewritten (by modification
-time). Plain Sphinx also rewrites the page whose toctree lists an edited page (here
-`index`), so that column shows what (a) rewrites for the same edit; (c) should rewrite
-that plus the list pages showing the entry. Absolute times depend on the machine and
-are not given.
+Each build is a fresh `python -m sphinx -E -q -b html -j 1` in its own process, with
+the default theme (alabaster, without its global navigation sidebar in every variant:
+it lists every page on every page). The variants are built in turn, {reps} times each,
+and a ratio compares the least of those times. Ratios and goals use {metric_words};
+the other measure is shown beside it. Peak memory is the build process's maximum
+resident set size, and the pickle size that of `.doctrees/environment.pickle`; the
+search index is `searchindex.js`, plus sphinx_crawl's own `crawl-searchindex.js`.
+
+The scaling table gives the time per entry relative to the smallest size, as measured
+and less the fixed cost of a build (a project with no entries). The incremental table
+builds once, then rebuilds and lists the pages whose HTML file was rewritten. Plain
+Sphinx rewrites an edited page and the page whose toctree lists it (`index`); (c) may
+add only the list pages that show the edited entry. The parallel table builds the
+largest project with `-j auto` and compares it with the `-j 1` build.
+
+Absolute times depend on the machine and are not given.
 """
+
+_METRIC_WORDS = {
+    "cpu": "the CPU time of the build process (user + system), which is far less disturbed "
+    "than wall-clock time when other work shares the machine",
+    "wall": "wall-clock time (time.perf_counter around the process)",
+}
 
 
 def report_markdown(results: Results) -> str:
@@ -630,15 +686,58 @@ def report_markdown(results: Results) -> str:
     return (
         "---\nlast_reviewed: 2026-11-21\nnext_review: 2027-11-21\n---\n\n"
         "# Benchmark\n\n"
-        "How sphinx_crawl's build cost compares with writing the same handbook without "
-        "it, with sphinx-design cards, or with sphinx-needs. Regenerate this page with "
-        "`nox -s bench`.\n\n"
+        "What sphinx_crawl costs at build time, compared with writing the same handbook "
+        "without it, with hand-written sphinx-design cards, or with sphinx-needs. The "
+        "figures below come from `nox -s bench`, which rewrites this page.\n\n"
         "## Method\n\n"
-        + METHOD.format(compare=s.compare, reps=s.reps)
+        + METHOD.format(compare=s.compare, reps=s.reps, metric_words=_METRIC_WORDS[results.metric])
         + f"\nMeasured with {_versions()}; Python {platform.python_version()}, "
         f"{os.cpu_count()} cores.\n\n"
         "## Results\n\n" + render(results)
     )
+
+
+def raw_results(results: Results) -> dict[str, Any]:
+    """Every measurement, absolute times included, for ``--json``."""
+
+    def builds(series: Series) -> list[dict[str, Any]]:
+        return [
+            {
+                "wall_s": b.wall,
+                "cpu_s": b.cpu,
+                "max_rss_kib": b.max_rss_kib,
+                "pickle_bytes": b.pickle_bytes,
+                "searchindex_bytes": b.searchindex_bytes,
+                "crawl_searchindex_bytes": b.crawl_searchindex_bytes,
+                "warnings": b.warnings,
+            }
+            for b in series.builds
+        ]
+
+    p = results.parallel
+    return {
+        "sizes": results.sizes.__dict__,
+        "metric": results.metric,
+        "versions": _versions(),
+        "compare": {f"{fmt}-{v}": builds(series) for (fmt, v), series in results.compare.items()},
+        "baseline": builds(results.baseline) if results.baseline else [],
+        "scaling": {str(n): builds(series) for n, series in results.scaling.items()},
+        "incremental": [case.__dict__ for case in results.incremental],
+        "parallel": p
+        and {
+            "entries": p.entries,
+            "serial": {"wall_s": p.serial.wall, "cpu_s": p.serial.cpu},
+            "parallel": {"wall_s": p.parallel.wall, "cpu_s": p.parallel.cpu},
+            "crawl_json_identical": p.crawl_json_identical,
+            "differing_pages": p.differing,
+        },
+        "goals": [g.__dict__ for g in goals(results)],
+        "elapsed_s": results.elapsed,
+    }
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 # -- command line ----------------------------------------------------------------------------
@@ -668,6 +767,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--workdir", type=Path, help="where projects are built (kept)")
     parser.add_argument("--reps", type=int, help="repetitions of each build")
+    parser.add_argument(
+        "--metric",
+        choices=("cpu", "wall"),
+        default="cpu",
+        help="what ratios and goals use: CPU time of the build process (default; robust on a "
+        "shared machine) or wall-clock time",
+    )
+    parser.add_argument("--json", type=Path, help="also write every measurement here")
     args = parser.parse_args(argv)
 
     sizes = QUICK if args.quick else FULL
@@ -676,7 +783,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     stages = args.only or list(STAGES)
     output = args.output or (REPORT if not args.quick and not args.only else None)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="sphinx-crawl-bench-"))
-    results = Results(sizes)
+    results = Results(sizes, metric=args.metric)
+    log(f"load average before: {_load()}; work directory: {work}")
     start = time.perf_counter()
     try:
         for name in stages:
@@ -686,6 +794,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
     results.elapsed = time.perf_counter() - start
+    log(f"load average after: {_load()}")
 
     print(render(results))
     problems = [
@@ -693,10 +802,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for (fmt, variant), series in results.compare.items()
         if series.warnings
     ]
-    problems += [f"(c) scaling warned: {s.warnings[:3]}" for s in results.scaling.values() if s.warnings]
+    problems += [
+        f"(c) {entries} entries warned: {series.warnings[:3]}"
+        for entries, series in results.scaling.items()
+        if series.warnings
+    ]
     for problem in problems:
         print(f"ERROR: {problem}")
     print(f"Benchmark took {results.elapsed / 60:.1f} minutes.")
+    if args.json is not None:
+        args.json.write_text(json.dumps(raw_results(results), indent=2), encoding="utf-8")
     if output is not None:
         output.write_text(report_markdown(results), encoding="utf-8")
         print(f"Report written to {output}")

@@ -67,7 +67,8 @@ def entry_state(page: Any) -> dict[str, Any]:
     return page.evaluate(
         """() => {
           const aged = [...document.querySelectorAll('[data-crawl-age-min]')];
-          const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+          const shown = (e) =>
+            e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
           const form = document.querySelector('form.crawl-age-filter');
           return {
             form: !!form && shown(form),

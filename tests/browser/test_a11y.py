@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Tab, unavailable
-from tests.browser.support import WCAG_TAGS, visit_list
+from tests.browser.support import WCAG_TAGS, html_pages, visit_list
 
 pytestmark = pytest.mark.browser
 
@@ -86,8 +86,9 @@ def tab_through(page: Any, presses: int = 200) -> list[dict[str, Any]]:
     return focused
 
 
-def test_keyboard_reaches_age_filter_and_every_entry(tab: Tab) -> None:
-    tab.goto("red-flags.html")
+@pytest.mark.parametrize("path", ["red-flags.html", "tips/surfaces-and-clothing.html"])
+def test_keyboard_reaches_age_filter_and_every_entry(tab: Tab, path: str) -> None:
+    tab.goto(path)
     page = tab.page
     entries = page.locator("article.crawl-entry").evaluate_all("els => els.map((e) => e.id)")
     focused = tab_through(page)
@@ -146,9 +147,33 @@ def test_red_flag_urgency_is_in_words(tab: Tab) -> None:
     for flag in flags:
         assert flag["badgeShown"], flag
         assert flag["badge"].lower().startswith(flag["urgency"]), flag
-        assert flag["prefix"].strip() and flag["prefixHidden"], flag
+        assert flag["prefix"].strip(), flag
+        assert flag["prefixHidden"], flag
         assert flag["heading"].startswith(flag["prefix"]), flag
         name = tab.page.locator(f"#{flag['id']} .crawl-entry-title").evaluate(
             "(h) => h.textContent"
         )
         assert flag["prefix"].strip().rstrip(":") in name
+
+
+def test_card_links_are_named_by_their_visible_titles(tab: Tab, site: Path) -> None:
+    """WCAG 2.5.3 (label in name): a whole-card link is named by the card's title,
+    so "click Check-up checklist" works with voice control. axe does not check this
+    for sphinx-design cards, whose link text is hidden."""
+    pages = [p for p in html_pages(site) if "sd-stretched-link" in (site / p).read_text("utf-8")]
+    assert pages, "the landing page has cards"
+    mismatched = []
+    for path in pages:
+        tab.goto(path)
+        cards = tab.page.locator(".sd-card:has(a.sd-stretched-link)").evaluate_all(
+            """cards => cards.map((card) => ({
+                title: card.querySelector('.sd-card-title')?.textContent.trim() || '',
+                name: card.querySelector('a.sd-stretched-link').textContent.trim(),
+            }))"""
+        )
+        mismatched += [
+            f"{path}: {c['title']!r} links as {c['name']!r}"
+            for c in cards
+            if c["title"].lower() not in c["name"].lower()
+        ]
+    assert not mismatched, mismatched

@@ -35,11 +35,13 @@ def test_form_shown_on_pages_with_aged_entries(tab: Tab, path: str) -> None:
     assert state["form"], f"{path}: the age filter is not shown"
     assert state["all"], f"{path}: no entries with ages"
     assert state["visible"] == state["all"], "with no age entered every entry shows"
-    assert state["applies"] == [] and state["flagged"] == []
+    assert state["applies"] == []
+    assert state["flagged"] == []
     for label in ("Baby's age in months", "Weeks born early (optional)"):
         assert page.get_by_label(label).is_visible()
     help_text = page.locator(".crawl-age-help").inner_text()
-    assert "corrected age" in help_text.lower() and "weeks" in help_text
+    assert "corrected age" in help_text.lower()
+    assert "weeks" in help_text
 
 
 @pytest.mark.parametrize("path", ["index.html", "faq.html", "checklist.html", "why.html"])
@@ -55,7 +57,8 @@ def test_shared_url_restores_view_with_corrected_age(tab: Tab) -> None:
 
     months = corrected(8, 6)  # 6 weeks early: about 6.6 months corrected
     expected = expected_applies(state["ranges"], months)
-    assert expected and len(expected) < len(state["all"]), "the example must split the page"
+    assert expected, "the example must split the page"
+    assert len(expected) < len(state["all"]), "the example must split the page"
     assert sorted(state["applies"]) == sorted(expected)
     assert sorted(state["visible"]) == sorted(expected), "only=1 hides the other entries"
     assert sorted(state["flagged"]) == sorted(expected)
@@ -92,10 +95,9 @@ def test_typing_updates_url_and_the_url_reproduces_the_view(
     query = parse_qs(page.evaluate("() => location.search").lstrip("?"))
     assert query == {"age": ["11"], "early": ["4"], "only": ["1"]}
     before = entry_state(page)
-    assert before["applies"] and set(before["visible"]) == set(before["applies"])
-    assert sorted(before["applies"]) == sorted(
-        expected_applies(before["ranges"], corrected(11, 4))
-    )
+    assert before["applies"]
+    assert set(before["visible"]) == set(before["applies"])
+    assert sorted(before["applies"]) == sorted(expected_applies(before["ranges"], corrected(11, 4)))
 
     second = open_page()
     second.goto(page.evaluate("() => location.href"))
@@ -111,7 +113,8 @@ def test_clear_resets_everything(tab: Tab) -> None:
     page.get_by_role("button", name="Clear").click()
     page.wait_for_function("() => !location.search.includes('age=')")
     state = entry_state(page)
-    assert state["applies"] == [] and state["flagged"] == []
+    assert state["applies"] == []
+    assert state["flagged"] == []
     assert state["visible"] == state["all"]
     assert state["status"] == ""
 

@@ -22,7 +22,8 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 WIDEST = """() => [...document.querySelectorAll('body *')]
     .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
     .slice(0, 5)
-    .map((e) => `${e.tagName.toLowerCase()}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`)"""
+    .map((e) => `${e.tagName.toLowerCase()}.${e.className}`
+      + ` right=${Math.round(e.getBoundingClientRect().right)}`)"""
 
 
 def test_no_page_scrolls_sideways_at_375px(open_page: Callable[..., Tab], site: Path) -> None:
@@ -54,7 +55,8 @@ def test_milestone_table_and_cards_reflow(open_page: Callable[..., Tab]) -> None
     cards = page.locator("article.crawl-entry").evaluate_all(
         "els => els.map((e) => e.getBoundingClientRect().right)"
     )
-    assert cards and max(cards) <= 375
+    assert cards
+    assert max(cards) <= 375
 
 
 @pytest.mark.parametrize(
@@ -68,6 +70,7 @@ def test_landing_page_screenshots(open_page: Callable[..., Tab], name: str, opti
     tab.page.screenshot(path=str(shot), full_page=False)
     tab.page.screenshot(path=str(ARTIFACTS / f"landing-{name}-full.png"), full_page=True)
     assert shot.stat().st_size > 5_000
-    assert tab.page.evaluate("() => document.documentElement.scrollWidth") <= (
-        options["viewport"]["width"]
+    assert (
+        tab.page.evaluate("() => document.documentElement.scrollWidth")
+        <= (options["viewport"]["width"])
     )

@@ -105,7 +105,8 @@ def test_print_hides_navigation_and_keeps_tick_boxes(tab: Tab, path: str) -> Non
     shown = page.evaluate(
         """(selectors) => selectors.filter((s) => [...document.querySelectorAll(s)].some((e) => {
             const r = e.getBoundingClientRect();
-            return getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden'
+            const s = getComputedStyle(e);
+            return s.display !== 'none' && s.visibility !== 'hidden'
               && r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0;
         }))""",
         NAVIGATION,
@@ -123,6 +124,8 @@ def test_print_hides_navigation_and_keeps_tick_boxes(tab: Tab, path: str) -> Non
         assert boxes
         for box in boxes:
             assert box["display"] != "none"
-            assert box["w"] >= 12 and box["h"] >= 12, box
-            assert box["border"] >= 1 and box["style"] != "none", box
+            assert box["w"] >= 12, box
+            assert box["h"] >= 12, box
+            assert box["border"] >= 1, box
+            assert box["style"] != "none", box
         assert page.locator(".crawl-print-only").first.is_visible()

@@ -60,6 +60,41 @@ MORE = {
     "pulling up to stand": {"cruising", "confident-or-pulling-up", "no-interest-in-standing"},
     "never crawled": {"who-hands-and-knees-window", "who-walking-alone-window"},
     "worried": {"parent-worry"},
+    # Added after the ranking was tuned, to check it generalises (21 of 22 found at once).
+    "baby slides back on laminate": {"carpet-not-hardwood"},
+    "bum scooting": {"bottom-shuffle"},
+    "floppy baby": {"floppy-muscle-tone"},
+    "baby drags himself with his arms": {"belly-crawl"},
+    "crawling in reverse": {"creeping-backwards", "tries-crawling-backwards-first"},
+    "leggings": {"skip-slippery-footies"},
+    "rug": {"no-slide-zone", "carpet-not-hardwood"},
+    "when do babies crawl": {"crawling-begins"},
+    "baby won't put weight on legs": {"cannot-bear-weight"},
+    "uses one arm more than the other": {"one-side-weaker"},
+    "pillow for tummy time": {"prop-chest-on-towel"},
+    "10 month old only crawls backwards": {
+        "backwards-plus-other-delays",
+        "still-only-backwards-at-one-year",
+    },
+    "not interested in crawling": {"no-interest-in-moving"},
+    "walking without crawling": {"who-walking-alone-window"},
+    "stiff arms": {"stiff-limbs"},
+    "toys to encourage crawling forward": {"toys-just-out-of-reach"},
+    "hard floor": {"carpet-not-hardwood"},
+    "baby keeps going backwards": {
+        "creeping-backwards",
+        "tries-crawling-backwards-first",
+        "still-only-backwards-at-one-year",
+    },
+    "muscle tone": {"floppy-muscle-tone", "stiff-limbs"},
+    "should I see a doctor": {"parent-worry"},
+    "core strength exercises": {"roll-side-to-side", "assisted-sit-ups", "airplane-game"},
+    "slipping on floor": {
+        "carpet-not-hardwood",
+        "no-slide-zone",
+        "bare-knees-and-feet",
+        "skip-slippery-footies",
+    },
 }
 
 QUERIES = [(query, ids, 3) for query, ids in REQUIRED.items()] + [
@@ -83,7 +118,8 @@ def test_parent_query_finds_entry(tab: Tab, site: Path, query: str, expected: se
     fragments = [urlsplit(href).fragment for href in hrefs]
     rank = next((i for i, fragment in enumerate(fragments, 1) if fragment in expected), None)
     SEARCH_RANKS[query] = rank
-    assert rank is not None and rank <= top, f"{query!r}: want {expected} in top {top}, got {hrefs}"
+    assert rank is not None, f"{query!r}: want {expected}, got {hrefs}"
+    assert rank <= top, f"{query!r}: want {expected} in top {top}, got {hrefs}"
     # The link goes straight to the entry's anchor on its page.
     path = urlsplit(hrefs[rank - 1]).path
     html = (site / path).read_text(encoding="utf-8")
