@@ -61,10 +61,11 @@ class EntryDirective(SphinxDirective):
             age_label=age.label if age else "",
             label=str(ct.label),
         )
-        # Claimed in the document, so a later entry or heading cannot take the same HTML id.
+        # Claimed in the document, so a later entry or heading cannot take the same HTML ids.
         self.state.document.ids[anchor] = node
         self.set_source_info(node)
         node += self._title_node(title or str(ct.label), fields, anchor)
+        self.state.document.ids[f"{anchor}-title"] = node[0]
         if ct.badge:
             node += nodes.paragraph("", ct.badge(fields), classes=["crawl-badge"])
         body = nodes.container(classes=["crawl-entry-body"])
@@ -126,18 +127,30 @@ class EntryDirective(SphinxDirective):
         return given
 
     def _unique_anchor(self, entry_id: str, location: str) -> str:
-        """The HTML id: the entry id unless something on the page already has it."""
+        """The HTML id: the entry id unless something on the page already has it, or
+        has the id of its heading (``<id>-title``)."""
         ids = self.state.document.ids
-        if entry_id not in ids:
+
+        def free(anchor: str) -> bool:
+            return anchor not in ids and f"{anchor}-title" not in ids
+
+        if free(entry_id):
             return entry_id
-        if not isinstance(ids[entry_id], crawl_nodes.crawl_entry):  # entries: the domain warns
+        if entry_id not in ids:
+            warn(
+                f"{self.content_type.directive}: id {entry_id + '-title'!r} (its heading's) "
+                "is used twice on this page",
+                location,
+                "id",
+            )
+        elif not isinstance(ids[entry_id], crawl_nodes.crawl_entry):  # entries: the domain warns
             warn(
                 f"{self.content_type.directive}: id {entry_id!r} is used twice on this page",
                 location,
                 "id",
             )
         n = 2
-        while f"{entry_id}-{n}" in ids:
+        while not free(f"{entry_id}-{n}"):
             n += 1
         return f"{entry_id}-{n}"
 

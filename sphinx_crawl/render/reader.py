@@ -7,6 +7,7 @@ entry stays visible, so pages read fully without it.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,8 +37,18 @@ def _has_aged_entries(document: nodes.document) -> bool:
     return False
 
 
-def age_filter_html() -> str:
+#: The form's element ids, unless the page already uses them (see AgeFilterForm).
+FORM_IDS = {
+    "heading": "crawl-age-heading",
+    "age": "crawl-age",
+    "early": "crawl-early",
+    "only": "crawl-only",
+}
+
+
+def age_filter_html(ids: Mapping[str, str] = FORM_IDS) -> str:
     """The form, in the page's language; crawl.js reveals and drives it."""
+    i = {key: escape(value) for key, value in ids.items()}
     t = {
         key: escape(str(text))
         for key, text in {
@@ -57,17 +68,17 @@ def age_filter_html() -> str:
         }.items()
     }
     return (
-        f'<form class="crawl-age-filter" hidden aria-labelledby="crawl-age-heading" '
+        f'<form class="crawl-age-filter" hidden aria-labelledby="{i["heading"]}" '
         f'data-applies-label="{t["applies"]}" data-status="{t["status"]}" '
         f'data-corrected="{t["corrected"]}">'
-        f'<p id="crawl-age-heading" class="crawl-age-heading"><strong>{t["heading"]}</strong></p>'
+        f'<p id="{i["heading"]}" class="crawl-age-heading"><strong>{t["heading"]}</strong></p>'
         '<div class="crawl-age-fields">'
-        f'<div><label for="crawl-age">{t["age"]}</label>'
-        '<input id="crawl-age" name="age" type="number" min="0" max="72" step="0.5" inputmode="decimal"></div>'
-        f'<div><label for="crawl-early">{t["early"]}</label>'
-        '<input id="crawl-early" name="early" type="number" min="0" max="20" step="1" inputmode="numeric"></div>'
-        f'<div class="crawl-age-only"><input id="crawl-only" name="only" type="checkbox"> '
-        f'<label for="crawl-only">{t["only"]}</label></div>'
+        f'<div><label for="{i["age"]}">{t["age"]}</label>'
+        f'<input id="{i["age"]}" name="age" type="number" min="0" max="72" step="0.5" inputmode="decimal"></div>'
+        f'<div><label for="{i["early"]}">{t["early"]}</label>'
+        f'<input id="{i["early"]}" name="early" type="number" min="0" max="20" step="1" inputmode="numeric"></div>'
+        f'<div class="crawl-age-only"><input id="{i["only"]}" name="only" type="checkbox"> '
+        f'<label for="{i["only"]}">{t["only"]}</label></div>'
         f'<div><button type="reset">{t["clear"]}</button></div>'
         "</div>"
         f'<p class="crawl-age-help">{t["help"]}</p>'
@@ -85,7 +96,10 @@ class AgeFilterForm(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if is_demo_page(self.config, self.env.docname) or not _has_aged_entries(self.document):
             return  # nothing to filter, or authoring examples
-        form = nodes.raw("", age_filter_html(), format="html")
+        form = nodes.raw("", "", format="html")
+        # The usual ids, unless an entry or heading on the page has one already.
+        ids = {key: self._free_id(value, form) for key, value in FORM_IDS.items()}
+        form += nodes.Text(age_filter_html(ids))
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None:
             self.document.insert(0, form)
@@ -94,6 +108,14 @@ class AgeFilterForm(SphinxPostTransform):
         while position < len(section) and _is_review_line(section[position]):
             position += 1
         section.insert(position, form)
+
+    def _free_id(self, base: str, node: nodes.Element) -> str:
+        candidate, n = base, 1
+        while candidate in self.document.ids:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.document.ids[candidate] = node
+        return candidate
 
 
 def _is_review_line(node: nodes.Node) -> bool:

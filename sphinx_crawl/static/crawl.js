@@ -21,9 +21,10 @@
   function setupAgeFilter() {
     const form = document.querySelector("form.crawl-age-filter");
     if (!form) return;
-    const age = form.querySelector("#crawl-age");
-    const early = form.querySelector("#crawl-early");
-    const only = form.querySelector("#crawl-only");
+    // By name: the ids differ on a page where an entry already has one of them.
+    const age = form.querySelector("[name=age]");
+    const early = form.querySelector("[name=early]");
+    const only = form.querySelector("[name=only]");
     const status = form.querySelector(".crawl-age-status");
     const aged = [...document.querySelectorAll("[data-crawl-age-min]")];
     const flagLabel = form.dataset.appliesLabel;

@@ -684,7 +684,7 @@ _METRIC_WORDS = {
 def report_markdown(results: Results) -> str:
     s = results.sizes
     return (
-        "---\nlast_reviewed: 2026-11-21\nnext_review: 2027-11-21\n---\n\n"
+        "---\nlast_reviewed: 2026-11-21\nnosearch: true\nnext_review: 2027-11-21\n---\n\n"
         "# Benchmark\n\n"
         "What sphinx_crawl costs at build time, compared with writing the same handbook "
         "without it, with hand-written sphinx-design cards, or with sphinx-needs. The "
