@@ -13,20 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sphinx_crawl.model import AgeRange
-
-_ENTRY_KEYS = (
-    "id",
-    "type",
-    "title",
-    "url",
-    "docname",
-    "age",
-    "tags",
-    "sources",
-    "keywords",
-    "text",
-)
+from sphinx_crawl.model import ENTRY_KEYS, AgeRange
 
 
 @dataclass(frozen=True)
@@ -92,7 +79,7 @@ def _entry(record: dict[str, Any]) -> Entry:
         sources=tuple(record["sources"]),
         keywords=tuple(record.get("keywords", ())),
         text=record["text"],
-        fields={k: v for k, v in record.items() if k not in _ENTRY_KEYS},
+        fields={k: v for k, v in record.items() if k not in ENTRY_KEYS},
     )
 
 

@@ -130,15 +130,17 @@ def validate_config(app: Sphinx, config: Config) -> None:
     conf_py = Path(app.confdir, "conf.py")
     lines = conf_py.read_text(encoding="utf-8").splitlines() if conf_py.is_file() else []
     for key, message in _problems(config.crawl_sources):
-        line = next(
-            (
-                i
-                for i, text in enumerate(lines, 1)
-                if key and f"{key}" in text and ("'" in text or '"' in text)
-            ),
-            0,
-        )
+        line = _line_naming(lines, key)
         warn(message, f"{conf_py}:{line}" if line else str(conf_py), "config")
+
+
+def _line_naming(lines: list[str], key: str) -> int:
+    """The line of conf.py that names ``key``, quoted if any is (a key "a" is in most lines)."""
+    for spellings in ((f"'{key}'", f'"{key}"'), (key,)):
+        for number, text in enumerate(lines, 1):
+            if key and any(s in text for s in spellings) and ("'" in text or '"' in text):
+                return number
+    return 0
 
 
 def setup_config(app: Sphinx) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.model import EntryData
+from sphinx_crawl.model import ENTRY_KEYS, EntryData
 from sphinx_crawl.types import ContentType, ContentTypeRegistry, get_registry
 
 if TYPE_CHECKING:
@@ -22,19 +22,6 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "1.0"
 CONTENT_FILE = "crawl.json"
 SCHEMA_FILE = "crawl.schema.json"
-
-_COMMON_KEYS = (
-    "id",
-    "type",
-    "title",
-    "url",
-    "docname",
-    "age",
-    "tags",
-    "sources",
-    "keywords",
-    "text",
-)
 
 
 def entry_record(entry: EntryData, url: str, content_type: ContentType | None) -> dict[str, Any]:
@@ -130,7 +117,7 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
     }
     for ct in registry:
         properties = {**common, "type": {"const": ct.name}}
-        required = list(_COMMON_KEYS)
+        required = list(ENTRY_KEYS)
         for spec in ct.fields:
             properties[spec.name] = {**spec.schema, "description": str(spec.help)}
             # Only what every record has: a required field whose value could not be

@@ -61,8 +61,7 @@ class AgeRange:
                 low, high = numbers[0], numbers[1]
             elif kind == "range+":
                 low, high = numbers[0], None
-                if numbers[1] < numbers[0]:
-                    raise ValueError(f"the age {label!r} runs backwards")
+                cls._check(label, numbers[0], numbers[1])  # "9-12 months+": 12 is read too
             elif kind == "from":
                 low, high = numbers[0], None
             else:
@@ -104,6 +103,10 @@ class AgeDict(TypedDict):
     min_months: float | int
     max_months: float | int | None
     label: str
+
+
+#: The keys every crawl.json entry has, in order; the type's own fields follow.
+ENTRY_KEYS = ("id", "type", "title", "url", "docname", "age", "tags", "sources", "keywords", "text")
 
 
 class EntryData(TypedDict):

@@ -187,7 +187,7 @@ class Corpus:
         return [entry for page in self.pages for entry in page.entries]
 
     def selection(self, spec: ListPage) -> list[Entry]:
-        """What sphinx_crawl's ``crawl-list`` shows for ``spec``, in its order."""
+        """The entries sphinx_crawl's ``crawl-list`` shows for ``spec`` (the order may differ)."""
         if spec.docname not in self._selections:
             window = AgeRange.parse(spec.age) if spec.age else None
             wanted = {tag.lower() for tag in spec.tags}

@@ -3,9 +3,11 @@
     python -m tests.bench.run            # the full run (writes docs/authoring/benchmark.md)
     python -m tests.bench.run --quick    # small sizes, one repetition, writes nothing
 
+    python -m tests.bench.run --profile 20000   # cProfile one (c) build, sphinx_crawl's share
+
 Every build is a separate ``python -m sphinx`` process, timed with time.perf_counter
 around it; its CPU time and peak resident memory come from ``os.wait4``. Ratios use
-the fastest of the repetitions (the least disturbed by anything else on the machine).
+the least time of the repetitions, CPU time by default (``--metric wall`` for wall clock).
 """
 
 from __future__ import annotations
@@ -108,9 +110,9 @@ def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool = True, jobs: str = 
     if fresh:
         command.append("-E")
     command += [str(srcdir), str(outdir)]
-    log = outdir.parent / f"{outdir.name}.log"
+    log_path = outdir.parent / f"{outdir.name}.log"
     outdir.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("w", encoding="utf-8") as stream:
+    with log_path.open("w", encoding="utf-8") as stream:
         start = time.perf_counter()
         # cwd: ``python -m`` puts it on sys.path; never let it shadow the installed packages.
         process = subprocess.Popen(
@@ -119,7 +121,7 @@ def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool = True, jobs: str = 
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    text = _ANSI.sub("", log.read_text(encoding="utf-8"))
+    text = _ANSI.sub("", log_path.read_text(encoding="utf-8"))
     warnings = [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
     if process.returncode != 0:
         raise SystemExit(f"sphinx-build failed ({process.returncode}) on {srcdir}:\n{text[-3000:]}")
@@ -736,6 +738,21 @@ def raw_results(results: Results) -> dict[str, Any]:
     }
 
 
+def profile(work: Path, entries: int, top: int = 25) -> None:
+    """cProfile one fresh (c) build; print sphinx_crawl's functions and the overall top."""
+    import pstats
+
+    src, out = work / "src" / f"profile-{entries}", work / "out" / f"profile-{entries}"
+    write_project(make_corpus(entries), "c", "md", src)
+    stats_file = work / f"profile-{entries}.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "sphinx"]
+    subprocess.run([*command, "-q", "-E", "-b", "html", str(src), str(out)], check=True, cwd=work)
+    stats = pstats.Stats(str(stats_file))
+    print(f"Profile of a (c) build of {entries:,} entries: {stats_file}")
+    stats.sort_stats("cumulative").print_stats("sphinx_crawl", top)
+    stats.sort_stats("tottime").print_stats(top)
+
+
 def _load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -775,7 +792,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "shared machine) or wall-clock time",
     )
     parser.add_argument("--json", type=Path, help="also write every measurement here")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        metavar="ENTRIES",
+        help="instead of the benchmark, cProfile one (c) build of this many entries",
+    )
     args = parser.parse_args(argv)
+    if args.profile:
+        profile(
+            args.workdir or Path(tempfile.mkdtemp(prefix="sphinx-crawl-profile-")), args.profile
+        )
+        return 0
 
     sizes = QUICK if args.quick else FULL
     if args.reps:

@@ -1,0 +1,230 @@
+"""Properties of the plain-data helpers every directive relies on (sphinx_crawl.model).
+
+``AgeRange.parse`` reads every ``:age:``, ``slugify`` and ``id_from_title`` make
+every entry id (and so every anchor and crawl.json id), ``split_list`` reads every
+comma-separated option. They are pure, so these run hundreds of examples in a
+second or two.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from sphinx_crawl.builtin import CONTENT_TYPES
+from sphinx_crawl.export import build_schema
+from sphinx_crawl.model import MAX_AGE_MONTHS, AgeRange, id_from_title, slugify, split_list
+from sphinx_crawl.types import ContentTypeRegistry
+
+MODEL_SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None)
+
+
+def _schema_id_pattern() -> str:
+    registry = ContentTypeRegistry()
+    for content_type in CONTENT_TYPES:
+        registry.add(content_type)
+    return str(build_schema(registry)["$defs"]["entry-tip"]["properties"]["id"]["pattern"])
+
+
+#: The id pattern of crawl.schema.json: every exported id must match it.
+SCHEMA_ID = re.compile(_schema_id_pattern())
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+any_text = st.text(st.characters(exclude_categories=("Cs",)))
+age_words = st.sampled_from(
+    ["", "by", "to", "-", "\u2013", "\u2014", "+", "months", "month", "mos.", "mo", "m", ".", " "]
+)
+#: Text that looks like an age: numbers, dashes, units and spaces in any order.
+agelike = st.lists(
+    st.one_of(age_words, st.integers(0, 200).map(str), st.sampled_from(["1.5", "0.25", "6.0"])),
+    max_size=6,
+).map(" ".join)
+months = st.integers(0, MAX_AGE_MONTHS) | st.sampled_from([0.5, 1.5, 2.25, 71.5])
+spaces = st.sampled_from(["", " ", "  ", "\t", "\u00a0"])
+units = st.sampled_from(["", " months", " month", " mo", " mos.", "m", " MONTHS", " Mo"])
+dashes = st.sampled_from(["-", "\u2013", "\u2014", " to ", " TO "])
+
+
+def number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# -- AgeRange.parse -----------------------------------------------------------------
+
+
+@MODEL_SETTINGS
+@given(st.one_of(any_text, agelike))
+@example("9-12 months+")
+@example("1-100 months+")
+@example("1" * 500 + " months")
+def test_an_age_parses_to_a_sane_range_or_raises_value_error(text: str) -> None:
+    try:
+        age = AgeRange.parse(text)
+    except ValueError as error:
+        reason = str(error)  # shown in the warning
+        assert reason
+        return
+    assert age.label == " ".join(text.split())
+    assert 0 <= age.min_months <= MAX_AGE_MONTHS
+    assert age.max_months is None or age.min_months <= age.max_months <= MAX_AGE_MONTHS
+    # Every number the author wrote is within the handbook's ages (no silent typos).
+    written = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", age.label)]
+    assert all(n <= MAX_AGE_MONTHS for n in written), written
+    for value in (age.min_months, age.max_months):
+        if value is not None:
+            assert math.isfinite(value)
+            assert isinstance(value, int) == float(value).is_integer()
+    # The label reads back as the same range, and the JSON form round-trips.
+    assert AgeRange.parse(age.label) == age
+    assert AgeRange.from_dict(age.as_dict()) == age
+
+
+@MODEL_SETTINGS
+@given(low=months, high=months, dash=dashes, unit=units, pad=spaces)
+def test_ranges_read_as_written(low: float, high: float, dash: str, unit: str, pad: str) -> None:
+    text = f"{pad}{number(low)}{dash}{number(high)}{unit}{pad}"
+    if high < low:
+        with pytest.raises(ValueError, match="runs backwards"):
+            AgeRange.parse(text)
+        return
+    age = AgeRange.parse(text)
+    assert (age.min_months, age.max_months) == (low, high)
+    # "...+" leaves the range open, from its lower end.
+    opened = AgeRange.parse(text + "+")
+    assert (opened.min_months, opened.max_months) == (low, None)
+
+
+@MODEL_SETTINGS
+@given(n=months, unit=units, pad=spaces)
+def test_points_open_ends_and_by(n: float, unit: str, pad: str) -> None:
+    def read(text: str) -> tuple[float, float | None]:
+        age = AgeRange.parse(f"{pad}{text}{pad}")
+        return age.min_months, age.max_months
+
+    assert read(f"{number(n)}{unit}") == (n, n)
+    assert read(f"{number(n)}+{unit}") == (n, None)
+    assert read(f"{number(n)}{unit}+") == (n, None)
+    assert read(f"by {number(n)}{unit}") == (0, n)
+    assert read(f"BY {number(n)}{unit}") == (0, n)
+
+
+@MODEL_SETTINGS
+@given(
+    n=st.integers(MAX_AGE_MONTHS + 1, 10**6),
+    form=st.sampled_from(
+        ["{}", "{} months", "by {}", "{}+", "1-{}", "1-{} months+", "{}-{} months+"]
+    ),
+)
+def test_ages_beyond_the_handbook_are_refused(n: int, form: str) -> None:
+    with pytest.raises(ValueError, match=r"beyond|backwards"):
+        AgeRange.parse(form.format(n, n))
+
+
+ranges = st.builds(
+    lambda low, span, open_end: AgeRange(low, None if open_end else low + span, ""),
+    months,
+    st.integers(0, 24),
+    st.booleans(),
+)
+
+
+@MODEL_SETTINGS
+@given(a=ranges, b=ranges)
+def test_overlap_means_a_shared_age(a: AgeRange, b: AgeRange) -> None:
+    assert a.overlaps(b) == b.overlaps(a)
+    assert a.overlaps(a)
+    # The youngest age both could hold, and whether both do hold it.
+    shared = max(a.min_months, b.min_months)
+    inside = all(r.max_months is None or shared <= r.max_months for r in (a, b))
+    assert a.overlaps(b) == inside
+    assert a.sort_key()[0] == a.min_months
+    assert (a.sort_key()[1] == math.inf) == (a.max_months is None)
+
+
+# -- slugify and id_from_title --------------------------------------------------------
+
+
+@MODEL_SETTINGS
+@given(any_text)
+@example("\u00c9veil moteur \u2014 4\u20136 mois")
+@example("-" * 100 + "a")
+@example("a" * 79 + "-b")
+def test_a_slug_is_short_clean_ascii_and_stable(text: str) -> None:
+    slug = slugify(text)
+    assert slug == "" or SLUG.match(slug), slug
+    assert len(slug) <= 80
+    assert slugify(slug) == slug
+
+
+#: Clean slugs: runs of lowercase ASCII letters and digits joined by single hyphens.
+slugs = st.lists(
+    st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789"), min_size=1, max_size=12),
+    min_size=1,
+    max_size=8,
+).map("-".join)
+
+
+@MODEL_SETTINGS
+@given(slugs.filter(lambda s: len(s) <= 80))
+def test_a_slug_is_its_own_slug(slug: str) -> None:
+    assert slugify(slug) == slug
+
+
+type_names = st.one_of(
+    st.sampled_from([ct.name for ct in CONTENT_TYPES]),
+    st.tuples(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), slugs).map("".join),
+)
+
+
+@MODEL_SETTINGS
+@given(type_name=type_names, title=any_text)
+@example(type_name="tip", title="")
+@example(type_name="red-flag", title="12 months")
+@example(type_name="tip", title="\u4e2d\u6587")
+def test_an_id_from_a_title_is_a_valid_crawl_json_id(type_name: str, title: str) -> None:
+    entry_id = id_from_title(type_name, title)
+    assert SCHEMA_ID.match(entry_id), entry_id
+    assert entry_id == id_from_title(type_name, title)
+    slug = slugify(title)
+    if slug[:1].isalpha():
+        assert entry_id == slug  # readable: the title's own words
+    else:
+        assert entry_id.startswith(f"{type_name}-")
+
+
+#: Titles with nothing to slug: no Latin letters or digits (CJK, emoji, punctuation...).
+unsluggable = st.text(st.sampled_from("\u4e2d\u6587\u0645\u0631\U0001f476 !?\u2014\u00b7-"))
+
+
+@MODEL_SETTINGS
+@given(type_name=type_names, pair=st.lists(unsluggable, min_size=2, max_size=2, unique=True))
+def test_titles_without_latin_letters_get_distinct_ids(type_name: str, pair: list[str]) -> None:
+    a, b = pair
+    assert slugify(a) == slugify(b) == ""
+    assert id_from_title(type_name, a) != id_from_title(type_name, b)
+
+
+# -- split_list -----------------------------------------------------------------------
+
+list_items = st.one_of(
+    st.sampled_from(["play", "Play", " play ", "a  b", "", " ", "\u00e9veil", "\u3000x\u3000"]),
+    any_text.filter(lambda t: "," not in t),
+)
+
+
+@MODEL_SETTINGS
+@given(st.one_of(st.none(), any_text, st.lists(list_items, max_size=6).map(",".join)))
+def test_a_list_option_gives_clean_unique_items_in_order(text: str | None) -> None:
+    items = split_list(text)
+    assert len(items) == len(set(items))
+    wanted = [" ".join(part.split()) for part in (text or "").split(",")]
+    assert items == list(dict.fromkeys(w for w in wanted if w))
+    for item in items:
+        assert item
+        assert "," not in item
+        assert item == " ".join(item.split())
+    assert split_list(", ".join(items)) == items
