@@ -1,0 +1,118 @@
+"""The handbook carries the articles' guidance as sourced, reviewed, plain entries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_crawl.api import Handbook, load
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_OVERLAP = REPO.parent / "shared" / "tools" / "seed_overlap.py"
+PARENT_PAGES = [
+    "index",
+    "why",
+    "milestones",
+    "tips/index",
+    "tips/surfaces-and-clothing",
+    "tips/motivation-and-play",
+    "tips/strength-and-tummy-time",
+    "tips/hands-on-help",
+    "red-flags",
+    "checklist",
+    "faq",
+    "sources",
+    "about",
+]
+
+
+@pytest.fixture(scope="module")
+def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook:
+    result, html = handbook
+    assert result.returncode == 0, result.stderr[-4000:]
+    return load(html / "crawl.json", validate=True)
+
+
+def page(handbook: tuple[subprocess.CompletedProcess[str], Path], name: str) -> BeautifulSoup:
+    html = handbook[1] / f"{name}.html"
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find(
+        "article", role="main"
+    )
+
+
+def test_enough_entries_of_each_kind_each_citing_a_source(content: Handbook) -> None:
+    counts = Counter(entry.type for entry in content.entries)
+    assert counts["tip"] >= 15
+    assert counts["red-flag"] >= 6
+    assert counts["milestone"] >= 8
+    declared = {source.id for source in content.sources}
+    for entry in content.entries:
+        assert entry.sources, f"{entry.id} cites no source"
+        assert set(entry.sources) <= declared
+
+
+def test_every_article_is_cited(content: Handbook) -> None:
+    """Each of the five source articles is a source, and entries cite it."""
+    articles = [s for s in content.sources if s.cited_by]
+    assert len(articles) >= 5
+    assert len(content.sources) >= 5
+
+
+def test_tips_and_red_flags_say_when_they_apply(content: Handbook) -> None:
+    for entry in content.entries_of("tip"):
+        assert entry.age is not None, entry.id
+        assert entry.tags, entry.id
+    for entry in content.entries_of("red-flag"):
+        assert entry.urgency in {"routine", "soon", "urgent"}
+        assert entry.action
+
+
+def test_every_parent_page_shows_its_review_dates(handbook) -> None:
+    for name in PARENT_PAGES:
+        review = page(handbook, name).find(class_="crawl-review")
+        assert review is not None, name
+        assert "Last reviewed" in review.get_text()
+        assert "Next review due" in review.get_text()
+
+
+def test_the_landing_page_answers_first_and_points_to_help(handbook) -> None:
+    main = page(handbook, "index")
+    h1 = main.find("h1").get_text()
+    assert "backwards" in h1.lower()
+    assert "normal" in h1.lower()
+    first_paragraph = main.find("p", class_=lambda c: c != "crawl-review").get_text()
+    assert first_paragraph.lower().startswith("usually, yes")
+    hrefs = {a["href"] for a in main.find_all("a", href=True)}
+    assert {"red-flags.html", "milestones.html", "tips/index.html"} <= {
+        h.split("#")[0] for h in hrefs
+    }
+    assert "not medical advice" in main.get_text().lower()
+
+
+def test_about_page_says_it_is_not_medical_advice(handbook) -> None:
+    text = page(handbook, "about").get_text(" ").lower()
+    assert "not medical advice" in text
+    assert "pediatrician" in text
+
+
+def test_the_why_page_explains_both_views_where_sources_differ(handbook) -> None:
+    text = " ".join(page(handbook, "why").get_text(" ").split()).lower()
+    assert "arms" in text
+    assert "legs" in text
+    assert "differ" in text or "disagree" in text
+
+
+@pytest.mark.skipif(not SEED_OVERLAP.is_file(), reason="../shared/tools is not beside this clone")
+def test_no_sentence_is_copied_from_the_source_articles() -> None:
+    result = subprocess.run(
+        [sys.executable, str(SEED_OVERLAP), str(REPO / "docs")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
