@@ -247,7 +247,7 @@ class CrawlIndex(Index):
                 entry["title"].lower(),
                 entry["id"],
             )
-            keys = {}  # tags "play, Play" are one key: the entry is listed once
+            keys: dict[Any, None] = {}  # tags "play, Play" are one key: listed once
             for key, heading in spec.group_by(entry):
                 keys[key] = None
                 headings.setdefault(key, set()).add(heading)

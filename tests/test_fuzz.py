@@ -41,6 +41,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, event, example, given, note, settings
 from hypothesis import strategies as st
@@ -48,6 +49,8 @@ from jsonschema import Draft202012Validator
 
 from sphinx_crawl.diagnostics import SUBTYPES
 from tests.build_utils import Build, build, copy_root
+
+pytestmark = pytest.mark.slow
 
 PHASES = [Phase.explicit, Phase.reuse, Phase.generate]
 if os.environ.get("CRAWL_FUZZ_SHRINK"):
@@ -516,7 +519,8 @@ def count_entries(blocks: list[Block]) -> int:
 
 # -- checking what was built ---------------------------------------------------------
 
-WARNING = re.compile(r"\b(WARNING|ERROR|CRITICAL|SEVERE)\b:")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+WARNING = re.compile(r"\b(?:WARNING|ERROR|CRITICAL|SEVERE):")
 LOCATED = re.compile(
     r"^<src>/(?P<path>[\w./-]+):(?P<line>\d+): (?:WARNING|ERROR|CRITICAL): (?P<message>.*)$"
 )
@@ -559,6 +563,8 @@ class Structure(HTMLParser):
         self._attributes(tag, attrs)
         if tag in FLOW_ONLY and PHRASING_PARENTS & set(self.stack):
             self.problems.append(f"<{tag}> inside a paragraph or heading at {self.where()}")
+        if tag == "a" and "a" in self.stack:
+            self.problems.append(f"a link inside a link at {self.where()}")
         if tag not in VOID:
             self.stack.append(tag)
 
@@ -659,8 +665,10 @@ def check_warnings(built: Build, md: Page, rst: Page) -> None:
     assert "Exception occurred" not in logs, logs
     assert built.app.statuscode == 0
 
+    # Every line that reports a problem (Build.warnings() leaves CRITICAL out).
+    text = ANSI.sub("", built.app.warning.getvalue()).replace(str(built.srcdir), "<src>")
     by_page: Counter[str] = Counter()
-    for line in built.warnings():
+    for line in filter(WARNING.search, text.splitlines()):
         located = LOCATED.match(line)
         assert located, f"a warning without file and line: {line}"
         path = located["path"]

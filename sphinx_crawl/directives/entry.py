@@ -64,8 +64,9 @@ class EntryDirective(SphinxDirective):
         # Claimed in the document, so a later entry or heading cannot take the same HTML ids.
         self.state.document.ids[anchor] = node
         self.set_source_info(node)
-        node += self._title_node(title or str(ct.label), fields, anchor)
-        self.state.document.ids[f"{anchor}-title"] = node[0]
+        heading = self._title_node(title or str(ct.label), fields, anchor)
+        self.state.document.ids[f"{anchor}-title"] = heading
+        node += heading
         if ct.badge:
             node += nodes.paragraph("", ct.badge(fields), classes=["crawl-badge"])
         body = nodes.container(classes=["crawl-entry-body"])
@@ -243,11 +244,12 @@ class EntryDirective(SphinxDirective):
             domain.note_collector(entry["docname"], {"kind": "sources-page"})
 
 
-def _text(node: nodes.Element) -> str:
+def _text(node: nodes.Node) -> str:
     """The node's text without docutils' messages, which quote the source file's path."""
     copy = node.deepcopy()
     for message in list(copy.findall(nodes.system_message)):
-        message.parent.remove(message)
+        if message.parent is not None:
+            message.parent.remove(message)
     return copy.astext()
 
 

@@ -432,6 +432,8 @@ class Writer:
         )
 
     def collection(self, spec: ListPage, entries: list[Entry]) -> str:
+        if not entries:
+            return "*No entries match.*"
         if spec.layout == "checklist":
             return self.checklist(spec, entries)
         if spec.layout == "cards":

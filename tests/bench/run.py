@@ -81,18 +81,9 @@ class Build:
     returncode: int
     warnings: list[str]
     outdir: Path
-
-    @property
-    def pickle_bytes(self) -> int:
-        return _size(self.outdir / ".doctrees" / "environment.pickle")
-
-    @property
-    def searchindex_bytes(self) -> int:
-        return _size(self.outdir / "searchindex.js")
-
-    @property
-    def crawl_searchindex_bytes(self) -> int:
-        return _size(self.outdir / "crawl-searchindex.js")
+    pickle_bytes: int  # .doctrees/environment.pickle
+    searchindex_bytes: int  # searchindex.js
+    crawl_searchindex_bytes: int  # crawl-searchindex.js (sphinx_crawl's entry search)
 
 
 def _size(path: Path) -> int:
@@ -132,6 +123,9 @@ def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool = True, jobs: str = 
         returncode=process.returncode,
         warnings=warnings,
         outdir=outdir,
+        pickle_bytes=_size(outdir / ".doctrees" / "environment.pickle"),
+        searchindex_bytes=_size(outdir / "searchindex.js"),
+        crawl_searchindex_bytes=_size(outdir / "crawl-searchindex.js"),
     )
 
 
@@ -186,11 +180,13 @@ class Results:
     sizes: Sizes
     metric: str = "cpu"  # what ratios and goals use: "cpu" or "wall"
     compare: dict[tuple[str, str], Series] = field(default_factory=dict)  # (fmt, variant)
-    baseline: Series | None = None  # (c) with no entries: the fixed cost of a build
+    # (c), and plain Sphinx (a) for reference, by entries; 0 entries is the fixed cost
     scaling: dict[int, Series] = field(default_factory=dict)
+    scaling_plain: dict[int, Series] = field(default_factory=dict)
     incremental: list[IncrementalCase] = field(default_factory=list)
     parallel: Parallel | None = None
     elapsed: float = 0.0
+    load: list[str] = field(default_factory=list)  # load averages before and after
 
 
 def run_comparison(work: Path, sizes: Sizes, results: Results) -> None:
@@ -209,20 +205,19 @@ def run_comparison(work: Path, sizes: Sizes, results: Results) -> None:
 
 
 def run_scaling(work: Path, sizes: Sizes, results: Results) -> None:
-    baseline = work / "src" / "scale-0"
-    results.baseline = Series(0, len(write_project(make_corpus(0), "c", "md", baseline)))
-    for rep in range(sizes.reps):
-        build = sphinx_build(baseline, work / "out" / "scale-0")
-        results.baseline.builds.append(build)
-        log(f"  scaling 0 entries #{rep + 1}: {build.wall:.1f} s")
-    for entries in sizes.scaling:
-        src = work / "src" / f"scale-{entries}"
-        paths = write_project(make_corpus(entries), "c", "md", src)
-        series = results.scaling[entries] = Series(entries, len(paths))
-        for rep in range(sizes.reps if entries < 10000 else sizes.reps_large):
-            build = sphinx_build(src, work / "out" / f"scale-{entries}")
-            series.builds.append(build)
-            log(f"  scaling {entries} entries #{rep + 1}: {build.wall:.1f} s")
+    """(c) at each size, and plain Sphinx (a) beside it: how much growth is Sphinx's own."""
+    for entries in (0, *sizes.scaling):
+        corpus = make_corpus(entries)
+        for variant, found in (("c", results.scaling), ("a", results.scaling_plain)):
+            name = "scale" if variant == "c" else "scale-plain"
+            src = work / "src" / f"{name}-{entries}"
+            series = found[entries] = Series(
+                entries, len(write_project(corpus, variant, "md", src))
+            )
+            for rep in range(sizes.reps if entries < 10000 else sizes.reps_large):
+                build = sphinx_build(src, work / "out" / f"{name}-{entries}")
+                series.builds.append(build)
+                log(f"  scaling ({variant}) {entries} entries #{rep + 1}: {build.wall:.1f} s")
 
 
 NO_CHANGE = "nothing changed"
@@ -316,10 +311,7 @@ class Parallel:
     pages: int
     pages_identical: int
     differing: list[str]
-
-    @property
-    def ratio(self) -> float:
-        return self.parallel.wall / self.serial.wall
+    plain: tuple[Build, Build] | None = None  # plain Sphinx (a): -j 1, -j auto
 
 
 _MAIN = '<div class="body" role="main">'
@@ -343,15 +335,24 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
 
 
-def run_parallel(work: Path, sizes: Sizes, results: Results) -> None:
-    src = work / "src" / f"scale-{sizes.parallel}"
-    if sizes.parallel in results.scaling:
-        serial = results.scaling[sizes.parallel].last
+def _serial_and_parallel(
+    work: Path, entries: int, variant: str, found: dict[int, Series]
+) -> tuple[Build, Build]:
+    """-j 1 (reused from the scaling runs when there is one) and -j auto builds."""
+    name = "scale" if variant == "c" else "scale-plain"
+    src = work / "src" / f"{name}-{entries}"
+    if entries in found:
+        serial = found[entries].last
     else:
-        write_project(make_corpus(sizes.parallel), "c", "md", src)
-        serial = sphinx_build(src, work / "out" / f"scale-{sizes.parallel}")
-    parallel = sphinx_build(src, work / "out" / f"parallel-{sizes.parallel}", jobs="auto")
-    log(f"  parallel {sizes.parallel} entries, -j auto: {parallel.wall:.1f} s")
+        write_project(make_corpus(entries), variant, "md", src)
+        serial = sphinx_build(src, work / "out" / f"{name}-{entries}")
+    parallel = sphinx_build(src, work / "out" / f"{name}-{entries}-parallel", jobs="auto")
+    log(f"  parallel ({variant}) {entries} entries, -j auto: {parallel.wall:.1f} s")
+    return serial, parallel
+
+
+def run_parallel(work: Path, sizes: Sizes, results: Results) -> None:
+    serial, parallel = _serial_and_parallel(work, sizes.parallel, "c", results.scaling)
     if parallel.warnings:
         raise SystemExit(f"-j auto build warned: {parallel.warnings[:5]}")
     pages = sorted(p.relative_to(serial.outdir) for p in serial.outdir.glob("*.html"))
@@ -370,6 +371,7 @@ def run_parallel(work: Path, sizes: Sizes, results: Results) -> None:
         pages=len(pages),
         pages_identical=len(pages) - len(differing),
         differing=differing,
+        plain=_serial_and_parallel(work, sizes.parallel, "a", results.scaling_plain),
     )
 
 
@@ -392,14 +394,24 @@ def _ratio(results: Results, fmt: str, top: str, bottom: str, metric: str = "") 
     return results.compare[(fmt, top)].time(metric) / results.compare[(fmt, bottom)].time(metric)
 
 
-def _per_entry(results: Results, entries: int, marginal: bool) -> float:
-    fixed = results.baseline.time(results.metric) if marginal and results.baseline else 0.0
-    return (results.scaling[entries].time(results.metric) - fixed) / entries
+def _sized(found: dict[int, Series]) -> list[int]:
+    return sorted(n for n in found if n)
 
 
-def _growth(results: Results, entries: int, marginal: bool) -> float:
-    small = min(results.scaling)
-    return _per_entry(results, entries, marginal) / _per_entry(results, small, marginal)
+def _per_entry(results: Results, found: dict[int, Series], entries: int, marginal: bool) -> float:
+    fixed = found[0].time(results.metric) if marginal and 0 in found else 0.0
+    return (found[entries].time(results.metric) - fixed) / entries
+
+
+def _growth(
+    results: Results, entries: int, marginal: bool, found: dict[int, Series] | None = None
+) -> float:
+    """Time per entry at ``entries`` over that at the smallest size."""
+    found = results.scaling if found is None else found
+    small = _sized(found)[0]
+    return _per_entry(results, found, entries, marginal) / _per_entry(
+        results, found, small, marginal
+    )
 
 
 def goals(results: Results) -> list[Goal]:
@@ -417,13 +429,13 @@ def goals(results: Results) -> list[Goal]:
                 value >= GOAL_NEEDS,
             )
         )
-    if len(results.scaling) >= 2:
-        small, large = min(results.scaling), max(results.scaling)
-        value = _growth(results, large, marginal=True)
+    if len(_sized(results.scaling)) >= 2:
+        small, large = _sized(results.scaling)[0], _sized(results.scaling)[-1]
+        value = _growth(results, large, marginal=False)
         found.append(
             Goal(
                 f"time per entry flat within {GOAL_FLAT}x from {small:,} to {large:,} entries",
-                f"{value:.3f}x (as measured: {_growth(results, large, marginal=False):.3f}x)",
+                f"{value:.3f}x (less fixed cost: {_growth(results, large, marginal=True):.3f}x)",
                 value <= GOAL_FLAT,
             )
         )
@@ -468,6 +480,24 @@ def _versions() -> str:
         except PackageNotFoundError:
             found.append(f"{name} (not installed)")
     return ", ".join(found)
+
+
+def _revision() -> str:
+    """The git commit of the sphinx_crawl being measured, if it is in a git work tree."""
+    import sphinx_crawl
+
+    where = str(Path(sphinx_crawl.__file__).parent)
+    git = ["git", "-C", where]
+    try:
+        commit = subprocess.run(
+            [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        changes = subprocess.run(
+            [*git, "status", "--porcelain", "--", "."], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return f" at commit {commit}" + (" with local changes" if changes else "")
 
 
 def _kib(n: float) -> str:
@@ -539,29 +569,36 @@ def _comparison_tables(results: Results) -> list[str]:
 
 def _scaling_table(results: Results) -> list[str]:
     rows = []
-    for entries, series in sorted(results.scaling.items()):
+    plain = results.scaling_plain
+    for entries in _sized(results.scaling):
+        series = results.scaling[entries]
         rows.append(
             [
                 f"{entries:,}",
                 f"{series.pages:,}",
-                f"{_growth(results, entries, marginal=True):.2f}",
                 f"{_growth(results, entries, marginal=False):.2f}",
+                f"{_growth(results, entries, marginal=True):.2f}",
+                f"{_growth(results, entries, False, plain):.2f}" if entries in plain else "",
+                f"{_growth(results, entries, True, plain):.2f}" if entries in plain else "",
                 f"{series.max_rss_mib:,.0f}",
                 f"{series.last.pickle_bytes / entries:,.0f}",
                 _kib(series.last.searchindex_bytes + series.last.crawl_searchindex_bytes),
             ]
         )
     return [
-        f"### Scaling of (c), MyST ({results.metric} time)",
+        f"### Scaling, MyST ({_METRIC_NAMES[results.metric]})",
+        "Time per entry relative to the smallest size; (a) is plain Sphinx, for reference.",
         _table(
             [
                 "Entries",
                 "Pages",
-                "Time per entry, less fixed cost",
-                "Time per entry, as measured",
-                "Peak memory (MiB)",
-                "Env pickle bytes per entry",
-                "Search indices (KiB)",
+                "(c) per entry",
+                "(c) less fixed cost",
+                "(a) per entry",
+                "(a) less fixed cost",
+                "(c) peak memory (MiB)",
+                "(c) env pickle bytes per entry",
+                "(c) search indices (KiB)",
             ],
             rows,
         ),
@@ -597,26 +634,27 @@ def _incremental_table(results: Results) -> list[str]:
 def _parallel_table(results: Results) -> list[str]:
     p = results.parallel
     assert p is not None
+    rows = []
+    pairs = [("c", (p.serial, p.parallel))] + ([("a", p.plain)] if p.plain else [])
+    for variant, (serial, parallel) in pairs:
+        rows.append(
+            [
+                f"({variant}) {VARIANT_LABELS[variant]}",
+                f"{parallel.wall / serial.wall:.2f}",
+                f"{parallel.cpu / serial.cpu:.2f}",
+                f"{parallel.max_rss_kib / serial.max_rss_kib:.2f}",
+            ]
+        )
+    identical = p.crawl_json_identical and p.pages_identical == p.pages
     return [
-        f"### Parallel build of (c), {p.entries:,} entries",
-        _table(
-            [
-                "-j auto / -j 1, wall clock",
-                "CPU time",
-                "Peak memory",
-                "crawl.json",
-                "Pages' main content",
-            ],
-            [
-                [
-                    f"{p.ratio:.2f}",
-                    f"{p.parallel.cpu / p.serial.cpu:.2f}",
-                    f"{p.parallel.max_rss_kib / p.serial.max_rss_kib:.2f}",
-                    "identical" if p.crawl_json_identical else "differs",
-                    f"{p.pages_identical:,} of {p.pages:,} identical",
-                ]
-            ],
-        ),
+        f"### Parallel builds, {p.entries:,} entries ({os.cpu_count()} cores)",
+        "-j auto over -j 1; wall clock is what parallel builds are for, but it gains only "
+        "from cores no other work is using.",
+        _table(["Variant", "Wall clock", "CPU time", "Peak memory (largest process)"], rows),
+        f"Output of (c) with -j auto: crawl.json "
+        f"{'identical' if p.crawl_json_identical else 'differs'}, main content of "
+        f"{p.pages_identical:,} of {p.pages:,} pages identical"
+        + ("." if identical else f" (differing: {', '.join(p.differing[:10])})."),
     ]
 
 
@@ -660,14 +698,16 @@ flags) four ways, in MyST and in reStructuredText:
 
 Each build is a fresh `python -m sphinx -E -q -b html -j 1` in its own process, with
 the default theme (alabaster, without its global navigation sidebar in every variant:
-it lists every page on every page). The variants are built in turn, {reps} times each,
-and a ratio compares the least of those times. Ratios and goals use {metric_words};
-the other measure is shown beside it. Peak memory is the build process's maximum
+it lists every page on every page). The variants are built in turn, {reps}, and a
+ratio compares the least of those times. Peak memory is the build process's maximum
 resident set size, and the pickle size that of `.doctrees/environment.pickle`; the
 search index is `searchindex.js`, plus sphinx_crawl's own `crawl-searchindex.js`.
 
+{metric_words} The other measure is shown beside it.
+
 The scaling table gives the time per entry relative to the smallest size, as measured
-and less the fixed cost of a build (a project with no entries). The incremental table
+(the goal) and less the fixed cost of a build (that of a project with no entries), for
+(c) and, to show how much of any growth is Sphinx's own, for (a). The incremental table
 builds once, then rebuilds and lists the pages whose HTML file was rewritten. Plain
 Sphinx rewrites an edited page and the page whose toctree lists it (`index`); (c) may
 add only the list pages that show the edited entry. The parallel table builds the
@@ -676,10 +716,11 @@ largest project with `-j auto` and compares it with the `-j 1` build.
 Absolute times depend on the machine and are not given.
 """
 
+_METRIC_NAMES = {"cpu": "CPU time", "wall": "wall clock"}
 _METRIC_WORDS = {
-    "cpu": "the CPU time of the build process (user + system), which is far less disturbed "
-    "than wall-clock time when other work shares the machine",
-    "wall": "wall-clock time (time.perf_counter around the process)",
+    "cpu": "Ratios and goals use the CPU time of the build process (user + system): when\n"
+    "other work shares the machine, it is far less disturbed than wall-clock time.",
+    "wall": "Ratios and goals use wall-clock time (time.perf_counter around the process).",
 }
 
 
@@ -692,9 +733,14 @@ def report_markdown(results: Results) -> str:
         "without it, with hand-written sphinx-design cards, or with sphinx-needs. The "
         "figures below come from `nox -s bench`, which rewrites this page.\n\n"
         "## Method\n\n"
-        + METHOD.format(compare=s.compare, reps=s.reps, metric_words=_METRIC_WORDS[results.metric])
-        + f"\nMeasured with {_versions()}; Python {platform.python_version()}, "
-        f"{os.cpu_count()} cores.\n\n"
+        + METHOD.format(
+            compare=s.compare,
+            reps="once each" if s.reps == 1 else f"{s.reps} times each",
+            metric_words=_METRIC_WORDS[results.metric],
+        )
+        + f"\nMeasured with {_versions()}{_revision()}; Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores; load average (1, 5, 15 min) {' before, '.join(results.load)} "
+        f"after the run, which took {results.elapsed / 60:.1f} minutes.\n\n"
         "## Results\n\n" + render(results)
     )
 
@@ -722,14 +768,15 @@ def raw_results(results: Results) -> dict[str, Any]:
         "metric": results.metric,
         "versions": _versions(),
         "compare": {f"{fmt}-{v}": builds(series) for (fmt, v), series in results.compare.items()},
-        "baseline": builds(results.baseline) if results.baseline else [],
         "scaling": {str(n): builds(series) for n, series in results.scaling.items()},
+        "scaling_plain": {str(n): builds(series) for n, series in results.scaling_plain.items()},
         "incremental": [case.__dict__ for case in results.incremental],
         "parallel": p
         and {
             "entries": p.entries,
             "serial": {"wall_s": p.serial.wall, "cpu_s": p.serial.cpu},
             "parallel": {"wall_s": p.parallel.wall, "cpu_s": p.parallel.cpu},
+            "plain": p.plain and [{"wall_s": b.wall, "cpu_s": b.cpu} for b in p.plain],
             "crawl_json_identical": p.crawl_json_identical,
             "differing_pages": p.differing,
         },
@@ -754,7 +801,7 @@ def profile(work: Path, entries: int, top: int = 25) -> None:
 
 
 def _load() -> str:
-    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 # -- command line ----------------------------------------------------------------------------
@@ -812,7 +859,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     output = args.output or (REPORT if not args.quick and not args.only else None)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="sphinx-crawl-bench-"))
     results = Results(sizes, metric=args.metric)
-    log(f"load average before: {_load()}; work directory: {work}")
+    results.load.append(_load())
+    log(f"load average before: {results.load[0]}; work directory: {work}")
     start = time.perf_counter()
     try:
         for name in stages:
@@ -822,7 +870,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
     results.elapsed = time.perf_counter() - start
-    log(f"load average after: {_load()}")
+    results.load.append(_load())
+    log(f"load average after: {results.load[-1]}")
 
     print(render(results))
     problems = [
@@ -831,8 +880,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if series.warnings
     ]
     problems += [
-        f"(c) {entries} entries warned: {series.warnings[:3]}"
-        for entries, series in results.scaling.items()
+        f"{entries} entries warned: {series.warnings[:3]}"
+        for found in (results.scaling, results.scaling_plain)
+        for entries, series in found.items()
         if series.warnings
     ]
     for problem in problems:
