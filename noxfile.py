@@ -75,6 +75,33 @@ def compat(session: nox.Session, sphinx: str) -> None:
 
 
 @nox.session
+def catalog(session: nox.Session) -> None:
+    """Refresh the message template and catalogs after UI strings change.
+
+    Translate the new empty msgstr entries in sphinx_crawl/locale/*/LC_MESSAGES/*.po,
+    then run this session again to compile them.
+    """
+    session.install("babel")
+    locale = "sphinx_crawl/locale"
+    pot = f"{locale}/sphinx_crawl.pot"
+    session.run(
+        "pybabel",
+        "extract",
+        "-k",
+        "_",
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "sphinx-crawl",
+        "-o",
+        pot,
+        "sphinx_crawl",
+    )
+    session.run("pybabel", "update", "-D", "sphinx_crawl", "-i", pot, "-d", locale)
+    session.run("pybabel", "compile", "-D", "sphinx_crawl", "-d", locale, "--statistics")
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff and mypy."""
     session.install("-e", ".[lint,test]")

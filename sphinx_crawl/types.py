@@ -18,6 +18,7 @@ entry-point group ``sphinx_crawl.content_types``; they are registered when
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from sphinx_crawl.model import EntryData
 
 ENTRY_POINT_GROUP = "sphinx_crawl.content_types"
+_TYPE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 #: Converts a raw option string into a value; raises ValueError with a reason.
 Converter = Callable[[str], Any]
@@ -127,6 +129,14 @@ class ContentTypeRegistry:
         self._types: dict[str, ContentType] = {}
 
     def add(self, content_type: ContentType) -> None:
+        # Names become ids, CSS classes, roles and JSON values: keep them slugs.
+        for attribute in ("name", "directive"):
+            value = getattr(content_type, attribute)
+            if not _TYPE_NAME.match(value):
+                raise ExtensionError(
+                    f"sphinx-crawl: content type {attribute} {value!r} must be a lowercase slug "
+                    "such as 'activity' or 'activity-card'"
+                )
         if content_type.name in self._types:
             raise ExtensionError(
                 f"sphinx-crawl: content type {content_type.name!r} is already registered"

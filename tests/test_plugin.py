@@ -139,3 +139,18 @@ def test_activity_role_links_with_the_title(plugin: Build) -> None:
     link = paragraph.find("a", href="#tunnel-chase")
     assert link is not None
     assert text_of(link) == "Tunnel chase"
+
+
+@pytest.mark.parametrize(
+    ("name", "directive"),
+    [("Activity", "activity-card"), ("activity", "activity card"), ("-x", "x")],
+)
+def test_content_type_names_must_be_slugs(name: str, directive: str) -> None:
+    from sphinx.errors import ExtensionError
+
+    from sphinx_crawl.types import ContentType, ContentTypeRegistry
+
+    with pytest.raises(ExtensionError, match="lowercase slug"):
+        ContentTypeRegistry().add(
+            ContentType(name=name, directive=directive, label="X", plural="Xs")
+        )
