@@ -527,7 +527,9 @@ def _comparison_tables(results: Results) -> list[str]:
                 )
     tables = [
         f"### Build time ratios, {results.sizes.compare:,} entries",
-        _table(["Source", "Ratio", "CPU time", "Wall clock", f"Inverse ({results.metric})"], rows),
+        _table(
+            ["Source", "Ratio", "CPU time", "Wall clock", f"Other / (c), {results.metric}"], rows
+        ),
     ]
     rows = []
     for (fmt, variant), series in results.compare.items():
@@ -698,12 +700,12 @@ flags) four ways, in MyST and in reStructuredText:
 
 Each build is a fresh `python -m sphinx -E -q -b html -j 1` in its own process, with
 the default theme (alabaster, without its global navigation sidebar in every variant:
-it lists every page on every page). The variants are built in turn, {reps}, and a
-ratio compares the least of those times. Peak memory is the build process's maximum
-resident set size, and the pickle size that of `.doctrees/environment.pickle`; the
-search index is `searchindex.js`, plus sphinx_crawl's own `crawl-searchindex.js`.
-
-{metric_words} The other measure is shown beside it.
+it lists every page on every page). The variants are built in turn, {reps} (projects
+of 10,000 entries or more once), and a ratio compares the least of those times.
+{metric_words} The other measure is shown beside it. Peak memory is the build
+process's maximum resident set size, and the pickle size that of
+`.doctrees/environment.pickle`; the search index is `searchindex.js`, plus
+sphinx_crawl's own `crawl-searchindex.js`.
 
 The scaling table gives the time per entry relative to the smallest size, as measured
 (the goal) and less the fixed cost of a build (that of a project with no entries), for
@@ -718,9 +720,9 @@ Absolute times depend on the machine and are not given.
 
 _METRIC_NAMES = {"cpu": "CPU time", "wall": "wall clock"}
 _METRIC_WORDS = {
-    "cpu": "Ratios and goals use the CPU time of the build process (user + system): when\n"
-    "other work shares the machine, it is far less disturbed than wall-clock time.",
-    "wall": "Ratios and goals use wall-clock time (time.perf_counter around the process).",
+    "cpu": "Ratios and goals use the CPU time of the build process (user + system):\n"
+    "when other work shares the machine, it is far less disturbed than wall-clock time.",
+    "wall": "Ratios and goals use wall-clock time (time.perf_counter around the\nprocess).",
 }
 
 
@@ -729,8 +731,8 @@ def report_markdown(results: Results) -> str:
     return (
         "---\nlast_reviewed: 2026-11-21\nnosearch: true\nnext_review: 2027-11-21\n---\n\n"
         "# Benchmark\n\n"
-        "What sphinx_crawl costs at build time, compared with writing the same handbook "
-        "without it, with hand-written sphinx-design cards, or with sphinx-needs. The "
+        "What sphinx_crawl costs at build time, compared with writing the same handbook\n"
+        "without it, with hand-written sphinx-design cards, or with sphinx-needs. The\n"
         "figures below come from `nox -s bench`, which rewrites this page.\n\n"
         "## Method\n\n"
         + METHOD.format(
