@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any, TypedDict
 
-from sphinx_crawl.domain import CrawlDomain, sources_pages
+from sphinx_crawl.domain import CrawlDomain
 from sphinx_crawl.model import AgeRange, EntryData
 from sphinx_crawl.types import ContentTypeRegistry
 
@@ -92,5 +92,5 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
                 entry and (entry["type"], entry["title"], entry["docname"], entry["anchor"])
             )
         elif kind == "sources-page":
-            views.append(sources_pages(domain))
+            views.append(domain.sources_pages())
     return hashlib.sha256(json.dumps(views, sort_keys=True, default=str).encode()).hexdigest()

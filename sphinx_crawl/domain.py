@@ -69,7 +69,13 @@ class CrawlDomain(Domain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
+        # Derived views of self.data, rebuilt on first use after any change.
         self._by_id_cache: dict[str, EntryData] | None = None
+        self._sources_pages_cache: list[str] | None = None
+
+    def _data_changed(self) -> None:
+        self._by_id_cache = None
+        self._sources_pages_cache = None
 
     # -- data -----------------------------------------------------------------
 
@@ -83,24 +89,33 @@ class CrawlDomain(Domain):
 
     def note_entry(self, entry: EntryData) -> None:
         self.entries_by_doc.setdefault(entry["docname"], []).append(entry)
-        self._by_id_cache = None
+        self._data_changed()
 
     def note_collector(self, docname: str, spec: dict[str, Any]) -> None:
         if spec not in self.collectors.get(docname, []):
             self.collectors.setdefault(docname, []).append(spec)
+            self._data_changed()
 
     def clear_doc(self, docname: str) -> None:
         self.entries_by_doc.pop(docname, None)
         self.collectors.pop(docname, None)
         self.data["shown"].pop(docname, None)
-        self._by_id_cache = None
+        self._data_changed()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
             for key in ("entries", "collectors"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
-        self._by_id_cache = None
+        self._data_changed()
+
+    def sources_pages(self) -> list[str]:
+        """Pages holding a crawl-sources list; source links point at the first."""
+        if self._sources_pages_cache is None:
+            self._sources_pages_cache = sorted(
+                doc for doc, specs in self.collectors.items() if {"kind": "sources"} in specs
+            )
+        return self._sources_pages_cache
 
     def all_entries(self) -> Iterator[EntryData]:
         """Every entry, ordered by document name, then position in the document."""
@@ -207,7 +222,7 @@ class CrawlDomain(Domain):
             warn(f"reference to unknown source {key!r} (not in crawl_sources)", node, "source")
         text = contnode.astext() if node.get("refexplicit") or not source else source["title"]
         label = nodes.inline("", text, classes=["crawl-source-ref"])
-        pages = sources_pages(self)
+        pages = self.sources_pages()
         if not pages:
             return label  # type: ignore[return-value]  # plain text: no page lists sources
         return make_refnode(builder, fromdocname, pages[0], f"source-{key}", label, label.astext())
@@ -296,11 +311,6 @@ def register_object_type(app: Sphinx, content_type: ContentType) -> None:
     """Declare the type in the ``crawl`` domain (picked up when domains are created)."""
     object_types = app.registry.domain_object_types.setdefault("crawl", {})
     object_types[content_type.name] = ObjType(content_type.label, content_type.name, "any")
-
-
-def sources_pages(domain: CrawlDomain) -> list[str]:
-    """Pages holding a crawl-sources list; source links point at the first."""
-    return sorted(doc for doc, specs in domain.collectors.items() if {"kind": "sources"} in specs)
 
 
 def crawl_domain(env: BuildEnvironment) -> CrawlDomain:

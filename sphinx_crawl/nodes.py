@@ -30,6 +30,11 @@ class crawl_checkbox(nodes.Inline, nodes.Element):
     """A tick box for printable checklists; ``label_id`` names the text it ticks."""
 
 
+class crawl_age_filter(nodes.General, nodes.Element):
+    """The age filter form (HTML only). It holds no text, so search does not index
+    its labels as if they were page content; ``field_ids`` names its controls."""
+
+
 class crawl_list(nodes.General, nodes.Element):
     """Placeholder for ``crawl-list``, filled when the doctree is resolved."""
 

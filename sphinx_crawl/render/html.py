@@ -85,6 +85,13 @@ def visit_checkbox(self: HTML5Translator, node: crawl_nodes.crawl_checkbox) -> N
     raise nodes.SkipNode
 
 
+def visit_age_filter(self: HTML5Translator, node: crawl_nodes.crawl_age_filter) -> None:
+    from sphinx_crawl.render.reader import age_filter_html
+
+    self.body.append(age_filter_html(node["field_ids"]))
+    raise nodes.SkipNode
+
+
 def skip(self: HTML5Translator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
@@ -97,6 +104,7 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
     crawl_nodes.crawl_hidden: (visit_hidden, depart_hidden),
     crawl_nodes.crawl_row: (visit_row, depart_row),
     crawl_nodes.crawl_checkbox: (visit_checkbox, None),
+    crawl_nodes.crawl_age_filter: (visit_age_filter, None),
     crawl_nodes.crawl_list: (skip, None),
     crawl_nodes.crawl_sources: (skip, None),
 }

@@ -98,10 +98,9 @@ class AgeFilterForm(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if is_demo_page(self.config, self.env.docname) or not _has_aged_entries(self.document):
             return  # nothing to filter, or authoring examples
-        form = nodes.raw("", "", format="html")
+        form = crawl_nodes.crawl_age_filter()
         # The usual ids, unless an entry or heading on the page has one already.
-        ids = {key: self._free_id(value, form) for key, value in FORM_IDS.items()}
-        form += nodes.Text(age_filter_html(ids))
+        form["field_ids"] = {key: self._free_id(value, form) for key, value in FORM_IDS.items()}
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None:
             self.document.insert(0, form)
