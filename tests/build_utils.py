@@ -133,3 +133,31 @@ def line_of(path: Path, text: str) -> int:
         if text in line:
             return number
     raise AssertionError(f"{text!r} is not in {path}")
+
+
+def build_property_settings(examples_variable: str, default_examples: int) -> Any:
+    """Hypothesis settings for properties that run Sphinx builds: bounded, reproducible.
+
+    Fixed seeds and no shrinking by default, so CI time is predictable; set
+    ``examples_variable`` for more examples, CRAWL_FUZZ_RANDOM=1 for random seeds and
+    CRAWL_FUZZ_SHRINK=1 to shrink a failure.
+    """
+    import os
+
+    from hypothesis import HealthCheck, Phase, settings
+
+    phases = [Phase.explicit, Phase.reuse, Phase.generate]
+    if os.environ.get("CRAWL_FUZZ_SHRINK"):
+        phases.append(Phase.shrink)
+    return settings(
+        max_examples=int(os.environ.get(examples_variable, str(default_examples))),
+        deadline=None,
+        derandomize=not os.environ.get("CRAWL_FUZZ_RANDOM"),
+        database=None,
+        phases=phases,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.function_scoped_fixture,
+        ],
+    )

@@ -32,7 +32,6 @@ printed as found.
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
 from collections import Counter
@@ -43,31 +42,16 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, Phase, event, example, given, note, settings
+from hypothesis import event, example, given, note
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from sphinx_crawl.diagnostics import SUBTYPES
-from tests.build_utils import Build, build, copy_root
+from tests.build_utils import Build, build, build_property_settings, copy_root
 
 pytestmark = pytest.mark.slow
 
-PHASES = [Phase.explicit, Phase.reuse, Phase.generate]
-if os.environ.get("CRAWL_FUZZ_SHRINK"):
-    PHASES.append(Phase.shrink)
-
-FUZZ_SETTINGS = settings(
-    max_examples=int(os.environ.get("CRAWL_FUZZ_EXAMPLES", "30")),
-    deadline=None,
-    derandomize=not os.environ.get("CRAWL_FUZZ_RANDOM"),
-    database=None,
-    phases=PHASES,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-        HealthCheck.function_scoped_fixture,
-    ],
-)
+FUZZ_SETTINGS = build_property_settings("CRAWL_FUZZ_EXAMPLES", 30)
 
 # -- hostile text ----------------------------------------------------------------------
 

@@ -36,26 +36,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, note, settings
+from hypothesis import given, note
 from hypothesis import strategies as st
 
-from tests.build_utils import Build, build, copy_root, copy_source
+from tests.build_utils import Build, build, build_property_settings, copy_root, copy_source
 from tests.helpers import load_inventory
 
 pytestmark = pytest.mark.slow
 
-PHASES = [Phase.explicit, Phase.reuse, Phase.generate]
-if os.environ.get("CRAWL_FUZZ_SHRINK"):
-    PHASES.append(Phase.shrink)
-
-PROPERTY_SETTINGS = settings(
-    max_examples=int(os.environ.get("CRAWL_INCREMENTAL_EXAMPLES", "20")),
-    deadline=None,
-    derandomize=not os.environ.get("CRAWL_FUZZ_RANDOM"),
-    database=None,
-    phases=PHASES,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+PROPERTY_SETTINGS = build_property_settings("CRAWL_INCREMENTAL_EXAMPLES", 20)
 
 PAGES = ("p1", "p2", "p3", "p4")
 RST_PAGES = {"p3"}
