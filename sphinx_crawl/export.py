@@ -7,12 +7,12 @@ with no timestamps, so two builds of the same source give byte-identical files.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.model import ENTRY_KEYS, EntryData
+from sphinx_crawl.output import html_output_dir, write_if_changed
 from sphinx_crawl.types import ContentType, ContentTypeRegistry, get_registry
 
 if TYPE_CHECKING:
@@ -153,19 +153,16 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
     }
 
 
-def _write_if_changed(path: Path, data: Any) -> None:
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def write_content_api(app: Sphinx, exception: Exception | None) -> None:
-    builder = app.builder
-    if exception is not None or builder.format != "html" or builder.name.startswith("epub"):
+    outdir = html_output_dir(app, exception)
+    if outdir is None:
         return
-    outdir = Path(builder.outdir)
-    _write_if_changed(outdir / CONTENT_FILE, build_content(app, builder))
-    _write_if_changed(outdir / SCHEMA_FILE, build_schema(get_registry(app)))
+    write_if_changed(outdir / CONTENT_FILE, _json(build_content(app, app.builder)))
+    write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(get_registry(app))))
 
 
 def setup_export(app: Sphinx) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -19,6 +18,7 @@ from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.config import is_demo_page
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
+from sphinx_crawl.output import html_output_dir, write_if_changed
 from sphinx_crawl.types import get_registry
 
 if TYPE_CHECKING:
@@ -146,8 +146,8 @@ def search_records(app: Sphinx) -> list[dict[str, Any]]:
 
 
 def write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    builder = app.builder
-    if exception is not None or builder.format != "html" or builder.name.startswith("epub"):
+    outdir = html_output_dir(app, exception)
+    if outdir is None:
         return
     payload = {
         "entries": search_records(app),
@@ -160,9 +160,7 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
         + json.dumps(payload, ensure_ascii=False, sort_keys=True)
         + ";\n"
     )
-    path = Path(builder.outdir, SEARCH_INDEX_FILE)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    write_if_changed(outdir / SEARCH_INDEX_FILE, text)
 
 
 def setup_reader(app: Sphinx) -> None:
