@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -99,9 +100,28 @@ def _problems(sources: Any) -> list[tuple[str, str]]:
     return found
 
 
+#: Per config: the crawl_sources value read, and the usable sources made from it.
+_USABLE_SOURCES: weakref.WeakKeyDictionary[Config, tuple[Any, dict[str, SourceData]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def declared_sources(config: Config) -> dict[str, SourceData]:
-    """The usable sources, in conf.py order; broken URLs are dropped."""
+    """The usable sources, in conf.py order; broken URLs are dropped.
+
+    Every entry and source link asks, so the answer is kept for as long as the
+    config holds the same value (it cannot change after config-inited). Read only.
+    """
     sources = config.crawl_sources
+    cached = _USABLE_SOURCES.get(config)
+    if cached is not None and cached[0] is sources:
+        return cached[1]
+    usable = _usable_sources(sources)
+    _USABLE_SOURCES[config] = (sources, usable)
+    return usable
+
+
+def _usable_sources(sources: Any) -> dict[str, SourceData]:
     if not isinstance(sources, dict):
         return {}
     usable: dict[str, SourceData] = {}
