@@ -71,6 +71,11 @@ crawl_sources: dict[str, dict[str, str]] = {
             "“Learn the Signs. Act Early.” checklists"
         ),
     },
+    "cdc-act-early": {
+        "title": "Why Act Early if You’re Concerned about Development?",
+        "publisher": "CDC “Learn the Signs. Act Early.”",
+        "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
+    },
     "kretch-2022": {
         "title": "“Learn the Signs. Act Early.”: Updates and Implications for Physical Therapists",
         "author": "Kretch et al.",

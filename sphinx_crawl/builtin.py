@@ -88,6 +88,13 @@ TIP = ContentType(
     label=_("Tip"),
     plural=_("Tips"),
     help=_("A practical idea a parent can try; the body is full content."),
+    fields=(
+        Field(
+            "safety",
+            help=_("How to do it safely, e.g. awake and watched; shown as a 'Safety' line."),
+            callout=_("Safety"),
+        ),
+    ),
     index=IndexSpec("tips", _("Tips by tag"), _("tips"), _by_tag),
 )
 
@@ -110,13 +117,13 @@ RED_FLAG = ContentType(
             "action",
             help=_("The call to action; defaults to the level's usual advice."),
             default=lambda fields: str(_URGENCY[_urgency(fields)]["action"]),
+            callout=_("What to do"),
         ),
     ),
     heading_prefix=lambda fields: str(_URGENCY[_urgency(fields)]["prefix"]),
     badge=lambda fields: str(_URGENCY[_urgency(fields)]["badge"]),
     classes=lambda fields: [f"crawl-urgency-{_urgency(fields)}"],
     rank=_urgency_rank,
-    callouts=lambda fields: [(str(_("What to do")), str(fields.get("action", "")))],
     index=IndexSpec("red-flags", _("Red flags by urgency and age"), _("red flags"), _by_urgency),
 )
 

@@ -19,15 +19,18 @@ class ListSpec(TypedDict):
     tags: list[str]
     age: dict[str, Any] | None
     layout: str
+    #: Entry ids shown first, in this order (e.g. the "if you are worried" card).
+    first: list[str]
 
 
 def select_entries(
     domain: CrawlDomain, spec: ListSpec, registry: ContentTypeRegistry
 ) -> list[EntryData]:
-    """Entries matching every given filter: type, any of the tags, overlapping age.
+    """Entries matching every given filter: type, any of the tags, overlapping age
+    (entries without an age apply at every age).
 
-    Ordered by type (registration order), the type's own rank (red flags: most
-    urgent first), age, then title.
+    Ordered by the spec's ``first`` ids, then type (registration order), the
+    type's own rank (red flags: most urgent first), age, then title.
     """
     window = AgeRange.from_dict(spec["age"]) if spec["age"] else None  # type: ignore[arg-type]
     wanted_tags = {tag.lower() for tag in spec["tags"]}
@@ -41,11 +44,13 @@ def select_entries(
             continue
         chosen.append(entry)
     type_rank = {name: i for i, name in enumerate(registry.names())}
+    first = {entry_id: i for i, entry_id in enumerate(spec.get("first", []))}
 
     def order(entry: EntryData) -> tuple[Any, ...]:
         content_type = registry.get(entry["type"])
         own_rank = content_type.rank(entry["fields"]) if content_type and content_type.rank else 0
         return (
+            first.get(entry["id"], len(first)),
             type_rank.get(entry["type"], len(type_rank)),
             own_rank,
             _age_key(entry),
@@ -57,7 +62,8 @@ def select_entries(
 
 
 def _overlaps(window: AgeRange, entry: EntryData) -> bool:
-    return entry["age"] is not None and window.overlaps(AgeRange.from_dict(entry["age"]))
+    # An entry without an age applies at any age: a red flag must never drop out.
+    return entry["age"] is None or window.overlaps(AgeRange.from_dict(entry["age"]))
 
 
 def _age_key(entry: EntryData) -> tuple[float, float]:

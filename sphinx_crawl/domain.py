@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from sphinx_crawl.types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 1
+DATA_VERSION = 2  # 2: ages carry their kind
 
 
 class CrawlXRefRole(XRefRole):
@@ -144,6 +144,19 @@ class CrawlDomain(Domain):
                 )
 
     # -- objects, search and references ---------------------------------------------
+
+    def check_first_ids(self) -> None:
+        """A ``crawl-list :first:`` id that names no entry is a typo: say where."""
+        known = self.by_id()
+        for docname, specs in sorted(self.collectors.items()):
+            for spec in specs:
+                for entry_id in spec.get("first", []):
+                    if entry_id not in known:
+                        warn(
+                            f"crawl-list: :first: names no entry {entry_id!r}",
+                            (docname, spec.get("lineno")),
+                            "filter",
+                        )
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         # The anchor is the entry's heading, never the id itself: the search page
@@ -320,7 +333,9 @@ def crawl_domain(env: BuildEnvironment) -> CrawlDomain:
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
-    crawl_domain(env).check_duplicates()
+    domain = crawl_domain(env)
+    domain.check_duplicates()
+    domain.check_first_ids()
 
 
 def note_untyped_references(app: Sphinx, doctree: nodes.document) -> None:

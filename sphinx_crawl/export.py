@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.model import ENTRY_KEYS, EntryData
+from sphinx_crawl.model import AGE_KINDS, ENTRY_KEYS, EntryData
 from sphinx_crawl.output import html_output_dir, write_if_changed
 from sphinx_crawl.types import ContentType, ContentTypeRegistry, get_registry
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: ages carry their kind (window, from, by)
 CONTENT_FILE = "crawl.json"
 SCHEMA_FILE = "crawl.schema.json"
 
@@ -93,12 +93,18 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
     defs: dict[str, Any] = {
         "age": {
             "type": "object",
-            "required": ["min_months", "max_months", "label"],
+            "required": ["min_months", "max_months", "label", "kind"],
             "additionalProperties": False,
+            "description": (
+                "window: applies from min_months to max_months; from: applies at "
+                "min_months and after; by: expected by min_months, so it matters at "
+                "min_months and after (max_months is null for from and by)"
+            ),
             "properties": {
                 "min_months": {"type": "number", "minimum": 0},
                 "max_months": {"type": ["number", "null"], "minimum": 0},
                 "label": {"type": "string"},
+                "kind": {"enum": list(AGE_KINDS)},
             },
         },
         "source": {

@@ -72,6 +72,9 @@ class Field:
     default: Callable[[Mapping[str, Any]], Any] | None = None
     #: JSON Schema of the converted value, for ``crawl.schema.json``.
     schema: Mapping[str, Any] = field(default_factory=lambda: {"type": "string"})
+    #: A visible label: when set, the value shows as a labelled line under the body
+    #: ("What to do: ...", "Safety: ..."), in every builder and in checklists.
+    callout: str | None = None
 
     @property
     def choices(self) -> tuple[str, ...] | None:
@@ -106,7 +109,8 @@ class ContentType:
     heading_prefix: Callable[[Mapping[str, Any]], str] | None = None
     #: Extra CSS classes from the fields, e.g. the urgency level.
     classes: Callable[[Mapping[str, Any]], list[str]] | None = None
-    #: Labelled lines shown under the body, e.g. ("What to do", action).
+    #: Labelled lines shown under the body, computed from the fields. Fields with a
+    #: ``callout`` label need no code here; this is for lines that combine fields.
     callouts: Callable[[Mapping[str, Any]], list[tuple[str, str]]] | None = None
     #: Short visible text stating the level in words, e.g. "Urgent: same day".
     badge: Callable[[Mapping[str, Any]], str] | None = None

@@ -20,16 +20,26 @@ EXPECTED = {
     "All red flags": RED_FLAGS,
     # :tags: is any-of and case-insensitive ("Play" on floor-mirror).
     "Tagged play or surfaces": ["floor-mirror", "bare-knees", "sofa-cruise"],
-    # :age: keeps entries whose age window overlaps; entries without an age never match.
-    "Around 7 months": ["bare-knees", "stiff-legs", "no-movement", "one-side"],
+    # :age: keeps entries whose age overlaps; entries without an age apply at every age,
+    # and "by 12 months" applies from 12 months on (not before).
+    "Around 7 months": ["bare-knees", "let-them-be", "stiff-legs", "losing-skills", "one-side"],
     # Open-ended on both sides: "11+ months" against "10+ months" and "12+ months".
-    "From 11 months on": ["climbs-stairs", "sofa-cruise", "no-movement", "one-side"],
-    "At 13 months": ["climbs-stairs", "sofa-cruise"],
+    "From 11 months on": [
+        "climbs-stairs",
+        "sofa-cruise",
+        "let-them-be",
+        "losing-skills",
+        "no-movement",
+        "one-side",
+    ],
+    "At 13 months": ["climbs-stairs", "sofa-cruise", "let-them-be", "losing-skills", "no-movement"],
     "Tips and flags about play or movement at 5-7 months": ["floor-mirror", "one-side"],
     "Milestone cards": MILESTONES,
-    "Early red flags checklist": ["stiff-legs", "no-movement"],
+    "Early red flags checklist": ["stiff-legs", "losing-skills"],
     "Nothing here": [],
     "All red flags checklist": RED_FLAGS,
+    # :first: puts the named entries first, in the order given.
+    "Red flags, one side first": ["one-side", "no-movement", "stiff-legs", "losing-skills"],
 }
 
 
@@ -155,14 +165,17 @@ def test_bad_filters_warn_and_fall_back(site: Build, entries: dict[str, dict[str
     type_line = line_of(bad, "{crawl-list} Bad type")
     age_line = line_of(bad, "{crawl-list} Bad age")
     layout_line = line_of(bad, "{crawl-list} Bad layout")
-    warnings = site.crawl_warnings("filter")
-    assert len(warnings) == 3, warnings
+    first_line = line_of(bad, "{crawl-list} Bad first")
+    warnings = sorted(site.crawl_warnings("filter"), key=lambda w: int(w.split(":")[1]))
+    assert len(warnings) == 4, warnings
     assert warnings[0].startswith(f"<src>/bad.md:{type_line}: WARNING: ")
     assert "'gadget'" in warnings[0]
     assert warnings[1].startswith(f"<src>/bad.md:{age_line}: WARNING: ")
     assert "'sometime'" in warnings[1]
     assert warnings[2].startswith(f"<src>/bad.md:{layout_line}: WARNING: ")
     assert "'grid'" in warnings[2]
+    assert warnings[3].startswith(f"<src>/bad.md:{first_line}: WARNING: ")
+    assert "'no-such-entry'" in warnings[3]
 
     shown = lists(site, "bad")
     # The unknown type is dropped, the known one kept.
@@ -172,6 +185,8 @@ def test_bad_filters_warn_and_fall_back(site: Build, entries: dict[str, dict[str
     # An unknown layout falls back to a table.
     assert shown["Bad layout"].find("table") is not None
     assert shown_ids(shown["Bad layout"], entries) == MILESTONES
+    # An unknown :first: id is skipped; the known one still leads.
+    assert shown_ids(shown["Bad first"], entries) == ["hands-knees", "pushes-up", "climbs-stairs"]
 
 
 # -- crawl-sources ------------------------------------------------------------------

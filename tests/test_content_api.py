@@ -77,29 +77,33 @@ def test_urls_are_relative_with_the_entry_anchor(site: Build) -> None:
         assert record["title"] in element.get_text(" ")
 
 
-def test_ages_are_min_max_label_with_null_for_open_ends(site: Build) -> None:
+def test_ages_are_min_max_label_kind_with_null_for_open_ends(site: Build) -> None:
     entries = {e["id"]: e for e in site.crawl_json()["entries"]}
+    # "by 12 months" is a deadline: it matters at 12 months and after, not before.
     assert entries["no-movement"]["age"] == {
-        "min_months": 0,
-        "max_months": 12,
+        "min_months": 12,
+        "max_months": None,
         "label": "by 12 months",
+        "kind": "by",
     }
     assert entries["bare-knees"]["age"] == {
         "min_months": 6,
         "max_months": 10,
         "label": "6-10 months",
+        "kind": "window",
     }
     assert entries["sofa-cruise"]["age"] == {
         "min_months": 10,
         "max_months": None,
         "label": "10+ months",
+        "kind": "from",
     }
     assert entries["climbs-stairs"]["age"]["max_months"] is None
     assert entries["losing-skills"]["age"] is None
     assert entries["let-them-be"]["age"] is None
     for record in entries.values():
         if record["age"] is not None:
-            assert list(record["age"]) == ["min_months", "max_months", "label"]
+            assert list(record["age"]) == ["min_months", "max_months", "label", "kind"]
 
 
 def test_type_fields_and_text(site: Build) -> None:
@@ -158,10 +162,10 @@ def test_load_returns_typed_objects(site: Build) -> None:
     assert flag.title == "Not moving by 12 months"
     assert flag.url == "flags.html#no-movement"
     assert isinstance(flag.age, AgeRange)
-    assert (flag.age.min_months, flag.age.max_months, flag.age.label) == (0, 12, "by 12 months")
+    assert flag.age == AgeRange(12, None, "by 12 months", "by")
     assert flag.urgency == "soon"
     assert flag.sources == ("kc", "who")
-    assert handbook.entry("sofa-cruise").age == AgeRange(10, None, "10+ months")
+    assert handbook.entry("sofa-cruise").age == AgeRange(10, None, "10+ months", "from")
     assert handbook.entry("losing-skills").age is None
     assert [e.id for e in handbook.entries_of("milestone")] == [
         "hands-knees",
@@ -247,6 +251,7 @@ def test_plugin_type_in_json_and_schema(plugin: Build) -> None:
         "min_months": 7,
         "max_months": None,
         "label": "7+ months",
+        "kind": "from",
     }
 
     schema = schema_of(plugin)

@@ -221,17 +221,21 @@ def test_hidden_prefix_is_hidden_by_the_shipped_css(myst_build: Build) -> None:
 def test_ages_are_read_into_month_ranges(page) -> None:
     _, suffix, main = page
     expected = {
-        f"pushes-up-on-straight-arms-{suffix}": ("4", "6"),  # 4-6 months
-        f"rocking-{suffix}": ("6", "9"),  # 6\u20139 months (an en dash)
-        f"pulls-to-stand-{suffix}": ("12", "12"),  # 12 months
-        f"hands-knees-{suffix}": ("9", ""),  # 9-12 months+: open-ended
-        f"not-moving-{suffix}": ("0", "12"),  # by 12 months
-        f"barefoot-{suffix}": ("6", "10"),
+        f"pushes-up-on-straight-arms-{suffix}": ("4", "6", "window"),  # 4-6 months
+        f"rocking-{suffix}": ("6", "9", "window"),  # 6\u20139 months (an en dash)
+        f"pulls-to-stand-{suffix}": ("12", "12", "window"),  # 12 months
+        f"hands-knees-{suffix}": ("9", "", "from"),  # 9-12 months+: open-ended
+        f"not-moving-{suffix}": ("12", "", "by"),  # by 12 months: from 12 months on
+        f"barefoot-{suffix}": ("6", "10", "window"),
     }
-    for entry_id, (low, high) in expected.items():
+    for entry_id, (low, high, kind) in expected.items():
         element = main.find(id=entry_id)
         assert element is not None, entry_id
-        assert (element["data-crawl-age-min"], element["data-crawl-age-max"]) == (low, high)
+        assert (
+            element["data-crawl-age-min"],
+            element["data-crawl-age-max"],
+            element["data-crawl-age-kind"],
+        ) == (low, high, kind)
     # An entry without :age: claims no age range.
     element = main.find(id=f"one-side-{suffix}")
     assert not element.has_attr("data-crawl-age-min")

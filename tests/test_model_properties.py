@@ -101,15 +101,21 @@ def test_ranges_read_as_written(low: float, high: float, dash: str, unit: str, p
 @MODEL_SETTINGS
 @given(n=months, unit=units, pad=spaces)
 def test_points_open_ends_and_by(n: float, unit: str, pad: str) -> None:
-    def read(text: str) -> tuple[float, float | None]:
+    def read(text: str) -> tuple[float, float | None, str]:
         age = AgeRange.parse(f"{pad}{text}{pad}")
-        return age.min_months, age.max_months
+        return age.min_months, age.max_months, age.kind
 
-    assert read(f"{number(n)}{unit}") == (n, n)
-    assert read(f"{number(n)}+{unit}") == (n, None)
-    assert read(f"{number(n)}{unit}+") == (n, None)
-    assert read(f"by {number(n)}{unit}") == (0, n)
-    assert read(f"BY {number(n)}{unit}") == (0, n)
+    assert read(f"{number(n)}{unit}") == (n, n, "window")
+    assert read(f"{number(n)}+{unit}") == (n, None, "from")
+    assert read(f"{number(n)}{unit}+") == (n, None, "from")
+    # A deadline: expected by n months, so it matters at n months and ever after.
+    assert read(f"by {number(n)}{unit}") == (n, None, "by")
+    assert read(f"BY {number(n)}{unit}") == (n, None, "by")
+    by = AgeRange.parse(f"by {number(n)}{unit}")
+    assert by.applies_at(n)
+    assert by.applies_at(n + 12)
+    assert not by.applies_at(n - 0.5)
+    assert AgeRange.from_dict(by.as_dict()) == by
 
 
 @MODEL_SETTINGS

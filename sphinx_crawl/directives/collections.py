@@ -19,14 +19,14 @@ class CrawlListDirective(SphinxDirective):
 
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec = raw_options("type", "tags", "age", "layout")
+    option_spec = raw_options("type", "tags", "age", "layout", "first")
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
         for name in self.options:
             if name not in self.option_spec:
                 warn(
-                    f"crawl-list: unknown option {name!r} (known: age, layout, tags, type)",
+                    f"crawl-list: unknown option {name!r} (known: age, first, layout, tags, type)",
                     location,
                     "option",
                 )
@@ -36,8 +36,10 @@ class CrawlListDirective(SphinxDirective):
             "tags": split_list(self.options.get("tags")),
             "age": self._age(location),
             "layout": self._layout(location),
+            "first": split_list(self.options.get("first")),
         }
-        crawl_domain(self.env).note_collector(self.env.docname, dict(spec))
+        # The line lets the consistency check point at an unknown :first: id.
+        crawl_domain(self.env).note_collector(self.env.docname, {**spec, "lineno": self.lineno})
         node = crawl_nodes.crawl_list(
             spec=spec, caption=(self.arguments[0] if self.arguments else "")
         )

@@ -264,6 +264,7 @@ def _data_attributes(
     if age is not None:
         data["crawl-age-min"] = str(age.min_months)
         data["crawl-age-max"] = "" if age.max_months is None else str(age.max_months)
+        data["crawl-age-kind"] = age.kind
     for spec in ct.fields:
         if spec.choices and spec.name in fields:
             data[f"crawl-{spec.name}"] = str(fields[spec.name])

@@ -15,11 +15,27 @@ def callout_paragraphs(
     content_type: ContentType | None, fields: Mapping[str, Any]
 ) -> list[nodes.paragraph]:
     """The type's labelled lines (e.g. "What to do: ..."), for cards and checklists alike."""
-    if content_type is None or content_type.callouts is None:
+    if content_type is None:
         return []
+    lines: list[tuple[str, str, str]] = [
+        (label, text, "") for label, text in (content_type.callouts or _none)(fields)
+    ]
+    lines += [
+        (str(spec.callout), str(fields[spec.name]), spec.name)
+        for spec in content_type.fields
+        if spec.callout and fields.get(spec.name) not in (None, "")
+    ]
     return [
         nodes.paragraph(
-            "", "", nodes.strong("", labelled(label)), nodes.Text(text), classes=["crawl-callout"]
+            "",
+            "",
+            nodes.strong("", labelled(label)),
+            nodes.Text(text),
+            classes=["crawl-callout", *([f"crawl-callout-{name}"] if name else [])],
         )
-        for label, text in content_type.callouts(fields)
+        for label, text, name in lines
     ]
+
+
+def _none(fields: Mapping[str, Any]) -> list[tuple[str, str]]:
+    return []

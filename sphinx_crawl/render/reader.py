@@ -62,14 +62,17 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS) -> str:
                 "weeks they came early. Health services use it until about age 2; enter the "
                 "weeks and it is worked out for you."
             ),
-            "applies": _("Applies at this age"),
+            "applies": _("Relevant at this age"),
+            "from": _("From {age} months on"),
+            "by": _("Watch for this from {age} months"),
             "status": _("{shown} of {total} entries on this page apply at {age} months."),
             "corrected": _("Corrected age: {age} months."),
         }.items()
     }
     return (
         f'<form class="crawl-age-filter" hidden aria-labelledby="{i["heading"]}" '
-        f'data-applies-label="{t["applies"]}" data-status="{t["status"]}" '
+        f'data-applies-label="{t["applies"]}" data-from-label="{t["from"]}" '
+        f'data-by-label="{t["by"]}" data-status="{t["status"]}" '
         f'data-corrected="{t["corrected"]}">'
         f'<p id="{i["heading"]}" class="crawl-age-heading"><strong>{t["heading"]}</strong></p>'
         '<div class="crawl-age-fields">'

@@ -27,10 +27,16 @@
     const only = form.querySelector("[name=only]");
     const status = form.querySelector(".crawl-age-status");
     const aged = [...document.querySelectorAll("[data-crawl-age-min]")];
-    const flagLabel = form.dataset.appliesLabel;
+    // A window reads "relevant at this age"; a sign that matters from an age on says
+    // so, never "applies", which a worried parent reads as "your baby has this".
+    const flagText = (item) => {
+      const kind = item.dataset.crawlAgeKind || "window";
+      const label = kind === "window" ? form.dataset.appliesLabel : form.dataset[`${kind}Label`];
+      return fill(label || form.dataset.appliesLabel, { age: item.dataset.crawlAgeMin });
+    };
 
     aged.forEach((item) => {
-      const flag = el("span", "crawl-age-flag", flagLabel);
+      const flag = el("span", `crawl-age-flag crawl-age-flag-${item.dataset.crawlAgeKind || "window"}`, flagText(item));
       flag.hidden = true;
       const slot = (item.matches("tr") ? item.querySelector("td") : item.querySelector(".crawl-entry-title")) || item;
       // Before the permalink, so the marker follows the title directly.

@@ -20,7 +20,7 @@ from tests.browser.support import AGED_PAGES, entry_state, expected_applies
 pytestmark = pytest.mark.browser
 
 MONTH_DAYS = 30.4375
-APPLIES = "Applies at this age"
+APPLIES = "Relevant at this age"
 
 
 def corrected(months: float, weeks_early: float) -> float:
@@ -67,7 +67,7 @@ def test_shared_url_restores_view_with_corrected_age(tab: Tab) -> None:
 
 
 def test_highlight_has_a_text_marker_not_only_colour(tab: Tab) -> None:
-    tab.goto("red-flags.html?age=5")
+    tab.goto("tips/strength-and-tummy-time.html?age=5")
     page = tab.page
     state = entry_state(page)
     assert state["applies"]
@@ -79,7 +79,7 @@ def test_highlight_has_a_text_marker_not_only_colour(tab: Tab) -> None:
         heading = page.locator(f"#{entry_id} .crawl-entry-title")
         assert APPLIES in heading.inner_text()
     others = set(state["all"]) - set(state["applies"])
-    assert others, "some red flags do not apply at 5 months"
+    assert others, "some tips do not apply at 5 months"
     assert set(state["visible"]) == set(state["all"]), "without only=1 nothing is hidden"
 
 

@@ -1,0 +1,101 @@
+"""A parent enters their baby's age: which warning signs do they see?
+
+Walked from the reader's side for every month from 0 to 24, with and without a
+corrected age. The promise: the age filter never hides a red flag at an age it
+applies to, signs with no age are never hidden, and a sign that matters from an
+age on says "Watch for this from N months", never "applies at this age".
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sphinx_crawl.model import AgeRange
+from tests.browser.conftest import Tab
+
+pytestmark = pytest.mark.browser
+
+MONTH_DAYS = 30.4375
+
+
+def red_flags(site: Path) -> dict[str, AgeRange | None]:
+    data = json.loads((site / "crawl.json").read_text(encoding="utf-8"))
+    return {
+        entry["id"]: AgeRange.from_dict(entry["age"]) if entry["age"] else None
+        for entry in data["entries"]
+        if entry["type"] == "red-flag"
+    }
+
+
+def shown_flags(tab: Tab, query: str) -> dict[str, str]:
+    """Red flags visible on the red-flags page, with the age marker each shows ('' if none)."""
+    tab.goto(f"red-flags.html?{query}")
+    state: dict[str, str] = tab.page.evaluate(
+        """() => {
+          const shown = (e) => e.getClientRects().length > 0
+            && getComputedStyle(e).visibility !== 'hidden';
+          return Object.fromEntries(
+            [...document.querySelectorAll('article.crawl-type-red-flag')].filter(shown)
+              .map((e) => [e.id, [...e.querySelectorAll('.crawl-age-flag')]
+                .filter(shown).map((f) => f.textContent).join(' ')]));
+        }"""
+    )
+    return state
+
+
+def expected_at(flags: dict[str, AgeRange | None], months: float) -> set[str]:
+    return {key for key, age in flags.items() if age is None or age.applies_at(months)}
+
+
+@pytest.mark.parametrize("weeks_early", [0, 8])
+def test_every_red_flag_that_applies_is_visible_at_every_age(
+    tab: Tab, site: Path, weeks_early: int
+) -> None:
+    flags = red_flags(site)
+    assert len(flags) >= 8
+    for months in range(25):
+        query = f"age={months}&only=1" + (f"&early={weeks_early}" if weeks_early else "")
+        shown = shown_flags(tab, query)
+        effective = months
+        if weeks_early and months < 24:
+            effective = max(0.0, months - weeks_early * 7 / MONTH_DAYS)
+        assert set(shown) == expected_at(flags, effective), (months, weeks_early)
+        # Whatever the age, the parent can always see the "if you are worried" card,
+        # and the signs that have no age.
+        assert "parent-worry" in shown
+        assert {key for key, age in flags.items() if age is None} <= set(shown)
+        if effective >= 12:
+            assert set(shown) == set(flags), f"a sign is hidden at {months} months"
+
+
+def test_signs_that_matter_from_an_age_say_watch_from_not_applies(tab: Tab, site: Path) -> None:
+    flags = red_flags(site)
+    deadlines = {key for key, age in flags.items() if age is not None and age.kind == "by"}
+    assert {"no-movement-by-12-months", "still-only-backwards-at-one-year"} <= deadlines
+
+    # At 7 months nothing is marked: no sign reads as if the baby had it.
+    early = shown_flags(tab, "age=7")
+    assert set(early) == set(flags), "without 'hide' every sign stays on the page"
+    assert not any(early.values()), early
+
+    late = shown_flags(tab, "age=14")
+    for key in deadlines:
+        assert late[key] == "Watch for this from 12 months", key
+    assert late["backwards-plus-other-delays"] == "From 10 months on"
+    assert not any("applies" in marker.lower() for marker in late.values())
+    # Signs with no age carry no marker: they are not about an age.
+    assert late["stiff-limbs"] == ""
+
+
+def test_the_worried_card_comes_first(tab: Tab) -> None:
+    for path, selector in (
+        ("red-flags.html", "article.crawl-type-red-flag"),
+        ("checklist.html", "ul.crawl-checklist > li"),
+    ):
+        tab.goto(path)
+        first: Any = tab.page.locator(selector).first
+        assert "worried" in first.inner_text().lower(), path
