@@ -27,6 +27,8 @@
     const only = form.querySelector("[name=only]");
     const status = form.querySelector(".crawl-age-status");
     const aged = [...document.querySelectorAll("[data-crawl-age-min]")];
+    // Entries without an age apply at every age: they count as shown, and stay shown.
+    const ageless = document.querySelectorAll("[data-crawl-type]:not([data-crawl-age-min])").length;
     // A window reads "relevant at this age"; a sign that matters from an age on says
     // so, never "applies", which a worried parent reads as "your baby has this".
     const flagText = (item) => {
@@ -59,7 +61,7 @@
       let effective = months;
       const corrected = active && weeks >= CORRECT_FROM_WEEKS && months < CORRECT_UNTIL_MONTHS;
       if (corrected) effective = Math.max(0, months - (weeks * 7) / MONTH_DAYS);
-      let shown = 0;
+      let shown = ageless;
       aged.forEach((item) => {
         const low = parseFloat(item.dataset.crawlAgeMin);
         const high = item.dataset.crawlAgeMax === "" ? Infinity : parseFloat(item.dataset.crawlAgeMax);
@@ -71,7 +73,7 @@
       });
       document.body.classList.toggle("crawl-age-hide", active && only.checked);
       status.textContent = active
-        ? fill(form.dataset.status, { shown, total: aged.length, age: round(effective) }) +
+        ? fill(form.dataset.status, { shown, total: aged.length + ageless, age: round(effective) }) +
           (corrected ? " " + fill(form.dataset.corrected, { age: round(effective) }) : "")
         : "";
       const url = new URL(window.location.href);

@@ -89,6 +89,9 @@ def test_signs_that_matter_from_an_age_say_watch_from_not_applies(tab: Tab, site
     assert not any("applies" in marker.lower() for marker in late.values())
     # Signs with no age carry no marker: they are not about an age.
     assert late["stiff-limbs"] == ""
+    # ...but they count as applying: the status must not say "3 of 3" of nine signs.
+    status = tab.page.locator(".crawl-age-status").inner_text()
+    assert f"{len(flags)} of {len(flags)} entries" in status
 
 
 def test_the_worried_card_comes_first(tab: Tab) -> None:
