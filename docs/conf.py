@@ -98,6 +98,29 @@ crawl_sources: dict[str, dict[str, str]] = {
         "title": "Developmental age of babies born early",
         "publisher": "NHS",
     },
+    # Safety notes on tip cards (shared/EVIDENCE.md, "Safety around tummy time and floor play")
+    "aap-back-to-sleep": {
+        "title": "Back to Sleep, Tummy to Play",
+        "publisher": "American Academy of Pediatrics (HealthyChildren.org)",
+        "url": (
+            "https://www.healthychildren.org/English/ages-stages/baby/sleep/Pages/"
+            "Back-to-Sleep-Tummy-to-Play.aspx"
+        ),
+    },
+    "aap-safe-sleep-2022": {
+        "title": (
+            "Sleep-Related Infant Deaths: Updated 2022 Recommendations for Reducing "
+            "Infant Deaths in the Sleep Environment"
+        ),
+        "author": "Moon, Carlin and Hand, AAP Task Force on Sudden Infant Death Syndrome",
+        "publisher": "Pediatrics 150(1), e2022057990 (2022)",
+        "url": "https://publications.aap.org/pediatrics/article/150/1/e2022057990/188304",
+    },
+    "cdc-milestones-4mo": {
+        "title": "Important Milestones: Your Baby By Four Months",
+        "publisher": "CDC “Learn the Signs. Act Early.”",
+        "url": "https://www.cdc.gov/ncbddd/actearly/milestones/milestones-4mo.html",
+    },
 }
 # END crawl_sources
 
