@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sphinx_crawl.model import ENTRY_KEYS, AgeRange
+from sphinx_crawl.core.ages import AgeRange
+from sphinx_crawl.core.entries import ENTRY_KEYS
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.i18n import _
-from sphinx_crawl.model import AgeRange
 from sphinx_crawl.types import ContentType, Field, IndexSpec, choice, register_content_type
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_crawl.model import EntryData
+    from sphinx_crawl.core.entries import EntryData
 
 URGENCY_LEVELS = ("routine", "soon", "urgent")
 
@@ -49,16 +49,11 @@ def _urgency_rank(fields: Mapping[str, Any]) -> int:
     return -URGENCY_LEVELS.index(level) if level in URGENCY_LEVELS else 0
 
 
-def _age_key(entry: EntryData) -> tuple[float, float]:
-    age = entry["age"]
-    return AgeRange.from_dict(age).sort_key() if age else (float("inf"), float("inf"))
-
-
 def _by_age(entry: EntryData) -> Iterable[tuple[Any, str]]:
     age = entry["age"]
     if age is None:
         return [((float("inf"),), str(_("Any age")))]
-    return [(_age_key(entry), age["label"])]
+    return [(age_sort_key(age), age["label"])]
 
 
 def _by_urgency(entry: EntryData) -> Iterable[tuple[Any, str]]:

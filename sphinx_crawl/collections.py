@@ -6,9 +6,11 @@ import hashlib
 import json
 from typing import Any, TypedDict
 
+from sphinx_crawl.core.ages import AgeRange
+from sphinx_crawl.core.content_types import ContentTypeRegistry
+from sphinx_crawl.core.derive import age_sort_key, cited_by
+from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.domain import CrawlDomain
-from sphinx_crawl.model import AgeRange, EntryData
-from sphinx_crawl.types import ContentTypeRegistry
 
 LAYOUTS = ("table", "cards", "checklist")
 
@@ -53,7 +55,7 @@ def select_entries(
             first.get(entry["id"], len(first)),
             type_rank.get(entry["type"], len(type_rank)),
             own_rank,
-            _age_key(entry),
+            age_sort_key(entry["age"]),
             entry["title"].lower(),
             entry["id"],
         )
@@ -66,16 +68,8 @@ def _overlaps(window: AgeRange, entry: EntryData) -> bool:
     return entry["age"] is None or window.overlaps(AgeRange.from_dict(entry["age"]))
 
 
-def _age_key(entry: EntryData) -> tuple[float, float]:
-    return (
-        AgeRange.from_dict(entry["age"]).sort_key()
-        if entry["age"]
-        else (float("inf"), float("inf"))
-    )
-
-
 def citing_entries(domain: CrawlDomain, key: str) -> list[EntryData]:
-    return [entry for entry in domain.by_id().values() if key in entry["sources"]]
+    return cited_by(domain.by_id().values(), key)
 
 
 def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry) -> str:

@@ -1,16 +1,20 @@
-"""The ``crawl_*`` settings: declared once, validated at ``config-inited``.
+"""The ``crawl_*`` settings: declared once, checked once, read as one :class:`CrawlConfig`.
 
-Values are never rewritten after config-inited (that would make every build a
-full rebuild); consumers read them through :func:`declared_sources`, which
-applies the same validation without side effects.
+At ``config-inited`` every value is checked; each problem is a located
+``crawl.config`` warning and the value falls back to something usable, so a
+wrong setting never stops the build. The raw values in ``conf.py`` are never
+rewritten (that would make every build a full rebuild): the checked values live
+in a :class:`CrawlConfig` made once per config and read through :func:`crawl_config`.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import re
+import tokenize
 import weakref
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 from urllib.parse import urlparse
@@ -62,104 +66,207 @@ SETTINGS = (
 )
 
 _SOURCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_SOURCE_FIELDS = ("title", "publisher", "author", "url")
+
+#: A problem found in a setting: (a key the conf.py line should name, or "", message).
+Problem = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class CrawlConfig:
+    """Every ``crawl_*`` setting, checked: what the rest of the extension reads."""
+
+    sources: dict[str, SourceData] = field(default_factory=dict)
+    require_source: bool = False
+    search_synonyms: dict[str, list[str]] = field(default_factory=dict)
+    demo_pages: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def is_demo_page(self, docname: str) -> bool:
+        return any(fnmatch.fnmatchcase(docname, pattern) for pattern in self.demo_pages)
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> CrawlConfig:
+        """Check raw setting values (as ``conf.py`` gave them) and keep what is usable."""
+        problems: list[Problem] = []
+        sources = _sources(values.get("crawl_sources", {}), problems)
+        require = values.get("crawl_require_source", False)
+        if not isinstance(require, bool):
+            problems.append(("crawl_require_source", "crawl_require_source must be True or False"))
+            require = bool(require) if isinstance(require, int | type(None)) else False
+        return cls(
+            sources=sources,
+            require_source=require,
+            search_synonyms=_synonyms(values.get("crawl_search_synonyms", {}), problems),
+            demo_pages=_patterns(values.get("crawl_demo_pages", []), problems),
+            problems=tuple(problems),
+        )
 
 
 def is_web_url(url: str) -> bool:
-    parsed = urlparse(url)
-    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
+    try:
+        parsed = urlparse(url)
+        return parsed.scheme in ("http", "https") and bool(parsed.hostname)
+    except ValueError:  # e.g. an unclosed IPv6 host "http://[::1"
+        return False
 
 
-def _problems(sources: Any) -> list[tuple[str, str]]:
-    """(source key or "", message) for everything wrong with ``crawl_sources``."""
-    if not isinstance(sources, dict):
-        return [("", "crawl_sources must be a dict of source key -> details")]
-    found = []
-    for key, source in sources.items():
+def _sources(value: Any, problems: list[Problem]) -> dict[str, SourceData]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        problems.append(("crawl_sources", "crawl_sources must be a dict of source key -> details"))
+        return {}
+    usable: dict[str, SourceData] = {}
+    for key, source in value.items():
         if not isinstance(key, str) or not _SOURCE_KEY.match(key):
-            found.append(
+            problems.append(
                 (str(key), f"crawl_sources: {key!r} is not a usable key (letters, digits, -_.)")
             )
             continue
-        if not isinstance(source, dict):
-            found.append((key, f"crawl_sources[{key!r}] must be a dict"))
+        if not isinstance(source, Mapping):
+            problems.append((key, f"crawl_sources[{key!r}] must be a dict"))
             continue
-        if not isinstance(source.get("title"), str) or not source["title"].strip():
-            found.append((key, f"crawl_sources[{key!r}] needs a title"))
-        if not any(
-            isinstance(source.get(f), str) and source[f].strip() for f in ("publisher", "author")
-        ):
-            found.append((key, f"crawl_sources[{key!r}] needs a publisher or an author"))
-        url = source.get("url")
-        if url is not None and (not isinstance(url, str) or not is_web_url(url)):
-            found.append(
+        usable[key] = _source(key, source, problems)
+    return usable
+
+
+def _source(key: str, source: Mapping[str, Any], problems: list[Problem]) -> SourceData:
+    def text(name: str) -> str:
+        value = source.get(name)
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    clean: SourceData = {"title": text("title") or key}
+    if not text("title"):
+        problems.append((key, f"crawl_sources[{key!r}] needs a title"))
+    for part in ("publisher", "author"):
+        if text(part):
+            clean[part] = text(part)  # type: ignore[literal-required]
+    if not (text("publisher") or text("author")):
+        problems.append((key, f"crawl_sources[{key!r}] needs a publisher or an author"))
+    url = source.get("url")
+    if url is not None:
+        if isinstance(url, str) and is_web_url(url.strip()):
+            clean["url"] = url.strip()
+        else:
+            problems.append(
                 (key, f"crawl_sources[{key!r}]: url {url!r} is not an http(s) URL; it is left out")
             )
-        unknown = set(source) - {"title", "publisher", "author", "url"}
-        if unknown:
-            found.append((key, f"crawl_sources[{key!r}]: unknown fields {sorted(unknown)}"))
-    return found
+    unknown = sorted(str(name) for name in source if name not in _SOURCE_FIELDS)
+    if unknown:
+        problems.append((key, f"crawl_sources[{key!r}]: unknown fields {unknown}"))
+    return clean
 
 
-#: Per config: the crawl_sources value read, and the usable sources made from it.
-_USABLE_SOURCES: weakref.WeakKeyDictionary[Config, tuple[Any, dict[str, SourceData]]] = (
-    weakref.WeakKeyDictionary()
-)
+def _synonyms(value: Any, problems: list[Problem]) -> dict[str, list[str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        problems.append(
+            ("crawl_search_synonyms", "crawl_search_synonyms must be a dict: word -> [words]")
+        )
+        return {}
+    usable: dict[str, list[str]] = {}
+    for word, alternatives in value.items():
+        if not isinstance(word, str) or not word.strip():
+            problems.append(
+                ("crawl_search_synonyms", f"crawl_search_synonyms: {word!r} is not a word")
+            )
+            continue
+        if isinstance(alternatives, str):  # one synonym written without a list
+            problems.append(
+                (
+                    word,
+                    f"crawl_search_synonyms[{word!r}] must be a list; read as [{alternatives!r}]",
+                )
+            )
+            alternatives = [alternatives]
+        if not isinstance(alternatives, list | tuple) or not all(
+            isinstance(a, str) for a in alternatives
+        ):
+            problems.append(
+                (word, f"crawl_search_synonyms[{word!r}] must be a list of words; it is ignored")
+            )
+            continue
+        usable[word.strip().lower()] = [" ".join(a.split()) for a in alternatives if a.strip()]
+    return dict(sorted(usable.items()))
+
+
+def _patterns(value: Any, problems: list[Problem]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):  # one pattern, not a list: never every page by accident
+        problems.append(
+            ("crawl_demo_pages", f"crawl_demo_pages must be a list; read as [{value!r}]")
+        )
+        return (value,)
+    if not isinstance(value, list | tuple):
+        problems.append(("crawl_demo_pages", "crawl_demo_pages must be a list of page patterns"))
+        return ()
+    bad = [item for item in value if not isinstance(item, str)]
+    if bad:
+        problems.append(
+            ("crawl_demo_pages", f"crawl_demo_pages: {bad!r} are not page patterns; ignored")
+        )
+    return tuple(item for item in value if isinstance(item, str))
+
+
+#: The checked settings of each config, made once at config-inited.
+_CHECKED: weakref.WeakKeyDictionary[Config, CrawlConfig] = weakref.WeakKeyDictionary()
+
+
+def crawl_config(config: Config) -> CrawlConfig:
+    """The checked ``crawl_*`` settings of ``config`` (made on first use if need be)."""
+    checked = _CHECKED.get(config)
+    if checked is None:
+        values = {s.name: getattr(config, s.name, s.default) for s in SETTINGS}
+        checked = _CHECKED[config] = CrawlConfig.from_values(values)
+    return checked
 
 
 def declared_sources(config: Config) -> dict[str, SourceData]:
-    """The usable sources, in conf.py order; broken URLs are dropped.
-
-    Every entry and source link asks, so the answer is kept for as long as the
-    config holds the same value (it cannot change after config-inited). Read only.
-    """
-    sources = config.crawl_sources
-    cached = _USABLE_SOURCES.get(config)
-    if cached is not None and cached[0] is sources:
-        return cached[1]
-    usable = _usable_sources(sources)
-    _USABLE_SOURCES[config] = (sources, usable)
-    return usable
-
-
-def _usable_sources(sources: Any) -> dict[str, SourceData]:
-    if not isinstance(sources, dict):
-        return {}
-    usable: dict[str, SourceData] = {}
-    for key, source in sources.items():
-        if not isinstance(key, str) or not _SOURCE_KEY.match(key) or not isinstance(source, dict):
-            continue
-        title = source.get("title")
-        clean: SourceData = {
-            "title": title.strip() if isinstance(title, str) and title.strip() else key
-        }
-        for part in ("publisher", "author"):
-            if isinstance(source.get(part), str) and source[part].strip():
-                clean[part] = source[part].strip()  # type: ignore[literal-required]
-        url = source.get("url")
-        if isinstance(url, str) and is_web_url(url):
-            clean["url"] = url
-        usable[key] = clean
-    return usable
+    """The usable sources, in conf.py order; broken URLs are dropped."""
+    return crawl_config(config).sources
 
 
 def is_demo_page(config: Config, docname: str) -> bool:
-    return any(fnmatch.fnmatchcase(docname, pattern) for pattern in config.crawl_demo_pages)
+    return crawl_config(config).is_demo_page(docname)
 
 
-def validate_config(app: Sphinx, config: Config) -> None:
+def check_config(app: Sphinx, config: Config) -> None:
+    """Check every setting once, and say where in conf.py each problem is."""
+    _CHECKED.pop(config, None)
+    checked = crawl_config(config)
     conf_py = Path(app.confdir, "conf.py")
-    lines = conf_py.read_text(encoding="utf-8").splitlines() if conf_py.is_file() else []
-    for key, message in _problems(config.crawl_sources):
+    lines = _read_lines(conf_py)
+    for key, message in checked.problems:
         line = _line_naming(lines, key)
         warn(message, f"{conf_py}:{line}" if line else str(conf_py), "config")
 
 
+def _read_lines(path: Path) -> list[str]:
+    """conf.py's lines in its declared encoding (a latin-1 file with a coding line too)."""
+    if not path.is_file():
+        return []
+    try:
+        with tokenize.open(path) as handle:
+            return handle.read().splitlines()
+    except (SyntaxError, UnicodeDecodeError, OSError):
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+
+
 def _line_naming(lines: list[str], key: str) -> int:
-    """The line of conf.py that names ``key``, quoted if any is (a key "a" is in most lines)."""
-    for spellings in ((f"'{key}'", f'"{key}"'), (key,)):
-        for number, text in enumerate(lines, 1):
-            if key and any(s in text for s in spellings) and ("'" in text or '"' in text):
-                return number
+    """The line of conf.py that names ``key``: a setting's assignment, or the key quoted
+    (or bare, on a line with quotes: a key "a" alone is in most lines)."""
+    if not key:
+        return 0
+    assignment = re.compile(rf"^\s*{re.escape(key)}\s*(?::[^=]*)?=")
+    for number, text in enumerate(lines, 1):
+        if assignment.match(text) or f"'{key}'" in text or f'"{key}"' in text:
+            return number
+    for number, text in enumerate(lines, 1):
+        if key in text and ("'" in text or '"' in text):
+            return number
     return 0
 
 
@@ -168,4 +275,4 @@ def setup_config(app: Sphinx) -> None:
         app.add_config_value(
             setting.name, setting.default, "env", types=setting.types, description=setting.help
         )
-    app.connect("config-inited", validate_config)
+    app.connect("config-inited", check_config)

@@ -1,29 +1,110 @@
-"""Located, silenceable warnings: every problem in author input comes through here."""
+"""Located, silenceable warnings: every problem in author input comes through here.
+
+The kinds of warning are a ``Literal``, so mypy rejects a misspelt subtype, and
+the reference page (``docs/authoring/warnings.md``) is generated from
+:data:`WARNING_TYPES` by the ``crawl-warning-types`` directive.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
 
 from sphinx.util import logging
 
 logger = logging.getLogger("sphinx_crawl")
 
 #: ``suppress_warnings = ["crawl.<subtype>"]`` silences one kind.
-SUBTYPES = {
-    "option": "an option the directive does not know",
-    "title": "an entry without a title",
-    "age": "an age that cannot be read, runs backwards or is absurd",
-    "field": "a field value that is not allowed (e.g. an unknown urgency)",
-    "source": "a source key not declared in crawl_sources, or an entry without a source",
-    "id": "an id that is not a clean slug, or is used twice",
-    "ref": "a reference to an entry id that does not exist",
-    "config": "a malformed crawl_sources or other crawl_* setting",
-    "content": "content a directive cannot hold (e.g. prose inside a milestone table)",
-    "filter": "a crawl-list filter that cannot be read",
-    "review": "a last_reviewed / next_review date that cannot be read",
+Subtype = Literal[
+    "option",
+    "title",
+    "age",
+    "field",
+    "source",
+    "id",
+    "ref",
+    "config",
+    "content",
+    "filter",
+    "review",
+]
+
+
+@dataclass(frozen=True)
+class WarningType:
+    meaning: str
+    example: str
+    fix: str
+
+
+WARNING_TYPES: dict[Subtype, WarningType] = {
+    "option": WarningType(
+        "an option the directive does not know",
+        "tip-card: unknown option 'agee' (known: age, id, keywords, source, tags)",
+        "Fix the option's name.",
+    ),
+    "title": WarningType(
+        "an entry without a title",
+        "red-flag: the entry has no title",
+        "Write the title after the directive name.",
+    ),
+    "age": WarningType(
+        "an age that cannot be read, runs backwards or is absurd",
+        "tip-card: cannot read the age 'six months'; write it like '4-6 months', ...",
+        "Use months in one of the forms of the :age: option. Ages that run backwards "
+        "(9-6 months) or exceed 72 months are refused too.",
+    ),
+    "field": WarningType(
+        "a field value that is not allowed (e.g. an unknown urgency)",
+        "red-flag: :urgency: 'asap' is not one of: routine, soon, urgent",
+        "Use one of the allowed values.",
+    ),
+    "source": WarningType(
+        "a source key not declared in crawl_sources, or an entry without a source",
+        "tip-card: unknown source 'kc' (crawl_sources: ...) or the entry cites no source",
+        "Cite a key declared in crawl_sources.",
+    ),
+    "id": WarningType(
+        "an id that is not a clean slug, or is used twice",
+        "tip-card: id 'Bare Knees' is not a lowercase slug; using 'bare-knees'; "
+        "duplicate crawl id 'bare-knees'; also defined at ...",
+        "Use a unique lowercase slug; don't reuse an entry's id (or <id>-title) for a "
+        "heading or target.",
+    ),
+    "ref": WarningType(
+        "a reference to an entry id that does not exist",
+        "reference to unknown crawl tip 'bare-knee'",
+        "Check the id (the entry may have been renamed).",
+    ),
+    "config": WarningType(
+        "a malformed crawl_sources or other crawl_* setting",
+        "crawl_sources['x']: url 'javascript:...' is not an http(s) URL; it is left out",
+        "Fix conf.py; the build goes on with the usable part of the setting.",
+    ),
+    "content": WarningType(
+        "content a directive cannot hold (e.g. prose inside a milestone table)",
+        "milestone-table: only milestone entries belong in the table; other content is "
+        "shown after it",
+        "Move the text out of the table.",
+    ),
+    "filter": WarningType(
+        "a crawl-list filter that cannot be read",
+        "crawl-list: unknown :layout: 'grid' (known: table, cards, checklist); using table",
+        "Fix the list's options.",
+    ),
+    "review": WarningType(
+        "a last_reviewed / next_review date that cannot be read",
+        "last_reviewed: '21/11/2026' is not a date like 2026-11-21",
+        "Use ISO dates in the front matter.",
+    ),
 }
 
+#: Each subtype and what it means (kept for readers of the older name).
+SUBTYPES: dict[str, str] = {name: kind.meaning for name, kind in WARNING_TYPES.items()}
 
-def warn(message: str, location: Any, subtype: str) -> None:
+assert set(get_args(Subtype)) == set(WARNING_TYPES), "every subtype is documented"
+
+
+def warn(message: str, location: Any, subtype: Subtype) -> None:
     """Warn with ``type="crawl"``; ``location`` is a node, (docname, line) or "file:line"."""
     logger.warning(message, location=location, type="crawl", subtype=subtype)

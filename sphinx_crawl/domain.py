@@ -19,10 +19,13 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from sphinx_crawl.collect import read_document
 from sphinx_crawl.compat import app_of
-from sphinx_crawl.config import declared_sources
+from sphinx_crawl.config import declared_sources, is_demo_page
+from sphinx_crawl.core.ages import AgeRange
+from sphinx_crawl.core.derive import age_sort_key, source_anchor
+from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.model import AgeRange, EntryData
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -30,7 +33,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_crawl.types import ContentType
+    from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
 DATA_VERSION = 2  # 2: ages carry their kind
@@ -43,19 +46,6 @@ class CrawlXRefRole(XRefRole):
         # Dangling references are reported by warn_missing_reference, once intersphinx
         # and other missing-reference handlers have had their chance.
         super().__init__(lowercase=False, innernodeclass=nodes.inline, warn_dangling=True)
-
-    def result_nodes(
-        self, document: nodes.document, env: BuildEnvironment, node: nodes.Element, is_ref: bool
-    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        # Noted while reading (pickled with the environment), so that this page is
-        # rewritten when the entry it links to moves or is retitled. ``!id`` links nothing.
-        domain = env.domains["crawl"]
-        if is_ref and isinstance(domain, CrawlDomain):
-            if node.get("reftype") == "source":
-                domain.note_collector(env.docname, {"kind": "sources-page"})
-            else:
-                domain.note_collector(env.docname, {"kind": "ref", "id": node["reftarget"]})
-        return [node], []
 
 
 class CrawlDomain(Domain):
@@ -87,14 +77,17 @@ class CrawlDomain(Domain):
     def collectors(self) -> dict[str, list[dict[str, Any]]]:
         return self.data["collectors"]  # type: ignore[no-any-return]
 
-    def note_entry(self, entry: EntryData) -> None:
-        self.entries_by_doc.setdefault(entry["docname"], []).append(entry)
-        self._data_changed()
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Collect everything the domain stores about ``docname``, from its doctree.
 
-    def note_collector(self, docname: str, spec: dict[str, Any]) -> None:
-        if spec not in self.collectors.get(docname, []):
-            self.collectors.setdefault(docname, []).append(spec)
-            self._data_changed()
+        The one writer of domain data: directives and roles only leave nodes.
+        """
+        entries, collectors = read_document(docname, document, is_demo_page(env.config, docname))
+        if entries:
+            self.entries_by_doc[docname] = entries
+        if collectors:
+            self.collectors[docname] = collectors
+        self._data_changed()
 
     def clear_doc(self, docname: str) -> None:
         self.entries_by_doc.pop(docname, None)
@@ -238,7 +231,9 @@ class CrawlDomain(Domain):
         pages = self.sources_pages()
         if not pages:
             return label  # type: ignore[return-value]  # plain text: no page lists sources
-        return make_refnode(builder, fromdocname, pages[0], f"source-{key}", label, label.astext())
+        return make_refnode(
+            builder, fromdocname, pages[0], source_anchor(key), label, label.astext()
+        )
 
     def get_enumerable_node_type(self, node: nodes.Node) -> str | None:
         return None
@@ -271,7 +266,7 @@ class CrawlIndex(Index):
                 entry["title"], 0, entry["docname"], entry["anchor"], extra, "", _summary(entry)
             )
             order = (
-                age.sort_key() if age else (float("inf"), float("inf")),
+                age_sort_key(entry["age"]),
                 entry["title"].lower(),
                 entry["id"],
             )
@@ -338,17 +333,6 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     domain.check_first_ids()
 
 
-def note_untyped_references(app: Sphinx, doctree: nodes.document) -> None:
-    """Note ``any`` and MyST ``[](#id)`` references like crawl roles (see CrawlXRefRole):
-    they may resolve to an entry, and show its title and page."""
-    from sphinx.addnodes import pending_xref
-
-    domain = crawl_domain(app.env)
-    for node in doctree.findall(pending_xref):
-        if node.get("refdomain") in (None, "") and node.get("reftype") in ("any", "myst"):
-            domain.note_collector(app.env.docname, {"kind": "ref", "id": node["reftarget"]})
-
-
 def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool:
     """Report a crawl reference nothing resolved, as ``crawl.ref`` at its line."""
     if not isinstance(domain, CrawlDomain):
@@ -361,4 +345,3 @@ def setup_domain(app: Sphinx) -> None:
     app.add_domain(CrawlDomain)
     app.connect("env-check-consistency", check_consistency)
     app.connect("warn-missing-reference", warn_missing_reference)
-    app.connect("doctree-read", note_untyped_references)

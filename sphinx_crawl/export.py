@@ -10,8 +10,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import declared_sources
+from sphinx_crawl.core.ages import AGE_KINDS
+from sphinx_crawl.core.derive import cited_by, entry_url
+from sphinx_crawl.core.entries import ENTRY_KEYS, EntryData
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.model import AGE_KINDS, ENTRY_KEYS, EntryData
 from sphinx_crawl.output import html_output_dir, write_if_changed
 from sphinx_crawl.types import ContentType, ContentTypeRegistry, get_registry
 
@@ -59,7 +61,7 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
                 "publisher": source.get("publisher"),
                 "author": source.get("author"),
                 "url": source.get("url"),
-                "cited_by": [e["id"] for e in entries if key in e["sources"]],
+                "cited_by": [e["id"] for e in cited_by(entries, key)],
             }
         )
     return {
@@ -68,7 +70,9 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
         "generator": f"sphinx-crawl {__version__}",
         "entries": [
             entry_record(
-                e, f"{builder.get_target_uri(e['docname'])}#{e['anchor']}", registry.get(e["type"])
+                e,
+                entry_url(builder.get_target_uri(e["docname"]), e["anchor"]),
+                registry.get(e["type"]),
             )
             for e in entries
         ],

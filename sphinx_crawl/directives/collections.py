@@ -8,10 +8,12 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collections import LAYOUTS, ListSpec
 from sphinx_crawl.config import declared_sources
+from sphinx_crawl.core.ages import AgeRange
+from sphinx_crawl.core.derive import source_anchor
+from sphinx_crawl.core.entries import split_list
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import raw_options
+from sphinx_crawl.directives.options import raw_options, warn_unknown_options
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.model import AgeRange, split_list
 
 
 class CrawlListDirective(SphinxDirective):
@@ -23,13 +25,7 @@ class CrawlListDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        for name in self.options:
-            if name not in self.option_spec:
-                warn(
-                    f"crawl-list: unknown option {name!r} (known: age, first, layout, tags, type)",
-                    location,
-                    "option",
-                )
+        warn_unknown_options("crawl-list", self.options, self.option_spec, location)
         spec: ListSpec = {
             "kind": "list",
             "types": self._types(location),
@@ -38,8 +34,6 @@ class CrawlListDirective(SphinxDirective):
             "layout": self._layout(location),
             "first": split_list(self.options.get("first")),
         }
-        # The line lets the consistency check point at an unknown :first: id.
-        crawl_domain(self.env).note_collector(self.env.docname, {**spec, "lineno": self.lineno})
         node = crawl_nodes.crawl_list(
             spec=spec, caption=(self.arguments[0] if self.arguments else "")
         )
@@ -89,17 +83,14 @@ class CrawlSourcesDirective(SphinxDirective):
     option_spec = raw_options("class")
 
     def run(self) -> list[nodes.Node]:
-        for name in self.options:
-            if name != "class":
-                warn(f"crawl-sources: unknown option {name!r}", self.get_location(), "option")
-        crawl_domain(self.env).note_collector(self.env.docname, {"kind": "sources"})
+        warn_unknown_options("crawl-sources", self.options, self.option_spec, self.get_location())
         node = crawl_nodes.crawl_sources()
         self.set_source_info(node)
         # Register each source's anchor as a target now, so links such as
         # [WHO](sources.md#source-who-motor) resolve; the rendered blocks carry the ids.
         document = self.state.document
         for key in declared_sources(self.config):
-            anchor = f"source-{key}"
+            anchor = source_anchor(key)
             if anchor not in document.ids and anchor not in document.nameids:
                 node["ids"].append(anchor)
                 node["names"].append(anchor)

@@ -9,14 +9,16 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.config import declared_sources, is_demo_page
+from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, text_without_messages
+from sphinx_crawl.config import crawl_config
+from sphinx_crawl.core.ages import AgeRange
+from sphinx_crawl.core.content_types import ContentType
+from sphinx_crawl.core.derive import badge, free_id
+from sphinx_crawl.core.entries import id_from_title, plain_text, slugify, split_list
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import raw_options
-from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.directives.options import raw_options, warn_unknown_options
 from sphinx_crawl.i18n import _, labelled
-from sphinx_crawl.model import AgeRange, EntryData, id_from_title, plain_text, slugify, split_list
 from sphinx_crawl.render.parts import callout_paragraphs
-from sphinx_crawl.types import ContentType
 
 #: URL schemes a browser runs rather than opens (it ignores spaces and controls in them).
 _RUNNABLE_URL = re.compile(r"(javascript|vbscript|data):", re.IGNORECASE)
@@ -37,7 +39,9 @@ class EntryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         ct = self.content_type
         location = self.get_location()
-        self._warn_unknown_options(location)
+        warn_unknown_options(
+            ct.directive, self.options, [*COMMON_OPTIONS, *(f.name for f in ct.fields)], location
+        )
 
         title = self.arguments[0].strip() if self.arguments else ""
         if not title:
@@ -64,11 +68,11 @@ class EntryDirective(SphinxDirective):
         # Claimed in the document, so a later entry or heading cannot take the same HTML ids.
         self.state.document.ids[anchor] = node
         self.set_source_info(node)
-        heading = self._title_node(title or str(ct.label), fields, anchor)
+        heading, title_text = self._title_node(title or str(ct.label), fields, anchor)
         self.state.document.ids[f"{anchor}-title"] = heading
         node += heading
         if ct.badge:
-            node += nodes.paragraph("", ct.badge(fields), classes=["crawl-badge"])
+            node += nodes.paragraph("", badge(ct, fields), classes=["crawl-badge"])
         body = nodes.container(classes=["crawl-entry-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
@@ -80,36 +84,25 @@ class EntryDirective(SphinxDirective):
         if sources:
             node += _sources_paragraph(sources)
 
-        self._record(
-            {
-                "id": entry_id,
-                "type": ct.name,
-                "title": plain_text(_text(node[0])[len(_hidden_prefix(ct, fields)) :]),
-                "docname": self.env.docname,
-                "anchor": anchor,
-                "lineno": self.lineno,
-                "age": age.as_dict() if age else None,
-                "tags": tags,
-                "sources": sources,
-                "keywords": split_list(self.options.get("keywords")),
-                "text": plain_text(_text(body)),
-                "fields": fields,
-            }
-        )
+        # Plain data for the domain, which collects it from the doctree in process_doc.
+        node[ENTRY_ATTRIBUTE] = {
+            "id": entry_id,
+            "type": ct.name,
+            "title": plain_text(text_without_messages(title_text)),
+            "docname": self.env.docname,
+            "anchor": anchor,
+            "lineno": self.lineno,
+            "age": age.as_dict() if age else None,
+            "tags": tags,
+            "sources": sources,
+            "keywords": split_list(self.options.get("keywords")),
+            "text": plain_text(text_without_messages(body)),
+            "fields": fields,
+        }
+        node[ORDER_ATTRIBUTE] = _next_position(self.state.document)
         return [node]
 
     # -- options ---------------------------------------------------------------
-
-    def _warn_unknown_options(self, location: str) -> None:
-        known = set(COMMON_OPTIONS) | {f.name for f in self.content_type.fields}
-        for name in self.options:
-            if name not in known:
-                warn(
-                    f"{self.content_type.directive}: unknown option {name!r} "
-                    f"(known: {', '.join(sorted(known))})",
-                    location,
-                    "option",
-                )
 
     def _entry_id(self, title: str, location: str) -> str:
         given = (self.options.get("id") or "").strip()
@@ -150,10 +143,7 @@ class EntryDirective(SphinxDirective):
                 location,
                 "id",
             )
-        n = 2
-        while not free(f"{entry_id}-{n}"):
-            n += 1
-        return f"{entry_id}-{n}"
+        return free_id(entry_id, free)
 
     def _age(self, location: str) -> AgeRange | None:
         raw = self.options.get("age")
@@ -191,7 +181,8 @@ class EntryDirective(SphinxDirective):
         return fields
 
     def _sources(self, location: str) -> list[str]:
-        declared = declared_sources(self.config)
+        settings = crawl_config(self.config)
+        declared = settings.sources
         keys = split_list(self.options.get("source"))
         for key in keys:
             if key not in declared:
@@ -203,7 +194,7 @@ class EntryDirective(SphinxDirective):
                     "source",
                 )
         cited = [key for key in keys if key in declared]
-        if not cited and self.config.crawl_require_source:
+        if not cited and settings.require_source:
             warn(
                 f"{self.content_type.directive}: the entry cites no source (:source:)",
                 location,
@@ -213,7 +204,10 @@ class EntryDirective(SphinxDirective):
 
     # -- nodes -----------------------------------------------------------------
 
-    def _title_node(self, title: str, fields: dict[str, Any], anchor: str) -> nodes.Element:
+    def _title_node(
+        self, title: str, fields: dict[str, Any], anchor: str
+    ) -> tuple[crawl_nodes.crawl_entry_title, nodes.inline]:
+        """The heading, and the title text in it (without the spoken prefix)."""
         node = crawl_nodes.crawl_entry_title("", "", ids=[f"{anchor}-title"])
         prefix = _hidden_prefix(self.content_type, fields)
         if prefix:
@@ -232,25 +226,14 @@ class EntryDirective(SphinxDirective):
                 link.replace_self(nodes.Text(link.astext()))
         node += text
         node.extend(messages)
-        return node
-
-    def _record(self, entry: EntryData) -> None:
-        if is_demo_page(self.config, entry["docname"]):
-            return  # an authoring example: shown, never collected
-        domain = crawl_domain(self.env)
-        domain.note_entry(entry)
-        if entry["sources"]:
-            # Source links point at the page holding crawl-sources, wherever it moves.
-            domain.note_collector(entry["docname"], {"kind": "sources-page"})
+        return node, text
 
 
-def _text(node: nodes.Node) -> str:
-    """The node's text without docutils' messages, which quote the source file's path."""
-    copy = node.deepcopy()
-    for message in list(copy.findall(nodes.system_message)):
-        if message.parent is not None:
-            message.parent.remove(message)
-    return copy.astext()
+def _next_position(document: nodes.document) -> int:
+    """Entries are stored in the order their directives finish, as authors expect."""
+    position: int = document.get(ORDER_ATTRIBUTE, 0)
+    document[ORDER_ATTRIBUTE] = position + 1
+    return position
 
 
 def _hidden_prefix(ct: ContentType, fields: dict[str, Any]) -> str:

@@ -6,10 +6,11 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
+from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import raw_options
+from sphinx_crawl.directives.options import raw_options, warn_unknown_options
 from sphinx_crawl.i18n import _
-from sphinx_crawl.model import AgeRange
 
 
 class MilestoneTableDirective(SphinxDirective):
@@ -20,9 +21,7 @@ class MilestoneTableDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        for name in self.options:
-            if name != "class":
-                warn(f"milestone-table: unknown option {name!r} (known: class)", location, "option")
+        warn_unknown_options("milestone-table", self.options, self.option_spec, location)
         title = self.arguments[0].strip() if self.arguments else ""
         if not title:
             warn("milestone-table: the table has no title", location, "title")
@@ -52,11 +51,8 @@ class MilestoneTableDirective(SphinxDirective):
 
 
 def _age_order(entry: crawl_nodes.crawl_entry) -> tuple[float, float]:
-    data = entry["data"]
-    if "crawl-age-min" not in data:
-        return (float("inf"), float("inf"))
-    high = data["crawl-age-max"]
-    return AgeRange(float(data["crawl-age-min"]), float(high) if high else None, "").sort_key()
+    data = entry.get(ENTRY_ATTRIBUTE)
+    return age_sort_key(data["age"] if data else None)
 
 
 def _table(
@@ -94,6 +90,9 @@ def _milestone_row(milestone: crawl_nodes.crawl_entry) -> crawl_nodes.crawl_row:
     row = crawl_nodes.crawl_row(
         ids=milestone["ids"], classes=milestone["classes"], data=milestone["data"]
     )
+    for attribute in (ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE):  # the domain reads the row instead
+        if attribute in milestone:
+            row[attribute] = milestone[attribute]
     row.source, row.line = milestone.source, milestone.line
     title = next(c for c in milestone.children if isinstance(c, crawl_nodes.crawl_entry_title))
     details = [

@@ -7,8 +7,8 @@ from typing import Any
 
 from docutils import nodes
 
+from sphinx_crawl.core.content_types import ContentType
 from sphinx_crawl.i18n import labelled
-from sphinx_crawl.types import ContentType
 
 
 def callout_paragraphs(

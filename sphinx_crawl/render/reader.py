@@ -15,7 +15,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.config import is_demo_page
+from sphinx_crawl.config import crawl_config, is_demo_page
+from sphinx_crawl.core.derive import badge, entry_url, free_id
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.output import html_output_dir, write_if_changed
@@ -114,10 +115,7 @@ class AgeFilterForm(SphinxPostTransform):
         section.insert(position, form)
 
     def _free_id(self, base: str, node: nodes.Element) -> str:
-        candidate, n = base, 1
-        while candidate in self.document.ids:
-            n += 1
-            candidate = f"{base}-{n}"
+        candidate = free_id(base, lambda name: name not in self.document.ids)
         self.document.ids[candidate] = node
         return candidate
 
@@ -132,13 +130,12 @@ def search_records(app: Sphinx) -> list[dict[str, Any]]:
     records = []
     for entry in crawl_domain(builder.env).by_id().values():
         content_type = registry.get(entry["type"])
-        badge = content_type.badge(entry["fields"]) if content_type and content_type.badge else ""
         records.append(
             {
                 "title": entry["title"],
-                "url": f"{builder.get_target_uri(entry['docname'])}#{entry['anchor']}",
+                "url": entry_url(builder.get_target_uri(entry["docname"]), entry["anchor"]),
                 "kind": str(content_type.label) if content_type else entry["type"],
-                "badge": badge,
+                "badge": badge(content_type, entry["fields"]),
                 "age": entry["age"]["label"] if entry["age"] else "",
                 "keywords": entry["keywords"],
                 "tags": entry["tags"],
@@ -154,7 +151,7 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
         return
     payload = {
         "entries": search_records(app),
-        "synonyms": app.config.crawl_search_synonyms,
+        "synonyms": crawl_config(app.config).search_synonyms,
         "heading": str(_("Entries in the handbook")),
         "none": str(_("No entry matches all of these words.")),
     }

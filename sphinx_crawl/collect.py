@@ -1,0 +1,67 @@
+"""Read one document's doctree into the plain data the ``crawl`` domain stores.
+
+Directives and roles only build nodes (an entry's node carries its plain data);
+this is the one place that turns a doctree into domain data, called from
+``CrawlDomain.process_doc``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+
+from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.core.entries import EntryData
+
+#: Node attributes the entry directive leaves: the entry's plain data, and its position
+#: among the page's entries.
+ENTRY_ATTRIBUTE = "crawl_entry_data"
+ORDER_ATTRIBUTE = "crawl_entry_order"
+
+
+def read_document(
+    docname: str, document: nodes.document, demo: bool = False
+) -> tuple[list[EntryData], list[dict[str, Any]]]:
+    """The page's entries (none on a demo page) and what it collects from elsewhere."""
+    entries: list[tuple[int, EntryData]] = []
+    collectors: list[dict[str, Any]] = []
+
+    def note(spec: dict[str, Any]) -> None:
+        if spec not in collectors:
+            collectors.append(spec)
+
+    for node in document.findall(nodes.Element):
+        if isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row):
+            data = node.get(ENTRY_ATTRIBUTE)
+            if data is not None and not demo:
+                entries.append((node[ORDER_ATTRIBUTE], data))
+        elif isinstance(node, crawl_nodes.crawl_list):
+            note({**node["spec"], "lineno": node.line})
+        elif isinstance(node, crawl_nodes.crawl_sources):
+            note({"kind": "sources"})
+        elif isinstance(node, pending_xref):
+            domain, kind = node.get("refdomain"), node.get("reftype")
+            if domain == "crawl" and kind == "source":
+                # Source links point at the page holding crawl-sources, wherever it moves.
+                note({"kind": "sources-page"})
+            elif domain == "crawl" or (domain in (None, "") and kind in ("any", "myst")):
+                # Links to entries show their title: rewrite this page when it changes.
+                note({"kind": "ref", "id": node["reftarget"]})
+        elif isinstance(node, nodes.reference) and node.get("id_link"):
+            # MyST's [text](#id): it becomes a pending_xref only after process_doc.
+            note({"kind": "ref", "id": node["refuri"][1:]})
+    # Entries in the order their directives finished (a milestone table sorts its rows).
+    return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])], collectors
+
+
+def text_without_messages(node: nodes.Element) -> str:
+    """The node's text without docutils' messages, which quote the source file's path."""
+    if next(node.findall(nodes.system_message), None) is None:
+        return node.astext()
+    copy = node.deepcopy()
+    for message in list(copy.findall(nodes.system_message)):
+        if message.parent is not None:
+            message.parent.remove(message)
+    return copy.astext()

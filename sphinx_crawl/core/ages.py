@@ -1,0 +1,119 @@
+"""Ages in months: windows, open from an age on, or deadlines. Plain data, no Sphinx."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NotRequired, TypedDict
+
+#: The handbook is about babies; anything older than this is a typo.
+MAX_AGE_MONTHS = 72
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_DASH = r"\s*(?:-|\u2013|\u2014|to)\s*"
+_UNIT = r"\s*(?:months?|mos?\.?|m)?"
+_AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"^by\s+{_NUMBER}{_UNIT}$"), "by"),
+    (re.compile(rf"^{_NUMBER}{_DASH}{_NUMBER}{_UNIT}\s*\+$"), "range+"),
+    (re.compile(rf"^{_NUMBER}{_DASH}{_NUMBER}{_UNIT}$"), "range"),
+    (re.compile(rf"^{_NUMBER}\s*\+{_UNIT}$|^{_NUMBER}{_UNIT}\s*\+$"), "from"),
+    (re.compile(rf"^{_NUMBER}{_UNIT}$"), "point"),
+)
+
+
+def _number(text: str) -> float | int:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+#: What an age means. A *window* applies between its ends ("6-9 months", "12 months");
+#: *from* applies at that age and ever after ("12 months+"); *by* is a deadline: the
+#: thing is expected by that age, so it matters at that age and after ("by 12 months").
+AGE_KINDS = ("window", "from", "by")
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    """An age in months: a window, or open-ended (``max_months`` None) from or by an age."""
+
+    min_months: float | int
+    max_months: float | int | None
+    label: str
+    kind: str = "window"
+
+    @classmethod
+    def parse(cls, text: str) -> AgeRange:
+        """Parse ``4-6 months``, ``6\u20139 months``, ``12 months``, ``9-12 months+``,
+        ``10+ months`` or ``by 12 months``; raise ValueError with a reason."""
+        label = " ".join(text.split())
+        if not label:
+            raise ValueError("the age is empty")
+        lowered = label.lower()
+        for pattern, form in _AGE_PATTERNS:
+            match = pattern.match(lowered)
+            if not match:
+                continue
+            numbers = [_number(g) for g in match.groups() if g is not None]
+            low: float | int
+            high: float | int | None
+            kind = "window"
+            if form == "by":
+                low, high, kind = numbers[0], None, "by"
+            elif form == "range":
+                low, high = numbers[0], numbers[1]
+            elif form == "range+":
+                low, high, kind = numbers[0], None, "from"
+                cls._check(label, numbers[0], numbers[1])  # "9-12 months+": 12 is read too
+            elif form == "from":
+                low, high, kind = numbers[0], None, "from"
+            else:
+                low, high = numbers[0], numbers[0]
+            cls._check(label, low, high)
+            return cls(low, high, label, kind)
+        raise ValueError(
+            f"cannot read the age {label!r}; write it like '4-6 months', '12 months', "
+            "'9-12 months+' or 'by 12 months'"
+        )
+
+    @staticmethod
+    def _check(label: str, low: float | int, high: float | int | None) -> None:
+        if high is not None and high < low:
+            raise ValueError(f"the age {label!r} runs backwards")
+        if max(low, high or 0) > MAX_AGE_MONTHS:
+            raise ValueError(f"the age {label!r} is beyond {MAX_AGE_MONTHS} months")
+
+    def applies_at(self, months: float) -> bool:
+        """Whether a baby of ``months`` is in this age (open ages: at the start and after)."""
+        return self.min_months <= months and (self.max_months is None or months <= self.max_months)
+
+    def overlaps(self, other: AgeRange) -> bool:
+        self_high = float("inf") if self.max_months is None else self.max_months
+        other_high = float("inf") if other.max_months is None else other.max_months
+        return self.min_months <= other_high and other.min_months <= self_high
+
+    def sort_key(self) -> tuple[float, float]:
+        return (
+            float(self.min_months),
+            float("inf") if self.max_months is None else self.max_months,
+        )
+
+    def as_dict(self) -> AgeDict:
+        return {
+            "min_months": self.min_months,
+            "max_months": self.max_months,
+            "label": self.label,
+            "kind": self.kind,
+        }
+
+    @classmethod
+    def from_dict(cls, data: AgeDict) -> AgeRange:
+        # crawl.json files written before ages had a kind: a window, or open from its start.
+        kind = data.get("kind") or ("window" if data["max_months"] is not None else "from")
+        return cls(data["min_months"], data["max_months"], data["label"], kind)
+
+
+class AgeDict(TypedDict):
+    min_months: float | int
+    max_months: float | int | None
+    label: str
+    kind: NotRequired[str]

@@ -1,0 +1,49 @@
+"""Facts derived from entry data: each computed here, once, and read everywhere else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from sphinx_crawl.core.ages import AgeDict, AgeRange
+from sphinx_crawl.core.content_types import ContentType
+from sphinx_crawl.core.entries import EntryData
+
+_NO_AGE_LAST = (float("inf"), float("inf"))
+
+
+def entry_url(page_uri: str, anchor: str) -> str:
+    """The entry's address from the output root: its page's URI and its anchor."""
+    return f"{page_uri}#{anchor}"
+
+
+def badge(content_type: ContentType | None, fields: Mapping[str, Any]) -> str:
+    """The level in words ("Soon: book an appointment"), or "" for types without one."""
+    if content_type is None or content_type.badge is None:
+        return ""
+    return content_type.badge(fields)
+
+
+def cited_by(entries: Iterable[EntryData], source_key: str) -> list[EntryData]:
+    """The entries that cite ``source_key``, in the order given."""
+    return [entry for entry in entries if source_key in entry["sources"]]
+
+
+def age_sort_key(age: AgeDict | None) -> tuple[float, float]:
+    """Youngest first, narrower windows first; entries without an age last."""
+    return AgeRange.from_dict(age).sort_key() if age else _NO_AGE_LAST
+
+
+def source_anchor(source_key: str) -> str:
+    """The HTML id of a source on the page that lists the sources."""
+    return f"source-{source_key}"
+
+
+def free_id(base: str, is_free: Callable[[str], bool]) -> str:
+    """``base``, or the first of ``base-2``, ``base-3``... that ``is_free`` accepts."""
+    if is_free(base):
+        return base
+    n = 2
+    while not is_free(f"{base}-{n}"):
+        n += 1
+    return f"{base}-{n}"

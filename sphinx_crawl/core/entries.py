@@ -1,0 +1,69 @@
+"""The entry record and the small text helpers that make its ids. Plain data, no Sphinx.
+
+Everything here is JSON-serialisable on purpose: entries live in the Sphinx
+environment (pickled, merged across ``-j`` workers) and in ``crawl.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Any, TypedDict
+
+from sphinx_crawl.core.ages import AgeDict
+
+#: The keys every crawl.json entry has, in order; the type's own fields follow.
+ENTRY_KEYS = ("id", "type", "title", "url", "docname", "age", "tags", "sources", "keywords", "text")
+
+
+class EntryData(TypedDict):
+    """One entry as stored in the environment and exported to crawl.json."""
+
+    id: str
+    type: str
+    title: str
+    docname: str
+    anchor: str
+    lineno: int
+    age: AgeDict | None
+    tags: list[str]
+    sources: list[str]
+    keywords: list[str]
+    text: str
+    fields: dict[str, Any]
+
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """An ASCII slug; empty when the text has no Latin letters or digits."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_SLUG.sub("-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+def id_from_title(type_name: str, title: str) -> str:
+    """A stable id for an entry without ``:id:``: the title's slug, or a hash of it."""
+    slug = slugify(title)
+    if slug and slug[0].isalpha():
+        return slug
+    digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
+    return f"{type_name}-{slug or digest}"
+
+
+def split_list(text: str | None) -> list[str]:
+    """Comma-separated option values, stripped, empty items and repeats dropped."""
+    if not text:
+        return []
+    seen: dict[str, None] = {}
+    for item in text.split(","):
+        item = " ".join(item.split())
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+def plain_text(text: str) -> str:
+    """Collapse whitespace so exported text is stable across parsers."""
+    return " ".join(text.split())
