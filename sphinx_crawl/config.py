@@ -68,8 +68,9 @@ SETTINGS = (
 _SOURCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _SOURCE_FIELDS = ("title", "publisher", "author", "url")
 
-#: A problem found in a setting: (a key the conf.py line should name, or "", message).
-Problem = tuple[str, str]
+#: A problem found in a setting: (what the conf.py line should name, most telling first;
+#: message).
+Problem = tuple[tuple[str, ...], str]
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,9 @@ class CrawlConfig:
         sources = _sources(values.get("crawl_sources", {}), problems)
         require = values.get("crawl_require_source", False)
         if not isinstance(require, bool):
-            problems.append(("crawl_require_source", "crawl_require_source must be True or False"))
+            problems.append(
+                (("crawl_require_source",), "crawl_require_source must be True or False")
+            )
             require = bool(require) if isinstance(require, int | type(None)) else False
         return cls(
             sources=sources,
@@ -112,20 +115,20 @@ def is_web_url(url: str) -> bool:
 
 
 def _sources(value: Any, problems: list[Problem]) -> dict[str, SourceData]:
-    if value is None:
-        return {}
     if not isinstance(value, Mapping):
-        problems.append(("crawl_sources", "crawl_sources must be a dict of source key -> details"))
+        problems.append(
+            (("crawl_sources",), "crawl_sources must be a dict of source key -> details")
+        )
         return {}
     usable: dict[str, SourceData] = {}
     for key, source in value.items():
         if not isinstance(key, str) or not _SOURCE_KEY.match(key):
             problems.append(
-                (str(key), f"crawl_sources: {key!r} is not a usable key (letters, digits, -_.)")
+                ((str(key),), f"crawl_sources: {key!r} is not a usable key (letters, digits, -_.)")
             )
             continue
         if not isinstance(source, Mapping):
-            problems.append((key, f"crawl_sources[{key!r}] must be a dict"))
+            problems.append(((key,), f"crawl_sources[{key!r}] must be a dict"))
             continue
         usable[key] = _source(key, source, problems)
     return usable
@@ -138,45 +141,46 @@ def _source(key: str, source: Mapping[str, Any], problems: list[Problem]) -> Sou
 
     clean: SourceData = {"title": text("title") or key}
     if not text("title"):
-        problems.append((key, f"crawl_sources[{key!r}] needs a title"))
+        problems.append(((key,), f"crawl_sources[{key!r}] needs a title"))
     for part in ("publisher", "author"):
         if text(part):
             clean[part] = text(part)  # type: ignore[literal-required]
     if not (text("publisher") or text("author")):
-        problems.append((key, f"crawl_sources[{key!r}] needs a publisher or an author"))
+        problems.append(((key,), f"crawl_sources[{key!r}] needs a publisher or an author"))
     url = source.get("url")
     if url is not None:
         if isinstance(url, str) and is_web_url(url.strip()):
             clean["url"] = url.strip()
         else:
             problems.append(
-                (key, f"crawl_sources[{key!r}]: url {url!r} is not an http(s) URL; it is left out")
+                (
+                    (str(url), key),
+                    f"crawl_sources[{key!r}]: url {url!r} is not an http(s) URL; it is left out",
+                )
             )
     unknown = sorted(str(name) for name in source if name not in _SOURCE_FIELDS)
     if unknown:
-        problems.append((key, f"crawl_sources[{key!r}]: unknown fields {unknown}"))
+        problems.append(((key,), f"crawl_sources[{key!r}]: unknown fields {unknown}"))
     return clean
 
 
 def _synonyms(value: Any, problems: list[Problem]) -> dict[str, list[str]]:
-    if value is None:
-        return {}
     if not isinstance(value, Mapping):
         problems.append(
-            ("crawl_search_synonyms", "crawl_search_synonyms must be a dict: word -> [words]")
+            (("crawl_search_synonyms",), "crawl_search_synonyms must be a dict: word -> [words]")
         )
         return {}
     usable: dict[str, list[str]] = {}
     for word, alternatives in value.items():
         if not isinstance(word, str) or not word.strip():
             problems.append(
-                ("crawl_search_synonyms", f"crawl_search_synonyms: {word!r} is not a word")
+                (("crawl_search_synonyms",), f"crawl_search_synonyms: {word!r} is not a word")
             )
             continue
         if isinstance(alternatives, str):  # one synonym written without a list
             problems.append(
                 (
-                    word,
+                    (word,),
                     f"crawl_search_synonyms[{word!r}] must be a list; read as [{alternatives!r}]",
                 )
             )
@@ -185,7 +189,7 @@ def _synonyms(value: Any, problems: list[Problem]) -> dict[str, list[str]]:
             isinstance(a, str) for a in alternatives
         ):
             problems.append(
-                (word, f"crawl_search_synonyms[{word!r}] must be a list of words; it is ignored")
+                ((word,), f"crawl_search_synonyms[{word!r}] must be a list of words; it is ignored")
             )
             continue
         usable[word.strip().lower()] = [" ".join(a.split()) for a in alternatives if a.strip()]
@@ -193,20 +197,18 @@ def _synonyms(value: Any, problems: list[Problem]) -> dict[str, list[str]]:
 
 
 def _patterns(value: Any, problems: list[Problem]) -> tuple[str, ...]:
-    if value is None:
-        return ()
     if isinstance(value, str):  # one pattern, not a list: never every page by accident
         problems.append(
-            ("crawl_demo_pages", f"crawl_demo_pages must be a list; read as [{value!r}]")
+            (("crawl_demo_pages",), f"crawl_demo_pages must be a list; read as [{value!r}]")
         )
         return (value,)
     if not isinstance(value, list | tuple):
-        problems.append(("crawl_demo_pages", "crawl_demo_pages must be a list of page patterns"))
+        problems.append((("crawl_demo_pages",), "crawl_demo_pages must be a list of page patterns"))
         return ()
     bad = [item for item in value if not isinstance(item, str)]
     if bad:
         problems.append(
-            ("crawl_demo_pages", f"crawl_demo_pages: {bad!r} are not page patterns; ignored")
+            (("crawl_demo_pages",), f"crawl_demo_pages: {bad!r} are not page patterns; ignored")
         )
     return tuple(item for item in value if isinstance(item, str))
 
@@ -239,8 +241,8 @@ def check_config(app: Sphinx, config: Config) -> None:
     checked = crawl_config(config)
     conf_py = Path(app.confdir, "conf.py")
     lines = _read_lines(conf_py)
-    for key, message in checked.problems:
-        line = _line_naming(lines, key)
+    for needles, message in checked.problems:
+        line = next(filter(None, (_line_naming(lines, needle) for needle in needles)), 0)
         warn(message, f"{conf_py}:{line}" if line else str(conf_py), "config")
 
 
