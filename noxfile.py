@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["lint", "tests", "docs"]
+nox.options.sessions = ["lint", "tests", "slow", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 
 ROOT = Path(__file__).parent
@@ -54,6 +54,63 @@ def tests(session: nox.Session) -> None:
     session.run(
         "pytest", *session.posargs, env={"PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "")}
     )
+
+
+@nox.session
+def slow(session: nox.Session) -> None:
+    """The long Hypothesis property tests (builds of generated projects), left out of tests."""
+    session.install("-e", ".[test,docs]")
+    session.run("pytest", "-m", "slow", "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session(name="same-output")
+def same_output(session: nox.Session) -> None:
+    """Build the handbook at a git revision and at the working tree; fail if any output
+    file differs (``nox -s same-output -- <rev>``, default HEAD): a refactor's proof."""
+    import shutil
+    import tempfile
+
+    session.install("-e", ".[docs]")
+    revision = session.posargs[0] if session.posargs else "HEAD"
+    work = Path(tempfile.mkdtemp(prefix="crawl-same-output-"))
+    try:
+        session.run(
+            "git", "worktree", "add", "--detach", str(work / "before"), revision, external=True
+        )
+        for name, tree in (("before", work / "before"), ("after", ROOT)):
+            session.run(
+                "python",
+                "-m",
+                "sphinx",
+                "-q",
+                "-b",
+                "html",
+                "-d",
+                str(work / f"{name}-doctrees"),
+                str(tree / "docs"),
+                str(work / name / "_out"),
+                env={"PYTHONPATH": str(tree)},
+            )
+        session.run(
+            "diff",
+            "-r",
+            "-q",
+            str(work / "before" / "_out"),
+            str(work / "after" / "_out"),
+            external=True,
+        )
+        session.log(f"The handbook built at {revision} and now is byte-identical.")
+    finally:
+        session.run(
+            "git",
+            "worktree",
+            "remove",
+            "--force",
+            str(work / "before"),
+            external=True,
+            success_codes=[0, 128],
+        )
+        shutil.rmtree(work, ignore_errors=True)
 
 
 # The oldest and newest Sphinx (with the docutils they allow) we support.

@@ -20,9 +20,9 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl.collect import read_document
-from sphinx_crawl.compat import app_of
 from sphinx_crawl.config import declared_sources, is_demo_page
 from sphinx_crawl.core.ages import AgeRange
+from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.diagnostics import warn
@@ -57,8 +57,16 @@ class CrawlDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "collectors": {}, "shown": {}}
     data_version = DATA_VERSION
 
+    #: The content types of this project (set on the per-project subclass made by
+    #: :func:`domain_for`); every reader of the types asks the domain for them.
+    content_types: ClassVar[ContentTypeRegistry] = ContentTypeRegistry()
+
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
+        for content_type in self.content_types:
+            self.add_object_type(
+                content_type.name, ObjType(content_type.label, content_type.name, "any")
+            )
         # Derived views of self.data, rebuilt on first use after any change.
         self._by_id_cache: dict[str, EntryData] | None = None
         self._sources_pages_cache: list[str] | None = None
@@ -283,17 +291,20 @@ class CrawlIndex(Index):
             rows = merged.setdefault(min(headings[key]), {})
             for order, row in groups[key]:
                 rows.setdefault((row.docname, row.anchor), (order, row))
-        # Sphinx's domainindex templates (basic, furo) print group headings unescaped,
-        # and ours are author text (tags): escape them for HTML builders only.
-        as_html = app_of(self.domain.env).builder.format == "html"
         content = [
-            (
-                escape(heading) if as_html else heading,
-                [row for _, row in sorted(rows.values(), key=lambda item: item[0])],
-            )
+            (heading, [row for _, row in sorted(rows.values(), key=lambda item: item[0])])
             for heading, rows in merged.items()
         ]
         return content, False
+
+
+def escape_index_headings(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Sphinx's domainindex templates (basic, furo) print group headings unescaped, and
+    ours are author text (tags): escape them on the HTML page only."""
+    if templatename == "domainindex.html" and pagename.startswith("crawl-"):
+        context["content"] = [(escape(heading), rows) for heading, rows in context["content"]]
 
 
 def _summary(entry: EntryData) -> str:
@@ -315,10 +326,9 @@ def make_index(content_type: ContentType) -> type[CrawlIndex]:
     )
 
 
-def register_object_type(app: Sphinx, content_type: ContentType) -> None:
-    """Declare the type in the ``crawl`` domain (picked up when domains are created)."""
-    object_types = app.registry.domain_object_types.setdefault("crawl", {})
-    object_types[content_type.name] = ObjType(content_type.label, content_type.name, "any")
+def domain_for(registry: ContentTypeRegistry) -> type[CrawlDomain]:
+    """The ``crawl`` domain of a project whose content types are ``registry``."""
+    return type("CrawlDomain", (CrawlDomain,), {"content_types": registry})
 
 
 def crawl_domain(env: BuildEnvironment) -> CrawlDomain:
@@ -345,3 +355,4 @@ def setup_domain(app: Sphinx) -> None:
     app.add_domain(CrawlDomain)
     app.connect("env-check-consistency", check_consistency)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("html-page-context", escape_index_headings)

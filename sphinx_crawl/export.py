@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.core.ages import AGE_KINDS
+from sphinx_crawl.core.content_types import ContentType, ContentTypeRegistry
 from sphinx_crawl.core.derive import cited_by, entry_url
 from sphinx_crawl.core.entries import ENTRY_KEYS, EntryData
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.output import html_output_dir, write_if_changed
-from sphinx_crawl.types import ContentType, ContentTypeRegistry, get_registry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,10 +47,8 @@ def entry_record(entry: EntryData, url: str, content_type: ContentType | None) -
 
 
 def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
-    from sphinx_crawl import __version__
-
     domain = crawl_domain(builder.env)
-    registry = get_registry(app)
+    registry = crawl_domain(app.env).content_types
     entries = list(domain.by_id().values())
     sources = []
     for key, source in declared_sources(app.config).items():
@@ -67,7 +65,7 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "project": app.config.project,
-        "generator": f"sphinx-crawl {__version__}",
+        "generator": f"sphinx-crawl {app.extensions['sphinx_crawl'].version}",
         "entries": [
             entry_record(
                 e,
@@ -172,7 +170,7 @@ def write_content_api(app: Sphinx, exception: Exception | None) -> None:
     if outdir is None:
         return
     write_if_changed(outdir / CONTENT_FILE, _json(build_content(app, app.builder)))
-    write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(get_registry(app))))
+    write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(crawl_domain(app.env).content_types)))
 
 
 def setup_export(app: Sphinx) -> None:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from sphinx_crawl.collections import view_digest
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.types import get_registry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = crawl_domain(env)
-    registry = get_registry(app)
+    registry = crawl_domain(app.env).content_types
     shown: dict[str, str] = domain.data["shown"]
     changed = []
     for docname in sorted(domain.collectors):

@@ -27,7 +27,26 @@ class crawl_row(nodes.row):
 
 
 class crawl_checkbox(nodes.Inline, nodes.Element):
-    """A tick box for printable checklists; ``label_id`` names the text it ticks."""
+    """A tick box for printable checklists; ``label_id`` names the text it ticks and
+    ``key`` (HTML only) is where crawl-checklist.js keeps its state on the device."""
+
+
+class crawl_check_row(nodes.Inline, nodes.Element):
+    """A checklist row: in HTML a ``<label>`` holding the box and its text, so a tap
+    anywhere on the row ticks the box. Other builders see only its children."""
+
+
+class crawl_check_note(nodes.General, nodes.Element):
+    """A checklist item's note field (HTML only, revealed by crawl-checklist.js).
+    ``note_id`` names the field, ``title`` the entry it is about. It holds no text,
+    so search does not index its labels as page content."""
+
+
+class crawl_checklist_tools(nodes.General, nodes.Element):
+    """A checklist's controls (HTML only, revealed by crawl-checklist.js): ``part``
+    is ``"top"`` (the device-only notice, the baby's age) or ``"bottom"`` (the clear
+    button); ``page`` is the docname the ticks are kept under; ``field_ids`` maps
+    each control to its element id."""
 
 
 class crawl_age_filter(nodes.General, nodes.Element):

@@ -21,3 +21,10 @@ def write_if_changed(path: Path, text: str) -> None:
     """Leave an unchanged file untouched, so incremental builds and deploys see no change."""
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+def write_bytes_if_changed(path: Path, data: bytes) -> None:
+    """The same for a binary or copied file; creates its folder if need be."""
+    if not path.is_file() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)

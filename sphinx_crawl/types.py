@@ -34,9 +34,12 @@ from sphinx_crawl.core.content_types import (
     choice,
     text_field,
 )
+from sphinx_crawl.directives.entry import make_entry_directive
+from sphinx_crawl.domain import CrawlXRefRole, domain_for, make_index
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -77,17 +80,26 @@ def get_registry(app: Sphinx) -> ContentTypeRegistry:
 
 
 def register_content_type(app: Sphinx, content_type: ContentType) -> None:
-    """Enable ``content_type`` in ``app``: directive, role, object type and index."""
-    # Imported here: these modules import this one for the types above.
-    from sphinx_crawl.directives.entry import make_entry_directive
-    from sphinx_crawl.domain import CrawlXRefRole, make_index, register_object_type
+    """Enable ``content_type`` in ``app``: directive, role, object type and index.
 
+    Call it from an extension's ``setup``: the ``crawl`` domain takes its object
+    types from the registry when the configuration is read.
+    """
     get_registry(app).add(content_type)
     app.add_directive(content_type.directive, make_entry_directive(content_type))
     app.add_role_to_domain("crawl", content_type.name, CrawlXRefRole())
-    register_object_type(app, content_type)
     if content_type.index is not None:
         app.add_index_to_domain("crawl", make_index(content_type))
+
+
+def use_registered_types(app: Sphinx, config: Config) -> None:
+    """Give the ``crawl`` domain this project's content types (public ``add_domain``)."""
+    app.add_domain(domain_for(get_registry(app)), override=True)
+
+
+def setup_types(app: Sphinx) -> None:
+    # Late, so that types registered by any extension's setup are all there.
+    app.connect("config-inited", use_registered_types, priority=900)
 
 
 def load_entry_point_types(app: Sphinx) -> None:

@@ -202,6 +202,8 @@ def test_a_rebuild_without_changes_writes_no_page(tmp_path: Path, make_app: Any)
     again = build(srcdir, make_app=make_app)
     assert again.written == []
     assert "0 added, 0 changed, 0 removed" in again.app.status.getvalue()
+    # Nothing sphinx-crawl or sphinx-design do at start-up looks like a changed setting.
+    assert "html_static_path" not in again.app.status.getvalue()
     assert again.text("crawl.json") == content
 
 

@@ -34,7 +34,7 @@ def _schema_id_pattern() -> str:
 SCHEMA_ID = re.compile(_schema_id_pattern())
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-any_text = st.text(st.characters(exclude_categories=("Cs",)))
+any_text = st.text(st.characters(exclude_categories=["Cs"]))
 age_words = st.sampled_from(
     ["", "by", "to", "-", "\u2013", "\u2014", "+", "months", "month", "mos.", "mo", "m", ".", " "]
 )

@@ -39,9 +39,7 @@ def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook
     return load(html / "crawl.json", validate=True)
 
 
-def other_builder(
-    handbook: tuple[subprocess.CompletedProcess[str], Path], builder: str
-) -> Path:
+def other_builder(handbook: tuple[subprocess.CompletedProcess[str], Path], builder: str) -> Path:
     """The handbook in another builder, reusing the HTML build's parsed pages."""
     out = handbook[1].parent / builder
     command = [sys.executable, "-m", "sphinx", "-q", "-b", builder]
@@ -67,7 +65,9 @@ def test_the_note_is_a_distinct_labelled_line_on_the_card(
 ) -> None:
     for tip_id in SAFETY:
         tip = content.entry(tip_id)
-        page = BeautifulSoup((handbook[1] / tip.url.split("#")[0]).read_text("utf-8"), "html.parser")
+        page = BeautifulSoup(
+            (handbook[1] / tip.url.split("#")[0]).read_text("utf-8"), "html.parser"
+        )
         card = page.find(id=tip_id)
         line = card.find("p", class_="crawl-callout-safety")
         assert line is not None, tip_id

@@ -11,6 +11,7 @@ from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, warn_unknown_options
 from sphinx_crawl.i18n import _
+from sphinx_crawl.render.parts import table
 
 
 class MilestoneTableDirective(SphinxDirective):
@@ -58,28 +59,12 @@ def _age_order(entry: crawl_nodes.crawl_entry) -> tuple[float, float]:
 def _table(
     title: str, milestones: list[crawl_nodes.crawl_entry], classes: list[str]
 ) -> nodes.table:
-    table = nodes.table(classes=["crawl-milestone-table", *classes])
+    header = [_("Age"), _("Milestone"), _("What you see")]
+    rows: list[nodes.row] = [_milestone_row(milestone) for milestone in milestones]
+    node = table(["crawl-milestone-table", *classes], (20, 30, 50), header, rows)
     if title:
-        table += nodes.title(title, title)
-    group = nodes.tgroup(cols=3)
-    table += group
-    for width in (20, 30, 50):
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    head += _plain_row([_("Age"), _("Milestone"), _("What you see")])
-    group += head
-    body = nodes.tbody()
-    for milestone in milestones:
-        body += _milestone_row(milestone)
-    group += body
-    return table
-
-
-def _plain_row(cells: list[str]) -> nodes.row:
-    row = nodes.row()
-    for text in cells:
-        row += nodes.entry("", nodes.paragraph("", text))
-    return row
+        node.insert(0, nodes.title(title, title))
+    return node
 
 
 def _milestone_row(milestone: crawl_nodes.crawl_entry) -> crawl_nodes.crawl_row:

@@ -15,7 +15,7 @@ from sphinx_crawl.config import declared_sources
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
 from sphinx_crawl.i18n import _, labelled
 from sphinx_crawl.model import EntryData
-from sphinx_crawl.render.parts import callout_paragraphs
+from sphinx_crawl.render.parts import callout_paragraphs, table, text_row
 from sphinx_crawl.types import ContentType, get_registry
 
 _EXCERPT_CHARS = 220
@@ -76,7 +76,8 @@ class FillCollections(SphinxPostTransform):
         if not entries:
             wrapper += nodes.paragraph("", "", nodes.emphasis("", _("No entries match.")))
             return wrapper
-        if spec["layout"] == "checklist" and app_of(self.env).builder.format == "html":
+        interactive = spec["layout"] == "checklist" and self._is_html()
+        if interactive:
             # Filled with today's date by crawl.js; shown only on paper.
             wrapper += nodes.paragraph(
                 "",
@@ -84,27 +85,37 @@ class FillCollections(SphinxPostTransform):
                 nodes.inline(classes=["crawl-print-date"]),
                 classes=["crawl-print-only"],
             )
+            wrapper += self._checklist_tools("top", {"age": "crawl-checklist-age"})
         render = {"table": self._table, "cards": self._cards, "checklist": self._checklist}[
             spec["layout"]
         ]
         wrapper += render(entries)
+        if interactive:
+            wrapper += self._checklist_tools("bottom", {})
         return wrapper
 
+    def _is_html(self) -> bool:
+        return bool(app_of(self.env).builder.format == "html")
+
+    def _checklist_tools(
+        self, part: str, field_ids: dict[str, str]
+    ) -> crawl_nodes.crawl_checklist_tools:
+        tools = crawl_nodes.crawl_checklist_tools(part=part, page=self.env.docname)
+        tools["field_ids"] = {key: self._claim_id(value, tools) for key, value in field_ids.items()}
+        return tools
+
     def _table(self, entries: list[EntryData]) -> nodes.table:
-        table = nodes.table(classes=["crawl-list-table"])
-        group = nodes.tgroup(cols=3)
-        table += group
-        for width in (35, 20, 45):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        head += _row([nodes.Text(_("Entry")), nodes.Text(_("Age")), nodes.Text(_("Details"))])
-        group += head
-        body = nodes.tbody()
-        for entry in entries:
-            age = entry["age"]["label"] if entry["age"] else _("Any age")
-            body += _row([self._link(entry), nodes.Text(age), nodes.Text(self._detail(entry))])
-        group += body
-        return table
+        rows = [
+            text_row(
+                [
+                    self._link(entry),
+                    nodes.Text(entry["age"]["label"] if entry["age"] else _("Any age")),
+                    nodes.Text(self._detail(entry)),
+                ]
+            )
+            for entry in entries
+        ]
+        return table(["crawl-list-table"], (35, 20, 45), [_("Entry"), _("Age"), _("Details")], rows)
 
     def _cards(self, entries: list[EntryData]) -> nodes.Element:
         grid = nodes.container(classes=["crawl-card-grid"])
@@ -141,25 +152,70 @@ class FillCollections(SphinxPostTransform):
             candidate = f"{base}-{n}"
         return candidate
 
+    def _claim_id(self, base: str, node: nodes.Element) -> str:
+        """A free id, recorded as taken so the next one on the page differs."""
+        candidate = self._unique_id(base)
+        self.document.ids[candidate] = node
+        return candidate
+
     def _checklist(self, entries: list[EntryData]) -> nodes.bullet_list:
+        """Tick boxes with the entry's title, level and callouts.
+
+        In HTML each row is a ``<label>``, so a tap on the title ticks the box; the link
+        to the entry is a separate "Read more" link, and each item has a note field that
+        crawl-checklist.js reveals and keeps on the device. Elsewhere (text, LaTeX...)
+        the title itself links to the entry, as on paper nothing is tapped.
+        """
+        html = self._is_html()
         checklist = nodes.bullet_list(classes=["crawl-checklist"])
         for entry in entries:
             label_id = self._unique_id(f"check-{entry['id']}")
-            item = nodes.list_item()
-            line = nodes.paragraph()
-            line += crawl_nodes.crawl_checkbox(label_id=label_id)
+            item = nodes.list_item(classes=["crawl-check-item"])
+            line = nodes.paragraph(classes=["crawl-check-line"])
+            box = crawl_nodes.crawl_checkbox(label_id=label_id)
             label = nodes.inline(ids=[label_id], classes=["crawl-check-label"])
             self.document.ids[label_id] = label
-            label += nodes.strong("", "", self._link(entry))
+            title: nodes.Node = (
+                nodes.inline("", entry["title"], classes=["crawl-check-title"])
+                if html
+                else self._link(entry)
+            )
+            label += nodes.strong("", "", title)
             content_type = self._type(entry)
             if content_type and content_type.badge:
                 label += nodes.Text(" \u2014 ")
                 label += nodes.emphasis("", content_type.badge(entry["fields"]))
-            line += label
+            if html:
+                # Stored per page and item: the same entry on two pages is two ticks.
+                box["key"] = f"{self.env.docname}:{label_id.removeprefix('check-')}"
+                line += crawl_nodes.crawl_check_row("", box, label)
+            else:
+                line += box
+                line += label
             item += line
             item.extend(callout_paragraphs(content_type, entry["fields"]))
+            if html:
+                item += self._read_more(entry)
+                note = crawl_nodes.crawl_check_note(title=entry["title"])
+                note["note_id"] = self._claim_id(f"note-{entry['id']}", note)
+                item += note
             checklist += item
         return checklist
+
+    def _read_more(self, entry: EntryData) -> nodes.paragraph:
+        """A link to the entry, apart from the row, named "Read more about <title>"."""
+        link = make_refnode(
+            app_of(self.env).builder,
+            self.env.docname,
+            entry["docname"],
+            entry["anchor"],
+            [
+                nodes.inline("", _("Read more")),
+                crawl_nodes.crawl_hidden("", " " + _("about {title}").format(title=entry["title"])),
+            ],
+        )
+        link["classes"].append("crawl-check-link")
+        return nodes.paragraph("", "", link, classes=["crawl-check-more"])
 
     # -- crawl-sources ----------------------------------------------------------
 
@@ -195,10 +251,3 @@ class FillCollections(SphinxPostTransform):
                 )
             wrapper += block
         return wrapper
-
-
-def _row(cells: list[nodes.Node]) -> nodes.row:
-    row = nodes.row()
-    for cell in cells:
-        row += nodes.entry("", nodes.paragraph("", "", cell))
-    return row

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, labelled
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
 
@@ -71,18 +72,98 @@ def depart_row(self: HTML5Translator, node: crawl_nodes.crawl_row) -> None:
 
 
 def visit_checkbox(self: HTML5Translator, node: crawl_nodes.crawl_checkbox) -> None:
+    attributes: dict[str, Any] = {"aria-labelledby": node["label_id"]}
+    if node.get("key"):
+        attributes["data-crawl-key"] = node["key"]
     self.body.append(
         self.starttag(
-            node,
-            "input",
-            "",
-            empty=True,
-            type="checkbox",
-            CLASS="crawl-check",
-            **{"aria-labelledby": node["label_id"]},
+            node, "input", "", empty=True, type="checkbox", CLASS="crawl-check", **attributes
         )
     )
+    if node.get("key"):
+        # The box as printed: crawl-checklist.js writes a tick into it, so paper shows
+        # what the screen shows (a printed form control keeps no state reliably).
+        self.body.append('<span class="crawl-check-mark" aria-hidden="true"></span>')
     raise nodes.SkipNode
+
+
+def visit_check_row(self: HTML5Translator, node: crawl_nodes.crawl_check_row) -> None:
+    self.body.append(self.starttag(node, "label", "", CLASS="crawl-check-row"))
+
+
+def depart_check_row(self: HTML5Translator, node: crawl_nodes.crawl_check_row) -> None:
+    self.body.append("</label>")
+
+
+def _text(message: str) -> str:
+    return escape(str(message))
+
+
+def visit_check_note(self: HTML5Translator, node: crawl_nodes.crawl_check_note) -> None:
+    """The note field (hidden until crawl-checklist.js can keep what is typed) and its
+    print-only copy: a printed textarea shows a box, not reliably its text."""
+    note_id = escape(node["note_id"])
+    about = _text(" " + _("about {title}").format(title=node["title"]))
+    self.body.append(
+        '<div class="crawl-check-note" hidden="hidden">'
+        f'<label for="{note_id}">{_text(_("Notes"))}'
+        f'<span class="crawl-visually-hidden">{about}</span></label>'
+        f'<textarea id="{note_id}" class="crawl-check-note-field" rows="2" maxlength="1000">'
+        "</textarea></div>\n"
+        '<p class="crawl-check-note-print" hidden="hidden">'
+        f"<strong>{_text(labelled(_('Notes')))}</strong>"
+        '<span class="crawl-check-note-text"></span></p>\n'
+    )
+    raise nodes.SkipNode
+
+
+def visit_checklist_tools(self: HTML5Translator, node: crawl_nodes.crawl_checklist_tools) -> None:
+    """A checklist's controls, hidden until crawl-checklist.js runs: without it the
+    list still reads and prints, with empty boxes to tick by hand."""
+    if node["part"] == "top":
+        age_id = escape(node["field_ids"]["age"])
+        saved = _(
+            "Your ticks and notes are kept in this browser, on this device only. "
+            "Nothing is sent anywhere."
+        )
+        data = {
+            "page": node["page"],
+            "unsaved": _(
+                "This browser is not keeping your ticks and notes (private browsing?). "
+                "They last until you leave the page: print it to keep a copy."
+            ),
+            # The age filter's months, when the page has one and this field is empty.
+            "months": _("{age} months"),
+        }
+        age_label = _("Baby's age (optional, printed with the list)")
+        printed_age = labelled(_("Baby's age"))
+        self.body.append(
+            f'<p class="crawl-print-age" hidden="hidden"><strong>{_text(printed_age)}</strong>'
+            '<span class="crawl-print-age-value"></span></p>\n'
+            '<div class="crawl-checklist-tools crawl-checklist-top" hidden="hidden" '
+            f"{_data_html(data)}>"
+            f'<p class="crawl-checklist-saved">{_text(saved)}</p>'
+            f'<p class="crawl-checklist-age"><label for="{age_id}">{_text(age_label)}</label>'
+            f'<input id="{age_id}" name="checklist-age" type="text" maxlength="40" '
+            'autocomplete="off" /></p></div>\n'
+        )
+    else:
+        data = {
+            "confirm": _("Clear every tick and note on this list? This cannot be undone."),
+            "cleared": _("Your ticks and notes are cleared."),
+        }
+        self.body.append(
+            '<div class="crawl-checklist-tools crawl-checklist-bottom" hidden="hidden" '
+            f"{_data_html(data)}>"
+            '<p><button type="button" class="crawl-checklist-clear">'
+            f"{_text(_('Clear my ticks and notes'))}</button></p>"
+            '<p class="crawl-checklist-status" role="status" aria-live="polite"></p></div>\n'
+        )
+    raise nodes.SkipNode
+
+
+def _data_html(data: dict[str, str]) -> str:
+    return " ".join(f'data-{key}="{_text(value)}"' for key, value in data.items())
 
 
 def visit_age_filter(self: HTML5Translator, node: crawl_nodes.crawl_age_filter) -> None:
@@ -104,7 +185,15 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
     crawl_nodes.crawl_hidden: (visit_hidden, depart_hidden),
     crawl_nodes.crawl_row: (visit_row, depart_row),
     crawl_nodes.crawl_checkbox: (visit_checkbox, None),
+    crawl_nodes.crawl_check_row: (visit_check_row, depart_check_row),
+    crawl_nodes.crawl_check_note: (visit_check_note, None),
+    crawl_nodes.crawl_checklist_tools: (visit_checklist_tools, None),
     crawl_nodes.crawl_age_filter: (visit_age_filter, None),
     crawl_nodes.crawl_list: (skip, None),
     crawl_nodes.crawl_sources: (skip, None),
 }
+
+
+def setup_html(app: Sphinx) -> None:
+    for node_class, (visit, depart) in HTML_VISITORS.items():
+        app.add_node(node_class, html=(visit, depart))

@@ -39,3 +39,29 @@ def callout_paragraphs(
 
 def _none(fields: Mapping[str, Any]) -> list[tuple[str, str]]:
     return []
+
+
+def text_row(cells: list[nodes.Node]) -> nodes.row:
+    """A table row with one paragraph per cell."""
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph("", "", cell))
+    return row
+
+
+def table(
+    classes: list[str], widths: tuple[int, ...], header: list[str], rows: list[nodes.row]
+) -> nodes.table:
+    """A standard docutils table, so every builder can write it."""
+    node = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(widths))
+    node += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += text_row([nodes.Text(text) for text in header])
+    group += head
+    body = nodes.tbody()
+    body.extend(rows)
+    group += body
+    return node

@@ -20,7 +20,6 @@ from sphinx_crawl.core.derive import badge, entry_url, free_id
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.output import html_output_dir, write_if_changed
-from sphinx_crawl.types import get_registry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -126,7 +125,7 @@ def _is_review_line(node: nodes.Node) -> bool:
 
 def search_records(app: Sphinx) -> list[dict[str, Any]]:
     builder = app.builder
-    registry = get_registry(app)
+    registry = crawl_domain(app.env).content_types
     records = []
     for entry in crawl_domain(builder.env).by_id().values():
         content_type = registry.get(entry["type"])

@@ -103,8 +103,8 @@ _WORD_TEXT = (
 _WORDS = tuple(_WORD_TEXT.split())
 
 # Type and how many of each a page of ten entries holds (3 milestones, 4 tips, 3 red flags).
-_SLOTS = ("milestone", "tip", "red-flag", "milestone", "tip", "red-flag", "milestone", "tip")
-_SLOTS += ("red-flag", "tip")
+_SLOTS: tuple[str, ...] = ("milestone", "tip", "red-flag", "milestone", "tip", "red-flag")
+_SLOTS += ("milestone", "tip", "red-flag", "tip")
 _PREFIX = {"milestone": "ms", "tip": "tip", "red-flag": "rf"}
 TYPE_ORDER = ("milestone", "tip", "red-flag")  # sphinx_crawl's registration order
 

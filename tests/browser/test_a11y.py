@@ -114,7 +114,7 @@ def test_checklist_boxes_focusable_with_labels(tab: Tab) -> None:
     labels = page.locator("ul.crawl-checklist .crawl-check-label").all_inner_texts()
     assert len(labels) >= 5
     focused = tab_through(page)
-    boxes = [f for f in focused if "crawl-check" in f["cls"]]
+    boxes = [f for f in focused if "crawl-check" in f["cls"].split()]
     assert len(boxes) == len(labels), "every tick box is reachable by Tab"
     for label in labels:
         box = page.get_by_role("checkbox", name=label.strip(), exact=True)

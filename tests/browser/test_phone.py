@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,7 +63,9 @@ def test_milestone_table_and_cards_reflow(open_page: Callable[..., Tab]) -> None
 @pytest.mark.parametrize(
     ("name", "options"), [("phone", PHONE), ("desktop", DESKTOP)], ids=["phone", "desktop"]
 )
-def test_landing_page_screenshots(open_page: Callable[..., Tab], name: str, options: dict) -> None:
+def test_landing_page_screenshots(
+    open_page: Callable[..., Tab], name: str, options: dict[str, Any]
+) -> None:
     tab = open_page(theme="light", device_scale_factor=1, **options)
     tab.goto("index.html")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -60,7 +60,7 @@ def test_every_red_flag_that_applies_is_visible_at_every_age(
     for months in range(25):
         query = f"age={months}&only=1" + (f"&early={weeks_early}" if weeks_early else "")
         shown = shown_flags(tab, query)
-        effective = months
+        effective: float = months
         if weeks_early and months < 24:
             effective = max(0.0, months - weeks_early * 7 / MONTH_DAYS)
         assert set(shown) == expected_at(flags, effective), (months, weeks_early)

@@ -1,0 +1,105 @@
+"""The wiring: one thin ``setup`` calling each layer's ``setup_<part>``, bottom up.
+
+core (no Sphinx) -> config, diagnostics, nodes -> types (registry) -> domain
+-> directives -> collections and renderers -> outputs (crawl.json, search index).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_crawl.builtin import setup_builtin_types
+from sphinx_crawl.config import setup_config
+from sphinx_crawl.directives import setup_directives
+from sphinx_crawl.domain import DATA_VERSION, setup_domain
+from sphinx_crawl.export import setup_export
+from sphinx_crawl.i18n import setup_i18n
+from sphinx_crawl.incremental import setup_incremental
+from sphinx_crawl.output import write_bytes_if_changed
+from sphinx_crawl.render.collections import FillCollections
+from sphinx_crawl.render.fallback import NonHTMLFallback
+from sphinx_crawl.render.html import setup_html
+from sphinx_crawl.render.reader import setup_reader
+from sphinx_crawl.review import setup_review
+from sphinx_crawl.types import load_entry_point_types, setup_types
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+STATIC_DIR = Path(__file__).parent / "static"
+CSS_FILES = ("crawl.css",)
+JS_FILES = ("crawl.js", "crawl-checklist.js")
+
+
+def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
+    app.setup_extension("sphinx_design")  # cards use its classes and styles
+    setup_config(app)
+    setup_i18n(app)
+    setup_domain(app)
+    setup_html(app)
+    setup_directives(app)
+    setup_types(app)
+    setup_builtin_types(app)
+    load_entry_point_types(app)
+    app.add_post_transform(FillCollections)
+    app.add_post_transform(NonHTMLFallback)
+    setup_incremental(app)
+    setup_review(app)
+    setup_reader(app)
+    setup_export(app)
+    setup_static_files(app)
+    return {
+        "version": version,
+        "env_version": DATA_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def setup_static_files(app: Sphinx) -> None:
+    """CSS and JS ship in the package, copied into ``_static`` (only when changed) and
+    linked from every HTML page. ``html_static_path`` is not used for them, so a
+    rebuild never sees a changed configuration."""
+    app.connect("builder-inited", add_static_files)
+    app.connect("config-inited", _static_path_as_saved)
+    app.connect("builder-inited", _drop_repeated_static_paths, priority=900)
+
+
+def add_static_files(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    # Copied before any page is written, so the links carry Sphinx's ?v= checksum and
+    # browsers fetch a changed script instead of an old cached one.
+    target = Path(app.builder.outdir) / "_static"
+    for name in (*CSS_FILES, *JS_FILES):
+        write_bytes_if_changed(target / name, (STATIC_DIR / name).read_bytes())
+    for name in CSS_FILES:
+        app.add_css_file(name)
+    for name in JS_FILES:
+        app.add_js_file(name, loading_method="defer")
+
+
+def _design_static_dir() -> str | None:
+    try:
+        from sphinx_design.extension import STATIC_DIR as DESIGN_STATIC
+    except ImportError:  # pragma: no cover - another sphinx-design layout
+        return None
+    return str(DESIGN_STATIC)
+
+
+def _static_path_as_saved(app: Sphinx, config: Config) -> None:
+    """sphinx-design appends its folder to ``html_static_path`` at builder-inited, after
+    the saved configuration was compared, so every rebuild saw a changed setting and
+    re-read every page. Listing the folder up front makes the two agree."""
+    design = _design_static_dir()
+    if design is not None and design not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, design]
+
+
+def _drop_repeated_static_paths(app: Sphinx) -> None:
+    paths = app.config.html_static_path
+    paths[:] = list(dict.fromkeys(paths))  # in place, as sphinx-design changed it
+
