@@ -17,8 +17,7 @@ from sphinx_crawl.export import setup_export
 from sphinx_crawl.i18n import setup_i18n
 from sphinx_crawl.incremental import setup_incremental
 from sphinx_crawl.output import write_bytes_if_changed
-from sphinx_crawl.render.collections import FillCollections
-from sphinx_crawl.render.fallback import NonHTMLFallback
+from sphinx_crawl.render.collections import setup_collections
 from sphinx_crawl.render.html import setup_html
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.review import setup_review
@@ -44,8 +43,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_types(app)
     setup_builtin_types(app)
     load_entry_point_types(app)
-    app.add_post_transform(FillCollections)
-    app.add_post_transform(NonHTMLFallback)
+    setup_collections(app)
     setup_incremental(app)
     setup_review(app)
     setup_reader(app)
@@ -102,4 +100,3 @@ def _static_path_as_saved(app: Sphinx, config: Config) -> None:
 def _drop_repeated_static_paths(app: Sphinx) -> None:
     paths = app.config.html_static_path
     paths[:] = list(dict.fromkeys(paths))  # in place, as sphinx-design changed it
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -10,21 +10,36 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collections import ListSpec, citing_entries, select_entries
-from sphinx_crawl.compat import app_of
 from sphinx_crawl.config import declared_sources
+from sphinx_crawl.core.content_types import ContentType
+from sphinx_crawl.core.derive import badge, free_id, source_anchor
+from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
 from sphinx_crawl.i18n import _, labelled
-from sphinx_crawl.model import EntryData
+from sphinx_crawl.render.fallback import NonHTMLFallback
 from sphinx_crawl.render.parts import callout_paragraphs, table, text_row
-from sphinx_crawl.types import ContentType, get_registry
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
 _EXCERPT_CHARS = 220
 
 
 class FillCollections(SphinxPostTransform):
-    """Runs on every builder, so text, LaTeX and the rest list entries too."""
+    """Fill every list on the page, for every builder (text and LaTeX list entries too).
+
+    Added at ``builder-inited`` as a subclass that knows the builder (see
+    :func:`add_collection_transforms`): links need it, and transforms get no
+    builder from Sphinx's public API.
+    """
 
     default_priority = 20
+    builder: ClassVar[Builder]
+
+    @property
+    def docname(self) -> str:
+        return self.env.docname
 
     def run(self, **kwargs: Any) -> None:
         domain = crawl_domain(self.env)
@@ -41,8 +56,8 @@ class FillCollections(SphinxPostTransform):
 
     def _link(self, entry: EntryData, text: str | None = None) -> nodes.reference:
         return make_refnode(
-            app_of(self.env).builder,
-            self.env.docname,
+            self.builder,
+            self.docname,
             entry["docname"],
             entry["anchor"],
             nodes.inline("", text or entry["title"]),
@@ -50,12 +65,12 @@ class FillCollections(SphinxPostTransform):
         )
 
     def _type(self, entry: EntryData) -> ContentType | None:
-        return get_registry(app_of(self.env)).get(entry["type"])
+        return crawl_domain(self.env).content_types.get(entry["type"])
 
     def _detail(self, entry: EntryData) -> str:
         content_type = self._type(entry)
         if content_type and content_type.badge:
-            return content_type.badge(entry["fields"])
+            return badge(content_type, entry["fields"])
         text = entry["text"]
         return (
             text
@@ -69,7 +84,7 @@ class FillCollections(SphinxPostTransform):
         self, domain: CrawlDomain, placeholder: crawl_nodes.crawl_list
     ) -> nodes.Element:
         spec: ListSpec = placeholder["spec"]
-        entries = select_entries(domain, spec, get_registry(app_of(self.env)))
+        entries = select_entries(domain, spec, crawl_domain(self.env).content_types)
         wrapper = nodes.container(classes=["crawl-list", f"crawl-list-{spec['layout']}"])
         if placeholder.get("caption"):
             wrapper += nodes.rubric("", placeholder["caption"])
@@ -95,12 +110,12 @@ class FillCollections(SphinxPostTransform):
         return wrapper
 
     def _is_html(self) -> bool:
-        return bool(app_of(self.env).builder.format == "html")
+        return bool(self.builder.format == "html")
 
     def _checklist_tools(
         self, part: str, field_ids: dict[str, str]
     ) -> crawl_nodes.crawl_checklist_tools:
-        tools = crawl_nodes.crawl_checklist_tools(part=part, page=self.env.docname)
+        tools = crawl_nodes.crawl_checklist_tools(part=part, page=self.docname)
         tools["field_ids"] = {key: self._claim_id(value, tools) for key, value in field_ids.items()}
         return tools
 
@@ -131,7 +146,7 @@ class FillCollections(SphinxPostTransform):
             )
             meta = [entry["age"]["label"]] if entry["age"] else []
             if content_type and content_type.badge:
-                meta.append(content_type.badge(entry["fields"]))
+                meta.append(badge(content_type, entry["fields"]))
             if meta:
                 card += nodes.paragraph("", " \u00b7 ".join(meta), classes=["crawl-meta"])
             card += nodes.paragraph(
@@ -146,11 +161,7 @@ class FillCollections(SphinxPostTransform):
     def _unique_id(self, base: str) -> str:
         """``base``, or ``base-2``... when the page already has it (two checklists may
         show one entry; each box must name its own label)."""
-        candidate, n = base, 1
-        while candidate in self.document.ids:
-            n += 1
-            candidate = f"{base}-{n}"
-        return candidate
+        return free_id(base, lambda name: name not in self.document.ids)
 
     def _claim_id(self, base: str, node: nodes.Element) -> str:
         """A free id, recorded as taken so the next one on the page differs."""
@@ -184,10 +195,10 @@ class FillCollections(SphinxPostTransform):
             content_type = self._type(entry)
             if content_type and content_type.badge:
                 label += nodes.Text(" \u2014 ")
-                label += nodes.emphasis("", content_type.badge(entry["fields"]))
+                label += nodes.emphasis("", badge(content_type, entry["fields"]))
             if html:
                 # Stored per page and item: the same entry on two pages is two ticks.
-                box["key"] = f"{self.env.docname}:{label_id.removeprefix('check-')}"
+                box["key"] = f"{self.docname}:{label_id.removeprefix('check-')}"
                 line += crawl_nodes.crawl_check_row("", box, label)
             else:
                 line += box
@@ -205,8 +216,8 @@ class FillCollections(SphinxPostTransform):
     def _read_more(self, entry: EntryData) -> nodes.paragraph:
         """A link to the entry, apart from the row, named "Read more about <title>"."""
         link = make_refnode(
-            app_of(self.env).builder,
-            self.env.docname,
+            self.builder,
+            self.docname,
             entry["docname"],
             entry["anchor"],
             [
@@ -222,7 +233,7 @@ class FillCollections(SphinxPostTransform):
     def _render_sources(self, domain: CrawlDomain, claimed: set[str]) -> nodes.Element:
         wrapper = nodes.container(classes=["crawl-source-list"])
         for key, source in declared_sources(self.config).items():
-            anchor = f"source-{key}"
+            anchor = source_anchor(key)
             block = nodes.container(
                 ids=[anchor] if anchor in claimed else [], classes=["crawl-source"]
             )
@@ -251,3 +262,15 @@ class FillCollections(SphinxPostTransform):
                 )
             wrapper += block
         return wrapper
+
+
+def add_collection_transforms(app: Sphinx) -> None:
+    """``builder-inited``: the list filler for this builder, and for builders other than
+    HTML the conversion of our nodes to standard ones."""
+    app.add_post_transform(type("FillCollections", (FillCollections,), {"builder": app.builder}))
+    if app.builder.format != "html":
+        app.add_post_transform(NonHTMLFallback)
+
+
+def setup_collections(app: Sphinx) -> None:
+    app.connect("builder-inited", add_collection_transforms)

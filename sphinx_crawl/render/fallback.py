@@ -12,15 +12,13 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.compat import app_of
 from sphinx_crawl.i18n import labelled
 
 
 class NonHTMLFallback(SphinxPostTransform):
-    default_priority = 900  # after collections are filled
+    """Added for builders other than HTML only (see render.collections)."""
 
-    def is_supported(self) -> bool:
-        return app_of(self.env).builder.format != "html"
+    default_priority = 900  # after collections are filled
 
     def run(self, **kwargs: Any) -> None:
         for hidden in list(self.document.findall(crawl_nodes.crawl_hidden)):
