@@ -94,12 +94,14 @@ def main_content(main: Any) -> tuple[str, list[str], list[str]]:
 def build(
     srcdir: Path,
     *,
+    buildername: str = "html",
     make_app: Callable[..., SphinxTestApp] | None = None,
     parallel: int = 0,
     listeners: dict[str, Callable[..., Any]] | None = None,
     **kwargs: Any,
 ) -> Build:
-    """Build ``srcdir`` as HTML (incrementally when it was built before).
+    """Build ``srcdir`` with ``buildername`` (HTML by default; incrementally when it was
+    built before). The one way the tests build a project.
 
     With ``make_app`` (the Sphinx fixture) the app is cleaned up by the fixture;
     without it, the app is cleaned up right after the build, and its output and
@@ -107,7 +109,7 @@ def build(
     """
     factory = make_app or SphinxTestApp
     app = factory(
-        "html",
+        buildername,
         srcdir=srcdir,
         status=StringIO(),
         warning=StringIO(),
@@ -161,3 +163,45 @@ def build_property_settings(examples_variable: str, default_examples: int) -> An
             HealthCheck.function_scoped_fixture,
         ],
     )
+
+
+def load_inventory(raw: bytes) -> Any:
+    """objects.inv parsed alike on every supported Sphinx: ``.data[type][name]`` items with
+    ``project_name``, ``project_version``, ``uri`` and ``display_name``."""
+    from sphinx.util.inventory import InventoryFile
+
+    if hasattr(InventoryFile, "loads"):  # Sphinx >= 8.2
+        return InventoryFile.loads(raw, uri="")
+    import io
+    import posixpath
+    from types import SimpleNamespace
+
+    data = InventoryFile.load(io.BytesIO(raw), "", posixpath.join)
+    return SimpleNamespace(
+        data={
+            objtype: {
+                name: SimpleNamespace(project_name=p, project_version=v, uri=u, display_name=d)
+                for name, (p, v, u, d) in items.items()
+            }
+            for objtype, items in data.items()
+        }
+    )
+
+
+#: The keys every crawl.json entry starts with, in order.
+COMMON_KEYS = [
+    "id",
+    "type",
+    "title",
+    "url",
+    "docname",
+    "age",
+    "tags",
+    "sources",
+    "keywords",
+    "text",
+]
+
+
+def schema_of(site: Build) -> dict[str, Any]:
+    return json.loads(site.text("crawl.schema.json"))  # type: ignore[no-any-return]

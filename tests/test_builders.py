@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from io import StringIO
-from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 
-from tests.build_utils import copy_root
-from tests.helpers import warnings
+from tests.build_utils import Build, build, copy_root
 
-Builder = Callable[..., SphinxTestApp]
+Builder = Callable[..., Build]
 
 #: Settings a builder insists on for any project (EPUB 3 wants a copyright and a version).
 EXTRA_CONFIG = {"epub": {"copyright": "2026, the sphinx-crawl tests", "version": "1.0"}}
@@ -30,31 +26,24 @@ EXTRA_CONFIG = {"epub": {"copyright": "2026, the sphinx-crawl tests", "version":
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Builder:
     """Builds the basic root once per builder (and language) for the whole module."""
-    cache: dict[tuple[str, str], SphinxTestApp] = {}
+    cache: dict[tuple[str, str], Build] = {}
 
-    def get(builder: str, language: str = "en") -> SphinxTestApp:
+    def get(builder: str, language: str = "en") -> Build:
         if (builder, language) not in cache:
             srcdir = copy_root("basic", tmp_path_factory.mktemp(f"{builder}-{language}") / "src")
-            app = SphinxTestApp(
-                builder,
-                srcdir=srcdir,
-                status=StringIO(),
-                warning=StringIO(),
+            cache[builder, language] = build(
+                srcdir,
+                buildername=builder,
                 confoverrides={"language": language, **EXTRA_CONFIG.get(builder, {})},
             )
-            try:
-                app.build()
-            finally:
-                app.cleanup()
-            cache[builder, language] = app
         return cache[builder, language]
 
     return get
 
 
-def output(app: SphinxTestApp, pattern: str) -> str:
-    files = sorted(Path(app.outdir).glob(pattern))
-    assert files, f"no {pattern} in {app.outdir}"
+def output(site: Build, pattern: str) -> str:
+    files = sorted(site.outdir.glob(pattern))
+    assert files, f"no {pattern} in {site.outdir}"
     return "\n".join(f.read_text(encoding="utf-8") for f in files)
 
 
@@ -65,9 +54,9 @@ def plain_lines(text: str) -> list[str]:
 
 @pytest.mark.parametrize("builder", ["text", "latex", "man", "texinfo", "epub", "gettext"])
 def test_builder_runs_cleanly(built: Builder, builder: str) -> None:
-    app = built(builder)
-    assert warnings(app) == []
-    logs = app.status.getvalue() + app.warning.getvalue()
+    site = built(builder)
+    assert site.warnings() == []
+    logs = site.app.status.getvalue() + site.app.warning.getvalue()
     assert "Traceback" not in logs
     assert "Exception occurred" not in logs
 
@@ -129,9 +118,9 @@ def test_man_and_texinfo_output_have_the_entries(built: Builder) -> None:
 
 
 def test_epub_output_renders_entries_as_html(built: Builder) -> None:
-    app = built("epub")
-    assert list(Path(app.outdir).glob("*.epub"))
-    soup = BeautifulSoup(output(app, "flags.xhtml"), "html.parser")
+    site = built("epub")
+    assert list(site.outdir.glob("*.epub"))
+    soup = BeautifulSoup(output(site, "flags.xhtml"), "html.parser")
     article = soup.find("article", id="losing-skills")
     assert article is not None
     assert article.find(class_="crawl-visually-hidden").get_text() == "Urgent advice: "
@@ -139,10 +128,10 @@ def test_epub_output_renders_entries_as_html(built: Builder) -> None:
 
 
 def test_gettext_catalogs_hold_entry_bodies(built: Builder) -> None:
-    app = built("gettext")
-    flags = output(app, "flags.pot")
-    tips = output(app, "tips.pot")
-    milestones = output(app, "milestones.pot")
+    site = built("gettext")
+    flags = output(site, "flags.pot")
+    tips = output(site, "tips.pot")
+    milestones = output(site, "milestones.pot")
     assert 'msgid "Not trying to move at all."' in flags
     assert 'msgid "Take off **socks** and trousers:"' in tips
     assert 'msgid "Body in a backtick fence."' in tips
@@ -156,13 +145,13 @@ def test_gettext_catalogs_hold_entry_titles(built: Builder) -> None:
 
 
 def _french(built: Builder, page: str) -> Any:
-    app = built("html", "fr")
-    soup = BeautifulSoup(output(app, f"{page}.html"), "html.parser")
+    site = built("html", "fr")
+    soup = BeautifulSoup(output(site, f"{page}.html"), "html.parser")
     return soup.find("div", {"role": "main"})
 
 
 def test_french_build_has_no_warnings(built: Builder) -> None:
-    assert warnings(built("html", "fr")) == []
+    assert built("html", "fr").warnings() == []
 
 
 def test_french_build_translates_the_urgency_words(built: Builder) -> None:

@@ -22,14 +22,14 @@ from sphinx.testing.util import SphinxTestApp
 
 from tests.build_utils import Build, build, copy_root
 
-# The two checklists of tests/roots/test-x-domain/lists.md, by caption.
+# The two checklists of tests/roots/test-cross-page/lists.md, by caption.
 EARLY = "Early red flags checklist"
 ALL = "All red flags checklist"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(copy_root("x-domain", tmp_path_factory.mktemp("checklist") / "src"))
+    return build(copy_root("cross-page", tmp_path_factory.mktemp("checklist") / "src"))
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +179,7 @@ def test_no_controls_leak_into_the_search_index(site: Build) -> None:
 def test_other_builders_keep_a_plain_tick_list(
     tmp_path_factory: pytest.TempPathFactory, builder: str
 ) -> None:
-    srcdir = copy_root("x-domain", tmp_path_factory.mktemp(f"checklist-{builder}") / "src")
+    srcdir = copy_root("cross-page", tmp_path_factory.mktemp(f"checklist-{builder}") / "src")
     app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO())
     try:
         app.build()

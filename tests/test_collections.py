@@ -45,7 +45,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(copy_root("x-domain", tmp_path_factory.mktemp("collections") / "src"))
+    return build(copy_root("cross-page", tmp_path_factory.mktemp("collections") / "src"))
 
 
 @pytest.fixture(scope="module")

@@ -11,41 +11,14 @@ import pytest
 
 from sphinx_crawl.api import load
 from sphinx_crawl.model import AgeRange
-from tests.build_utils import ROOTS, Build, build, copy_root
-from tests.helpers import load_inventory
+from tests.build_utils import COMMON_KEYS, Build, build, copy_root, schema_of
 
-PLUGINS = ROOTS.parent / "plugins"
-
-COMMON_KEYS = [
-    "id",
-    "type",
-    "title",
-    "url",
-    "docname",
-    "age",
-    "tags",
-    "sources",
-    "keywords",
-    "text",
-]
 TYPE_FIELDS = {"tip": [], "milestone": [], "red-flag": ["urgency", "action"]}
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(copy_root("x-domain", tmp_path_factory.mktemp("api") / "src"))
-
-
-@pytest.fixture(scope="module")
-def plugin(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    # The root's conf.py finds the plugin relative to tests/; its copy cannot.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.syspath_prepend(str(PLUGINS))
-        return build(copy_root("x-plugin", tmp_path_factory.mktemp("plugin") / "src"))
-
-
-def schema_of(site: Build) -> dict[str, Any]:
-    return json.loads(site.text("crawl.schema.json"))  # type: ignore[no-any-return]
+    return build(copy_root("cross-page", tmp_path_factory.mktemp("api") / "src"))
 
 
 def test_top_level_shape(site: Build) -> None:
@@ -191,85 +164,6 @@ def test_load_with_validate_rejects_a_broken_file(site: Build, tmp_path: Any) ->
 def test_two_clean_builds_write_identical_files(
     site: Build, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    again = build(copy_root("x-domain", tmp_path_factory.mktemp("api-again") / "src"))
+    again = build(copy_root("cross-page", tmp_path_factory.mktemp("api-again") / "src"))
     for name in ("crawl.json", "crawl.schema.json"):
         assert (again.outdir / name).read_bytes() == (site.outdir / name).read_bytes()
-
-
-# -- a plugin content type goes everywhere a built-in one does ----------------------------
-
-
-def test_plugin_type_renders_through_the_generic_directive(plugin: Build) -> None:
-    card = plugin.main("games").find(id="tunnel-chase")
-    assert card.name == "article"
-    assert {"crawl-entry", "crawl-type-activity", "activity-lively"} <= set(card["class"])
-    assert card["data-crawl-type"] == "activity"
-    assert "10 minutes" in card.get_text(" ")
-    assert plugin.warnings() == []
-
-
-def test_plugin_type_is_a_domain_object(plugin: Build) -> None:
-    links = [(a.get_text(), a["href"]) for a in plugin.main("more").find_all("p")[0].find_all("a")]
-    assert links == [
-        ("Tunnel chase", "games.html#tunnel-chase"),
-        ("Pillow hill", "games.html#pillow-hill"),
-    ]
-    inv = load_inventory((plugin.outdir / "objects.inv").read_bytes())
-    assert set(inv.data["crawl:activity"]) == {"tunnel-chase", "pillow-hill"}
-    assert inv.data["crawl:activity"]["tunnel-chase"].display_name == "Tunnel chase"
-    listed = plugin.main("more").find("div", class_="crawl-list")
-    assert [a["href"] for a in listed.find_all("a")] == [
-        "games.html#pillow-hill",
-        "games.html#tunnel-chase",
-    ]
-
-
-def test_plugin_type_has_its_own_index(plugin: Build) -> None:
-    table = plugin.main("crawl-activities").find("table", class_="indextable")
-    groups: list[tuple[str, list[str]]] = []
-    for row in table.find_all("tr"):
-        if "pcap" in (row.get("class") or []):
-            continue
-        if "cap" in (row.get("class") or []):
-            groups.append((row.get_text(strip=True), []))
-        else:
-            groups[-1][1].append(row.find("a")["href"])
-    assert groups == [
-        ("calm", ["games.html#pillow-hill"]),
-        ("lively", ["games.html#tunnel-chase"]),
-    ]
-
-
-def test_plugin_type_in_json_and_schema(plugin: Build) -> None:
-    data = plugin.crawl_json()
-    records = {e["id"]: e for e in data["entries"]}
-    assert list(records["tunnel-chase"]) == [*COMMON_KEYS, "duration", "energy"]
-    assert records["tunnel-chase"]["duration"] == 10
-    assert records["tunnel-chase"]["energy"] == "lively"
-    assert "energy" not in records["pillow-hill"]
-    assert records["pillow-hill"]["age"] == {
-        "min_months": 7,
-        "max_months": None,
-        "label": "7+ months",
-        "kind": "from",
-    }
-
-    schema = schema_of(plugin)
-    activity = schema["$defs"]["entry-activity"]
-    assert activity["properties"]["type"] == {"const": "activity"}
-    assert activity["properties"]["duration"]["type"] == "integer"
-    assert activity["properties"]["energy"]["enum"] == ["calm", "lively"]
-    # duration is required of authors but has no default: a bad value leaves it out.
-    assert "duration" not in activity["required"]
-    assert "energy" not in activity["required"]
-    assert "urgency" in schema["$defs"]["entry-red-flag"]["required"]
-    refs = [ref["$ref"] for ref in schema["properties"]["entries"]["items"]["oneOf"]]
-    assert "#/$defs/entry-activity" in refs
-    validator = jsonschema.Draft202012Validator(schema)
-    assert list(validator.iter_errors(data)) == []
-    records["tunnel-chase"]["duration"] = "ten"
-    assert not validator.is_valid(data)
-
-    handbook = load(plugin.outdir / "crawl.json", validate=True)
-    assert handbook.entry("tunnel-chase").duration == 10
-    assert handbook.entry("tunnel-chase").energy == "lively"

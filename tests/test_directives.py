@@ -48,7 +48,7 @@ URGENCY = {
 
 @pytest.fixture(scope="module")
 def myst_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(copy_root("d-myst", tmp_path_factory.mktemp("d-myst") / "src"))
+    return build(copy_root("directives-myst", tmp_path_factory.mktemp("directives-myst") / "src"))
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.build_utils import Build, build, copy_root, line_of
-from tests.helpers import load_inventory
+from tests.build_utils import Build, build, copy_root, line_of, load_inventory
 
-#: id -> (type, page, title) of every entry in the test-x-domain root.
+#: id -> (type, page, title) of every entry in the test-cross-page root.
 ENTRIES = {
     "bare-knees": ("tip", "tips", "Bare knees grip the floor"),
     "floor-mirror": ("tip", "tips", "Mirror on the floor"),
@@ -29,7 +28,7 @@ ENTRIES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(copy_root("x-domain", tmp_path_factory.mktemp("domain") / "src"))
+    return build(copy_root("cross-page", tmp_path_factory.mktemp("domain") / "src"))
 
 
 # -- search index -------------------------------------------------------------------
@@ -243,7 +242,7 @@ def test_the_clean_pages_build_without_warnings(site: Build) -> None:
 
 
 def test_duplicate_id_across_pages_names_both_places(tmp_path: Path, make_app: Any) -> None:
-    srcdir = copy_root("x-domain", tmp_path / "src")
+    srcdir = copy_root("cross-page", tmp_path / "src")
     (srcdir / "again.md").write_text(
         "# Again\n\n:::{tip-card} Knees again\n:id: bare-knees\n\nA second definition.\n:::\n",
         encoding="utf-8",

@@ -778,7 +778,7 @@ REGRESSIONS = {
 @example(**REGRESSIONS)
 def test_random_directives_build_cleanly(md: Page, rst: Page, sources: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory(prefix="crawl-fuzz-") as tmp:
-        srcdir = copy_root("f-fuzz", Path(tmp) / "src")
+        srcdir = copy_root("fuzz-base", Path(tmp) / "src")
         myst, restructured, conf = myst_page(md), rst_page(rst), conf_lines(sources)
         note(f"fuzz-md.md:\n{myst}\n\nfuzz-rst.rst:\n{restructured}\n\nconf.py:\n{conf}")
         (srcdir / "fuzz-md.md").write_text(myst, encoding="utf-8")

@@ -1,6 +1,6 @@
 """Incremental builds give what a clean build of the same source gives.
 
-Each scenario builds test-x-many, changes its source, rebuilds in place (a new
+Each scenario builds test-many-pages, changes its source, rebuilds in place (a new
 app on the same source and output directories: Sphinx reuses the pickled
 environment), and compares the result with a clean build of the changed source
 in a fresh directory.
@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.build_utils import Build, build, copy_root, copy_source
-from tests.helpers import load_inventory
+from tests.build_utils import Build, build, copy_root, copy_source, load_inventory
 
 Mutation = Callable[[Path], None]
 
@@ -154,7 +153,7 @@ def assert_same_output(incremental: Build, clean: Build) -> None:
 def rebuild_and_compare(
     tmp_path: Path, make_app: Any, mutate: Mutation, parallel: int = 0
 ) -> tuple[Build, Build, Build]:
-    srcdir = copy_root("x-many", tmp_path / "project")
+    srcdir = copy_root("many-pages", tmp_path / "project")
     first = build(srcdir, make_app=make_app, parallel=parallel)
     assert first.warnings() == []
     mutate(srcdir)
@@ -196,7 +195,7 @@ def test_a_renamed_id_leaves_the_old_link_dangling_with_a_warning(
 
 
 def test_a_rebuild_without_changes_writes_no_page(tmp_path: Path, make_app: Any) -> None:
-    srcdir = copy_root("x-many", tmp_path / "project")
+    srcdir = copy_root("many-pages", tmp_path / "project")
     first = build(srcdir, make_app=make_app)
     content = first.text("crawl.json")
     again = build(srcdir, make_app=make_app)
@@ -228,7 +227,7 @@ def test_editing_one_entry_rewrites_only_the_pages_that_show_it(
     tmp_path: Path, make_app: Any, mutate: Mutation, expected: list[str]
 ) -> None:
     # "index" is Sphinx's own doing: it rewrites the toctree parent of a changed page.
-    srcdir = copy_root("x-many", tmp_path / "project")
+    srcdir = copy_root("many-pages", tmp_path / "project")
     build(srcdir, make_app=make_app)
     mutate(srcdir)
     incremental = build(srcdir, make_app=make_app)

@@ -1,6 +1,6 @@
 """Incremental builds equal clean builds, whatever sequence of edits led to them.
 
-Each example starts from a random handbook (``tests/roots/test-f-incremental``:
+Each example starts from a random handbook (``tests/roots/test-incremental-base``:
 four entry pages, three MyST and one reStructuredText, a page of ``crawl-list``
 variants, a ``crawl-sources`` page and two pages of references), builds it, then
 applies 3 to 6 random edits: add an entry, change its title, age, urgency, tags,
@@ -39,8 +39,14 @@ import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-from tests.build_utils import Build, build, build_property_settings, copy_root, copy_source
-from tests.helpers import load_inventory
+from tests.build_utils import (
+    Build,
+    build,
+    build_property_settings,
+    copy_root,
+    copy_source,
+    load_inventory,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -269,7 +275,7 @@ def test_incremental_builds_equal_clean_builds(
 ) -> None:
     handbook = deepcopy(handbook)  # edited below; Hypothesis reports the one it made
     with tempfile.TemporaryDirectory(prefix="crawl-incremental-") as tmp:
-        srcdir = copy_root("f-incremental", Path(tmp) / "src")
+        srcdir = copy_root("incremental-base", Path(tmp) / "src")
         write(srcdir, handbook)
         note(f"start: {handbook}")
         build(srcdir)

@@ -11,7 +11,7 @@ from tests.build_utils import Build, build, copy_root
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(copy_root("x-domain", tmp_path_factory.mktemp("indices") / "src"))
+    return build(copy_root("cross-page", tmp_path_factory.mktemp("indices") / "src"))
 
 
 def index_groups(site: Build, page: str) -> list[tuple[str, list[tuple[str, str, str]]]]:

@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.build_utils import Build, build, copy_root, line_of
-from tests.helpers import load_inventory
+from tests.build_utils import Build, build, copy_root, line_of, load_inventory
 
 #: A page with problems, so that warnings raised in worker processes are compared too.
 TROUBLE = """\
@@ -31,7 +30,7 @@ See {crawl:tip}`no-such-tip` and {crawl:tip}`no-movement`.
 
 
 def project(base: Path) -> Path:
-    srcdir = copy_root("x-many", base / "src")
+    srcdir = copy_root("many-pages", base / "src")
     (srcdir / "trouble.md").write_text(TROUBLE, encoding="utf-8")
     index = srcdir / "index.md"
     index.write_text(index.read_text().replace("glossary\n", "glossary\ntrouble\n"))

@@ -2,22 +2,34 @@
 
 ``tests/plugins/crawl_activity`` registers an ``activity`` type (directive
 ``activity-card``, fields ``duration`` and ``energy``) through the public
-``register_content_type`` API only; ``tests/roots/test-plugin`` uses it, with
-mistakes on ``errors.md``.
+``register_content_type`` API only. ``tests/roots/test-plugin`` uses it, with
+mistakes on ``errors.md``; ``tests/roots/test-plugin-clean`` uses it without any;
+``tests/roots/test-entry-point`` gets it from a package's entry point instead.
 """
 
 from __future__ import annotations
 
 import json
+import sys
+from importlib.metadata import EntryPoint
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from tests.build_utils import Build, build, copy_root
+from sphinx_crawl import types
+from sphinx_crawl.api import load
+from tests.build_utils import COMMON_KEYS, Build, build, copy_root, load_inventory, schema_of
 
 PLUGINS = Path(__file__).parent / "plugins"
+
+
+@pytest.fixture(scope="module")
+def clean_plugin(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(PLUGINS))
+        return build(copy_root("plugin-clean", tmp_path_factory.mktemp("clean") / "src"))
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +166,116 @@ def test_content_type_names_must_be_slugs(name: str, directive: str) -> None:
         ContentTypeRegistry().add(
             ContentType(name=name, directive=directive, label="X", plural="Xs")
         )
+
+
+# -- a plugin content type goes everywhere a built-in one does ----------------------------
+
+
+def test_plugin_type_renders_through_the_generic_directive(clean_plugin: Build) -> None:
+    card = clean_plugin.main("games").find(id="tunnel-chase")
+    assert card.name == "article"
+    assert {"crawl-entry", "crawl-type-activity", "activity-lively"} <= set(card["class"])
+    assert card["data-crawl-type"] == "activity"
+    assert "10 minutes" in card.get_text(" ")
+    assert clean_plugin.warnings() == []
+
+
+def test_plugin_type_is_a_domain_object(clean_plugin: Build) -> None:
+    links = [
+        (a.get_text(), a["href"]) for a in clean_plugin.main("more").find_all("p")[0].find_all("a")
+    ]
+    assert links == [
+        ("Tunnel chase", "games.html#tunnel-chase"),
+        ("Pillow hill", "games.html#pillow-hill"),
+    ]
+    inv = load_inventory((clean_plugin.outdir / "objects.inv").read_bytes())
+    assert set(inv.data["crawl:activity"]) == {"tunnel-chase", "pillow-hill"}
+    assert inv.data["crawl:activity"]["tunnel-chase"].display_name == "Tunnel chase"
+    listed = clean_plugin.main("more").find("div", class_="crawl-list")
+    assert [a["href"] for a in listed.find_all("a")] == [
+        "games.html#pillow-hill",
+        "games.html#tunnel-chase",
+    ]
+
+
+def test_plugin_type_has_its_own_index(clean_plugin: Build) -> None:
+    table = clean_plugin.main("crawl-activities").find("table", class_="indextable")
+    groups: list[tuple[str, list[str]]] = []
+    for row in table.find_all("tr"):
+        if "pcap" in (row.get("class") or []):
+            continue
+        if "cap" in (row.get("class") or []):
+            groups.append((row.get_text(strip=True), []))
+        else:
+            groups[-1][1].append(row.find("a")["href"])
+    assert groups == [
+        ("calm", ["games.html#pillow-hill"]),
+        ("lively", ["games.html#tunnel-chase"]),
+    ]
+
+
+def test_plugin_type_in_json_and_schema(clean_plugin: Build) -> None:
+    data = clean_plugin.crawl_json()
+    records = {e["id"]: e for e in data["entries"]}
+    assert list(records["tunnel-chase"]) == [*COMMON_KEYS, "duration", "energy"]
+    assert records["tunnel-chase"]["duration"] == 10
+    assert records["tunnel-chase"]["energy"] == "lively"
+    assert "energy" not in records["pillow-hill"]
+    assert records["pillow-hill"]["age"] == {
+        "min_months": 7,
+        "max_months": None,
+        "label": "7+ months",
+        "kind": "from",
+    }
+
+    schema = schema_of(clean_plugin)
+    activity = schema["$defs"]["entry-activity"]
+    assert activity["properties"]["type"] == {"const": "activity"}
+    assert activity["properties"]["duration"]["type"] == "integer"
+    assert activity["properties"]["energy"]["enum"] == ["calm", "lively"]
+    # duration is required of authors but has no default: a bad value leaves it out.
+    assert "duration" not in activity["required"]
+    assert "energy" not in activity["required"]
+    assert "urgency" in schema["$defs"]["entry-red-flag"]["required"]
+    refs = [ref["$ref"] for ref in schema["properties"]["entries"]["items"]["oneOf"]]
+    assert "#/$defs/entry-activity" in refs
+    validator = jsonschema.Draft202012Validator(schema)
+    assert list(validator.iter_errors(data)) == []
+    records["tunnel-chase"]["duration"] = "ten"
+    assert not validator.is_valid(data)
+
+    handbook = load(clean_plugin.outdir / "crawl.json", validate=True)
+    assert handbook.entry("tunnel-chase").duration == 10
+    assert handbook.entry("tunnel-chase").energy == "lively"
+
+
+# -- a type published under the entry-point group, not listed in extensions ------------
+
+
+@pytest.fixture
+def published_activity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend an installed distribution declares the entry point."""
+    monkeypatch.syspath_prepend(str(PLUGINS))
+    published = EntryPoint(
+        name="activity", value="crawl_activity:ACTIVITY", group=types.ENTRY_POINT_GROUP
+    )
+
+    def fake_entry_points(*, group: str) -> list[EntryPoint]:
+        return [published] if group == types.ENTRY_POINT_GROUP else []
+
+    monkeypatch.setattr(types, "entry_points", fake_entry_points)
+
+
+@pytest.mark.usefixtures("published_activity")
+def test_entry_point_type_gets_directive_index_and_json(tmp_path: Path) -> None:
+    site = build(copy_root("entry-point", tmp_path / "src"))
+    assert site.warnings() == []
+    card = site.main("index").find("article", id="pillow-mountain")
+    assert card is not None
+    assert "crawl-type-activity" in card["class"]
+    assert "15 minutes" in card.get_text()
+    record = next(e for e in site.crawl_json()["entries"] if e["id"] == "pillow-mountain")
+    assert record["type"] == "activity"
+    assert record["duration"] == 15
+    assert (site.outdir / "crawl-activities.html").is_file()
+    assert "crawl_activity" in sys.modules

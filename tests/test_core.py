@@ -1,0 +1,123 @@
+"""Fast unit tests of the Sphinx-free core and the checked configuration (no builds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_crawl.config import CrawlConfig
+from sphinx_crawl.core.ages import AgeRange
+from sphinx_crawl.core.content_types import ContentType, ContentTypeError, ContentTypeRegistry
+from sphinx_crawl.core.derive import (
+    age_sort_key,
+    badge,
+    cited_by,
+    entry_url,
+    free_id,
+    source_anchor,
+)
+from sphinx_crawl.core.entries import EntryData
+
+
+def entry(entry_id: str, sources: list[str], age: str | None = None) -> EntryData:
+    return {
+        "id": entry_id,
+        "type": "tip",
+        "title": entry_id.title(),
+        "docname": "page",
+        "anchor": entry_id,
+        "lineno": 1,
+        "age": AgeRange.parse(age).as_dict() if age else None,
+        "tags": [],
+        "sources": sources,
+        "keywords": [],
+        "text": "",
+        "fields": {},
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "applies", "not_yet"),
+    [
+        ("6-9 months", "window", [6, 7.5, 9], [5.9, 9.1, 24]),
+        ("12 months+", "from", [12, 24, 60], [11.9]),
+        ("by 12 months", "by", [12, 13, 24], [0, 7, 11.9]),
+        ("12 months", "window", [12], [11, 13]),
+    ],
+)
+def test_each_kind_of_age_applies_where_a_parent_expects(
+    text: str, kind: str, applies: list[float], not_yet: list[float]
+) -> None:
+    age = AgeRange.parse(text)
+    assert age.kind == kind
+    assert all(age.applies_at(m) for m in applies)
+    assert not any(age.applies_at(m) for m in not_yet)
+
+
+def test_old_crawl_json_ages_without_a_kind_still_load() -> None:
+    assert AgeRange.from_dict({"min_months": 9, "max_months": None, "label": "9+"}).kind == "from"
+    assert AgeRange.from_dict({"min_months": 4, "max_months": 6, "label": "4-6"}).kind == "window"
+
+
+def test_derived_facts() -> None:
+    assert entry_url("tips/floor.html", "bare-knees") == "tips/floor.html#bare-knees"
+    assert source_anchor("who-motor") == "source-who-motor"
+    taken = {"a", "a-2"}
+    assert free_id("a", lambda name: name not in taken) == "a-3"
+    assert free_id("b", lambda name: name not in taken) == "b"
+    first, second = entry("one", ["kc", "who"]), entry("two", ["who"])
+    assert [e["id"] for e in cited_by([first, second], "who")] == ["one", "two"]
+    assert cited_by([first, second], "nobody") == []
+    young, old, ageless = (
+        entry("y", [], "4-6 months"),
+        entry("o", [], "10+ months"),
+        entry("n", []),
+    )
+    ordered = sorted([ageless, old, young], key=lambda e: age_sort_key(e["age"]))
+    assert [e["id"] for e in ordered] == ["y", "o", "n"]
+
+
+def test_badge_comes_from_the_type() -> None:
+    plain = ContentType(name="note", directive="note-card", label="Note", plural="Notes")
+    levelled = ContentType(
+        name="sign",
+        directive="sign-card",
+        label="Sign",
+        plural="Signs",
+        badge=lambda fields: f"Level: {fields['level']}",
+    )
+    assert badge(plain, {}) == ""
+    assert badge(None, {}) == ""
+    assert badge(levelled, {"level": "soon"}) == "Level: soon"
+
+
+def test_the_core_registry_refuses_bad_names_without_sphinx() -> None:
+    registry = ContentTypeRegistry()
+    registry.add(ContentType(name="note", directive="note-card", label="Note", plural="Notes"))
+    with pytest.raises(ContentTypeError, match="already registered"):
+        registry.add(ContentType(name="note", directive="other", label="N", plural="Ns"))
+    with pytest.raises(ContentTypeError, match="lowercase slug"):
+        registry.add(ContentType(name="Bad", directive="bad", label="B", plural="Bs"))
+    assert registry.names() == ["note"]
+
+
+def test_config_is_checked_into_usable_values() -> None:
+    checked = CrawlConfig.from_values(
+        {
+            "crawl_sources": {
+                "ok": {"title": "T", "author": "A", "url": "https://example.org"},
+                "bad-url": {"title": "T", "author": "A", "url": "http://[::1"},
+            },
+            "crawl_demo_pages": "authoring/*",
+            "crawl_search_synonyms": {"Stiff": "tight", "x": {"set"}},
+            "crawl_require_source": "yes",
+        }
+    )
+    assert checked.sources["ok"]["url"] == "https://example.org"
+    assert "url" not in checked.sources["bad-url"]
+    assert checked.is_demo_page("authoring/plugins")
+    assert not checked.is_demo_page("tips/index")
+    assert checked.search_synonyms == {"stiff": ["tight"]}
+    assert checked.require_source is False
+    messages = " ".join(message for _, message in checked.problems)
+    for expected in ("http://[::1", "crawl_demo_pages", "'x'", "crawl_require_source"):
+        assert expected in messages
