@@ -67,13 +67,16 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS) -> str:
             "by": _("Watch for this from {age} months"),
             "status": _("{shown} of {total} entries on this page apply at {age} months."),
             "corrected": _("Corrected age: {age} months."),
+            "age_range": _("Enter an age from 0 to {max} months."),
+            "weeks_range": _("Weeks born early must be from 0 to {max}; it is left out."),
         }.items()
     }
     return (
         f'<form class="crawl-age-filter" hidden aria-labelledby="{i["heading"]}" '
         f'data-applies-label="{t["applies"]}" data-from-label="{t["from"]}" '
         f'data-by-label="{t["by"]}" data-status="{t["status"]}" '
-        f'data-corrected="{t["corrected"]}">'
+        f'data-corrected="{t["corrected"]}" data-age-range="{t["age_range"]}" '
+        f'data-weeks-range="{t["weeks_range"]}">'
         f'<p id="{i["heading"]}" class="crawl-age-heading"><strong>{t["heading"]}</strong></p>'
         '<div class="crawl-age-fields">'
         f'<div><label for="{i["age"]}">{t["age"]}</label>'

@@ -6,6 +6,10 @@
   const MONTH_DAYS = 30.4375;
   const CORRECT_FROM_WEEKS = 3; // corrected age for babies born more than 3 weeks early
   const CORRECT_UNTIL_MONTHS = 24;
+  const MAX_MONTHS = 72; // as the form's max; the handbook is about babies
+  const MAX_WEEKS_EARLY = 20;
+  // Lookups in data from the page never reach Object.prototype ("constructor", "__proto__").
+  const own = (object, key) => (object && Object.hasOwn(object, key) ? object[key] : undefined);
 
   const el = (tag, cls, text) => {
     const node = document.createElement(tag);
@@ -55,9 +59,13 @@
     form.hidden = false;
 
     const apply = () => {
-      const months = parseFloat(age.value);
-      const weeks = parseFloat(early.value) || 0;
-      const active = Number.isFinite(months) && months >= 0;
+      const typed = parseFloat(age.value);
+      const typedWeeks = parseFloat(early.value);
+      // Out-of-range numbers are not guessed at: they are named in the status line.
+      const months = typed >= 0 && typed <= MAX_MONTHS ? typed : NaN;
+      const weeksOk = !Number.isFinite(typedWeeks) || (typedWeeks >= 0 && typedWeeks <= MAX_WEEKS_EARLY);
+      const weeks = weeksOk ? typedWeeks || 0 : 0;
+      const active = Number.isFinite(months);
       let effective = months;
       const corrected = active && weeks >= CORRECT_FROM_WEEKS && months < CORRECT_UNTIL_MONTHS;
       if (corrected) effective = Math.max(0, months - (weeks * 7) / MONTH_DAYS);
@@ -72,10 +80,14 @@
         if (applies) shown += 1;
       });
       document.body.classList.toggle("crawl-age-hide", active && only.checked);
-      status.textContent = active
+      const problems = [
+        age.value !== "" && !active ? fill(form.dataset.ageRange, { max: MAX_MONTHS }) : "",
+        !weeksOk ? fill(form.dataset.weeksRange, { max: MAX_WEEKS_EARLY }) : "",
+      ].filter(Boolean).join(" ");
+      status.textContent = (active
         ? fill(form.dataset.status, { shown, total: aged.length + ageless, age: round(effective) }) +
           (corrected ? " " + fill(form.dataset.corrected, { age: round(effective) }) : "")
-        : "";
+        : "") + (problems ? (active ? " " : "") + problems : "");
       const url = new URL(window.location.href);
       ["age", "early", "only"].forEach((key) => url.searchParams.delete(key));
       if (active) url.searchParams.set("age", age.value);
@@ -123,7 +135,7 @@
     const synonyms = index.synonyms || {};
     // One group of alternatives per word: its stem, and its synonyms (words or phrases).
     const groups = terms.map((term) => [
-      ...new Set([stem(term), ...(synonyms[term] || synonyms[stem(term)] || []).map((s) => words(s).map(stem).join(" "))]),
+      ...new Set([stem(term), ...([].concat(own(synonyms, term) || own(synonyms, stem(term)) || [])).map((s) => words(s).map(stem).join(" "))]),
     ].filter(Boolean));
     const entries = index.entries;
     entries.forEach((entry) => {
