@@ -5,7 +5,6 @@ which is what keeps ``-j`` and incremental builds equal to clean serial ones::
 
     data["entries"][docname]    -> [EntryData, ...] in document order
     data["collectors"][docname] -> [collector spec, ...] (crawl-list, crawl-sources, refs)
-    data["shown"][docname]      -> digest of what that page last showed
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 2  # 2: ages carry their kind
+DATA_VERSION = 3  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py)
 
 
 class CrawlXRefRole(XRefRole):
@@ -54,7 +53,7 @@ class CrawlDomain(Domain):
     # Object types, roles and indices of content types are added as they register.
     object_types: ClassVar[dict[str, ObjType]] = {}
     roles: ClassVar[dict[str, Any]] = {"source": CrawlXRefRole()}
-    initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "collectors": {}, "shown": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "collectors": {}}
     data_version = DATA_VERSION
 
     #: The content types of this project (set on the per-project subclass made by
@@ -100,7 +99,6 @@ class CrawlDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.entries_by_doc.pop(docname, None)
         self.collectors.pop(docname, None)
-        self.data["shown"].pop(docname, None)
         self._data_changed()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
