@@ -7,7 +7,7 @@ import json
 from typing import Any, TypedDict
 
 from sphinx_crawl.core.ages import AgeRange
-from sphinx_crawl.core.content_types import ContentTypeRegistry
+from sphinx_crawl.core.content_types import ContentTypeRegistry, hook_value
 from sphinx_crawl.core.derive import age_sort_key, cited_by
 from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.domain import CrawlDomain
@@ -50,7 +50,7 @@ def select_entries(
 
     def order(entry: EntryData) -> tuple[Any, ...]:
         content_type = registry.get(entry["type"])
-        own_rank = content_type.rank(entry["fields"]) if content_type and content_type.rank else 0
+        own_rank = hook_value(content_type, "rank", entry["fields"])
         return (
             first.get(entry["id"], len(first)),
             type_rank.get(entry["type"], len(type_rank)),

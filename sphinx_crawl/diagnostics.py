@@ -27,6 +27,7 @@ Subtype = Literal[
     "content",
     "filter",
     "review",
+    "plugin",
 ]
 
 
@@ -96,6 +97,11 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
         "a last_reviewed / next_review date that cannot be read",
         "last_reviewed: '21/11/2026' is not a date like 2026-11-21",
         "Use ISO dates in the front matter.",
+    ),
+    "plugin": WarningType(
+        "a content type's own code (a plugin's converter, default, badge...) failed",
+        "activity-card: the 'activity' content type's :duration: converter raised TypeError: ...",
+        "Tell the plugin's authors; the entry is shown without that field or label.",
     ),
 }
 

@@ -25,6 +25,7 @@ from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.i18n import _
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -277,7 +278,7 @@ class CrawlIndex(Index):
                 entry["id"],
             )
             keys: dict[Any, None] = {}  # tags "play, Play" are one key: listed once
-            for key, heading in spec.group_by(entry):
+            for key, heading in self._groups_of(entry):
                 keys[key] = None
                 headings.setdefault(key, set()).add(heading)
             for key in keys:
@@ -285,7 +286,7 @@ class CrawlIndex(Index):
         # Groups whose headings read the same are one group (a tag "Untagged" and the
         # untagged entries, say): two alike headings would also give two alike HTML ids.
         merged: dict[str, dict[tuple[str, str], tuple[Any, IndexEntry]]] = {}
-        for key in sorted(groups):
+        for key in _sorted_keys(groups):
             rows = merged.setdefault(min(headings[key]), {})
             for order, row in groups[key]:
                 rows.setdefault((row.docname, row.anchor), (order, row))
@@ -294,6 +295,37 @@ class CrawlIndex(Index):
             for heading, rows in merged.items()
         ]
         return content, False
+
+    def _groups_of(self, entry: EntryData) -> list[tuple[Any, str]]:
+        """The type's ``group_by`` for one entry, guarded: it is plugin code."""
+        spec = self.content_type.index
+        assert spec is not None
+        try:
+            pairs = [(key, heading) for key, heading in spec.group_by(entry)]
+        except Exception as error:
+            warn(
+                f"the {self.content_type.name!r} content type's index group_by raised "
+                f"{type(error).__name__}: {error}; the entry is listed under 'Other'",
+                (entry["docname"], entry["lineno"]),
+                "plugin",
+            )
+            return [((1, "~other"), str(_("Other")))]
+        # A missing value (None) is a group of its own, never a crash when sorting.
+        return [
+            ((0, key), heading)
+            if isinstance(heading, str) and heading
+            else ((1, "~"), str(_("Other")))
+            for key, heading in pairs
+            if key is not None or heading is not None
+        ] or [((1, "~"), str(_("Other")))]
+
+
+def _sorted_keys(keys: Iterable[Any]) -> list[Any]:
+    """Group keys in order; keys a plugin made of unlike types sort by type, then text."""
+    try:
+        return sorted(keys)
+    except TypeError:
+        return sorted(keys, key=lambda key: (type(key).__name__, repr(key)))
 
 
 def escape_index_headings(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.core.ages import AGE_KINDS
 from sphinx_crawl.core.content_types import ContentType, ContentTypeRegistry
-from sphinx_crawl.core.derive import cited_by, entry_url
+from sphinx_crawl.core.derive import cited_by, entry_url, page_file_uri
 from sphinx_crawl.core.entries import ENTRY_KEYS, EntryData
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.output import html_output_dir, write_if_changed
@@ -46,6 +46,14 @@ def entry_record(entry: EntryData, url: str, content_type: ContentType | None) -
     return record
 
 
+def entry_address(builder: Builder, entry: EntryData) -> str:
+    """The entry's URL from the output root, for crawl.json and the search index alike:
+    the file its page is written to (the one page of ``singlehtml``) and its anchor."""
+    single_page = builder.config.root_doc + getattr(builder, "out_suffix", ".html")
+    page = page_file_uri(builder.get_target_uri(entry["docname"]), single_page)
+    return entry_url(page, entry["anchor"])
+
+
 def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
     domain = crawl_domain(builder.env)
     registry = crawl_domain(app.env).content_types
@@ -67,12 +75,7 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
         "project": app.config.project,
         "generator": f"sphinx-crawl {app.extensions['sphinx_crawl'].version}",
         "entries": [
-            entry_record(
-                e,
-                entry_url(builder.get_target_uri(e["docname"]), e["anchor"]),
-                registry.get(e["type"]),
-            )
-            for e in entries
+            entry_record(e, entry_address(builder, e), registry.get(e["type"])) for e in entries
         ],
         "sources": sources,
     }
@@ -128,10 +131,11 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
         required = list(ENTRY_KEYS)
         for spec in ct.fields:
             properties[spec.name] = {**spec.schema, "description": str(spec.help)}
-            # Only what every record has: a required field whose value could not be
-            # read (a located warning) is left out of its record, so crawl.json
-            # validates even for a build with warnings.
-            if spec.default is not None:
+            # Only what every record has: a field authors must give and that has a
+            # built-in fallback. A value that could not be read, or a plugin default
+            # that failed (each a located warning), leaves the field out of its record,
+            # so crawl.json validates even for a build with warnings.
+            if spec.required and spec.default is not None:
                 required.append(spec.name)
         defs[f"entry-{ct.name}"] = {
             "type": "object",

@@ -144,3 +144,94 @@ class ContentTypeRegistry:
 
     def names(self) -> list[str]:
         return list(self._types)
+
+
+#: What each hook of a content type must return, checked on every call.
+_HOOK_RESULTS: dict[str, Callable[[Any], bool]] = {
+    "heading_prefix": lambda value: isinstance(value, str),
+    "badge": lambda value: isinstance(value, str),
+    "classes": lambda value: isinstance(value, list) and all(isinstance(v, str) for v in value),
+    "callouts": lambda value: (
+        isinstance(value, list)
+        and all(
+            isinstance(pair, tuple | list)
+            and len(pair) == 2
+            and all(isinstance(p, str) for p in pair)
+            for pair in value
+        )
+    ),
+    "rank": lambda value: isinstance(value, int | float) and not isinstance(value, bool),
+}
+
+_HOOK_FALLBACKS: dict[str, Any] = {
+    "heading_prefix": "",
+    "badge": "",
+    "classes": [],
+    "callouts": [],
+    "rank": 0,
+}
+
+
+class HookError(Exception):
+    """A content type's hook raised, or returned something of the wrong kind."""
+
+
+def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, Any]) -> Any:
+    """Call ``content_type.<hook>(fields)``; raise :class:`HookError` if plugin code fails.
+
+    The entry directive calls each hook first and reports a failure at the entry's
+    line; later callers use :func:`hook_value`, which falls back quietly.
+    """
+    function = getattr(content_type, hook, None) if content_type is not None else None
+    if function is None:
+        return _HOOK_FALLBACKS[hook]
+    try:
+        value = function(fields)
+    except Exception as error:
+        raise HookError(f"{hook} raised {type(error).__name__}: {error}") from error
+    if not _HOOK_RESULTS[hook](value):
+        raise HookError(f"{hook} returned {type(value).__name__} {value!r:.60}")
+    return value
+
+
+def hook_value(content_type: ContentType | None, hook: str, fields: Mapping[str, Any]) -> Any:
+    """:func:`run_hook`, falling back to an empty value (the failure was reported already)."""
+    try:
+        return run_hook(content_type, hook, fields)
+    except HookError:
+        return _HOOK_FALLBACKS[hook]
+
+
+def matches_schema(value: Any, schema: Mapping[str, Any]) -> bool:
+    """Whether a converted field value fits the field's JSON Schema (the common keywords)."""
+    if "enum" in schema and value not in schema["enum"]:
+        return False
+    kinds = schema.get("type")
+    if kinds is None:
+        return _is_json(value)
+    checks = {
+        "string": lambda v: isinstance(v, str),
+        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "number": lambda v: (
+            isinstance(v, int | float)
+            and not isinstance(v, bool)
+            and v == v
+            and v not in (float("inf"), float("-inf"))
+        ),
+        "boolean": lambda v: isinstance(v, bool),
+        "null": lambda v: v is None,
+        "array": lambda v: isinstance(v, list) and all(_is_json(i) for i in v),
+        "object": lambda v: isinstance(v, dict) and _is_json(v),
+    }
+    allowed = [kinds] if isinstance(kinds, str) else list(kinds)
+    return any(checks.get(kind, _is_json)(value) for kind in allowed)
+
+
+def _is_json(value: Any) -> bool:
+    import json
+
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return False
+    return True

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from sphinx_crawl.core.ages import AgeDict, AgeRange
-from sphinx_crawl.core.content_types import ContentType
+from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.core.entries import EntryData
 
 _NO_AGE_LAST = (float("inf"), float("inf"))
@@ -19,9 +19,7 @@ def entry_url(page_uri: str, anchor: str) -> str:
 
 def badge(content_type: ContentType | None, fields: Mapping[str, Any]) -> str:
     """The level in words ("Soon: book an appointment"), or "" for types without one."""
-    if content_type is None or content_type.badge is None:
-        return ""
-    return content_type.badge(fields)
+    return str(hook_value(content_type, "badge", fields))
 
 
 def cited_by(entries: Iterable[EntryData], source_key: str) -> list[EntryData]:
@@ -47,3 +45,13 @@ def free_id(base: str, is_free: Callable[[str], bool]) -> str:
     while not is_free(f"{base}-{n}"):
         n += 1
     return f"{base}-{n}"
+
+
+def page_file_uri(page_uri: str, single_page: str) -> str:
+    """The URI of the file that holds a page, from the output root.
+
+    A builder that writes every page into one file (``singlehtml``) gives a page's URI
+    as a fragment of that file (``#document-tips``); its entries are then in
+    ``single_page``, and an entry's own anchor is the only fragment its URL can have.
+    """
+    return single_page if page_uri.startswith("#") else page_uri

@@ -12,7 +12,14 @@ from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, text_without_messages
 from sphinx_crawl.config import crawl_config
 from sphinx_crawl.core.ages import AgeRange
-from sphinx_crawl.core.content_types import ContentType
+from sphinx_crawl.core.content_types import (
+    ContentType,
+    Field,
+    HookError,
+    hook_value,
+    matches_schema,
+    run_hook,
+)
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import id_from_title, plain_text, slugify, split_list
 from sphinx_crawl.diagnostics import warn
@@ -50,6 +57,7 @@ class EntryDirective(SphinxDirective):
         age = self._age(location)
         fields = self._fields(location)
         sources = self._sources(location)
+        self._check_hooks(fields, location)
 
         anchor = self._unique_anchor(entry_id, location)
         node = crawl_nodes.crawl_entry(
@@ -57,7 +65,7 @@ class EntryDirective(SphinxDirective):
             classes=[
                 "crawl-entry",
                 f"crawl-type-{ct.name}",
-                *(ct.classes(fields) if ct.classes else []),
+                *hook_value(ct, "classes", fields),
             ],
             entry_id=entry_id,
             crawl_type=ct.name,
@@ -160,25 +168,68 @@ class EntryDirective(SphinxDirective):
             return None
 
     def _fields(self, location: str) -> dict[str, Any]:
+        ct = self.content_type
         fields: dict[str, Any] = {}
-        for spec in self.content_type.fields:
+        for spec in ct.fields:
             raw = self.options.get(spec.name)
             if raw is not None:
                 try:
-                    fields[spec.name] = spec.converter(raw)
+                    value = spec.converter(raw)
+                except ValueError as error:  # the author's value: a field warning
+                    warn(f"{ct.directive}: :{spec.name}: {error}", location, "field")
                     continue
-                except ValueError as error:
-                    warn(f"{self.content_type.directive}: :{spec.name}: {error}", location, "field")
+                except Exception as error:  # the plugin's code failed: say whose
+                    self._plugin_failed(f":{spec.name}: converter raised", error, location)
+                    continue
+                if self._fits(spec, value, "converter", location):
+                    fields[spec.name] = value
             elif spec.required:
-                warn(
-                    f"{self.content_type.directive}: the :{spec.name}: option is required",
-                    location,
-                    "field",
-                )
-        for spec in self.content_type.fields:
+                warn(f"{ct.directive}: the :{spec.name}: option is required", location, "field")
+        for spec in ct.fields:
             if spec.name not in fields and spec.default is not None:
-                fields[spec.name] = spec.default(fields)
+                try:
+                    value = spec.default(dict(fields))
+                except Exception as error:
+                    self._plugin_failed(f":{spec.name}: default raised", error, location)
+                    continue
+                if self._fits(spec, value, "default", location):
+                    fields[spec.name] = value
         return fields
+
+    def _fits(self, spec: Field, value: Any, what: str, location: str) -> bool:
+        """A field value goes into crawl.json: it must match the field's declared schema."""
+        if matches_schema(value, spec.schema):
+            return True
+        warn(
+            f"{self.content_type.directive}: the {self.content_type.name!r} content type's "
+            f":{spec.name}: {what} returned {type(value).__name__} {value!r:.60}, which does "
+            f"not match its schema {dict(spec.schema)}; the field is left out",
+            location,
+            "plugin",
+        )
+        return False
+
+    def _plugin_failed(self, what: str, error: Exception, location: str) -> None:
+        warn(
+            f"{self.content_type.directive}: the {self.content_type.name!r} content type's "
+            f"{what} {type(error).__name__}: {error}",
+            location,
+            "plugin",
+        )
+
+    def _check_hooks(self, fields: dict[str, Any], location: str) -> None:
+        """Call each of the type's hooks once, here, so a failure is reported at the entry;
+        everywhere else the hooks fall back quietly to an empty value."""
+        for hook in ("heading_prefix", "badge", "classes", "callouts", "rank"):
+            try:
+                run_hook(self.content_type, hook, fields)
+            except HookError as error:
+                warn(
+                    f"{self.content_type.directive}: the {self.content_type.name!r} content "
+                    f"type's {error}",
+                    location,
+                    "plugin",
+                )
 
     def _sources(self, location: str) -> list[str]:
         settings = crawl_config(self.config)
@@ -237,7 +288,7 @@ def _next_position(document: nodes.document) -> int:
 
 
 def _hidden_prefix(ct: ContentType, fields: dict[str, Any]) -> str:
-    return ct.heading_prefix(fields) if ct.heading_prefix else ""
+    return str(hook_value(ct, "heading_prefix", fields))
 
 
 def _data_attributes(

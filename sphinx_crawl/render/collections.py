@@ -11,7 +11,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collections import ListSpec, citing_entries, select_entries
 from sphinx_crawl.config import declared_sources
-from sphinx_crawl.core.content_types import ContentType
+from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.core.derive import badge, free_id, source_anchor
 from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
@@ -139,8 +139,7 @@ class FillCollections(SphinxPostTransform):
                 classes=["crawl-list-card", "sd-card", f"crawl-type-{entry['type']}"]
             )
             content_type = self._type(entry)
-            if content_type and content_type.classes:
-                card["classes"].extend(content_type.classes(entry["fields"]))
+            card["classes"].extend(hook_value(content_type, "classes", entry["fields"]))
             card += nodes.paragraph(
                 "", "", nodes.strong("", "", self._link(entry)), classes=["crawl-list-title"]
             )

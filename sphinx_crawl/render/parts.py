@@ -7,7 +7,7 @@ from typing import Any
 
 from docutils import nodes
 
-from sphinx_crawl.core.content_types import ContentType
+from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.i18n import labelled
 
 
@@ -18,7 +18,7 @@ def callout_paragraphs(
     if content_type is None:
         return []
     lines: list[tuple[str, str, str]] = [
-        (label, text, "") for label, text in (content_type.callouts or _none)(fields)
+        (str(label), str(text), "") for label, text in hook_value(content_type, "callouts", fields)
     ]
     lines += [
         (str(spec.callout), str(fields[spec.name]), spec.name)
@@ -35,10 +35,6 @@ def callout_paragraphs(
         )
         for label, text, name in lines
     ]
-
-
-def _none(fields: Mapping[str, Any]) -> list[tuple[str, str]]:
-    return []
 
 
 def text_row(cells: list[nodes.Node]) -> nodes.row:
