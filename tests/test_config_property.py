@@ -46,13 +46,15 @@ def assert_usable(checked: CrawlConfig) -> None:
     assert all(isinstance(pattern, str) for pattern in checked.demo_pages)
     for key, source in checked.sources.items():
         assert isinstance(key, str)
-        assert isinstance(source["title"], str) and source["title"]
+        assert isinstance(source["title"], str)
+        assert source["title"]
         assert all(isinstance(value, str) for value in source.values())
     for word, alternatives in checked.search_synonyms.items():
         assert isinstance(word, str)
         assert all(isinstance(a, str) for a in alternatives)
     for needles, message in checked.problems:
-        assert isinstance(message, str) and message
+        assert isinstance(message, str)
+        assert message
         assert all(isinstance(needle, str) for needle in needles)
 
 
@@ -94,7 +96,8 @@ def test_a_real_build_with_any_value_finishes_with_located_warnings(
     conf.write_text(conf.read_text(encoding="utf-8") + f"\n{name} = {value!r}\n", encoding="utf-8")
     site = build(srcdir)
     logs = site.app.status.getvalue() + site.app.warning.getvalue()
-    assert "Traceback" not in logs and "Exception occurred" not in logs
+    assert "Traceback" not in logs
+    assert "Exception occurred" not in logs
     assert (site.outdir / "crawl.json").is_file()
     for line in site.crawl_warnings("config"):
         assert line.startswith("<src>/conf.py"), line
