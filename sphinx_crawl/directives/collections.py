@@ -12,7 +12,12 @@ from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.derive import source_anchor
 from sphinx_crawl.core.entries import split_list
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import raw_options, warn_unknown_options
+from sphinx_crawl.directives.options import (
+    check_option_lines,
+    clean_options,
+    raw_options,
+    warn_unknown_options,
+)
 from sphinx_crawl.domain import crawl_domain
 
 
@@ -25,7 +30,13 @@ class CrawlListDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
+        self.options = clean_options("crawl-list", self.options, location)
+        check_option_lines("crawl-list", self.block_text, location)
         warn_unknown_options("crawl-list", self.options, self.option_spec, location)
+        for name in ("type", "tags", "age", "first"):
+            value = self.options.get(name)
+            if value is not None and not split_list(value):
+                warn(f"crawl-list: :{name}: is empty; it filters nothing", location, "filter")
         spec: ListSpec = {
             "kind": "list",
             "types": self._types(location),

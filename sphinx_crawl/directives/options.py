@@ -38,3 +38,54 @@ def warn_unknown_options(
                 location,
                 "option",
             )
+
+
+#: Characters that end a line for Python and Unicode but not for docutils or MyST.
+_LINE_SEPARATORS = ("\u2028", "\u2029", "\x85", "\x0b", "\x0c")
+
+
+def clean_options(directive: str, options: dict[str, Any], location: Any) -> dict[str, Any]:
+    """Option values as authors meant them: a line separator inside a value (pasted from
+    a word processor) is read as a space, with a warning that names the option."""
+    cleaned = dict(options)
+    for name, value in options.items():
+        if isinstance(value, str) and any(sep in value for sep in _LINE_SEPARATORS):
+            warn(
+                f"{directive}: the :{name}: value holds a line separator; read as a space",
+                location,
+                "option",
+            )
+            for separator in _LINE_SEPARATORS:
+                value = value.replace(separator, " ")
+            cleaned[name] = value
+    return cleaned
+
+
+def check_option_lines(directive: str, block_text: str, location: Any) -> None:
+    """What the raw option lines show that parsed options no longer can.
+
+    MyST keeps the last of two ``:age:`` lines without a word (docutils stops with an
+    error), and splits an option line at a Unicode line separator (pasted from a word
+    processor), pushing the rest of the line and the options after it into the body.
+    Both are named, with the option, so the author knows what was made of them.
+    """
+    seen: set[str] = set()
+    for line in block_text.split("\n")[1:]:
+        stripped = line.strip()
+        if not stripped.startswith(":") or stripped.count(":") < 2:
+            break
+        name = stripped[1:].split(":", 1)[0].strip()
+        if name in seen:
+            warn(
+                f"{directive}: the :{name}: option is given twice; the last value is used",
+                location,
+                "option",
+            )
+        seen.add(name)
+        if any(separator in line for separator in _LINE_SEPARATORS):
+            warn(
+                f"{directive}: the :{name}: line holds a Unicode line separator, which ends "
+                "the options there (the rest goes into the body); replace it with a space",
+                location,
+                "option",
+            )

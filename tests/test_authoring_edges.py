@@ -1,0 +1,58 @@
+"""Authoring slips get a located warning that says what was made of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.build_utils import Build, build
+
+PAGE = (
+    "# Edges\n\n"
+    ":::{tip-card} Pasted from a word processor\n:id: pasted\n:age: 6-9 months\n"
+    ":tags: floor\u2028play\n:source: kc\n\nBody.\n:::\n\n"
+    ":::{tip-card} Two ages\n:id: two-ages\n:age: 4-6 months\n:age: 6-9 months\n"
+    ":source: kc\n\nBody.\n:::\n\n"
+    ":::{crawl-list} Empty filters\n:tags:\n:type:\n:::\n"
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    src = Path(tmp_path_factory.mktemp("edges")) / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_crawl"]\nmyst_enable_extensions = ["colon_fence"]\n'
+        'crawl_sources = {"kc": {"title": "KC", "author": "KC"}}\n',
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(PAGE, encoding="utf-8")
+    return build(src)
+
+
+def line(site: Build, text: str) -> int:
+    lines = (site.srcdir / "index.md").read_text(encoding="utf-8").split("\n")
+    return next(n for n, value in enumerate(lines, 1) if text in value)
+
+
+def test_a_line_separator_in_an_option_line_is_named(site: Build) -> None:
+    # MyST ends the options at U+2028: the author is told which line, and why the
+    # source went missing from the card.
+    (warning,) = [w for w in site.crawl_warnings("option") if "line separator" in w]
+    assert warning.startswith(f"<src>/index.md:{line(site, 'Pasted from')}: ")
+    assert ":tags:" in warning
+
+
+def test_an_option_given_twice_is_named_and_the_last_is_used(site: Build) -> None:
+    (warning,) = [w for w in site.crawl_warnings("option") if "given twice" in w]
+    assert warning.startswith(f"<src>/index.md:{line(site, 'Two ages')}: ")
+    entry = next(e for e in site.crawl_json()["entries"] if e["id"] == "two-ages")
+    assert entry["age"]["label"] == "6-9 months"
+
+
+def test_an_empty_filter_is_named(site: Build) -> None:
+    warnings = [w for w in site.crawl_warnings("filter") if "is empty" in w]
+    assert len(warnings) == 2
+    at = f"<src>/index.md:{line(site, 'Empty filters')}: "
+    assert all(w.startswith(at) for w in warnings), warnings
