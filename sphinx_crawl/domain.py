@@ -349,8 +349,11 @@ def make_index(content_type: ContentType) -> type[CrawlIndex]:
         (CrawlIndex,),
         {
             "name": spec.name,
-            "localname": spec.localname,
-            "shortname": spec.shortname,
+            # Plain str in the project's language (the catalog is loaded before types
+            # register): Sphinx puts these names in every page's context, and the json
+            # builder cannot serialise a lazy translation string.
+            "localname": str(spec.localname),
+            "shortname": str(spec.shortname),
             "content_type": content_type,
         },
     )

@@ -43,6 +43,16 @@ class NonHTMLFallback(SphinxPostTransform):
             row.replace_self(plain)
         for entry in list(self.document.findall(crawl_nodes.crawl_entry)):
             entry.replace_self(_as_admonition(entry))
+        # The text and man writers cannot write a table in a table cell (a list in a
+        # milestone, a table in a milestone's body), nor LaTeX one three deep: innermost
+        # first, each table in a cell becomes a bullet list of its rows.
+        nested = [
+            table
+            for table in self.document.findall(nodes.table)
+            if any(isinstance(up, nodes.table) for up in _ancestors(table))
+        ]
+        for table in reversed(nested):
+            table.parent.replace(table, _as_list(table))
 
 
 def _as_admonition(entry: crawl_nodes.crawl_entry) -> nodes.admonition:
@@ -64,3 +74,54 @@ def _as_admonition(entry: crawl_nodes.crawl_entry) -> nodes.admonition:
     )
     admonition.source, admonition.line = entry.source, entry.line
     return admonition
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def _as_list(table: nodes.table) -> list[nodes.Node]:
+    """A table's title as a paragraph, then a bullet item per body row: each cell's
+    content, led by its column heading ("Age: 8-10 months")."""
+    out: list[nodes.Node] = [
+        nodes.paragraph("", "", nodes.strong("", "", *title.children))
+        for title in _children(table, nodes.title)
+    ]
+    headings: list[str] = []
+    items = nodes.bullet_list(ids=table["ids"], classes=table["classes"])
+    for group in _children(table, nodes.tgroup):
+        for head in _children(group, nodes.thead):
+            for row in _children(head, nodes.row):
+                headings = [cell.astext().strip() for cell in row.children]
+        for body in _children(group, nodes.tbody):
+            for row in _children(body, nodes.row):
+                items += _row_item(row, headings)
+    if items.children or items["ids"]:
+        out.append(items)
+    return out
+
+
+def _children(node: nodes.Element, kind: type[nodes.Element]) -> list[Any]:
+    return [child for child in node.children if isinstance(child, kind)]
+
+
+def _row_item(row: nodes.Element, headings: list[str]) -> nodes.list_item:
+    item = nodes.list_item(ids=row["ids"], classes=row["classes"])
+    for position, cell in enumerate(row.children):
+        assert isinstance(cell, nodes.Element)
+        parts = list(cell.children)
+        heading = headings[position] if position < len(headings) else ""
+        if heading:
+            label = nodes.strong("", labelled(heading))
+            if parts and isinstance(parts[0], nodes.paragraph):
+                parts[0].insert(0, label)
+            else:
+                parts.insert(0, nodes.paragraph("", "", label))
+        if cell["ids"]:
+            parts.insert(0, nodes.target("", "", ids=cell["ids"]))
+        item.extend(parts)
+    return item

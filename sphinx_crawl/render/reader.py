@@ -16,8 +16,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.config import crawl_config, is_demo_page
-from sphinx_crawl.core.derive import badge, entry_url, free_id
+from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.export import entry_address
 from sphinx_crawl.i18n import _
 from sphinx_crawl.output import html_output_dir, write_if_changed
 
@@ -135,7 +136,7 @@ def search_records(app: Sphinx) -> list[dict[str, Any]]:
         records.append(
             {
                 "title": entry["title"],
-                "url": entry_url(builder.get_target_uri(entry["docname"]), entry["anchor"]),
+                "url": entry_address(builder, entry),
                 "kind": str(content_type.label) if content_type else entry["type"],
                 "badge": badge(content_type, entry["fields"]),
                 "age": entry["age"]["label"] if entry["age"] else "",

@@ -1,0 +1,191 @@
+"""Every builder that ships with Sphinx builds the handbook and a nested test root.
+
+Each builder runs as ``sphinx-build`` does, in a subprocess, reusing the parsed pages
+of one HTML build per project (``-d``), so the whole module takes seconds per builder.
+For the HTML-like builders every entry URL in ``crawl.json`` and the search index
+must lead to a written file and an element with that id in it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.build_utils import ROOTS
+from tests.conftest import DOCS
+
+BUILDERS = [
+    "html",
+    "dirhtml",
+    "singlehtml",
+    "json",
+    "pickle",
+    "epub",
+    "latex",
+    "text",
+    "man",
+    "texinfo",
+    "gettext",
+    "xml",
+    "pseudoxml",
+    "linkcheck",
+    "changes",
+    "dummy",
+]
+HTML_LIKE = ("html", "dirhtml", "singlehtml")
+
+#: linkcheck would fetch every external link; ignoring them all checks that the build
+#: runs (local links are still looked at) without the network.
+OPTIONS = {"linkcheck": ["-D", "linkcheck_ignore=.*"]}
+
+#: Warnings a builder gives for the project's settings, not for our output. The
+#: handbook's conf.py sets no ``version``, which EPUB 3 asks for.
+EXPECTED_WARNINGS = {("handbook", "epub"): ['conf value "version" should not be empty']}
+
+
+class Project:
+    """One source tree, built once as HTML, then by each builder from the same doctrees."""
+
+    def __init__(self, name: str, srcdir: Path, out: Path, doctrees: Path) -> None:
+        self.name, self.srcdir, self.out, self.doctrees = name, srcdir, out, doctrees
+        self.built: dict[str, tuple[subprocess.CompletedProcess[str], Path]] = {}
+
+    def build(self, builder: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+        if builder not in self.built:
+            outdir = self.out / builder
+            # gettext keeps a versioned environment that no other builder accepts.
+            doctrees = self.out / "doctrees-gettext" if builder == "gettext" else self.doctrees
+            command = [sys.executable, "-m", "sphinx", "-n", "--keep-going", "-b", builder]
+            command += [*OPTIONS.get(builder, []), "-d", str(doctrees), str(self.srcdir)]
+            command.append(str(outdir))
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+            self.built[builder] = result, outdir
+        return self.built[builder]
+
+
+@pytest.fixture(scope="session")
+def projects(
+    tmp_path_factory: pytest.TempPathFactory,
+    handbook: tuple[subprocess.CompletedProcess[str], Path],
+) -> dict[str, Project]:
+    base = tmp_path_factory.mktemp("every-builder")
+    srcdir = shutil.copytree(ROOTS / "test-nested", base / "nested-src")
+    nested = Project("nested", srcdir, base / "nested", base / "nested" / "doctrees")
+    nested.build("html")  # first, so the others reuse its parsed pages
+    # The handbook as CI builds it (see conftest), and the pages it parsed.
+    docs = Project("handbook", DOCS, base / "handbook", handbook[1].parent / "doctrees")
+    docs.built["html"] = handbook
+    return {"handbook": docs, "nested": nested}
+
+
+def warnings(project: Project, builder: str, log: str) -> list[str]:
+    expected = EXPECTED_WARNINGS.get((project.name, builder), [])
+    return [
+        line
+        for line in log.splitlines()
+        if ("WARNING" in line or "ERROR" in line) and not any(e in line for e in expected)
+    ]
+
+
+@pytest.mark.parametrize("project_name", ["handbook", "nested"])
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_builder_runs_cleanly(
+    projects: dict[str, Project], project_name: str, builder: str
+) -> None:
+    project = projects[project_name]
+    result, outdir = project.build(builder)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-4000:]
+    assert "Traceback" not in log, log[-4000:]
+    assert "Exception occurred" not in log, log[-4000:]
+    assert warnings(project, builder, result.stderr) == []
+    assert outdir.is_dir()
+
+
+@cache
+def _ids(page: Path) -> frozenset[str]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return frozenset(str(tag["id"]) for tag in soup.find_all(id=True))
+
+
+def _page_file(outdir: Path, path: str) -> Path:
+    """The file a URL's path names (dirhtml's ``tips/`` and the root's ``""`` are folders)."""
+    return outdir / path / "index.html" if path == "" or path.endswith("/") else outdir / path
+
+
+def entry_urls(outdir: Path) -> dict[str, list[str]]:
+    content = json.loads((outdir / "crawl.json").read_text(encoding="utf-8"))
+    index = (outdir / "crawl-searchindex.js").read_text(encoding="utf-8")
+    search = json.loads(index.removeprefix("window.crawlSearchIndex = ").rstrip().rstrip(";"))
+    return {
+        "crawl.json": [entry["url"] for entry in content["entries"]],
+        "crawl-searchindex.js": [entry["url"] for entry in search["entries"]],
+    }
+
+
+@pytest.mark.parametrize("project_name", ["handbook", "nested"])
+@pytest.mark.parametrize("builder", HTML_LIKE)
+def test_entry_urls_lead_to_the_entry(
+    projects: dict[str, Project], project_name: str, builder: str
+) -> None:
+    result, outdir = projects[project_name].build(builder)
+    assert result.returncode == 0, result.stderr[-4000:]
+    urls = entry_urls(outdir)
+    assert urls["crawl.json"], "crawl.json lists no entries"
+    assert sorted(urls["crawl.json"]) == sorted(urls["crawl-searchindex.js"])
+    for where, found in urls.items():
+        for url in found:
+            path, hash_sign, anchor = url.partition("#")
+            assert hash_sign, (where, url)
+            assert anchor, (where, url)
+            assert "#" not in anchor, (where, url)
+            page = _page_file(outdir, path)
+            assert page.is_file(), (where, url)
+            assert anchor in _ids(page), (where, url)
+
+
+def test_singlehtml_urls_name_the_single_page(projects: dict[str, Project]) -> None:
+    _, outdir = projects["nested"].build("singlehtml")
+    urls = entry_urls(outdir)["crawl.json"]
+    assert "index.html#inner-tip" in urls
+    assert all(url.startswith("index.html#") for url in urls)
+
+
+def test_nested_entries_are_all_published(projects: dict[str, Project]) -> None:
+    _, outdir = projects["nested"].build("html")
+    content = json.loads((outdir / "crawl.json").read_text(encoding="utf-8"))
+    ids = {entry["id"] for entry in content["entries"]}
+    assert ids >= {
+        "rocks",
+        "pushes-up",
+        "outer-tip",
+        "inner-tip",
+        "no-movement",
+        "losing-skills",
+        "deep-tip",
+        "sits-alone",
+        "rst-outer",
+        "flag-in-tip",
+    }
+
+
+@pytest.mark.parametrize(("builder", "pattern"), [("text", "nested.txt"), ("latex", "*.tex")])
+def test_a_list_in_a_milestone_keeps_its_rows(
+    projects: dict[str, Project], builder: str, pattern: str
+) -> None:
+    """The red flags listed inside a milestone (a table in a table cell) are kept, as a
+    list of rows, by writers that cannot nest tables."""
+    _, outdir = projects["nested"].build(builder)
+    written = " ".join(p.read_text("utf-8") for p in outdir.glob(pattern))
+    text = " ".join(written.replace("|", " ").replace("*", "").split())  # a text table's cells
+    start = text.index("Rocks back and forth")
+    row = text[start : text.index("As a checklist", start)]
+    for title in ("Losing skills", "Not moving by 12 months", "A flag in a tip"):
+        assert title in row, (builder, row)
