@@ -8,8 +8,13 @@ import pytest
 
 from tests.build_utils import Build, build
 
+RST_PAGE = (
+    "Edges in rST\n============\n\n.. tip-card:: Two ages in rST\n   :id: two-ages-rst\n"
+    "   :age: 4-6 months\n   :source: kc\n   :age: 6-9 months\n\n   Body.\n"
+)
+
 PAGE = (
-    "# Edges\n\n"
+    "# Edges\n\n```{toctree}\nrst-edges\n```\n\n"
     ":::{tip-card} Pasted from a word processor\n:id: pasted\n:age: 6-9 months\n"
     ":tags: floor\u2028play\n:source: kc\n\nBody.\n:::\n\n"
     ":::{tip-card} Two ages\n:id: two-ages\n:age: 4-6 months\n:age: 6-9 months\n"
@@ -28,6 +33,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         encoding="utf-8",
     )
     (src / "index.md").write_text(PAGE, encoding="utf-8")
+    (src / "rst-edges.rst").write_text(RST_PAGE, encoding="utf-8")
     return build(src)
 
 
@@ -44,11 +50,19 @@ def test_a_line_separator_in_an_option_line_is_named(site: Build) -> None:
     assert ":tags:" in warning
 
 
-def test_an_option_given_twice_is_named_and_the_last_is_used(site: Build) -> None:
-    (warning,) = [w for w in site.crawl_warnings("option") if "given twice" in w]
-    assert warning.startswith(f"<src>/index.md:{line(site, 'Two ages')}: ")
-    entry = next(e for e in site.crawl_json()["entries"] if e["id"] == "two-ages")
-    assert entry["age"]["label"] == "6-9 months"
+def test_an_option_given_twice_is_named_and_the_last_is_used_in_both_syntaxes(
+    site: Build,
+) -> None:
+    # docutils used to stop with an error and drop the whole entry; MyST kept the last
+    # value without a word. Both now warn at the entry and keep the last value.
+    md, rst = sorted(w for w in site.crawl_warnings("option") if "given twice" in w)
+    assert md.startswith(f"<src>/index.md:{line(site, 'Two ages')}: ")
+    assert rst.startswith("<src>/rst-edges.rst:4: ")
+    assert [w for w in site.warnings() if "duplicate option" in w] == []
+    entries = {e["id"]: e for e in site.crawl_json()["entries"]}
+    assert entries["two-ages"]["age"]["label"] == "6-9 months"
+    assert entries["two-ages-rst"]["age"]["label"] == "6-9 months"
+    assert entries["two-ages-rst"]["sources"] == ["kc"]
 
 
 def test_an_empty_filter_is_named(site: Build) -> None:

@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING
 
 from sphinx_crawl.directives.collections import CrawlListDirective, CrawlSourcesDirective
 from sphinx_crawl.directives.milestone_table import MilestoneTableDirective
+from sphinx_crawl.directives.options import mark_repeated_rst_options
 from sphinx_crawl.directives.schema import CrawlSchemaDirective, CrawlWarningTypesDirective
+from sphinx_crawl.domain import crawl_domain
+
+#: The directives every project has (content types add theirs).
+FIXED_DIRECTIVES = ("milestone-table", "crawl-list", "crawl-sources")
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,3 +24,11 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("crawl-sources", CrawlSourcesDirective)
     app.add_directive("crawl-schema", CrawlSchemaDirective)
     app.add_directive("crawl-warning-types", CrawlWarningTypesDirective)
+    app.connect("source-read", _repeated_rst_options)
+
+
+def _repeated_rst_options(app: Sphinx, docname: str, source: list[str]) -> None:
+    if app.env.doc2path(docname).suffix != ".rst":
+        return  # MyST keeps the last value itself; check_option_lines warns
+    names = {ct.directive for ct in crawl_domain(app.env).content_types} | set(FIXED_DIRECTIVES)
+    source[0] = "\n".join(mark_repeated_rst_options(source[0].split("\n"), names))

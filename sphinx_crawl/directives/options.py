@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -44,11 +45,44 @@ def warn_unknown_options(
 _LINE_SEPARATORS = ("\u2028", "\u2029", "\x85", "\x0b", "\x0c")
 
 
+#: reStructuredText options given twice are renamed so (see mark_repeated_rst_options).
+REPEATED_PREFIX = "crawl-repeated-"
+_RST_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+([\w:-]+)::")
+_RST_OPTION = re.compile(r"^(\s+):([^:\s][^:]*):")
+
+
+def mark_repeated_rst_options(lines: list[str], directives: set[str]) -> list[str]:
+    """docutils stops with an error, and drops the whole entry, when an option is given
+    twice; MyST keeps the last. To behave alike in both syntaxes, the earlier copies in
+    our directives are renamed ``:crawl-repeated-<name>:`` before docutils reads the
+    page (same number of lines), and the directive warns and keeps the last value."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        start = _RST_DIRECTIVE.match(out[i])
+        i += 1
+        if not start or start.group(2) not in directives:
+            continue
+        seen: dict[str, int] = {}
+        while i < len(out):
+            option = _RST_OPTION.match(out[i])
+            if not option or len(option.group(1)) <= len(start.group(1)):
+                break
+            name = option.group(2).strip()
+            if name in seen:
+                earlier = seen[name]
+                out[earlier] = out[earlier].replace(f":{name}:", f":{REPEATED_PREFIX}{name}:", 1)
+            seen[name] = i
+            i += 1
+    return out
+
+
 def clean_options(directive: str, options: dict[str, Any], location: Any) -> dict[str, Any]:
     """Option values as authors meant them: a line separator inside a value (pasted from
-    a word processor) is read as a space, with a warning that names the option."""
-    cleaned = dict(options)
-    for name, value in options.items():
+    a word processor) is read as a space, with a warning that names the option; the
+    renamed earlier copies of a repeated option are dropped (check_option_lines warns)."""
+    cleaned = {k: v for k, v in options.items() if not k.startswith(REPEATED_PREFIX)}
+    for name, value in list(cleaned.items()):
         if isinstance(value, str) and any(sep in value for sep in _LINE_SEPARATORS):
             warn(
                 f"{directive}: the :{name}: value holds a line separator; read as a space",
@@ -75,6 +109,14 @@ def check_option_lines(directive: str, block_text: str, location: Any) -> None:
         if not stripped.startswith(":") or stripped.count(":") < 2:
             break
         name = stripped[1:].split(":", 1)[0].strip()
+        if name.startswith(REPEATED_PREFIX):  # reStructuredText, see mark_repeated_rst_options
+            name = name.removeprefix(REPEATED_PREFIX)
+            warn(
+                f"{directive}: the :{name}: option is given twice; the last value is used",
+                location,
+                "option",
+            )
+            continue
         if name in seen:
             warn(
                 f"{directive}: the :{name}: option is given twice; the last value is used",
