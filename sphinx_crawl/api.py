@@ -4,20 +4,24 @@
 >>> handbook = load("docs/_build/html/crawl.json")
 >>> [e.title for e in handbook.entries_of("red-flag") if e.urgency == "urgent"]
 
-Every problem with the file (not JSON, a missing or mistyped key, NaN, an unknown
-``schema_version``, a repeated id...) raises :class:`CrawlDataError` with where it is;
-nothing else escapes. Only the standard library and :mod:`sphinx_crawl.core` are used,
-so reading crawl.json never loads Sphinx.
+Every problem with the file (not JSON, a missing or mistyped key, NaN or a number too
+large to be finite, a key given twice in one object, an unknown ``schema_version``, a
+repeated id...) raises :class:`CrawlDataError`, whose message names the file, the place
+in it (``entries[3].tags``) and what is wrong; nothing else escapes. Only the standard
+library and :mod:`sphinx_crawl.core` are used, so reading crawl.json never loads Sphinx
+(``validate=True`` also needs the optional ``jsonschema`` package).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import math
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sphinx_crawl.core.ages import AGE_KINDS, MAX_AGE_MONTHS, AgeRange
 from sphinx_crawl.core.entries import ENTRY_KEYS
@@ -27,7 +31,8 @@ SUPPORTED_VERSIONS = ("1.0", "1.1")
 
 
 class CrawlDataError(ValueError):
-    """crawl.json cannot be read: the message says what is wrong, and where."""
+    """crawl.json cannot be read: the message names the file, the place in it and the
+    problem, e.g. ``…/crawl.json: entries[3].tags: expected a list of strings, got 'abc'``."""
 
 
 @dataclass(frozen=True)
@@ -75,79 +80,268 @@ class Handbook:
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with ``entry_id``, or None."""
-        return next((entry for entry in self.entries if entry.id == entry_id), None)
+        return self._entries_by_id.get(entry_id)
 
     def entry(self, entry_id: str) -> Entry:
         """The entry with ``entry_id``; KeyError if there is none."""
-        found = self.get(entry_id)
-        if found is None:
-            raise KeyError(entry_id)
-        return found
+        try:
+            return self._entries_by_id[entry_id]
+        except KeyError:
+            raise KeyError(entry_id) from None
+
+    def get_source(self, source_id: str) -> Source | None:
+        """The source with ``source_id``, or None."""
+        return self._sources_by_id.get(source_id)
 
     def source(self, source_id: str) -> Source:
         """The source with ``source_id``; KeyError if there is none."""
-        found = next((source for source in self.sources if source.id == source_id), None)
-        if found is None:
-            raise KeyError(source_id)
-        return found
+        try:
+            return self._sources_by_id[source_id]
+        except KeyError:
+            raise KeyError(source_id) from None
+
+    @functools.cached_property
+    def _entries_by_id(self) -> dict[str, Entry]:
+        return _first_by_id(self.entries)
+
+    @functools.cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return _first_by_id(self.sources)
+
+
+_Identified = TypeVar("_Identified", "Entry", "Source")
+
+
+def _first_by_id(items: Iterable[_Identified]) -> dict[str, _Identified]:
+    found: dict[str, _Identified] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found
 
 
 def load(path: str | Path, *, validate: bool = False) -> Handbook:
-    """Load ``crawl.json``; with ``validate``, also check it against the
-    ``crawl.schema.json`` written beside it (needs the ``jsonschema`` package)."""
+    """Load ``crawl.json``. Every problem with the file is a :class:`CrawlDataError`.
+
+    With ``validate``, the file is first checked against the ``crawl.schema.json``
+    written beside it (this needs the ``jsonschema`` package; without it, or without
+    the schema file, that is a CrawlDataError too). Without it the shape is still
+    checked, by hand."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CrawlDataError(f"{path}: cannot be read ({error})") from error
-    data = _parse(text, str(path))
+    data = _read(path)
     if validate:
         _validate(data, path)
-    return _handbook(data)
-
-
-def _reject_constant(name: str) -> Any:
-    raise CrawlDataError(f"{name} is not a number JSON allows")
-
-
-def _parse(text: str, where: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except CrawlDataError as error:
-        raise CrawlDataError(f"{where}: {error}") from None
+        return _handbook(data)
+    except _Problem as problem:
+        raise CrawlDataError(f"{path}: {problem}") from None
+
+
+class _Problem(Exception):
+    """A problem at a place in the data; :func:`load` adds the file's name."""
+
+
+# -- parsing: JSON only, and strict ------------------------------------------------------
+
+
+class _NotFinite:
+    """What ``NaN``, ``Infinity`` or a number too large for a float parse to, until
+    :func:`_check_values` finds it and says where it is."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _RepeatedKey(dict[str, Any]):
+    """An object with a key given twice (``json`` would silently keep the last)."""
+
+    repeated = ""
+
+
+def _float(text: str) -> float | _NotFinite:
+    value = float(text)
+    return value if math.isfinite(value) else _NotFinite(text)
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    seen: set[str] = set()
+    for repeated, _ in pairs:
+        if repeated in seen:
+            break
+        seen.add(repeated)
+    result = _RepeatedKey(found)
+    result.repeated = repeated
+    return result
+
+
+def _read(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError) as error:
+        raise CrawlDataError(f"{path}: cannot be read ({error})") from error
+    try:
+        data = json.loads(
+            text, parse_constant=_NotFinite, parse_float=_float, object_pairs_hook=_pairs
+        )
     except (ValueError, RecursionError) as error:
-        raise CrawlDataError(f"{where}: not JSON ({error})") from error
+        raise CrawlDataError(f"{path}: not JSON ({error})") from error
+    try:
+        _check_values(data)
+    except _Problem as problem:
+        raise CrawlDataError(f"{path}: {problem}") from None
+    return data
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_values(data: Any) -> None:
+    """Every value, in document order: no NaN or infinite number, no key given twice,
+    no string with a lone surrogate (``"\\ud800"``: JSON allows it, UTF-8 cannot hold it)."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, _NotFinite):
+            raise _Problem(f"{_place(where)}: {value.text} is not a finite number")
+        if isinstance(value, str):
+            _no_surrogate(value, where)
+        elif isinstance(value, dict):
+            if isinstance(value, _RepeatedKey):
+                raise _Problem(f"{_place(where)}: the key {value.repeated!r} is given twice")
+            for key in value:
+                _no_surrogate(key, where)
+            stack.extend((value[key], _member(where, key)) for key in reversed(value))
+        elif isinstance(value, list):
+            stack.extend((value[i], f"{where}[{i}]") for i in reversed(range(len(value))))
+
+
+def _no_surrogate(text: str, where: str) -> None:
+    found = _SURROGATE.search(text)
+    if found:
+        raise _Problem(
+            f"{_place(where)}: {text!r:.60} holds a lone surrogate "
+            f"(U+{ord(found.group()):04X}), which is not a character"
+        )
+
+
+def _member(where: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{where}[{key}]"
+    if not key.isidentifier():
+        return f"{where}[{key!r}]"
+    return f"{where}.{key}" if where else key
+
+
+def _place(where: str) -> str:
+    return where or "the top level"
+
+
+# -- validation against crawl.schema.json ------------------------------------------------
 
 
 def _validate(data: Any, path: Path) -> None:
     try:
         import jsonschema
-    except ImportError as error:  # pragma: no cover - a test dependency
-        raise CrawlDataError("validate=True needs the jsonschema package") from error
+    except ImportError:
+        raise CrawlDataError(
+            f"{path}: validate=True needs the jsonschema package, which is not installed "
+            "(pip install jsonschema); or load without validate"
+        ) from None
     schema_path = path.parent / "crawl.schema.json"
     if not schema_path.is_file():
         raise CrawlDataError(f"{schema_path}: not found; it is written beside crawl.json")
-    schema = _parse(schema_path.read_text(encoding="utf-8"), str(schema_path))
+    schema = _read(schema_path)
     try:
-        validator = jsonschema.Draft202012Validator(schema)
-        found = jsonschema.exceptions.best_match(validator.iter_errors(data))
-    except jsonschema.exceptions.SchemaError as problem:
+        cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+        cls.check_schema(schema)
+        found = _best(cls(schema).iter_errors(data))
+    except jsonschema.SchemaError as problem:
         raise CrawlDataError(f"{schema_path}: not a valid schema ({problem.message})") from None
+    except Exception as problem:  # an unresolvable $ref, a regex the engine refuses...
+        raise CrawlDataError(f"{schema_path}: cannot be used ({_short(problem)})") from None
     if found is not None:
-        where = "/".join(str(part) for part in found.absolute_path) or "the top level"
+        where = ""
+        for key in found.absolute_path:
+            where = _member(where, key)
+        raise _validation_error_class()(f"{path}: {_place(where)}: {_short(found.message)}", found)
 
-        # Both: callers catching jsonschema's ValidationError (as before) still do.
-        class CrawlValidationError(CrawlDataError, jsonschema.ValidationError):
-            def __init__(self, text: str) -> None:
-                Exception.__init__(self, text)
-                self.message = text
 
-            def __str__(self) -> str:
-                return self.message
+def _best(errors: Iterable[Any]) -> Any:
+    """The error to report: jsonschema's best match, but inside a ``oneOf``/``anyOf``
+    (an entry's type, an age or null) the error of the one branch the value was meant
+    for, if there is one; or, if only a discriminator (the entry's ``type``) fits none,
+    that."""
+    import jsonschema
 
-            __repr__ = __str__
+    found = jsonschema.exceptions.best_match(errors)
+    while found is not None and found.validator in ("oneOf", "anyOf") and found.context:
+        branches: dict[Any, list[Any]] = {}
+        for error in found.context:
+            branches.setdefault(error.relative_schema_path[0], []).append(error)
+        meant = [errs for errs in branches.values() if not any(map(_off_target, errs))]
+        if len(meant) == 1:
+            found = jsonschema.exceptions.best_match(meant[0])
+            continue
+        off = [error for error in found.context if _off_target(error)]
+        consts = {tuple(error.relative_path) for error in off if error.validator == "const"}
+        if meant:
+            found.message = f"matches none of the shapes the schema allows here: {found.message}"
+        elif len(consts) == 1 and all(error.validator == "const" for error in off):
+            (key,) = next(iter(consts))
+            wanted = ", ".join(dict.fromkeys(repr(error.validator_value) for error in off))
+            found.path.append(key)
+            found.message = f"{_kind(found.instance[key])} is none of {wanted}"
+        elif all(error.validator == "type" for error in off):
+            types: dict[str, None] = {}
+            for error in off:
+                value = error.validator_value
+                types.update(dict.fromkeys([value] if isinstance(value, str) else value))
+            found.message = f"expected {' or '.join(types)}, got {_kind(found.instance)}"
+        else:
+            found.message = "matches none of the shapes the schema allows here"
+        break
+    return found
 
-        raise CrawlValidationError(f"{where}: {found.message}") from found
+
+def _off_target(error: Any) -> bool:
+    """An error that says the value is not meant for this branch at all: another JSON
+    type, or another value of a discriminating key (``"type": {"const": "tip"}``)."""
+    return (error.validator == "type" and not error.relative_path) or (
+        error.validator == "const" and len(error.relative_path) == 1
+    )
+
+
+@functools.cache
+def _validation_error_class() -> type[CrawlDataError]:
+    import jsonschema
+
+    class CrawlValidationError(CrawlDataError, jsonschema.ValidationError):
+        """Both: callers that caught jsonschema's ValidationError (as before) still do,
+        with its ``path``, ``instance``... of the reported error."""
+
+        def __init__(self, text: str, found: jsonschema.ValidationError) -> None:
+            jsonschema.ValidationError.__init__(
+                self,
+                text,
+                validator=found.validator,
+                path=found.absolute_path,
+                cause=found.cause,
+                context=found.context,
+                validator_value=found.validator_value,
+                instance=found.instance,
+                schema=found.schema,
+                schema_path=found.absolute_schema_path,
+            )
+
+        def __str__(self) -> str:
+            return str(self.message)
+
+        def __repr__(self) -> str:
+            return f"CrawlDataError({self.message!r})"
+
+    return CrawlValidationError
 
 
 # -- reading, with a located error for every wrong shape ---------------------------------
@@ -155,13 +349,13 @@ def _validate(data: Any, path: Path) -> None:
 
 def _object(value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, dict):
-        raise CrawlDataError(f"{where}: expected an object, got {_kind(value)}")
+        raise _Problem(f"{_place(where)}: expected an object, got {_kind(value)}")
     return value
 
 
 def _key(data: Mapping[str, Any], key: str, where: str) -> Any:
     if key not in data:
-        raise CrawlDataError(f"{where}: the key {key!r} is missing")
+        raise _Problem(f"{_place(where)}: the key {key!r} is missing")
     return data[key]
 
 
@@ -170,19 +364,25 @@ def _text(data: Mapping[str, Any], key: str, where: str, *, optional: bool = Fal
     if value is None and optional:
         return None
     if not isinstance(value, str):
-        raise CrawlDataError(f"{where}.{key}: expected a string, got {_kind(value)}")
+        expected = "a string or null" if optional else "a string"
+        raise _Problem(f"{_member(where, key)}: expected {expected}, got {_kind(value)}")
     return value
 
 
 def _strings(data: Mapping[str, Any], key: str, where: str, *, default: bool = False) -> Any:
     value = data.get(key, []) if default else _key(data, key, where)
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise CrawlDataError(f"{where}.{key}: expected a list of strings, got {value!r:.60}")
+        raise _Problem(f"{_member(where, key)}: expected a list of strings, got {_kind(value)}")
     return tuple(value)
 
 
 def _kind(value: Any) -> str:
-    return "null" if value is None else f"{type(value).__name__} {value!r:.40}"
+    return "null" if value is None else _short(repr(value), 60)
+
+
+def _short(text: object, limit: int = 200) -> str:
+    shown = str(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _age(value: Any, where: str) -> AgeRange | None:
@@ -198,26 +398,27 @@ def _age(value: Any, where: str) -> AgeRange | None:
         if (
             not isinstance(number, int | float)
             or isinstance(number, bool)
-            or not math.isfinite(number)
             or not 0 <= number <= MAX_AGE_MONTHS
         ):
-            raise CrawlDataError(f"{where}.{key}: expected months from 0 to 72, got {number!r}")
+            raise _Problem(
+                f"{where}.{key}: expected months from 0 to {MAX_AGE_MONTHS}, got {_kind(number)}"
+            )
         numbers.append(number)
     low, high = numbers
     assert low is not None
     if high is not None and high < low:
-        raise CrawlDataError(f"{where}: max_months {high} is below min_months {low}")
+        raise _Problem(f"{where}: max_months {high} is below min_months {low}")
+    label = _text(age, "label", where)
     kind = age.get("kind")
-    if kind is not None and kind not in AGE_KINDS:
-        raise CrawlDataError(f"{where}.kind: expected one of {', '.join(AGE_KINDS)}, got {kind!r}")
-    return AgeRange.from_dict(
-        {
-            "min_months": low,  # type: ignore[typeddict-item]
-            "max_months": high,
-            "label": _text(age, "label", where),
-            "kind": kind or ("window" if high is not None else "from"),
-        }
-    )
+    if kind is None:  # crawl.json 1.0: no kind; AgeRange.from_dict says which
+        return AgeRange.from_dict({"min_months": low, "max_months": high, "label": label})
+    if kind not in AGE_KINDS:
+        raise _Problem(f"{where}.kind: expected one of {', '.join(AGE_KINDS)}, got {_kind(kind)}")
+    if kind == "window" and high is None:
+        raise _Problem(f"{where}.max_months: a window age needs its end, got null")
+    if kind != "window" and high is not None:
+        raise _Problem(f"{where}.max_months: a {kind!r} age is open-ended (null), got {high!r}")
+    return AgeRange(low, high, label, kind)
 
 
 def _entry(record: Any, where: str) -> Entry:
@@ -250,29 +451,44 @@ def _source(record: Any, where: str) -> Source:
     )
 
 
+def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+    items = _key(data, key, "")
+    if not isinstance(items, list):
+        raise _Problem(f"{key}: expected a list, got {_kind(items)}")
+    return items
+
+
+def _unique(items: tuple[_Identified, ...], name: str) -> tuple[_Identified, ...]:
+    first: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in first:
+            raise _Problem(
+                f"{name}[{i}].id: {item.id!r} is used twice (also {name}[{first[item.id]}])"
+            )
+        first[item.id] = i
+    return items
+
+
 def _handbook(value: Any) -> Handbook:
-    data = _object(value, "crawl.json")
-    version = _text(data, "schema_version", "crawl.json")
+    data = _object(value, "")
+    # The version first: a file from a newer writer may be shaped differently.
+    version = _text(data, "schema_version", "")
     if version not in SUPPORTED_VERSIONS:
-        raise CrawlDataError(
-            f"schema_version {version!r} is not one this reader knows "
+        raise _Problem(
+            f"schema_version: {version!r} is not one this reader knows "
             f"({', '.join(SUPPORTED_VERSIONS)}); update sphinx-crawl"
         )
-    records = _key(data, "entries", "crawl.json")
-    sources = _key(data, "sources", "crawl.json")
-    for name, items in (("entries", records), ("sources", sources)):
-        if not isinstance(items, list):
-            raise CrawlDataError(f"crawl.json.{name}: expected a list, got {_kind(items)}")
-    entries = tuple(_entry(record, f"entries[{i}]") for i, record in enumerate(records))
-    seen: set[str] = set()
-    for i, entry in enumerate(entries):
-        if entry.id in seen:
-            raise CrawlDataError(f"entries[{i}].id: {entry.id!r} is used twice")
-        seen.add(entry.id)
+    project = _text(data, "project", "")
+    generator = _text(data, "generator", "")
+    records, sources = _list(data, "entries"), _list(data, "sources")
     return Handbook(
         schema_version=version,
-        project=_text(data, "project", "crawl.json"),
-        generator=_text(data, "generator", "crawl.json"),
-        entries=entries,
-        sources=tuple(_source(record, f"sources[{i}]") for i, record in enumerate(sources)),
+        project=project,
+        generator=generator,
+        entries=_unique(
+            tuple(_entry(r, f"entries[{i}]") for i, r in enumerate(records)), "entries"
+        ),
+        sources=_unique(
+            tuple(_source(r, f"sources[{i}]") for i, r in enumerate(sources)), "sources"
+        ),
     )
