@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinx_crawl.api import CrawlDataError, Handbook, load
-from tests.build_utils import Build, build, copy_root
+from tests.build_utils import COMMON_KEYS, Build, build, copy_root
 
 Change = Callable[[dict[str, Any]], None]
 
@@ -507,21 +507,7 @@ def test_any_tampering_with_validation_too(
                 "generator": st.text(max_size=4),
                 "entries": st.lists(
                     st.dictionaries(
-                        st.sampled_from(
-                            [
-                                "id",
-                                "type",
-                                "title",
-                                "url",
-                                "docname",
-                                "age",
-                                "tags",
-                                "sources",
-                                "keywords",
-                                "text",
-                                "urgency",
-                            ]
-                        ),
+                        st.sampled_from([*COMMON_KEYS, "urgency"]),
                         json_values,
                     ),
                     max_size=3,
