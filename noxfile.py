@@ -51,8 +51,15 @@ def docs_live(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The test suite (browser tests skip without Chromium unless CI=true)."""
     session.install("-e", ".[test,docs,browser]")
+    # One worker per core; a test file stays on one worker, so its fixtures build once.
     session.run(
-        "pytest", *session.posargs, env={"PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "")}
+        "pytest",
+        "-n",
+        "auto",
+        "--dist",
+        "loadfile",
+        *session.posargs,
+        env={"PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "")},
     )
 
 
@@ -60,7 +67,18 @@ def tests(session: nox.Session) -> None:
 def slow(session: nox.Session) -> None:
     """The long Hypothesis property tests (builds of generated projects), left out of tests."""
     session.install("-e", ".[test,docs]")
-    session.run("pytest", "-m", "slow", "-p", "no:cacheprovider", *session.posargs)
+    session.run(
+        "pytest",
+        "-m",
+        "slow",
+        "-n",
+        "auto",
+        "--dist",
+        "loadfile",
+        "-p",
+        "no:cacheprovider",
+        *session.posargs,
+    )
 
 
 @nox.session(name="same-output")
