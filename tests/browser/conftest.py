@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -23,7 +24,7 @@ from typing import Any, NoReturn
 
 import pytest
 
-from tests.browser.support import CHROMIUM_ARGS, DOCS, ROOT, is_local
+from tests.browser.support import ARTIFACTS, CHROMIUM_ARGS, DOCS, ROOT, is_local
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -173,7 +174,27 @@ def tab(open_page: Callable[..., Tab]) -> Tab:
     return open_page(viewport={"width": 1280, "height": 900})
 
 
+def _ranks_file(worker: str) -> Path:
+    return ARTIFACTS / f"search-ranks-{worker}.json"
+
+
+def pytest_sessionstart(session: Any) -> None:
+    if not hasattr(session.config, "workerinput"):  # the main process clears old ranks
+        for old in ARTIFACTS.glob("search-ranks-*.json"):
+            old.unlink()
+
+
+def pytest_sessionfinish(session: Any) -> None:
+    """Under pytest-xdist each worker writes its ranks; the main process adds them up."""
+    worker = getattr(session.config, "workerinput", {}).get("workerid")
+    if worker and SEARCH_RANKS:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        _ranks_file(worker).write_text(json.dumps(SEARCH_RANKS), encoding="utf-8")
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    for path in sorted(ARTIFACTS.glob("search-ranks-*.json")):
+        SEARCH_RANKS.update(json.loads(path.read_text(encoding="utf-8")))
     if not SEARCH_RANKS:
         return
     total = len(SEARCH_RANKS)
