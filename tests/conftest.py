@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,7 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots", "plugins", "bench"]
 
 TESTS = Path(__file__).parent
+ARTIFACTS = TESTS / "artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +38,31 @@ def handbook(
     command += ["-d", str(out / "doctrees"), str(DOCS), str(out / "html")]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     return result, out / "html"
+
+
+# -- the handbook-search summary, added up from every pytest-xdist worker ---------------
+# (here, not in tests/browser/conftest.py: the main process of an xdist run loads only
+# this conftest)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # the main process clears old ranks
+        for old in ARTIFACTS.glob("search-ranks-*.json"):
+            old.unlink()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    ranks: dict[str, int | None] = {}
+    for path in sorted(ARTIFACTS.glob("search-ranks-*.json")):
+        ranks.update(json.loads(path.read_text(encoding="utf-8")))
+    if not ranks:
+        return
+    total = len(ranks)
+    top3 = sum(1 for rank in ranks.values() if rank is not None and rank <= 3)
+    top5 = sum(1 for rank in ranks.values() if rank is not None and rank <= 5)
+    terminalreporter.write_sep("-", "handbook search")
+    terminalreporter.write_line(
+        f"{top3}/{total} parent queries found their entry in the top 3, {top5}/{total} in the top 5"
+    )
+    for query, rank in ranks.items():
+        terminalreporter.write_line(f"  {query!r}: {'not found' if rank is None else rank}")

@@ -178,31 +178,9 @@ def _ranks_file(worker: str) -> Path:
     return ARTIFACTS / f"search-ranks-{worker}.json"
 
 
-def pytest_sessionstart(session: Any) -> None:
-    if not hasattr(session.config, "workerinput"):  # the main process clears old ranks
-        for old in ARTIFACTS.glob("search-ranks-*.json"):
-            old.unlink()
-
-
 def pytest_sessionfinish(session: Any) -> None:
-    """Under pytest-xdist each worker writes its ranks; the main process adds them up."""
-    worker = getattr(session.config, "workerinput", {}).get("workerid")
-    if worker and SEARCH_RANKS:
+    """Each process writes its ranks; the main one adds them up (see tests/conftest.py)."""
+    worker = getattr(session.config, "workerinput", {}).get("workerid", "main")
+    if SEARCH_RANKS:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         _ranks_file(worker).write_text(json.dumps(SEARCH_RANKS), encoding="utf-8")
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    for path in sorted(ARTIFACTS.glob("search-ranks-*.json")):
-        SEARCH_RANKS.update(json.loads(path.read_text(encoding="utf-8")))
-    if not SEARCH_RANKS:
-        return
-    total = len(SEARCH_RANKS)
-    top3 = sum(1 for rank in SEARCH_RANKS.values() if rank is not None and rank <= 3)
-    top5 = sum(1 for rank in SEARCH_RANKS.values() if rank is not None and rank <= 5)
-    terminalreporter.write_sep("-", "handbook search")
-    terminalreporter.write_line(
-        f"{top3}/{total} parent queries found their entry in the top 3, {top5}/{total} in the top 5"
-    )
-    for query, rank in SEARCH_RANKS.items():
-        terminalreporter.write_line(f"  {query!r}: {'not found' if rank is None else rank}")
