@@ -194,11 +194,26 @@ def test_a_renamed_id_leaves_the_old_link_dangling_with_a_warning(
     assert not [a for a in refs.find_all("a") if "bare-knees" in a.get("href", "")]
 
 
+#: Files sphinx-crawl itself writes beside the pages.
+OUR_FILES = (
+    "crawl.json",
+    "crawl.schema.json",
+    "crawl-searchindex.js",
+    ".crawl-shown.json",
+    "_static/crawl.css",
+    "_static/crawl.js",
+    "_static/crawl-checklist.js",
+)
+
+
 def test_a_rebuild_without_changes_writes_no_page(tmp_path: Path, make_app: Any) -> None:
     srcdir = copy_root("many-pages", tmp_path / "project")
     first = build(srcdir, make_app=make_app)
     content = first.text("crawl.json")
+    stamps = {name: (first.outdir / name).stat().st_mtime_ns for name in OUR_FILES}
     again = build(srcdir, make_app=make_app)
+    # None of sphinx-crawl's own files is rewritten (deploys and watchers see no change).
+    assert {name: (again.outdir / name).stat().st_mtime_ns for name in OUR_FILES} == stamps
     assert again.written == []
     assert "0 added, 0 changed, 0 removed" in again.app.status.getvalue()
     # Nothing sphinx-crawl or sphinx-design do at start-up looks like a changed setting.
