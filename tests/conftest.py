@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from sphinx_crawl.api import Handbook, load
+
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots", "plugins", "bench"]
 
@@ -38,6 +40,14 @@ def handbook(
     command += ["-d", str(out / "doctrees"), str(DOCS), str(out / "html")]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     return result, out / "html"
+
+
+@pytest.fixture(scope="session")
+def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook:
+    """The handbook's crawl.json, validated, as programs read it."""
+    result, html = handbook
+    assert result.returncode == 0, result.stderr[-4000:]
+    return load(html / "crawl.json", validate=True)
 
 
 # -- the handbook-search summary, added up from every pytest-xdist worker ---------------

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_crawl.api import Handbook, load
+from sphinx_crawl.api import Handbook
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_OVERLAP = REPO.parent / "shared" / "tools" / "seed_overlap.py"
@@ -30,13 +30,6 @@ PARENT_PAGES = [
     "sources",
     "about",
 ]
-
-
-@pytest.fixture(scope="module")
-def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook:
-    result, html = handbook
-    assert result.returncode == 0, result.stderr[-4000:]
-    return load(html / "crawl.json", validate=True)
 
 
 def page(handbook: tuple[subprocess.CompletedProcess[str], Path], name: str) -> Any:

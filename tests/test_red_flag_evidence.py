@@ -9,13 +9,12 @@ checked to be there word for word.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
-from sphinx_crawl.api import Handbook, load
+from sphinx_crawl.api import Handbook
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -168,13 +167,6 @@ def source_text(key: str) -> str | None:
         return found[0].read_text(encoding="utf-8") if found else None
     evidence = SHARED / "EVIDENCE.md"
     return evidence.read_text(encoding="utf-8") if evidence.is_file() else None
-
-
-@pytest.fixture(scope="module")
-def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook:
-    result, html = handbook
-    assert result.returncode == 0, result.stderr[-4000:]
-    return load(html / "crawl.json", validate=True)
 
 
 def test_every_red_flag_has_an_evidence_record(content: Handbook) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_crawl.api import Handbook, load
+from sphinx_crawl.api import Handbook
 from tests.conftest import DOCS
 
 #: Tips involving tummy time, props, walls or tunnels, undressing, sit-ups or food,
@@ -30,13 +30,6 @@ SAFETY = {
     "skip-slippery-footies": ("warm", "sweetparent-back-crawling"),
     "favourite-food-lure": ("already eats", "parent-backwards-normal"),
 }
-
-
-@pytest.fixture(scope="module")
-def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook:
-    result, html = handbook
-    assert result.returncode == 0, result.stderr[-4000:]
-    return load(html / "crawl.json", validate=True)
 
 
 def other_builder(handbook: tuple[subprocess.CompletedProcess[str], Path], builder: str) -> Path:
