@@ -29,6 +29,6 @@ def setup_directives(app: Sphinx) -> None:
 
 def _repeated_rst_options(app: Sphinx, docname: str, source: list[str]) -> None:
     if app.env.doc2path(docname).suffix != ".rst":
-        return  # MyST keeps the last value itself; check_option_lines warns
+        return  # MyST keeps the last value itself; options.check_option_lines warns
     names = {ct.directive for ct in crawl_domain(app.env).content_types} | set(FIXED_DIRECTIVES)
     source[0] = "\n".join(mark_repeated_rst_options(source[0].split("\n"), names))

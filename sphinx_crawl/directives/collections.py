@@ -12,12 +12,7 @@ from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.derive import source_anchor
 from sphinx_crawl.core.entries import split_list
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import (
-    check_option_lines,
-    clean_options,
-    raw_options,
-    warn_unknown_options,
-)
+from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 
 
@@ -30,9 +25,9 @@ class CrawlListDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        self.options = clean_options("crawl-list", self.options, location)
-        check_option_lines("crawl-list", self.block_text, location)
-        warn_unknown_options("crawl-list", self.options, self.option_spec, location)
+        self.options = read_options(
+            "crawl-list", self.options, self.block_text, self.option_spec, location
+        )
         for name in ("type", "tags", "age", "first"):
             value = self.options.get(name)
             if value is not None and not split_list(value):
@@ -94,7 +89,9 @@ class CrawlSourcesDirective(SphinxDirective):
     option_spec = raw_options("class")
 
     def run(self) -> list[nodes.Node]:
-        warn_unknown_options("crawl-sources", self.options, self.option_spec, self.get_location())
+        self.options = read_options(
+            "crawl-sources", self.options, self.block_text, self.option_spec, self.get_location()
+        )
         node = crawl_nodes.crawl_sources()
         self.set_source_info(node)
         # Register each source's anchor as a target now, so links such as

@@ -23,12 +23,7 @@ from sphinx_crawl.core.content_types import (
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import id_from_title, plain_text, slugify, split_list
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import (
-    check_option_lines,
-    clean_options,
-    raw_options,
-    warn_unknown_options,
-)
+from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.i18n import _, labelled
 from sphinx_crawl.render.parts import callout_paragraphs
 
@@ -51,11 +46,8 @@ class EntryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         ct = self.content_type
         location = self.get_location()
-        self.options = clean_options(ct.directive, self.options, location)
-        check_option_lines(ct.directive, self.block_text, location)
-        warn_unknown_options(
-            ct.directive, self.options, [*COMMON_OPTIONS, *(f.name for f in ct.fields)], location
-        )
+        known = [*COMMON_OPTIONS, *(f.name for f in ct.fields)]
+        self.options = read_options(ct.directive, self.options, self.block_text, known, location)
 
         title = self.arguments[0].strip() if self.arguments else ""
         if not title:

@@ -9,7 +9,7 @@ from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
 from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import raw_options, warn_unknown_options
+from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.i18n import _
 from sphinx_crawl.render.parts import table
 
@@ -22,7 +22,9 @@ class MilestoneTableDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        warn_unknown_options("milestone-table", self.options, self.option_spec, location)
+        self.options = read_options(
+            "milestone-table", self.options, self.block_text, self.option_spec, location
+        )
         title = self.arguments[0].strip() if self.arguments else ""
         if not title:
             warn("milestone-table: the table has no title", location, "title")

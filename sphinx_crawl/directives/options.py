@@ -77,22 +77,16 @@ def mark_repeated_rst_options(lines: list[str], directives: set[str]) -> list[st
     return out
 
 
-def clean_options(directive: str, options: dict[str, Any], location: Any) -> dict[str, Any]:
-    """Option values as authors meant them: a line separator inside a value (pasted from
-    a word processor) is read as a space, with a warning that names the option; the
-    renamed earlier copies of a repeated option are dropped (check_option_lines warns)."""
-    cleaned = {k: v for k, v in options.items() if not k.startswith(REPEATED_PREFIX)}
-    for name, value in list(cleaned.items()):
-        if isinstance(value, str) and any(sep in value for sep in _LINE_SEPARATORS):
-            warn(
-                f"{directive}: the :{name}: value holds a line separator; read as a space",
-                location,
-                "option",
-            )
-            for separator in _LINE_SEPARATORS:
-                value = value.replace(separator, " ")
-            cleaned[name] = value
-    return cleaned
+def read_options(
+    directive: str, options: dict[str, Any], block_text: str, known: Iterable[str], location: Any
+) -> dict[str, Any]:
+    """The options as authors meant them, for every sphinx-crawl directive: what the raw
+    lines show is named (check_option_lines), the renamed earlier copies of a repeated
+    option are dropped, and options the directive does not know are named."""
+    check_option_lines(directive, block_text, location)
+    kept = {name: value for name, value in options.items() if not name.startswith(REPEATED_PREFIX)}
+    warn_unknown_options(directive, kept, known, location)
+    return kept
 
 
 def check_option_lines(directive: str, block_text: str, location: Any) -> None:
