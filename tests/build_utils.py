@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import StringIO
@@ -205,3 +207,28 @@ COMMON_KEYS = [
 
 def schema_of(site: Build) -> dict[str, Any]:
     return json.loads(site.text("crawl.schema.json"))  # type: ignore[no-any-return]
+
+
+#: linkcheck would fetch every external link; ignoring them all checks that the build
+#: runs (local links are still looked at) without the network.
+OPTIONS = {"linkcheck": ["-D", "linkcheck_ignore=.*"]}
+
+
+class Project:
+    """One source tree, built once as HTML, then by each builder from the same doctrees."""
+
+    def __init__(self, name: str, srcdir: Path, out: Path, doctrees: Path) -> None:
+        self.name, self.srcdir, self.out, self.doctrees = name, srcdir, out, doctrees
+        self.built: dict[str, tuple[subprocess.CompletedProcess[str], Path]] = {}
+
+    def build(self, builder: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+        if builder not in self.built:
+            outdir = self.out / builder
+            # gettext keeps a versioned environment that no other builder accepts.
+            doctrees = self.out / "doctrees-gettext" if builder == "gettext" else self.doctrees
+            command = [sys.executable, "-m", "sphinx", "-n", "--keep-going", "-b", builder]
+            command += [*OPTIONS.get(builder, []), "-d", str(doctrees), str(self.srcdir)]
+            command.append(str(outdir))
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+            self.built[builder] = result, outdir
+        return self.built[builder]

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from sphinx_crawl.api import Handbook, load
+from tests.build_utils import Project
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots", "plugins", "bench"]
@@ -40,6 +41,22 @@ def handbook(
     command += ["-d", str(out / "doctrees"), str(DOCS), str(out / "html")]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     return result, out / "html"
+
+
+@pytest.fixture(scope="session")
+def handbook_builds(
+    tmp_path_factory: pytest.TempPathFactory,
+    handbook: tuple[subprocess.CompletedProcess[str], Path],
+) -> Project:
+    """The handbook in any builder, each built once, from the HTML build's parsed pages."""
+    builds = Project(
+        "handbook",
+        DOCS,
+        tmp_path_factory.mktemp("handbook-builds"),
+        handbook[1].parent / "doctrees",
+    )
+    builds.built["html"] = handbook
+    return builds
 
 
 @pytest.fixture(scope="session")

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build_utils import ROOTS
-from tests.conftest import DOCS
+from tests.build_utils import ROOTS, Project
 
 BUILDERS = [
     "html",
@@ -41,48 +38,20 @@ BUILDERS = [
 ]
 HTML_LIKE = ("html", "dirhtml", "singlehtml")
 
-#: linkcheck would fetch every external link; ignoring them all checks that the build
-#: runs (local links are still looked at) without the network.
-OPTIONS = {"linkcheck": ["-D", "linkcheck_ignore=.*"]}
-
 #: Warnings a builder gives for the project's settings, not for our output. The
 #: handbook's conf.py sets no ``version``, which EPUB 3 asks for.
 EXPECTED_WARNINGS = {("handbook", "epub"): ['conf value "version" should not be empty']}
 
 
-class Project:
-    """One source tree, built once as HTML, then by each builder from the same doctrees."""
-
-    def __init__(self, name: str, srcdir: Path, out: Path, doctrees: Path) -> None:
-        self.name, self.srcdir, self.out, self.doctrees = name, srcdir, out, doctrees
-        self.built: dict[str, tuple[subprocess.CompletedProcess[str], Path]] = {}
-
-    def build(self, builder: str) -> tuple[subprocess.CompletedProcess[str], Path]:
-        if builder not in self.built:
-            outdir = self.out / builder
-            # gettext keeps a versioned environment that no other builder accepts.
-            doctrees = self.out / "doctrees-gettext" if builder == "gettext" else self.doctrees
-            command = [sys.executable, "-m", "sphinx", "-n", "--keep-going", "-b", builder]
-            command += [*OPTIONS.get(builder, []), "-d", str(doctrees), str(self.srcdir)]
-            command.append(str(outdir))
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-            self.built[builder] = result, outdir
-        return self.built[builder]
-
-
 @pytest.fixture(scope="session")
 def projects(
-    tmp_path_factory: pytest.TempPathFactory,
-    handbook: tuple[subprocess.CompletedProcess[str], Path],
+    tmp_path_factory: pytest.TempPathFactory, handbook_builds: Project
 ) -> dict[str, Project]:
     base = tmp_path_factory.mktemp("every-builder")
     srcdir = shutil.copytree(ROOTS / "test-nested", base / "nested-src")
     nested = Project("nested", srcdir, base / "nested", base / "nested" / "doctrees")
     nested.build("html")  # first, so the others reuse its parsed pages
-    # The handbook as CI builds it (see conftest), and the pages it parsed.
-    docs = Project("handbook", DOCS, base / "handbook", handbook[1].parent / "doctrees")
-    docs.built["html"] = handbook
-    return {"handbook": docs, "nested": nested}
+    return {"handbook": handbook_builds, "nested": nested}
 
 
 def warnings(project: Project, builder: str, log: str) -> list[str]:

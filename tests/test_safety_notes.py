@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_crawl.api import Handbook
-from tests.conftest import DOCS
+from tests.build_utils import Project
 
 #: Tips involving tummy time, props, walls or tunnels, undressing, sit-ups or food,
 #: with a word their safety note must contain and a source it must rest on.
@@ -30,16 +29,6 @@ SAFETY = {
     "skip-slippery-footies": ("warm", "sweetparent-back-crawling"),
     "favourite-food-lure": ("already eats", "parent-backwards-normal"),
 }
-
-
-def other_builder(handbook: tuple[subprocess.CompletedProcess[str], Path], builder: str) -> Path:
-    """The handbook in another builder, reusing the HTML build's parsed pages."""
-    out = handbook[1].parent / builder
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", builder]
-    command += ["-d", str(handbook[1].parent / "doctrees"), str(DOCS), str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
 
 
 def squash(text: str) -> str:
@@ -71,12 +60,13 @@ def test_the_note_is_a_distinct_labelled_line_on_the_card(
 
 @pytest.mark.parametrize(("builder", "pattern"), [("text", "tips/*.txt"), ("latex", "*.tex")])
 def test_the_note_is_in_text_and_latex_output(
-    handbook: tuple[subprocess.CompletedProcess[str], Path],
+    handbook_builds: Project,
     content: Handbook,
     builder: str,
     pattern: str,
 ) -> None:
-    out = other_builder(handbook, builder)
+    result, out = handbook_builds.build(builder)
+    assert result.returncode == 0, result.stderr[-4000:]
     written = squash(" ".join(p.read_text("utf-8") for p in sorted(out.glob(pattern))))
     for tip_id in SAFETY:
         note = content.entry(tip_id).safety
