@@ -191,5 +191,6 @@ def bench(session: nox.Session) -> None:
 
     Rewrites docs/authoring/benchmark.md; ``nox -s bench -- --quick`` for a smoke run.
     """
-    session.install("-e", ".", "sphinx-needs>=9.1")
+    # Playwright (the browser extra) times search results in Chromium.
+    session.install("-e", ".[browser]", "sphinx-design", "sphinx-needs>=9.1")
     session.run("python", "-m", "tests.bench.run", *session.posargs)

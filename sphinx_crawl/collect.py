@@ -34,9 +34,12 @@ def read_document(
 
     for node in document.findall(nodes.Element):
         if isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row):
-            data = node.get(ENTRY_ATTRIBUTE)
+            # Taken off the node: the domain keeps it, and the doctree (pickled, and held
+            # in memory until it is written) need not carry a second copy.
+            data = node.attributes.pop(ENTRY_ATTRIBUTE, None)
+            order = node.attributes.pop(ORDER_ATTRIBUTE, 0)
             if data is not None and not demo:
-                entries.append((node[ORDER_ATTRIBUTE], data))
+                entries.append((order, data))
         elif isinstance(node, crawl_nodes.crawl_list):
             note({**node["spec"], "lineno": node.line})
         elif isinstance(node, crawl_nodes.crawl_sources):

@@ -20,6 +20,7 @@ from sphinx_crawl.output import write_bytes_if_changed
 from sphinx_crawl.render.collections import setup_collections
 from sphinx_crawl.render.html import setup_html
 from sphinx_crawl.render.reader import setup_reader
+from sphinx_crawl.render.search import setup_search
 from sphinx_crawl.review import setup_review
 from sphinx_crawl.types import load_entry_point_types, setup_types
 
@@ -47,6 +48,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_incremental(app)
     setup_review(app)
     setup_reader(app)
+    setup_search(app)
     setup_export(app)
     setup_static_files(app)
     return {

@@ -11,11 +11,25 @@ from docutils import nodes
 
 
 class crawl_entry(nodes.General, nodes.Element):
-    """One entry. Attributes: ``entry_id``, ``crawl_type``, ``label``, ``data`` (HTML data-*)."""
+    """One entry. Attributes: ``entry_id``, ``crawl_type``, ``label``, ``data`` (HTML data-*),
+    and ``badge`` (the type's badge in words, written after the heading; may be empty).
+
+    Text the extension generates (badge, spoken prefix, labels, the age line) lives in
+    attributes written out by the visitors, not in child nodes: every node of every entry
+    passes through each stage of every build, so fewer of them is a faster build."""
 
 
 class crawl_entry_title(nodes.TextElement):
-    """The entry's heading; may hold a :class:`crawl_hidden` prefix."""
+    """The entry's heading; ``prefix`` is read before it by screen readers only."""
+
+
+class crawl_meta(nodes.General, nodes.Element):
+    """An entry's "Age: ... · Tags: ..." line, from ``age_label`` and ``tags``."""
+
+
+class crawl_callout(nodes.paragraph):
+    """A labelled line ("What to do: ..."): the text is the author's (translatable),
+    the ``label`` the extension's."""
 
 
 class crawl_hidden(nodes.Inline, nodes.TextElement):

@@ -111,7 +111,9 @@ def entry_urls(outdir: Path) -> dict[str, list[str]]:
     search = json.loads(index.removeprefix("window.crawlSearchIndex = ").rstrip().rstrip(";"))
     return {
         "crawl.json": [entry["url"] for entry in content["entries"]],
-        "crawl-searchindex.js": [entry["url"] for entry in search["entries"]],
+        "crawl-searchindex.js": [
+            search["pages"][page] + "#" + anchor for _, page, anchor, *_ in search["entries"]
+        ],
     }
 
 

@@ -248,8 +248,11 @@ def crawl_objects(result: Build) -> dict[str, Any]:
 
 
 def search_index(result: Build) -> Any:
+    """The entry search index, and the excerpt files it loads on demand."""
     text = result.text("crawl-searchindex.js")
-    return json.loads(text.removeprefix("window.crawlSearchIndex = ").rstrip().removesuffix(";"))
+    index = json.loads(text.removeprefix("window.crawlSearchIndex = ").rstrip().removesuffix(";"))
+    snippets = sorted((result.outdir / "_crawl" / "search").glob("snippets-*.js"))
+    return index, {path.name: path.read_text(encoding="utf-8") for path in snippets}
 
 
 def differences(incremental: Build, clean: Build) -> list[str]:

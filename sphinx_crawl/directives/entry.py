@@ -71,6 +71,7 @@ class EntryDirective(SphinxDirective):
             data=_data_attributes(ct, age, fields),
             age_label=age.label if age else "",
             label=str(ct.label),
+            badge=badge(ct, fields) if ct.badge else "",
         )
         # Claimed in the document, so a later entry or heading cannot take the same HTML ids.
         self.state.document.ids[anchor] = node
@@ -78,16 +79,13 @@ class EntryDirective(SphinxDirective):
         heading, title_text = self._title_node(title or str(ct.label), fields, anchor)
         self.state.document.ids[f"{anchor}-title"] = heading
         node += heading
-        if ct.badge:
-            node += nodes.paragraph("", badge(ct, fields), classes=["crawl-badge"])
         body = nodes.container(classes=["crawl-entry-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
         node.extend(callout_paragraphs(ct, fields))
         tags = split_list(self.options.get("tags"))
-        meta = _meta_paragraph(age, tags)
-        if len(meta):
-            node += meta
+        if age is not None or tags:
+            node += crawl_nodes.crawl_meta(age_label=age.label if age else "", tags=tags)
         if sources:
             node += _sources_paragraph(sources)
 
@@ -258,11 +256,9 @@ class EntryDirective(SphinxDirective):
         self, title: str, fields: dict[str, Any], anchor: str
     ) -> tuple[crawl_nodes.crawl_entry_title, nodes.inline]:
         """The heading, and the title text in it (without the spoken prefix)."""
-        node = crawl_nodes.crawl_entry_title("", "", ids=[f"{anchor}-title"])
-        prefix = _hidden_prefix(self.content_type, fields)
-        if prefix:
-            node += crawl_nodes.crawl_hidden("", prefix)
-            node["has_prefix"] = True
+        node = crawl_nodes.crawl_entry_title(
+            "", "", ids=[f"{anchor}-title"], prefix=_hidden_prefix(self.content_type, fields)
+        )
         inline, messages = self.state.inline_text(title, self.lineno)
         # A title is text: inline markup stays, raw HTML (MyST allows it inline) and links
         # a browser would run (rST links "javascript:...") show as text.
@@ -302,29 +298,6 @@ def _data_attributes(
         if spec.choices and spec.name in fields:
             data[f"crawl-{spec.name}"] = str(fields[spec.name])
     return data
-
-
-def _meta_paragraph(age: AgeRange | None, tags: list[str]) -> nodes.paragraph:
-    para = nodes.paragraph(classes=["crawl-meta"])
-    if age is not None:
-        para += nodes.inline(
-            "",
-            "",
-            nodes.strong("", labelled(_("Age"))),
-            nodes.Text(age.label),
-            classes=["crawl-age"],
-        )
-    if tags:
-        if age is not None:
-            para += nodes.Text(" \u00b7 ")
-        para += nodes.inline(
-            "",
-            "",
-            nodes.strong("", labelled(_("Tags"))),
-            nodes.Text(", ".join(tags)),
-            classes=["crawl-tags"],
-        )
-    return para
 
 
 def _sources_paragraph(sources: list[str]) -> nodes.paragraph:

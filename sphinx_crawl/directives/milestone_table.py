@@ -85,9 +85,11 @@ def _milestone_row(milestone: crawl_nodes.crawl_entry) -> crawl_nodes.crawl_row:
     details = [
         child
         for child in milestone.children
-        if child is not title
-        and not (isinstance(child, nodes.Element) and "crawl-meta" in child["classes"])
+        if child is not title and not isinstance(child, crawl_nodes.crawl_meta)
     ]
+    if milestone.get("badge"):  # a plugin's table type with a badge
+        details.insert(0, nodes.paragraph("", milestone["badge"], classes=["crawl-badge"]))
+    spoken = [crawl_nodes.crawl_hidden("", title["prefix"])] if title.get("prefix") else []
     row += nodes.entry(
         "", nodes.paragraph("", milestone.get("age_label", ""), classes=["crawl-age"])
     )
@@ -96,7 +98,7 @@ def _milestone_row(milestone: crawl_nodes.crawl_entry) -> crawl_nodes.crawl_row:
         nodes.paragraph(
             "",
             "",
-            nodes.strong("", "", *title.children),
+            nodes.strong("", "", *spoken, *title.children),
             ids=title["ids"],  # the entry's heading: search results link here
             classes=["crawl-milestone-title"],
         ),

@@ -13,6 +13,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.i18n import labelled
+from sphinx_crawl.render.parts import callout_as_paragraph, meta_as_paragraph
 
 
 class NonHTMLFallback(SphinxPostTransform):
@@ -21,6 +22,10 @@ class NonHTMLFallback(SphinxPostTransform):
     default_priority = 900  # after collections are filled
 
     def run(self, **kwargs: Any) -> None:
+        for callout in list(self.document.findall(crawl_nodes.crawl_callout)):
+            callout.replace_self(callout_as_paragraph(callout))
+        for meta in list(self.document.findall(crawl_nodes.crawl_meta)):
+            meta.replace_self(meta_as_paragraph(meta))
         for hidden in list(self.document.findall(crawl_nodes.crawl_hidden)):
             hidden.replace_self(nodes.Text(hidden.astext()))
         # Checklist rows keep their text; note fields and tools are HTML-only controls.
@@ -60,9 +65,10 @@ def _as_admonition(entry: crawl_nodes.crawl_entry) -> nodes.admonition:
     heading, *rest = entry.children
     title = nodes.title()
     assert isinstance(heading, crawl_nodes.crawl_entry_title)
-    if not heading.get("has_prefix"):
-        title += nodes.Text(labelled(entry["label"]))
+    title += nodes.Text(heading.get("prefix") or labelled(entry["label"]))
     title.extend(heading.children)
+    if entry.get("badge"):
+        rest.insert(0, nodes.paragraph("", entry["badge"], classes=["crawl-badge"]))
     # In a container, not straight in the admonition: the text writer runs paragraphs that
     # are direct children of an admonition together ("...therapist.**Age: **by 12 months").
     admonition = nodes.admonition(

@@ -10,6 +10,7 @@ from docutils import nodes
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.i18n import _, labelled
+from sphinx_crawl.render.parts import meta_parts
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,6 +41,8 @@ def _heading_tag(self: HTML5Translator) -> str:
 
 def visit_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_title) -> None:
     self.body.append(self.starttag(node, _heading_tag(self), "", CLASS="crawl-entry-title"))
+    if node.get("prefix"):
+        self.body.append(_hidden_html(self, node["prefix"]))
 
 
 def depart_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_title) -> None:
@@ -49,6 +52,32 @@ def depart_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_titl
         link_title = escape(str(_("Link to this entry")))
         self.body.append(f'<a class="headerlink" href="#{href}" title="{link_title}">\u00b6</a>')
     self.body.append(f"</{_heading_tag(self)}>\n")
+    if isinstance(parent, crawl_nodes.crawl_entry) and parent.get("badge"):
+        self.body.append(f'<p class="crawl-badge">{self.encode(parent["badge"])}</p>\n')
+
+
+def _hidden_html(self: HTML5Translator, text: str) -> str:
+    return f'<span class="crawl-visually-hidden">{self.encode(text)}</span>'
+
+
+def visit_meta(self: HTML5Translator, node: crawl_nodes.crawl_meta) -> None:
+    parts = [
+        f'<span class="crawl-{name}"><strong>{self.encode(label)}</strong>'
+        f"{self.encode(text)}</span>"
+        for label, text, name in meta_parts(node)
+    ]
+    separator = " \u00b7 "
+    self.body.append(f'<p class="crawl-meta">{separator.join(parts)}</p>\n')
+    raise nodes.SkipNode
+
+
+def visit_callout(self: HTML5Translator, node: crawl_nodes.crawl_callout) -> None:
+    self.visit_paragraph(node)
+    self.body.append(f"<strong>{self.encode(node['label'])}</strong>")
+
+
+def depart_callout(self: HTML5Translator, node: crawl_nodes.crawl_callout) -> None:
+    self.depart_paragraph(node)
 
 
 def visit_hidden(self: HTML5Translator, node: crawl_nodes.crawl_hidden) -> None:
@@ -183,6 +212,8 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
     crawl_nodes.crawl_entry: (visit_entry, depart_entry),
     crawl_nodes.crawl_entry_title: (visit_entry_title, depart_entry_title),
     crawl_nodes.crawl_hidden: (visit_hidden, depart_hidden),
+    crawl_nodes.crawl_meta: (visit_meta, None),
+    crawl_nodes.crawl_callout: (visit_callout, depart_callout),
     crawl_nodes.crawl_row: (visit_row, depart_row),
     crawl_nodes.crawl_checkbox: (visit_checkbox, None),
     crawl_nodes.crawl_check_row: (visit_check_row, depart_check_row),

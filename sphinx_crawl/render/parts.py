@@ -8,12 +8,13 @@ from typing import Any
 from docutils import nodes
 
 from sphinx_crawl.core.content_types import ContentType, hook_value
-from sphinx_crawl.i18n import labelled
+from sphinx_crawl.i18n import _, labelled
+from sphinx_crawl.nodes import crawl_callout, crawl_meta
 
 
 def callout_paragraphs(
     content_type: ContentType | None, fields: Mapping[str, Any]
-) -> list[nodes.paragraph]:
+) -> list[crawl_callout]:
     """The type's labelled lines (e.g. "What to do: ..."), for cards and checklists alike."""
     if content_type is None:
         return []
@@ -26,15 +27,43 @@ def callout_paragraphs(
         if spec.callout and fields.get(spec.name) not in (None, "")
     ]
     return [
-        nodes.paragraph(
+        crawl_callout(
             "",
-            "",
-            nodes.strong("", labelled(label)),
-            nodes.Text(text),
+            text,
+            label=labelled(label),
             classes=["crawl-callout", *([f"crawl-callout-{name}"] if name else [])],
         )
         for label, text, name in lines
     ]
+
+
+def callout_as_paragraph(callout: crawl_callout) -> nodes.paragraph:
+    """The standard paragraph other builders write: the label in bold, then the text."""
+    return nodes.paragraph(
+        "", "", nodes.strong("", callout["label"]), *callout.children, classes=callout["classes"]
+    )
+
+
+def meta_as_paragraph(meta: crawl_meta) -> nodes.paragraph:
+    """The entry's age and tags line as standard nodes (the HTML visitor writes the same)."""
+    para = nodes.paragraph(classes=["crawl-meta"])
+    for label, text, name in meta_parts(meta):
+        if len(para):
+            para += nodes.Text(" \u00b7 ")
+        para += nodes.inline(
+            "", "", nodes.strong("", label), nodes.Text(text), classes=[f"crawl-{name}"]
+        )
+    return para
+
+
+def meta_parts(meta: crawl_meta) -> list[tuple[str, str, str]]:
+    """(label, text, class suffix) for the age and the tags, where the entry has them."""
+    parts = []
+    if meta["age_label"]:
+        parts.append((labelled(_("Age")), meta["age_label"], "age"))
+    if meta["tags"]:
+        parts.append((labelled(_("Tags")), ", ".join(meta["tags"]), "tags"))
+    return parts
 
 
 def text_row(cells: list[nodes.Node]) -> nodes.row:

@@ -6,7 +6,6 @@ entry stays visible, so pages read fully without it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -15,17 +14,12 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.config import crawl_config, is_demo_page
-from sphinx_crawl.core.derive import badge, free_id
-from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.export import entry_address
+from sphinx_crawl.config import is_demo_page
+from sphinx_crawl.core.derive import free_id
 from sphinx_crawl.i18n import _
-from sphinx_crawl.output import html_output_dir, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-SEARCH_INDEX_FILE = "crawl-searchindex.js"
 
 
 def _has_aged_entries(document: nodes.document) -> bool:
@@ -127,45 +121,5 @@ def _is_review_line(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and "crawl-review" in node["classes"]
 
 
-def search_records(app: Sphinx) -> list[dict[str, Any]]:
-    builder = app.builder
-    registry = crawl_domain(app.env).content_types
-    records = []
-    for entry in crawl_domain(builder.env).by_id().values():
-        content_type = registry.get(entry["type"])
-        records.append(
-            {
-                "title": entry["title"],
-                "url": entry_address(builder, entry),
-                "kind": str(content_type.label) if content_type else entry["type"],
-                "badge": badge(content_type, entry["fields"]),
-                "age": entry["age"]["label"] if entry["age"] else "",
-                "keywords": entry["keywords"],
-                "tags": entry["tags"],
-                "text": entry["text"],
-            }
-        )
-    return records
-
-
-def write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    outdir = html_output_dir(app, exception)
-    if outdir is None:
-        return
-    payload = {
-        "entries": search_records(app),
-        "synonyms": crawl_config(app.config).search_synonyms,
-        "heading": str(_("Entries in the handbook")),
-        "none": str(_("No entry matches all of these words.")),
-    }
-    text = (
-        "window.crawlSearchIndex = "
-        + json.dumps(payload, ensure_ascii=False, sort_keys=True)
-        + ";\n"
-    )
-    write_if_changed(outdir / SEARCH_INDEX_FILE, text)
-
-
 def setup_reader(app: Sphinx) -> None:
     app.add_post_transform(AgeFilterForm)
-    app.connect("build-finished", write_search_index)

@@ -103,13 +103,8 @@
   }
 
   /* ---- Entry search on the search page --------------------------------- */
-  // "little one" and pronouns stand for the baby; "one" alone matters ("one side").
-  const STOP = new Set(
-    ("a an and are as at be but by can do does doing for from get has have how i if in into is it its " +
-      "me my of on or our should so that the their them then there they this to too up was we what " +
-      "when where which who why will with you your baby babies babys child he she his her him son " +
-      "daughter lo old").split(" "),
-  );
+  // The index (see sphinx_crawl/render/search.py) maps each field's words to entries;
+  // stems are worked out here, from its vocabulary, so the query and the index agree.
   const words = (text) =>
     (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -125,11 +120,68 @@
     }
     return word;
   };
-  // Each field as " stem stem |  stem stem ": phrases match whole words, within one item.
-  const field = (value) => [].concat(value).map((item) => ` ${words(item).map(stem).join(" ")} `).join("|");
-  const FIELDS = [["keywords", 4], ["title", 3], ["tags", 2], ["text", 1]];
+  // Fields and the weight of a match in each: keywords, title, tags, text.
+  const FIELDS = [["k", 4], ["t", 3], ["g", 2], ["x", 1]];
+  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+  // A word's entries: "~" + a base-64 bitmap, or gaps in base 36 ("3,1,a").
+  function decode(code) {
+    const found = [];
+    if (code[0] === "~") {
+      let bit = 0;
+      for (let i = 1; i < code.length; i += 1) {
+        const value = B64.indexOf(code[i]);
+        for (let b = 5; b >= 0; b -= 1) {
+          // base 64 packs 6 bits, most significant first; the bitmap is little-endian per byte
+          const position = bit + (5 - b);
+          const byte = position >> 3;
+          const inByte = 7 - (position & 7);
+          if (value & (1 << b)) found.push(byte * 8 + inByte);
+        }
+        bit += 6;
+      }
+      return found.sort((a, b) => a - b);
+    }
+    let position = 0;
+    for (const gap of code.split(",")) found.push((position += parseInt(gap, 36)));
+    return found;
+  }
+
+  function searcher(index) {
+    const byStem = {}; // field -> stem -> words of the vocabulary
+    const cache = new Map();
+    const stemsOf = (field) => {
+      if (!byStem[field]) {
+        const map = new Map();
+        Object.keys(index.words[field] || {}).forEach((word) => {
+          const key = stem(word);
+          if (!map.has(key)) map.set(key, []);
+          map.get(key).push(word);
+        });
+        byStem[field] = map;
+      }
+      return byStem[field];
+    };
+    // Entries with a word of this stem in this field.
+    const withStem = (field, key) => {
+      const id = field + " " + key;
+      if (!cache.has(id)) {
+        const set = new Set();
+        (stemsOf(field).get(key) || []).forEach((word) => decode(index.words[field][word]).forEach((n) => set.add(n)));
+        cache.set(id, set);
+      }
+      return cache.get(id);
+    };
+    // Entries with every stem of a phrase ("stiff leg") in one field.
+    const withAll = (field, stems) => {
+      const [first, ...rest] = stems.map((s) => withStem(field, s));
+      return new Set([...(first || [])].filter((n) => rest.every((set) => set.has(n))));
+    };
+    return { withStem, withAll };
+  }
 
   function rankEntries(index, query) {
+    const STOP = new Set(index.stop || []);
     const terms = words(query).filter((w) => !STOP.has(w));
     if (!terms.length) return [];
     const synonyms = index.synonyms || {};
@@ -137,43 +189,63 @@
     const groups = terms.map((term) => [
       ...new Set([stem(term), ...([].concat(own(synonyms, term) || own(synonyms, stem(term)) || [])).map((s) => words(s).map(stem).join(" "))]),
     ].filter(Boolean));
-    const entries = index.entries;
-    entries.forEach((entry) => {
-      entry.crawlFields ??= Object.fromEntries(FIELDS.map(([name]) => [name, field(entry[name])]));
-    });
-    const hits = (entry, alternatives, name) => alternatives.some((a) => entry.crawlFields[name].includes(` ${a} `));
+    const find = index.crawlSearcher ??= searcher(index);
+    // For each group and field, the entries that match one of its alternatives.
+    const sets = groups.map((alternatives) => FIELDS.map(([field]) => {
+      const union = new Set();
+      alternatives.forEach((alt) => find.withAll(field, alt.split(" ")).forEach((n) => union.add(n)));
+      return union;
+    }));
+    const total = index.entries.length;
     // Rare words count for more than words most entries share ("hardwood" over "backwards").
-    const found = groups.map((alternatives) =>
-      entries.filter((entry) => FIELDS.some(([name]) => hits(entry, alternatives, name))).length);
-    const rarity = found.map((n) => Math.log(1 + entries.length / Math.max(1, n)));
-    const phrase = ` ${terms.map(stem).join(" ")} `;
-    // Parents' keywords are whole questions ("when do babies crawl"): match them with stop words.
-    const all = words(query);
-    const asked = ` ${all.map(stem).join(" ")} `;
+    const found = sets.map((byField) => new Set(byField.flatMap((set) => [...set])).size);
+    const rarity = found.map((n) => Math.log(1 + total / Math.max(1, n)));
     // Most words must match; words no entry uses at all ("see", "please") do not count.
     const known = found.filter(Boolean).length;
     if (!known) return [];
     const needed = Math.max(1, Math.ceil(known * 0.6));
-    return entries
-      .map((entry) => {
+    const termStems = terms.map(stem);
+    // Parents' keywords are whole questions ("when do babies crawl"): match them with stop words.
+    const askedStems = words(query).map(stem);
+    const named = (n, stems) => ["k", "t"].some((field) => find.withAll(field, stems).has(n));
+    const candidates = new Set();
+    sets.forEach((byField) => byField.forEach((set) => set.forEach((n) => candidates.add(n))));
+    return [...candidates]
+      .map((n) => {
         let score = 0;
         let matched = 0;
-        groups.forEach((alternatives, i) => {
-          const weights = FIELDS.filter(([name]) => hits(entry, alternatives, name)).map(([, weight]) => weight);
+        sets.forEach((byField, i) => {
+          const weights = FIELDS.filter((_, f) => byField[f].has(n)).map(([, weight]) => weight);
           if (!weights.length) return;
           matched += 1;
           const best = Math.max(...weights);
           // The best field counts; other fields that also match break ties.
           score += rarity[i] * (best + 0.1 * (weights.reduce((a, b) => a + b, 0) - best));
         });
-        const named = entry.crawlFields.keywords + entry.crawlFields.title;
-        if (terms.length > 1 && named.includes(phrase)) score += 6;
-        if (all.length > 1 && named.includes(asked)) score += 6;
-        return { entry, score, matched };
+        if (matched >= needed) {
+          if (termStems.length > 1 && named(n, termStems)) score += 6;
+          if (askedStems.length > 1 && named(n, askedStems)) score += 6;
+        }
+        return { n, score, matched };
       })
       .filter((r) => r.matched >= needed)
-      .sort((a, b) => b.score - a.score || a.entry.title.localeCompare(b.entry.title))
+      .sort((a, b) => b.score - a.score || index.entries[a.n][0].localeCompare(index.entries[b.n][0]))
       .slice(0, 8);
+  }
+
+  // The excerpt under a result: its file is loaded only for the results shown.
+  function loadSnippets(index, root, numbers, done) {
+    const store = (window.crawlSnippets = window.crawlSnippets || {});
+    const { dir, size } = index.snippets || {};
+    if (!dir) return;
+    [...new Set(numbers.map((n) => Math.floor(n / size)))].forEach((file) => {
+      const fill = () => store[file] && done(file, size, store[file]);
+      if (store[file]) return fill();
+      const script = document.createElement("script");
+      script.src = `${root}${dir}/snippets-${file}.js`;
+      script.onload = fill;
+      document.head.appendChild(script);
+    });
   }
 
   function showEntryResults(index, query, root) {
@@ -188,18 +260,26 @@
     if (!results.length) section.appendChild(el("p", "", index.none));
     const list = el("ul", "search crawl-search-results");
     list.setAttribute("role", "list");
-    results.forEach(({ entry }) => {
+    const label = (i) => (i >= 0 ? index.labels[i] : "");
+    const excerpts = {};
+    results.forEach(({ n }) => {
+      const [title, page, hash, kind, badge, age] = index.entries[n];
       const item = el("li");
-      const link = el("a", "", entry.title);
-      link.href = root + entry.url;
+      const link = el("a", "", title);
+      link.href = root + index.pages[page] + (hash ? "#" + hash : "");
       item.appendChild(link);
-      const about = [entry.kind, entry.badge, entry.age].filter(Boolean).join(" \u00b7 ");
+      const about = [label(kind), label(badge), label(age)].filter(Boolean).join(" \u00b7 ");
       item.appendChild(el("span", "crawl-search-kind", " \u2014 " + about));
-      item.appendChild(el("p", "context", entry.text.length > 180 ? entry.text.slice(0, 180) + "\u2026" : entry.text));
+      excerpts[n] = item.appendChild(el("p", "context"));
       list.appendChild(item);
     });
     section.appendChild(list);
     anchor.parentNode.insertBefore(section, anchor);
+    loadSnippets(index, root, Object.keys(excerpts).map(Number), (file, size, texts) => {
+      Object.entries(excerpts).forEach(([n, node]) => {
+        if (Math.floor(n / size) === file) node.textContent = texts[n % size] || "";
+      });
+    });
   }
 
   function setupEntrySearch() {

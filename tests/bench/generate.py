@@ -214,8 +214,12 @@ class Corpus:
         return [spec.docname for spec in self.lists if entry in self.selection(spec)]
 
 
-def make_corpus(entries: int, per_page: int = 10, seed: int = 20261121) -> Corpus:
-    """``entries`` entries, ``per_page`` to a page; the same arguments give the same words."""
+def make_corpus(
+    entries: int, per_page: int = 10, seed: int = 20261121, kind: str = "standard"
+) -> Corpus:
+    """``entries`` entries, ``per_page`` to a page; the same arguments give the same words.
+
+    ``kind`` "fair" gives the fair corpus's list pages (every red flag; tips by a tag)."""
     rng = random.Random(seed)
     pages = []
     for number in range(1, max(1, math.ceil(entries / per_page)) + 1):
@@ -251,7 +255,7 @@ def make_corpus(entries: int, per_page: int = 10, seed: int = 20261121) -> Corpu
                 entries=tuple(page_entries),
             )
         )
-    return Corpus(pages)
+    return Corpus(pages, FAIR_LISTS if kind == "fair" else LIST_PAGES)
 
 
 def _sentence(rng: random.Random, low: int, high: int, stop: str = ".") -> str:
@@ -641,6 +645,82 @@ class NeedsWriter(Writer):
         )
 
 
+# -- the fair corpus ------------------------------------------------------------------------
+#
+# The baselines write only what a reader of (c) sees that is not one of sphinx_crawl's
+# extras: each entry's title, age and body, and a plain list of links where (c) has a
+# collection. (c) writes the same entries with the options it needs (id, age, and for
+# red flags the urgency) and nothing else; its badge, call to action, screen-reader
+# prefix, data attributes, check boxes and notes are the extras being paid for.
+
+FAIR_LISTS = (
+    ListPage("list-red-flags", "Every red flag", ("red-flag",), "checklist"),
+    ListPage("list-tips", "Tips for 9 to 12 months", ("tip",), "cards", age="9-12 months"),
+)
+
+
+class FairWriter(Writer):
+    """A fair-corpus baseline: entries are title, age and body; lists are links."""
+
+    def page(self, page: Page) -> str:
+        blocks = [self.m.heading(page.title, 1), page.intro]
+        for type_name, heading in (
+            ("milestone", "Milestones"),
+            ("tip", "Tips"),
+            ("red-flag", "Red flags"),
+        ):
+            entries = page.of_type(type_name)
+            if entries:
+                blocks.append(self.m.heading(heading, 2))
+                blocks += [self.entry(e) for e in entries]
+        return "\n\n".join(blocks)
+
+    def entry_body(self, entry: Entry) -> list[str]:
+        return [f"Age: {entry.age}", *entry.paragraphs]
+
+    def collection(self, spec: ListPage, entries: list[Entry]) -> str:
+        if not entries:
+            return "*No entries match.*"
+        return "\n".join(f"- {self.m.ref(e.title, e.id)}" for e in entries)
+
+
+class FairPlainWriter(FairWriter, PlainWriter):
+    """(a) on the fair corpus: an admonition per entry."""
+
+    def entry(self, entry: Entry) -> str:
+        return "\n\n".join(
+            [
+                self.m.label(entry.id),
+                self.m.directive("admonition", entry.title, body=self.entry_body(entry)),
+            ]
+        )
+
+
+class FairDesignWriter(FairWriter, DesignWriter):
+    """(b) on the fair corpus: a sphinx-design card per entry."""
+
+    def entry(self, entry: Entry) -> str:
+        return "\n\n".join(
+            [
+                self.m.label(entry.id),
+                self.m.directive("card", entry.title, body=self.entry_body(entry)),
+            ]
+        )
+
+
+class FairCrawlWriter(FairWriter, CrawlWriter):
+    """(c) on the fair corpus: each entry its directive with id, age (and urgency)."""
+
+    def conf(self) -> str:
+        return _conf_common(self.extensions())
+
+    def _options(self, entry: Entry) -> list[tuple[str, str]]:
+        options = [("id", entry.id), ("age", entry.age)]
+        return [*options, ("urgency", entry.urgency)] if entry.urgency else options
+
+    collection = CrawlWriter.collection
+
+
 WRITERS: dict[str, type[Writer]] = {
     "a": PlainWriter,
     "b": DesignWriter,
@@ -649,9 +729,22 @@ WRITERS: dict[str, type[Writer]] = {
 }
 
 
-def write_project(corpus: Corpus, variant: str, fmt: str, dest: Path) -> dict[str, Path]:
-    """Write ``corpus`` as ``variant`` in ``fmt`` under ``dest``; docname -> source path."""
-    return WRITERS[variant](corpus, fmt).write(dest)
+FAIR_WRITERS: dict[str, type[Writer]] = {
+    "a": FairPlainWriter,
+    "b": FairDesignWriter,
+    "c": FairCrawlWriter,
+}
+CORPORA = ("standard", "fair")
+
+
+def write_project(
+    corpus: Corpus, variant: str, fmt: str, dest: Path, kind: str = "standard"
+) -> dict[str, Path]:
+    """Write ``corpus`` as ``variant`` in ``fmt`` under ``dest``; docname -> source path.
+
+    ``kind`` "fair" writes the fair corpus (only (a), (b) and (c))."""
+    writers = FAIR_WRITERS if kind == "fair" else WRITERS
+    return writers[variant](corpus, fmt).write(dest)
 
 
 def edit_entry(path: Path, entry: Entry) -> None:
@@ -669,9 +762,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--format", choices=FORMATS, default="md")
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--per-page", type=int, default=10)
+    parser.add_argument("--corpus", choices=CORPORA, default="standard")
     args = parser.parse_args(argv)
-    corpus = make_corpus(args.entries, args.per_page)
-    written = write_project(corpus, args.variant, args.format, args.dest)
+    corpus = make_corpus(args.entries, args.per_page, kind=args.corpus)
+    written = write_project(corpus, args.variant, args.format, args.dest, args.corpus)
     print(f"{len(written)} pages, {len(corpus.entries)} entries in {args.dest}")
 
 

@@ -29,6 +29,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from tests.bench.fair import FairSize, fair_goals, render_fair, run_fair
 from tests.bench.generate import (
     FORMAT_VARIANTS,
     VARIANT_LABELS,
@@ -51,6 +52,7 @@ class Sizes:
     parallel: int  # the largest scaling size is reused
     reps: int
     reps_large: int  # repetitions for projects of 10,000 entries or more
+    fair: tuple[int, ...] = ()  # entries for the fair corpus (a, b, c at each size)
 
 
 FULL = Sizes(
@@ -60,9 +62,16 @@ FULL = Sizes(
     parallel=20000,
     reps=3,
     reps_large=1,
+    fair=(1000, 5000, 20000),
 )
 QUICK = Sizes(
-    compare=200, scaling=(200, 1000), incremental=200, parallel=1000, reps=1, reps_large=1
+    compare=200,
+    scaling=(200, 1000),
+    incremental=200,
+    parallel=1000,
+    reps=1,
+    reps_large=1,
+    fair=(200, 1000),
 )
 
 GOAL_DESIGN = 1.10  # c/b, MyST
@@ -185,6 +194,7 @@ class Results:
     scaling_plain: dict[int, Series] = field(default_factory=dict)
     incremental: list[IncrementalCase] = field(default_factory=list)
     parallel: Parallel | None = None
+    fair: list[FairSize] = field(default_factory=list)
     elapsed: float = 0.0
     load: list[str] = field(default_factory=list)  # load averages before and after
 
@@ -660,8 +670,14 @@ def _parallel_table(results: Results) -> list[str]:
     ]
 
 
+def run_fair_corpus(work: Path, sizes: Sizes, results: Results) -> None:
+    results.fair = run_fair(work, sizes.fair, sizes.reps)
+
+
 def render(results: Results) -> str:
     parts = []
+    if results.fair:
+        parts.append(render_fair(results.fair))
     if results.compare:
         parts += _comparison_tables(results)
     if results.scaling:
@@ -783,6 +799,15 @@ def raw_results(results: Results) -> dict[str, Any]:
             "differing_pages": p.differing,
         },
         "goals": [g.__dict__ for g in goals(results)],
+        "fair": [
+            size.__dict__
+            | {
+                "no_op": {v: r.__dict__ for v, r in size.no_op.items()},
+                "edit": {v: r.__dict__ for v, r in size.edit.items()},
+            }
+            for size in results.fair
+        ],
+        "fair_goals": fair_goals(results.fair) if results.fair else [],
         "elapsed_s": results.elapsed,
     }
 
@@ -813,6 +838,7 @@ STAGES: dict[str, Callable[[Path, Sizes, Results], None]] = {
     "scaling": run_scaling,
     "incremental": run_incremental,
     "parallel": run_parallel,
+    "fair": run_fair_corpus,
 }
 
 
