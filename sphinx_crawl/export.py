@@ -16,6 +16,7 @@ from sphinx_crawl.core.derive import cited_by, entry_url, page_file_uri
 from sphinx_crawl.core.entries import ENTRY_KEYS, EntryData
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.output import html_output_dir, write_if_changed
+from sphinx_crawl.quiet import nothing_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -172,6 +173,8 @@ def _json(data: Any) -> str:
 def write_content_api(app: Sphinx, exception: Exception | None) -> None:
     outdir = html_output_dir(app, exception)
     if outdir is None:
+        return
+    if nothing_changed(app) and all((outdir / n).is_file() for n in (CONTENT_FILE, SCHEMA_FILE)):
         return
     write_if_changed(outdir / CONTENT_FILE, _json(build_content(app, app.builder)))
     write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(crawl_domain(app.env).content_types)))

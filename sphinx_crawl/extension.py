@@ -17,6 +17,7 @@ from sphinx_crawl.export import setup_export
 from sphinx_crawl.i18n import setup_i18n
 from sphinx_crawl.incremental import setup_incremental
 from sphinx_crawl.output import write_bytes_if_changed
+from sphinx_crawl.quiet import setup_quiet_rebuild
 from sphinx_crawl.render.collections import setup_collections
 from sphinx_crawl.render.html import setup_html
 from sphinx_crawl.render.reader import setup_reader
@@ -51,6 +52,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_search(app)
     setup_export(app)
     setup_static_files(app)
+    setup_quiet_rebuild(app)
     return {
         "version": version,
         "env_version": DATA_VERSION,

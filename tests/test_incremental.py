@@ -206,19 +206,68 @@ OUR_FILES = (
 )
 
 
-def test_a_rebuild_without_changes_writes_no_page(tmp_path: Path, make_app: Any) -> None:
+def _stamps(outdir: Path) -> dict[str, int]:
+    """Every file of a build (the environment and doctrees too) and when it was written."""
+    return {
+        str(path.relative_to(outdir)): path.stat().st_mtime_ns
+        for path in outdir.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_a_rebuild_without_changes_writes_no_file(
+    tmp_path: Path, make_app: Any, buildername: str
+) -> None:
     srcdir = copy_root("many-pages", tmp_path / "project")
-    first = build(srcdir, make_app=make_app)
+    first = build(srcdir, make_app=make_app, buildername=buildername)
     content = first.text("crawl.json")
-    stamps = {name: (first.outdir / name).stat().st_mtime_ns for name in OUR_FILES}
-    again = build(srcdir, make_app=make_app)
-    # None of sphinx-crawl's own files is rewritten (deploys and watchers see no change).
-    assert {name: (again.outdir / name).stat().st_mtime_ns for name in OUR_FILES} == stamps
+    stamps = _stamps(first.outdir)
+    assert set(OUR_FILES) <= set(stamps)
+    again = build(srcdir, make_app=make_app, buildername=buildername)
+    # Not one file: Sphinx's indices, search index, inventory, templated static files
+    # and .buildinfo, and sphinx-crawl's own files (deploys and watchers see no change).
+    assert _stamps(again.outdir) == stamps
     assert again.written == []
     assert "0 added, 0 changed, 0 removed" in again.app.status.getvalue()
     # Nothing sphinx-crawl or sphinx-design do at start-up looks like a changed setting.
     assert "html_static_path" not in again.app.status.getvalue()
     assert again.text("crawl.json") == content
+
+
+def test_a_rebuild_without_changes_restores_missing_files(tmp_path: Path, make_app: Any) -> None:
+    """A no-op rebuild skips regenerating a file only while it exists. (Not searchindex.js:
+    Sphinx rebuilds it from the one it finds, so without it only rewritten pages count.)"""
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    first = build(srcdir, make_app=make_app)
+    removed = [
+        "genindex.html",
+        "crawl-tips.html",
+        "search.html",
+        "objects.inv",
+        ".buildinfo",
+        "_static/basic.css",
+        "_static/documentation_options.js",
+        "_static/pygments.css",
+        *OUR_FILES,
+    ]
+    before = {name: (first.outdir / name).read_bytes() for name in removed}
+    for name in removed:
+        (first.outdir / name).unlink()
+    again = build(srcdir, make_app=make_app)
+    assert {name: (again.outdir / name).read_bytes() for name in removed} == before
+
+
+def test_after_an_edit_the_indices_and_search_are_regenerated(
+    tmp_path: Path, make_app: Any
+) -> None:
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    build(srcdir, make_app=make_app)
+    edit(srcdir / "tips-home.md", "{tip-card} Clear a crawling lane", "{tip-card} Clear a lane")
+    again = build(srcdir, make_app=make_app)
+    for name in ("crawl-tips.html", "crawl-searchindex.js", "crawl.json"):
+        assert "Clear a lane" in again.text(name), name
+        assert "Clear a crawling lane" not in again.text(name), name
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_address
 from sphinx_crawl.i18n import _
 from sphinx_crawl.output import html_output_dir, write_if_changed
+from sphinx_crawl.quiet import nothing_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -157,7 +158,7 @@ def _script(assignment: str, payload: Any) -> str:
 def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the index and its excerpt files, each only if it changed."""
     outdir = html_output_dir(app, exception)
-    if outdir is None:
+    if outdir is None or (nothing_changed(app) and (outdir / SEARCH_INDEX_FILE).is_file()):
         return
     index, snippets = build_index(app)
     write_if_changed(outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", index))

@@ -46,9 +46,7 @@ def time_search(outdir: Path, queries: Iterable[str], rounds: int = 3) -> dict[s
     from tests.browser.conftest import chromium_executable
     from tests.browser.support import CHROMIUM_ARGS
 
-    server = _Server(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(outdir))
-    )
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(outdir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     times: dict[str, list[float]] = {"crawl": [], "sphinx": []}
     try:
