@@ -40,20 +40,16 @@ class crawl_row(nodes.row):
     """A table row that is also an entry (milestone tables); carries ``data``."""
 
 
-class crawl_checkbox(nodes.Inline, nodes.Element):
-    """A tick box for printable checklists; ``label_id`` names the text it ticks and
-    ``key`` (HTML only) is where crawl-checklist.js keeps its state on the device."""
+class crawl_checklist(nodes.General, nodes.Element):
+    """A checklist in HTML: a ``<ul>`` of :class:`crawl_check_item` (other builders get a
+    standard bullet list with "[ ]" boxes)."""
 
 
-class crawl_check_row(nodes.Inline, nodes.Element):
-    """A checklist row: in HTML a ``<label>`` holding the box and its text, so a tap
-    anywhere on the row ticks the box. Other builders see only its children."""
-
-
-class crawl_check_note(nodes.General, nodes.Element):
-    """A checklist item's note field (HTML only, revealed by crawl-checklist.js).
-    ``note_id`` names the field, ``title`` the entry it is about. It holds no text,
-    so search does not index its labels as page content."""
+class crawl_check_item(nodes.General, nodes.Element):
+    """One HTML checklist item, written whole by its visitor from ``title``, ``badge``,
+    ``href``, ``label_id``, ``note_id`` and ``key`` (where crawl-checklist.js keeps the
+    tick on the device); its children are the entry's callouts. A checklist of every
+    red flag holds thousands of items: one node each, not a tree of seventeen."""
 
 
 class crawl_checklist_tools(nodes.General, nodes.Element):

@@ -168,64 +168,58 @@ class FillCollections(SphinxPostTransform):
         self.document.ids[candidate] = node
         return candidate
 
-    def _checklist(self, entries: list[EntryData]) -> nodes.bullet_list:
+    def _checklist(self, entries: list[EntryData]) -> nodes.Element:
         """Tick boxes with the entry's title, level and callouts.
 
         In HTML each row is a ``<label>``, so a tap on the title ticks the box; the link
         to the entry is a separate "Read more" link, and each item has a note field that
-        crawl-checklist.js reveals and keeps on the device. Elsewhere (text, LaTeX...)
-        the title itself links to the entry, as on paper nothing is tapped.
+        crawl-checklist.js reveals and keeps on the device (see render.html). Elsewhere
+        (text, LaTeX...) the title itself links to the entry, as on paper nothing is tapped.
         """
         html = self._is_html()
-        checklist = nodes.bullet_list(classes=["crawl-checklist"])
+        checklist: nodes.Element = (
+            crawl_nodes.crawl_checklist()
+            if html
+            else nodes.bullet_list(classes=["crawl-checklist"])
+        )
         for entry in entries:
             label_id = self._unique_id(f"check-{entry['id']}")
-            item = nodes.list_item(classes=["crawl-check-item"])
-            line = nodes.paragraph(classes=["crawl-check-line"])
-            box = crawl_nodes.crawl_checkbox(label_id=label_id)
-            label = nodes.inline(ids=[label_id], classes=["crawl-check-label"])
-            self.document.ids[label_id] = label
-            title: nodes.Node = (
-                nodes.inline("", entry["title"], classes=["crawl-check-title"])
-                if html
-                else self._link(entry)
-            )
-            label += nodes.strong("", "", title)
             content_type = self._type(entry)
-            if content_type and content_type.badge:
-                label += nodes.Text(" \u2014 ")
-                label += nodes.emphasis("", badge(content_type, entry["fields"]))
+            level = (
+                badge(content_type, entry["fields"]) if content_type and content_type.badge else ""
+            )
+            callouts = callout_paragraphs(content_type, entry["fields"])
             if html:
-                # Stored per page and item: the same entry on two pages is two ticks.
-                box["key"] = f"{self.docname}:{label_id.removeprefix('check-')}"
-                line += crawl_nodes.crawl_check_row("", box, label)
+                item: nodes.Element = crawl_nodes.crawl_check_item(
+                    "",
+                    *callouts,
+                    title=entry["title"],
+                    badge=level,
+                    label_id=label_id,
+                    href=self._uri(entry),
+                    # Stored per page and item: the same entry on two pages is two ticks.
+                    key=f"{self.docname}:{label_id.removeprefix('check-')}",
+                )
+                self.document.ids[label_id] = item
+                item["note_id"] = self._claim_id(f"note-{entry['id']}", item)
             else:
-                line += box
-                line += label
-            item += line
-            item.extend(callout_paragraphs(content_type, entry["fields"]))
-            if html:
-                item += self._read_more(entry)
-                note = crawl_nodes.crawl_check_note(title=entry["title"])
-                note["note_id"] = self._claim_id(f"note-{entry['id']}", note)
-                item += note
+                label = nodes.inline(ids=[label_id], classes=["crawl-check-label"])
+                self.document.ids[label_id] = label
+                label += nodes.strong("", "", self._link(entry))
+                if level:
+                    label += nodes.Text(" \u2014 ")
+                    label += nodes.emphasis("", level)
+                line = nodes.paragraph("", "[ ] ", label, classes=["crawl-check-line"])
+                item = nodes.list_item("", line, *callouts, classes=["crawl-check-item"])
             checklist += item
         return checklist
 
-    def _read_more(self, entry: EntryData) -> nodes.paragraph:
-        """A link to the entry, apart from the row, named "Read more about <title>"."""
-        link = make_refnode(
-            self.builder,
-            self.docname,
-            entry["docname"],
-            entry["anchor"],
-            [
-                nodes.inline("", _("Read more")),
-                crawl_nodes.crawl_hidden("", " " + _("about {title}").format(title=entry["title"])),
-            ],
-        )
-        link["classes"].append("crawl-check-link")
-        return nodes.paragraph("", "", link, classes=["crawl-check-more"])
+    def _uri(self, entry: EntryData) -> str:
+        """The entry's address from this page, as ``make_refnode`` writes it."""
+        if entry["docname"] == self.docname:
+            return f"#{entry['anchor']}"
+        page = self.builder.get_relative_uri(self.docname, entry["docname"])
+        return f"{page}#{entry['anchor']}"
 
     # -- crawl-sources ----------------------------------------------------------
 

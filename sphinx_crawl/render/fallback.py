@@ -28,21 +28,9 @@ class NonHTMLFallback(SphinxPostTransform):
             meta.replace_self(meta_as_paragraph(meta))
         for hidden in list(self.document.findall(crawl_nodes.crawl_hidden)):
             hidden.replace_self(nodes.Text(hidden.astext()))
-        # Checklist rows keep their text; note fields and tools are HTML-only controls.
-        for check_row in list(self.document.findall(crawl_nodes.crawl_check_row)):
-            check_row.replace_self(
-                nodes.inline("", "", *check_row.children, classes=check_row["classes"])
-            )
-        for control in list(
-            self.document.findall(
-                lambda n: isinstance(
-                    n, crawl_nodes.crawl_check_note | crawl_nodes.crawl_checklist_tools
-                )
-            )
-        ):
+        # The checklist's controls are HTML-only (its items are standard nodes elsewhere).
+        for control in list(self.document.findall(crawl_nodes.crawl_checklist_tools)):
             control.parent.remove(control)
-        for box in list(self.document.findall(crawl_nodes.crawl_checkbox)):
-            box.replace_self(nodes.Text("[ ] "))
         for row in list(self.document.findall(crawl_nodes.crawl_row)):
             plain = nodes.row("", *row.children, ids=row["ids"], classes=row["classes"])
             row.replace_self(plain)

@@ -100,40 +100,43 @@ def depart_row(self: HTML5Translator, node: crawl_nodes.crawl_row) -> None:
     self.depart_row(node)
 
 
-def visit_checkbox(self: HTML5Translator, node: crawl_nodes.crawl_checkbox) -> None:
-    attributes: dict[str, Any] = {"aria-labelledby": node["label_id"]}
-    if node.get("key"):
-        attributes["data-crawl-key"] = node["key"]
-    self.body.append(
-        self.starttag(
-            node, "input", "", empty=True, type="checkbox", CLASS="crawl-check", **attributes
-        )
-    )
-    if node.get("key"):
-        # The box as printed: crawl-checklist.js writes a tick into it, so paper shows
-        # what the screen shows (a printed form control keeps no state reliably).
-        self.body.append('<span class="crawl-check-mark" aria-hidden="true"></span>')
-    raise nodes.SkipNode
-
-
-def visit_check_row(self: HTML5Translator, node: crawl_nodes.crawl_check_row) -> None:
-    self.body.append(self.starttag(node, "label", "", CLASS="crawl-check-row"))
-
-
-def depart_check_row(self: HTML5Translator, node: crawl_nodes.crawl_check_row) -> None:
-    self.body.append("</label>")
-
-
 def _text(message: str) -> str:
     return escape(str(message))
 
 
-def visit_check_note(self: HTML5Translator, node: crawl_nodes.crawl_check_note) -> None:
-    """The note field (hidden until crawl-checklist.js can keep what is typed) and its
-    print-only copy: a printed textarea shows a box, not reliably its text."""
-    note_id = escape(node["note_id"])
-    about = _text(" " + _("about {title}").format(title=node["title"]))
+def visit_checklist(self: HTML5Translator, node: crawl_nodes.crawl_checklist) -> None:
+    self.body.append(self.starttag(node, "ul", CLASS="crawl-checklist"))
+
+
+def depart_checklist(self: HTML5Translator, node: crawl_nodes.crawl_checklist) -> None:
+    self.body.append("</ul>\n")
+
+
+def visit_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item) -> None:
+    """The row is a ``<label>`` holding the box and the title, so a tap anywhere on it
+    ticks the box; the box's printed twin is filled in by crawl-checklist.js, since a
+    printed form control keeps no state reliably."""
+    label_id, title = _text(node["label_id"]), _text(node["title"])
+    badge = f" \u2014 <em>{_text(node['badge'])}</em>" if node["badge"] else ""
     self.body.append(
+        '<li class="crawl-check-item"><p class="crawl-check-line"><label class="crawl-check-row">'
+        f'<input aria-labelledby="{label_id}" class="crawl-check" '
+        f'data-crawl-key="{_text(node["key"])}" type="checkbox" />'
+        '<span class="crawl-check-mark" aria-hidden="true"></span>'
+        f'<span class="crawl-check-label" id="{label_id}"><strong>'
+        f'<span class="crawl-check-title">{title}</span></strong>{badge}</span></label></p>\n'
+    )
+
+
+def depart_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item) -> None:
+    """A "Read more" link apart from the row, and the note field (hidden until
+    crawl-checklist.js can keep what is typed) with its print-only copy."""
+    about = _text(" " + _("about {title}").format(title=node["title"]))
+    note_id = _text(node["note_id"])
+    self.body.append(
+        '<p class="crawl-check-more"><a class="crawl-check-link reference internal" '
+        f'href="{_text(node["href"])}"><span>{_text(_("Read more"))}</span>'
+        f'<span class="crawl-visually-hidden">{about}</span></a></p>\n'
         '<div class="crawl-check-note" hidden="hidden">'
         f'<label for="{note_id}">{_text(_("Notes"))}'
         f'<span class="crawl-visually-hidden">{about}</span></label>'
@@ -141,9 +144,8 @@ def visit_check_note(self: HTML5Translator, node: crawl_nodes.crawl_check_note) 
         "</textarea></div>\n"
         '<p class="crawl-check-note-print" hidden="hidden">'
         f"<strong>{_text(labelled(_('Notes')))}</strong>"
-        '<span class="crawl-check-note-text"></span></p>\n'
+        '<span class="crawl-check-note-text"></span></p>\n</li>\n'
     )
-    raise nodes.SkipNode
 
 
 def visit_checklist_tools(self: HTML5Translator, node: crawl_nodes.crawl_checklist_tools) -> None:
@@ -215,9 +217,8 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
     crawl_nodes.crawl_meta: (visit_meta, None),
     crawl_nodes.crawl_callout: (visit_callout, depart_callout),
     crawl_nodes.crawl_row: (visit_row, depart_row),
-    crawl_nodes.crawl_checkbox: (visit_checkbox, None),
-    crawl_nodes.crawl_check_row: (visit_check_row, depart_check_row),
-    crawl_nodes.crawl_check_note: (visit_check_note, None),
+    crawl_nodes.crawl_checklist: (visit_checklist, depart_checklist),
+    crawl_nodes.crawl_check_item: (visit_check_item, depart_check_item),
     crawl_nodes.crawl_checklist_tools: (visit_checklist_tools, None),
     crawl_nodes.crawl_age_filter: (visit_age_filter, None),
     crawl_nodes.crawl_list: (skip, None),

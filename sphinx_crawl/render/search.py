@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import crawl_config
@@ -75,25 +74,33 @@ def _field_words(entry: EntryData, name: str, skip_stop: bool) -> set[str]:
     return found - STOP_WORDS if skip_stop else found
 
 
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+#: Every number below 36 * 36 in base 36: most gaps between entries are small.
+_BASE36 = [_DIGITS[n // 36] + _DIGITS[n % 36] if n >= 36 else _DIGITS[n] for n in range(1296)]
+
+
 def _base36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if number < 1296:
+        return _BASE36[number]
     out = ""
-    while True:
+    while number:
         number, rest = divmod(number, 36)
-        out = digits[rest] + out
-        if not number:
-            return out
+        out = _DIGITS[rest] + out
+    return out
 
 
-def encode_postings(positions: Iterable[int], total: int) -> str:
+def encode_postings(positions: list[int], total: int) -> str:
     """Entry positions, ascending: gaps in base 36 ("3,1,a") or a "~" + base-64 bitmap."""
-    ordered = sorted(positions)
-    gaps = ",".join(_base36(b - a) for a, b in zip([0, *ordered], ordered, strict=False))
+    bitmap_chars = 1 + (4 * ((total + 7) // 8) + 2) // 3
+    # Each gap takes at least a digit and a comma: past that length a bitmap is shorter.
+    if 2 * len(positions) - 1 < bitmap_chars:
+        gaps = ",".join(_base36(b - a) for a, b in zip([0, *positions], positions, strict=False))
+        if len(gaps) <= bitmap_chars:
+            return gaps
     bits = bytearray((total + 7) // 8)
-    for position in ordered:
+    for position in positions:
         bits[position >> 3] |= 1 << (position & 7)
-    bitmap = "~" + base64.b64encode(bytes(bits)).decode("ascii").rstrip("=")
-    return bitmap if len(bitmap) < len(gaps) else gaps
+    return "~" + base64.b64encode(bytes(bits)).decode("ascii").rstrip("=")
 
 
 def build_index(app: Sphinx) -> tuple[dict[str, Any], list[str]]:
