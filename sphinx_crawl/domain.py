@@ -70,10 +70,13 @@ class CrawlDomain(Domain):
         # Derived views of self.data, rebuilt on first use after any change.
         self._by_id_cache: dict[str, EntryData] | None = None
         self._sources_pages_cache: list[str] | None = None
+        #: Views computed outside the domain (page digests) cache under this key.
+        self.views_cache: dict[str, Any] = {}
 
     def _data_changed(self) -> None:
         self._by_id_cache = None
         self._sources_pages_cache = None
+        self.views_cache = {}
 
     # -- data -----------------------------------------------------------------
 

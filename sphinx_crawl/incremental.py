@@ -29,10 +29,14 @@ SHOWN_FILE = ".crawl-shown.json"
 
 
 def _digests(domain: CrawlDomain) -> dict[str, str]:
-    return {
-        docname: view_digest(domain, docname, domain.content_types)
-        for docname in sorted(domain.collectors)
-    }
+    """Computed once per state of the domain data (after reading, and again at the end)."""
+    if "digests" not in domain.views_cache:
+        domain.views_cache["digests"] = {
+            docname: view_digest(domain, docname, domain.content_types)
+            for docname in sorted(domain.collectors)
+        }
+    digests: dict[str, str] = domain.views_cache["digests"]
+    return digests
 
 
 def _written(app: Sphinx) -> dict[str, str]:

@@ -131,6 +131,26 @@ def build(
     return result
 
 
+_JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)")
+_JS_CHARS = {"n": "\n", "r": "\r"}
+
+
+def read_search_index(text: str) -> Any:
+    """The data of crawl-searchindex.js (``window.crawlSearchIndex = JSON.parse('...');``)."""
+    prefix, suffix = "window.crawlSearchIndex = JSON.parse('", "');"
+    assert text.startswith(prefix), text[:80]
+    assert text.rstrip().endswith(suffix), text[-80:]
+    quoted = text[len(prefix) : text.rstrip().rindex(suffix)]
+
+    def unescape(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code.startswith("u") and len(code) == 5:
+            return chr(int(code[1:], 16))
+        return _JS_CHARS.get(code, code)
+
+    return json.loads(_JS_ESCAPE.sub(unescape, quoted))
+
+
 def line_of(path: Path, text: str) -> int:
     """The 1-based line of the first line of ``path`` containing ``text``."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

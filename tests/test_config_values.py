@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build_utils import Build, build, copy_root
+from tests.build_utils import Build, build, copy_root, read_search_index
 
 #: Lines appended to the basic root's conf.py (later assignments win).
 CASES = {
@@ -85,7 +85,7 @@ def test_a_demo_pattern_given_as_a_string_is_one_pattern_not_every_page(tmp_path
 def test_a_string_synonym_is_read_as_one_synonym(tmp_path: Path) -> None:
     site = configured(tmp_path, "synonyms-string")
     index = site.text("crawl-searchindex.js")
-    payload = json.loads(index.removeprefix("window.crawlSearchIndex = ").rstrip().rstrip(";"))
+    payload = read_search_index(index)
     assert payload["synonyms"] == {"stiff": ["tight"]}
 
 

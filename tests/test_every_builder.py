@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build_utils import ROOTS, Project
+from tests.build_utils import ROOTS, Project, read_search_index
 
 BUILDERS = [
     "html",
@@ -108,7 +108,7 @@ def _page_file(outdir: Path, path: str) -> Path:
 def entry_urls(outdir: Path) -> dict[str, list[str]]:
     content = json.loads((outdir / "crawl.json").read_text(encoding="utf-8"))
     index = (outdir / "crawl-searchindex.js").read_text(encoding="utf-8")
-    search = json.loads(index.removeprefix("window.crawlSearchIndex = ").rstrip().rstrip(";"))
+    search = read_search_index(index)
     return {
         "crawl.json": [entry["url"] for entry in content["entries"]],
         "crawl-searchindex.js": [

@@ -47,7 +47,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from sphinx_crawl.diagnostics import SUBTYPES
-from tests.build_utils import Build, build, build_property_settings, copy_root
+from tests.build_utils import Build, build, build_property_settings, copy_root, read_search_index
 
 pytestmark = pytest.mark.slow
 
@@ -712,9 +712,7 @@ def check_content_api(built: Build) -> None:
     for source in data["sources"]:
         assert set(source["cited_by"]) <= set(entry_ids)
     search = built.text("crawl-searchindex.js")
-    prefix = "window.crawlSearchIndex = "
-    assert search.startswith(prefix)
-    json.loads(search.removeprefix(prefix).rstrip().removesuffix(";"))
+    read_search_index(search)
     assert str(built.srcdir) not in search
 
 

@@ -26,7 +26,6 @@ and go.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 import time
@@ -46,6 +45,7 @@ from tests.build_utils import (
     copy_root,
     copy_source,
     load_inventory,
+    read_search_index,
 )
 
 pytestmark = pytest.mark.slow
@@ -248,11 +248,7 @@ def crawl_objects(result: Build) -> dict[str, Any]:
 
 
 def search_index(result: Build) -> Any:
-    """The entry search index, and the excerpt files it loads on demand."""
-    text = result.text("crawl-searchindex.js")
-    index = json.loads(text.removeprefix("window.crawlSearchIndex = ").rstrip().removesuffix(";"))
-    snippets = sorted((result.outdir / "_crawl" / "search").glob("snippets-*.js"))
-    return index, {path.name: path.read_text(encoding="utf-8") for path in snippets}
+    return read_search_index(result.text("crawl-searchindex.js"))
 
 
 def differences(incremental: Build, clean: Build) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from sphinx_crawl.core.ages import AgeDict, AgeRange
+from sphinx_crawl.core.ages import AgeDict
 from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.core.entries import EntryData
 
@@ -28,8 +28,12 @@ def cited_by(entries: Iterable[EntryData], source_key: str) -> list[EntryData]:
 
 
 def age_sort_key(age: AgeDict | None) -> tuple[float, float]:
-    """Youngest first, narrower windows first; entries without an age last."""
-    return AgeRange.from_dict(age).sort_key() if age else _NO_AGE_LAST
+    """Youngest first, narrower windows first; entries without an age last.
+    (AgeRange.sort_key, read straight from the dict: indices sort every entry.)"""
+    if not age:
+        return _NO_AGE_LAST
+    high = age["max_months"]
+    return (float(age["min_months"]), float("inf") if high is None else high)
 
 
 def source_anchor(source_key: str) -> str:

@@ -4,11 +4,13 @@
 title, address and labels (kind, badge, age) as table indices, and for each field
 (keywords, title, tags, text) a word -> entries map. A word's entries are written as
 whichever is shorter, a list of gaps in base 36 or a bitmap in base 64, so words most
-entries share cost a bit per entry, not a number. The excerpt under each result is in
-``_crawl/search/snippets-<n>.js``, loaded by crawl.js only for the results shown.
+entries share cost a bit per entry, not a number. There is no text to show: the
+excerpt under a result is read from the entry's own page, fetched by crawl.js for the
+results shown only (as Sphinx's search does for its summaries; from ``file://``,
+where pages cannot be fetched, results show without one).
 
 Stems are worked out in crawl.js from this vocabulary, so one stemmer serves the
-index and the query. Both load as ``<script>``: search works from ``file://`` too.
+index and the query. The index loads as a ``<script>``: search works from ``file://``.
 """
 
 from __future__ import annotations
@@ -32,9 +34,6 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.entries import EntryData
 
 SEARCH_INDEX_FILE = "crawl-searchindex.js"
-SNIPPET_DIR = "_crawl/search"
-SNIPPETS_PER_FILE = 200
-SNIPPET_CHARS = 180
 
 #: Words a query's meaning does not hang on ("little one" and pronouns stand for the
 #: baby; "one" alone matters: "one side"). Not indexed in entries' text; crawl.js
@@ -62,15 +61,18 @@ _WORD = re.compile(r"[^\W_]+")
 
 def words(text: str) -> list[str]:
     """Lower-case words, as crawl.js splits them (letters and digits; no apostrophes)."""
-    text = _LITTLE_ONE.sub(" ", _APOSTROPHES.sub("", text.lower()))
+    text = text.lower()
+    if "'" in text or "\u2019" in text:
+        text = _APOSTROPHES.sub("", text)
+    if "little one" in text:
+        text = _LITTLE_ONE.sub(" ", text)
     return _WORD.findall(text)
 
 
 def _field_words(entry: EntryData, name: str, skip_stop: bool) -> set[str]:
     value = entry[name]  # type: ignore[literal-required]
-    found = {
-        word for item in ([value] if isinstance(value, str) else value) for word in words(item)
-    }
+    # List items joined by a mark no word crosses ("little | one" is two words).
+    found = set(words(value if isinstance(value, str) else " | ".join(value)))
     return found - STOP_WORDS if skip_stop else found
 
 
@@ -103,8 +105,8 @@ def encode_postings(positions: list[int], total: int) -> str:
     return "~" + base64.b64encode(bytes(bits)).decode("ascii").rstrip("=")
 
 
-def build_index(app: Sphinx) -> tuple[dict[str, Any], list[str]]:
-    """The up-front index, and each entry's excerpt in the same order."""
+def build_index(app: Sphinx) -> dict[str, Any]:
+    """The index: entries as rows of table indices, and each field's words."""
     builder = app.builder
     registry = crawl_domain(app.env).content_types
     labels: dict[str, int] = {}
@@ -114,7 +116,6 @@ def build_index(app: Sphinx) -> tuple[dict[str, Any], list[str]]:
 
     pages: dict[str, int] = {}
     rows: list[list[Any]] = []
-    snippets: list[str] = []
     postings: dict[str, dict[str, list[int]]] = {key: {} for key, _, _ in FIELDS}
     entries = list(crawl_domain(app.env).by_id().values())
     for position, entry in enumerate(entries):
@@ -130,7 +131,6 @@ def build_index(app: Sphinx) -> tuple[dict[str, Any], list[str]]:
                 label(entry["age"]["label"] if entry["age"] else ""),
             ]
         )
-        snippets.append(_snippet(entry["text"]))
         for key, name, skip_stop in FIELDS:
             for word in _field_words(entry, name, skip_stop):
                 postings[key].setdefault(word, []).append(position)
@@ -144,47 +144,53 @@ def build_index(app: Sphinx) -> tuple[dict[str, Any], list[str]]:
             for key, by in postings.items()
         },
         "stop": sorted(STOP_WORDS),
-        "snippets": {"dir": SNIPPET_DIR, "size": SNIPPETS_PER_FILE},
         "synonyms": crawl_config(app.config).search_synonyms,
         "heading": str(_("Entries in the handbook")),
         "none": str(_("No entry matches all of these words.")),
     }
-    return index, snippets
-
-
-def _snippet(text: str) -> str:
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "\u2026"
+    return index
 
 
 def _script(assignment: str, payload: Any) -> str:
-    return f"{assignment} = {json.dumps(payload, ensure_ascii=False, separators=(',', ':'))};\n"
+    """``<assignment> = JSON.parse('...')``: browsers parse a large JSON string faster
+    than the same data written as a JavaScript literal."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # In a single-quoted JavaScript string: backslashes, quotes, line ends, and "</"
+    # (a script element must not see its own end tag) are escaped.
+    quoted = (
+        text.replace("\\", "\\\\")
+        .replace("'", "\\'")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+        .replace("</", "<\\/")
+    )
+    return f"{assignment} = JSON.parse('{quoted}');\n"
 
 
 def write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: the index and its excerpt files, each only if it changed."""
+    """``build-finished``: the index, written only if it changed."""
     outdir = html_output_dir(app, exception)
     if outdir is None or (nothing_changed(app) and (outdir / SEARCH_INDEX_FILE).is_file()):
         return
-    index, snippets = build_index(app)
-    write_if_changed(outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", index))
-    folder = outdir / SNIPPET_DIR
-    wanted = set()
-    for number, start in enumerate(range(0, len(snippets), SNIPPETS_PER_FILE)):
-        name = f"snippets-{number}.js"
-        wanted.add(name)
-        chunk = snippets[start : start + SNIPPETS_PER_FILE]
-        folder.mkdir(parents=True, exist_ok=True)
-        write_if_changed(
-            folder / name,
-            _script(f"(window.crawlSnippets = window.crawlSnippets || {{}})[{number}]", chunk),
-        )
-    if folder.is_dir():  # fewer entries than last time: drop the files no entry uses
-        for stale in folder.glob("snippets-*.js"):
-            if stale.name not in wanted:
-                stale.unlink()
+    write_if_changed(
+        outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", build_index(app))
+    )
+
+
+def load_index_on_search_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the search page asks for the index in its ``<head>``, so it
+    downloads beside Sphinx's own instead of after crawl.js has started."""
+    # Not for the JSON and pickle builders (they serialize, with their own pathto).
+    serializing = getattr(app.builder, "implementation", None) is not None
+    if templatename == "search.html" and "pathto" in context and not serializing:
+        src = context["pathto"](SEARCH_INDEX_FILE, 1)
+        context["metatags"] = context.get("metatags", "") + f'\n<script defer src="{src}"></script>'
 
 
 def setup_search(app: Sphinx) -> None:
     app.connect("build-finished", write_search_index)
+    app.connect("html-page-context", load_index_on_search_page)

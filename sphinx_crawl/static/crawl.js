@@ -174,8 +174,12 @@
     };
     // Entries with every stem of a phrase ("stiff leg") in one field.
     const withAll = (field, stems) => {
-      const [first, ...rest] = stems.map((s) => withStem(field, s));
-      return new Set([...(first || [])].filter((n) => rest.every((set) => set.has(n))));
+      const id = field + "|" + stems.join(" ");
+      if (!cache.has(id)) {
+        const [first, ...rest] = stems.map((s) => withStem(field, s));
+        cache.set(id, new Set([...(first || [])].filter((n) => rest.every((set) => set.has(n)))));
+      }
+      return cache.get(id);
     };
     return { withStem, withAll };
   }
@@ -210,7 +214,7 @@
     const named = (n, stems) => ["k", "t"].some((field) => find.withAll(field, stems).has(n));
     const candidates = new Set();
     sets.forEach((byField) => byField.forEach((set) => set.forEach((n) => candidates.add(n))));
-    return [...candidates]
+    const scored = [...candidates]
       .map((n) => {
         let score = 0;
         let matched = 0;
@@ -228,23 +232,45 @@
         }
         return { n, score, matched };
       })
-      .filter((r) => r.matched >= needed)
-      .sort((a, b) => b.score - a.score || index.entries[a.n][0].localeCompare(index.entries[b.n][0]))
-      .slice(0, 8);
+      .filter((r) => r.matched >= needed);
+    return topResults(scored, (r) => index.entries[r.n][0], 8);
   }
 
-  // The excerpt under a result: its file is loaded only for the results shown.
-  function loadSnippets(index, root, numbers, done) {
-    const store = (window.crawlSnippets = window.crawlSnippets || {});
-    const { dir, size } = index.snippets || {};
-    if (!dir) return;
-    [...new Set(numbers.map((n) => Math.floor(n / size)))].forEach((file) => {
-      const fill = () => store[file] && done(file, size, store[file]);
-      if (store[file]) return fill();
-      const script = document.createElement("script");
-      script.src = `${root}${dir}/snippets-${file}.js`;
-      script.onload = fill;
-      document.head.appendChild(script);
+  // The best `count` by score, ties by title: titles are compared only among the
+  // results that can make the cut, not across thousands of matches.
+  function topResults(results, title, count) {
+    results.sort((a, b) => b.score - a.score);
+    const cut = results.length > count ? results[count - 1].score : -Infinity;
+    return results
+      .filter((r) => r.score >= cut)
+      .sort((a, b) => b.score - a.score || title(a).localeCompare(title(b)))
+      .slice(0, count);
+  }
+
+  // The excerpt under a result, read from the entry on its own page: one request per
+  // page of the results shown (as Sphinx's search reads its summaries). From file://
+  // pages cannot be fetched, and results show without an excerpt.
+  const EXCERPT_CHARS = 180;
+  function fillExcerpts(root, wanted) {
+    const byPage = new Map();
+    wanted.forEach((item) => {
+      if (!byPage.has(item.page)) byPage.set(item.page, []);
+      byPage.get(item.page).push(item);
+    });
+    byPage.forEach((items, page) => {
+      fetch(root + page)
+        .then((response) => (response.ok ? response.text() : ""))
+        .then((html) => {
+          const doc = new DOMParser().parseFromString(html, "text/html");
+          items.forEach(({ hash, node }) => {
+            const entry = hash && doc.getElementById(hash);
+            const body = entry && (entry.querySelector(".crawl-entry-body") || entry);
+            const text = body ? body.textContent.replace(/\s+/g, " ").trim() : "";
+            node.textContent = text.length > EXCERPT_CHARS
+              ? text.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, "") + "\u2026" : text;
+          });
+        })
+        .catch(() => {});
     });
   }
 
@@ -261,7 +287,7 @@
     const list = el("ul", "search crawl-search-results");
     list.setAttribute("role", "list");
     const label = (i) => (i >= 0 ? index.labels[i] : "");
-    const excerpts = {};
+    const excerpts = [];
     results.forEach(({ n }) => {
       const [title, page, hash, kind, badge, age] = index.entries[n];
       const item = el("li");
@@ -270,22 +296,20 @@
       item.appendChild(link);
       const about = [label(kind), label(badge), label(age)].filter(Boolean).join(" \u00b7 ");
       item.appendChild(el("span", "crawl-search-kind", " \u2014 " + about));
-      excerpts[n] = item.appendChild(el("p", "context"));
+      excerpts.push({ page: index.pages[page], hash, node: item.appendChild(el("p", "context")) });
       list.appendChild(item);
     });
     section.appendChild(list);
     anchor.parentNode.insertBefore(section, anchor);
-    loadSnippets(index, root, Object.keys(excerpts).map(Number), (file, size, texts) => {
-      Object.entries(excerpts).forEach(([n, node]) => {
-        if (Math.floor(n / size) === file) node.textContent = texts[n % size] || "";
-      });
-    });
+    fillExcerpts(root, excerpts);
   }
 
   function setupEntrySearch() {
     const query = new URLSearchParams(window.location.search).get("q");
     if (!query || !document.getElementById("search-results")) return;
     const root = document.documentElement.dataset.content_root || "";
+    // The search page loads the index itself, beside Sphinx's (see render/search.py).
+    if (window.crawlSearchIndex) return showEntryResults(window.crawlSearchIndex, query, root);
     const script = document.createElement("script");
     script.src = root + "crawl-searchindex.js";
     script.onload = () => window.crawlSearchIndex && showEntryResults(window.crawlSearchIndex, query, root);

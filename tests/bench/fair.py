@@ -130,9 +130,11 @@ def run_fair(
                     f"{len(rebuild.written)} files"
                 )
         if search_queries:
-            size.search_ms = measure_search(
-                work / "out" / f"fair-{entries}-c", corpus, search_queries
-            )
+            size.search_ms = measure_search(work / "out" / f"fair-{entries}-c", search_queries)
+            # Sphinx's own search where sphinx_crawl loads nothing beside it: the design build.
+            size.search_ms["sphinx_design"] = measure_search(
+                work / "out" / f"fair-{entries}-b", search_queries, crawl=False
+            )["sphinx"]
         found.append(size)
     return found
 
@@ -146,11 +148,11 @@ QUERIES = (
 )
 
 
-def measure_search(outdir: Path, corpus: Corpus, repeats: int) -> dict[str, float]:
+def measure_search(outdir: Path, queries: int, crawl: bool = True) -> dict[str, float]:
     """Median milliseconds from navigation to results: sphinx_crawl's and Sphinx's own."""
     from tests.bench.search_timing import time_search
 
-    return time_search(outdir, QUERIES[:repeats])
+    return time_search(outdir, QUERIES[:queries], crawl=crawl)
 
 
 # -- report ------------------------------------------------------------------------------------
@@ -218,15 +220,20 @@ def fair_goals(found: list[FairSize]) -> list[tuple[str, str, bool]]:
             )
         )
     if large.search_ms:
-        ours, theirs = large.search_ms["crawl"], large.search_ms["sphinx"]
-        ratio = ours / theirs
-        goals.append(
-            (
-                f"search results at {large.entries:,}: ours <= {GOAL_SEARCH_TIME}x Sphinx's own",
-                f"{ratio:.2f} ({ours:.0f} vs {theirs:.0f} ms)",
-                ratio <= GOAL_SEARCH_TIME,
+        ours = large.search_ms["crawl"]
+        for key, where in (
+            ("sphinx", "on the same page"),
+            ("sphinx_design", "on the design build"),
+        ):
+            theirs = large.search_ms[key]
+            goals.append(
+                (
+                    f"search results at {large.entries:,}: ours <= {GOAL_SEARCH_TIME}x "
+                    f"Sphinx's own {where}",
+                    f"{ours / theirs:.2f} ({ours:.0f} vs {theirs:.0f} ms)",
+                    ours / theirs <= GOAL_SEARCH_TIME,
+                )
             )
-        )
     return goals
 
 
@@ -254,7 +261,9 @@ def render_fair(found: list[FairSize]) -> str:
                 ),
                 " / ".join(f"{size.edit[v].cpu:.2f}" for v in FAIR_VARIANTS),
                 (
-                    f"{size.search_ms['crawl']:.0f} / {size.search_ms['sphinx']:.0f}"
+                    " / ".join(
+                        f"{size.search_ms[k]:.0f}" for k in ("crawl", "sphinx", "sphinx_design")
+                    )
                     if size.search_ms
                     else ""
                 ),
@@ -270,7 +279,7 @@ def render_fair(found: list[FairSize]) -> str:
         "Search bytes per entry: Sphinx's / ours up front / ours in all",
         "No-op rebuild s (files written) a / b / c",
         "One-title edit s a / b / c",
-        "Search results ms: ours / Sphinx's",
+        "Search results ms: ours / Sphinx's on the same page / Sphinx's on (b)",
     ]
     goals = _table(
         ["Goal", "Measured", "Result"],

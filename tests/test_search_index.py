@@ -1,0 +1,76 @@
+"""The entry search index file: its encoding, read back exactly, and its postings."""
+
+from __future__ import annotations
+
+import base64
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sphinx_crawl.render.search import _script, encode_postings, words
+from tests.build_utils import read_search_index
+
+HOSTILE = [
+    'It\'s "quoted" \\ back\\slash',
+    "</script><script>alert(1)</script>",
+    "line\nbreak\r\u2028\u2029 separators",
+    "caf\u00e9 \U0001f476 \x00",
+]
+
+
+def test_the_index_reads_back_exactly_and_cannot_end_its_script() -> None:
+    payload = {"entries": [[title, 0, "a", -1, -1, -1] for title in HOSTILE], "n": 1.5}
+    text = _script("window.crawlSearchIndex", payload)
+    assert read_search_index(text) == payload
+    body = text.removeprefix("window.crawlSearchIndex = ")
+    assert "</" not in body
+    assert "\n" not in body.rstrip("\n")
+    assert "\u2028" not in body
+
+
+def _decode(code: str, total: int) -> list[int]:
+    """What crawl.js's decode() does, for the test: gaps in base 36, or a bitmap."""
+    if code.startswith("~"):
+        data = base64.b64decode(code[1:] + "=" * (-len(code[1:]) % 4))
+        return [n for n in range(total) if data[n >> 3] >> (n & 7) & 1]
+    found, position = [], 0
+    for gap in code.split(","):
+        position += int(gap, 36)
+        found.append(position)
+    return found
+
+
+@given(
+    st.integers(1, 3000).flatmap(
+        lambda total: st.tuples(st.just(total), st.sets(st.integers(0, total - 1), min_size=1))
+    )
+)
+def test_postings_round_trip_in_the_shorter_form(case: tuple[int, set[int]]) -> None:
+    total, positions = case
+    ordered = sorted(positions)
+    code = encode_postings(ordered, total)
+    assert _decode(code, total) == ordered
+    # Whichever form is written is the shorter of the two.
+    gaps = ",".join(_base36(b - a) for a, b in zip([0, *ordered], ordered, strict=False))
+    assert len(code) <= len(gaps)
+
+
+def _base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, rest = divmod(n, 36)
+        out = digits[rest] + out
+        if not n:
+            return out
+
+
+def test_words_split_as_crawl_js_splits_them() -> None:
+    assert words("Baby's little one won\u2019t CRAWL-forwards, 12 months") == [
+        "babys",
+        "wont",
+        "crawl",
+        "forwards",
+        "12",
+        "months",
+    ]
