@@ -7,6 +7,7 @@ with no timestamps, so two builds of the same source give byte-identical files.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import declared_sources
@@ -50,15 +51,28 @@ def entry_record(entry: EntryData, url: str, content_type: ContentType | None) -
 def entry_address(builder: Builder, entry: EntryData) -> str:
     """The entry's URL from the output root, for crawl.json and the search index alike:
     the file its page is written to (the one page of ``singlehtml``) and its anchor."""
+    return entry_addresses(builder)(entry)
+
+
+def entry_addresses(builder: Builder) -> Callable[[EntryData], str]:
+    """:func:`entry_address` for many entries: each page's URI is worked out once."""
     single_page = builder.config.root_doc + getattr(builder, "out_suffix", ".html")
-    page = page_file_uri(builder.get_target_uri(entry["docname"]), single_page)
-    return entry_url(page, entry["anchor"])
+    pages: dict[str, str] = {}
+
+    def address(entry: EntryData) -> str:
+        docname = entry["docname"]
+        if docname not in pages:
+            pages[docname] = page_file_uri(builder.get_target_uri(docname), single_page)
+        return entry_url(pages[docname], entry["anchor"])
+
+    return address
 
 
 def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
     domain = crawl_domain(builder.env)
     registry = crawl_domain(app.env).content_types
     entries = list(domain.by_id().values())
+    address = entry_addresses(builder)
     sources = []
     for key, source in declared_sources(app.config).items():
         sources.append(
@@ -75,9 +89,7 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "project": app.config.project,
         "generator": f"sphinx-crawl {app.extensions['sphinx_crawl'].version}",
-        "entries": [
-            entry_record(e, entry_address(builder, e), registry.get(e["type"])) for e in entries
-        ],
+        "entries": [entry_record(e, address(e), registry.get(e["type"])) for e in entries],
         "sources": sources,
     }
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_crawl.config import crawl_config
 from sphinx_crawl.core.derive import badge
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.export import entry_address
+from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
 from sphinx_crawl.output import html_output_dir, write_if_changed
 from sphinx_crawl.quiet import nothing_changed
@@ -118,9 +118,10 @@ def build_index(app: Sphinx) -> dict[str, Any]:
     rows: list[list[Any]] = []
     postings: dict[str, dict[str, list[int]]] = {key: {} for key, _, _ in FIELDS}
     entries = list(crawl_domain(app.env).by_id().values())
+    address = entry_addresses(builder)
     for position, entry in enumerate(entries):
         content_type = registry.get(entry["type"])
-        page, _hash, anchor = entry_address(builder, entry).partition("#")
+        page, _hash, anchor = address(entry).partition("#")
         rows.append(
             [
                 entry["title"],
