@@ -20,7 +20,6 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl.collect import read_document
 from sphinx_crawl.config import declared_sources, is_demo_page
-from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData
@@ -270,8 +269,7 @@ class CrawlIndex(Index):
                 continue
             if wanted is not None and entry["docname"] not in wanted:
                 continue
-            age = AgeRange.from_dict(entry["age"]) if entry["age"] else None
-            extra = age.label if age else ""
+            extra = entry["age"]["label"] if entry["age"] else ""
             row = IndexEntry(
                 entry["title"], 0, entry["docname"], entry["anchor"], extra, "", _summary(entry)
             )

@@ -96,7 +96,8 @@ def run_fair(
             sources[variant] = write_project(corpus, variant, "md", src, "fair")
             size.pages = len(sources[variant])
             size.cpu[variant] = []
-        for rep in range(reps if entries < 10000 else 1):
+        # Small builds are short and noisy: more repetitions there, one at 10,000 and up.
+        for rep in range(max(reps, 5) if entries <= 1000 else reps if entries < 10000 else 1):
             for variant in FAIR_VARIANTS:  # round robin: drift hits every variant alike
                 out = work / "out" / f"fair-{entries}-{variant}"
                 build = sphinx_build(work / "src" / f"fair-{entries}-{variant}", out)
