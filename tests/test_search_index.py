@@ -29,7 +29,7 @@ def test_the_index_reads_back_exactly_and_cannot_end_its_script() -> None:
 
 
 def _decode(code: str, total: int) -> list[int]:
-    """What crawl.js's decode() does, for the test: gaps in base 36, or a bitmap."""
+    """What crawl.js's markInto() does, for the test: gaps in base 36, or a bitmap."""
     if code.startswith("~"):
         data = base64.b64decode(code[1:] + "=" * (-len(code[1:]) % 4))
         return [n for n in range(total) if data[n >> 3] >> (n & 7) & 1]

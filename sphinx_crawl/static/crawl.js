@@ -124,30 +124,28 @@
   const FIELDS = [["k", 4], ["t", 3], ["g", 2], ["x", 1]];
   const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-  // A word's entries: "~" + a base-64 bitmap, or gaps in base 36 ("3,1,a").
-  function decode(code) {
-    const found = [];
+  // A word's entries: "~" + a base-64 bitmap, or gaps in base 36 ("3,1,a"); marked
+  // into `mask`, one byte per entry, so sets combine in plain loops.
+  function markInto(code, mask) {
     if (code[0] === "~") {
-      let bit = 0;
       for (let i = 1; i < code.length; i += 1) {
         const value = B64.indexOf(code[i]);
         for (let b = 5; b >= 0; b -= 1) {
-          // base 64 packs 6 bits, most significant first; the bitmap is little-endian per byte
-          const position = bit + (5 - b);
-          const byte = position >> 3;
-          const inByte = 7 - (position & 7);
-          if (value & (1 << b)) found.push(byte * 8 + inByte);
+          if (!(value & (1 << b))) continue;
+          // base 64 packs 6 bits, most significant first; each byte of the bitmap
+          // holds entries from its least significant bit up
+          const position = (i - 1) * 6 + (5 - b);
+          mask[(position >> 3) * 8 + 7 - (position & 7)] = 1;
         }
-        bit += 6;
       }
-      return found.sort((a, b) => a - b);
+      return;
     }
     let position = 0;
-    for (const gap of code.split(",")) found.push((position += parseInt(gap, 36)));
-    return found;
+    for (const gap of code.split(",")) mask[(position += parseInt(gap, 36))] = 1;
   }
 
   function searcher(index) {
+    const total = index.entries.length;
     const byStem = {}; // field -> stem -> words of the vocabulary
     const cache = new Map();
     const stemsOf = (field) => {
@@ -162,13 +160,13 @@
       }
       return byStem[field];
     };
-    // Entries with a word of this stem in this field.
+    // Entries with a word of this stem in this field (a byte per entry).
     const withStem = (field, key) => {
       const id = field + " " + key;
       if (!cache.has(id)) {
-        const set = new Set();
-        (stemsOf(field).get(key) || []).forEach((word) => decode(index.words[field][word]).forEach((n) => set.add(n)));
-        cache.set(id, set);
+        const mask = new Uint8Array(total);
+        (stemsOf(field).get(key) || []).forEach((word) => markInto(index.words[field][word], mask));
+        cache.set(id, mask);
       }
       return cache.get(id);
     };
@@ -176,12 +174,17 @@
     const withAll = (field, stems) => {
       const id = field + "|" + stems.join(" ");
       if (!cache.has(id)) {
-        const [first, ...rest] = stems.map((s) => withStem(field, s));
-        cache.set(id, new Set([...(first || [])].filter((n) => rest.every((set) => set.has(n)))));
+        const masks = stems.map((s) => withStem(field, s));
+        const mask = masks.length ? masks[0].slice() : new Uint8Array(total);
+        for (let m = 1; m < masks.length; m += 1) {
+          const other = masks[m];
+          for (let n = 0; n < total; n += 1) mask[n] &= other[n];
+        }
+        cache.set(id, mask);
       }
       return cache.get(id);
     };
-    return { withStem, withAll };
+    return { withAll, total };
   }
 
   function rankEntries(index, query) {
@@ -194,45 +197,64 @@
       ...new Set([stem(term), ...([].concat(own(synonyms, term) || own(synonyms, stem(term)) || [])).map((s) => words(s).map(stem).join(" "))]),
     ].filter(Boolean));
     const find = index.crawlSearcher ??= searcher(index);
+    const total = find.total;
     // For each group and field, the entries that match one of its alternatives.
-    const sets = groups.map((alternatives) => FIELDS.map(([field]) => {
-      const union = new Set();
-      alternatives.forEach((alt) => find.withAll(field, alt.split(" ")).forEach((n) => union.add(n)));
+    const masks = groups.map((alternatives) => FIELDS.map(([field]) => {
+      const union = new Uint8Array(total);
+      alternatives.forEach((alt) => {
+        const mask = find.withAll(field, alt.split(" "));
+        for (let n = 0; n < total; n += 1) union[n] |= mask[n];
+      });
       return union;
     }));
-    const total = index.entries.length;
+    // Per group, the entries it matches in any field.
+    const anyField = masks.map((byField) => {
+      const mask = new Uint8Array(total);
+      for (const fieldMask of byField) for (let n = 0; n < total; n += 1) mask[n] |= fieldMask[n];
+      return mask;
+    });
     // Rare words count for more than words most entries share ("hardwood" over "backwards").
-    const found = sets.map((byField) => new Set(byField.flatMap((set) => [...set])).size);
+    const found = anyField.map((mask) => mask.reduce((count, hit) => count + hit, 0));
     const rarity = found.map((n) => Math.log(1 + total / Math.max(1, n)));
     // Most words must match; words no entry uses at all ("see", "please") do not count.
     const known = found.filter(Boolean).length;
     if (!known) return [];
     const needed = Math.max(1, Math.ceil(known * 0.6));
-    const termStems = terms.map(stem);
-    // Parents' keywords are whole questions ("when do babies crawl"): match them with stop words.
-    const askedStems = words(query).map(stem);
-    const named = (n, stems) => ["k", "t"].some((field) => find.withAll(field, stems).has(n));
-    const candidates = new Set();
-    sets.forEach((byField) => byField.forEach((set) => set.forEach((n) => candidates.add(n))));
-    const scored = [...candidates]
-      .map((n) => {
-        let score = 0;
-        let matched = 0;
-        sets.forEach((byField, i) => {
-          const weights = FIELDS.filter((_, f) => byField[f].has(n)).map(([, weight]) => weight);
-          if (!weights.length) return;
-          matched += 1;
-          const best = Math.max(...weights);
-          // The best field counts; other fields that also match break ties.
-          score += rarity[i] * (best + 0.1 * (weights.reduce((a, b) => a + b, 0) - best));
-        });
-        if (matched >= needed) {
-          if (termStems.length > 1 && named(n, termStems)) score += 6;
-          if (askedStems.length > 1 && named(n, askedStems)) score += 6;
+    // All the words in an entry's keywords or title earn a bonus; parents' keywords are
+    // whole questions ("when do babies crawl"), so the asked words count with stop words.
+    const named = (stems) => {
+      const mask = new Uint8Array(total);
+      if (stems.length < 2) return mask;
+      for (const field of ["k", "t"]) {
+        const hits = find.withAll(field, stems);
+        for (let n = 0; n < total; n += 1) mask[n] |= hits[n];
+      }
+      return mask;
+    };
+    const namedTerms = named(terms.map(stem));
+    const namedAsked = named(words(query).map(stem));
+    const weights = FIELDS.map(([, weight]) => weight);
+    const scored = [];
+    for (let n = 0; n < total; n += 1) {
+      let score = 0;
+      let matched = 0;
+      for (let g = 0; g < masks.length; g += 1) {
+        if (!anyField[g][n]) continue;
+        let best = 0;
+        let sum = 0;
+        for (let f = 0; f < weights.length; f += 1) {
+          if (!masks[g][f][n]) continue;
+          if (weights[f] > best) best = weights[f];
+          sum += weights[f];
         }
-        return { n, score, matched };
-      })
-      .filter((r) => r.matched >= needed);
+        matched += 1;
+        // The best field counts; other fields that also match break ties.
+        score += rarity[g] * (best + 0.1 * (sum - best));
+      }
+      if (matched < needed) continue;
+      score += 6 * namedTerms[n] + 6 * namedAsked[n];
+      scored.push({ n, score, matched });
+    }
     return topResults(scored, (r) => index.entries[r.n][0], 8);
   }
 
