@@ -21,6 +21,9 @@ html_theme = "furo"
 html_title = "Crawling Backwards"
 html_static_path: list[str] = []
 html_last_updated_fmt = ""
+# Parents read the handbook, not its sources: no "view source" icon, no _sources copy.
+html_show_sourcelink = False
+html_copy_source = False
 
 # Every entry in the handbook must cite at least one of these sources.
 crawl_require_source = True

@@ -24,7 +24,7 @@ class crawl_entry_title(nodes.TextElement):
 
 
 class crawl_meta(nodes.General, nodes.Element):
-    """An entry's "Age: ... · Tags: ..." line, from ``age_label`` and ``tags``."""
+    """An entry's "Age: ..." line, from ``age_label``."""
 
 
 class crawl_callout(nodes.paragraph):

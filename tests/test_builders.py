@@ -66,7 +66,7 @@ def test_text_output_labels_each_entry(built: Builder) -> None:
     assert "Tip: Bare knees grip the floor:" in lines
     assert "Tip: Backtick fenced tip:" in lines
     # Each labelled line stands on its own, not run into the paragraph before it.
-    assert "Age: 6-10 months · Tags: surfaces, clothing" in lines
+    assert "Age: 6-10 months" in lines
     assert "Source: The Lowdown On Crawling Backward" in lines
     assert "Last reviewed: 21 November 2026 · Next review due: 21 November 2027" in lines
 

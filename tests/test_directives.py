@@ -137,7 +137,11 @@ def test_tip_card_renders_title_body_and_meta(page) -> None:
     assert heading.name == "h2"
     assert article["aria-labelledby"] == heading["id"]
     assert heading_text(article) == f"Let them go barefoot ({suffix})"
-    assert heading.find("a", class_="headerlink")["href"] == f"#barefoot-{suffix}"
+    # The permalink follows the heading, so the heading is read without a pilcrow.
+    assert heading.find("a") is None
+    permalink = article.find("a", class_="crawl-permalink")
+    assert permalink["href"] == f"#barefoot-{suffix}"
+    assert permalink["aria-label"] == f"Link to this entry: Let them go barefoot ({suffix})"
 
     content = article.find(class_="crawl-entry-body")
     assert content.find("strong").get_text() == "socks"
@@ -150,7 +154,9 @@ def test_tip_card_renders_title_body_and_meta(page) -> None:
 
     meta = article.find(class_="crawl-meta")
     assert text_of(meta.find(class_="crawl-age")) == "Age: 6-10 months"
-    assert text_of(meta.find(class_="crawl-tags")) == "Tags: surfaces, clothing"
+    # Tags sort entries into lists and indices; cards do not show them to parents.
+    assert meta.find(class_="crawl-tags") is None
+    assert "surfaces" not in text_of(article)
 
 
 def test_sources_link_to_the_crawl_sources_page(page) -> None:

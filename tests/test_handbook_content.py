@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -110,3 +111,48 @@ def test_no_sentence_is_copied_from_the_source_articles() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+# -- parents' pages without the clutter (issue 13) ------------------------------------
+
+PARENT_PAGES = ["index", "why", "milestones", "tips/index", "red-flags", "checklist", "faq"]
+
+
+def whole_page(handbook: tuple[subprocess.CompletedProcess[str], Path], name: str) -> Any:
+    html = handbook[1] / f"{name}.html"
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("name", PARENT_PAGES)
+def test_parents_pages_have_no_source_view_or_authoring_navigation(
+    handbook: tuple[subprocess.CompletedProcess[str], Path], name: str
+) -> None:
+    soup = whole_page(handbook, name)
+    hrefs = [a.get("href", "") for a in soup.find_all("a")]
+    assert not [h for h in hrefs if "_sources" in h], "a link to the page's source"
+    nav = soup.find(class_="sidebar-tree")
+    assert nav is not None
+    assert "authoring" not in str(nav), "the authors' guide is in the parents' navigation"
+
+
+def test_the_authors_guide_is_linked_from_the_about_page(
+    handbook: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    about = page(handbook, "about")
+    assert about.find("a", href="authoring/index.html") is not None
+    assert (handbook[1] / "authoring" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["milestones", "red-flags", "tips/surfaces-and-clothing"])
+def test_cards_show_no_tags_or_decimal_ages(
+    handbook: tuple[subprocess.CompletedProcess[str], Path], name: str
+) -> None:
+    soup = page(handbook, name)
+    cards = soup.select("article.crawl-entry, tr.crawl-type-milestone")
+    assert cards
+    for card in cards:
+        text = card.get_text(" ")
+        assert "Tags:" not in text
+    ages = [age.get_text() for age in soup.select(".crawl-age")]
+    assert ages
+    assert not [age for age in ages if re.search(r"\d\.\d", age)], ages

@@ -84,8 +84,8 @@ class EntryDirective(SphinxDirective):
         node += body
         node.extend(callout_paragraphs(ct, fields))
         tags = split_list(self.options.get("tags"))
-        if age is not None or tags:
-            node += crawl_nodes.crawl_meta(age_label=age.label if age else "", tags=tags)
+        if age is not None:
+            node += crawl_nodes.crawl_meta(age_label=age.label)
         if sources:
             node += _sources_paragraph(sources)
 

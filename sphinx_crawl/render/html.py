@@ -46,14 +46,24 @@ def visit_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_title
 
 
 def depart_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_title) -> None:
-    parent = node.parent
-    if isinstance(parent, crawl_nodes.crawl_entry) and parent["ids"]:
-        href = escape(parent["ids"][0])
-        link_title = escape(str(_("Link to this entry")))
-        self.body.append(f'<a class="headerlink" href="#{href}" title="{link_title}">\u00b6</a>')
+    """After the heading, not in it: the permalink, so screen readers hear the heading
+    without a pilcrow, and the badge, hidden from them when the heading's spoken prefix
+    already says the level (the urgency is read once)."""
     self.body.append(f"</{_heading_tag(self)}>\n")
-    if isinstance(parent, crawl_nodes.crawl_entry) and parent.get("badge"):
-        self.body.append(f'<p class="crawl-badge">{self.encode(parent["badge"])}</p>\n')
+    parent = node.parent
+    if not isinstance(parent, crawl_nodes.crawl_entry):
+        return
+    if parent["ids"]:
+        href = escape(parent["ids"][0])
+        name = escape(str(_("Link to this entry: {title}")).format(title=node.astext()))
+        link_title = escape(str(_("Link to this entry")))
+        self.body.append(
+            f'<a class="headerlink crawl-permalink" href="#{href}" aria-label="{name}" '
+            f'title="{link_title}">\u00b6</a>\n'
+        )
+    if parent.get("badge"):
+        hidden = ' aria-hidden="true"' if node.get("prefix") else ""
+        self.body.append(f'<p class="crawl-badge"{hidden}>{self.encode(parent["badge"])}</p>\n')
 
 
 def _hidden_html(self: HTML5Translator, text: str) -> str:
@@ -66,8 +76,7 @@ def visit_meta(self: HTML5Translator, node: crawl_nodes.crawl_meta) -> None:
         f"{self.encode(text)}</span>"
         for label, text, name in meta_parts(node)
     ]
-    separator = " \u00b7 "
-    self.body.append(f'<p class="crawl-meta">{separator.join(parts)}</p>\n')
+    self.body.append(f'<p class="crawl-meta">{"".join(parts)}</p>\n')
     raise nodes.SkipNode
 
 

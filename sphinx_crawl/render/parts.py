@@ -45,11 +45,9 @@ def callout_as_paragraph(callout: crawl_callout) -> nodes.paragraph:
 
 
 def meta_as_paragraph(meta: crawl_meta) -> nodes.paragraph:
-    """The entry's age and tags line as standard nodes (the HTML visitor writes the same)."""
+    """The entry's age line as standard nodes (the HTML visitor writes the same)."""
     para = nodes.paragraph(classes=["crawl-meta"])
     for label, text, name in meta_parts(meta):
-        if len(para):
-            para += nodes.Text(" \u00b7 ")
         para += nodes.inline(
             "", "", nodes.strong("", label), nodes.Text(text), classes=[f"crawl-{name}"]
         )
@@ -57,13 +55,10 @@ def meta_as_paragraph(meta: crawl_meta) -> nodes.paragraph:
 
 
 def meta_parts(meta: crawl_meta) -> list[tuple[str, str, str]]:
-    """(label, text, class suffix) for the age and the tags, where the entry has them."""
-    parts = []
-    if meta["age_label"]:
-        parts.append((labelled(_("Age")), meta["age_label"], "age"))
-    if meta["tags"]:
-        parts.append((labelled(_("Tags")), ", ".join(meta["tags"]), "tags"))
-    return parts
+    """(label, text, class suffix) for the entry's age. Tags are not shown: they sort
+    entries into lists, indices and search, and "Tags: muscle-tone" on a card is
+    authoring vocabulary, not something a parent reads."""
+    return [(labelled(_("Age")), meta["age_label"], "age")] if meta["age_label"] else []
 
 
 def text_row(cells: list[nodes.Node]) -> nodes.row:

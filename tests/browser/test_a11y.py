@@ -103,9 +103,43 @@ def test_keyboard_reaches_age_filter_and_every_entry(tab: Tab, path: str) -> Non
 
 def test_entry_permalink_has_a_name(tab: Tab) -> None:
     tab.goto("red-flags.html")
-    link = tab.page.locator("#stiff-limbs .crawl-entry-title a.headerlink")
+    link = tab.page.locator("#stiff-limbs > a.crawl-permalink")
     assert link.get_attribute("href") == "#stiff-limbs"
-    assert (link.get_attribute("title") or link.get_attribute("aria-label") or "").strip()
+    assert link.get_attribute("aria-label") == "Link to this entry: Stiff or tight arms or legs"
+
+
+def test_red_flag_headings_read_once_without_a_pilcrow(tab: Tab) -> None:
+    """What a screen reader announces for each red flag's heading and badge: the level
+    once (in the heading's spoken prefix), the title, and no pilcrow."""
+    tab.goto("red-flags.html")
+    flags = tab.page.locator("article.crawl-type-red-flag").evaluate_all(
+        """els => els.map((e) => ({
+            heading: e.querySelector('.crawl-entry-title').textContent,
+            badgeHidden: e.querySelector('.crawl-badge').getAttribute('aria-hidden'),
+        }))"""
+    )
+    assert len(flags) >= 5
+    for flag in flags:
+        assert "\u00b6" not in flag["heading"], flag
+        assert flag["badgeHidden"] == "true", flag
+
+
+def test_linked_cards_show_keyboard_focus(tab: Tab) -> None:
+    tab.goto("index.html")
+    page = tab.page
+    link = page.locator(".sd-card a.sd-stretched-link").first
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
+    outline = page.evaluate(
+        """() => {
+            const card = document.activeElement.closest('.sd-card');
+            const s = getComputedStyle(card);
+            return [s.outlineStyle, parseFloat(s.outlineWidth)];
+        }"""
+    )
+    assert outline[0] != "none"
+    assert outline[1] >= 2
 
 
 def test_checklist_boxes_focusable_with_labels(tab: Tab) -> None:
