@@ -18,10 +18,11 @@ from __future__ import annotations
 import base64
 import json
 import re
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import crawl_config
-from sphinx_crawl.core.derive import badge
+from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
@@ -148,6 +149,9 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "synonyms": crawl_config(app.config).search_synonyms,
         "heading": str(_("Entries in the handbook")),
         "none": str(_("No entry matches all of these words.")),
+        # Said instead of Sphinx's "did not match any documents" when entries matched.
+        "no_pages": str(_("No other page matches all of these words.")),
+        "box": search_box_texts(),
     }
     return index
 
@@ -192,6 +196,39 @@ def load_index_on_search_page(
         context["metatags"] = context.get("metatags", "") + f'\n<script defer src="{src}"></script>'
 
 
+def search_box_texts() -> dict[str, str]:
+    return {"label": str(_("Search the handbook")), "button": str(_("Search"))}
+
+
+def search_box_html(action: str, field_id: str, query: str = "") -> str:
+    """A search form: the label in words above the field, a button to send it."""
+    texts = {key: escape(value) for key, value in search_box_texts().items()}
+    return (
+        f'<form class="crawl-search-box" role="search" method="get" action="{escape(action)}">'
+        f'<label for="{escape(field_id)}">{texts["label"]}</label>'
+        f'<input id="{escape(field_id)}" name="q" type="search" value="{escape(query)}" '
+        'autocomplete="off" enterkeyhint="search" />'
+        f'<button type="submit">{texts["button"]}</button></form>\n'
+    )
+
+
+def add_search_box(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: a search box at the top of every page's content. The CSS
+    shows it on narrow screens only, where themes fold their own box into a menu; the
+    search page gets one at every width from crawl.js, filled with the query."""
+    body = context.get("body")
+    serializing = getattr(app.builder, "implementation", None) is not None
+    if doctree is None or serializing or not isinstance(body, str) or "pathto" not in context:
+        return
+    if not getattr(app.builder, "search", True):
+        return  # html_search is off: there is no search page to send the query to
+    field_id = free_id("crawl-search-q", lambda name: f'id="{name}"' not in body)
+    context["body"] = search_box_html(context["pathto"]("search"), field_id) + body
+
+
 def setup_search(app: Sphinx) -> None:
+    app.connect("html-page-context", add_search_box)
     app.connect("build-finished", write_search_index)
     app.connect("html-page-context", load_index_on_search_page)

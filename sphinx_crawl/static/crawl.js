@@ -323,12 +323,52 @@
     });
     section.appendChild(list);
     anchor.parentNode.insertBefore(section, anchor);
+    addResultsSearchBox(index, query);
+    explainNoPages(index, results.length);
     fillExcerpts(root, excerpts);
+  }
+
+  // The search page's own box, at every width, holding the query to change it.
+  function addResultsSearchBox(index, query) {
+    const anchor = document.getElementById("search-results");
+    if (!anchor || !index.box || document.querySelector("form.crawl-search-box-results")) return;
+    const form = el("form", "crawl-search-box crawl-search-box-results");
+    form.setAttribute("role", "search");
+    form.method = "get";
+    form.action = window.location.pathname;
+    const label = form.appendChild(el("label", "", index.box.label));
+    const input = form.appendChild(el("input"));
+    input.type = "search";
+    input.name = "q";
+    input.id = label.htmlFor = "crawl-search-again";
+    input.value = query;
+    input.autocomplete = "off";
+    form.appendChild(el("button", "", index.box.button)).type = "submit";
+    anchor.parentNode.insertBefore(form, anchor.previousElementSibling?.classList.contains("crawl-search") ? anchor.previousElementSibling : anchor);
+  }
+
+  // Sphinx says its search "did not match any documents" when no page matched all the
+  // words, even with entries shown just above: say instead that no other page matched.
+  function explainNoPages(index, found) {
+    const results = document.getElementById("search-results");
+    if (!results || !found || !index.no_pages) return;
+    const fix = () => {
+      const summary = results.querySelector("p.search-summary");
+      const finished = summary && /\S/.test(summary.textContent) && !results.querySelector("ul.search li");
+      if (finished && summary.textContent !== index.no_pages) summary.textContent = index.no_pages;
+    };
+    new MutationObserver(fix).observe(results, { childList: true, subtree: true, characterData: true });
+    fix();
   }
 
   function setupEntrySearch() {
     const query = new URLSearchParams(window.location.search).get("q");
-    if (!query || !document.getElementById("search-results")) return;
+    if (!document.getElementById("search-results")) return;
+    if (!query) {
+      // An empty search page: the box at least, so it is not blank.
+      if (window.crawlSearchIndex) addResultsSearchBox(window.crawlSearchIndex, "");
+      return;
+    }
     const root = document.documentElement.dataset.content_root || "";
     // The search page loads the index itself, beside Sphinx's (see render/search.py).
     if (window.crawlSearchIndex) return showEntryResults(window.crawlSearchIndex, query, root);
