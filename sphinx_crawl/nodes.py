@@ -52,6 +52,11 @@ class crawl_check_item(nodes.General, nodes.Element):
     red flag holds thousands of items: one node each, not a tree of seventeen."""
 
 
+class crawl_list_card(nodes.General, nodes.Element):
+    """One card of a ``crawl-list`` with the cards layout, in HTML: written whole by its
+    visitor from ``title``, ``href``, ``meta`` and ``text``."""
+
+
 class crawl_checklist_tools(nodes.General, nodes.Element):
     """A checklist's controls (HTML only, revealed by crawl-checklist.js): ``part``
     is ``"top"`` (the device-only notice, the baby's age) or ``"bottom"`` (the clear

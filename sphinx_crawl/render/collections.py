@@ -133,27 +133,37 @@ class FillCollections(SphinxPostTransform):
         return table(["crawl-list-table"], (35, 20, 45), [_("Entry"), _("Age"), _("Details")], rows)
 
     def _cards(self, entries: list[EntryData]) -> nodes.Element:
+        """A card per entry: its title as a link, its age and badge, and its text (an
+        excerpt for types without a badge). In HTML each card is one node, written whole
+        by its visitor (a list can hold thousands); elsewhere, standard nodes."""
+        html = self._is_html()
         grid = nodes.container(classes=["crawl-card-grid"])
         for entry in entries:
-            card = nodes.container(
-                classes=["crawl-list-card", "sd-card", f"crawl-type-{entry['type']}"]
-            )
             content_type = self._type(entry)
-            card["classes"].extend(hook_value(content_type, "classes", entry["fields"]))
-            card += nodes.paragraph(
-                "", "", nodes.strong("", "", self._link(entry)), classes=["crawl-list-title"]
-            )
+            classes = ["crawl-list-card", "sd-card", f"crawl-type-{entry['type']}"]
+            classes.extend(hook_value(content_type, "classes", entry["fields"]))
             meta = [entry["age"]["label"]] if entry["age"] else []
             if content_type and content_type.badge:
                 meta.append(badge(content_type, entry["fields"]))
+            text = (
+                self._detail(entry) if not content_type or not content_type.badge else entry["text"]
+            )
+            if html:
+                grid += crawl_nodes.crawl_list_card(
+                    classes=classes,
+                    title=entry["title"],
+                    href=self._uri(entry),
+                    meta=" \u00b7 ".join(meta),
+                    text=text,
+                )
+                continue
+            card = nodes.container(classes=classes)
+            card += nodes.paragraph(
+                "", "", nodes.strong("", "", self._link(entry)), classes=["crawl-list-title"]
+            )
             if meta:
                 card += nodes.paragraph("", " \u00b7 ".join(meta), classes=["crawl-meta"])
-            card += nodes.paragraph(
-                "",
-                self._detail(entry)
-                if not content_type or not content_type.badge
-                else entry["text"],
-            )
+            card += nodes.paragraph("", text)
             grid += card
         return grid
 

@@ -157,6 +157,20 @@ def depart_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item)
     )
 
 
+def visit_list_card(self: HTML5Translator, node: crawl_nodes.crawl_list_card) -> None:
+    """The same markup as the standard nodes of other builders would give."""
+    classes = _text(" ".join([*node["classes"], "docutils", "container"]))
+    title = _text(node["title"])
+    meta = f'<p class="crawl-meta">{_text(node["meta"])}</p>\n' if node["meta"] else ""
+    self.body.append(
+        f'<div class="{classes}">\n'
+        '<p class="crawl-list-title"><strong><a class="reference internal" '
+        f'href="{_text(node["href"])}" title="{title}"><span>{title}</span></a></strong></p>\n'
+        f"{meta}<p>{_text(node['text'])}</p>\n</div>\n"
+    )
+    raise nodes.SkipNode
+
+
 def visit_checklist_tools(self: HTML5Translator, node: crawl_nodes.crawl_checklist_tools) -> None:
     """A checklist's controls, hidden until crawl-checklist.js runs: without it the
     list still reads and prints, with empty boxes to tick by hand."""
@@ -228,6 +242,7 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
     crawl_nodes.crawl_row: (visit_row, depart_row),
     crawl_nodes.crawl_checklist: (visit_checklist, depart_checklist),
     crawl_nodes.crawl_check_item: (visit_check_item, depart_check_item),
+    crawl_nodes.crawl_list_card: (visit_list_card, None),
     crawl_nodes.crawl_checklist_tools: (visit_checklist_tools, None),
     crawl_nodes.crawl_age_filter: (visit_age_filter, None),
     crawl_nodes.crawl_list: (skip, None),
