@@ -122,7 +122,18 @@ RED_FLAG = ContentType(
     index=IndexSpec("red-flags", _("Red flags by urgency and age"), _("red flags"), _by_urgency),
 )
 
-CONTENT_TYPES: tuple[ContentType, ...] = (MILESTONE, TIP, RED_FLAG)
+QUESTION = ContentType(
+    name="question",
+    directive="question",
+    label=_("Question"),
+    plural=_("Questions"),
+    help=_(
+        "A question parents ask, as the title, and its answer, as the body; searchable, "
+        "linkable, and marked up for search engines as a schema.org FAQPage."
+    ),
+)
+
+CONTENT_TYPES: tuple[ContentType, ...] = (MILESTONE, TIP, RED_FLAG, QUESTION)
 
 
 def setup_builtin_types(app: Sphinx) -> None:

@@ -312,7 +312,7 @@ def test_validate_without_jsonschema_says_so(
 VALIDATION_CASES: dict[str, tuple[Change, str]] = {
     "unknown type": (
         lambda d: d["entries"][0].__setitem__("type", "gadget"),
-        "entries[0].type: 'gadget' is none of 'milestone', 'tip', 'red-flag'",
+        "entries[0].type: 'gadget' is none of 'milestone', 'tip', 'red-flag', 'question'",
     ),
     "field of the type": (
         lambda d: d["entries"][0].__setitem__("urgency", "meh"),

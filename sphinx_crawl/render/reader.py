@@ -6,6 +6,7 @@ entry stays visible, so pages read fully without it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.config import is_demo_page
 from sphinx_crawl.core.derive import free_id
+from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 
 if TYPE_CHECKING:
@@ -123,3 +125,41 @@ def _is_review_line(node: nodes.Node) -> bool:
 
 def setup_reader(app: Sphinx) -> None:
     app.add_post_transform(AgeFilterForm)
+    app.connect("html-page-context", faq_structured_data)
+
+
+def faq_structured_data(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: a page with questions carries them as schema.org FAQPage
+    data (JSON-LD in its ``<head>``), so search engines can show the answers."""
+    if doctree is None or not isinstance(context.get("metatags"), str):
+        return
+    questions = [
+        entry
+        for entry in crawl_domain(app.env).entries_by_doc.get(pagename, [])
+        if entry["type"] == "question"
+    ]
+    if not questions:
+        return
+    data = {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": entry["title"],
+                "acceptedAnswer": {"@type": "Answer", "text": entry["text"]},
+            }
+            for entry in questions
+        ],
+    }
+    # In a <script>, markup characters are written as JSON escapes (the same data), so
+    # no title can end the script or open a comment in it.
+    text = (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    context["metatags"] += f'\n<script type="application/ld+json">{text}</script>'
