@@ -190,3 +190,21 @@ def test_query_text_is_not_interpreted_as_html(tab: Tab) -> None:
     tab.goto("search.html?q=" + quote_plus('<img src=x onerror="window.pwned=1"> crawl'))
     tab.page.locator("section.crawl-search").wait_for()
     assert tab.page.evaluate("() => window.pwned === undefined")
+
+
+# Worried parents' questions: the answer comes first, not a warning sign (issue 13).
+ANSWER_FIRST = {
+    "is crawling backwards normal": "only-backwards-normal",
+    "baby moves backwards not forwards": "why-backwards-not-forwards",
+    "my baby was premature which age do I use": "born-early-which-age",
+    "born 8 weeks early": "born-early-which-age",
+    "should I worry": "ten-months-still-backwards",
+}
+
+
+@pytest.mark.parametrize(("query", "answer"), ANSWER_FIRST.items(), ids=list(ANSWER_FIRST))
+def test_a_worried_question_gets_its_answer_first(tab: Tab, query: str, answer: str) -> None:
+    hrefs = entry_results(tab, query)
+    assert hrefs, query
+    assert urlsplit(hrefs[0]).fragment == answer, hrefs[:3]
+    assert urlsplit(hrefs[0]).path.endswith("faq.html")
