@@ -127,6 +127,27 @@ crawl_sources: dict[str, dict[str, str]] = {
 }
 # END crawl_sources
 
+# Topics parents search for that this handbook does not cover: the search says so
+# first, and where to turn (the advice is CDC "Learn the Signs. Act Early.", see
+# shared/EVIDENCE.md, "Acting on a concern").
+_CONCERN = (
+    "If something about your baby's development worries you, don't wait: tell your "
+    "pediatrician or nurse and ask for a developmental screening. In the USA you can "
+    "also contact your local early intervention program yourself."
+)
+crawl_search_out_of_scope = {
+    "autism": {
+        "text": "This handbook is about how babies move, and it does not cover autism. "
+        + _CONCERN,
+        "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
+    },
+    "speech": {
+        "text": "This handbook is about how babies move, and it does not cover speech "
+        "or talking. " + _CONCERN,
+        "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
+    },
+}
+
 # Words parents type -> words the handbook uses, for the entry search on the
 # search page (crawl.js). Keys are single words; values may be phrases.
 crawl_search_synonyms: dict[str, list[str]] = {

@@ -57,6 +57,13 @@ SETTINGS = (
         '{"stiff": ["tight", "rigid"]}.',
     ),
     Setting(
+        "crawl_search_out_of_scope",
+        {},
+        (dict,),
+        "Topics the handbook does not cover -> what the search says instead, and where to "
+        'go: {"autism": {"text": "...", "url": "https://..."}} (the url is optional).',
+    ),
+    Setting(
         "crawl_demo_pages",
         [],
         (list, tuple),
@@ -80,6 +87,7 @@ class CrawlConfig:
     sources: dict[str, SourceData] = field(default_factory=dict)
     require_source: bool = False
     search_synonyms: dict[str, list[str]] = field(default_factory=dict)
+    out_of_scope: dict[str, dict[str, str]] = field(default_factory=dict)
     demo_pages: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
 
@@ -101,6 +109,7 @@ class CrawlConfig:
             sources=sources,
             require_source=require,
             search_synonyms=_synonyms(values.get("crawl_search_synonyms", {}), problems),
+            out_of_scope=_out_of_scope(values.get("crawl_search_out_of_scope", {}), problems),
             demo_pages=_patterns(values.get("crawl_demo_pages", []), problems),
             problems=tuple(problems),
         )
@@ -147,17 +156,11 @@ def _source(key: str, source: Mapping[str, Any], problems: list[Problem]) -> Sou
             clean[part] = text(part)  # type: ignore[literal-required]
     if not (text("publisher") or text("author")):
         problems.append(((key,), f"crawl_sources[{key!r}] needs a publisher or an author"))
-    url = source.get("url")
-    if url is not None:
-        if isinstance(url, str) and is_web_url(url.strip()):
-            clean["url"] = url.strip()
-        else:
-            problems.append(
-                (
-                    (str(url), key),
-                    f"crawl_sources[{key!r}]: url {url!r} is not an http(s) URL; it is left out",
-                )
-            )
+    url = _web_url(
+        source.get("url"), f"crawl_sources[{key!r}]", (str(source.get("url")), key), problems
+    )
+    if url:
+        clean["url"] = url
     unknown = sorted(str(name) for name in source if name not in _SOURCE_FIELDS)
     if unknown:
         problems.append(((key,), f"crawl_sources[{key!r}]: unknown fields {unknown}"))
@@ -193,6 +196,40 @@ def _synonyms(value: Any, problems: list[Problem]) -> dict[str, list[str]]:
             )
             continue
         usable[word.strip().lower()] = [" ".join(a.split()) for a in alternatives if a.strip()]
+    return dict(sorted(usable.items()))
+
+
+def _web_url(url: Any, where: str, names: tuple[str, ...], problems: list[Problem]) -> str | None:
+    """An http(s) URL given in conf.py, or None; any other value is named and left out."""
+    if url is None:
+        return None
+    if isinstance(url, str) and is_web_url(url.strip()):
+        return url.strip()
+    problems.append((names, f"{where}: url {url!r} is not an http(s) URL; it is left out"))
+    return None
+
+
+def _out_of_scope(value: Any, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """Topic -> {"text": what the search says, "url": where to go (http/https, optional)}."""
+    name = "crawl_search_out_of_scope"
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: topic -> {{'text': ..., 'url': ...}}"))
+        return {}
+    usable: dict[str, dict[str, str]] = {}
+    for topic, answer in value.items():
+        if isinstance(answer, str):  # the text alone
+            answer = {"text": answer}
+        if not isinstance(topic, str) or not topic.strip():
+            problems.append(((name,), f"{name}: {topic!r} is not a topic"))
+            continue
+        if not isinstance(answer, Mapping) or not isinstance(answer.get("text"), str):
+            problems.append(((topic,), f"{name}[{topic!r}] needs a 'text'; it is ignored"))
+            continue
+        entry = {"text": " ".join(answer["text"].split())}
+        url = _web_url(answer.get("url"), f"{name}[{topic!r}]", (topic,), problems)
+        if url:
+            entry["url"] = url
+        usable[" ".join(topic.lower().split())] = entry
     return dict(sorted(usable.items()))
 
 

@@ -105,3 +105,27 @@ def test_a_latin1_conf_py_with_a_coding_line(tmp_path: Path) -> None:
     conf_lines = (site.srcdir / "conf.py").read_bytes().decode("latin-1").splitlines()
     line = next(n for n, text in enumerate(conf_lines, 1) if "http://[::1" in text)
     assert warning.startswith(f"<src>/conf.py:{line}: "), warning
+
+
+def test_out_of_scope_topics_are_checked() -> None:
+    from sphinx_crawl.config import CrawlConfig
+
+    checked = CrawlConfig.from_values(
+        {
+            "crawl_search_out_of_scope": {
+                "Autism ": {"text": "Not  covered here.", "url": "https://example.org/x"},
+                "speech": "Not covered either.",
+                "sleep": {"text": "No.", "url": "javascript:alert(1)"},
+                "feeding": {"url": "https://example.org"},
+            }
+        }
+    )
+    assert checked.out_of_scope == {
+        "autism": {"text": "Not covered here.", "url": "https://example.org/x"},
+        "sleep": {"text": "No."},
+        "speech": {"text": "Not covered either."},
+    }
+    messages = [message for _, message in checked.problems]
+    assert any("javascript:alert(1)" in m for m in messages), messages
+    assert any("'feeding'" in m and "text" in m for m in messages), messages
+    assert CrawlConfig.from_values({"crawl_search_out_of_scope": ["autism"]}).problems

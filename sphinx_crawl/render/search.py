@@ -147,6 +147,8 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         },
         "stop": sorted(STOP_WORDS),
         "synonyms": crawl_config(app.config).search_synonyms,
+        "out_of_scope": crawl_config(app.config).out_of_scope,
+        "more": str(_("Where to find out more")),
         "heading": str(_("Entries in the handbook")),
         "none": str(_("No entry matches all of these words.")),
         # Said instead of Sphinx's "did not match any documents" when entries matched.

@@ -305,6 +305,19 @@
     const heading = el("h2", "", index.heading);
     heading.id = "crawl-search-heading";
     section.appendChild(heading);
+    // A topic the handbook does not cover: say so first, and where to go instead.
+    const asked = ` ${words(query).map(stem).join(" ")} `;
+    Object.entries(index.out_of_scope || {}).forEach(([topic, answer]) => {
+      if (!asked.includes(` ${words(topic).map(stem).join(" ")} `)) return;
+      const note = section.appendChild(el("div", "crawl-search-scope"));
+      note.setAttribute("role", "note");
+      note.appendChild(el("p", "", answer.text));
+      if (answer.url) {
+        const link = el("a", "", index.more);
+        link.href = answer.url;
+        note.appendChild(el("p")).appendChild(link);
+      }
+    });
     if (!results.length) section.appendChild(el("p", "", index.none));
     const list = el("ul", "search crawl-search-results");
     list.setAttribute("role", "list");

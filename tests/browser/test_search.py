@@ -208,3 +208,23 @@ def test_a_worried_question_gets_its_answer_first(tab: Tab, query: str, answer: 
     assert hrefs, query
     assert urlsplit(hrefs[0]).fragment == answer, hrefs[:3]
     assert urlsplit(hrefs[0]).path.endswith("faq.html")
+
+
+def test_a_topic_the_handbook_does_not_cover_is_said_first(tab: Tab) -> None:
+    tab.goto("search.html?q=is%20crawling%20backwards%20a%20sign%20of%20autism")
+    note = tab.page.locator("section.crawl-search .crawl-search-scope")
+    note.wait_for()
+    text = note.inner_text()
+    assert "does not cover autism" in text
+    assert "developmental screening" in text
+    link = note.get_by_role("link", name="Where to find out more")
+    assert link.get_attribute("href") == "https://www.cdc.gov/ncbddd/actearly/whyactearly.html"
+    # Above the entries, not instead of them.
+    first = tab.page.locator("section.crawl-search > *").nth(1)
+    assert "crawl-search-scope" in (first.get_attribute("class") or "")
+    assert tab.page.locator("section.crawl-search li").count() >= 1
+
+
+def test_no_scope_note_for_a_covered_topic(tab: Tab) -> None:
+    entry_results(tab, "stiff legs")
+    assert tab.page.locator(".crawl-search-scope").count() == 0
