@@ -48,14 +48,10 @@ def entry_record(entry: EntryData, url: str, content_type: ContentType | None) -
     return record
 
 
-def entry_address(builder: Builder, entry: EntryData) -> str:
-    """The entry's URL from the output root, for crawl.json and the search index alike:
-    the file its page is written to (the one page of ``singlehtml``) and its anchor."""
-    return entry_addresses(builder)(entry)
-
-
 def entry_addresses(builder: Builder) -> Callable[[EntryData], str]:
-    """:func:`entry_address` for many entries: each page's URI is worked out once."""
+    """Each entry's URL from the output root, for crawl.json and the search index alike:
+    the file its page is written to (the one page of ``singlehtml``) and its anchor.
+    Each page's URI is worked out once."""
     single_page = builder.config.root_doc + getattr(builder, "out_suffix", ".html")
     pages: dict[str, str] = {}
 

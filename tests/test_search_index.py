@@ -7,7 +7,7 @@ import base64
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_crawl.render.search import _script, encode_postings, words
+from sphinx_crawl.render.search import _base36, _script, encode_postings, words
 from tests.build_utils import read_search_index
 
 HOSTILE = [
@@ -53,16 +53,6 @@ def test_postings_round_trip_in_the_shorter_form(case: tuple[int, set[int]]) -> 
     # Whichever form is written is the shorter of the two.
     gaps = ",".join(_base36(b - a) for a, b in zip([0, *ordered], ordered, strict=False))
     assert len(code) <= len(gaps)
-
-
-def _base36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        n, rest = divmod(n, 36)
-        out = digits[rest] + out
-        if not n:
-            return out
 
 
 def test_words_split_as_crawl_js_splits_them() -> None:

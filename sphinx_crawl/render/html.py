@@ -140,15 +140,14 @@ def visit_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item) 
 def depart_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item) -> None:
     """A "Read more" link apart from the row, and the note field (hidden until
     crawl-checklist.js can keep what is typed) with its print-only copy."""
-    about = _text(" " + _("about {title}").format(title=node["title"]))
+    about = _hidden_html(self, " " + _("about {title}").format(title=node["title"]))
     note_id = _text(node["note_id"])
     self.body.append(
         '<p class="crawl-check-more"><a class="crawl-check-link reference internal" '
         f'href="{_text(node["href"])}"><span>{_text(_("Read more"))}</span>'
-        f'<span class="crawl-visually-hidden">{about}</span></a></p>\n'
+        f"{about}</a></p>\n"
         '<div class="crawl-check-note" hidden="hidden">'
-        f'<label for="{note_id}">{_text(_("Notes"))}'
-        f'<span class="crawl-visually-hidden">{about}</span></label>'
+        f'<label for="{note_id}">{_text(_("Notes"))}{about}</label>'
         f'<textarea id="{note_id}" class="crawl-check-note-field" rows="2" maxlength="1000">'
         "</textarea></div>\n"
         '<p class="crawl-check-note-print" hidden="hidden">'

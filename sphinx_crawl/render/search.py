@@ -191,9 +191,7 @@ def load_index_on_search_page(
 ) -> None:
     """``html-page-context``: the search page asks for the index in its ``<head>``, so it
     downloads beside Sphinx's own instead of after crawl.js has started."""
-    # Not for the JSON and pickle builders (they serialize, with their own pathto).
-    serializing = getattr(app.builder, "implementation", None) is not None
-    if templatename == "search.html" and "pathto" in context and not serializing:
+    if templatename == "search.html" and _writes_html_pages(app, context):
         src = context["pathto"](SEARCH_INDEX_FILE, 1)
         context["metatags"] = context.get("metatags", "") + f'\n<script defer src="{src}"></script>'
 
@@ -202,13 +200,19 @@ def search_box_texts() -> dict[str, str]:
     return {"label": str(_("Search the handbook")), "button": str(_("Search"))}
 
 
-def search_box_html(action: str, field_id: str, query: str = "") -> str:
+def _writes_html_pages(app: Sphinx, context: dict[str, Any]) -> bool:
+    """Pages written as HTML, with a ``pathto``; not the JSON and pickle builders, which
+    serialize the context (their ``pathto`` takes one argument)."""
+    return "pathto" in context and getattr(app.builder, "implementation", None) is None
+
+
+def search_box_html(action: str, field_id: str) -> str:
     """A search form: the label in words above the field, a button to send it."""
     texts = {key: escape(value) for key, value in search_box_texts().items()}
     return (
         f'<form class="crawl-search-box" role="search" method="get" action="{escape(action)}">'
         f'<label for="{escape(field_id)}">{texts["label"]}</label>'
-        f'<input id="{escape(field_id)}" name="q" type="search" value="{escape(query)}" '
+        f'<input id="{escape(field_id)}" name="q" type="search" value="" '
         'autocomplete="off" enterkeyhint="search" />'
         f'<button type="submit">{texts["button"]}</button></form>\n'
     )
@@ -221,8 +225,7 @@ def add_search_box(
     shows it on narrow screens only, where themes fold their own box into a menu; the
     search page gets one at every width from crawl.js, filled with the query."""
     body = context.get("body")
-    serializing = getattr(app.builder, "implementation", None) is not None
-    if doctree is None or serializing or not isinstance(body, str) or "pathto" not in context:
+    if doctree is None or not isinstance(body, str) or not _writes_html_pages(app, context):
         return
     if not getattr(app.builder, "search", True):
         return  # html_search is off: there is no search page to send the query to
