@@ -44,6 +44,8 @@ def read_document(
             note({**node["spec"], "lineno": node.line})
         elif isinstance(node, crawl_nodes.crawl_sources):
             note({"kind": "sources"})
+        elif isinstance(node, crawl_nodes.crawl_baby | crawl_nodes.crawl_summary):
+            note({"kind": "baby" if isinstance(node, crawl_nodes.crawl_baby) else "summary"})
         elif isinstance(node, pending_xref):
             domain, kind = node.get("refdomain"), node.get("reftype")
             if domain == "crawl" and kind == "source":
@@ -55,6 +57,9 @@ def read_document(
         elif isinstance(node, nodes.reference) and node.get("id_link"):
             # MyST's [text](#id): it becomes a pending_xref only after process_doc.
             note({"kind": "ref", "id": node["refuri"][1:]})
+    if not demo and any(data["age"] is not None for _, data in entries):
+        # The page's age filter links to the baby's panel, wherever it is.
+        note({"kind": "baby-page"})
     # Entries in the order their directives finished (a milestone table sorts its rows).
     return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])], collectors
 

@@ -12,7 +12,9 @@ from sphinx_crawl.core.derive import age_sort_key, cited_by
 from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.domain import CrawlDomain
 
-LAYOUTS = ("table", "cards", "checklist")
+LAYOUTS = ("table", "cards", "checklist", "tracker", "noticed")
+#: How many entries of the ``help`` types a tracker shows under a milestone not yet seen.
+HELP_COUNT = 3
 
 
 class ListSpec(TypedDict):
@@ -23,6 +25,8 @@ class ListSpec(TypedDict):
     layout: str
     #: Entry ids shown first, in this order (e.g. the "if you are worried" card).
     first: list[str]
+    #: Types whose entries a tracker offers for what is not there yet (e.g. tips).
+    help: list[str]
 
 
 def select_entries(
@@ -68,6 +72,36 @@ def _overlaps(window: AgeRange, entry: EntryData) -> bool:
     return entry["age"] is None or window.overlaps(AgeRange.from_dict(entry["age"]))
 
 
+def helping_entries(
+    domain: CrawlDomain, entry: EntryData, types: list[str], registry: ContentTypeRegistry
+) -> list[EntryData]:
+    """Up to HELP_COUNT entries of ``types`` for ``entry``: those sharing a tag first,
+    then those for the same ages, in the handbook's order."""
+    if not types or entry["age"] is None:
+        return []
+    window = AgeRange.from_dict(entry["age"])
+    tags = {tag.lower() for tag in entry["tags"]}
+    spec: ListSpec = {
+        "kind": "list",
+        "types": types,
+        "tags": [],
+        "age": None,
+        "layout": "table",
+        "first": [],
+        "help": [],
+    }
+    candidates = [e for e in select_entries(domain, spec, registry) if e["id"] != entry["id"]]
+
+    def closeness(candidate: EntryData) -> int:
+        shared = bool(tags & {tag.lower() for tag in candidate["tags"]})
+        overlaps = candidate["age"] is not None and _overlaps(window, candidate)
+        return 0 if shared and overlaps else 1 if overlaps else 2 if shared else 3
+
+    # sorted() is stable: the handbook's order breaks ties.
+    ranked = sorted((c for c in candidates if closeness(c) < 3), key=closeness)
+    return ranked[:HELP_COUNT]
+
+
 def citing_entries(domain: CrawlDomain, key: str) -> list[EntryData]:
     return cited_by(domain.by_id().values(), key)
 
@@ -78,7 +112,16 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
     for spec in domain.collectors.get(docname, []):
         kind = spec["kind"]
         if kind == "list":
-            views.append(select_entries(domain, spec, registry))  # type: ignore[arg-type]
+            chosen = select_entries(domain, spec, registry)  # type: ignore[arg-type]
+            views.append(chosen)
+            if spec.get("help"):
+                views.append(
+                    [
+                        [h["id"], h["title"], h["docname"], h["anchor"]]
+                        for e in chosen
+                        for h in helping_entries(domain, e, spec["help"], registry)
+                    ]
+                )
         elif kind == "sources":
             views.append(
                 [
@@ -93,4 +136,6 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
             )
         elif kind == "sources-page":
             views.append(domain.sources_pages())
+        elif kind in ("baby-page", "summary"):
+            views.append(domain.pages_with("baby"))
     return hashlib.sha256(json.dumps(views, sort_keys=True, default=str).encode()).hexdigest()

@@ -119,6 +119,12 @@ class CrawlDomain(Domain):
             )
         return self._sources_pages_cache
 
+    def pages_with(self, kind: str) -> list[str]:
+        """Pages holding a collector of ``kind`` (e.g. ``"baby"``: the baby's panel)."""
+        return sorted(
+            doc for doc, specs in self.collectors.items() if any(s["kind"] == kind for s in specs)
+        )
+
     def all_entries(self) -> Iterator[EntryData]:
         """Every entry, ordered by document name, then position in the document."""
         for docname in sorted(self.entries_by_doc):

@@ -19,6 +19,7 @@ from sphinx_crawl.incremental import setup_incremental
 from sphinx_crawl.output import write_bytes_if_changed
 from sphinx_crawl.quiet import setup_quiet_rebuild
 from sphinx_crawl.render.collections import setup_collections
+from sphinx_crawl.render.companion import setup_companion
 from sphinx_crawl.render.html import setup_html
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.render.search import setup_search
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILES = ("crawl.css",)
-JS_FILES = ("crawl.js", "crawl-checklist.js")
+JS_FILES = ("crawl.js", "crawl-checklist.js", "crawl-companion.js")
 
 
 def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
@@ -46,6 +47,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_builtin_types(app)
     load_entry_point_types(app)
     setup_collections(app)
+    setup_companion(app)
     setup_incremental(app)
     setup_review(app)
     setup_reader(app)

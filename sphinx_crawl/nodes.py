@@ -75,3 +75,18 @@ class crawl_list(nodes.General, nodes.Element):
 
 class crawl_sources(nodes.General, nodes.Element):
     """Placeholder for ``crawl-sources``, filled when the doctree is resolved."""
+
+
+class crawl_track_item(nodes.General, nodes.Element):
+    """One entry of a tracker (HTML only), written whole by its visitor: ``entry_id``,
+    ``title``, ``href``, ``age`` (label), ``age_min``/``age_max`` (months), ``mode``
+    (``"seen"``: yes / not yet / not sure, or ``"noticed"``) and ``help`` (title, href)
+    pairs offered when a milestone is not there yet past its window."""
+
+
+class crawl_baby(nodes.General, nodes.Element):
+    """The baby panel (HTML only): birth date and weeks early, kept on the device."""
+
+
+class crawl_summary(nodes.General, nodes.Element):
+    """The summary for the doctor (HTML only), drawn by crawl-companion.js."""

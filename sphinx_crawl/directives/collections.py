@@ -21,40 +21,43 @@ class CrawlListDirective(SphinxDirective):
 
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec = raw_options("type", "tags", "age", "layout", "first")
+    option_spec = raw_options("type", "tags", "age", "layout", "first", "help")
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
         self.options = read_options(
             "crawl-list", self.options, self.block_text, self.option_spec, location
         )
-        for name in ("type", "tags", "age", "first"):
+        for name in ("type", "tags", "age", "first", "help"):
             value = self.options.get(name)
             if value is not None and not split_list(value):
                 warn(f"crawl-list: :{name}: is empty; it filters nothing", location, "filter")
         spec: ListSpec = {
             "kind": "list",
-            "types": self._types(location),
+            "types": self._types(location, "type"),
             "tags": split_list(self.options.get("tags")),
             "age": self._age(location),
             "layout": self._layout(location),
             "first": split_list(self.options.get("first")),
+            "help": self._types(location, "help"),
         }
+        if spec["help"] and spec["layout"] != "tracker":
+            warn("crawl-list: :help: is used by the tracker layout only", location, "filter")
         node = crawl_nodes.crawl_list(
             spec=spec, caption=(self.arguments[0] if self.arguments else "")
         )
         self.set_source_info(node)
         return [node]
 
-    def _types(self, location: str) -> list[str]:
+    def _types(self, location: str, option: str) -> list[str]:
         known = sorted(crawl_domain(self.env).object_types)
         types = []
-        for name in split_list(self.options.get("type")):
+        for name in split_list(self.options.get(option)):
             if name in known:
                 types.append(name)
             else:
                 warn(
-                    f"crawl-list: unknown :type: {name!r} (known: {', '.join(known)})",
+                    f"crawl-list: unknown :{option}: {name!r} (known: {', '.join(known)})",
                     location,
                     "filter",
                 )

@@ -9,7 +9,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.collections import ListSpec, citing_entries, select_entries
+from sphinx_crawl.collections import ListSpec, citing_entries, helping_entries, select_entries
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.core.derive import badge, free_id, source_anchor
@@ -101,9 +101,13 @@ class FillCollections(SphinxPostTransform):
                 classes=["crawl-print-only"],
             )
             wrapper += self._checklist_tools("top", {"age": "crawl-checklist-age"})
-        render = {"table": self._table, "cards": self._cards, "checklist": self._checklist}[
-            spec["layout"]
-        ]
+        layout = spec["layout"]
+        if layout in ("tracker", "noticed") and self._is_html():
+            wrapper += self._tracker(entries, layout, spec.get("help", []))
+            return wrapper
+        # On paper a tracker is the table of what to look for, and signs a checklist.
+        layout = {"tracker": "table", "noticed": "checklist"}.get(layout, layout)
+        render = {"table": self._table, "cards": self._cards, "checklist": self._checklist}[layout]
         wrapper += render(entries)
         if interactive:
             wrapper += self._checklist_tools("bottom", {})
@@ -223,6 +227,30 @@ class FillCollections(SphinxPostTransform):
                 item = nodes.list_item("", line, *callouts, classes=["crawl-check-item"])
             checklist += item
         return checklist
+
+    def _tracker(
+        self, entries: list[EntryData], layout: str, help_types: list[str]
+    ) -> nodes.Element:
+        """Each entry with the parent's marks (crawl-companion.js keeps them per baby):
+        "yes / not yet / not sure" and a date, or for signs "noticed" and since when."""
+        domain = crawl_domain(self.env)
+        items = crawl_nodes.crawl_checklist(classes=["crawl-tracker"])
+        for entry in entries:
+            age = entry["age"]
+            helpers = helping_entries(domain, entry, help_types, domain.content_types)
+            item = crawl_nodes.crawl_track_item(
+                entry_id=entry["id"],
+                item_id=self._claim_id(f"track-{entry['id']}", items),
+                title=entry["title"],
+                href=self._uri(entry),
+                age=age["label"] if age else "",
+                age_min="" if age is None else str(age["min_months"]),
+                age_max="" if age is None or age["max_months"] is None else str(age["max_months"]),
+                mode="noticed" if layout == "noticed" else "seen",
+                help=[(h["title"], self._uri(h)) for h in helpers],
+            )
+            items += item
+        return items
 
     def _uri(self, entry: EntryData) -> str:
         """The entry's address from this page, as ``make_refnode`` writes it."""

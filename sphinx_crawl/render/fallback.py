@@ -31,6 +31,13 @@ class NonHTMLFallback(SphinxPostTransform):
         # The checklist's controls are HTML-only (its items are standard nodes elsewhere).
         for control in list(self.document.findall(crawl_nodes.crawl_checklist_tools)):
             control.parent.remove(control)
+        # The companion lives in the browser; on paper its page keeps its own text.
+        for widget in list(
+            self.document.findall(
+                lambda n: isinstance(n, crawl_nodes.crawl_baby | crawl_nodes.crawl_summary)
+            )
+        ):
+            widget.parent.remove(widget)
         for row in list(self.document.findall(crawl_nodes.crawl_row)):
             plain = nodes.row("", *row.children, ids=row["ids"], classes=row["classes"])
             row.replace_self(plain)

@@ -43,7 +43,7 @@ FORM_IDS = {
 }
 
 
-def age_filter_html(ids: Mapping[str, str] = FORM_IDS) -> str:
+def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> str:
     """The form, in the page's language; crawl.js reveals and drives it."""
     i = {key: escape(value) for key, value in ids.items()}
     t = {
@@ -73,7 +73,7 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS) -> str:
         f'data-applies-label="{t["applies"]}" data-from-label="{t["from"]}" '
         f'data-by-label="{t["by"]}" data-status="{t["status"]}" '
         f'data-corrected="{t["corrected"]}" data-age-range="{t["age_range"]}" '
-        f'data-weeks-range="{t["weeks_range"]}">'
+        f'data-weeks-range="{t["weeks_range"]}" data-baby-href="{escape(baby_href)}">'
         f'<p id="{i["heading"]}" class="crawl-age-heading"><strong>{t["heading"]}</strong></p>'
         '<div class="crawl-age-fields">'
         f'<div><label for="{i["age"]}">{t["age"]}</label>'

@@ -184,3 +184,13 @@ def pytest_sessionfinish(session: Any) -> None:
     if SEARCH_RANKS:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         _ranks_file(worker).write_text(json.dumps(SEARCH_RANKS), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core as bundled by axe-playwright-python (no network needed)."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        unavailable("axe-playwright-python is not installed (pip install axe-playwright-python)")
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")

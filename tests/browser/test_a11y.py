@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Tab, unavailable
+from tests.browser.conftest import Tab
 from tests.browser.support import WCAG_TAGS, html_pages, visit_list
 
 pytestmark = pytest.mark.browser
@@ -22,16 +22,6 @@ RUN_AXE = """(tags) => axe.run(document, {
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' -- ' + n.failureSummary),
 })))"""
-
-
-@pytest.fixture(scope="session")
-def axe_script() -> str:
-    """axe-core as bundled by axe-playwright-python (no network needed)."""
-    try:
-        import axe_playwright_python
-    except ImportError:
-        unavailable("axe-playwright-python is not installed (pip install axe-playwright-python)")
-    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

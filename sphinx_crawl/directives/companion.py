@@ -1,0 +1,43 @@
+"""``crawl-baby`` and ``crawl-summary``: the parent's companion on the device.
+
+Both only leave a node: crawl-companion.js draws them from what the parent keeps
+in this browser. Other builders show a line saying where they work.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.directives.options import raw_options, read_options
+
+
+class _CompanionDirective(SphinxDirective):
+    node_class: type[nodes.Element] = crawl_nodes.crawl_baby
+    name = "crawl-baby"
+    option_spec = raw_options()
+    has_content = True  # so stray content is our located warning, not a docutils error
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        self.options = read_options(
+            self.name, self.options, self.block_text, self.option_spec, location
+        )
+        if self.content:
+            warn(f"{self.name} takes no content; it is left out", location, "content")
+        node = self.node_class()
+        self.set_source_info(node)
+        return [node]
+
+
+class CrawlBabyDirective(_CompanionDirective):
+    """The baby's birth date and weeks born early, kept on this device; several babies."""
+
+
+class CrawlSummaryDirective(_CompanionDirective):
+    """A page to print or save for the doctor: ages, milestones, signs, notes."""
+
+    node_class = crawl_nodes.crawl_summary
+    name = "crawl-summary"

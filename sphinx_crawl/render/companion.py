@@ -1,0 +1,245 @@
+"""The parent's companion in HTML: tracker items, the baby panel and the summary.
+
+Everything is markup for crawl-companion.js to bring to life, hidden until it
+runs; what the parent enters stays in this browser (``localStorage``) and is never
+sent anywhere. The script's own words are written once per build to
+``_static/crawl-companion-text.js``, in the project's language.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.i18n import _
+from sphinx_crawl.output import write_bytes_if_changed
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+TEXT_FILE = "crawl-companion-text.js"
+
+
+def _t(message: str) -> str:
+    return escape(str(message))
+
+
+def baby_page_href(self: HTML5Translator) -> str:
+    """The address of the page with the baby panel, from the page being written."""
+    pages = crawl_domain(self.builder.env).pages_with("baby")
+    if not pages:
+        return ""
+    here = self.builder.current_docname
+    return "" if pages[0] == here else self.builder.get_relative_uri(here, pages[0])
+
+
+# -- tracker items --------------------------------------------------------------
+
+
+def visit_track_item(self: HTML5Translator, node: crawl_nodes.crawl_track_item) -> None:
+    entry_id, title = _t(node["entry_id"]), _t(node["title"])
+    name = f"track-{entry_id}"
+    age = f' <span class="crawl-track-age">\u00b7 {_t(node["age"])}</span>' if node["age"] else ""
+    data = (
+        f'data-crawl-track="{entry_id}" data-crawl-track-mode="{_t(node["mode"])}" '
+        f'data-crawl-age-label="{_t(node["age"])}" '
+        f'data-crawl-track-min="{_t(node["age_min"])}" data-crawl-track-max="{_t(node["age_max"])}"'
+    )
+    about = f'<span class="crawl-visually-hidden">: {title}</span>'
+    if node["mode"] == "noticed":
+        controls = (
+            f'<label class="crawl-track-noticed"><input type="checkbox" name="{name}" '
+            f'value="noticed" /> {_t(_("I have noticed this"))}{about}</label>'
+        )
+        date_label = _("Since")
+    else:
+        choices = [("yes", _("Yes")), ("not-yet", _("Not yet")), ("not-sure", _("Not sure"))]
+        controls = (
+            f'<legend class="crawl-visually-hidden">{_t(_("Does your baby do this?"))} '
+            f"{title}</legend>"
+            + "".join(
+                f'<label class="crawl-track-state"><input type="radio" name="{name}" '
+                f'value="{value}" /> {_t(label)}</label>'
+                for value, label in choices
+            )
+        )
+        date_label = _("Date")
+    date = (
+        f'<label class="crawl-track-date">{_t(date_label)}{about} '
+        f'<input type="date" name="{name}-date" /></label>'
+    )
+    self.body.append(
+        f'<li class="crawl-track-item" id="{_t(node["item_id"])}" {data}>'
+        f'<p class="crawl-track-line"><a class="reference internal" href="{_t(node["href"])}">'
+        f"<strong>{title}</strong></a>{age}</p>"
+        f'<fieldset class="crawl-track-controls" hidden="hidden">{controls}{date}</fieldset>'
+        f"{_help_html(node)}</li>\n"
+    )
+    raise nodes.SkipNode
+
+
+def _help_html(node: crawl_nodes.crawl_track_item) -> str:
+    """Shown by the script when a milestone is "not yet" past the ages given for it."""
+    if node["mode"] != "seen" or node["age_max"] == "":
+        return ""
+    links = "".join(
+        f'<li><a class="reference internal" href="{_t(href)}">{_t(text)}</a></li>'
+        for text, href in node["help"]
+    )
+    tips = f"<p>{_t(_('Ideas that may help at this stage:'))}</p><ul>{links}</ul>" if links else ""
+    return (
+        '<div class="crawl-track-help" hidden="hidden" role="note">'
+        f"<p><strong>{_t(_('Past the ages given for this, and not yet?'))}</strong> "
+        + _t(
+            _(
+                "Don't wait to see: tell your pediatrician or nurse, and ask about a "
+                "developmental screening. Bring this tracker's summary."
+            )
+        )
+        + f"</p>{tips}</div>"
+    )
+
+
+# -- baby panel and summary -----------------------------------------------------
+
+
+def visit_baby(self: HTML5Translator, node: crawl_nodes.crawl_baby) -> None:
+    """The panel's fields; the list of babies and the buttons come with the script."""
+    self.body.append(
+        '<form class="crawl-baby" hidden="hidden" autocomplete="off" novalidate="novalidate" '
+        'aria-labelledby="crawl-baby-heading">'
+        f'<p id="crawl-baby-heading" class="crawl-baby-heading"><strong>'
+        f"{_t(_('Your baby, remembered on this device'))}</strong></p>"
+        f'<p class="crawl-baby-private">{_t(_(PRIVATE))}</p>'
+        '<div class="crawl-baby-choose" hidden="hidden"><label for="crawl-baby-which">'
+        f'{_t(_("Baby"))}</label> <select id="crawl-baby-which" name="which"></select></div>'
+        '<div class="crawl-baby-fields">'
+        f'<div><label for="crawl-baby-name">{_t(_("Name or nickname (optional)"))}</label>'
+        '<input id="crawl-baby-name" name="name" type="text" maxlength="40" /></div>'
+        f'<div><label for="crawl-baby-born">{_t(_("Date of birth"))}</label>'
+        '<input id="crawl-baby-born" name="born" type="date" required="required" /></div>'
+        f'<div><label for="crawl-baby-early">{_t(_("Weeks born early (0 if on time)"))}</label>'
+        '<input id="crawl-baby-early" name="early" type="number" min="0" max="20" step="1" '
+        'inputmode="numeric" /></div></div>'
+        '<p class="crawl-baby-buttons">'
+        f'<button type="submit" class="crawl-baby-save">{_t(_("Save"))}</button> '
+        f'<button type="button" class="crawl-baby-add">{_t(_("Add another baby"))}</button> '
+        f'<button type="button" class="crawl-baby-forget">{_t(_("Forget this baby"))}</button>'
+        "</p>"
+        '<p class="crawl-baby-status" role="status" aria-live="polite"></p></form>\n'
+    )
+    raise nodes.SkipNode
+
+
+PRIVATE = (
+    "Kept in this browser only, on this device. Nothing you enter is sent anywhere. "
+    "Every page of the handbook then shows what applies at your baby's age today."
+)
+
+
+def visit_summary(self: HTML5Translator, node: crawl_nodes.crawl_summary) -> None:
+    """Filled by the script from what is kept on the device; without it, says so."""
+    href = _t(baby_page_href(self))
+    self.body.append(
+        f'<div class="crawl-summary" data-baby-href="{href}">'
+        f'<p class="crawl-summary-empty">{_t(_(NO_SCRIPT))}</p></div>\n'
+    )
+    raise nodes.SkipNode
+
+
+NO_SCRIPT = (
+    "The summary is made in your browser from what you have entered in the tracker. "
+    "It needs JavaScript."
+)
+
+
+def companion_text() -> dict[str, str]:
+    """The script's words, in the project's language."""
+    words = {
+        "using": _("Showing what applies to {name} today: {age} months old."),
+        "usingCorrected": _(
+            "Showing what applies to {name} today: {age} months old, {corrected} months "
+            "corrected for being born early."
+        ),
+        "remember": _("Remember your baby's birth date on this device"),
+        "change": _("Change or forget"),
+        "unnamed": _("Baby {n}"),
+        "saved": _("Saved on this device."),
+        "forgotten": _("Forgotten: nothing about this baby is kept on this device any more."),
+        "confirmForget": _("Forget {name}, with every mark and note? This cannot be undone."),
+        "badDate": _("Enter a date of birth that is not in the future."),
+        "noBaby": _("Enter your baby's date of birth first (above), then mark what you see."),
+        "marksFor": _("Marks for {name}, kept on this device only."),
+        "unsaved": _(
+            "This browser is not keeping what you enter (private browsing?). "
+            "Print or save the summary before you leave."
+        ),
+        "seenSelect": _("Seen?"),
+        "seenLabel": _("{title}: does your baby do this?"),
+        "yes": _("Yes"),
+        "notYet": _("Not yet"),
+        "notSure": _("Not sure"),
+        "summaryTitle": _("Summary for the doctor"),
+        "prepared": _("Prepared on {date}"),
+        "baby": _("Baby"),
+        "born": _("Date of birth"),
+        "age": _("Age today"),
+        "months": _("{age} months"),
+        "early": _("Born early"),
+        "weeks": _("{weeks} weeks"),
+        "corrected": _("Corrected age"),
+        "seen": _("Milestones seen"),
+        "notYetList": _("Not yet"),
+        "notSureList": _("Not sure"),
+        "since": _("since {date}"),
+        "on": _("on {date}"),
+        "ages": _("usually {age}"),
+        "pastWindow": _("past the ages given for it"),
+        "signs": _("Signs noticed"),
+        "none": _("None marked."),
+        "notes": _("Notes"),
+        "questions": _("Questions to ask"),
+        "notesHint": _("What you have seen, when, and anything else to mention."),
+        "questionsHint": _("Write the questions you want to ask at the visit."),
+        "print": _("Print or save as PDF"),
+        "download": _("Save as a file"),
+        "fileName": _("summary-for-the-doctor"),
+        "notAdvice": _(
+            "Made from what a parent entered in this handbook. It is a memory aid, "
+            "not a diagnosis or medical advice."
+        ),
+        "enterBaby": _("No baby is entered on this device yet."),
+        "goEnter": _("Enter your baby's date of birth"),
+    }
+    return {key: str(value) for key, value in words.items()}
+
+
+def write_companion_text(app: Sphinx) -> None:
+    """``builder-inited``: the script's words for this build's language."""
+    if app.builder.format != "html":
+        return
+    data = json.dumps(companion_text(), ensure_ascii=True, sort_keys=True)
+    body = f"window.crawlCompanionText = {data};\n".encode()
+    write_bytes_if_changed(Path(app.builder.outdir) / "_static" / TEXT_FILE, body)
+    app.add_js_file(TEXT_FILE, loading_method="defer")
+
+
+COMPANION_VISITORS: dict[type[nodes.Element], Any] = {
+    crawl_nodes.crawl_track_item: visit_track_item,
+    crawl_nodes.crawl_baby: visit_baby,
+    crawl_nodes.crawl_summary: visit_summary,
+}
+
+
+def setup_companion(app: Sphinx) -> None:
+    for node_class, visit in COMPANION_VISITORS.items():
+        app.add_node(node_class, html=(visit, None))
+    # Before the package's own scripts (priority 500), which read the words.
+    app.connect("builder-inited", write_companion_text, priority=400)

@@ -1,0 +1,276 @@
+"""The parent's companion (issue 13): a baby remembered on the device, the progress
+tracker, and the summary for the doctor, as a parent on a phone would use them.
+
+Every page here is opened through ``open_page``, which fails the test if a page
+asks another host for anything or throws a script error.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Tab
+from tests.browser.support import AGED_PAGES, WCAG_TAGS
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 800}
+KEY = "sphinx-crawl:babies"
+# 427 days old, born 6 weeks early: 14.0 months, 12.6 months corrected.
+BORN = (datetime.date.today() - datetime.timedelta(days=427)).isoformat()
+
+
+def enter_baby(tab: Tab, name: str = "Mia", born: str = BORN, early: str = "6") -> None:
+    page = tab.page
+    tab.goto("tracker.html")
+    page.fill("#crawl-baby-name", name)
+    page.fill("#crawl-baby-born", born)
+    page.fill("#crawl-baby-early", early)
+    page.click("button.crawl-baby-save")
+    page.wait_for_function(
+        "() => document.querySelector('.crawl-baby-status').textContent.includes('Saved')"
+    )
+
+
+def stored(tab: Tab) -> Any:
+    return json.loads(tab.page.evaluate(f"() => localStorage.getItem('{KEY}') || 'null'"))
+
+
+@pytest.fixture
+def phone(open_page: Callable[..., Tab]) -> Tab:
+    tab = open_page(viewport=PHONE, has_touch=True, is_mobile=True)
+    tab.page.on("dialog", lambda dialog: dialog.accept())
+    return tab
+
+
+def age_view(tab: Tab) -> dict[str, Any]:
+    return tab.page.evaluate(
+        """() => {
+          const form = document.querySelector('form.crawl-age-filter');
+          return {
+            age: form.querySelector('[name=age]').value,
+            early: form.querySelector('[name=early]').value,
+            status: form.querySelector('.crawl-age-status').textContent,
+            line: form.querySelector('.crawl-baby-line').textContent,
+            applies: document.querySelectorAll('.crawl-age-applies').length,
+          };
+        }"""
+    )
+
+
+def test_a_baby_entered_once_drives_the_age_view_on_every_page(phone: Tab) -> None:
+    enter_baby(phone)
+    for reload in (False, True):
+        for path in AGED_PAGES:
+            phone.goto(path)
+            if reload:
+                phone.page.reload()
+            view = age_view(phone)
+            assert (view["age"], view["early"]) == ("14", "6"), (path, view)
+            assert "Corrected age: 12.6 months" in view["status"], (path, view)
+            assert "Mia today: 14 months old, 12.6 months corrected" in view["line"], view
+            if path in ("red-flags.html", "milestones.html"):
+                # The first version's filter hid every red flag after one year.
+                assert view["applies"] > 0, (path, view)
+
+
+def test_a_shared_link_with_an_age_wins_over_the_remembered_baby(phone: Tab) -> None:
+    enter_baby(phone)
+    phone.goto("milestones.html?age=8")
+    assert age_view(phone)["age"] == "8"
+
+
+def test_without_a_baby_the_filter_offers_to_remember_one(phone: Tab) -> None:
+    phone.goto("red-flags.html")
+    link = phone.page.locator("form.crawl-age-filter .crawl-baby-link")
+    assert link.inner_text() == "Remember your baby's birth date on this device"
+    link.click()
+    phone.page.wait_for_url("**/tracker.html")
+    assert phone.page.locator("form.crawl-baby").is_visible()
+
+
+def test_several_babies_and_forgetting_one(phone: Tab) -> None:
+    page = phone.page
+    enter_baby(phone, "Mia")
+    page.click("button.crawl-baby-add")
+    enter_baby_fields = {"#crawl-baby-name": "Leo", "#crawl-baby-born": "2026-06-01"}
+    for selector, value in enter_baby_fields.items():
+        page.fill(selector, value)
+    page.fill("#crawl-baby-early", "0")
+    page.click("button.crawl-baby-save")
+    data = stored(phone)
+    assert sorted(b["name"] for b in data["babies"].values()) == ["Leo", "Mia"]
+    # The age filter follows the chosen baby, and can switch between them.
+    phone.goto("milestones.html")
+    switch = page.locator("form.crawl-age-filter .crawl-baby-switch select")
+    assert switch.locator("option:checked").inner_text() == "Leo"
+    switch.select_option(label="Mia")
+    assert age_view(phone)["age"] == "14"
+    phone.goto("tracker.html")
+    assert page.locator("#crawl-baby-name").input_value() == "Mia"
+    page.click("button.crawl-baby-forget")
+    assert "Forgotten" in page.inner_text(".crawl-baby-status")
+    data = stored(phone)
+    assert [b["name"] for b in data["babies"].values()] == ["Leo"]
+    assert "Mia" not in json.dumps(data)
+    page.click("button.crawl-baby-forget")
+    # Nothing about any baby is left on the device.
+    assert stored(phone) is None
+
+
+def test_a_future_birth_date_is_refused(phone: Tab) -> None:
+    phone.goto("tracker.html")
+    future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    phone.page.fill("#crawl-baby-born", future)
+    phone.page.click("button.crawl-baby-save")
+    assert "not in the future" in phone.page.inner_text(".crawl-baby-status")
+    assert stored(phone) is None
+
+
+def test_tracker_marks_survive_a_reload_and_reach_the_printed_summary(phone: Tab) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    page = phone.page
+    enter_baby(phone)
+    page.check("input[name=track-pushes-up-on-arms][value=yes]")
+    page.fill("input[name=track-pushes-up-on-arms-date]", "2026-03-14")
+    page.locator("input[name=track-pushes-up-on-arms-date]").dispatch_event("change")
+    page.check("input[name=track-cruising][value=not-sure]")
+    page.check("input[name=track-stiff-limbs]")
+    page.fill("input[name=track-stiff-limbs-date]", "2026-11-20")
+    page.locator("input[name=track-stiff-limbs-date]").dispatch_event("change")
+    page.reload()
+    assert page.is_checked("input[name=track-pushes-up-on-arms][value=yes]")
+    assert page.input_value("input[name=track-pushes-up-on-arms-date]") == "2026-03-14"
+    assert page.is_checked("input[name=track-cruising][value=not-sure]")
+    assert page.is_checked("input[name=track-stiff-limbs]")
+
+    phone.goto("summary.html")
+    page.fill("#crawl-summary-notes", "Pushes up mostly with the left arm.")
+    page.fill("#crawl-summary-questions", "Should we see a physical therapist?")
+    page.reload()  # notes are kept too
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join((p.extract_text() or "") for p in pdf.pages)
+    text = " ".join(text.split())
+    for expected in (
+        "Mia",
+        "14 months",
+        "12.6 months",  # corrected age
+        "Rolls over and pushes up on the arms",
+        "March 14, 2026",
+        "Stiff or tight arms or legs",
+        "November 20, 2026",
+        "Pushes up mostly with the left arm.",
+        "Should we see a physical therapist?",
+        "not a diagnosis",
+    ):
+        assert expected in text, f"{expected!r} not in the printed summary: {text[:1500]}"
+    # On paper: no buttons, no empty form fields.
+    assert "Save as a file" not in text
+    assert "Print or save" not in text
+
+
+def test_a_milestone_not_there_yet_past_its_window_offers_help(phone: Tab) -> None:
+    page = phone.page
+    enter_baby(phone)  # 12.6 months corrected
+    page.check("input[name=track-belly-crawl][value=not-yet]")  # usually 6-9 months
+    help_box = page.locator("#track-belly-crawl .crawl-track-help")
+    assert help_box.is_visible()
+    assert "pediatrician" in help_box.inner_text()
+    tips = help_box.locator("a").evaluate_all("links => links.map((a) => a.href)")
+    assert tips, "no tips offered"
+    assert all("/tips/" in href for href in tips), tips
+    # Not yet, but still inside its window: no alarm.
+    page.check("input[name=track-who-walking-alone-window][value=not-yet]")
+    assert not page.locator("#track-who-walking-alone-window .crawl-track-help").is_visible()
+
+
+def test_marks_made_on_the_milestones_page_show_in_the_tracker(phone: Tab) -> None:
+    page = phone.page
+    enter_baby(phone)
+    phone.goto("milestones.html")
+    page.select_option("#seen-belly-crawl", "yes")
+    phone.goto("tracker.html")
+    assert page.is_checked("input[name=track-belly-crawl][value=yes]")
+    assert (
+        page.input_value("input[name=track-belly-crawl-date]") == datetime.date.today().isoformat()
+    )
+
+
+def test_the_summary_saves_as_a_file_without_the_page_around_it(phone: Tab) -> None:
+    page = phone.page
+    enter_baby(phone, name="<img src=x onerror=alert(1)>")
+    phone.goto("summary.html")
+    with page.expect_download() as info:
+        page.click("button.crawl-summary-download")
+    download = info.value
+    assert download.suggested_filename.startswith("summary-for-the-doctor-")
+    html = Path(download.path()).read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "Summary for the doctor" in html
+
+
+def test_stored_junk_never_breaks_a_page(open_page: Callable[..., Tab]) -> None:
+    junk = json.dumps(
+        {
+            "current": "b1",
+            "babies": {
+                "b1": {"name": "<b>x</b>", "born": "not a date", "early": "lots", "marks": 5},
+                "__proto__": {"name": "p"},
+                "b2": {"name": "Ok", "born": BORN, "marks": {"x": {"state": "<script>"}}},
+            },
+        }
+    )
+    tab = open_page(viewport=PHONE)
+    tab.page.add_init_script(f"localStorage.setItem('{KEY}', {json.dumps(junk)})")
+    for path in ("milestones.html", "tracker.html", "summary.html"):
+        tab.goto(path)
+        assert tab.page.locator("b", has_text="x").count() == 0
+    tab.goto("tracker.html")
+    options = tab.page.locator("#crawl-baby-which option").all_inner_texts()
+    assert options == ["<b>x</b>", "Ok"]
+
+
+def test_a_browser_that_keeps_nothing_says_so(open_page: Callable[..., Tab]) -> None:
+    tab = open_page(viewport=PHONE)
+    tab.page.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    enter_baby(tab)
+    notice = tab.page.locator(".crawl-companion-unsaved")
+    assert notice.is_visible()
+    assert "not keeping" in notice.inner_text()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_companion_pages_in_use_have_no_axe_violations(
+    open_page: Callable[..., Tab], axe_script: str, theme: str
+) -> None:
+    from tests.browser.test_a11y import RUN_AXE
+
+    tab = open_page(theme=theme, viewport=PHONE)
+    page = tab.page
+    page.on("dialog", lambda dialog: dialog.accept())
+    enter_baby(tab)
+    page.click("button.crawl-baby-add")
+    page.fill("#crawl-baby-born", "2026-06-01")
+    page.click("button.crawl-baby-save")  # two babies: the switchers show
+    page.check("input[name=track-belly-crawl][value=not-yet]")
+    page.select_option("#crawl-baby-which", index=0)
+    page.check("input[name=track-belly-crawl][value=not-yet]")
+    page.check("input[name=track-stiff-limbs]")
+    problems = []
+    for path in ("tracker.html", "summary.html", "milestones.html", "red-flags.html"):
+        tab.goto(path)
+        page.evaluate(axe_script)
+        problems += [f"{path}: {v['id']} {v['nodes']}" for v in page.evaluate(RUN_AXE, WCAG_TAGS)]
+    assert not problems, "\n".join(problems)
