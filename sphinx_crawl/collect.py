@@ -44,7 +44,8 @@ def read_document(
             note({**node["spec"], "lineno": node.line})
         elif isinstance(node, crawl_nodes.crawl_sources):
             note({"kind": "sources"})
-        elif isinstance(node, crawl_nodes.crawl_baby | crawl_nodes.crawl_summary):
+        elif isinstance(node, crawl_nodes.crawl_baby | crawl_nodes.crawl_summary) and not demo:
+            # A live example in the authoring reference is not where pages link to.
             note({"kind": "baby" if isinstance(node, crawl_nodes.crawl_baby) else "summary"})
         elif isinstance(node, pending_xref):
             domain, kind = node.get("refdomain"), node.get("reftype")
