@@ -51,6 +51,7 @@
           date: isDate(mark.date) ? mark.date : "",
           title: String(mark.title || entry).slice(0, 200),
           age: String(mark.age || "").slice(0, 60),
+          max: Number.isFinite(mark.max) ? mark.max : null, // end of its window, months
         };
       });
       const early = Number(baby.early);
@@ -281,6 +282,8 @@
     save(state);
   };
 
+  const maxOf = (entry) => (Number.isFinite(entry.max) ? entry.max : null);
+
   function setupTracker() {
     const items = [...document.querySelectorAll("li.crawl-track-item[data-crawl-track]")];
     if (!items.length) return;
@@ -321,7 +324,7 @@
         const late = !!mark && mark.state === "not-yet" && !!ages && ages.effective > entry.max;
         if (entry.help) entry.help.hidden = !late;
         entry.item.classList.toggle("crawl-track-late", late);
-        if (mark && mark.title !== entry.title) setMark(entry.id, { ...mark, title: entry.title, age: entry.age });
+        if (mark && mark.title !== entry.title) setMark(entry.id, { ...mark, title: entry.title, age: entry.age, max: maxOf(entry) });
       });
     };
     entries.forEach((entry) => {
@@ -329,7 +332,7 @@
         const chosen = entry.controls.querySelector("input[type=radio]:checked, input[type=checkbox]:checked");
         if (!chosen) { setMark(entry.id, null); show(); return; }
         if (!entry.date.value && chosen.value !== "not-sure" && chosen.value !== "not-yet") entry.date.value = todayIso();
-        setMark(entry.id, { state: chosen.value, date: entry.date.value, title: entry.title, age: entry.age });
+        setMark(entry.id, { state: chosen.value, date: entry.date.value, title: entry.title, age: entry.age, max: maxOf(entry) });
         show();
       };
       entry.controls.addEventListener("change", record);
@@ -360,6 +363,7 @@
           state: select.value,
           date: old && old.state === select.value ? old.date : (select.value === "yes" ? todayIso() : ""),
           title, age: ageCell ? ageCell.textContent.trim() : "",
+          max: row.dataset.crawlAgeMax ? Number(row.dataset.crawlAgeMax) : null,
         } : null);
       });
       cell.appendChild(wrap);
@@ -426,6 +430,7 @@
           const parts = [mark.title];
           if (mark.date) parts.push(fill(dated, { date: formatDate(mark.date) }));
           if (mark.age) parts.push(fill(TEXT.ages, { age: mark.age }));
+          if (state === "not-yet" && ages && mark.max !== null && ages.effective > mark.max) parts.push(TEXT.pastWindow);
           list.appendChild(el("li", "", parts.join(" \u2014 ")));
         });
       };

@@ -142,6 +142,7 @@ def test_tracker_marks_survive_a_reload_and_reach_the_printed_summary(phone: Tab
     page.fill("input[name=track-pushes-up-on-arms-date]", "2026-03-14")
     page.locator("input[name=track-pushes-up-on-arms-date]").dispatch_event("change")
     page.check("input[name=track-cruising][value=not-sure]")
+    page.check("input[name=track-belly-crawl][value=not-yet]")  # 6-9 months; baby is 12.6
     page.check("input[name=track-stiff-limbs]")
     page.fill("input[name=track-stiff-limbs-date]", "2026-11-20")
     page.locator("input[name=track-stiff-limbs-date]").dispatch_event("change")
@@ -166,6 +167,7 @@ def test_tracker_marks_survive_a_reload_and_reach_the_printed_summary(phone: Tab
         "March 14, 2026",
         "Stiff or tight arms or legs",
         "November 20, 2026",
+        "Belly crawling (army or commando crawl) — usually 6-9 months — past the ages given",
         "Pushes up mostly with the left arm.",
         "Should we see a physical therapist?",
         "not a diagnosis",
