@@ -119,6 +119,7 @@ RED_FLAG = ContentType(
     badge=lambda fields: str(_URGENCY[_urgency(fields)]["badge"]),
     classes=lambda fields: [f"crawl-urgency-{_urgency(fields)}"],
     rank=_urgency_rank,
+    search_role="sign",
     index=IndexSpec("red-flags", _("Red flags by urgency and age"), _("red flags"), _by_urgency),
 )
 
@@ -131,6 +132,7 @@ QUESTION = ContentType(
         "A question parents ask, as the title, and its answer, as the body; searchable, "
         "linkable, and marked up for search engines as a schema.org FAQPage."
     ),
+    search_role="answer",
 )
 
 CONTENT_TYPES: tuple[ContentType, ...] = (MILESTONE, TIP, RED_FLAG, QUESTION)

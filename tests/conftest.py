@@ -85,11 +85,13 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not ranks:
         return
     total = len(ranks)
+    top1 = sum(1 for rank in ranks.values() if rank == 1)
     top3 = sum(1 for rank in ranks.values() if rank is not None and rank <= 3)
     top5 = sum(1 for rank in ranks.values() if rank is not None and rank <= 5)
     terminalreporter.write_sep("-", "handbook search")
     terminalreporter.write_line(
-        f"{top3}/{total} parent queries found their entry in the top 3, {top5}/{total} in the top 5"
+        f"{total} parent queries: hit@1 {top1}/{total} ({top1 / total:.0%}), "
+        f"hit@3 {top3}/{total} ({top3 / total:.0%}), top 5 {top5}/{total}"
     )
     for query, rank in ranks.items():
         terminalreporter.write_line(f"  {query!r}: {'not found' if rank is None else rank}")

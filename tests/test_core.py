@@ -97,6 +97,10 @@ def test_the_core_registry_refuses_bad_names_without_sphinx() -> None:
         registry.add(ContentType(name="note", directive="other", label="N", plural="Ns"))
     with pytest.raises(ContentTypeError, match="lowercase slug"):
         registry.add(ContentType(name="Bad", directive="bad", label="B", plural="Bs"))
+    with pytest.raises(ContentTypeError, match="search_role must be one of"):
+        registry.add(
+            ContentType(name="hint", directive="hint", label="H", plural="Hs", search_role="top")
+        )
     assert registry.names() == ["note"]
 
 

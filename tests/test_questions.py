@@ -86,3 +86,12 @@ def test_the_handbook_faq_is_made_of_questions(handbook: tuple[Any, Path]) -> No
     assert [q["name"] for q in data["mainEntity"]] == [q["title"] for q in questions]
     assert all(q["sources"] for q in questions)
     assert any("corrected age" in q["keywords"] for q in questions)
+
+
+def test_the_search_index_says_which_kinds_are_answers_and_signs(
+    handbook: tuple[Any, Path],
+) -> None:
+    """crawl.js ranks by these roles: questions first for a worry, red flags for a sign."""
+    index = read_search_index((handbook[1] / "crawl-searchindex.js").read_text("utf-8"))
+    roles = {index["labels"][int(kind)]: role for kind, role in index["roles"].items()}
+    assert roles == {"Question": "answer", "Red flag": "sign"}

@@ -106,9 +106,17 @@ class ContentType:
     age_required: bool = False
     #: Render entries as rows of a table when inside this container directive.
     table_container: str | None = None
+    #: How the entry search treats a match: ``"answer"`` (ranked first for a question
+    #: or a worry), ``"sign"`` (a warning sign: first only when the query names one),
+    #: or ``""`` (neither).
+    search_role: str = ""
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
+
+
+#: What a content type can be to the entry search (see ContentType.search_role).
+SEARCH_ROLES = ("", "answer", "sign")
 
 
 class ContentTypeRegistry:
@@ -126,6 +134,11 @@ class ContentTypeRegistry:
                     f"content type {attribute} {value!r} must be a lowercase slug "
                     "such as 'activity' or 'activity-card'"
                 )
+        if content_type.search_role not in SEARCH_ROLES:
+            raise ContentTypeError(
+                f"content type {content_type.name!r}: search_role must be one of "
+                f"{', '.join(repr(role) for role in SEARCH_ROLES)}"
+            )
         if content_type.name in self._types:
             raise ContentTypeError(f"content type {content_type.name!r} is already registered")
         self._types[content_type.name] = content_type

@@ -40,7 +40,7 @@ SEARCH_INDEX_FILE = "crawl-searchindex.js"
 #: baby; "one" alone matters: "one side"). Not indexed in entries' text; crawl.js
 #: drops them from queries.
 _STOP_TEXT = (
-    "a an and are as at be but by can do does doing for from get has have how i if in "
+    "a about an and are as at be but by can do does doing for from get has have how i if in "
     "into is it its me my of on or our should so that the their them then there they "
     "this to too up was we what when where which who why will with you your baby babies "
     "babys child he she his her him son daughter lo old"
@@ -116,6 +116,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         return labels.setdefault(text, len(labels)) if text else -1
 
     pages: dict[str, int] = {}
+    roles: dict[str, str] = {}  # kind label index -> the type's search role
     rows: list[list[Any]] = []
     postings: dict[str, dict[str, list[int]]] = {key: {} for key, _, _ in FIELDS}
     entries = list(crawl_domain(app.env).by_id().values())
@@ -123,12 +124,15 @@ def build_index(app: Sphinx) -> dict[str, Any]:
     for position, entry in enumerate(entries):
         content_type = registry.get(entry["type"])
         page, _hash, anchor = address(entry).partition("#")
+        kind = label(str(content_type.label) if content_type else entry["type"])
+        if content_type and content_type.search_role:
+            roles[str(kind)] = content_type.search_role
         rows.append(
             [
                 entry["title"],
                 pages.setdefault(page, len(pages)),
                 anchor,
-                label(str(content_type.label) if content_type else entry["type"]),
+                kind,
                 label(badge(content_type, entry["fields"])),
                 label(entry["age"]["label"] if entry["age"] else ""),
             ]
@@ -145,6 +149,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
             key: {word: encode_postings(found, len(rows)) for word, found in sorted(by.items())}
             for key, by in postings.items()
         },
+        "roles": roles,
         "stop": sorted(STOP_WORDS),
         "synonyms": crawl_config(app.config).search_synonyms,
         "out_of_scope": crawl_config(app.config).out_of_scope,

@@ -187,6 +187,16 @@
     return { withAll, total };
   }
 
+  // Words that say what the parent wants, not what about: a question, or a worry.
+  const QUESTION_START = new Set(["is", "are", "why", "when", "how", "what", "whats", "should",
+    "can", "could", "does", "do", "will", "would", "who", "where"]);
+  const WORRY = new Set(["worry", "worried", "worrying", "worries", "concerned", "normal", "ok",
+    "okay", "fine", "sign"]);
+  const INTENT = new Set([...WORRY, "month", "months", "week", "weeks", "year", "years",
+    "mo", "mos", "mth", "mths"]);
+  const NEGATION = new Set(["not", "no", "never", "doesnt", "dont", "wont", "cant", "isnt"]);
+  const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
+
   function rankEntries(index, query) {
     const STOP = new Set(index.stop || []);
     const terms = words(query).filter((w) => !STOP.has(w));
@@ -216,10 +226,33 @@
     // Rare words count for more than words most entries share ("hardwood" over "backwards").
     const found = anyField.map((mask) => mask.reduce((count, hit) => count + hit, 0));
     const rarity = found.map((n) => Math.log(1 + total / Math.max(1, n)));
-    // Most words must match; words no entry uses at all ("see", "please") do not count.
-    const known = found.filter(Boolean).length;
-    if (!known) return [];
-    const needed = Math.max(1, Math.ceil(known * 0.6));
+    // Most words must match; words no entry uses at all ("see", "please") do not count,
+    // nor, beside other words, those that say the parent's intent or the baby's age
+    // ("normal", "worried", "9 months") or that most entries share ("crawling").
+    const known = found.map((n) => n > 0);
+    if (!known.some(Boolean)) return [];
+    const intent = terms.map((term) => INTENT.has(term) || NEGATION.has(term) || /^\d+$/.test(term));
+    const optional = intent.map((isIntent, g) => isIntent || found[g] > total * COMMON_SHARE);
+    const counted = known.map((k, g) => k && !optional[g]);
+    const core = counted.some(Boolean) ? counted : known;
+    const needed = Math.max(1, Math.ceil(core.filter(Boolean).length * 0.6));
+    // What the query asks for: a question or a worry gets answers before warning signs;
+    // a query that names a sign (its words are mostly found in signs' titles or
+    // keywords: "stiff legs", "floppy") gets the signs first.
+    const role = (n) => own(index.roles || {}, String(index.entries[n][3])) || "";
+    const asked = words(query);
+    const questioning = QUESTION_START.has(asked[0]) || /\?/.test(query) || asked.some((w) => WORRY.has(w));
+    const namesSign = masks.some((byField, g) => {
+      if (intent[g] || !known[g]) return false;
+      let signs = 0;
+      let all = 0;
+      for (let n = 0; n < total; n += 1) {
+        if (!byField[0][n] && !byField[1][n]) continue;
+        all += 1;
+        if (role(n) === "sign") signs += 1;
+      }
+      return signs > 0 && signs * 2 >= all;
+    });
     // All the words in an entry's keywords or title earn a bonus; parents' keywords are
     // whole questions ("when do babies crawl"), so the asked words count with stop words.
     const named = (stems) => {
@@ -251,8 +284,11 @@
         // The best field counts; other fields that also match break ties.
         score += rarity[g] * (best + 0.1 * (sum - best));
       }
-      if (matched < needed) continue;
+      if (matched < needed) continue; // optional words help reach it, but do not raise it
       score += 6 * namedTerms[n] + 6 * namedAsked[n];
+      const kind = role(n);
+      if (kind === "sign") score *= namesSign ? 1.25 : questioning ? 0.5 : 0.8;
+      else if (kind === "answer" && questioning && !namesSign) score *= 1.6;
       scored.push({ n, score, matched });
     }
     return topResults(scored, (r) => index.entries[r.n][0], 8);

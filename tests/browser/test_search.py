@@ -97,9 +97,86 @@ MORE = {
     },
 }
 
-QUERIES = [(query, ids, 3) for query, ids in REQUIRED.items()] + [
-    (query, ids, 5) for query, ids in MORE.items()
-]
+# Written for issue 13 before the answer-first ranking, as worried parents type them
+# (on a phone, in their words). True: a question or a worry, which must not get a red
+# flag first unless it names a sign. Each must be in the top 3.
+FRESH: dict[str, tuple[set[str], bool]] = {
+    "baby moves backwards not forwards": (
+        {"why-backwards-not-forwards", "only-backwards-normal", "creeping-backwards"},
+        True,
+    ),
+    "is crawling backwards a sign of autism": (
+        {"only-backwards-normal", "creeping-backwards", "tries-crawling-backwards-first"},
+        True,
+    ),
+    "my 9 month old pushes himself backwards": (
+        {
+            "creeping-backwards",
+            "tries-crawling-backwards-first",
+            "pushes-up-on-arms",
+            "only-backwards-normal",
+            "why-backwards-not-forwards",
+        },
+        False,
+    ),
+    "when should I worry about crawling": (
+        {"when-should-call-doctor", "ten-months-still-backwards"},
+        True,
+    ),
+    "born 6 weeks early when will she crawl": ({"born-early-which-age"}, True),
+    "corrected age": ({"born-early-which-age"}, False),
+    "preemie crawling": ({"born-early-which-age"}, False),
+    "baby scoots backwards on tummy": (
+        {
+            "creeping-backwards",
+            "belly-crawl",
+            "tries-crawling-backwards-first",
+            "only-backwards-normal",
+        },
+        False,
+    ),
+    "stiff legs when I pick him up": ({"stiff-limbs"}, False),
+    "how long does crawling backwards last": ({"how-long-backwards-phase-last"}, True),
+    "will my baby ever crawl forward": ({"when-will-crawl-forwards", "help-go-forward"}, True),
+    "is it ok if my baby never crawls": (
+        {"matter-if-skips-crawling", "who-hands-and-knees-window"},
+        True,
+    ),
+    "baby crawls on his back": ({"scoots-on-back"}, False),
+    "how do I get my baby to crawl forward": (
+        {"help-go-forward", "toys-just-out-of-reach", "when-will-crawl-forwards"},
+        True,
+    ),
+    "baby uses only arms to crawl": ({"belly-crawl", "bottom-shuffle-or-army-crawl"}, False),
+    "should I stop him crawling backwards": ({"should-stop-going-backwards"}, True),
+    "my baby seems floppy is that normal": ({"floppy-muscle-tone"}, False),
+    "who do I ask about my baby's crawling": (
+        {"who-can-help", "when-should-call-doctor"},
+        True,
+    ),
+    "is bottom shuffling ok": ({"bottom-shuffle-or-army-crawl", "bottom-shuffle"}, True),
+    "laminate floor baby slides": (
+        {"carpet-not-hardwood", "no-slide-zone", "could-be-floors"},
+        False,
+    ),
+    "baby 13 months not crawling": (
+        {"no-movement-by-12-months", "still-only-backwards-at-one-year"},
+        False,
+    ),
+    "does my baby need to crawl before walking": (
+        {"matter-if-skips-crawling", "who-walking-alone-window"},
+        True,
+    ),
+    "baby wont do tummy time": ({"short-frequent-tummy-time", "prop-chest-on-towel"}, False),
+}
+
+QUERIES = (
+    [(query, ids, 3) for query, ids in REQUIRED.items()]
+    + [(query, ids, 5) for query, ids in MORE.items()]
+    + [(query, ids, 3) for query, (ids, _) in FRESH.items()]
+)
+#: Questions and worries that must not get a red flag first.
+REASSURANCE = {query for query, (_, reassure) in FRESH.items() if reassure}
 
 
 def entry_results(tab: Tab, query: str) -> list[str]:
@@ -118,6 +195,10 @@ def test_parent_query_finds_entry(tab: Tab, site: Path, query: str, expected: se
     fragments = [urlsplit(href).fragment for href in hrefs]
     rank = next((i for i, fragment in enumerate(fragments, 1) if fragment in expected), None)
     SEARCH_RANKS[query] = rank
+    if query in REASSURANCE or query in ANSWER_FIRST:
+        assert not urlsplit(hrefs[0]).path.endswith("red-flags.html"), (
+            f"{query!r}: a red flag first for a question or worry: {hrefs[:3]}"
+        )
     assert rank is not None, f"{query!r}: want {expected}, got {hrefs}"
     assert rank <= top, f"{query!r}: want {expected} in top {top}, got {hrefs}"
     # The link goes straight to the entry's anchor on its page.
@@ -206,6 +287,8 @@ ANSWER_FIRST = {
 def test_a_worried_question_gets_its_answer_first(tab: Tab, query: str, answer: str) -> None:
     hrefs = entry_results(tab, query)
     assert hrefs, query
+    fragments = [urlsplit(href).fragment for href in hrefs]
+    SEARCH_RANKS[query] = fragments.index(answer) + 1 if answer in fragments else None
     assert urlsplit(hrefs[0]).fragment == answer, hrefs[:3]
     assert urlsplit(hrefs[0]).path.endswith("faq.html")
 
@@ -228,3 +311,19 @@ def test_a_topic_the_handbook_does_not_cover_is_said_first(tab: Tab) -> None:
 def test_no_scope_note_for_a_covered_topic(tab: Tab) -> None:
     entry_results(tab, "stiff legs")
     assert tab.page.locator(".crawl-search-scope").count() == 0
+
+
+def test_the_query_set_hit_rates(tab: Tab) -> None:
+    """Issue 13's bar over every query above: hit@3 >= 95% and hit@1 >= 80%.
+    Runs last in this file (the ranks are gathered by the tests above)."""
+    ranks = SEARCH_RANKS
+    wanted = {query for query, _, _ in QUERIES} | set(ANSWER_FIRST)
+    if not wanted <= set(ranks):
+        pytest.skip("run with the whole query set to measure it")
+    found = [ranks[query] for query in sorted(wanted)]
+    hit1 = sum(rank == 1 for rank in found) / len(found)
+    hit3 = sum(rank is not None and rank <= 3 for rank in found) / len(found)
+    print(f"\nquery set: {len(found)} queries, hit@1 {hit1:.0%}, hit@3 {hit3:.0%}")
+    assert len(found) >= 60
+    assert hit3 >= 0.95, f"hit@3 {hit3:.2f}"
+    assert hit1 >= 0.80, f"hit@1 {hit1:.2f}"
