@@ -25,6 +25,9 @@ html_last_updated_fmt = ""
 html_show_sourcelink = False
 html_copy_source = False
 
+# Parents can keep the handbook on their phone: it works offline after one visit.
+crawl_offline = True
+
 # Every entry in the handbook must cite at least one of these sources.
 crawl_require_source = True
 # The authoring reference shows live examples; they are not part of the handbook's data.

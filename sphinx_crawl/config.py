@@ -64,6 +64,13 @@ SETTINGS = (
         'go: {"autism": {"text": "...", "url": "https://..."}} (the url is optional).',
     ),
     Setting(
+        "crawl_offline",
+        False,
+        (bool,),
+        "Make the HTML handbook work offline and installable: a web app manifest and a "
+        "service worker that keeps every page after the first visit (served over http(s)).",
+    ),
+    Setting(
         "crawl_demo_pages",
         [],
         (list, tuple),
@@ -89,6 +96,7 @@ class CrawlConfig:
     search_synonyms: dict[str, list[str]] = field(default_factory=dict)
     out_of_scope: dict[str, dict[str, str]] = field(default_factory=dict)
     demo_pages: tuple[str, ...] = ()
+    offline: bool = False
     problems: tuple[Problem, ...] = ()
 
     def is_demo_page(self, docname: str) -> bool:
@@ -99,20 +107,25 @@ class CrawlConfig:
         """Check raw setting values (as ``conf.py`` gave them) and keep what is usable."""
         problems: list[Problem] = []
         sources = _sources(values.get("crawl_sources", {}), problems)
-        require = values.get("crawl_require_source", False)
-        if not isinstance(require, bool):
-            problems.append(
-                (("crawl_require_source",), "crawl_require_source must be True or False")
-            )
-            require = bool(require) if isinstance(require, int | type(None)) else False
         return cls(
             sources=sources,
-            require_source=require,
+            require_source=_flag(values, "crawl_require_source", problems),
+            offline=_flag(values, "crawl_offline", problems),
             search_synonyms=_synonyms(values.get("crawl_search_synonyms", {}), problems),
             out_of_scope=_out_of_scope(values.get("crawl_search_out_of_scope", {}), problems),
             demo_pages=_patterns(values.get("crawl_demo_pages", []), problems),
             problems=tuple(problems),
         )
+
+
+def _flag(values: Mapping[str, Any], name: str, problems: list[Problem]) -> bool:
+    """A True/False setting; anything else is a problem, read as False (or as the
+    truth of a number or None)."""
+    value = values.get(name, False)
+    if isinstance(value, bool):
+        return value
+    problems.append(((name,), f"{name} must be True or False"))
+    return bool(value) if isinstance(value, int | type(None)) else False
 
 
 def is_web_url(url: str) -> bool:

@@ -16,6 +16,7 @@ from sphinx_crawl.domain import DATA_VERSION, setup_domain
 from sphinx_crawl.export import setup_export
 from sphinx_crawl.i18n import setup_i18n
 from sphinx_crawl.incremental import setup_incremental
+from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import write_bytes_if_changed
 from sphinx_crawl.quiet import setup_quiet_rebuild
 from sphinx_crawl.render.collections import setup_collections
@@ -53,6 +54,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_reader(app)
     setup_search(app)
     setup_export(app)
+    setup_offline(app)
     setup_static_files(app)
     setup_quiet_rebuild(app)
     return {

@@ -142,6 +142,9 @@ def open_page(playwright_browser: Any, base_url: str) -> Iterator[Callable[..., 
     def opener(theme: str | None = None, **options: Any) -> Tab:
         if theme in ("light", "dark"):
             options.setdefault("color_scheme", theme)
+        # The handbook's service worker would keep the whole site in every test's
+        # fresh context: only the offline tests ask for it.
+        options.setdefault("service_workers", "block")
         context = playwright_browser.new_context(**options)
         context.set_default_timeout(10_000)
         if theme is not None:
