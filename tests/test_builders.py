@@ -191,3 +191,40 @@ def test_french_build_translates_the_age_filter(built: Builder) -> None:
         "Hide entries for other ages",
     ):
         assert english not in text
+
+
+def test_french_build_speaks_french_in_the_companion(built: Builder) -> None:
+    words = (built("html", "fr").outdir / "_static" / "crawl-companion-text.js").read_text("utf-8")
+    assert "Résumé pour le médecin" in words.encode().decode("unicode_escape")
+    assert "Summary for the doctor" not in words
+
+
+def test_the_catalogs_hold_every_message_of_the_package() -> None:
+    """Every ``_()`` of the package is in the template, and French translates each one
+    (``nox -s catalog`` refreshes them). Messages inside f-strings escape extraction:
+    none may be written there."""
+    from pathlib import Path
+
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+
+    package = Path(__file__).resolve().parents[1] / "sphinx_crawl"
+    extracted = {
+        message[2]
+        for message in extract_from_dir(str(package), method_map=[("**.py", "python")])
+        if isinstance(message[2], str)
+    }
+    with (package / "locale" / "sphinx_crawl.pot").open("rb") as handle:
+        template = {m.id for m in read_po(handle) if m.id}
+    assert extracted == template, extracted ^ template
+    with (package / "locale" / "fr" / "LC_MESSAGES" / "sphinx_crawl.po").open("rb") as handle:
+        french = read_po(handle)
+    missing = [m.id for m in french if m.id and (not m.string or m.fuzzy)]
+    assert not missing, missing
+    in_f_strings = [
+        f"{path.relative_to(package)}:{number}"
+        for path in package.rglob("*.py")
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if re.search(r"""\bf["'].*\{[^}]*\b_\(""", line)
+    ]
+    assert not in_f_strings, in_f_strings

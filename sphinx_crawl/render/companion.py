@@ -27,6 +27,28 @@ if TYPE_CHECKING:
 TEXT_FILE = "crawl-companion-text.js"
 
 
+#: The markup's words (out of f-strings, where message extraction cannot see them).
+MARKUP_WORDS = {
+    "noticed": _("I have noticed this"),
+    "does_it": _("Does your baby do this?"),
+    "ideas": _("Ideas that may help at this stage:"),
+    "past_window": _("Past the ages given for this, and not yet?"),
+    "panel_heading": _("Your baby, remembered on this device"),
+    "baby": _("Baby"),
+    "name": _("Name or nickname (optional)"),
+    "born": _("Date of birth"),
+    "weeks_early": _("Weeks born early (0 if on time)"),
+    "save": _("Save"),
+    "add": _("Add another baby"),
+    "forget": _("Forget this baby"),
+}
+
+
+def _words() -> dict[str, str]:
+    """The markup's words in the build's language, escaped for HTML."""
+    return {key: _t(text) for key, text in MARKUP_WORDS.items()}
+
+
 def _t(message: str) -> str:
     return escape(str(message))
 
@@ -44,6 +66,7 @@ def baby_page_href(self: HTML5Translator) -> str:
 
 
 def visit_track_item(self: HTML5Translator, node: crawl_nodes.crawl_track_item) -> None:
+    w = _words()
     entry_id, title = _t(node["entry_id"]), _t(node["title"])
     name = f"track-{entry_id}"
     age = f' <span class="crawl-track-age">\u00b7 {_t(node["age"])}</span>' if node["age"] else ""
@@ -56,13 +79,13 @@ def visit_track_item(self: HTML5Translator, node: crawl_nodes.crawl_track_item) 
     if node["mode"] == "noticed":
         controls = (
             f'<label class="crawl-track-noticed"><input type="checkbox" name="{name}" '
-            f'value="noticed" /> {_t(_("I have noticed this"))}{about}</label>'
+            f'value="noticed" /> {w["noticed"]}{about}</label>'
         )
         date_label = _("Since")
     else:
         choices = [("yes", _("Yes")), ("not-yet", _("Not yet")), ("not-sure", _("Not sure"))]
         controls = (
-            f'<legend class="crawl-visually-hidden">{_t(_("Does your baby do this?"))} '
+            f'<legend class="crawl-visually-hidden">{w["does_it"]} '
             f"{title}</legend>"
             + "".join(
                 f'<label class="crawl-track-state"><input type="radio" name="{name}" '
@@ -87,16 +110,17 @@ def visit_track_item(self: HTML5Translator, node: crawl_nodes.crawl_track_item) 
 
 def _help_html(node: crawl_nodes.crawl_track_item) -> str:
     """Shown by the script when a milestone is "not yet" past the ages given for it."""
+    w = _words()
     if node["mode"] != "seen" or node["age_max"] == "":
         return ""
     links = "".join(
         f'<li><a class="reference internal" href="{_t(href)}">{_t(text)}</a></li>'
         for text, href in node["help"]
     )
-    tips = f"<p>{_t(_('Ideas that may help at this stage:'))}</p><ul>{links}</ul>" if links else ""
+    tips = f"<p>{w['ideas']}</p><ul>{links}</ul>" if links else ""
     return (
         '<div class="crawl-track-help" hidden="hidden" role="note">'
-        f"<p><strong>{_t(_('Past the ages given for this, and not yet?'))}</strong> "
+        f"<p><strong>{w['past_window']}</strong> "
         + _t(
             _(
                 "Don't wait to see: tell your pediatrician or nurse, and ask about a "
@@ -112,33 +136,34 @@ def _help_html(node: crawl_nodes.crawl_track_item) -> str:
 
 def visit_baby(self: HTML5Translator, node: crawl_nodes.crawl_baby) -> None:
     """The panel's fields; the list of babies and the buttons come with the script."""
+    w = _words()
     self.body.append(
         '<form class="crawl-baby" hidden="hidden" autocomplete="off" novalidate="novalidate" '
         'aria-labelledby="crawl-baby-heading">'
         f'<p id="crawl-baby-heading" class="crawl-baby-heading"><strong>'
-        f"{_t(_('Your baby, remembered on this device'))}</strong></p>"
-        f'<p class="crawl-baby-private">{_t(_(PRIVATE))}</p>'
+        f"{w['panel_heading']}</strong></p>"
+        f'<p class="crawl-baby-private">{_t(PRIVATE)}</p>'
         '<div class="crawl-baby-choose" hidden="hidden"><label for="crawl-baby-which">'
-        f'{_t(_("Baby"))}</label> <select id="crawl-baby-which" name="which"></select></div>'
+        f'{w["baby"]}</label> <select id="crawl-baby-which" name="which"></select></div>'
         '<div class="crawl-baby-fields">'
-        f'<div><label for="crawl-baby-name">{_t(_("Name or nickname (optional)"))}</label>'
+        f'<div><label for="crawl-baby-name">{w["name"]}</label>'
         '<input id="crawl-baby-name" name="name" type="text" maxlength="40" /></div>'
-        f'<div><label for="crawl-baby-born">{_t(_("Date of birth"))}</label>'
+        f'<div><label for="crawl-baby-born">{w["born"]}</label>'
         '<input id="crawl-baby-born" name="born" type="date" required="required" /></div>'
-        f'<div><label for="crawl-baby-early">{_t(_("Weeks born early (0 if on time)"))}</label>'
+        f'<div><label for="crawl-baby-early">{w["weeks_early"]}</label>'
         '<input id="crawl-baby-early" name="early" type="number" min="0" max="20" step="1" '
         'inputmode="numeric" /></div></div>'
         '<p class="crawl-baby-buttons">'
-        f'<button type="submit" class="crawl-baby-save">{_t(_("Save"))}</button> '
-        f'<button type="button" class="crawl-baby-add">{_t(_("Add another baby"))}</button> '
-        f'<button type="button" class="crawl-baby-forget">{_t(_("Forget this baby"))}</button>'
+        f'<button type="submit" class="crawl-baby-save">{w["save"]}</button> '
+        f'<button type="button" class="crawl-baby-add">{w["add"]}</button> '
+        f'<button type="button" class="crawl-baby-forget">{w["forget"]}</button>'
         "</p>"
         '<p class="crawl-baby-status" role="status" aria-live="polite"></p></form>\n'
     )
     raise nodes.SkipNode
 
 
-PRIVATE = (
+PRIVATE = _(
     "Kept in this browser only, on this device. Nothing you enter is sent anywhere. "
     "Every page of the handbook then shows what applies at your baby's age today."
 )
@@ -149,12 +174,12 @@ def visit_summary(self: HTML5Translator, node: crawl_nodes.crawl_summary) -> Non
     href = _t(baby_page_href(self))
     self.body.append(
         f'<div class="crawl-summary" data-baby-href="{href}">'
-        f'<p class="crawl-summary-empty">{_t(_(NO_SCRIPT))}</p></div>\n'
+        f'<p class="crawl-summary-empty">{_t(NO_SCRIPT)}</p></div>\n'
     )
     raise nodes.SkipNode
 
 
-NO_SCRIPT = (
+NO_SCRIPT = _(
     "The summary is made in your browser from what you have entered in the tracker. "
     "It needs JavaScript."
 )

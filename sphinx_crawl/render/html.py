@@ -142,16 +142,19 @@ def depart_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item)
     crawl-checklist.js can keep what is typed) with its print-only copy."""
     about = _hidden_html(self, " " + _("about {title}").format(title=node["title"]))
     note_id = _text(node["note_id"])
+    # Outside the f-string: message extraction does not look inside one.
+    read_more, notes = _text(_("Read more")), _text(_("Notes"))
+    notes_label = _text(labelled(_("Notes")))
     self.body.append(
         '<p class="crawl-check-more"><a class="crawl-check-link reference internal" '
-        f'href="{_text(node["href"])}"><span>{_text(_("Read more"))}</span>'
+        f'href="{_text(node["href"])}"><span>{read_more}</span>'
         f"{about}</a></p>\n"
         '<div class="crawl-check-note" hidden="hidden">'
-        f'<label for="{note_id}">{_text(_("Notes"))}{about}</label>'
+        f'<label for="{note_id}">{notes}{about}</label>'
         f'<textarea id="{note_id}" class="crawl-check-note-field" rows="2" maxlength="1000">'
         "</textarea></div>\n"
         '<p class="crawl-check-note-print" hidden="hidden">'
-        f"<strong>{_text(labelled(_('Notes')))}</strong>"
+        f"<strong>{notes_label}</strong>"
         '<span class="crawl-check-note-text"></span></p>\n</li>\n'
     )
 
@@ -201,6 +204,7 @@ def visit_checklist_tools(self: HTML5Translator, node: crawl_nodes.crawl_checkli
             'autocomplete="off" /></p></div>\n'
         )
     else:
+        clear = _text(_("Clear my ticks and notes"))
         data = {
             "confirm": _("Clear every tick and note on this list? This cannot be undone."),
             "cleared": _("Your ticks and notes are cleared."),
@@ -209,7 +213,7 @@ def visit_checklist_tools(self: HTML5Translator, node: crawl_nodes.crawl_checkli
             '<div class="crawl-checklist-tools crawl-checklist-bottom" hidden="hidden" '
             f"{_data_html(data)}>"
             '<p><button type="button" class="crawl-checklist-clear">'
-            f"{_text(_('Clear my ticks and notes'))}</button></p>"
+            f"{clear}</button></p>"
             '<p class="crawl-checklist-status" role="status" aria-live="polite"></p></div>\n'
         )
     raise nodes.SkipNode
