@@ -271,7 +271,8 @@ def test_companion_pages_in_use_have_no_axe_violations(
     page.check("input[name=track-belly-crawl][value=not-yet]")
     page.check("input[name=track-stiff-limbs]")
     problems = []
-    for path in ("tracker.html", "summary.html", "milestones.html", "red-flags.html"):
+    # Every page whose view the baby changes, and the pages the companion draws.
+    for path in ("tracker.html", "summary.html", *AGED_PAGES):
         tab.goto(path)
         page.evaluate(axe_script)
         problems += [f"{path}: {v['id']} {v['nodes']}" for v in page.evaluate(RUN_AXE, WCAG_TAGS)]
