@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.build_utils import build
+from tests.build_utils import Build, build
 
 CONF = 'extensions = ["sphinx_crawl"]\nexclude_patterns = ["_build"]\n'
 INDEX = """Home
@@ -92,6 +92,12 @@ def project(root: Path, **pages: str) -> Path:
     return src
 
 
+def baby_href(site: Build, page: str) -> str:
+    form = site.soup(page).select_one("form.crawl-age-filter")
+    assert form is not None, page
+    return str(form["data-baby-href"])
+
+
 def test_pages_with_ages_link_their_filter_to_the_baby_panel(tmp_path: Path) -> None:
     site = build(project(tmp_path))
     for page in ("milestones", "tips"):
@@ -107,17 +113,14 @@ def test_pages_with_ages_link_their_filter_to_the_baby_panel(tmp_path: Path) -> 
 def test_moving_the_panel_relinks_every_page_in_an_incremental_build(tmp_path: Path) -> None:
     src = project(tmp_path)
     first = build(src)
-    assert first.soup("tips").select_one("form.crawl-age-filter")["data-baby-href"] == (
-        "tracker.html"
-    )
+    assert baby_href(first, "tips") == "tracker.html"
     # The panel moves to "other"; the pages with ages are not edited themselves.
     (src / "tracker.rst").write_text(TRACKER.replace(".. crawl-baby::\n", ""), encoding="utf-8")
     (src / "other.rst").write_text(OTHER + "\n.. crawl-baby::\n", encoding="utf-8")
     again = build(src)
     assert {"milestones", "tips"} <= set(again.written)
     for page in ("milestones", "tips"):
-        href = again.soup(page).select_one("form.crawl-age-filter")["data-baby-href"]
-        assert href == "other.html", page
+        assert baby_href(again, page) == "other.html", page
 
 
 def test_a_tracker_offers_yes_not_yet_not_sure_and_help_for_late_milestones(
