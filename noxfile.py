@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import nox
@@ -12,24 +13,65 @@ nox.options.reuse_existing_virtualenvs = True
 
 ROOT = Path(__file__).parent
 DOCS_OUT = ROOT / "docs" / "_build" / "html"
+GETTEXT_OUT = ROOT / "docs" / "_build" / "gettext"
+#: Editions besides English, each built into DOCS_OUT / <language> (see docs/conf.py).
+EDITIONS = ("es",)
 
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the handbook with warnings as errors."""
+    """Build the handbook's editions with warnings as errors: English into
+    docs/_build/html, Spanish into docs/_build/html/es (its catalogs complete)."""
     session.install("-e", ".[docs]")
-    session.run(
-        "sphinx-build",
-        "-n",
-        "-W",
-        "--keep-going",
-        "-b",
-        "html",
-        "docs",
-        str(DOCS_OUT),
-        *session.posargs,
-    )
+    build = ["sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs"]
+    session.run(*build, str(DOCS_OUT), *session.posargs)
+    for language in EDITIONS:
+        _check_translations(session, language)
+        session.run(
+            *build, str(DOCS_OUT / language), *session.posargs, env={"CRAWL_LANGUAGE": language}
+        )
     session.log(f"The handbook is built: open {DOCS_OUT / 'index.html'}")
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Refresh the translation catalogs (docs/locales) after the English text changes,
+    then report what is untranslated or fuzzy: translate those, and run it again."""
+    session.install("-e", ".[docs]")
+    _gettext(session)
+    for language in EDITIONS:
+        session.run(
+            "sphinx-intl", "update", "-p", str(GETTEXT_OUT), "-d", "docs/locales", "-l", language
+        )
+        _report(session, language, success_codes=[0, 1])
+
+
+def _gettext(session: nox.Session) -> None:
+    shutil.rmtree(GETTEXT_OUT, ignore_errors=True)
+    session.run("sphinx-build", "-q", "-b", "gettext", "docs", str(GETTEXT_OUT))
+    # The authors' reference is English only.
+    shutil.rmtree(GETTEXT_OUT / "authoring", ignore_errors=True)
+
+
+def _report(session: nox.Session, language: str, **kwargs: object) -> None:
+    session.run(
+        "python",
+        "-m",
+        "sphinx_crawl.catalogs",
+        "docs/locales",
+        language,
+        "--templates",
+        str(GETTEXT_OUT),
+        "--skip",
+        "authoring/*",
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def _check_translations(session: nox.Session, language: str) -> None:
+    """Stop before building an edition with a message missing, untranslated or fuzzy."""
+    _gettext(session)
+    _report(session, language)
 
 
 @nox.session(name="docs-live")

@@ -1,24 +1,46 @@
-"""Sphinx configuration for the sphinx-crawl handbook."""
+"""Sphinx configuration for the sphinx-crawl handbook.
+
+Two editions: English (the default) and Spanish. ``nox -s docs`` builds both; the
+Spanish one with ``CRAWL_LANGUAGE=es`` into ``docs/_build/html/es``.
+"""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 project = "Crawling Backwards: a handbook for parents"
 author = "The sphinx-crawl handbook team"
 copyright = "2026, the sphinx-crawl handbook team"  # noqa: A001
-language = "en"
+language = os.environ.get("CRAWL_LANGUAGE", "en")
+# Translations of the pages (sphinx-intl; ``nox -s translations`` refreshes them).
+locale_dirs = ["locales/"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = False
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_crawl"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "locales"]
+if language != "en":
+    # The authors' reference is English only; the pages for parents are translated.
+    exclude_patterns.append("authoring/*")
+    tags.add("translated")  # type: ignore[name-defined]  # noqa: F821 (Sphinx provides it)
+
+crawl_editions = {
+    "en": {"label": "English", "path": ""},
+    "es": {"label": "Español", "path": "es/", "skip": ["authoring/*"]},
+}
 suppress_warnings: list[str] = []
 
 html_theme = "furo"
 html_title = "Crawling Backwards"
+if language == "es":
+    project = "Gatear hacia atrás: un manual para madres y padres"
+    html_title = "Gatear hacia atrás"
 html_static_path: list[str] = []
 html_last_updated_fmt = ""
 # Parents read the handbook, not its sources: no "view source" icon, no _sources copy.
@@ -140,8 +162,7 @@ _CONCERN = (
 )
 crawl_search_out_of_scope = {
     "autism": {
-        "text": "This handbook is about how babies move, and it does not cover autism. "
-        + _CONCERN,
+        "text": "This handbook is about how babies move, and it does not cover autism. " + _CONCERN,
         "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
     },
     "speech": {
@@ -210,6 +231,78 @@ crawl_search_synonyms: dict[str, list[str]] = {
     "physio": ["physical therapist"],
     "physiotherapist": ["physical therapist"],
 }
+
+
+if language == "es":
+    # The Spanish edition: what the search says for topics it does not cover, and
+    # the words Spanish-speaking parents type (same CDC source as above).
+    _CONCERN_ES = (
+        "Si algo del desarrollo de su bebé le preocupa, no espere: dígaselo a su pediatra "
+        "o enfermera y pida una evaluación del desarrollo. En EE. UU. también puede "
+        "comunicarse usted mismo con el programa de intervención temprana de su zona."
+    )
+    crawl_search_out_of_scope = {
+        "autismo": {
+            "text": "Este manual trata de cómo se mueven los bebés y no habla del autismo. "
+            + _CONCERN_ES,
+            "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
+        },
+        "habla": {
+            "text": "Este manual trata de cómo se mueven los bebés y no habla del habla ni "
+            "del lenguaje. " + _CONCERN_ES,
+            "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
+        },
+    }
+    crawl_search_synonyms = {
+        # Going backwards
+        "reversa": ["hacia atrás"],
+        "retrocede": ["hacia atrás"],
+        "atras": ["atrás"],
+        "gatea": ["gatear", "gateo"],
+        "gateando": ["gatear", "gateo"],
+        "arrastra": ["arrastrarse", "reptar"],
+        "arrastrando": ["arrastrarse", "reptar"],
+        "pompis": ["trasero", "nalgas"],
+        "colita": ["trasero", "nalgas"],
+        "pompas": ["trasero", "nalgas"],
+        # Floors and clothes
+        "resbaladizo": ["resbala", "piso liso"],
+        "resbaloso": ["resbaladizo", "resbala"],
+        "suelo": ["piso"],
+        "madera": ["piso de madera", "laminado"],
+        "loseta": ["piso duro"],
+        "azulejo": ["piso duro"],
+        "pijama": ["pijama con pies", "mameluco"],
+        "mameluco": ["pijama"],
+        "calcetines": ["medias", "pies descalzos"],
+        "medias": ["calcetines"],
+        # Muscles
+        "rigidas": ["rígidas", "tensas", "duras"],
+        "rígidas": ["tensas", "duras"],
+        "tiesas": ["rígidas", "tensas"],
+        "duras": ["rígidas", "tensas"],
+        "flojo": ["flácido", "blando"],
+        "aguado": ["flácido", "blando"],
+        "debil": ["débil", "fuerza"],
+        # Born early
+        "prematuro": ["nació antes", "edad corregida"],
+        "prematura": ["nació antes", "edad corregida"],
+        "prematuros": ["nació antes", "edad corregida"],
+        "ajustada": ["corregida"],
+        # Tummy time
+        "barriga": ["boca abajo", "panza"],
+        "barriguita": ["boca abajo", "panza"],
+        "pancita": ["boca abajo", "panza"],
+        "llora": ["odia", "no le gusta"],
+        # Who to ask
+        "doctor": ["pediatra"],
+        "médico": ["pediatra"],
+        "medico": ["pediatra"],
+        "fisio": ["fisioterapeuta", "terapeuta físico"],
+        "terapeuta": ["fisioterapeuta", "terapeuta físico"],
+        "preocupada": ["preocupa"],
+        "preocupado": ["preocupa"],
+    }
 
 
 # Theme tweaks for accessibility (furo with Sphinx's HTML):

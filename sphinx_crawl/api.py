@@ -26,8 +26,9 @@ from typing import Any, TypeVar
 from sphinx_crawl.core.ages import AGE_KINDS, MAX_AGE_MONTHS, AgeRange
 from sphinx_crawl.core.entries import ENTRY_KEYS
 
-#: The ``schema_version`` values this reader understands (1.0: ages had no ``kind``).
-SUPPORTED_VERSIONS = ("1.0", "1.1")
+#: The ``schema_version`` values this reader understands (1.0: ages had no ``kind``;
+#: before 1.2, no ``language``: read as "en").
+SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2")
 
 
 class CrawlDataError(ValueError):
@@ -74,6 +75,8 @@ class Handbook:
     generator: str
     entries: tuple[Entry, ...]
     sources: tuple[Source, ...]
+    #: The edition's language (BCP 47), e.g. "en" or "es".
+    language: str = "en"
 
     def entries_of(self, type_name: str) -> Iterator[Entry]:
         return (entry for entry in self.entries if entry.type == type_name)
@@ -479,11 +482,13 @@ def _handbook(value: Any) -> Handbook:
             f"({', '.join(SUPPORTED_VERSIONS)}); update sphinx-crawl"
         )
     project = _text(data, "project", "")
+    language = _text(data, "language", "") if version >= "1.2" else "en"
     generator = _text(data, "generator", "")
     records, sources = _list(data, "entries"), _list(data, "sources")
     return Handbook(
         schema_version=version,
         project=project,
+        language=language,
         generator=generator,
         entries=_unique(
             tuple(_entry(r, f"entries[{i}]") for i, r in enumerate(records)), "entries"

@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.core.entries import EntryData
+from sphinx_crawl.core.entries import EntryData, plain_text, split_list
 
 #: Node attributes the entry directive leaves: the entry's plain data, and its position
 #: among the page's entries.
@@ -38,6 +38,8 @@ def read_document(
             # in memory until it is written) need not carry a second copy.
             data = node.attributes.pop(ENTRY_ATTRIBUTE, None)
             order = node.attributes.pop(ORDER_ATTRIBUTE, 0)
+            if data is not None:
+                apply_translations(node, data)
             if data is not None and not demo:
                 entries.append((order, data))
         elif isinstance(node, crawl_nodes.crawl_list):
@@ -63,6 +65,27 @@ def read_document(
         note({"kind": "baby-page"})
     # Entries in the order their directives finished (a milestone table sorts its rows).
     return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])], collectors
+
+
+def apply_translations(node: nodes.Element, data: EntryData) -> None:
+    """The entry's data in the page's language. The directive wrote it from the source
+    text; Sphinx's i18n transform then translated the title, body, author's callouts and
+    keywords in the doctree (marking them ``translated``). Untranslated parts, and every
+    part of an untranslated build, keep the directive's text exactly."""
+    for part in node.findall(nodes.Element):
+        if not part.get("translated"):
+            continue
+        if "crawl-title-text" in part["classes"]:
+            data["title"] = plain_text(text_without_messages(part))
+        elif "crawl-keywords" in part["classes"]:
+            data["keywords"] = split_list(part.astext())
+        elif isinstance(part, crawl_nodes.crawl_callout) and part.get("field"):
+            data["fields"][part["field"]] = plain_text(part.astext())
+    body = next(
+        (c for c in node.findall(nodes.container) if "crawl-entry-body" in c["classes"]), None
+    )
+    if body is not None and any(p.get("translated") for p in body.findall(nodes.Element)):
+        data["text"] = plain_text(text_without_messages(body))
 
 
 def text_without_messages(node: nodes.Element) -> str:

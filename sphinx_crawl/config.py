@@ -71,6 +71,14 @@ SETTINGS = (
         "service worker that keeps every page after the first visit (served over http(s)).",
     ),
     Setting(
+        "crawl_editions",
+        {},
+        (dict,),
+        "Language editions built side by side, by language: {'en': {'label': 'English', "
+        "'path': ''}, 'es': {'label': 'Español', 'path': 'es/', 'skip': ['authoring/*']}}. "
+        "path: where the edition sits under the site's root; skip: its pages left out.",
+    ),
+    Setting(
         "crawl_demo_pages",
         [],
         (list, tuple),
@@ -88,6 +96,19 @@ Problem = tuple[tuple[str, ...], str]
 
 
 @dataclass(frozen=True)
+class Edition:
+    """One language edition: its name in its own language, where it sits under the
+    site's root (``""`` or ``"es/"``), and the pages it leaves out."""
+
+    label: str
+    path: str
+    skip: tuple[str, ...] = ()
+
+    def has_page(self, docname: str) -> bool:
+        return not any(fnmatch.fnmatchcase(docname, pattern) for pattern in self.skip)
+
+
+@dataclass(frozen=True)
 class CrawlConfig:
     """Every ``crawl_*`` setting, checked: what the rest of the extension reads."""
 
@@ -97,6 +118,7 @@ class CrawlConfig:
     out_of_scope: dict[str, dict[str, str]] = field(default_factory=dict)
     demo_pages: tuple[str, ...] = ()
     offline: bool = False
+    editions: dict[str, Edition] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
 
     def is_demo_page(self, docname: str) -> bool:
@@ -111,6 +133,7 @@ class CrawlConfig:
             sources=sources,
             require_source=_flag(values, "crawl_require_source", problems),
             offline=_flag(values, "crawl_offline", problems),
+            editions=_editions(values.get("crawl_editions", {}), problems),
             search_synonyms=_synonyms(values.get("crawl_search_synonyms", {}), problems),
             out_of_scope=_out_of_scope(values.get("crawl_search_out_of_scope", {}), problems),
             demo_pages=_patterns(values.get("crawl_demo_pages", []), problems),
@@ -244,6 +267,38 @@ def _out_of_scope(value: Any, problems: list[Problem]) -> dict[str, dict[str, st
             entry["url"] = url
         usable[" ".join(topic.lower().split())] = entry
     return dict(sorted(usable.items()))
+
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$")
+_EDITION_PATH = re.compile(r"^(?:[A-Za-z0-9_.-]+/)*$")
+
+
+def _editions(value: Any, problems: list[Problem]) -> dict[str, Edition]:
+    name = "crawl_editions"
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: language -> {{'label', 'path'}}"))
+        return {}
+    usable: dict[str, Edition] = {}
+    for language, spec in value.items():
+        where = f"{name}[{language!r}]"
+        if not isinstance(language, str) or not _LANGUAGE.match(language):
+            problems.append(((name,), f"{name}: {language!r} is not a language code"))
+            continue
+        if not isinstance(spec, Mapping) or not isinstance(spec.get("label"), str):
+            problems.append(((language,), f"{where} needs a 'label'; it is ignored"))
+            continue
+        path = spec.get("path", "")
+        if not isinstance(path, str) or not _EDITION_PATH.match(path) or ".." in path:
+            problems.append(
+                ((language,), f"{where}: path {path!r} must be '' or a folder such as 'es/'")
+            )
+            continue
+        skip = spec.get("skip", [])
+        if not isinstance(skip, list | tuple) or not all(isinstance(p, str) for p in skip):
+            problems.append(((language,), f"{where}: skip must be a list of page patterns"))
+            skip = []
+        usable[language] = Edition(" ".join(spec["label"].split()), path, tuple(skip))
+    return usable
 
 
 def _patterns(value: Any, problems: list[Problem]) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-SCHEMA_VERSION = "1.1"  # 1.1: ages carry their kind (window, from, by)
+SCHEMA_VERSION = "1.2"  # 1.1: ages carry their kind (window, from, by); 1.2: language
 CONTENT_FILE = "crawl.json"
 SCHEMA_FILE = "crawl.schema.json"
 
@@ -84,6 +84,8 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "project": app.config.project,
+        # The edition's language (BCP 47): titles, texts and labels are in it.
+        "language": app.config.language or "en",
         "generator": f"sphinx-crawl {app.extensions['sphinx_crawl'].version}",
         "entries": [entry_record(e, address(e), registry.get(e["type"])) for e in entries],
         "sources": sources,
@@ -158,11 +160,12 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
         "$id": SCHEMA_FILE,
         "title": "sphinx-crawl content API",
         "type": "object",
-        "required": ["schema_version", "project", "generator", "entries", "sources"],
+        "required": ["schema_version", "project", "language", "generator", "entries", "sources"],
         "additionalProperties": False,
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
             "project": {"type": "string"},
+            "language": {"type": "string", "pattern": "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},
             "generator": {"type": "string"},
             "entries": {
                 "type": "array",

@@ -21,6 +21,7 @@ from sphinx_crawl.output import write_bytes_if_changed
 from sphinx_crawl.quiet import setup_quiet_rebuild
 from sphinx_crawl.render.collections import setup_collections
 from sphinx_crawl.render.companion import setup_companion
+from sphinx_crawl.render.editions import setup_editions
 from sphinx_crawl.render.html import setup_html
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.render.search import setup_search
@@ -53,6 +54,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_review(app)
     setup_reader(app)
     setup_search(app)
+    setup_editions(app)
     setup_export(app)
     setup_offline(app)
     setup_static_files(app)

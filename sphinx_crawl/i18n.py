@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,6 +11,8 @@ from sphinx.locale import get_translation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from sphinx_crawl.core.ages import AgeRange
 
 MESSAGE_CATALOG = "sphinx_crawl"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -20,6 +24,36 @@ _ = get_translation(MESSAGE_CATALOG)
 def labelled(label: str) -> str:
     """``"Label: "``, with the punctuation the language uses ("Que faire : ")."""
     return _("{label}: ").format(label=label)
+
+
+#: How each kind of age reads; a language's catalog gives its own wording.
+_AGE_WORDING = {
+    ("window", 1): "{min} months",
+    ("window", 2): "{min}-{max} months",
+    ("from", 1): "{min}+ months",
+    ("from", 2): "{min}-{max} months+",
+    ("by", 1): "by {min} months",
+}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def localized_age(age: AgeRange) -> AgeRange:
+    """The age with its label in the build's language ("6-9 meses"). Without a
+    translation the author's own label is kept, exactly as written."""
+    numbers = _NUMBER.findall(age.label)[:2]
+    wording = _AGE_WORDING.get((age.kind, len(numbers)))
+    if wording is None:
+        return age
+    translated = str(_(wording))
+    if translated == wording:
+        return age
+    values = dict(zip(("min", "max"), numbers, strict=False))
+    return replace(age, label=translated.format(**values))
+
+
+# The wordings, for message extraction (the table above holds them as plain strings).
+_("{min} months"), _("{min}-{max} months"), _("{min}+ months"), _("{min}-{max} months+")
+_("by {min} months")
 
 
 def setup_i18n(app: Sphinx) -> None:

@@ -23,8 +23,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 def test_top_level_shape(site: Build) -> None:
     data = site.crawl_json()
-    assert list(data) == ["schema_version", "project", "generator", "entries", "sources"]
+    assert list(data) == [
+        "schema_version",
+        "project",
+        "language",
+        "generator",
+        "entries",
+        "sources",
+    ]
     assert data["project"] == "X Domain"
+    assert data["language"] == "en"
     assert data["generator"].startswith("sphinx-crawl ")
     assert len(data["entries"]) == 11
     assert [s["id"] for s in data["sources"]] == ["kc", "who", "aap", "unused"]

@@ -24,7 +24,7 @@ from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import id_from_title, plain_text, slugify, split_list
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, read_options
-from sphinx_crawl.i18n import _, labelled
+from sphinx_crawl.i18n import _, labelled, localized_age
 from sphinx_crawl.render.parts import callout_paragraphs
 
 #: URL schemes a browser runs rather than opens (it ignores spaces and controls in them).
@@ -82,7 +82,10 @@ class EntryDirective(SphinxDirective):
         body = nodes.container(classes=["crawl-entry-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
-        node.extend(callout_paragraphs(ct, fields))
+        node.extend(self._translatable_callouts(fields))
+        keywords = split_list(self.options.get("keywords"))
+        if keywords:
+            node += self._keywords_node(keywords)
         tags = split_list(self.options.get("tags"))
         if age is not None:
             node += crawl_nodes.crawl_meta(age_label=age.label)
@@ -100,12 +103,30 @@ class EntryDirective(SphinxDirective):
             "age": age.as_dict() if age else None,
             "tags": tags,
             "sources": sources,
-            "keywords": split_list(self.options.get("keywords")),
+            "keywords": keywords,
             "text": plain_text(text_without_messages(body)),
             "fields": fields,
         }
         node[ORDER_ATTRIBUTE] = _next_position(self.state.document)
         return [node]
+
+    def _translatable_callouts(self, fields: dict[str, Any]) -> list[nodes.Element]:
+        """The labelled lines; those the author wrote are offered to translators (a
+        default comes from the package's own catalog, already in the build's language)."""
+        callouts: list[nodes.Element] = list(callout_paragraphs(self.content_type, fields))
+        for callout in callouts:
+            if callout.get("field") and callout["field"] in self.options:
+                callout.rawsource = callout.astext()
+                callout.source, callout.line = self.get_source_info()
+        return callouts
+
+    def _keywords_node(self, keywords: list[str]) -> nodes.comment:
+        """The keywords as a comment no writer shows, offered to translators: parents
+        search in their own language (read back in collect.read_document)."""
+        text = ", ".join(keywords)
+        node = nodes.comment(text, text, classes=["crawl-keywords"], translatable=True)
+        node.source, node.line = self.get_source_info()
+        return node
 
     # -- options ---------------------------------------------------------------
 
@@ -159,7 +180,7 @@ class EntryDirective(SphinxDirective):
                 )
             return None
         try:
-            return AgeRange.parse(raw)
+            return localized_age(AgeRange.parse(raw))
         except ValueError as error:
             warn(f"{self.content_type.directive}: {error}", location, "age")
             return None

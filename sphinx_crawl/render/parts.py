@@ -31,6 +31,7 @@ def callout_paragraphs(
             "",
             text,
             label=labelled(label),
+            field=name,
             classes=["crawl-callout", *([f"crawl-callout-{name}"] if name else [])],
         )
         for label, text, name in lines
@@ -38,10 +39,17 @@ def callout_paragraphs(
 
 
 def callout_as_paragraph(callout: crawl_callout) -> nodes.paragraph:
-    """The standard paragraph other builders write: the label in bold, then the text."""
-    return nodes.paragraph(
-        "", "", nodes.strong("", callout["label"]), *callout.children, classes=callout["classes"]
+    """The standard paragraph other builders write: the label in bold, then the text
+    (keeping its source, so the gettext builder offers the author's text to translators)."""
+    para = nodes.paragraph(
+        callout.rawsource,
+        "",
+        nodes.strong("", callout["label"]),
+        *callout.children,
+        classes=callout["classes"],
     )
+    para.source, para.line = callout.source, callout.line
+    return para
 
 
 def meta_as_paragraph(meta: crawl_meta) -> nodes.paragraph:

@@ -47,6 +47,56 @@ _STOP_TEXT = (
 )
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
+
+def _listed(text: str) -> list[str]:
+    return text.split()
+
+
+#: Words that say what a query wants rather than what about (crawl.js): a question's
+#: first word, a worry, an age, a negation. English; other languages below.
+INTENT_WORDS: dict[str, list[str]] = {
+    "question": _listed(
+        "is are why when how what whats should can could does do will would who where"
+    ),
+    "worry": _listed("worry worried worrying worries concerned normal ok okay fine sign"),
+    "age": _listed("month months week weeks year years mo mos mth mths"),
+    "negation": _listed("not no never doesnt dont wont cant isnt"),
+}
+
+#: Per language: words about the baby that carry no meaning in a query (as "baby" in
+#: English), and the intent words. Stop words come from Sphinx's own list.
+OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
+    "es": {
+        "stop": _listed("bebé bebe bebés bebes hijo hija niño niña mío"),
+        "question": _listed(
+            "es son por cuándo cuando cómo como qué que debo debería puedo puede "
+            "quién quien dónde donde hay"
+        ),
+        "worry": _listed(
+            "preocupa preocupo preocupada preocupado preocuparme preocupación normal "
+            "bien señal signo"
+        ),
+        "age": _listed("mes meses semana semanas año años"),
+        "negation": _listed("no nunca ni tampoco"),
+    },
+}
+
+
+def search_vocabulary(language: str | None) -> tuple[frozenset[str], dict[str, list[str]]]:
+    """Stop words and intent words for the build's language (English by default; for
+    another language Sphinx's stop words, and ours where we have them)."""
+    code = (language or "en").split("_")[0].split("-")[0].lower()
+    if code == "en":
+        return STOP_WORDS, INTENT_WORDS
+    from sphinx.search import languages
+
+    ours = OTHER_LANGUAGES.get(code, {})
+    search_language = languages.get(code)
+    stop = set(getattr(search_language, "stopwords", ())) | set(ours.get("stop", []))
+    intent = {key: ours.get(key, []) for key in INTENT_WORDS}
+    return frozenset(stop), intent
+
+
 #: The indexed fields: key in the index, and whether stop words are left out.
 FIELDS = (
     ("k", "keywords", False),
@@ -70,11 +120,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _field_words(entry: EntryData, name: str, skip_stop: bool) -> set[str]:
+def _field_words(entry: EntryData, name: str, stop: frozenset[str] | None) -> set[str]:
     value = entry[name]  # type: ignore[literal-required]
     # List items joined by a mark no word crosses ("little | one" is two words).
     found = set(words(value if isinstance(value, str) else " | ".join(value)))
-    return found - STOP_WORDS if skip_stop else found
+    return found - stop if stop else found
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -121,6 +171,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
     postings: dict[str, dict[str, list[int]]] = {key: {} for key, _, _ in FIELDS}
     entries = list(crawl_domain(app.env).by_id().values())
     address = entry_addresses(builder)
+    stop, intent = search_vocabulary(app.config.language)
     for position, entry in enumerate(entries):
         content_type = registry.get(entry["type"])
         page, _hash, anchor = address(entry).partition("#")
@@ -138,7 +189,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
             ]
         )
         for key, name, skip_stop in FIELDS:
-            for word in _field_words(entry, name, skip_stop):
+            for word in _field_words(entry, name, stop if skip_stop else None):
                 postings[key].setdefault(word, []).append(position)
     index = {
         "version": 2,
@@ -150,7 +201,8 @@ def build_index(app: Sphinx) -> dict[str, Any]:
             for key, by in postings.items()
         },
         "roles": roles,
-        "stop": sorted(STOP_WORDS),
+        "stop": sorted(stop),
+        "intent": intent,
         "synonyms": crawl_config(app.config).search_synonyms,
         "out_of_scope": crawl_config(app.config).out_of_scope,
         "more": str(_("Where to find out more")),

@@ -108,7 +108,7 @@
   const words = (text) =>
     (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const stem = (word) => {
+  const englishStem = (word) => {
     if (word.length > 4 && /ie[sd]$/.test(word)) return word.slice(0, -3) + "y"; // worried, tries
     if (word.endsWith("ss")) return word; // stiffness, less
     for (const end of ["ing", "ed", "es", "s", "e"]) {
@@ -119,6 +119,17 @@
       }
     }
     return word;
+  };
+  // Accents do not count: a parent on a phone types "rigidas" for "rígidas".
+  const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "");
+  // English: our own stemmer, tuned on parents' queries. Another language: Sphinx's
+  // Snowball stemmer for it (language_data.js, on the search page), accents folded after.
+  let stemmer = null;
+  const stem = (word) => {
+    const lang = (document.documentElement.lang || "en").toLowerCase();
+    if (lang.startsWith("en") || typeof window.Stemmer !== "function") return fold(englishStem(word));
+    stemmer ??= new window.Stemmer();
+    return fold(stemmer.stemWord(word));
   };
   // Fields and the weight of a match in each: keywords, title, tags, text.
   const FIELDS = [["k", 4], ["t", 3], ["g", 2], ["x", 1]];
@@ -187,15 +198,11 @@
     return { withAll, total };
   }
 
-  // Words that say what the parent wants, not what about: a question, or a worry.
-  const QUESTION_START = new Set(["is", "are", "why", "when", "how", "what", "whats", "should",
-    "can", "could", "does", "do", "will", "would", "who", "where"]);
-  const WORRY = new Set(["worry", "worried", "worrying", "worries", "concerned", "normal", "ok",
-    "okay", "fine", "sign"]);
-  const INTENT = new Set([...WORRY, "month", "months", "week", "weeks", "year", "years",
-    "mo", "mos", "mth", "mths"]);
-  const NEGATION = new Set(["not", "no", "never", "doesnt", "dont", "wont", "cant", "isnt"]);
+  // Words that say what the parent wants, not what about (a question, a worry, an age,
+  // a negation), in the handbook's language: from the index (render/search.py).
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
+  const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
+    ["question", "worry", "age", "negation"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
 
   function rankEntries(index, query) {
     const STOP = new Set(index.stop || []);
@@ -231,7 +238,9 @@
     // ("normal", "worried", "9 months") or that most entries share ("crawling").
     const known = found.map((n) => n > 0);
     if (!known.some(Boolean)) return [];
-    const intent = terms.map((term) => INTENT.has(term) || NEGATION.has(term) || /^\d+$/.test(term));
+    const { question: QUESTION_START, worry: WORRY, age: AGE, negation: NEGATION } = intentSets(index);
+    const intent = terms.map((term) =>
+      WORRY.has(fold(term)) || AGE.has(fold(term)) || NEGATION.has(fold(term)) || /^\d+$/.test(term));
     const optional = intent.map((isIntent, g) => isIntent || found[g] > total * COMMON_SHARE);
     const counted = known.map((k, g) => k && !optional[g]);
     const core = counted.some(Boolean) ? counted : known;
@@ -241,7 +250,8 @@
     // keywords: "stiff legs", "floppy") gets the signs first.
     const role = (n) => own(index.roles || {}, String(index.entries[n][3])) || "";
     const asked = words(query);
-    const questioning = QUESTION_START.has(asked[0]) || /\?/.test(query) || asked.some((w) => WORRY.has(w));
+    const questioning = QUESTION_START.has(fold(asked[0] || "")) || /[?\u00bf]/.test(query)
+      || asked.some((w) => WORRY.has(fold(w)));
     const namesSign = masks.some((byField, g) => {
       if (intent[g] || !known[g]) return false;
       let signs = 0;
@@ -427,6 +437,16 @@
     document.head.appendChild(script);
   }
 
+  /* ---- The language switch keeps the reader's place --------------------- */
+  function setupEditionSwitch() {
+    document.querySelectorAll("nav.crawl-editions a").forEach((link) => {
+      link.addEventListener("click", () => {
+        const here = window.location;
+        link.href = link.href.split("#")[0].split("?")[0] + here.search + here.hash;
+      });
+    });
+  }
+
   /* ---- Print date on checklists ---------------------------------------- */
   function setupPrintDate() {
     const today = new Date().toLocaleDateString(document.documentElement.lang || undefined, {
@@ -435,7 +455,7 @@
     document.querySelectorAll(".crawl-print-date").forEach((node) => { node.textContent = today; });
   }
 
-  const start = () => { setupAgeFilter(); setupEntrySearch(); setupPrintDate(); };
+  const start = () => { setupAgeFilter(); setupEntrySearch(); setupPrintDate(); setupEditionSwitch(); };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

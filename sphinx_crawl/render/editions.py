@@ -1,0 +1,74 @@
+"""Language editions (``crawl_editions``): every page names its twins in the other
+languages (``<link rel="alternate" hreflang>``) and offers a switch to them that keeps
+the reader on the same page (and, with crawl.js, the same entry)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from sphinx_crawl.config import Edition, crawl_config
+from sphinx_crawl.i18n import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def twin_urls(app: Sphinx, pagename: str) -> dict[str, str]:
+    """Language -> the address of this page in that edition, from this page (its root
+    page where that edition leaves the page out). Empty unless this build's language is
+    one of two or more editions."""
+    editions = crawl_config(app.config).editions
+    here = editions.get(app.config.language or "en")
+    if here is None or len(editions) < 2:
+        return {}
+    builder = app.builder
+    page_uri = builder.get_target_uri(pagename)
+    to_site_root = "../" * (page_uri.count("/") + here.path.count("/"))
+    return {
+        language: to_site_root
+        + edition.path
+        + builder.get_target_uri(_page_in(edition, app, pagename))
+        for language, edition in editions.items()
+    }
+
+
+def _page_in(edition: Edition, app: Sphinx, pagename: str) -> str:
+    return pagename if edition.has_page(pagename) else app.config.root_doc
+
+
+def add_edition_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: hreflang links in the head; the switch at the top of the
+    page's content (pages Sphinx generates, such as search, get the links only)."""
+    if app.builder.format != "html" or "pathto" not in context:
+        return
+    urls = twin_urls(app, pagename)
+    if not urls:
+        return
+    editions = crawl_config(app.config).editions
+    links = "".join(
+        f'\n<link rel="alternate" hreflang="{escape(language)}" href="{escape(url)}">'
+        for language, url in urls.items()
+    )
+    context["metatags"] = context.get("metatags", "") + links
+    body = context.get("body")
+    if doctree is None or not isinstance(body, str):
+        return
+    current = app.config.language or "en"
+    items = "".join(
+        f'<li><a href="{escape(url)}" hreflang="{escape(language)}" lang="{escape(language)}">'
+        f"{escape(editions[language].label)}</a></li>"
+        for language, url in urls.items()
+        if language != current
+    )
+    label = escape(str(_("Other languages")))
+    context["body"] = (
+        f'<nav class="crawl-editions" aria-label="{label}"><ul>{items}</ul></nav>\n' + body
+    )
+
+
+def setup_editions(app: Sphinx) -> None:
+    # After the search box (priority 500), so the switch comes first on the page.
+    app.connect("html-page-context", add_edition_links, priority=600)
