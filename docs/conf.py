@@ -7,6 +7,7 @@ Spanish one with ``CRAWL_LANGUAGE=es`` into ``docs/_build/html/es``.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 project = "Crawling Backwards: a handbook for parents"
@@ -321,6 +322,18 @@ def _accessible_html(
         )
 
 
+_ENGLISH_ONLY = re.compile(r"^% begin english-only.*?^% end english-only$", re.M | re.S)
+
+
+def _drop_english_only(app: Any, docname: str, source: list[str]) -> None:
+    """The authors' reference is English only and not in the other editions, so they
+    leave out what links to it (between "% begin/end english-only" lines); blank lines
+    take its place, so line numbers in warnings still match the file."""
+    if language != "en":
+        source[0] = _ENGLISH_ONLY.sub(lambda m: "\n" * m.group().count("\n"), source[0])
+
+
 def setup(app: Any) -> None:
+    app.connect("source-read", _drop_english_only)
     # After furo's own html-page-context handler (priority 500), which builds the sidebar.
     app.connect("html-page-context", _accessible_html, priority=900)

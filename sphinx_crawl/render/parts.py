@@ -49,6 +49,8 @@ def callout_as_paragraph(callout: crawl_callout) -> nodes.paragraph:
         classes=callout["classes"],
     )
     para.source, para.line = callout.source, callout.line
+    if hasattr(callout, "uid"):  # the gettext builder only takes messages with one
+        para.uid = callout.uid  # type: ignore[attr-defined]
     return para
 
 
