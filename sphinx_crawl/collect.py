@@ -13,7 +13,13 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.core.entries import EntryData, plain_text, split_list
+from sphinx_crawl.core.entries import (
+    EntryData,
+    plain_text,
+    reference_placeholder,
+    split_list,
+    without_marks,
+)
 
 #: Node attributes the entry directive leaves: the entry's plain data, and its position
 #: among the page's entries.
@@ -76,24 +82,38 @@ def apply_translations(node: nodes.Element, data: EntryData) -> None:
         if not part.get("translated"):
             continue
         if "crawl-title-text" in part["classes"]:
-            data["title"] = plain_text(text_without_messages(part))
+            data["title"] = plain_text(entry_text(part))
         elif "crawl-keywords" in part["classes"]:
             data["keywords"] = split_list(part.astext())
         elif isinstance(part, crawl_nodes.crawl_callout) and part.get("field"):
-            data["fields"][part["field"]] = plain_text(part.astext())
+            data["fields"][part["field"]] = plain_text(entry_text(part))
     body = next(
         (c for c in node.findall(nodes.container) if "crawl-entry-body" in c["classes"]), None
     )
     if body is not None and any(p.get("translated") for p in body.findall(nodes.Element)):
-        data["text"] = plain_text(text_without_messages(body))
+        data["text"] = plain_text(entry_text(body))
 
 
-def text_without_messages(node: nodes.Element) -> str:
-    """The node's text without docutils' messages, which quote the source file's path."""
-    if next(node.findall(nodes.system_message), None) is None:
-        return node.astext()
+def entry_text(node: nodes.Element) -> str:
+    """The node's text as a reader sees it: without docutils' messages (which quote the
+    source file's path), and with each reference to an entry or source as a placeholder
+    for the title it will show (filled in by the domain once every page is read)."""
+    messages = list(node.findall(nodes.system_message))
+    references = [x for x in node.findall(pending_xref) if _reads_as_title(x)]
+    if not messages and not references:
+        return without_marks(node.astext())
     copy = node.deepcopy()
     for message in list(copy.findall(nodes.system_message)):
         if message.parent is not None:
             message.parent.remove(message)
+    for text in list(copy.findall(nodes.Text)):
+        if without_marks(text) != text:
+            text.parent.replace(text, nodes.Text(without_marks(text)))
+    for xref in [x for x in copy.findall(pending_xref) if _reads_as_title(x)]:
+        xref.replace_self(nodes.Text(reference_placeholder(xref["reftype"], xref["reftarget"])))
     return copy.astext()
+
+
+def _reads_as_title(xref: pending_xref) -> bool:
+    """A crawl reference without a title of the author's shows the target's title."""
+    return xref.get("refdomain") == "crawl" and not xref.get("refexplicit")

@@ -10,6 +10,7 @@ which is what keeps ``-j`` and incremental builds equal to clean serial ones::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -22,7 +23,7 @@ from sphinx_crawl.collect import read_document
 from sphinx_crawl.config import declared_sources, is_demo_page
 from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
-from sphinx_crawl.core.entries import EntryData
+from sphinx_crawl.core.entries import EntryData, fill_references, has_references
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
 
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 3  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py)
+DATA_VERSION = 4  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+# 4: references in entry text are placeholders (see core/entries.py)
 
 
 class CrawlXRefRole(XRefRole):
@@ -131,13 +133,41 @@ class CrawlDomain(Domain):
             yield from self.entries_by_doc[docname]
 
     def by_id(self) -> dict[str, EntryData]:
-        """The entry each id refers to: the first definition wins (see check_duplicates)."""
+        """The entry each id refers to: the first definition wins (see check_duplicates).
+        References in their text read as the titles they link to."""
         if self._by_id_cache is None:
-            by_id: dict[str, EntryData] = {}
+            stored: dict[str, EntryData] = {}
             for entry in self.all_entries():
-                by_id.setdefault(entry["id"], entry)
-            self._by_id_cache = by_id
+                stored.setdefault(entry["id"], entry)
+            self._by_id_cache = stored  # what the titles are looked up in, then filled
+            self._by_id_cache = {key: self._readable(entry) for key, entry in stored.items()}
         return self._by_id_cache
+
+    def entries_of(self, docname: str) -> list[EntryData]:
+        """The entries defined on ``docname``, in page order, as readers see them."""
+        return [self._readable(entry) for entry in self.entries_by_doc.get(docname, [])]
+
+    def _readable(self, entry: EntryData) -> EntryData:
+        """The entry with placeholders for references in its text filled with titles."""
+        texts = [entry["title"], entry["text"], *entry["fields"].values()]
+        if not any(isinstance(t, str) and has_references(t) for t in texts):
+            return entry
+        fill = partial(fill_references, title_of=self._title_of)
+        return {
+            **entry,
+            "title": fill(entry["title"]),
+            "text": fill(entry["text"]),
+            "fields": {k: fill(v) if isinstance(v, str) else v for k, v in entry["fields"].items()},
+        }
+
+    def _title_of(self, kind: str, target: str) -> str | None:
+        if kind == "source":
+            return declared_sources(self.env.config).get(target, {}).get("title")
+        # While by_id is being filled, its cache holds the stored entries.
+        entry = (self._by_id_cache if self._by_id_cache is not None else self.by_id()).get(target)
+        if entry is None:
+            return None
+        return fill_references(entry["title"], lambda kind, target: None)
 
     def check_duplicates(self) -> None:
         first: dict[str, EntryData] = {}

@@ -175,3 +175,33 @@ def test_two_clean_builds_write_identical_files(
     again = build(copy_root("cross-page", tmp_path_factory.mktemp("api-again") / "src"))
     for name in ("crawl.json", "crawl.schema.json"):
         assert (again.outdir / name).read_bytes() == (site.outdir / name).read_bytes()
+
+
+def test_references_in_entry_text_read_as_the_titles_they_link_to(tmp_path: Any) -> None:
+    """In crawl.json (and the search index and JSON-LD built from the same data) a
+    reference reads as the page shows it, not as the id the author typed."""
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_crawl"]\nmyst_enable_extensions = ["colon_fence"]\n'
+        'crawl_sources = {"kc": {"title": "The Lowdown", "author": "Dr. KC"}}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.md").write_text("# Home\n\n```{toctree}\ntips\nfaq\n```\n", encoding="utf-8")
+    (tmp_path / "tips.md").write_text(
+        "# Tips\n\n:::{tip-card} A mirror on the floor\n:id: floor-mirror\n\nSet it low.\n:::\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "faq.md").write_text(
+        "# FAQ\n\n:::{question} How can I help?\n:id: help\n\n"
+        "Try {crawl:tip}`floor-mirror`, or {crawl:tip}`this one <floor-mirror>`, as"
+        " {crawl:source}`kc` says; {crawl:tip}`no-such-tip` is not there.\n"
+        "Odd marks \ue000tip\ue001x\ue000 stay plain text.\n:::\n",
+        encoding="utf-8",
+    )
+    site = build(tmp_path)
+    answer = {e["id"]: e for e in site.crawl_json()["entries"]}["help"]["text"]
+    assert answer == (
+        "Try A mirror on the floor, or this one, as The Lowdown says; no-such-tip is not"
+        " there. Odd marks tipx stay plain text."
+    )
+    assert "How can I help?" in site.text("faq.html")
+    assert "Try A mirror on the floor" in site.text("faq.html")  # the FAQ's JSON-LD

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any, TypedDict
 
 from sphinx_crawl.core.ages import AgeDict
@@ -67,3 +68,29 @@ def split_list(text: str | None) -> list[str]:
 def plain_text(text: str) -> str:
     """Collapse whitespace so exported text is stable across parsers."""
     return " ".join(text.split())
+
+
+# A reference inside an entry's text ({crawl:tip}`id`, {crawl:source}`key`) reads as
+# the title it links to. Titles of entries on other pages are known only once every page
+# is read, so the stored text keeps a placeholder the domain fills in (see
+# CrawlDomain.by_id). Marks found in what authors write are dropped.
+_MARK, _SEP = "\ue000", "\ue001"  # Unicode private use: in no text, and not whitespace
+_PLACEHOLDER = re.compile(f"{_MARK}([^{_MARK}{_SEP}]*){_SEP}([^{_MARK}{_SEP}]*){_MARK}")
+
+
+def reference_placeholder(kind: str, target: str) -> str:
+    return f"{_MARK}{without_marks(kind)}{_SEP}{without_marks(target)}{_MARK}"
+
+
+def without_marks(text: str) -> str:
+    return text.replace(_MARK, "").replace(_SEP, "")
+
+
+def has_references(text: str) -> bool:
+    return _MARK in text
+
+
+def fill_references(text: str, title_of: Callable[[str, str], str | None]) -> str:
+    """``text`` with each placeholder replaced by ``title_of(kind, target)`` (or the
+    target itself, where nothing by that name is known)."""
+    return _PLACEHOLDER.sub(lambda m: title_of(m[1], m[2]) or m[2], text)

@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, text_without_messages
+from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, entry_text
 from sphinx_crawl.config import crawl_config
 from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.content_types import (
@@ -96,7 +96,7 @@ class EntryDirective(SphinxDirective):
         node[ENTRY_ATTRIBUTE] = {
             "id": entry_id,
             "type": ct.name,
-            "title": plain_text(text_without_messages(title_text)),
+            "title": plain_text(entry_text(title_text)),
             "docname": self.env.docname,
             "anchor": anchor,
             "lineno": self.lineno,
@@ -104,7 +104,7 @@ class EntryDirective(SphinxDirective):
             "tags": tags,
             "sources": sources,
             "keywords": keywords,
-            "text": plain_text(text_without_messages(body)),
+            "text": plain_text(entry_text(body)),
             "fields": fields,
         }
         node[ORDER_ATTRIBUTE] = _next_position(self.state.document)

@@ -136,9 +136,7 @@ def faq_structured_data(
     if doctree is None or not isinstance(context.get("metatags"), str):
         return
     questions = [
-        entry
-        for entry in crawl_domain(app.env).entries_by_doc.get(pagename, [])
-        if entry["type"] == "question"
+        entry for entry in crawl_domain(app.env).entries_of(pagename) if entry["type"] == "question"
     ]
     if not questions:
         return
