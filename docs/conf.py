@@ -42,6 +42,7 @@ html_title = "Crawling Backwards"
 if language == "es":
     project = "Gatear hacia atrás: un manual para madres y padres"
     html_title = "Gatear hacia atrás"
+    copyright = "2026, el equipo del manual sphinx-crawl"  # noqa: A001
 html_static_path: list[str] = []
 html_last_updated_fmt = ""
 # Parents read the handbook, not its sources: no "view source" icon, no _sources copy.
@@ -152,6 +153,29 @@ crawl_sources: dict[str, dict[str, str]] = {
     },
 }
 # END crawl_sources
+for _source in crawl_sources.values():
+    _source["language"] = "en"  # every source is in English, whatever the edition
+
+if language == "es":
+    # What the handbook says about a source, in the edition's language (titles and
+    # names stay as published).
+    _SPANISH_DESCRIPTIONS = {
+        ("kc-lowdown", "author"): "Dr. KC Rickerd, PT, DPT (fisioterapeuta pediátrico)",
+        ("baby-only-crawls-backwards", "publisher"): (
+            "Sitio web para familias (el artículo no nombra autor ni sitio)"
+        ),
+        ("pt-backward-first", "author"): "Un fisioterapeuta (el artículo no da su nombre)",
+        ("parent-backwards-normal", "author"): (
+            "Una madre o un padre que escribe sobre el gateo (el artículo no da su nombre)"
+        ),
+        ("who-motor", "publisher"): "Acta Paediatrica Supplement 450 (2006), páginas 86–95",
+        ("cdc-zubler-2022", "publisher"): (
+            "Pediatrics 149(3), e2021052138 (2022): las listas revisadas de los CDC "
+            "«Learn the Signs. Act Early.»"
+        ),
+    }
+    for (_key, _field), _text in _SPANISH_DESCRIPTIONS.items():
+        crawl_sources[_key][_field] = _text
 
 # Topics parents search for that this handbook does not cover: the search says so
 # first, and where to turn (the advice is CDC "Learn the Signs. Act Early.", see

@@ -44,6 +44,8 @@ class Source:
     author: str | None
     url: str | None
     cited_by: tuple[str, ...]
+    #: The language the source is written in, where it differs from the handbook's.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -451,6 +453,7 @@ def _source(record: Any, where: str) -> Source:
         author=_text(data, "author", where, optional=True),
         url=_text(data, "url", where, optional=True),
         cited_by=_strings(data, "cited_by", where, default=True),
+        language=_text(data, "language", where, optional=True),
     )
 
 

@@ -31,6 +31,9 @@ class SourceData(TypedDict, total=False):
     publisher: str
     author: str
     url: str
+    #: The language the source is written in (BCP 47), where it differs from the
+    #: handbook's: its title is marked up in that language (WCAG 3.1.2).
+    language: str
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,8 @@ SETTINGS = (
 )
 
 _SOURCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_SOURCE_FIELDS = ("title", "publisher", "author", "url")
+_SOURCE_FIELDS = ("title", "publisher", "author", "url", "language")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 #: A problem found in a setting: (what the conf.py line should name, most telling first;
 #: message).
@@ -197,6 +201,17 @@ def _source(key: str, source: Mapping[str, Any], problems: list[Problem]) -> Sou
     )
     if url:
         clean["url"] = url
+    if "language" in source:
+        if _LANGUAGE_TAG.match(text("language")):
+            clean["language"] = text("language")
+        else:
+            problems.append(
+                (
+                    (key,),
+                    f"crawl_sources[{key!r}]: language {source['language']!r} is not a "
+                    "language tag like 'en' or 'pt-BR'",
+                )
+            )
     unknown = sorted(str(name) for name in source if name not in _SOURCE_FIELDS)
     if unknown:
         problems.append(((key,), f"crawl_sources[{key!r}]: unknown fields {unknown}"))
@@ -334,6 +349,15 @@ def crawl_config(config: Config) -> CrawlConfig:
 def declared_sources(config: Config) -> dict[str, SourceData]:
     """The usable sources, in conf.py order; broken URLs are dropped."""
     return crawl_config(config).sources
+
+
+def source_language_classes(source: SourceData, config: Config) -> list[str]:
+    """``language-<tag>`` (written as ``lang="<tag>"`` in HTML) for a source whose
+    language is not the build's, so screen readers pronounce its title right."""
+    language = source.get("language")
+    if not language or language.lower() == (config.language or "en").lower():
+        return []
+    return [f"language-{language}"]
 
 
 def is_demo_page(config: Config, docname: str) -> bool:

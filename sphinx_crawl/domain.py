@@ -20,7 +20,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl.collect import read_document
-from sphinx_crawl.config import declared_sources, is_demo_page
+from sphinx_crawl.config import declared_sources, is_demo_page, source_language_classes
 from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData, fill_references, has_references
@@ -273,6 +273,8 @@ class CrawlDomain(Domain):
             warn(f"reference to unknown source {key!r} (not in crawl_sources)", node, "source")
         text = contnode.astext() if node.get("refexplicit") or not source else source["title"]
         label = nodes.inline("", text, classes=["crawl-source-ref"])
+        if source and not node.get("refexplicit"):
+            label["classes"] += source_language_classes(source, self.env.config)
         pages = self.sources_pages()
         if not pages:
             return label  # type: ignore[return-value]  # plain text: no page lists sources

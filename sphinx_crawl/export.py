@@ -78,6 +78,7 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
                 "publisher": source.get("publisher"),
                 "author": source.get("author"),
                 "url": source.get("url"),
+                "language": source.get("language"),
                 "cited_by": [e["id"] for e in cited_by(entries, key)],
             }
         )
@@ -125,7 +126,7 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
         },
         "source": {
             "type": "object",
-            "required": ["id", "title", "publisher", "author", "url", "cited_by"],
+            "required": ["id", "title", "publisher", "author", "url", "language", "cited_by"],
             "additionalProperties": False,
             "properties": {
                 "id": {"type": "string"},
@@ -133,6 +134,8 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
                 "publisher": {"type": ["string", "null"]},
                 "author": {"type": ["string", "null"]},
                 "url": {"type": ["string", "null"], "pattern": "^https?://"},
+                # Null: the handbook's own language.
+                "language": {"type": ["string", "null"]},
                 "cited_by": strings,
             },
         },

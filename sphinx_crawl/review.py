@@ -6,11 +6,12 @@ Health content should say how fresh it is (NHS content standards). Authors put
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
+import babel
+import babel.dates
 from docutils import nodes
-from sphinx.util.i18n import format_date
 
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _, labelled
@@ -31,10 +32,12 @@ def _date(docname: str, key: str, value: object) -> date | None:
 
 
 def _format(day: date, language: str) -> str:
-    # Month names in the handbook's language ("21 novembre 2026"), not the C locale's.
-    return format_date(
-        "%-d %B %Y", date=datetime(day.year, day.month, day.day, 12), language=language
-    )
+    """The date as the handbook's language writes it in full: "December 3, 2026",
+    "3 de diciembre de 2026", "3 décembre 2026" (the C locale's names in none)."""
+    try:
+        return babel.dates.format_date(day, format="long", locale=language.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError):
+        return babel.dates.format_date(day, format="long", locale="en")
 
 
 def add_review_line(app: Sphinx, doctree: nodes.document) -> None:

@@ -68,7 +68,7 @@ def test_text_output_labels_each_entry(built: Builder) -> None:
     # Each labelled line stands on its own, not run into the paragraph before it.
     assert "Age: 6-10 months" in lines
     assert "Source: The Lowdown On Crawling Backward" in lines
-    assert "Last reviewed: 21 November 2026 · Next review due: 21 November 2027" in lines
+    assert "Last reviewed: November 21, 2026 · Next review due: November 21, 2027" in lines
 
 
 def test_text_output_states_urgency_and_action_in_words(built: Builder) -> None:

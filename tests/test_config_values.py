@@ -22,6 +22,9 @@ CASES = {
         "import json, pathlib\n"
         "crawl_sources = json.loads((pathlib.Path(__file__).parent / 'sources.json').read_text())"
     ),
+    "sources-bad-language": (
+        "crawl_sources['kc'] = {'title': 'KC', 'author': 'KC', 'language': 'en\"><b>'}"
+    ),
     "demo-pages-string": "crawl_demo_pages = 'flags'",
     "demo-pages-none": "crawl_demo_pages = None",
     "demo-pages-mixed": "crawl_demo_pages = [None, 5, 'flags']",
@@ -96,6 +99,38 @@ def test_sources_loaded_from_another_file_are_checked_too(tmp_path: Path) -> Non
     assert any("'who'" in w for w in warnings), warnings
     kc = next(s for s in site.crawl_json()["sources"] if s["id"] == "kc")
     assert kc["url"] is None
+
+
+def test_a_source_language_marks_its_title_where_it_differs_from_the_build(
+    tmp_path: Path,
+) -> None:
+    """A French source in an English handbook: its title is read out in French
+    (lang="fr"); a source in the build's own language gets no attribute."""
+    srcdir = copy_root("basic", tmp_path / "src")
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8")
+        + "\ncrawl_sources['kc']['language'] = 'fr'\ncrawl_sources['who']['language'] = 'en'\n",
+        encoding="utf-8",
+    )
+    site = build(srcdir)
+    assert site.warnings() == []
+    titles = {
+        tag.get_text(): tag.get("lang")
+        for tag in site.soup("sources").select(".crawl-source-title strong")
+    }
+    assert titles["The Lowdown On Crawling Backward"] == "fr", titles
+    assert all(lang is None for title, lang in titles.items() if "Lowdown" not in title)
+    languages = {s["id"]: s["language"] for s in site.crawl_json()["sources"]}
+    assert languages["kc"] == "fr" and languages["who"] == "en"
+
+
+def test_a_bad_source_language_is_dropped_not_written_into_the_page(tmp_path: Path) -> None:
+    site = configured(tmp_path, "sources-bad-language")
+    assert any("language" in w for w in site.crawl_warnings("config")), site.warnings()
+    main = site.main("sources")
+    assert main.select("[lang]") == []
+    assert main.find("b") is None
 
 
 def test_a_latin1_conf_py_with_a_coding_line(tmp_path: Path) -> None:

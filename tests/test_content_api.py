@@ -102,7 +102,15 @@ def test_type_fields_and_text(site: Build) -> None:
 def test_sources_record_who_cites_them(site: Build) -> None:
     data = site.crawl_json()
     sources = {s["id"]: s for s in data["sources"]}
-    assert list(sources["kc"]) == ["id", "title", "publisher", "author", "url", "cited_by"]
+    assert list(sources["kc"]) == [
+        "id",
+        "title",
+        "publisher",
+        "author",
+        "url",
+        "language",
+        "cited_by",
+    ]
     assert sources["kc"]["url"] == "https://example.org/kc"
     assert sources["who"]["author"] is None
     assert sources["unused"]["cited_by"] == []

@@ -10,7 +10,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collections import ListSpec, citing_entries, helping_entries, select_entries
-from sphinx_crawl.config import declared_sources
+from sphinx_crawl.config import declared_sources, source_language_classes
 from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.core.derive import badge, free_id, source_anchor
 from sphinx_crawl.core.entries import EntryData
@@ -268,9 +268,10 @@ class FillCollections(SphinxPostTransform):
             block = nodes.container(
                 ids=[anchor] if anchor in claimed else [], classes=["crawl-source"]
             )
-            block += nodes.paragraph(
-                "", "", nodes.strong("", source["title"]), classes=["crawl-source-title"]
+            title = nodes.strong(
+                "", source["title"], classes=source_language_classes(source, self.config)
             )
+            block += nodes.paragraph("", "", title, classes=["crawl-source-title"])
             by = [source[part] for part in ("author", "publisher") if source.get(part)]
             if by:
                 block += nodes.paragraph("", ", ".join(by), classes=["crawl-source-by"])
