@@ -122,7 +122,8 @@ def test_a_source_language_marks_its_title_where_it_differs_from_the_build(
     assert titles["The Lowdown On Crawling Backward"] == "fr", titles
     assert all(lang is None for title, lang in titles.items() if "Lowdown" not in title)
     languages = {s["id"]: s["language"] for s in site.crawl_json()["sources"]}
-    assert languages["kc"] == "fr" and languages["who"] == "en"
+    assert languages["kc"] == "fr"
+    assert languages["who"] == "en"
 
 
 def test_a_bad_source_language_is_dropped_not_written_into_the_page(tmp_path: Path) -> None:
