@@ -136,23 +136,40 @@ class CrawlDomain(Domain):
         """The entry each id refers to: the first definition wins (see check_duplicates).
         References in their text read as the titles they link to."""
         if self._by_id_cache is None:
+            self._by_id_cache = {key: self._readable(e) for key, e in self._stored().items()}
+        return self._by_id_cache
+
+    def _stored(self) -> dict[str, EntryData]:
+        """by_id as stored: references in the text still placeholders."""
+        if "stored" not in self.views_cache:
             stored: dict[str, EntryData] = {}
             for entry in self.all_entries():
                 stored.setdefault(entry["id"], entry)
-            self._by_id_cache = stored  # what the titles are looked up in, then filled
-            self._by_id_cache = {key: self._readable(entry) for key, entry in stored.items()}
-        return self._by_id_cache
+            self.views_cache["stored"] = stored
+        by_id: dict[str, EntryData] = self.views_cache["stored"]
+        return by_id
+
+    def searchable(self) -> list[EntryData]:
+        """The entries as the entry search indexes them: references to entries read as
+        their titles, references to sources left out (a source's title says nothing of
+        what the entry is about)."""
+        if "searchable" not in self.views_cache:
+            self.views_cache["searchable"] = [
+                self._readable(entry, source_titles=False) for entry in self._stored().values()
+            ]
+        entries: list[EntryData] = self.views_cache["searchable"]
+        return entries
 
     def entries_of(self, docname: str) -> list[EntryData]:
         """The entries defined on ``docname``, in page order, as readers see them."""
         return [self._readable(entry) for entry in self.entries_by_doc.get(docname, [])]
 
-    def _readable(self, entry: EntryData) -> EntryData:
+    def _readable(self, entry: EntryData, source_titles: bool = True) -> EntryData:
         """The entry with placeholders for references in its text filled with titles."""
         texts = [entry["title"], entry["text"], *entry["fields"].values()]
         if not any(isinstance(t, str) and has_references(t) for t in texts):
             return entry
-        fill = partial(fill_references, title_of=self._title_of)
+        fill = partial(fill_references, title_of=partial(self._title_of, source_titles))
         return {
             **entry,
             "title": fill(entry["title"]),
@@ -160,11 +177,12 @@ class CrawlDomain(Domain):
             "fields": {k: fill(v) if isinstance(v, str) else v for k, v in entry["fields"].items()},
         }
 
-    def _title_of(self, kind: str, target: str) -> str | None:
+    def _title_of(self, source_titles: bool, kind: str, target: str) -> str | None:
         if kind == "source":
+            if not source_titles:
+                return ""
             return declared_sources(self.env.config).get(target, {}).get("title")
-        # While by_id is being filled, its cache holds the stored entries.
-        entry = (self._by_id_cache if self._by_id_cache is not None else self.by_id()).get(target)
+        entry = self._stored().get(target)
         if entry is None:
             return None
         return fill_references(entry["title"], lambda kind, target: None)

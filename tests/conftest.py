@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +42,20 @@ def handbook(
     command += ["-d", str(out / "doctrees"), str(DOCS), str(out / "html")]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     return result, out / "html"
+
+
+@pytest.fixture(scope="session")
+def spanish_handbook(
+    handbook: tuple[subprocess.CompletedProcess[str], Path],
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The Spanish edition, built as ``nox -s docs`` builds it: into ``es/`` of the
+    English build's output, with its own doctrees."""
+    html = handbook[1] / "es"
+    command = [sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-b", "html"]
+    command += ["-d", str(handbook[1].parent / "doctrees-es"), str(DOCS), str(html)]
+    env = {**os.environ, "CRAWL_LANGUAGE": "es"}
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    return result, html
 
 
 @pytest.fixture(scope="session")

@@ -92,5 +92,10 @@ def has_references(text: str) -> bool:
 
 def fill_references(text: str, title_of: Callable[[str, str], str | None]) -> str:
     """``text`` with each placeholder replaced by ``title_of(kind, target)`` (or the
-    target itself, where nothing by that name is known)."""
-    return _PLACEHOLDER.sub(lambda m: title_of(m[1], m[2]) or m[2], text)
+    target itself, where that is None: nothing by that name is known)."""
+
+    def fill(match: re.Match[str]) -> str:
+        title = title_of(match[1], match[2])
+        return match[2] if title is None else title
+
+    return plain_text(_PLACEHOLDER.sub(fill, text))

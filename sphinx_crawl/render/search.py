@@ -169,7 +169,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
     roles: dict[str, str] = {}  # kind label index -> the type's search role
     rows: list[list[Any]] = []
     postings: dict[str, dict[str, list[int]]] = {key: {} for key, _, _ in FIELDS}
-    entries = list(crawl_domain(app.env).by_id().values())
+    entries = crawl_domain(app.env).searchable()
     address = entry_addresses(builder)
     stop, intent = search_vocabulary(app.config.language)
     for position, entry in enumerate(entries):
@@ -210,6 +210,12 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "none": str(_("No entry matches all of these words.")),
         # Said instead of Sphinx's "did not match any documents" when entries matched.
         "no_pages": str(_("No other page matches all of these words.")),
+        # Sphinx's own count of the pages found, in the project's language (Sphinx's
+        # Spanish catalog has it empty, which its script shows as no text at all).
+        "pages_found": [
+            str(_("Found one page with these words.")),
+            str(_("Found {count} pages with these words.")),
+        ],
         "box": search_box_texts(),
     }
     return index

@@ -420,7 +420,23 @@
     fix();
   }
 
+  // Sphinx's catalogs hold some messages with an empty translation (its Spanish one: the
+  // count of pages found), which its script shows as no text; an empty translation
+  // means none (gettext's rule). The count itself is said in the handbook's words.
+  function repairSphinxWords(index) {
+    // doctools.js declares `const Documentation`: a global binding, not a window property.
+    const words = typeof Documentation === "undefined" ? null : Documentation.TRANSLATIONS; // eslint-disable-line no-undef
+    if (!words) return;
+    for (const [message, translated] of Object.entries(words)) {
+      if (translated === "" || (Array.isArray(translated) && !translated.some(Boolean))) delete words[message];
+    }
+    if (!index || !Array.isArray(index.pages_found)) return;
+    const [one, many] = index.pages_found.map((text) => text.replace("{count}", "${resultCount}"));
+    words["Search finished, found one page matching the search query."] = [one, many, many, many, many, many];
+  }
+
   function setupEntrySearch() {
+    repairSphinxWords(window.crawlSearchIndex);
     const query = new URLSearchParams(window.location.search).get("q");
     if (!document.getElementById("search-results")) return;
     if (!query) {
@@ -433,7 +449,11 @@
     if (window.crawlSearchIndex) return showEntryResults(window.crawlSearchIndex, query, root);
     const script = document.createElement("script");
     script.src = root + "crawl-searchindex.js";
-    script.onload = () => window.crawlSearchIndex && showEntryResults(window.crawlSearchIndex, query, root);
+    script.onload = () => {
+      if (!window.crawlSearchIndex) return;
+      repairSphinxWords(window.crawlSearchIndex);
+      showEntryResults(window.crawlSearchIndex, query, root);
+    };
     document.head.appendChild(script);
   }
 

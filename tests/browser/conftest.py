@@ -75,12 +75,20 @@ def playwright_browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def site(playwright_browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The handbook, built once with warnings as errors."""
+    """The handbook in both editions, built once with warnings as errors."""
     out = tmp_path_factory.mktemp("handbook") / "html"
-    command = [sys.executable, "-m", "sphinx", "-q", "-n", "-W", "-b", "html", str(DOCS), str(out)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        pytest.fail(f"the handbook does not build:\n{result.stdout}\n{result.stderr}")
+    # Both editions, laid out as `nox -s docs` lays them out: Spanish in es/.
+    for language, folder in (("en", out), ("es", out / "es")):
+        command = [sys.executable, "-m", "sphinx", "-q", "-n", "-W", "-b", "html"]
+        command += [str(DOCS), str(folder)]
+        env = {**os.environ, "CRAWL_LANGUAGE": language}
+        result = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, check=False, env=env
+        )
+        if result.returncode != 0:
+            pytest.fail(
+                f"the {language} handbook does not build:\n{result.stdout}\n{result.stderr}"
+            )
     return out
 
 

@@ -34,24 +34,51 @@ AGED_PAGES = [
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
+#: The handbook's editions (docs/conf.py, crawl_editions): the folder each is built in,
+#: and a query that finds entries in its language.
+EDITIONS = {"": "crawl", "es/": "gatea"}
+
 # Extra states worth checking beyond the plain pages: the search page with entry
 # results, and an age-filtered page with highlighted entries.
-EXTRA_STATES = ["search.html?q=army+crawl", "milestones.html?age=8&early=6"]
+EXTRA_STATES = [
+    "search.html?q=army+crawl",
+    "milestones.html?age=8&early=6",
+    "es/search.html?q=piernas+r%C3%ADgidas",
+    "es/milestones.html?age=8&early=6",
+]
 
 
-def html_pages(site: Path) -> list[str]:
-    """Every page of the built handbook, as paths relative to its root."""
-    return sorted(
-        path.relative_to(site).as_posix()
+def edition_of(path: str) -> str:
+    return next((e for e in EDITIONS if e and path.startswith(e)), "")
+
+
+def html_pages(site: Path, edition: str | None = None) -> list[str]:
+    """Every page of the built handbook (of one edition: "" English, "es/" Spanish),
+    as paths relative to its root."""
+    pages = (
+        path.relative_to(site)
         for path in site.rglob("*.html")
         if not {"_static", "_sources", "_images"} & set(path.relative_to(site).parts)
     )
+    return sorted(
+        page.as_posix()
+        for page in pages
+        if edition is None or edition_of(page.as_posix()) == edition
+    )
 
 
-def visit_list(site: Path) -> list[str]:
-    """Every page, the search page with a query, and the extra states."""
-    pages = [("search.html?q=crawl" if p == "search.html" else p) for p in html_pages(site)]
-    return pages + EXTRA_STATES
+def is_search(path: str) -> bool:
+    return path.partition("?")[0].endswith("search.html")
+
+
+def visit_list(site: Path, edition: str | None = None) -> list[str]:
+    """Every page (of every edition, or of one), the search page with a query, and the
+    extra states."""
+    pages = [
+        f"{p}?q={EDITIONS[edition_of(p)]}" if is_search(p) else p for p in html_pages(site, edition)
+    ]
+    extra = [p for p in EXTRA_STATES if edition is None or edition_of(p) == edition]
+    return pages + extra
 
 
 def is_local(url: str, base: str) -> bool:

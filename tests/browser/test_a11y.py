@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Tab
-from tests.browser.support import WCAG_TAGS, html_pages, visit_list
+from tests.browser.support import WCAG_TAGS, html_pages, is_search, visit_list
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def test_axe_finds_no_wcag_violations(
     problems: list[str] = []
     for path in visited:
         tab.goto(path)
-        if path.startswith("search.html"):
+        if is_search(path):
             page.locator("section.crawl-search").wait_for()
         body_theme = page.evaluate("() => document.body.dataset.theme")
         assert body_theme == theme, f"{path}: furo theme is {body_theme!r}, want {theme!r}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import Tab
-from tests.browser.support import AGED_PAGES, STATIC, html_pages, visit_list
+from tests.browser.support import AGED_PAGES, STATIC, html_pages, is_search, visit_list
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def test_no_page_requests_another_host(open_page: Callable[..., Tab], site: Path
     tab = open_page(viewport={"width": 1280, "height": 900})
     for path in [*visit_list(site), "red-flags.html?age=11&only=1"]:
         tab.goto(path)
-        if path.startswith("search.html"):
+        if is_search(path):
             # Sphinx's results, and the entry index crawl.js loads on demand.
             tab.page.locator("#search-results .search-summary").wait_for()
             tab.page.locator("section.crawl-search").wait_for()

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Tab
-from tests.browser.support import ARTIFACTS, visit_list
+from tests.browser.support import ARTIFACTS, is_search, visit_list
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def test_no_page_scrolls_sideways_at_375px(open_page: Callable[..., Tab], site: 
     too_wide = {}
     for path in [*visit_list(site), "milestones.html?age=8&only=1", "red-flags.html?age=11"]:
         tab.goto(path)
-        if path.startswith("search.html"):
+        if is_search(path):
             page.locator("section.crawl-search").wait_for()
         width = page.evaluate("() => document.documentElement.scrollWidth")
         if width > 375:

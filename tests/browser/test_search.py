@@ -54,7 +54,12 @@ MORE = {
         "backwards-plus-other-delays",
     },
     "won't crawl forward": {"toys-just-out-of-reach", "forward-crawling"},
-    "is crawling backwards normal": {"creeping-backwards", "tries-crawling-backwards-first"},
+    # The FAQ answer (issue 13) is the direct answer; the milestones explain the stage.
+    "is crawling backwards normal": {
+        "only-backwards-normal",
+        "creeping-backwards",
+        "tries-crawling-backwards-first",
+    },
     "spins in circles": {"tries-crawling-backwards-first"},
     "commando crawl": {"belly-crawl"},
     "pulling up to stand": {"cruising", "confident-or-pulling-up", "no-interest-in-standing"},
