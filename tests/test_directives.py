@@ -258,7 +258,7 @@ def test_last_reviewed_line_comes_from_the_page_metadata(page) -> None:
     _, _, main = page
     line = main.find("p", class_="crawl-review")
     assert line is not None
-    assert text_of(line) == "Last reviewed: 1 March 2026 \u00b7 Next review due: 1 March 2027"
+    assert text_of(line) == "Last reviewed: March 1, 2026 \u00b7 Next review due: March 1, 2027"
     # Shown under the page title, before any entry.
     assert line.find_previous_sibling().name == "h1"
 
