@@ -62,6 +62,10 @@ class Entry:
     text: str
     #: The type's own fields (``urgency``, ``action``, a plugin's fields...).
     fields: dict[str, Any] = field(default_factory=dict)
+    #: Relation name -> ids of the entries this one links to (``{"helps": (...)}``).
+    relations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Relation name -> ids of the entries that link to this one (the back-links).
+    related_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
         fields = self.__dict__.get("fields", {})
@@ -441,7 +445,15 @@ def _entry(record: Any, where: str) -> Entry:
         keywords=_strings(data, "keywords", where, default=True),
         text=_text(data, "text", where),
         fields=fields,
+        relations=_links(data, "relations", where),
+        related_by=_links(data, "related_by", where),
     )
+
+
+def _links(data: Mapping[str, Any], key: str, where: str) -> dict[str, tuple[str, ...]]:
+    """A relation map (absent before schema 1.2: none)."""
+    links = _object(data.get(key, {}), _member(where, key))
+    return {str(name): _strings(links, name, _member(where, key)) for name in links}
 
 
 def _source(record: Any, where: str) -> Source:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.i18n import _
-from sphinx_crawl.types import ContentType, Field, IndexSpec, choice, register_content_type
+from sphinx_crawl.types import (
+    ContentType,
+    Field,
+    IndexSpec,
+    Relation,
+    choice,
+    register_content_type,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -90,6 +97,15 @@ TIP = ContentType(
             callout=_("Safety"),
         ),
     ),
+    relations=(
+        Relation(
+            "helps",
+            targets=("milestone",),
+            label=_("Helps with"),
+            reverse_label=_("Tips that help"),
+            help=_("Milestones the tip helps a baby towards (ids)."),
+        ),
+    ),
     index=IndexSpec("tips", _("Tips by tag"), _("tips"), _by_tag),
 )
 
@@ -120,6 +136,15 @@ RED_FLAG = ContentType(
     classes=lambda fields: [f"crawl-urgency-{_urgency(fields)}"],
     rank=_urgency_rank,
     search_role="sign",
+    relations=(
+        Relation(
+            "see",
+            targets=("tip", "milestone", "question"),
+            label=_("See also"),
+            reverse_label=_("Related signs"),
+            help=_("Tips, milestones or questions that go with this sign (ids)."),
+        ),
+    ),
     index=IndexSpec("red-flags", _("Red flags by urgency and age"), _("red flags"), _by_urgency),
 )
 

@@ -52,6 +52,16 @@ def read_document(
             note({**node["spec"], "lineno": node.line})
         elif isinstance(node, crawl_nodes.crawl_sources):
             note({"kind": "sources"})
+        elif isinstance(node, crawl_nodes.crawl_relations):
+            # The entry's links both ways: rewrite the page when what they show changes.
+            note(
+                {
+                    "kind": "relations",
+                    "id": node["entry_id"],
+                    "type": node["crawl_type"],
+                    "relations": node["relations"],
+                }
+            )
         elif isinstance(node, crawl_nodes.crawl_baby | crawl_nodes.crawl_summary) and not demo:
             # A live example in the authoring reference is not where pages link to.
             note({"kind": "baby" if isinstance(node, crawl_nodes.crawl_baby) else "summary"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from sphinx_crawl.core.ages import AgeRange
@@ -102,6 +104,51 @@ def helping_entries(
     return ranked[:HELP_COUNT]
 
 
+@dataclass(frozen=True)
+class RelationLine:
+    """One labelled line of an entry's links: "Helps with: ...", "Tips that help: ..."."""
+
+    label: str
+    css_class: str
+    entries: list[EntryData]
+
+
+def relation_lines(
+    domain: CrawlDomain, spec: Mapping[str, Any], docname: str
+) -> list[RelationLine]:
+    """An entry's links (``spec``: its id, type and declared relations), the ones it
+    declares first, then the back-links, which only the page defining the entry shows
+    (a live example repeating an id in the authoring reference does not)."""
+    registry = domain.content_types
+    content_type = registry.get(spec["type"])
+    if content_type is None:
+        return []
+    known = domain.by_id()
+    lines = []
+    declared = domain.relation_targets(spec)
+    for relation in content_type.relations:
+        if relation.name in declared:
+            shown = [known[target] for target in declared[relation.name]]
+            lines.append(
+                RelationLine(str(relation.label), f"crawl-relation-{relation.name}", shown)
+            )
+    own = known.get(spec["id"])
+    if own is None or own["docname"] != docname:
+        return lines
+    back = domain.related_by(spec["id"])
+    for source_type, relation in registry.relations_to(content_type.name):
+        ids = [i for i in back.get(relation.name, []) if known[i]["type"] == source_type.name]
+        if ids:
+            lines.append(
+                RelationLine(
+                    str(relation.reverse_label),
+                    f"crawl-related-by-{relation.name}",
+                    [known[i] for i in ids],
+                )
+            )
+    return lines
+
+
 def citing_entries(domain: CrawlDomain, key: str) -> list[EntryData]:
     return cited_by(domain.by_id().values(), key)
 
@@ -133,6 +180,16 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
             entry = domain.by_id().get(spec["id"])
             views.append(
                 entry and (entry["type"], entry["title"], entry["docname"], entry["anchor"])
+            )
+        elif kind == "relations":
+            views.append(
+                [
+                    [
+                        line.label,
+                        [(e["id"], e["title"], e["docname"], e["anchor"]) for e in line.entries],
+                    ]
+                    for line in relation_lines(domain, spec, docname)
+                ]
             )
         elif kind == "sources-page":
             views.append(domain.sources_pages())

@@ -28,6 +28,7 @@ Subtype = Literal[
     "filter",
     "review",
     "plugin",
+    "relation",
 ]
 
 
@@ -102,6 +103,12 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
         "a content type's own code (a plugin's converter, default, badge...) failed",
         "activity-card: the 'activity' content type's :duration: converter raised TypeError: ...",
         "Tell the plugin's authors; the entry is shown without that field or label.",
+    ),
+    "relation": WarningType(
+        "a link to another entry (:helps:, :see:) that names no entry, or one of the wrong type",
+        ":helps: 'crawling-begin' names no entry; the link is left out",
+        "Use the id of an existing entry of a type the relation allows (see the domain "
+        "indices for the ids).",
     ),
 }
 

@@ -9,7 +9,7 @@ which is what keeps ``-j`` and incremental builds equal to clean serial ones::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 4  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
-# 4: references in entry text are placeholders (see core/entries.py)
+DATA_VERSION = 5  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+# 4: references in entry text are placeholders (see core/entries.py); 5: relations
 
 
 class CrawlXRefRole(XRefRole):
@@ -198,6 +198,67 @@ class CrawlDomain(Domain):
                     (entry["docname"], entry["lineno"]),
                     "id",
                 )
+
+    # -- relations between entries ---------------------------------------------------
+
+    def relation_targets(self, entry: EntryData | Mapping[str, Any]) -> dict[str, list[str]]:
+        """Relation name -> the ids ``entry`` declares that name an entry of a type the
+        relation allows, in the order given (see check_relations for the rest)."""
+        content_type = self.content_types.get(entry["type"])
+        known = self.by_id()
+        valid: dict[str, list[str]] = {}
+        for name, ids in entry.get("relations", {}).items():
+            relation = content_type.relation(name) if content_type else None
+            if relation is None:
+                continue
+            targets = [
+                target
+                for target in ids
+                if target in known
+                and target != entry.get("id")
+                and (not relation.targets or known[target]["type"] in relation.targets)
+            ]
+            if targets:
+                valid[name] = list(dict.fromkeys(targets))
+        return valid
+
+    def related_by(self, entry_id: str) -> dict[str, list[str]]:
+        """Relation name -> the ids of the entries that declare it to ``entry_id``, in
+        the handbook's order: the back-links, computed once per state of the data."""
+        if "related_by" not in self.views_cache:
+            back: dict[str, dict[str, list[str]]] = {}
+            for entry in self.by_id().values():
+                for name, targets in self.relation_targets(entry).items():
+                    for target in targets:
+                        back.setdefault(target, {}).setdefault(name, []).append(entry["id"])
+            self.views_cache["related_by"] = back
+        related: dict[str, list[str]] = self.views_cache["related_by"].get(entry_id, {})
+        return related
+
+    def check_relations(self) -> None:
+        """Each id a relation names must be another entry, of a type it allows: say where."""
+        known = self.by_id()
+        for entry in known.values():
+            content_type = self.content_types.get(entry["type"])
+            for name, ids in entry.get("relations", {}).items():
+                relation = content_type.relation(name) if content_type else None
+                if relation is None:
+                    continue
+                for target in ids:
+                    problem = None
+                    if target == entry["id"]:
+                        problem = "is the entry itself"
+                    elif target not in known:
+                        problem = "names no entry"
+                    elif relation.targets and known[target]["type"] not in relation.targets:
+                        allowed = ", ".join(relation.targets)
+                        problem = f"is a {known[target]['type']}, not a {allowed}"
+                    if problem:
+                        warn(
+                            f":{name}: {target!r} {problem}; the link is left out",
+                            (entry["docname"], entry["lineno"]),
+                            "relation",
+                        )
 
     # -- objects, search and references ---------------------------------------------
 
@@ -431,6 +492,7 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     domain = crawl_domain(env)
     domain.check_duplicates()
     domain.check_first_ids()
+    domain.check_relations()
 
 
 def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool:

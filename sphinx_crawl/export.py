@@ -23,12 +23,22 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-SCHEMA_VERSION = "1.2"  # 1.1: ages carry their kind (window, from, by); 1.2: language
+# 1.1: ages carry their kind (window, from, by); 1.2: language, sources' language,
+# entries' relations and related_by.
+SCHEMA_VERSION = "1.2"
 CONTENT_FILE = "crawl.json"
 SCHEMA_FILE = "crawl.schema.json"
 
 
-def entry_record(entry: EntryData, url: str, content_type: ContentType | None) -> dict[str, Any]:
+def entry_record(
+    entry: EntryData,
+    url: str,
+    content_type: ContentType | None,
+    relations: dict[str, list[str]] | None = None,
+    related_by: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    """One entry of crawl.json: the common keys in order, then the type's fields.
+    ``relations`` are the links it declares that hold; ``related_by`` the back-links."""
     record: dict[str, Any] = {
         "id": entry["id"],
         "type": entry["type"],
@@ -40,6 +50,8 @@ def entry_record(entry: EntryData, url: str, content_type: ContentType | None) -
         "sources": entry["sources"],
         "keywords": entry["keywords"],
         "text": entry["text"],
+        "relations": relations or {},
+        "related_by": related_by or {},
     }
     order = [f.name for f in content_type.fields] if content_type else sorted(entry["fields"])
     for name in order:
@@ -88,7 +100,16 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
         # The edition's language (BCP 47): titles, texts and labels are in it.
         "language": app.config.language or "en",
         "generator": f"sphinx-crawl {app.extensions['sphinx_crawl'].version}",
-        "entries": [entry_record(e, address(e), registry.get(e["type"])) for e in entries],
+        "entries": [
+            entry_record(
+                e,
+                address(e),
+                registry.get(e["type"]),
+                domain.relation_targets(e),
+                domain.related_by(e["id"]),
+            )
+            for e in entries
+        ],
         "sources": sources,
     }
 
@@ -106,6 +127,16 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
         "sources": strings,
         "keywords": strings,
         "text": {"type": "string"},
+        "relations": {
+            "type": "object",
+            "description": "relation name -> ids of the entries this entry links to",
+            "additionalProperties": strings,
+        },
+        "related_by": {
+            "type": "object",
+            "description": "relation name -> ids of the entries that link to this one",
+            "additionalProperties": strings,
+        },
     }
     defs: dict[str, Any] = {
         "age": {

@@ -77,6 +77,12 @@ class crawl_sources(nodes.General, nodes.Element):
     """Placeholder for ``crawl-sources``, filled when the doctree is resolved."""
 
 
+class crawl_relations(nodes.General, nodes.Element):
+    """Placeholder for an entry's links to other entries, both ways: ``entry_id``, its
+    ``crawl_type``, and the ``relations`` it declares (relation name -> ids). Filled
+    when the doctree is resolved, from the domain (the back-links are computed)."""
+
+
 class crawl_track_item(nodes.General, nodes.Element):
     """One entry of a tracker (HTML only), written whole by its visitor: ``entry_id``,
     ``title``, ``href``, ``age`` (label), ``age_min``/``age_max`` (months), ``mode``

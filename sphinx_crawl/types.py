@@ -31,6 +31,7 @@ from sphinx_crawl.core.content_types import (
     Converter,
     Field,
     IndexSpec,
+    Relation,
     choice,
     text_field,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "Converter",
     "Field",
     "IndexSpec",
+    "Relation",
     "choice",
     "get_registry",
     "load_entry_point_types",

@@ -222,6 +222,8 @@ COMMON_KEYS = [
     "sources",
     "keywords",
     "text",
+    "relations",
+    "related_by",
 ]
 
 

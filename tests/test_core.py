@@ -32,6 +32,7 @@ def entry(entry_id: str, sources: list[str], age: str | None = None) -> EntryDat
         "keywords": [],
         "text": "",
         "fields": {},
+        "relations": {},
     }
 
 

@@ -65,6 +65,17 @@ def edit_any_ref_title(src: Path) -> None:
     edit(src / "milestones-late.md", "{milestone} Climbs stairs", "{milestone} Climbs the stairs")
 
 
+def edit_helped_title(src: Path) -> None:
+    # Shown on both pages that link to it: "Helps with" (tips-floor) and "See also"
+    # (flags-motor); its own page lists who links to it.
+    edit(src / "milestones-late.md", "{milestone} Hands and knees", "{milestone} On all fours")
+
+
+def drop_relation(src: Path) -> None:
+    # The milestone's page (unchanged itself) loses its "Tips that help" line.
+    edit(src / "tips-floor.md", ":helps: hands-knees\n", "")
+
+
 def edit_urgency(src: Path) -> None:
     edit(src / "flags-general.md", ":urgency: soon", ":urgency: urgent")
 
@@ -118,6 +129,8 @@ SCENARIOS: dict[str, Mutation] = {
     "add-entry": add_entry,
     "edit-title": edit_title,
     "edit-title-of-any-ref": edit_any_ref_title,
+    "edit-helped-title": edit_helped_title,
+    "drop-relation": drop_relation,
     "edit-urgency": edit_urgency,
     "edit-age": edit_age,
     "delete-entry": delete_entry,

@@ -14,6 +14,8 @@ from typing import Any
 from sphinx_crawl.core.entries import EntryData
 
 _TYPE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+#: Directive options are read lowercased; a name must survive that, and be a JSON key.
+_OPTION_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
 class ContentTypeError(ValueError):
@@ -67,6 +69,22 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A typed link an entry declares to other entries, e.g. a tip ``:helps:`` a
+    milestone. Both ends show it: this entry under ``label`` ("Helps with"), each
+    target under ``reverse_label`` ("Tips that help"), the back-link computed."""
+
+    #: The option authors write (``:helps: crawling-begins, belly-crawl``), and the key
+    #: in ``crawl.json``'s ``relations`` and ``related_by``.
+    name: str
+    #: The content types it may point at; empty: any.
+    targets: tuple[str, ...] = ()
+    label: str = ""
+    reverse_label: str = ""
+    help: str = ""
+
+
+@dataclass(frozen=True)
 class IndexSpec:
     """How the type's domain index (``crawl-<name>.html``) groups its entries."""
 
@@ -110,13 +128,21 @@ class ContentType:
     #: or a worry), ``"sign"`` (a warning sign: first only when the query names one),
     #: or ``""`` (neither).
     search_role: str = ""
+    #: Typed links its entries may declare to other entries (see :class:`Relation`).
+    relations: tuple[Relation, ...] = ()
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
+    def relation(self, name: str) -> Relation | None:
+        return next((r for r in self.relations if r.name == name), None)
+
 
 #: What a content type can be to the entry search (see ContentType.search_role).
 SEARCH_ROLES = ("", "answer", "sign")
+
+#: Options every entry has: no field or relation may take these names.
+COMMON_OPTIONS = ("id", "age", "tags", "source", "keywords")
 
 
 class ContentTypeRegistry:
@@ -141,6 +167,7 @@ class ContentTypeRegistry:
             )
         if content_type.name in self._types:
             raise ContentTypeError(f"content type {content_type.name!r} is already registered")
+        _check_option_names(content_type)
         self._types[content_type.name] = content_type
 
     def __getitem__(self, name: str) -> ContentType:
@@ -157,6 +184,32 @@ class ContentTypeRegistry:
 
     def names(self) -> list[str]:
         return list(self._types)
+
+    def relations_to(self, type_name: str) -> list[tuple[ContentType, Relation]]:
+        """The relations of every type that may point at ``type_name``."""
+        return [
+            (content_type, relation)
+            for content_type in self
+            for relation in content_type.relations
+            if not relation.targets or type_name in relation.targets
+        ]
+
+
+def _check_option_names(content_type: ContentType) -> None:
+    """Fields and relations are options of one directive: each name once, none common."""
+    seen: set[str] = set()
+    for name in [*(f.name for f in content_type.fields), *(r.name for r in content_type.relations)]:
+        if not _OPTION_NAME.match(name):
+            raise ContentTypeError(
+                f"content type {content_type.name!r}: option {name!r} must be lowercase "
+                "letters, digits, '-' or '_'"
+            )
+        if name in seen or name in COMMON_OPTIONS:
+            raise ContentTypeError(
+                f"content type {content_type.name!r}: option {name!r} is used twice "
+                f"(every entry already has {', '.join(COMMON_OPTIONS)})"
+            )
+        seen.add(name)
 
 
 #: What each hook of a content type must return, checked on every call.

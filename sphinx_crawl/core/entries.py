@@ -15,7 +15,20 @@ from typing import Any, TypedDict
 from sphinx_crawl.core.ages import AgeDict
 
 #: The keys every crawl.json entry has, in order; the type's own fields follow.
-ENTRY_KEYS = ("id", "type", "title", "url", "docname", "age", "tags", "sources", "keywords", "text")
+ENTRY_KEYS = (
+    "id",
+    "type",
+    "title",
+    "url",
+    "docname",
+    "age",
+    "tags",
+    "sources",
+    "keywords",
+    "text",
+    "relations",
+    "related_by",
+)
 
 
 class EntryData(TypedDict):
@@ -33,6 +46,9 @@ class EntryData(TypedDict):
     keywords: list[str]
     text: str
     fields: dict[str, Any]
+    #: Relation name -> the ids this entry declares (checked against the other entries
+    #: once every page is read; see CrawlDomain.relations).
+    relations: dict[str, list[str]]
 
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

@@ -13,6 +13,7 @@ from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, entry_text
 from sphinx_crawl.config import crawl_config
 from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.content_types import (
+    COMMON_OPTIONS,
     ContentType,
     Field,
     HookError,
@@ -24,14 +25,12 @@ from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import id_from_title, plain_text, slugify, split_list
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, read_options
+from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _, labelled, localized_age
 from sphinx_crawl.render.parts import callout_paragraphs
 
 #: URL schemes a browser runs rather than opens (it ignores spaces and controls in them).
 _RUNNABLE_URL = re.compile(r"(javascript|vbscript|data):", re.IGNORECASE)
-
-#: Options every entry accepts, whatever its type.
-COMMON_OPTIONS = ("id", "age", "tags", "source", "keywords")
 
 
 class EntryDirective(SphinxDirective):
@@ -46,7 +45,7 @@ class EntryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         ct = self.content_type
         location = self.get_location()
-        known = [*COMMON_OPTIONS, *(f.name for f in ct.fields)]
+        known = [*COMMON_OPTIONS, *_type_options(ct)]
         self.options = read_options(ct.directive, self.options, self.block_text, known, location)
 
         title = self.arguments[0].strip() if self.arguments else ""
@@ -56,6 +55,7 @@ class EntryDirective(SphinxDirective):
         age = self._age(location)
         fields = self._fields(location)
         sources = self._sources(location)
+        relations = self._relations(location)
         self._check_hooks(fields, location)
 
         anchor = self._unique_anchor(entry_id, location)
@@ -89,6 +89,10 @@ class EntryDirective(SphinxDirective):
         tags = split_list(self.options.get("tags"))
         if age is not None:
             node += crawl_nodes.crawl_meta(age_label=age.label)
+        if self._has_relations():
+            node += crawl_nodes.crawl_relations(
+                entry_id=entry_id, crawl_type=ct.name, relations=relations
+            )
         if sources:
             node += _sources_paragraph(sources)
 
@@ -106,6 +110,7 @@ class EntryDirective(SphinxDirective):
             "keywords": keywords,
             "text": plain_text(entry_text(body)),
             "fields": fields,
+            "relations": relations,
         }
         node[ORDER_ATTRIBUTE] = _next_position(self.state.document)
         return [node]
@@ -249,6 +254,31 @@ class EntryDirective(SphinxDirective):
                     "plugin",
                 )
 
+    def _relations(self, location: str) -> dict[str, list[str]]:
+        """The ids each relation option names (whether they exist, and are of a type the
+        relation allows, is checked once every page is read: CrawlDomain)."""
+        declared: dict[str, list[str]] = {}
+        for relation in self.content_type.relations:
+            ids = []
+            for given in split_list(self.options.get(relation.name)):
+                if slugify(given) != given:
+                    warn(
+                        f"{self.content_type.directive}: :{relation.name}: {given!r} is not "
+                        "an entry id (a lowercase slug)",
+                        location,
+                        "relation",
+                    )
+                    continue
+                ids.append(given)
+            if ids:
+                declared[relation.name] = ids
+        return declared
+
+    def _has_relations(self) -> bool:
+        """Whether entries of this type can show links to others, or links back."""
+        registry = crawl_domain(self.env).content_types
+        return bool(self.content_type.relations or registry.relations_to(self.content_type.name))
+
     def _sources(self, location: str) -> list[str]:
         settings = crawl_config(self.config)
         declared = settings.sources
@@ -303,6 +333,10 @@ def _next_position(document: nodes.document) -> int:
     return position
 
 
+def _type_options(ct: ContentType) -> list[str]:
+    return [*(f.name for f in ct.fields), *(r.name for r in ct.relations)]
+
+
 def _hidden_prefix(ct: ContentType, fields: dict[str, Any]) -> str:
     return str(hook_value(ct, "heading_prefix", fields))
 
@@ -339,6 +373,6 @@ def _sources_paragraph(sources: list[str]) -> nodes.paragraph:
 
 def make_entry_directive(content_type: ContentType) -> type[EntryDirective]:
     """A directive class bound to ``content_type``: configuration, not a copy of code."""
-    options = raw_options(*COMMON_OPTIONS, *(f.name for f in content_type.fields))
+    options = raw_options(*COMMON_OPTIONS, *_type_options(content_type))
     name = "".join(part.capitalize() for part in content_type.name.split("-")) + "Directive"
     return type(name, (EntryDirective,), {"content_type": content_type, "option_spec": options})

@@ -9,7 +9,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.collections import ListSpec, citing_entries, helping_entries, select_entries
+from sphinx_crawl.collections import (
+    ListSpec,
+    citing_entries,
+    helping_entries,
+    relation_lines,
+    select_entries,
+)
 from sphinx_crawl.config import declared_sources, source_language_classes
 from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.core.derive import badge, free_id, source_anchor
@@ -45,6 +51,12 @@ class FillCollections(SphinxPostTransform):
         domain = crawl_domain(self.env)
         for placeholder in list(self.document.findall(crawl_nodes.crawl_list)):
             placeholder.replace_self(self._render_list(domain, placeholder))
+        for links in list(self.document.findall(crawl_nodes.crawl_relations)):
+            shown = self._render_relations(domain, links)
+            if shown.children:
+                links.replace_self(shown)
+            else:
+                links.parent.remove(links)
         for sources in list(self.document.findall(crawl_nodes.crawl_sources)):
             # The anchors move onto each source's block; replace_self would copy them.
             # (Only those the directive claimed: a second list on the page gets none.)
@@ -77,6 +89,30 @@ class FillCollections(SphinxPostTransform):
             if len(text) <= _EXCERPT_CHARS
             else text[:_EXCERPT_CHARS].rsplit(" ", 1)[0] + "\u2026"
         )
+
+    # -- links between entries ---------------------------------------------------
+
+    def _render_relations(
+        self, domain: CrawlDomain, placeholder: crawl_nodes.crawl_relations
+    ) -> nodes.Element:
+        """A labelled line per relation, both ways: "Helps with: ...", "Tips that
+        help: ..." (the back-links only where this entry is the one the domain holds,
+        not a live example repeating its id)."""
+        wrapper = nodes.container(classes=["crawl-relations"])
+        spec = {
+            "id": placeholder["entry_id"],
+            "type": placeholder["crawl_type"],
+            "relations": placeholder["relations"],
+        }
+        for line_spec in relation_lines(domain, spec, self.docname):
+            line = nodes.paragraph(classes=["crawl-relation", line_spec.css_class])
+            line += nodes.strong("", labelled(line_spec.label))
+            for i, entry in enumerate(line_spec.entries):
+                if i:
+                    line += nodes.Text("; ")
+                line += self._link(entry)
+            wrapper += line
+        return wrapper
 
     # -- crawl-list ---------------------------------------------------------------
 

@@ -251,6 +251,7 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
     crawl_nodes.crawl_age_filter: (visit_age_filter, None),
     crawl_nodes.crawl_list: (skip, None),
     crawl_nodes.crawl_sources: (skip, None),
+    crawl_nodes.crawl_relations: (skip, None),
 }
 
 
