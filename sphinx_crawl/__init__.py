@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 # Content types are plain values (no Sphinx needed to define one).
-from sphinx_crawl.core.content_types import ContentType, Field, IndexSpec, choice
+from sphinx_crawl.core.content_types import ContentType, Field, IndexSpec, Relation, choice
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -16,6 +16,7 @@ __all__ = [
     "ContentType",
     "Field",
     "IndexSpec",
+    "Relation",
     "__version__",
     "choice",
     "register_content_type",

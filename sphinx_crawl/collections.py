@@ -14,7 +14,7 @@ from sphinx_crawl.core.derive import age_sort_key, cited_by
 from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.domain import CrawlDomain
 
-LAYOUTS = ("table", "cards", "checklist", "tracker", "noticed")
+LAYOUTS = ("table", "cards", "checklist", "tracker", "noticed", "timeline")
 #: How many entries of the ``help`` types a tracker shows under a milestone not yet seen.
 HELP_COUNT = 3
 

@@ -77,6 +77,10 @@ class crawl_sources(nodes.General, nodes.Element):
     """Placeholder for ``crawl-sources``, filled when the doctree is resolved."""
 
 
+class crawl_details(nodes.General, nodes.Element):
+    """A disclosure (HTML ``<details>``) titled ``summary``: a timeline's table."""
+
+
 class crawl_relations(nodes.General, nodes.Element):
     """Placeholder for an entry's links to other entries, both ways: ``entry_id``, its
     ``crawl_type``, and the ``relations`` it declares (relation name -> ids). Filled

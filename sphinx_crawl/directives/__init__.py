@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_crawl.directives.collections import CrawlListDirective, CrawlSourcesDirective
+from sphinx_crawl.directives.collections import (
+    CrawlListDirective,
+    CrawlSourcesDirective,
+    CrawlTimelineDirective,
+)
 from sphinx_crawl.directives.companion import CrawlBabyDirective, CrawlSummaryDirective
 from sphinx_crawl.directives.milestone_table import MilestoneTableDirective
 from sphinx_crawl.directives.options import mark_repeated_rst_options
@@ -12,7 +16,14 @@ from sphinx_crawl.directives.schema import CrawlSchemaDirective, CrawlWarningTyp
 from sphinx_crawl.domain import crawl_domain
 
 #: The directives every project has (content types add theirs).
-FIXED_DIRECTIVES = ("milestone-table", "crawl-list", "crawl-sources", "crawl-baby", "crawl-summary")
+FIXED_DIRECTIVES = (
+    "milestone-table",
+    "crawl-list",
+    "crawl-timeline",
+    "crawl-sources",
+    "crawl-baby",
+    "crawl-summary",
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -22,6 +33,7 @@ def setup_directives(app: Sphinx) -> None:
     """The directives every project has; each content type adds its own when registered."""
     app.add_directive("milestone-table", MilestoneTableDirective)
     app.add_directive("crawl-list", CrawlListDirective)
+    app.add_directive("crawl-timeline", CrawlTimelineDirective)
     app.add_directive("crawl-sources", CrawlSourcesDirective)
     app.add_directive("crawl-baby", CrawlBabyDirective)
     app.add_directive("crawl-summary", CrawlSummaryDirective)

@@ -22,16 +22,17 @@ class CrawlListDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     option_spec = raw_options("type", "tags", "age", "layout", "first", "help")
+    #: (docutils sets ``name`` to the directive's name as written: warnings say it.)
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
         self.options = read_options(
-            "crawl-list", self.options, self.block_text, self.option_spec, location
+            self.name, self.options, self.block_text, self.option_spec, location
         )
-        for name in ("type", "tags", "age", "first", "help"):
-            value = self.options.get(name)
+        for option in ("type", "tags", "age", "first", "help"):
+            value = self.options.get(option)
             if value is not None and not split_list(value):
-                warn(f"crawl-list: :{name}: is empty; it filters nothing", location, "filter")
+                warn(f"{self.name}: :{option}: is empty; it filters nothing", location, "filter")
         spec: ListSpec = {
             "kind": "list",
             "types": self._types(location, "type"),
@@ -57,7 +58,7 @@ class CrawlListDirective(SphinxDirective):
                 types.append(name)
             else:
                 warn(
-                    f"crawl-list: unknown :{option}: {name!r} (known: {', '.join(known)})",
+                    f"{self.name}: unknown :{option}: {name!r} (known: {', '.join(known)})",
                     location,
                     "filter",
                 )
@@ -70,7 +71,7 @@ class CrawlListDirective(SphinxDirective):
         try:
             return dict(AgeRange.parse(raw).as_dict())
         except ValueError as error:
-            warn(f"crawl-list: :age: {error}; the age filter is ignored", location, "filter")
+            warn(f"{self.name}: :age: {error}; the age filter is ignored", location, "filter")
             return None
 
     def _layout(self, location: str) -> str:
@@ -84,6 +85,16 @@ class CrawlListDirective(SphinxDirective):
             )
             return "table"
         return layout
+
+
+class CrawlTimelineDirective(CrawlListDirective):
+    """The entries' ages as a chart (``crawl-list`` filters; entries without an age are
+    left out, having no window to draw)."""
+
+    option_spec = raw_options("type", "tags", "age")
+
+    def _layout(self, location: str) -> str:
+        return "timeline"
 
 
 class CrawlSourcesDirective(SphinxDirective):

@@ -18,12 +18,13 @@ from sphinx_crawl.collections import (
 )
 from sphinx_crawl.config import declared_sources, source_language_classes
 from sphinx_crawl.core.content_types import ContentType, hook_value
-from sphinx_crawl.core.derive import badge, free_id, source_anchor
+from sphinx_crawl.core.derive import age_sort_key, badge, free_id, source_anchor
 from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
 from sphinx_crawl.i18n import _, labelled
 from sphinx_crawl.render.fallback import NonHTMLFallback
 from sphinx_crawl.render.parts import callout_paragraphs, table, text_row
+from sphinx_crawl.render.timeline import TimelineRow, timeline_svg
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -141,6 +142,9 @@ class FillCollections(SphinxPostTransform):
         if layout in ("tracker", "noticed") and self._is_html():
             wrapper += self._tracker(entries, layout, spec.get("help", []))
             return wrapper
+        if layout == "timeline":
+            wrapper += self._timeline(entries)
+            return wrapper
         # On paper a tracker is the table of what to look for, and signs a checklist.
         layout = {"tracker": "table", "noticed": "checklist"}.get(layout, layout)
         render = {"table": self._table, "cards": self._cards, "checklist": self._checklist}[layout]
@@ -171,6 +175,42 @@ class FillCollections(SphinxPostTransform):
             for entry in entries
         ]
         return table(["crawl-list-table"], (35, 20, 45), [_("Entry"), _("Age"), _("Details")], rows)
+
+    def _timeline(self, entries: list[EntryData]) -> list[nodes.Element]:
+        """The entries' ages as a chart (HTML), with the same data as a table: under
+        the chart in a disclosure (its text alternative), and alone in other builders."""
+        aged = sorted(
+            (entry for entry in entries if entry["age"] is not None),
+            key=lambda entry: (age_sort_key(entry["age"]), entry["title"].lower()),
+        )
+        if not aged:
+            return [nodes.paragraph("", "", nodes.emphasis("", _("No entries with ages match.")))]
+        rows = [
+            text_row([self._link(entry), nodes.Text(entry["age"]["label"])])  # type: ignore[index]
+            for entry in aged
+        ]
+        data = table(["crawl-timeline-data"], (70, 30), [_("Entry"), _("Age")], rows)
+        if not self._is_html():
+            return [data]
+        ids = self.document.ids
+        chart_id = free_id("crawl-timeline", lambda name: name not in ids)
+        ids[chart_id] = self.document  # claimed: a second chart on the page takes -2
+        chart = timeline_svg(
+            [
+                TimelineRow(
+                    entry["title"],
+                    entry["age"]["label"],  # type: ignore[index]
+                    entry["age"]["min_months"],  # type: ignore[index]
+                    entry["age"]["max_months"],  # type: ignore[index]
+                    entry["age"]["kind"],  # type: ignore[index]
+                )
+                for entry in aged
+            ],
+            chart_id,
+        )
+        details = crawl_nodes.crawl_details(summary=_("The same ages as a table"))
+        details += data
+        return [nodes.raw("", chart, format="html", classes=["crawl-timeline"]), details]
 
     def _cards(self, entries: list[EntryData]) -> nodes.Element:
         """A card per entry: its title as a link, its age and badge, and its text (an

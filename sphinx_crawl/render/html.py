@@ -235,6 +235,16 @@ def skip(self: HTML5Translator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def visit_details(self: HTML5Translator, node: crawl_nodes.crawl_details) -> None:
+    self.body.append(
+        f'<details class="crawl-details"><summary>{_text(node["summary"])}</summary>\n'
+    )
+
+
+def depart_details(self: HTML5Translator, node: crawl_nodes.crawl_details) -> None:
+    self.body.append("</details>\n")
+
+
 Visitor = Callable[[Any, Any], None]
 
 HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
@@ -252,6 +262,7 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
     crawl_nodes.crawl_list: (skip, None),
     crawl_nodes.crawl_sources: (skip, None),
     crawl_nodes.crawl_relations: (skip, None),
+    crawl_nodes.crawl_details: (visit_details, depart_details),
 }
 
 

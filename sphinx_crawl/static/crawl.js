@@ -80,6 +80,7 @@
         if (applies) shown += 1;
       });
       document.body.classList.toggle("crawl-age-hide", active && only.checked);
+      placeTimelineMarkers(active ? effective : NaN);
       const problems = [
         age.value !== "" && !active ? fill(form.dataset.ageRange, { max: MAX_MONTHS }) : "",
         !weeksOk ? fill(form.dataset.weeksRange, { max: MAX_WEEKS_EARLY }) : "",
@@ -100,6 +101,23 @@
     form.addEventListener("submit", (event) => { event.preventDefault(); apply(); });
     form.addEventListener("reset", () => window.setTimeout(apply, 0));
     apply();
+  }
+
+  // A crawl-timeline chart marks the baby's age (corrected where it applies) on its axis.
+  function placeTimelineMarkers(months) {
+    document.querySelectorAll("svg.crawl-timeline-chart").forEach((chart) => {
+      const marker = chart.querySelector(".crawl-timeline-marker");
+      if (!marker) return;
+      const [x0, x1, end] = ["x0", "x1", "end"].map((key) => parseFloat(chart.dataset[key]));
+      const shown = Number.isFinite(months) && end > 0;
+      marker.setAttribute("visibility", shown ? "visible" : "hidden");
+      if (!shown) return;
+      const x = x0 + ((x1 - x0) * Math.min(months, end)) / end;
+      marker.setAttribute("transform", `translate(${x.toFixed(2)},0)`);
+      // The label stays inside the drawing at either end of the axis.
+      const share = (x - x0) / (x1 - x0);
+      marker.querySelector("text").setAttribute("text-anchor", share < 0.12 ? "start" : share > 0.88 ? "end" : "middle");
+    });
   }
 
   /* ---- Entry search on the search page --------------------------------- */
