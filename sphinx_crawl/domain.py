@@ -204,23 +204,33 @@ class CrawlDomain(Domain):
     def relation_targets(self, entry: EntryData | Mapping[str, Any]) -> dict[str, list[str]]:
         """Relation name -> the ids ``entry`` declares that name an entry of a type the
         relation allows, in the order given (see check_relations for the rest)."""
+        valid: dict[str, list[str]] = {}
+        for name, target, problem in self._declared_links(entry):
+            if problem is None and target not in valid.setdefault(name, []):
+                valid[name].append(target)
+        return {name: targets for name, targets in valid.items() if targets}
+
+    def _declared_links(
+        self, entry: EntryData | Mapping[str, Any]
+    ) -> Iterator[tuple[str, str, str | None]]:
+        """(relation name, target id, what is wrong with it or None) for each id the
+        entry's relations name: the one check behind relation_targets and the warnings."""
         content_type = self.content_types.get(entry["type"])
         known = self.by_id()
-        valid: dict[str, list[str]] = {}
         for name, ids in entry.get("relations", {}).items():
             relation = content_type.relation(name) if content_type else None
             if relation is None:
                 continue
-            targets = [
-                target
-                for target in ids
-                if target in known
-                and target != entry.get("id")
-                and (not relation.targets or known[target]["type"] in relation.targets)
-            ]
-            if targets:
-                valid[name] = list(dict.fromkeys(targets))
-        return valid
+            for target in ids:
+                problem = None
+                if target == entry.get("id"):
+                    problem = "is the entry itself"
+                elif target not in known:
+                    problem = "names no entry"
+                elif relation.targets and known[target]["type"] not in relation.targets:
+                    allowed = ", ".join(relation.targets)
+                    problem = f"is a {known[target]['type']}, not a {allowed}"
+                yield name, target, problem
 
     def related_by(self, entry_id: str) -> dict[str, list[str]]:
         """Relation name -> the ids of the entries that declare it to ``entry_id``, in
@@ -237,28 +247,14 @@ class CrawlDomain(Domain):
 
     def check_relations(self) -> None:
         """Each id a relation names must be another entry, of a type it allows: say where."""
-        known = self.by_id()
-        for entry in known.values():
-            content_type = self.content_types.get(entry["type"])
-            for name, ids in entry.get("relations", {}).items():
-                relation = content_type.relation(name) if content_type else None
-                if relation is None:
-                    continue
-                for target in ids:
-                    problem = None
-                    if target == entry["id"]:
-                        problem = "is the entry itself"
-                    elif target not in known:
-                        problem = "names no entry"
-                    elif relation.targets and known[target]["type"] not in relation.targets:
-                        allowed = ", ".join(relation.targets)
-                        problem = f"is a {known[target]['type']}, not a {allowed}"
-                    if problem:
-                        warn(
-                            f":{name}: {target!r} {problem}; the link is left out",
-                            (entry["docname"], entry["lineno"]),
-                            "relation",
-                        )
+        for entry in self.by_id().values():
+            for name, target, problem in self._declared_links(entry):
+                if problem is not None:
+                    warn(
+                        f":{name}: {target!r} {problem}; the link is left out",
+                        (entry["docname"], entry["lineno"]),
+                        "relation",
+                    )
 
     # -- objects, search and references ---------------------------------------------
 

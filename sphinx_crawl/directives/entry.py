@@ -26,8 +26,8 @@ from sphinx_crawl.core.entries import id_from_title, plain_text, slugify, split_
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.i18n import _, labelled, localized_age
-from sphinx_crawl.render.parts import callout_paragraphs
+from sphinx_crawl.i18n import _, localized_age
+from sphinx_crawl.render.parts import callout_paragraphs, labelled_list
 
 #: URL schemes a browser runs rather than opens (it ignores spaces and controls in them).
 _RUNNABLE_URL = re.compile(r"(javascript|vbscript|data):", re.IGNORECASE)
@@ -358,17 +358,15 @@ def _data_attributes(
 def _sources_paragraph(sources: list[str]) -> nodes.paragraph:
     from sphinx.addnodes import pending_xref
 
-    para = nodes.paragraph(classes=["crawl-sources"])
-    para += nodes.strong("", labelled(_("Source") if len(sources) == 1 else _("Sources")))
-    for i, key in enumerate(sources):
-        if i:
-            para += nodes.Text("; ")
+    refs: list[nodes.Node] = []
+    for key in sources:
         ref = pending_xref(
             "", refdomain="crawl", reftype="source", reftarget=key, refexplicit=False
         )
         ref += nodes.inline("", key, classes=["crawl-source-ref"])
-        para += ref
-    return para
+        refs.append(ref)
+    label = _("Source") if len(sources) == 1 else _("Sources")
+    return labelled_list(label, refs, ["crawl-sources"])
 
 
 def make_entry_directive(content_type: ContentType) -> type[EntryDirective]:

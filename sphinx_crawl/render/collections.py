@@ -23,7 +23,7 @@ from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
 from sphinx_crawl.i18n import _, labelled
 from sphinx_crawl.render.fallback import NonHTMLFallback
-from sphinx_crawl.render.parts import callout_paragraphs, table, text_row
+from sphinx_crawl.render.parts import callout_paragraphs, labelled_list, table, text_row
 from sphinx_crawl.render.timeline import TimelineRow, timeline_svg
 
 if TYPE_CHECKING:
@@ -105,14 +105,12 @@ class FillCollections(SphinxPostTransform):
             "type": placeholder["crawl_type"],
             "relations": placeholder["relations"],
         }
-        for line_spec in relation_lines(domain, spec, self.docname):
-            line = nodes.paragraph(classes=["crawl-relation", line_spec.css_class])
-            line += nodes.strong("", labelled(line_spec.label))
-            for i, entry in enumerate(line_spec.entries):
-                if i:
-                    line += nodes.Text("; ")
-                line += self._link(entry)
-            wrapper += line
+        for line in relation_lines(domain, spec, self.docname):
+            wrapper += labelled_list(
+                line.label,
+                [self._link(entry) for entry in line.entries],
+                ["crawl-relation", line.css_class],
+            )
         return wrapper
 
     # -- crawl-list ---------------------------------------------------------------

@@ -71,6 +71,17 @@ def meta_parts(meta: crawl_meta) -> list[tuple[str, str, str]]:
     return [(labelled(_("Age")), meta["age_label"], "age")] if meta["age_label"] else []
 
 
+def labelled_list(label: str, items: list[nodes.Node], classes: list[str]) -> nodes.paragraph:
+    """``Label: a; b; c`` as one paragraph (an entry's sources, its links to others)."""
+    para = nodes.paragraph(classes=classes)
+    para += nodes.strong("", labelled(label))
+    for i, item in enumerate(items):
+        if i:
+            para += nodes.Text("; ")
+        para += item
+    return para
+
+
 def text_row(cells: list[nodes.Node]) -> nodes.row:
     """A table row with one paragraph per cell."""
     row = nodes.row()
