@@ -114,9 +114,13 @@
       if (!shown) return;
       const x = x0 + ((x1 - x0) * Math.min(months, end)) / end;
       marker.setAttribute("transform", `translate(${x.toFixed(2)},0)`);
-      // The label stays inside the drawing at either end of the axis.
+      // The label stays inside the drawing at either end of the axis; past its end (a
+      // baby older than every window) the line stands at the end and says "→".
+      const label = marker.querySelector("text");
+      label.dataset.text ??= label.textContent;
+      label.textContent = months > end ? `${label.dataset.text} \u2192` : label.dataset.text;
       const share = (x - x0) / (x1 - x0);
-      marker.querySelector("text").setAttribute("text-anchor", share < 0.12 ? "start" : share > 0.88 ? "end" : "middle");
+      label.setAttribute("text-anchor", share < 0.12 ? "start" : share > 0.88 ? "end" : "middle");
     });
   }
 

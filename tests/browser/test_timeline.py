@@ -45,6 +45,12 @@ def test_the_marker_follows_the_babys_age(open_page: Callable[..., Tab], path: s
     x1 = float(tab.page.locator("svg.crawl-timeline-chart").get_attribute("data-x1") or 0)
     assert at_six == pytest.approx(x0 + (x1 - x0) * 6 / end, abs=0.05)
     assert at_twelve == pytest.approx(2 * at_six - x0, abs=0.1)
+    # Older than every window (a toddler at 30 months): at the axis' end, pointing on.
+    age.fill("30")
+    assert marker_x(tab) == pytest.approx(x1, abs=0.05)
+    assert tab.page.locator(f"{MARKER} text").text_content().endswith("\u2192")
+    age.fill("12")
+    assert not tab.page.locator(f"{MARKER} text").text_content().endswith("\u2192")
     # Born 8 weeks early, 6 months old: the line stands at the corrected age.
     age.fill("6")
     tab.page.locator("form.crawl-age-filter [name=early]").fill("8")
