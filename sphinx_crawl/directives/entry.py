@@ -11,22 +11,23 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, entry_text
 from sphinx_crawl.config import crawl_config
-from sphinx_crawl.core.ages import AgeRange
-from sphinx_crawl.core.content_types import (
-    COMMON_OPTIONS,
-    ContentType,
-    Field,
-    HookError,
-    hook_value,
-    matches_schema,
-    run_hook,
+from sphinx_crawl.core.content_types import COMMON_OPTIONS, ContentType
+from sphinx_crawl.core.entries import plain_text, split_list
+from sphinx_crawl.diagnostics import Subtype, warn
+from sphinx_crawl.directives.entry_parts import (
+    check_hooks,
+    checked_id,
+    checked_relations,
+    convert_fields,
+    entry_frame,
+    entry_tail,
+    read_age,
+    title_frame,
+    unique_anchor,
 )
-from sphinx_crawl.core.derive import badge, free_id
-from sphinx_crawl.core.entries import id_from_title, plain_text, slugify, split_list
-from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.i18n import _, localized_age
+from sphinx_crawl.i18n import _
 from sphinx_crawl.render.parts import callout_paragraphs, labelled_list
 
 #: URL schemes a browser runs rather than opens (it ignores spaces and controls in them).
@@ -48,31 +49,22 @@ class EntryDirective(SphinxDirective):
         known = [*COMMON_OPTIONS, *_type_options(ct)]
         self.options = read_options(ct.directive, self.options, self.block_text, known, location)
 
+        def report(message: str, subtype: Subtype) -> None:
+            warn(f"{ct.directive}: {message}", location, subtype)
+
         title = self.arguments[0].strip() if self.arguments else ""
         if not title:
-            warn(f"{ct.directive}: the entry has no title", location, "title")
-        entry_id = self._entry_id(title or str(ct.label), location)
-        age = self._age(location)
-        fields = self._fields(location)
+            report("the entry has no title", "title")
+        entry_id = checked_id(ct, self.options.get("id") or "", title or str(ct.label), report)
+        age = read_age(ct, self.options.get("age"), report)
+        fields = convert_fields(ct, self.options, report)
         sources = self._sources(location)
-        relations = self._relations(location)
-        self._check_hooks(fields, location)
+        given = {r.name: split_list(self.options.get(r.name)) for r in ct.relations}
+        relations = checked_relations(ct, given, report)
+        check_hooks(ct, fields, report)
 
-        anchor = self._unique_anchor(entry_id, location)
-        node = crawl_nodes.crawl_entry(
-            ids=[anchor],
-            classes=[
-                "crawl-entry",
-                f"crawl-type-{ct.name}",
-                *hook_value(ct, "classes", fields),
-            ],
-            entry_id=entry_id,
-            crawl_type=ct.name,
-            data=_data_attributes(ct, age, fields),
-            age_label=age.label if age else "",
-            label=str(ct.label),
-            badge=badge(ct, fields) if ct.badge else "",
-        )
+        anchor = unique_anchor(self.state.document, entry_id, report)
+        node = entry_frame(ct, entry_id, anchor, age, fields)
         # Claimed in the document, so a later entry or heading cannot take the same HTML ids.
         self.state.document.ids[anchor] = node
         self.set_source_info(node)
@@ -87,12 +79,7 @@ class EntryDirective(SphinxDirective):
         if keywords:
             node += self._keywords_node(keywords)
         tags = split_list(self.options.get("tags"))
-        if age is not None:
-            node += crawl_nodes.crawl_meta(age_label=age.label)
-        if self._has_relations():
-            node += crawl_nodes.crawl_relations(
-                entry_id=entry_id, crawl_type=ct.name, relations=relations
-            )
+        node.extend(entry_tail(crawl_domain(self.env).content_types, ct, entry_id, age, relations))
         if sources:
             node += _sources_paragraph(sources)
 
@@ -112,7 +99,7 @@ class EntryDirective(SphinxDirective):
             "fields": fields,
             "relations": relations,
         }
-        node[ORDER_ATTRIBUTE] = _next_position(self.state.document)
+        node[ORDER_ATTRIBUTE] = next_position(self.state.document)
         return [node]
 
     def _translatable_callouts(self, fields: dict[str, Any]) -> list[nodes.Element]:
@@ -134,150 +121,6 @@ class EntryDirective(SphinxDirective):
         return node
 
     # -- options ---------------------------------------------------------------
-
-    def _entry_id(self, title: str, location: str) -> str:
-        given = (self.options.get("id") or "").strip()
-        if not given:
-            return id_from_title(self.content_type.name, title)
-        cleaned = slugify(given)
-        if cleaned != given:
-            fallback = cleaned or id_from_title(self.content_type.name, title)
-            warn(
-                f"{self.content_type.directive}: id {given!r} is not a lowercase slug; "
-                f"using {fallback!r}",
-                location,
-                "id",
-            )
-            return fallback
-        return given
-
-    def _unique_anchor(self, entry_id: str, location: str) -> str:
-        """The HTML id: the entry id unless something on the page already has it, or
-        has the id of its heading (``<id>-title``)."""
-        ids = self.state.document.ids
-
-        def free(anchor: str) -> bool:
-            return anchor not in ids and f"{anchor}-title" not in ids
-
-        if free(entry_id):
-            return entry_id
-        if entry_id not in ids:
-            warn(
-                f"{self.content_type.directive}: id {entry_id + '-title'!r} (its heading's) "
-                "is used twice on this page",
-                location,
-                "id",
-            )
-        elif not isinstance(ids[entry_id], crawl_nodes.crawl_entry):  # entries: the domain warns
-            warn(
-                f"{self.content_type.directive}: id {entry_id!r} is used twice on this page",
-                location,
-                "id",
-            )
-        return free_id(entry_id, free)
-
-    def _age(self, location: str) -> AgeRange | None:
-        raw = self.options.get("age")
-        if raw is None or not raw.strip():
-            if self.content_type.age_required:
-                warn(
-                    f"{self.content_type.directive}: the :age: option is required", location, "age"
-                )
-            return None
-        try:
-            return localized_age(AgeRange.parse(raw))
-        except ValueError as error:
-            warn(f"{self.content_type.directive}: {error}", location, "age")
-            return None
-
-    def _fields(self, location: str) -> dict[str, Any]:
-        ct = self.content_type
-        fields: dict[str, Any] = {}
-        for spec in ct.fields:
-            raw = self.options.get(spec.name)
-            if raw is not None:
-                try:
-                    value = spec.converter(raw)
-                except ValueError as error:  # the author's value: a field warning
-                    warn(f"{ct.directive}: :{spec.name}: {error}", location, "field")
-                    continue
-                except Exception as error:  # the plugin's code failed: say whose
-                    self._plugin_failed(f":{spec.name}: converter raised", error, location)
-                    continue
-                if self._fits(spec, value, "converter", location):
-                    fields[spec.name] = value
-            elif spec.required:
-                warn(f"{ct.directive}: the :{spec.name}: option is required", location, "field")
-        for spec in ct.fields:
-            if spec.name not in fields and spec.default is not None:
-                try:
-                    value = spec.default(dict(fields))
-                except Exception as error:
-                    self._plugin_failed(f":{spec.name}: default raised", error, location)
-                    continue
-                if self._fits(spec, value, "default", location):
-                    fields[spec.name] = value
-        return fields
-
-    def _fits(self, spec: Field, value: Any, what: str, location: str) -> bool:
-        """A field value goes into crawl.json: it must match the field's declared schema."""
-        if matches_schema(value, spec.schema):
-            return True
-        warn(
-            f"{self.content_type.directive}: the {self.content_type.name!r} content type's "
-            f":{spec.name}: {what} returned {type(value).__name__} {value!r:.60}, which does "
-            f"not match its schema {dict(spec.schema)}; the field is left out",
-            location,
-            "plugin",
-        )
-        return False
-
-    def _plugin_failed(self, what: str, error: Exception, location: str) -> None:
-        warn(
-            f"{self.content_type.directive}: the {self.content_type.name!r} content type's "
-            f"{what} {type(error).__name__}: {error}",
-            location,
-            "plugin",
-        )
-
-    def _check_hooks(self, fields: dict[str, Any], location: str) -> None:
-        """Call each of the type's hooks once, here, so a failure is reported at the entry;
-        everywhere else the hooks fall back quietly to an empty value."""
-        for hook in ("heading_prefix", "badge", "classes", "callouts", "rank"):
-            try:
-                run_hook(self.content_type, hook, fields)
-            except HookError as error:
-                warn(
-                    f"{self.content_type.directive}: the {self.content_type.name!r} content "
-                    f"type's {error}",
-                    location,
-                    "plugin",
-                )
-
-    def _relations(self, location: str) -> dict[str, list[str]]:
-        """The ids each relation option names (whether they exist, and are of a type the
-        relation allows, is checked once every page is read: CrawlDomain)."""
-        declared: dict[str, list[str]] = {}
-        for relation in self.content_type.relations:
-            ids = []
-            for given in split_list(self.options.get(relation.name)):
-                if slugify(given) != given:
-                    warn(
-                        f"{self.content_type.directive}: :{relation.name}: {given!r} is not "
-                        "an entry id (a lowercase slug)",
-                        location,
-                        "relation",
-                    )
-                    continue
-                ids.append(given)
-            if ids:
-                declared[relation.name] = ids
-        return declared
-
-    def _has_relations(self) -> bool:
-        """Whether entries of this type can show links to others, or links back."""
-        registry = crawl_domain(self.env).content_types
-        return bool(self.content_type.relations or registry.relations_to(self.content_type.name))
 
     def _sources(self, location: str) -> list[str]:
         settings = crawl_config(self.config)
@@ -307,9 +150,7 @@ class EntryDirective(SphinxDirective):
         self, title: str, fields: dict[str, Any], anchor: str
     ) -> tuple[crawl_nodes.crawl_entry_title, nodes.inline]:
         """The heading, and the title text in it (without the spoken prefix)."""
-        node = crawl_nodes.crawl_entry_title(
-            "", "", ids=[f"{anchor}-title"], prefix=_hidden_prefix(self.content_type, fields)
-        )
+        node = title_frame(self.content_type, fields, anchor)
         inline, messages = self.state.inline_text(title, self.lineno)
         # A title is text: inline markup stays, raw HTML (MyST allows it inline) and links
         # a browser would run (rST links "javascript:...") show as text.
@@ -326,7 +167,7 @@ class EntryDirective(SphinxDirective):
         return node, text
 
 
-def _next_position(document: nodes.document) -> int:
+def next_position(document: nodes.document) -> int:
     """Entries are stored in the order their directives finish, as authors expect."""
     position: int = document.get(ORDER_ATTRIBUTE, 0)
     document[ORDER_ATTRIBUTE] = position + 1
@@ -335,24 +176,6 @@ def _next_position(document: nodes.document) -> int:
 
 def _type_options(ct: ContentType) -> list[str]:
     return [*(f.name for f in ct.fields), *(r.name for r in ct.relations)]
-
-
-def _hidden_prefix(ct: ContentType, fields: dict[str, Any]) -> str:
-    return str(hook_value(ct, "heading_prefix", fields))
-
-
-def _data_attributes(
-    ct: ContentType, age: AgeRange | None, fields: dict[str, Any]
-) -> dict[str, str]:
-    data = {"crawl-type": ct.name}
-    if age is not None:
-        data["crawl-age-min"] = str(age.min_months)
-        data["crawl-age-max"] = "" if age.max_months is None else str(age.max_months)
-        data["crawl-age-kind"] = age.kind
-    for spec in ct.fields:
-        if spec.choices and spec.name in fields:
-            data[f"crawl-{spec.name}"] = str(fields[spec.name])
-    return data
 
 
 def _sources_paragraph(sources: list[str]) -> nodes.paragraph:

@@ -1,0 +1,230 @@
+"""What every entry goes through, whether an author wrote it (the entry directive) or it
+was imported (crawl-import): its id, fields and links checked, and its node's frame.
+
+Problems go to a ``report(message, subtype)`` the caller gives, which says where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from docutils import nodes
+
+from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.core.ages import AgeRange
+from sphinx_crawl.core.content_types import (
+    ContentType,
+    ContentTypeRegistry,
+    Field,
+    HookError,
+    hook_value,
+    matches_schema,
+    run_hook,
+)
+from sphinx_crawl.core.derive import badge, free_id
+from sphinx_crawl.core.entries import id_from_title, slugify
+from sphinx_crawl.diagnostics import Subtype
+from sphinx_crawl.i18n import localized_age
+
+#: Says a problem: (message, warning subtype). The caller adds where it is.
+Report = Callable[[str, Subtype], None]
+
+
+def checked_id(ct: ContentType, given: str, title: str, report: Report) -> str:
+    """The id an author or a file gave, if it is a lowercase slug; else one made from it
+    (or from the title, when none is given)."""
+    given = given.strip()
+    if not given:
+        return id_from_title(ct.name, title)
+    cleaned = slugify(given)
+    if cleaned != given:
+        fallback = cleaned or id_from_title(ct.name, title)
+        report(f"id {given!r} is not a lowercase slug; using {fallback!r}", "id")
+        return fallback
+    return given
+
+
+def unique_anchor(document: nodes.document, entry_id: str, report: Report) -> str:
+    """The HTML id: the entry id unless something on the page already has it, or has the
+    id of its heading (``<id>-title``)."""
+    ids = document.ids
+
+    def free(anchor: str) -> bool:
+        return anchor not in ids and f"{anchor}-title" not in ids
+
+    if free(entry_id):
+        return entry_id
+    if entry_id not in ids:
+        report(f"id {entry_id + '-title'!r} (its heading's) is used twice on this page", "id")
+    elif not isinstance(ids[entry_id], crawl_nodes.crawl_entry):  # entries: the domain warns
+        report(f"id {entry_id!r} is used twice on this page", "id")
+    return free_id(entry_id, free)
+
+
+def convert_fields(ct: ContentType, given: Mapping[str, Any], report: Report) -> dict[str, Any]:
+    """The type's fields from what was given: text goes through the field's converter
+    (as an option's value does), other values must already fit the field's schema; then
+    the defaults of fields not given."""
+    fields: dict[str, Any] = {}
+    for spec in ct.fields:
+        raw = given.get(spec.name)
+        if raw is not None:
+            if isinstance(raw, str):
+                try:
+                    value = spec.converter(raw)
+                except ValueError as error:  # the author's value: a field warning
+                    report(f":{spec.name}: {error}", "field")
+                    continue
+                except Exception as error:  # the plugin's code failed: say whose
+                    _plugin_failed(ct, f":{spec.name}: converter raised", error, report)
+                    continue
+            else:
+                value = raw
+            if _fits(ct, spec, value, "converter" if isinstance(raw, str) else "value", report):
+                fields[spec.name] = value
+        elif spec.required:
+            report(f"the :{spec.name}: option is required", "field")
+    for spec in ct.fields:
+        if spec.name not in fields and spec.default is not None:
+            try:
+                value = spec.default(dict(fields))
+            except Exception as error:
+                _plugin_failed(ct, f":{spec.name}: default raised", error, report)
+                continue
+            if _fits(ct, spec, value, "default", report):
+                fields[spec.name] = value
+    return fields
+
+
+def _fits(ct: ContentType, spec: Field, value: Any, what: str, report: Report) -> bool:
+    """A field value goes into crawl.json: it must match the field's declared schema."""
+    if matches_schema(value, spec.schema):
+        return True
+    whose = "given" if what == "value" else f"{what} returned"
+    report(
+        f"the {ct.name!r} content type's :{spec.name}: {whose} {type(value).__name__} "
+        f"{value!r:.60}, which does not match its schema {dict(spec.schema)}; the field "
+        "is left out",
+        "plugin" if what != "value" else "field",
+    )
+    return False
+
+
+def _plugin_failed(ct: ContentType, what: str, error: Exception, report: Report) -> None:
+    report(f"the {ct.name!r} content type's {what} {type(error).__name__}: {error}", "plugin")
+
+
+def check_hooks(ct: ContentType, fields: Mapping[str, Any], report: Report) -> None:
+    """Call each of the type's hooks once, here, so a failure is reported at the entry;
+    everywhere else the hooks fall back quietly to an empty value."""
+    for hook in ("heading_prefix", "badge", "classes", "callouts", "rank"):
+        try:
+            run_hook(ct, hook, fields)
+        except HookError as error:
+            report(f"the {ct.name!r} content type's {error}", "plugin")
+
+
+def checked_relations(
+    ct: ContentType, given: Mapping[str, Iterable[str]], report: Report
+) -> dict[str, list[str]]:
+    """The ids each of the type's relations names (whether they exist, and are of a type
+    the relation allows, is checked once every page is read: CrawlDomain)."""
+    declared: dict[str, list[str]] = {}
+    for relation in ct.relations:
+        ids = []
+        for target in given.get(relation.name, ()):
+            if slugify(target) != target:
+                report(
+                    f":{relation.name}: {target!r} is not an entry id (a lowercase slug)",
+                    "relation",
+                )
+                continue
+            ids.append(target)
+        if ids:
+            declared[relation.name] = ids
+    return declared
+
+
+def read_age(ct: ContentType, given: str | AgeRange | None, report: Report) -> AgeRange | None:
+    """The age in the build's language, from its text ("6-10 months") or as read from a
+    crawl.json; a type that needs an age and has none is reported."""
+    if isinstance(given, str) and given.strip():
+        try:
+            given = AgeRange.parse(given)
+        except ValueError as error:
+            report(str(error), "age")
+            return None
+    if isinstance(given, AgeRange):
+        return localized_age(given)
+    if ct.age_required:
+        report("the :age: option is required", "age")
+    return None
+
+
+def entry_frame(
+    ct: ContentType,
+    entry_id: str,
+    anchor: str,
+    age: AgeRange | None,
+    fields: Mapping[str, Any],
+    classes: Iterable[str] = (),
+) -> crawl_nodes.crawl_entry:
+    """The entry's node, before its heading and body: its type, level and age for the
+    writers and the age filter."""
+    return crawl_nodes.crawl_entry(
+        ids=[anchor],
+        classes=[
+            "crawl-entry",
+            f"crawl-type-{ct.name}",
+            *hook_value(ct, "classes", fields),
+            *classes,
+        ],
+        entry_id=entry_id,
+        crawl_type=ct.name,
+        data=_data_attributes(ct, age, fields),
+        age_label=age.label if age else "",
+        label=str(ct.label),
+        badge=badge(ct, fields) if ct.badge else "",
+    )
+
+
+def title_frame(
+    ct: ContentType, fields: Mapping[str, Any], anchor: str
+) -> crawl_nodes.crawl_entry_title:
+    """The heading, with its spoken prefix (the urgency said in words); the title text
+    goes in it, in a ``crawl-title-text`` inline."""
+    prefix = str(hook_value(ct, "heading_prefix", fields))
+    return crawl_nodes.crawl_entry_title("", "", ids=[f"{anchor}-title"], prefix=prefix)
+
+
+def entry_tail(
+    registry: ContentTypeRegistry,
+    ct: ContentType,
+    entry_id: str,
+    age: AgeRange | None,
+    relations: dict[str, list[str]],
+) -> list[nodes.Node]:
+    """The age line, and the links both ways where the type has any."""
+    tail: list[nodes.Node] = []
+    if age is not None:
+        tail.append(crawl_nodes.crawl_meta(age_label=age.label))
+    if ct.relations or registry.relations_to(ct.name):
+        tail.append(
+            crawl_nodes.crawl_relations(entry_id=entry_id, crawl_type=ct.name, relations=relations)
+        )
+    return tail
+
+
+def _data_attributes(
+    ct: ContentType, age: AgeRange | None, fields: Mapping[str, Any]
+) -> dict[str, str]:
+    data = {"crawl-type": ct.name}
+    if age is not None:
+        data["crawl-age-min"] = str(age.min_months)
+        data["crawl-age-max"] = "" if age.max_months is None else str(age.max_months)
+        data["crawl-age-kind"] = age.kind
+    for spec in ct.fields:
+        if spec.choices and spec.name in fields:
+            data[f"crawl-{spec.name}"] = str(fields[spec.name])
+    return data
