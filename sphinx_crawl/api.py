@@ -27,8 +27,8 @@ from sphinx_crawl.core.ages import AGE_KINDS, MAX_AGE_MONTHS, AgeRange
 from sphinx_crawl.core.entries import ENTRY_KEYS
 
 #: The ``schema_version`` values this reader understands (1.0: ages had no ``kind``;
-#: before 1.2, no ``language``: read as "en").
-SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2")
+#: before 1.2, no ``language``: read as "en"; 1.3: imported entries and sources).
+SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2", "1.3")
 
 
 class CrawlDataError(ValueError):
@@ -46,6 +46,18 @@ class Source:
     cited_by: tuple[str, ...]
     #: The language the source is written in, where it differs from the handbook's.
     language: str | None = None
+    #: For a source of imported entries: who described it (the other handbook's name).
+    imported_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """Where an imported entry came from."""
+
+    #: Who wrote it: the other handbook's project name, or the data file's.
+    project: str
+    #: Where it is published, when known.
+    url: str | None
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,8 @@ class Entry:
     relations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Relation name -> ids of the entries that link to this one (the back-links).
     related_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Set on entries taken from another handbook or a data file (crawl-import).
+    imported: Imported | None = None
 
     def __getattr__(self, name: str) -> Any:
         fields = self.__dict__.get("fields", {})
@@ -432,7 +446,7 @@ def _age(value: Any, where: str) -> AgeRange | None:
 
 def _entry(record: Any, where: str) -> Entry:
     data = _object(record, where)
-    fields = {k: v for k, v in data.items() if k not in ENTRY_KEYS}
+    fields = {k: v for k, v in data.items() if k not in ENTRY_KEYS and k != "imported"}
     return Entry(
         id=_text(data, "id", where),
         type=_text(data, "type", where),
@@ -447,6 +461,16 @@ def _entry(record: Any, where: str) -> Entry:
         fields=fields,
         relations=_links(data, "relations", where),
         related_by=_links(data, "related_by", where),
+        imported=_imported(data.get("imported"), _member(where, "imported")),
+    )
+
+
+def _imported(value: Any, where: str) -> Imported | None:
+    if value is None:
+        return None
+    data = _object(value, where)
+    return Imported(
+        project=_text(data, "from", where), url=_text(data, "url", where, optional=True)
     )
 
 
@@ -466,6 +490,7 @@ def _source(record: Any, where: str) -> Source:
         url=_text(data, "url", where, optional=True),
         cited_by=_strings(data, "cited_by", where, default=True),
         language=_text(data, "language", where, optional=True),
+        imported_from=_text(data, "imported_from", where, optional=True),
     )
 
 

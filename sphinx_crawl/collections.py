@@ -176,6 +176,7 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
                     for e in domain.by_id().values()
                 ]
             )
+            views.append(domain.sources())  # with those imported entries brought
         elif kind == "ref":
             entry = domain.by_id().get(spec["id"])
             views.append(

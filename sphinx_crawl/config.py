@@ -34,6 +34,23 @@ class SourceData(TypedDict, total=False):
     #: The language the source is written in (BCP 47), where it differs from the
     #: handbook's: its title is marked up in that language (WCAG 3.1.2).
     language: str
+    #: For a source of imported entries: where they came from (the handbook's project
+    #: name, or the data file's).
+    imported_from: str
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """One of ``crawl_import_sources``: where the file is, where its pages are published,
+    and what to put before its ids."""
+
+    location: str
+    base_url: str | None = None
+    prefix: str = ""
+
+    @property
+    def is_url(self) -> bool:
+        return is_web_url(self.location)
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,18 @@ SETTINGS = (
         "path: where the edition sits under the site's root; skip: its pages left out.",
     ),
     Setting(
+        "crawl_import_sources",
+        {},
+        (dict,),
+        "What crawl-import may read, by name: another handbook's crawl.json or a YAML/JSON "
+        "data file, as a path from conf.py's folder or an http(s) URL (fetched at each "
+        "build and cached; the cached copy is used when the fetch fails): "
+        "{'nhs': 'https://example.org/handbook/crawl.json'} or {'notes': {'location': "
+        "'data/notes.yaml', 'base_url': 'https://...', 'prefix': 'notes-'}}. base_url: "
+        "where the entries' pages are published (for a URL, its folder); prefix: put "
+        "before every imported id, so they cannot clash with this handbook's.",
+    ),
+    Setting(
         "crawl_demo_pages",
         [],
         (list, tuple),
@@ -123,6 +152,7 @@ class CrawlConfig:
     demo_pages: tuple[str, ...] = ()
     offline: bool = False
     editions: dict[str, Edition] = field(default_factory=dict)
+    imports: dict[str, ImportSource] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
 
     def is_demo_page(self, docname: str) -> bool:
@@ -141,6 +171,7 @@ class CrawlConfig:
             search_synonyms=_synonyms(values.get("crawl_search_synonyms", {}), problems),
             out_of_scope=_out_of_scope(values.get("crawl_search_out_of_scope", {}), problems),
             demo_pages=_patterns(values.get("crawl_demo_pages", []), problems),
+            imports=_imports(values.get("crawl_import_sources", {}), problems),
             problems=tuple(problems),
         )
 
@@ -184,21 +215,29 @@ def _sources(value: Any, problems: list[Problem]) -> dict[str, SourceData]:
 
 
 def _source(key: str, source: Mapping[str, Any], problems: list[Problem]) -> SourceData:
+    return check_source(key, source, problems, "crawl_sources")
+
+
+def check_source(
+    key: str, source: Mapping[str, Any], problems: list[Problem], where: str
+) -> SourceData:
+    """A source's details as usable (the title at least); each problem is noted, naming
+    ``where[key]`` (``crawl_sources['who']``, or a place in an imported file)."""
+    here = f"{where}[{key!r}]"
+
     def text(name: str) -> str:
         value = source.get(name)
         return " ".join(value.split()) if isinstance(value, str) else ""
 
     clean: SourceData = {"title": text("title") or key}
     if not text("title"):
-        problems.append(((key,), f"crawl_sources[{key!r}] needs a title"))
+        problems.append(((key,), f"{here} needs a title"))
     for part in ("publisher", "author"):
         if text(part):
             clean[part] = text(part)  # type: ignore[literal-required]
     if not (text("publisher") or text("author")):
-        problems.append(((key,), f"crawl_sources[{key!r}] needs a publisher or an author"))
-    url = _web_url(
-        source.get("url"), f"crawl_sources[{key!r}]", (str(source.get("url")), key), problems
-    )
+        problems.append(((key,), f"{here} needs a publisher or an author"))
+    url = _web_url(source.get("url"), here, (str(source.get("url")), key), problems)
     if url:
         clean["url"] = url
     if "language" in source:
@@ -208,13 +247,13 @@ def _source(key: str, source: Mapping[str, Any], problems: list[Problem]) -> Sou
             problems.append(
                 (
                     (key,),
-                    f"crawl_sources[{key!r}]: language {source['language']!r} is not a "
+                    f"{here}: language {source['language']!r} is not a "
                     "language tag like 'en' or 'pt-BR'",
                 )
             )
     unknown = sorted(str(name) for name in source if name not in _SOURCE_FIELDS)
     if unknown:
-        problems.append(((key,), f"crawl_sources[{key!r}]: unknown fields {unknown}"))
+        problems.append(((key,), f"{here}: unknown fields {unknown}"))
     return clean
 
 
@@ -284,6 +323,41 @@ def _out_of_scope(value: Any, problems: list[Problem]) -> dict[str, dict[str, st
     return dict(sorted(usable.items()))
 
 
+def _imports(value: Any, problems: list[Problem]) -> dict[str, ImportSource]:
+    name = "crawl_import_sources"
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: name -> location or {{'location'}}"))
+        return {}
+    usable: dict[str, ImportSource] = {}
+    for key, spec in value.items():
+        where = f"{name}[{key!r}]"
+        if not isinstance(key, str) or not key.strip() or "/" in key or "\\" in key:
+            problems.append(((name,), f"{name}: {key!r} is not a name (no slashes)"))
+            continue
+        if isinstance(spec, str):
+            spec = {"location": spec}
+        if not isinstance(spec, Mapping) or not isinstance(spec.get("location"), str):
+            problems.append(((key,), f"{where} needs a 'location' (a path or URL); ignored"))
+            continue
+        unknown = sorted(str(k) for k in spec if k not in ("location", "base_url", "prefix"))
+        if unknown:
+            problems.append(((key,), f"{where}: unknown fields {unknown}"))
+        location = spec["location"].strip()
+        if "://" in location and not is_web_url(location):
+            problems.append(((key,), f"{where}: {location!r} is not an http(s) URL; ignored"))
+            continue
+        base_url = _web_url(spec.get("base_url"), where, (key,), problems)
+        prefix = spec.get("prefix", "")
+        if not isinstance(prefix, str) or (prefix and not _ID_PREFIX.match(prefix)):
+            problems.append(
+                ((key,), f"{where}: prefix {prefix!r} must be lowercase letters, digits, '-'")
+            )
+            prefix = ""
+        usable[key.strip()] = ImportSource(location, base_url, prefix)
+    return usable
+
+
+_ID_PREFIX = re.compile(r"^[a-z][a-z0-9-]*$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$")
 _EDITION_PATH = re.compile(r"^(?:[A-Za-z0-9_.-]+/)*$")
 
@@ -368,11 +442,16 @@ def check_config(app: Sphinx, config: Config) -> None:
     """Check every setting once, and say where in conf.py each problem is."""
     _CHECKED.pop(config, None)
     checked = crawl_config(config)
+    for needles, message in checked.problems:
+        warn(message, config_location(app, *needles), "config")
+
+
+def config_location(app: Sphinx, *needles: str) -> str:
+    """``conf.py:<line>`` of the first line naming one of ``needles`` (else conf.py)."""
     conf_py = Path(app.confdir, "conf.py")
     lines = _read_lines(conf_py)
-    for needles, message in checked.problems:
-        line = next(filter(None, (_line_naming(lines, needle) for needle in needles)), 0)
-        warn(message, f"{conf_py}:{line}" if line else str(conf_py), "config")
+    line = next(filter(None, (_line_naming(lines, needle) for needle in needles)), 0)
+    return f"{conf_py}:{line}" if line else str(conf_py)
 
 
 def _read_lines(path: Path) -> list[str]:

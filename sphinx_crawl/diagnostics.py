@@ -29,6 +29,7 @@ Subtype = Literal[
     "review",
     "plugin",
     "relation",
+    "import",
 ]
 
 
@@ -109,6 +110,13 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
         ":helps: 'crawling-begin' names no entry; the link is left out",
         "Use the id of an existing entry of a type the relation allows (see the domain "
         "indices for the ids).",
+    ),
+    "import": WarningType(
+        "a crawl-import whose file cannot be fetched or read, or whose entries do not fit",
+        "crawl-import: nhs: entries[3].age.max_months: expected months from 0 to 72, got "
+        "'x'; the entry is left out",
+        "Fix the file, or its name in crawl_import_sources; the rest of the file is "
+        "imported, and a URL that cannot be fetched falls back to its cached copy.",
     ),
 }
 

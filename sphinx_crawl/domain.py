@@ -20,7 +20,12 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl.collect import read_document
-from sphinx_crawl.config import declared_sources, is_demo_page, source_language_classes
+from sphinx_crawl.config import (
+    SourceData,
+    declared_sources,
+    is_demo_page,
+    source_language_classes,
+)
 from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData, fill_references, has_references
@@ -36,8 +41,12 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 5  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
-# 4: references in entry text are placeholders (see core/entries.py); 5: relations
+DATA_VERSION = 6  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+# 4: references in entry text are placeholders (see core/entries.py); 5: relations;
+# 6: imported entries
+
+
+_NO_ENTRY = "names no entry"
 
 
 class CrawlXRefRole(XRefRole):
@@ -113,6 +122,19 @@ class CrawlDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
         self._data_changed()
 
+    def sources(self) -> dict[str, SourceData]:
+        """Every source an entry may cite: crawl_sources in conf.py order, then those
+        imported entries brought, in the handbook's order (the first description of a
+        key wins)."""
+        if "sources" not in self.views_cache:
+            found = dict(declared_sources(self.env.config))
+            for entry in self.all_entries():
+                for key, source in entry.get("imported", {}).get("sources", {}).items():
+                    found.setdefault(key, source)
+            self.views_cache["sources"] = found
+        sources: dict[str, SourceData] = self.views_cache["sources"]
+        return sources
+
     def sources_pages(self) -> list[str]:
         """Pages holding a crawl-sources list; source links point at the first."""
         if self._sources_pages_cache is None:
@@ -181,7 +203,7 @@ class CrawlDomain(Domain):
         if kind == "source":
             if not source_titles:
                 return ""
-            return declared_sources(self.env.config).get(target, {}).get("title")
+            return self.sources().get(target, {}).get("title")
         entry = self._stored().get(target)
         if entry is None:
             return None
@@ -226,7 +248,7 @@ class CrawlDomain(Domain):
                 if target == entry.get("id"):
                     problem = "is the entry itself"
                 elif target not in known:
-                    problem = "names no entry"
+                    problem = _NO_ENTRY
                 elif relation.targets and known[target]["type"] not in relation.targets:
                     allowed = ", ".join(relation.targets)
                     problem = f"is a {known[target]['type']}, not a {allowed}"
@@ -249,6 +271,8 @@ class CrawlDomain(Domain):
         """Each id a relation names must be another entry, of a type it allows: say where."""
         for entry in self.by_id().values():
             for name, target, problem in self._declared_links(entry):
+                if problem == _NO_ENTRY and "imported" in entry:
+                    continue  # a link in the other handbook to an entry not imported
                 if problem is not None:
                     warn(
                         f":{name}: {target!r} {problem}; the link is left out",
@@ -343,7 +367,7 @@ class CrawlDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        source = declared_sources(self.env.config).get(key)
+        source = self.sources().get(key)
         if source is None:
             warn(f"reference to unknown source {key!r} (not in crawl_sources)", node, "source")
         text = contnode.astext() if node.get("refexplicit") or not source else source["title"]

@@ -10,7 +10,6 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sphinx_crawl.config import declared_sources
 from sphinx_crawl.core.ages import AGE_KINDS
 from sphinx_crawl.core.content_types import ContentType, ContentTypeRegistry
 from sphinx_crawl.core.derive import cited_by, entry_url, page_file_uri
@@ -24,8 +23,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
 
 # 1.1: ages carry their kind (window, from, by); 1.2: language, sources' language,
-# entries' relations and related_by.
-SCHEMA_VERSION = "1.2"
+# entries' relations and related_by; 1.3: imported entries and sources say where from.
+SCHEMA_VERSION = "1.3"
 CONTENT_FILE = "crawl.json"
 SCHEMA_FILE = "crawl.schema.json"
 
@@ -53,6 +52,9 @@ def entry_record(
         "relations": relations or {},
         "related_by": related_by or {},
     }
+    if "imported" in entry:
+        origin = entry["imported"]
+        record["imported"] = {"from": origin["project"], "url": origin["url"]}
     order = [f.name for f in content_type.fields] if content_type else sorted(entry["fields"])
     for name in order:
         if name in entry["fields"]:
@@ -82,18 +84,19 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
     entries = list(domain.by_id().values())
     address = entry_addresses(builder)
     sources = []
-    for key, source in declared_sources(app.config).items():
-        sources.append(
-            {
-                "id": key,
-                "title": source["title"],
-                "publisher": source.get("publisher"),
-                "author": source.get("author"),
-                "url": source.get("url"),
-                "language": source.get("language"),
-                "cited_by": [e["id"] for e in cited_by(entries, key)],
-            }
-        )
+    for key, source in domain.sources().items():
+        record = {
+            "id": key,
+            "title": source["title"],
+            "publisher": source.get("publisher"),
+            "author": source.get("author"),
+            "url": source.get("url"),
+            "language": source.get("language"),
+            "cited_by": [e["id"] for e in cited_by(entries, key)],
+        }
+        if "imported_from" in source:
+            record["imported_from"] = source["imported_from"]
+        sources.append(record)
     return {
         "schema_version": SCHEMA_VERSION,
         "project": app.config.project,
@@ -137,6 +140,19 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
             "description": "relation name -> ids of the entries that link to this one",
             "additionalProperties": strings,
         },
+        "imported": {
+            "type": "object",
+            "description": (
+                "only on entries taken from another handbook or a data file (crawl-import): "
+                "who wrote them, and where they are published (null: not known)"
+            ),
+            "required": ["from", "url"],
+            "additionalProperties": False,
+            "properties": {
+                "from": {"type": "string"},
+                "url": {"type": ["string", "null"], "pattern": "^https?://"},
+            },
+        },
     }
     defs: dict[str, Any] = {
         "age": {
@@ -168,6 +184,8 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
                 # Null: the handbook's own language.
                 "language": {"type": ["string", "null"]},
                 "cited_by": strings,
+                # Only on sources of imported entries: who described them.
+                "imported_from": {"type": "string"},
             },
         },
     }

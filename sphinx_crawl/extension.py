@@ -15,6 +15,7 @@ from sphinx_crawl.directives import setup_directives
 from sphinx_crawl.domain import DATA_VERSION, setup_domain
 from sphinx_crawl.export import setup_export
 from sphinx_crawl.i18n import setup_i18n
+from sphinx_crawl.import_fetch import setup_import_fetch
 from sphinx_crawl.incremental import setup_incremental
 from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import write_bytes_if_changed
@@ -45,6 +46,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_domain(app)
     setup_html(app)
     setup_directives(app)
+    setup_import_fetch(app)
     setup_types(app)
     setup_builtin_types(app)
     load_entry_point_types(app)

@@ -10,9 +10,12 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from sphinx_crawl.core.ages import AgeDict
+
+if TYPE_CHECKING:
+    from sphinx_crawl.config import SourceData
 
 #: The keys every crawl.json entry has, in order; the type's own fields follow.
 ENTRY_KEYS = (
@@ -29,6 +32,19 @@ ENTRY_KEYS = (
     "relations",
     "related_by",
 )
+
+
+class ImportedFrom(TypedDict):
+    """Where an imported entry came from (see directives/imports.py)."""
+
+    #: The crawl-import argument: a name in crawl_import_sources, or a file's path.
+    name: str
+    #: Who wrote it: the other handbook's project name, or the data file's.
+    project: str
+    #: Where it is published, when known (absolute http(s)).
+    url: str | None
+    #: The sources it cites, as its file describes them (key -> details).
+    sources: dict[str, SourceData]
 
 
 class EntryData(TypedDict):
@@ -49,6 +65,8 @@ class EntryData(TypedDict):
     #: Relation name -> the ids this entry declares (checked against the other entries
     #: once every page is read; see CrawlDomain.relations).
     relations: dict[str, list[str]]
+    #: Only on entries crawl-import brought in.
+    imported: NotRequired[ImportedFrom]
 
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

@@ -10,6 +10,7 @@ from sphinx_crawl.directives.collections import (
     CrawlTimelineDirective,
 )
 from sphinx_crawl.directives.companion import CrawlBabyDirective, CrawlSummaryDirective
+from sphinx_crawl.directives.imports import CrawlImportDirective
 from sphinx_crawl.directives.milestone_table import MilestoneTableDirective
 from sphinx_crawl.directives.options import mark_repeated_rst_options
 from sphinx_crawl.directives.schema import CrawlSchemaDirective, CrawlWarningTypesDirective
@@ -23,6 +24,7 @@ FIXED_DIRECTIVES = (
     "crawl-sources",
     "crawl-baby",
     "crawl-summary",
+    "crawl-import",
 )
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("crawl-sources", CrawlSourcesDirective)
     app.add_directive("crawl-baby", CrawlBabyDirective)
     app.add_directive("crawl-summary", CrawlSummaryDirective)
+    app.add_directive("crawl-import", CrawlImportDirective)
     app.add_directive("crawl-schema", CrawlSchemaDirective)
     app.add_directive("crawl-warning-types", CrawlWarningTypesDirective)
     app.connect("source-read", _repeated_rst_options)

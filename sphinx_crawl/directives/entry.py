@@ -81,7 +81,7 @@ class EntryDirective(SphinxDirective):
         tags = split_list(self.options.get("tags"))
         node.extend(entry_tail(crawl_domain(self.env).content_types, ct, entry_id, age, relations))
         if sources:
-            node += _sources_paragraph(sources)
+            node += sources_paragraph(sources)
 
         # Plain data for the domain, which collects it from the doctree in process_doc.
         node[ENTRY_ATTRIBUTE] = {
@@ -178,7 +178,7 @@ def _type_options(ct: ContentType) -> list[str]:
     return [*(f.name for f in ct.fields), *(r.name for r in ct.relations)]
 
 
-def _sources_paragraph(sources: list[str]) -> nodes.paragraph:
+def sources_paragraph(sources: list[str]) -> nodes.paragraph:
     from sphinx.addnodes import pending_xref
 
     refs: list[nodes.Node] = []

@@ -16,7 +16,7 @@ from sphinx_crawl.collections import (
     relation_lines,
     select_entries,
 )
-from sphinx_crawl.config import declared_sources, source_language_classes
+from sphinx_crawl.config import source_language_classes
 from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.core.derive import age_sort_key, badge, free_id, source_anchor
 from sphinx_crawl.core.entries import EntryData
@@ -337,8 +337,12 @@ class FillCollections(SphinxPostTransform):
 
     def _render_sources(self, domain: CrawlDomain, claimed: set[str]) -> nodes.Element:
         wrapper = nodes.container(classes=["crawl-source-list"])
-        for key, source in declared_sources(self.config).items():
+        for key, source in domain.sources().items():
             anchor = source_anchor(key)
+            if "imported_from" in source and anchor not in self.document.ids:
+                # Known only once every page is read: the directive could not claim it.
+                claimed.add(anchor)
+                self.document.ids[anchor] = self.document
             block = nodes.container(
                 ids=[anchor] if anchor in claimed else [], classes=["crawl-source"]
             )
@@ -353,6 +357,9 @@ class FillCollections(SphinxPostTransform):
                 block += nodes.paragraph(
                     "", "", nodes.reference(source["url"], source["url"], refuri=source["url"])
                 )
+            if "imported_from" in source:
+                origin = nodes.Text(source["imported_from"])
+                block += labelled_list(_("Imported from"), [origin], ["crawl-imported-from"])
             citing = citing_entries(domain, key)
             if citing:
                 block += nodes.paragraph(

@@ -1,0 +1,106 @@
+"""``crawl_import_sources`` given as URLs: fetched once per build, before any page is
+read, into a cache beside the doctrees.
+
+Fetching here (``builder-inited``, in the main process) rather than in the directive
+means ``-j`` workers never fetch, and a page that imports depends on the cached file
+(``note_dependency``), which is rewritten only when what the URL gives changes: an
+unchanged file re-reads no page. When a fetch fails, the last cached copy is used and
+the build says so; without one, the directive says nothing could be imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import urllib.error
+import urllib.request
+import weakref
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from sphinx_crawl.config import ImportSource, config_location, crawl_config
+from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.imports import MAX_BYTES
+from sphinx_crawl.output import write_bytes_if_changed
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+CACHE_FOLDER = "crawl-imports"
+TIMEOUT_SECONDS = 30
+
+
+def cache_path(doctreedir: str | Path, url: str) -> Path:
+    """Where the copy of ``url`` is kept (its file type kept, so YAML reads as YAML)."""
+    suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml"):
+        suffix = ".json"
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:20]
+    return Path(doctreedir) / CACHE_FOLDER / f"{digest}{suffix}"
+
+
+def local_file(source: ImportSource, confdir: str | Path, doctreedir: str | Path) -> Path:
+    """The file to read: the path (from conf.py's folder), or the URL's cached copy."""
+    if source.is_url:
+        return cache_path(doctreedir, source.location)
+    return Path(confdir, source.location)
+
+
+def fetch(url: str, version: str) -> bytes:
+    """The body at ``url``; OSError (URLError, a timeout...) or ValueError if not got."""
+    request = urllib.request.Request(url, headers={"User-Agent": f"sphinx-crawl/{version}"})
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        if not is_web_redirect(response.geturl()):
+            raise ValueError(f"redirected to {response.geturl()!r}, not an http(s) URL")
+        body: bytes = response.read(MAX_BYTES + 1)
+    if len(body) > MAX_BYTES:
+        raise ValueError(f"larger than {MAX_BYTES // 2**20} MB")
+    return body
+
+
+def is_web_redirect(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https")
+
+
+#: Each config's files to import, by name (set at builder-inited, before pages are read:
+#: ``-j`` workers inherit it).
+_FILES: weakref.WeakKeyDictionary[Config, dict[str, Path]] = weakref.WeakKeyDictionary()
+
+
+def import_files(config: Config) -> dict[str, Path]:
+    """Name in crawl_import_sources -> the local file to read (a path, or a cached copy)."""
+    return _FILES.get(config, {})
+
+
+def fetch_import_sources(app: Sphinx) -> None:
+    """``builder-inited``: where each of crawl_import_sources is read from; each URL
+    fetched into the cache."""
+    version = app.extensions["sphinx_crawl"].version
+    files = _FILES[app.config] = {}
+    for name, source in crawl_config(app.config).imports.items():
+        files[name] = local_file(source, app.confdir, app.doctreedir)
+        if not source.is_url:
+            continue
+        target = files[name]
+        try:
+            body = fetch(source.location, version)
+        except (OSError, ValueError) as error:
+            why = getattr(error, "reason", None) or error
+            fallback = (
+                "using the copy cached by an earlier build"
+                if target.is_file()
+                else "no copy is cached, so nothing is imported from it"
+            )
+            warn(
+                f"crawl_import_sources[{name!r}]: cannot fetch {source.location} ({why}); "
+                f"{fallback}",
+                config_location(app, name),
+                "import",
+            )
+            continue
+        write_bytes_if_changed(target, body)
+
+
+def setup_import_fetch(app: Sphinx) -> None:
+    app.connect("builder-inited", fetch_import_sources)

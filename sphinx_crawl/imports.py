@@ -1,0 +1,253 @@
+"""Entries from elsewhere, read into plain records: another handbook's ``crawl.json``
+(checked by :func:`sphinx_crawl.api.load`) or a YAML/JSON data file written by hand.
+
+No docutils here: the ``crawl-import`` directive turns the records into entries, through
+the same checks as the entries authors write (``directives/entry_parts.py``). A problem
+with the whole file is an :class:`ImportProblem`; a problem with one entry is a message
+in :attr:`ImportedFile.problems` naming its place (``entries[3].age``), and that entry
+is left out or imported without the faulty part.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from sphinx_crawl.api import CrawlDataError, load
+from sphinx_crawl.config import Problem, SourceData, check_source, is_web_url
+from sphinx_crawl.core.ages import AgeRange
+from sphinx_crawl.core.entries import plain_text
+
+#: The keys an entry of a data file may have besides its type's fields and relations.
+DATA_ENTRY_KEYS = ("type", "id", "title", "text", "age", "tags", "keywords", "source", "url")
+#: The largest file read (a crawl.json of thousands of entries is a few megabytes).
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class ImportProblem(ValueError):
+    """The file as a whole cannot be imported; the message says why."""
+
+
+@dataclass(frozen=True)
+class ImportedEntry:
+    """One entry as the file gives it: fields and relations not yet checked against the
+    content type of this project (the file may come from a project with other types)."""
+
+    where: str
+    type: str
+    id: str
+    title: str
+    text: str
+    age: AgeRange | str | None
+    tags: list[str]
+    keywords: list[str]
+    sources: list[str]
+    #: Field name -> value (text from a data file, typed values from a crawl.json).
+    fields: dict[str, Any]
+    relations: dict[str, list[str]]
+    #: Where the entry is published (absolute http(s)), when that is known.
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    #: Who wrote the entries: the handbook's project name, or the data file's ``project``.
+    project: str
+    #: The language the entries are written in (BCP 47), when the file says.
+    language: str | None
+    entries: list[ImportedEntry]
+    sources: dict[str, SourceData]
+    problems: list[str] = field(default_factory=list)
+
+
+def read_import(path: Path, base_url: str | None = None) -> ImportedFile:
+    """Read a crawl.json (a JSON object with ``schema_version``) or a data file (YAML,
+    or JSON without it). ``base_url``: where the file's pages are published."""
+    if path.stat().st_size > MAX_BYTES:
+        raise ImportProblem(f"the file is larger than {MAX_BYTES // 2**20} MB")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _data_file(_yaml(path), path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, ValueError, RecursionError) as error:
+        raise ImportProblem(f"not JSON ({error})") from None
+    if isinstance(data, Mapping) and "schema_version" in data:
+        return _handbook(path, base_url)
+    return _data_file(data, path)
+
+
+def _yaml(path: Path) -> Any:
+    try:
+        import yaml
+    except ImportError:
+        raise ImportProblem("reading YAML needs PyYAML (pip install pyyaml)") from None
+    try:
+        # safe_load: plain data only, never Python objects a file could ask for.
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, yaml.YAMLError, RecursionError) as error:
+        raise ImportProblem(f"not YAML ({' '.join(str(error).split())})") from None
+
+
+# -- another handbook's crawl.json ----------------------------------------------------
+
+
+def _handbook(path: Path, base_url: str | None) -> ImportedFile:
+    try:
+        handbook = load(path)
+    except CrawlDataError as error:
+        # load names the file by its path here: a cached download's name means nothing.
+        raise ImportProblem(str(error).removeprefix(f"{path}: ")) from None
+    problems: list[str] = []
+    sources: dict[str, SourceData] = {}
+    for i, source in enumerate(handbook.sources):
+        found: list[Problem] = []
+        raw = {
+            k: v
+            for k, v in vars(source).items()
+            if k in ("title", "publisher", "author", "url", "language") and v is not None
+        }
+        sources[source.id] = check_source(source.id, raw, found, f"sources[{i}]")
+        problems += [message for _, message in found]
+    entries = [
+        ImportedEntry(
+            where=f"entries[{i}]",
+            type=entry.type,
+            id=entry.id,
+            title=entry.title,
+            text=entry.text,
+            age=entry.age,
+            tags=list(entry.tags),
+            keywords=list(entry.keywords),
+            sources=list(entry.sources),
+            fields=dict(entry.fields),
+            relations={name: list(ids) for name, ids in entry.relations.items()},
+            url=_published(entry.url, base_url),
+        )
+        for i, entry in enumerate(handbook.entries)
+    ]
+    return ImportedFile(handbook.project, handbook.language, entries, sources, problems)
+
+
+def _published(url: str, base_url: str | None) -> str | None:
+    """The entry's address on the web: its URL in the file, from where it is published."""
+    if not base_url:
+        return url if is_web_url(url) else None
+    joined = urljoin(base_url, url)
+    return joined if is_web_url(joined) and urlsplit(joined).netloc else None
+
+
+# -- a data file written by hand ------------------------------------------------------
+
+
+def _data_file(data: Any, path: Path) -> ImportedFile:
+    """``{project?, language?, sources?: {key: {title, ...}}, entries: [{type, title,
+    ...}]}``, or the list of entries alone."""
+    if isinstance(data, list):
+        data = {"entries": data}
+    if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
+        raise ImportProblem("expected a list of entries, or a mapping with 'entries: [...]'")
+    problems: list[str] = []
+    unknown = sorted(str(k) for k in data if k not in ("project", "language", "sources", "entries"))
+    if unknown:
+        problems.append(f"unknown keys {unknown} at the top level are ignored")
+    project = data.get("project")
+    language = data.get("language")
+    sources: dict[str, SourceData] = {}
+    given_sources = data.get("sources") or {}
+    if not isinstance(given_sources, Mapping):
+        problems.append("sources: expected a mapping of source key -> {title, ...}")
+        given_sources = {}
+    for key, source in given_sources.items():
+        if not isinstance(key, str) or not isinstance(source, Mapping):
+            problems.append(f"sources[{key!r}]: expected a key and a mapping of details")
+            continue
+        found: list[Problem] = []
+        sources[key] = check_source(key, source, found, "sources")
+        problems += [message for _, message in found]
+    entries = []
+    for i, record in enumerate(data["entries"]):
+        entry = _data_entry(record, f"entries[{i}]", problems)
+        if entry is not None:
+            entries.append(entry)
+    return ImportedFile(
+        project=_one_line(project) if isinstance(project, str) else path.stem,
+        language=language if isinstance(language, str) else None,
+        entries=entries,
+        sources=sources,
+        problems=problems,
+    )
+
+
+def _data_entry(record: Any, where: str, problems: list[str]) -> ImportedEntry | None:
+    if not isinstance(record, Mapping):
+        problems.append(f"{where}: expected a mapping (type, title, ...); it is left out")
+        return None
+    for key in ("type", "title"):
+        if not isinstance(record.get(key), str) or not record[key].strip():
+            problems.append(f"{where}: needs a '{key}' (text); the entry is left out")
+            return None
+    words: dict[str, list[str]] = {}
+    for key in ("tags", "keywords", "source"):
+        words[key] = _words(record.get(key), f"{where}.{key}", problems)
+    age = record.get("age")
+    if age is not None and not isinstance(age, str | int | float):
+        problems.append(f"{where}.age: expected text like '6-10 months'; it is left out")
+        age = None
+    url = record.get("url")
+    if url is not None and not (isinstance(url, str) and is_web_url(url)):
+        problems.append(f"{where}.url: {url!r:.60} is not an http(s) URL; it is left out")
+        url = None
+    others = {str(k): v for k, v in record.items() if k not in DATA_ENTRY_KEYS}
+    return ImportedEntry(
+        where=where,
+        type=record["type"].strip(),
+        id=str(record.get("id") or ""),
+        title=_one_line(record["title"]),
+        text=_text(record.get("text"), f"{where}.text", problems),
+        age=f"{age} months" if isinstance(age, int | float) else age,
+        tags=words["tags"],
+        keywords=words["keywords"],
+        sources=words["source"],
+        # A type's fields and its relations are told apart by the directive, which knows
+        # this project's types; a list is a relation's ids.
+        fields={k: v for k, v in others.items() if not isinstance(v, list)},
+        relations={
+            k: _words(v, f"{where}.{k}", problems) for k, v in others.items() if isinstance(v, list)
+        },
+        url=url,
+    )
+
+
+def _words(value: Any, where: str, problems: list[str]) -> list[str]:
+    """A list of words, or text with commas ("floor, play")."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        problems.append(f"{where}: expected a list of words; it is left out")
+        return []
+    seen: dict[str, None] = {}
+    for item in value:
+        item = _one_line(str(item))
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+def _text(value: Any, where: str, problems: list[str]) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        problems.append(f"{where}: expected text; it is left out")
+        return ""
+    # Paragraphs (blank lines) are kept; each paragraph's lines join.
+    return "\n\n".join(plain_text(p) for p in value.split("\n\n") if p.strip())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
