@@ -368,6 +368,9 @@ class CrawlDomain(Domain):
         contnode: nodes.Element,
     ) -> nodes.reference | None:
         source = self.sources().get(key)
+        if source is None and node.get("crawl_imported_title"):
+            # An imported entry on a demo page: its sources are not kept either.
+            return nodes.inline("", node["crawl_imported_title"], classes=["crawl-source-ref"])  # type: ignore[return-value]
         if source is None:
             warn(f"reference to unknown source {key!r} (not in crawl_sources)", node, "source")
         text = contnode.astext() if node.get("refexplicit") or not source else source["title"]

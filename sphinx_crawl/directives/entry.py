@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -10,7 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, entry_text
-from sphinx_crawl.config import crawl_config
+from sphinx_crawl.config import SourceData, crawl_config
 from sphinx_crawl.core.content_types import COMMON_OPTIONS, ContentType
 from sphinx_crawl.core.entries import plain_text, split_list
 from sphinx_crawl.diagnostics import Subtype, warn
@@ -178,7 +179,12 @@ def _type_options(ct: ContentType) -> list[str]:
     return [*(f.name for f in ct.fields), *(r.name for r in ct.relations)]
 
 
-def sources_paragraph(sources: list[str]) -> nodes.paragraph:
+def sources_paragraph(
+    sources: list[str], imported: Mapping[str, SourceData] | None = None
+) -> nodes.paragraph:
+    """ "Sources: a; b", each a link to the page listing the sources. An imported
+    entry's sources carry their titles: on a demo page, whose entries the domain does
+    not keep, they show as text rather than as unknown keys."""
     from sphinx.addnodes import pending_xref
 
     refs: list[nodes.Node] = []
@@ -186,6 +192,8 @@ def sources_paragraph(sources: list[str]) -> nodes.paragraph:
         ref = pending_xref(
             "", refdomain="crawl", reftype="source", reftarget=key, refexplicit=False
         )
+        if imported and key in imported:
+            ref["crawl_imported_title"] = imported[key]["title"]
         ref += nodes.inline("", key, classes=["crawl-source-ref"])
         refs.append(ref)
     label = _("Source") if len(sources) == 1 else _("Sources")

@@ -190,7 +190,7 @@ class CrawlImportDirective(SphinxDirective):
         node.extend(callout_paragraphs(ct, fields))
         node.extend(entry_tail(registry, ct, entry_id, age, relations))
         if sources:
-            node += sources_paragraph(list(sources))
+            node += sources_paragraph(list(sources), sources)
         node += self._origin(imported.project, item.url)
 
         origin: ImportedFrom = {
