@@ -286,6 +286,9 @@ Before the imports.
 :prefix: Not A Prefix
 :::
 
+:::{crawl-import}
+:::
+
 After the imports.
 """
 
@@ -324,6 +327,7 @@ def test_each_problem_is_a_located_warning_and_the_rest_is_imported(broken: Buil
     assert warned(17, "fetched only when it is named in crawl_import_sources", "[crawl.import]")
     assert warned(20, ":ids: 'no-such-entry'", "[crawl.import]")
     assert warned(20, ":prefix: 'Not A Prefix'", "[crawl.option]")
+    assert warned(25, "name a file, or one of crawl_import_sources", "[crawl.import]")
 
     main = broken.main("broken")
     text = " ".join(main.get_text(" ").split())

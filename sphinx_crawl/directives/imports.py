@@ -49,7 +49,8 @@ class CrawlImportDirective(SphinxDirective):
     """``crawl-import <name or path>``, with ``:types:``, ``:ids:``, ``:tags:`` and
     ``:prefix:`` choosing which entries and what goes before their ids."""
 
-    required_arguments = 1
+    required_arguments = 0
+    optional_arguments = 1  # missing: our located warning, not docutils' error
     final_argument_whitespace = True
     has_content = False
     option_spec = raw_options("types", "ids", "tags", "prefix")
@@ -59,7 +60,14 @@ class CrawlImportDirective(SphinxDirective):
         self.options = read_options(
             "crawl-import", self.options, self.block_text, self.option_spec, location
         )
-        self.name = self.arguments[0].strip()
+        self.name = self.arguments[0].strip() if self.arguments else ""
+        if not self.name:
+            warn(
+                "crawl-import: name a file, or one of crawl_import_sources; nothing is imported",
+                location,
+                "import",
+            )
+            return []
 
         def report(message: str, subtype: Subtype = "import") -> None:
             warn(f"crawl-import: {self.name}: {message}", location, subtype)
