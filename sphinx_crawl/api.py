@@ -9,7 +9,7 @@ large to be finite, a key given twice in one object, an unknown ``schema_version
 repeated id...) raises :class:`CrawlDataError`, whose message names the file, the place
 in it (``entries[3].tags``) and what is wrong; nothing else escapes. Only the standard
 library and :mod:`sphinx_crawl.core` are used, so reading crawl.json never loads Sphinx
-(``validate=True`` also needs the optional ``jsonschema`` package).
+(``validate=True`` uses ``jsonschema``, installed with sphinx-crawl).
 """
 
 from __future__ import annotations
@@ -146,8 +146,9 @@ def load(path: str | Path, *, validate: bool = False) -> Handbook:
     """Load ``crawl.json``. Every problem with the file is a :class:`CrawlDataError`.
 
     With ``validate``, the file is first checked against the ``crawl.schema.json``
-    written beside it (this needs the ``jsonschema`` package; without it, or without
-    the schema file, that is a CrawlDataError too). Without it the shape is still
+    written beside it, with ``jsonschema`` (a dependency of sphinx-crawl; without the
+    schema file, or in an environment where jsonschema was removed, that is a
+    CrawlDataError too). Without it the shape is still
     checked, by hand."""
     path = Path(path)
     data = _read(path)

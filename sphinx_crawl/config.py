@@ -55,10 +55,16 @@ class ImportSource:
 
 @dataclass(frozen=True)
 class Setting:
+    """One ``crawl_*`` value: what Sphinx registers, and what the configuration
+    reference (the ``crawl-config-reference`` directive) shows of it."""
+
     name: str
     default: Any
     types: tuple[type, ...]
+    #: What it does, with `code` in backquotes; the first sentence is the summary.
     help: str
+    #: A conf.py line setting it.
+    example: str
 
 
 SETTINGS = (
@@ -66,56 +72,91 @@ SETTINGS = (
         "crawl_sources",
         {},
         (dict,),
-        "Sources entries may cite: key -> title, publisher/author, url.",
-    ),
-    Setting("crawl_require_source", False, (bool,), "Warn about entries that cite no source."),
-    Setting(
-        "crawl_search_synonyms",
-        {},
-        (dict,),
-        "Words parents use -> words the handbook uses, for the entry search: "
-        '{"stiff": ["tight", "rigid"]}.',
-    ),
-    Setting(
-        "crawl_search_out_of_scope",
-        {},
-        (dict,),
-        "Topics the handbook does not cover -> what the search says instead, and where to "
-        'go: {"autism": {"text": "...", "url": "https://..."}} (the url is optional).',
+        "Sources entries may cite (`:source:`), by key: a `title`, a `publisher` and/or "
+        "`author`, an optional `url`, and an optional `language` (a tag such as `en` or "
+        "`pt-BR`: the language the source is written in). A URL that is not `http://` or "
+        "`https://`, or a language that is not a tag, is left out with a `crawl.config` "
+        "warning. Where a source's `language` is not the build's, its title is written "
+        "with `lang` (a Spanish screen reader reads an English title in English) and "
+        "`crawl.json` says it.",
+        'crawl_sources = {"kc-lowdown": {"title": "The Lowdown On Crawling Backward", '
+        '"author": "Dr. KC Rickerd, PT, DPT", "url": "https://example.org/article"}}',
     ),
     Setting(
-        "crawl_offline",
+        "crawl_require_source",
         False,
         (bool,),
-        "Make the HTML handbook work offline and installable: a web app manifest and a "
-        "service worker that keeps every page after the first visit (served over http(s)).",
-    ),
-    Setting(
-        "crawl_editions",
-        {},
-        (dict,),
-        "Language editions built side by side, by language: {'en': {'label': 'English', "
-        "'path': ''}, 'es': {'label': 'Español', 'path': 'es/', 'skip': ['authoring/*']}}. "
-        "path: where the edition sits under the site's root; skip: its pages left out.",
-    ),
-    Setting(
-        "crawl_import_sources",
-        {},
-        (dict,),
-        "What crawl-import may read, by name: another handbook's crawl.json or a YAML/JSON "
-        "data file, as a path from conf.py's folder or an http(s) URL (fetched at each "
-        "build and cached; the cached copy is used when the fetch fails): "
-        "{'nhs': 'https://example.org/handbook/crawl.json'} or {'notes': {'location': "
-        "'data/notes.yaml', 'base_url': 'https://...', 'prefix': 'notes-'}}. base_url: "
-        "where the entries' pages are published (for a URL, its folder); prefix: put "
-        "before every imported id, so they cannot clash with this handbook's.",
+        "Warn (`crawl.source`) about entries that cite no source. The handbook turns it on.",
+        "crawl_require_source = True",
     ),
     Setting(
         "crawl_demo_pages",
         [],
         (list, tuple),
         "Glob patterns of pages whose entries are examples: rendered, but not collected, "
-        "indexed or exported.",
+        "indexed or exported (the authors' reference uses it for its live examples).",
+        'crawl_demo_pages = ["authoring/*"]',
+    ),
+    Setting(
+        "crawl_search_synonyms",
+        {},
+        (dict,),
+        "Words parents type, mapped to words the handbook uses, for the entry search. "
+        "Keys are single words; values may be phrases.",
+        'crawl_search_synonyms = {"stiff": ["tight", "rigid"]}',
+    ),
+    Setting(
+        "crawl_search_out_of_scope",
+        {},
+        (dict,),
+        "Topics the handbook does not cover, mapped to what the search says when a query "
+        "names one, and where to go. The note comes first, above any entries; a `url` "
+        "that is not `http(s)` is left out with a `crawl.config` warning.",
+        'crawl_search_out_of_scope = {"autism": {"text": "This handbook does not cover '
+        'autism.", "url": "https://example.org/autism"}}',
+    ),
+    Setting(
+        "crawl_offline",
+        False,
+        (bool,),
+        "Make the HTML handbook work offline and installable, for the `html` and "
+        "`dirhtml` builders: a web app manifest (`manifest.webmanifest`) and a service "
+        "worker (`crawl-sw.js`, at the output's root) that keeps every page, style, script "
+        "and image after the first visit over http(s). Online it asks the network first, "
+        "so a new deploy shows at once; its cache is named after the build's files, so a "
+        "deploy replaces it. Pages opened from disk (`file://`) do not register it. A "
+        "folder of the output holding another build (its own `.buildinfo`, e.g. a second "
+        "language) is left to that build.",
+        "crawl_offline = True",
+    ),
+    Setting(
+        "crawl_editions",
+        {},
+        (dict,),
+        "The project's language editions, built one per `language` into folders of one "
+        "site. `label` is the name readers see in the switch (in its own language), "
+        "`path` the edition's folder from the site's root (`''` for the root), `skip` "
+        "the pages that edition leaves out. With two or more editions, every page names "
+        'its twins (`<link rel="alternate" hreflang>`) and shows a switch to them that '
+        "keeps the page, the entry (`#id`) and the age in the address (a page an edition "
+        "leaves out switches to its home).",
+        'crawl_editions = {"en": {"label": "English", "path": ""}, "es": {"label": '
+        '"Español", "path": "es/", "skip": ["authoring/*"]}}',
+    ),
+    Setting(
+        "crawl_import_sources",
+        {},
+        (dict,),
+        "Files `crawl-import` may read, by name: another handbook's `crawl.json` or a "
+        "YAML/JSON data file, as a path from `conf.py`'s folder or an `http(s)` URL. A "
+        "URL is fetched once per build, before pages are read, into "
+        "`<doctrees>/crawl-imports/`; when it cannot be fetched, the last copy is used "
+        "and a `crawl.import` warning says so. Give a location alone, or a dict with "
+        "`location`, `base_url` (where the file's pages are published, for the "
+        '"Imported from" links; a URL\'s own folder by default) and `prefix` (put '
+        "before every id it brings, so they cannot clash with this handbook's).",
+        'crawl_import_sources = {"backwards": "https://handbook.example.org/crawl.json", '
+        '"clinic": {"location": "data/clinic.yaml", "prefix": "clinic-"}}',
     ),
 )
 
@@ -483,6 +524,10 @@ def _line_naming(lines: list[str], key: str) -> int:
 def setup_config(app: Sphinx) -> None:
     for setting in SETTINGS:
         app.add_config_value(
-            setting.name, setting.default, "env", types=setting.types, description=setting.help
+            setting.name,
+            setting.default,
+            "env",
+            types=setting.types,
+            description=setting.help.split(". ")[0],
         )
     app.connect("config-inited", check_config)

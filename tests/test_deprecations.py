@@ -5,12 +5,22 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from sphinx.deprecation import RemovedInSphinx10Warning, RemovedInSphinx11Warning
+import sphinx.deprecation
+
+#: Sphinx's deprecation warnings of this Sphinx (8.0 has RemovedInSphinx90Warning and
+#: RemovedInSphinx10Warning; 9.0 has RemovedInSphinx10Warning and ...11Warning).
+SPHINX_DEPRECATIONS = [
+    getattr(sphinx.deprecation, name)
+    for name in sorted(dir(sphinx.deprecation))
+    if name.startswith("RemovedInSphinx") and name.endswith("Warning")
+]
 
 
-@pytest.mark.parametrize(
-    "category", [DeprecationWarning, RemovedInSphinx10Warning, RemovedInSphinx11Warning]
-)
+def test_this_sphinx_has_deprecation_warnings() -> None:
+    assert SPHINX_DEPRECATIONS
+
+
+@pytest.mark.parametrize("category", [DeprecationWarning, *SPHINX_DEPRECATIONS])
 def test_a_deprecation_from_our_modules_is_an_error(category: type[Warning]) -> None:
     with pytest.raises(category):
         warnings.warn_explicit(

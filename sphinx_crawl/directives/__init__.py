@@ -13,7 +13,11 @@ from sphinx_crawl.directives.companion import CrawlBabyDirective, CrawlSummaryDi
 from sphinx_crawl.directives.imports import CrawlImportDirective
 from sphinx_crawl.directives.milestone_table import MilestoneTableDirective
 from sphinx_crawl.directives.options import mark_repeated_rst_options
-from sphinx_crawl.directives.schema import CrawlSchemaDirective, CrawlWarningTypesDirective
+from sphinx_crawl.directives.schema import (
+    CrawlConfigReferenceDirective,
+    CrawlSchemaDirective,
+    CrawlWarningTypesDirective,
+)
 from sphinx_crawl.domain import crawl_domain
 
 #: The directives every project has (content types add theirs).
@@ -42,6 +46,7 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("crawl-import", CrawlImportDirective)
     app.add_directive("crawl-schema", CrawlSchemaDirective)
     app.add_directive("crawl-warning-types", CrawlWarningTypesDirective)
+    app.add_directive("crawl-config-reference", CrawlConfigReferenceDirective)
     app.connect("source-read", _repeated_rst_options)
 
 

@@ -1,13 +1,16 @@
 """Reference material generated from the code, so the docs cannot drift from it:
-``crawl-schema`` (the JSON Schema of crawl.json) and ``crawl-warning-types``."""
+``crawl-schema`` (the JSON Schema of crawl.json), ``crawl-warning-types`` and
+``crawl-config-reference`` (every ``crawl_*`` setting)."""
 
 from __future__ import annotations
 
 import json
+import re
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_crawl.config import SETTINGS
 from sphinx_crawl.diagnostics import WARNING_TYPES
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import build_schema
@@ -42,3 +45,38 @@ class CrawlWarningTypesDirective(SphinxDirective):
         )
         self.set_source_info(node)
         return [node]
+
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _with_code(text: str) -> list[nodes.Node]:
+    """Text with its `backquoted` parts as literals (help texts are plain text, not
+    markup: they are also Sphinx's description of the setting)."""
+    parts = _CODE.split(text)
+    return [
+        nodes.literal(part, part) if i % 2 else nodes.Text(part)
+        for i, part in enumerate(parts)
+        if part
+    ]
+
+
+class CrawlConfigReferenceDirective(SphinxDirective):
+    """Every ``crawl_*`` setting: its type, default, what it does and an example,
+    each with an anchor (``#crawl_sources``)."""
+
+    def run(self) -> list[nodes.Node]:
+        listing = nodes.definition_list(classes=["crawl-config-reference"])
+        for setting in SETTINGS:
+            kinds = " or ".join(kind.__name__ for kind in setting.types)
+            term = nodes.term("", "", ids=[setting.name])
+            term += nodes.literal(setting.name, setting.name)
+            term += nodes.Text(f" ({kinds}, default ")
+            term += nodes.literal("", repr(setting.default))
+            term += nodes.Text(")")
+            definition = nodes.definition()
+            definition += nodes.paragraph("", "", *_with_code(setting.help))
+            definition += nodes.literal_block(setting.example, setting.example, language="python")
+            listing += nodes.definition_list_item("", term, definition)
+        self.set_source_info(listing)
+        return [listing]
