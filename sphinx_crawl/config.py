@@ -488,11 +488,12 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 
 def config_location(app: Sphinx, *needles: str) -> str:
-    """``conf.py:<line>`` of the first line naming one of ``needles`` (else conf.py)."""
+    """``conf.py:<line>`` of the first line naming one of ``needles`` (else line 1: a
+    location without ``:`` is read by Sphinx as a document name, ``conf.py.rst``)."""
     conf_py = Path(app.confdir, "conf.py")
     lines = _read_lines(conf_py)
     line = next(filter(None, (_line_naming(lines, needle) for needle in needles)), 0)
-    return f"{conf_py}:{line}" if line else str(conf_py)
+    return f"{conf_py}:{line or 1}"
 
 
 def _read_lines(path: Path) -> list[str]:

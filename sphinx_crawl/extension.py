@@ -17,6 +17,7 @@ from sphinx_crawl.export import setup_export
 from sphinx_crawl.i18n import setup_i18n
 from sphinx_crawl.import_fetch import setup_import_fetch
 from sphinx_crawl.incremental import setup_incremental
+from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import write_bytes_if_changed
 from sphinx_crawl.quiet import setup_quiet_rebuild
@@ -42,6 +43,7 @@ JS_FILES = ("crawl.js", "crawl-checklist.js", "crawl-companion.js")
 def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")  # cards use its classes and styles
     setup_config(app)
+    setup_markdown_hint(app)
     setup_i18n(app)
     setup_domain(app)
     setup_html(app)

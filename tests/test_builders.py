@@ -102,7 +102,7 @@ def test_latex_output_has_the_entries(built: Builder) -> None:
     ):
         assert title in tex
     assert "Urgent advice: Losing skills" in tex
-    assert "What to do: " in tex
+    assert r"\sphinxstylestrong{What to do:} " in tex  # the label bold, the space after
     assert "Urgent: get help today" in tex
     assert "Hands and knees" in tex
 
@@ -114,7 +114,9 @@ def test_man_and_texinfo_output_have_the_entries(built: Builder) -> None:
         assert "Bare knees grip the floor" in text
         assert "Losing skills" in text
         assert "Urgent: get help today" in text
-        assert "What to do: " in text
+    # The label bold, then the space: "What to do: Call..." reads as one line.
+    assert r"\fBWhat to do:\fP " in man
+    assert "`What to do:' " in texinfo  # texinfo's strong
 
 
 def test_epub_output_renders_entries_as_html(built: Builder) -> None:

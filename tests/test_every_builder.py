@@ -9,6 +9,7 @@ must lead to a written file and an element with that id in it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from functools import cache
 from pathlib import Path
@@ -176,3 +177,15 @@ def test_a_list_in_a_milestone_keeps_its_rows(
     row = text[start : text.index("As a checklist", start)]
     for title in ("Losing skills", "Not moving by 12 months", "A flag in a tip"):
         assert title in row, (builder, row)
+
+
+def test_text_output_labels_read_like_prose(projects: dict[str, Project]) -> None:
+    """Labels are bold without their trailing space: ``**Age:** 6-10 months``, never
+    ``**Age: **6-10 months`` (a space inside the marks)."""
+    result, outdir = projects["handbook"].build("text")
+    assert result.returncode == 0
+    pages = {page.name: page.read_text(encoding="utf-8") for page in outdir.rglob("*.txt")}
+    assert any("**Age:** " in text for text in pages.values())
+    assert any("**What to do:** " in text for text in pages.values())
+    spaced = {name for name, text in pages.items() if re.search(r"\*\*[^*\n]*: \*\*", text)}
+    assert spaced == set()

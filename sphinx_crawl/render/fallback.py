@@ -13,7 +13,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.i18n import labelled
-from sphinx_crawl.render.parts import callout_as_paragraph, meta_as_paragraph
+from sphinx_crawl.render.parts import callout_as_paragraph, meta_as_paragraph, strong_label
 
 
 class NonHTMLFallback(SphinxPostTransform):
@@ -117,11 +117,11 @@ def _row_item(row: nodes.Element, headings: list[str]) -> nodes.list_item:
         parts = list(cell.children)
         heading = headings[position] if position < len(headings) else ""
         if heading:
-            label = nodes.strong("", labelled(heading))
+            label = strong_label(labelled(heading))
             if parts and isinstance(parts[0], nodes.paragraph):
-                parts[0].insert(0, label)
+                parts[0][0:0] = label
             else:
-                parts.insert(0, nodes.paragraph("", "", label))
+                parts.insert(0, nodes.paragraph("", "", *label))
         if cell["ids"]:
             parts.insert(0, nodes.target("", "", ids=cell["ids"]))
         item.extend(parts)

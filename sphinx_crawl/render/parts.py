@@ -44,7 +44,7 @@ def callout_as_paragraph(callout: crawl_callout) -> nodes.paragraph:
     para = nodes.paragraph(
         callout.rawsource,
         "",
-        nodes.strong("", callout["label"]),
+        *strong_label(callout["label"]),
         *callout.children,
         classes=callout["classes"],
     )
@@ -59,7 +59,7 @@ def meta_as_paragraph(meta: crawl_meta) -> nodes.paragraph:
     para = nodes.paragraph(classes=["crawl-meta"])
     for label, text, name in meta_parts(meta):
         para += nodes.inline(
-            "", "", nodes.strong("", label), nodes.Text(text), classes=[f"crawl-{name}"]
+            "", "", *strong_label(label), nodes.Text(text), classes=[f"crawl-{name}"]
         )
     return para
 
@@ -71,10 +71,20 @@ def meta_parts(meta: crawl_meta) -> list[tuple[str, str, str]]:
     return [(labelled(_("Age")), meta["age_label"], "age")] if meta["age_label"] else []
 
 
+def strong_label(label: str) -> list[nodes.Node]:
+    """``"Age: "`` as bold ``Age:`` and then the space: text and man writers mark bold
+    with ``**``, and a space inside it read ``**Age: **6-10 months``."""
+    text = label.rstrip()
+    parts: list[nodes.Node] = [nodes.strong(text, text)]
+    if text != label:
+        parts.append(nodes.Text(label[len(text) :]))
+    return parts
+
+
 def labelled_list(label: str, items: list[nodes.Node], classes: list[str]) -> nodes.paragraph:
     """``Label: a; b; c`` as one paragraph (an entry's sources, its links to others)."""
     para = nodes.paragraph(classes=classes)
-    para += nodes.strong("", labelled(label))
+    para.extend(strong_label(labelled(label)))
     for i, item in enumerate(items):
         if i:
             para += nodes.Text("; ")
