@@ -109,7 +109,7 @@ def _stop_children_on_sigterm() -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """The test suite (browser tests skip without Chromium unless CI=true)."""
-    session.install("-e", ".[test,docs,browser]")
+    session.install("-e", ".[test,docs,browser,themes]")
     # One worker per core; a test file stays on one worker, so its fixtures build once.
     session.run(
         "pytest",
