@@ -25,6 +25,7 @@ import pytest
 
 from tests.browser.conftest import Tab
 from tests.browser.support import WCAG_TAGS
+from tests.browser.test_a11y import RUN_AXE
 from tests.build_utils import ROOTS
 
 pytestmark = pytest.mark.browser
@@ -76,15 +77,6 @@ OURS = [
     ".crawl-timeline-chart",
     "details.crawl-details",
 ]
-
-RUN_AXE_ON_OURS = """([tags, parts]) => axe.run({include: parts.map((p) => [p])}, {
-    runOnly: {type: 'tag', values: tags},
-    resultTypes: ['violations'],
-}).then((result) => result.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' -- ' + n.failureSummary),
-})))"""
-
 
 # Measured in the page: what a reader sees that axe does not judge.
 LAYOUT = """() => {
@@ -144,7 +136,7 @@ def test_every_part_reads_well_in_each_theme(
     page.evaluate(axe_script)
     for part in OURS:
         assert page.locator(part).count(), f"{part} is on the page"
-    violations = page.evaluate(RUN_AXE_ON_OURS, [WCAG_TAGS, OURS])
+    violations = page.evaluate(RUN_AXE, [WCAG_TAGS, OURS])
     problems = [f"[{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations]
     assert not problems, f"{theme} {scheme} {width}px:\n" + "\n".join(problems)
 
