@@ -20,7 +20,15 @@ gettext_compact = False
 gettext_uuid = False
 gettext_location = False
 
-extensions = ["myst_parser", "sphinx_design", "sphinx_crawl"]
+extensions = ["myst_parser", "sphinx_design", "sphinx_crawl", "sphinx.ext.autodoc"]
+
+# The Python API reference (authoring/api.md): types named in signatures, not linked
+# (the build has no network for the Python docs' inventory), so nitpicky mode does not
+# ask for targets of standard-library and typing names.
+autodoc_typehints = "description"
+autodoc_class_signature = "separated"
+autodoc_member_order = "bysource"
+nitpick_ignore_regex = [(r"py:(class|obj|data)", r".*")]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -43,7 +51,8 @@ if language == "es":
     project = "Gatear hacia atrás: un manual para madres y padres"
     html_title = "Gatear hacia atrás"
     copyright = "2026, el equipo del manual sphinx-crawl"  # noqa: A001
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["handbook.css"]
 html_last_updated_fmt = ""
 # Parents read the handbook, not its sources: no "view source" icon, no _sources copy.
 html_show_sourcelink = False
@@ -330,22 +339,6 @@ if language == "es":
     }
 
 
-# Theme tweaks for accessibility (furo with Sphinx's HTML):
-# - toctree captions are <p role="heading"> without the aria-level a heading needs;
-# - code blocks that scroll sideways must be reachable by keyboard to be scrolled.
-def _accessible_html(
-    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    caption = '<p class="caption" role="heading">'
-    for key in ("furo_navigation_tree", "body"):
-        if isinstance(context.get(key), str):
-            context[key] = context[key].replace(caption, caption[:-1] + ' aria-level="2">')
-    if isinstance(context.get("body"), str):
-        context["body"] = context["body"].replace(
-            '<div class="highlight"><pre>', '<div class="highlight"><pre tabindex="0">'
-        )
-
-
 _ENGLISH_ONLY = re.compile(r"^% begin english-only.*?^% end english-only$", re.M | re.S)
 
 
@@ -359,5 +352,3 @@ def _drop_english_only(app: Any, docname: str, source: list[str]) -> None:
 
 def setup(app: Any) -> None:
     app.connect("source-read", _drop_english_only)
-    # After furo's own html-page-context handler (priority 500), which builds the sidebar.
-    app.connect("html-page-context", _accessible_html, priority=900)

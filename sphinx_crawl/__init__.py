@@ -25,7 +25,8 @@ __all__ = [
 
 
 def register_content_type(app: Sphinx, content_type: ContentType) -> None:
-    """Enable ``content_type`` in ``app`` (see :mod:`sphinx_crawl.types`)."""
+    """Enable ``content_type`` in ``app``: its directive, role, domain object type and
+    index; call it from your extension's ``setup`` (see the plugin guide)."""
     from sphinx_crawl.types import register_content_type as register
 
     register(app, content_type)

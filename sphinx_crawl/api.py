@@ -99,6 +99,7 @@ class Handbook:
     language: str = "en"
 
     def entries_of(self, type_name: str) -> Iterator[Entry]:
+        """The entries of one content type (``"red-flag"``), in the handbook's order."""
         return (entry for entry in self.entries if entry.type == type_name)
 
     def get(self, entry_id: str) -> Entry | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.util.osutil import FileAvoidWrite
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -18,9 +20,10 @@ def html_output_dir(app: Sphinx, exception: Exception | None) -> Path | None:
 
 
 def write_if_changed(path: Path, text: str) -> None:
-    """Leave an unchanged file untouched, so incremental builds and deploys see no change."""
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    """Leave an unchanged file untouched, so incremental builds and deploys see no change
+    (Sphinx's FileAvoidWrite, which compares before it writes)."""
+    with FileAvoidWrite(path) as file:
+        file.write(text)
 
 
 def write_bytes_if_changed(path: Path, data: bytes) -> None:

@@ -233,3 +233,30 @@ def test_the_catalogs_hold_every_message_of_the_package() -> None:
         if re.search(r"""\bf["'].*\{[^}]*\b_\(""", line)
     ]
     assert not in_f_strings, in_f_strings
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
+def test_a_toctree_caption_is_a_heading_with_a_level(tmp_path: Any, builder: str) -> None:
+    """Sphinx writes toctree captions as <p role="heading"> without aria-level; screen
+    readers then list them at no level. The extension gives them level 2, in every
+    HTML builder, and leaves every other title as the theme writes it."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_crawl"]\n', encoding="utf-8")
+    (src / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n   :caption: Contents\n\n   other\n\n"
+        ".. note:: A note\n\n   with a title of its own.\n",
+        encoding="utf-8",
+    )
+    (src / "other.rst").write_text("Other\n=====\n\nText.\n", encoding="utf-8")
+    site = build(src, buildername=builder)
+    page = "index.html"
+    soup = BeautifulSoup(site.text(page), "html.parser")
+    captions = soup.find_all("p", class_="caption")
+    assert captions
+    for caption in captions:
+        assert caption.get("role") == "heading"
+        assert caption.get("aria-level") == "2"
+        assert caption.get_text() == "Contents"
+    assert soup.find("h1").get_text().startswith("Home")
+    assert soup.find(class_="admonition-title").get_text() == "Note"

@@ -79,8 +79,11 @@ class Relation:
     name: str
     #: The content types it may point at; empty: any.
     targets: tuple[str, ...] = ()
+    #: Heads the line of links on the entry that declares them ("Helps with").
     label: str = ""
+    #: Heads the back-links on each entry it names ("Tips that help").
     reverse_label: str = ""
+    #: What the option means, for authors.
     help: str = ""
 
 

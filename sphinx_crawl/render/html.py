@@ -7,6 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.i18n import _, labelled
@@ -98,11 +99,11 @@ def depart_hidden(self: HTML5Translator, node: crawl_nodes.crawl_hidden) -> None
 
 
 def visit_row(self: HTML5Translator, node: crawl_nodes.crawl_row) -> None:
+    # Sphinx's row (its row-odd/row-even class and column count), its start tag made
+    # again by starttag with the entry's data-* attributes, which starttag escapes.
     self.visit_row(node)
-    # The standard row start tag, plus the entry's data-* attributes (escaped).
-    extra = " ".join(f'{key}="{escape(value)}"' for key, value in _data(node).items())
-    if extra:
-        self.body[-1] = self.body[-1].replace("<tr", f"<tr {extra}", 1)
+    attributes: dict[str, Any] = _data(node)
+    self.body[-1] = self.starttag(node, "tr", "", **attributes)
 
 
 def depart_row(self: HTML5Translator, node: crawl_nodes.crawl_row) -> None:
@@ -266,6 +267,25 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
 }
 
 
+def visit_title(self: HTML5Translator, node: nodes.title) -> None:
+    """Sphinx writes a toctree's caption as ``<p role="heading">`` without the
+    ``aria-level`` that role needs, so screen readers list it at no level (and axe
+    flags it): the same element, with level 2. Every other title is the translator's."""
+    parent = node.parent
+    if isinstance(parent, addnodes.compact_paragraph) and parent.get("toctree"):
+        attributes: dict[str, Any] = {"role": "heading", "aria-level": "2"}
+        self.body.append(self.starttag(node, "p", "", CLASS="caption", **attributes))
+        self.body.append('<span class="caption-text">')
+        self.context.append("</span></p>\n")
+    else:
+        type(self).visit_title(self, node)
+
+
+def depart_title(self: HTML5Translator, node: nodes.title) -> None:
+    type(self).depart_title(self, node)
+
+
 def setup_html(app: Sphinx) -> None:
     for node_class, (visit, depart) in HTML_VISITORS.items():
         app.add_node(node_class, html=(visit, depart))
+    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
