@@ -115,8 +115,10 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
         "a crawl-import whose file cannot be fetched or read, or whose entries do not fit",
         "crawl-import: nhs: entries[3].age.max_months: expected months from 0 to 72, got "
         "'x'; the entry is left out",
-        "Fix the file, or its name in crawl_import_sources; the rest of the file is "
-        "imported, and a URL that cannot be fetched falls back to its cached copy.",
+        "Fix the file, or its name in crawl_import_sources. In a data file a faulty "
+        "entry is left out and the rest imported; a crawl.json that does not match its "
+        "schema is not imported at all (the message names the place); a URL that "
+        "cannot be fetched falls back to its cached copy.",
     ),
 }
 
