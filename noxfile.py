@@ -253,5 +253,5 @@ def bench(session: nox.Session) -> None:
     Rewrites docs/authoring/benchmark.md; ``nox -s bench -- --quick`` for a smoke run.
     """
     # Playwright (the browser extra) times search results in Chromium.
-    session.install("-e", ".[browser,myst]", "sphinx-design", "sphinx-needs>=9.1")
+    session.install("-e", ".[browser,myst,test]", "sphinx-design", "sphinx-needs>=9.1")
     session.run("python", "-m", "tests.bench.run", *session.posargs)
