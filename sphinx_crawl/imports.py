@@ -213,11 +213,9 @@ def _data_entry(record: Any, where: str, problems: list[str]) -> ImportedEntry |
         keywords=words["keywords"],
         sources=words["source"],
         # A type's fields and its relations are told apart by the directive, which knows
-        # this project's types; a list is a relation's ids.
-        fields={k: v for k, v in others.items() if not isinstance(v, list)},
-        relations={
-            k: _words(v, f"{where}.{k}", problems) for k, v in others.items() if isinstance(v, list)
-        },
+        # this project's types (a relation's ids may be a list or "a, b").
+        fields=others,
+        relations={},
         url=url,
     )
 

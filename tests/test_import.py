@@ -437,3 +437,55 @@ def test_a_spanish_build_marks_english_imported_text_as_english(
     assert flag.find(class_="crawl-title-text")["lang"] == "en"
     assert flag.find(class_="crawl-entry-body")["lang"] == "en"
     assert "Importado de" in flag.find(class_="crawl-imported-from").get_text()
+
+
+PLUGIN_CONF = """
+extensions = ["sphinx_crawl"]
+from sphinx_crawl import ContentType, Field, Relation, register_content_type
+
+STRINGS = {"type": "string"}
+
+def steps(text):
+    return [step.strip() for step in text.split(";") if step.strip()]
+
+def setup(app):
+    register_content_type(app, ContentType(
+        name="activity", directive="activity-card", label="Activity", plural="Activities",
+        fields=(Field("steps", converter=steps, schema={"type": "array", "items": STRINGS}),),
+        relations=(Relation("practises", targets=("milestone",), label="Practises",
+                            reverse_label="Activities to practise"),),
+    ))
+"""
+
+PLUGIN_DATA = """\
+entries:
+  - type: milestone
+    id: rolls
+    title: Rolls over
+    age: 4-6 months
+  - type: activity
+    id: roll-game
+    title: The rolling game
+    steps: [Lay the baby on a blanket, Tilt it slowly]
+    practises: [rolls]
+  - type: activity
+    id: roll-game-text
+    title: The rolling game, written as text
+    steps: Lay the baby down; Tilt the blanket
+    practises: rolls
+"""
+
+
+def test_a_plugin_type_imports_its_list_fields_and_links(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(PLUGIN_CONF, encoding="utf-8")
+    (src / "data.yaml").write_text(PLUGIN_DATA, encoding="utf-8")
+    (src / "index.rst").write_text("Home\n====\n\n.. crawl-import:: data.yaml\n", encoding="utf-8")
+    site = build(src)
+    assert site.crawl_warnings() == []
+    entries = {e["id"]: e for e in site.crawl_json()["entries"]}
+    assert entries["roll-game"]["steps"] == ["Lay the baby on a blanket", "Tilt it slowly"]
+    assert entries["roll-game-text"]["steps"] == ["Lay the baby down", "Tilt the blanket"]
+    assert entries["roll-game"]["relations"] == {"practises": ["rolls"]}
+    assert entries["rolls"]["related_by"] == {"practises": ["roll-game", "roll-game-text"]}

@@ -234,8 +234,8 @@ class CrawlImportDirective(SphinxDirective):
         links = {r.name for r in ct.relations}
         given_links = {k: v for k, v in item.relations.items() if k in links}
         for key, value in item.fields.items():
-            if key in links and isinstance(value, str):
-                given_links[key] = split_list(value)
+            if key in links:
+                given_links[key] = _ids(value)
         known = {f.name for f in ct.fields} | links
         for key in sorted({*item.fields, *item.relations} - known):
             report(f"{key!r} is not a field of a {ct.name} here; left out", "field")
@@ -282,3 +282,12 @@ class CrawlImportDirective(SphinxDirective):
         if url:
             text = nodes.reference(project, project, refuri=url)
         return labelled_list(_("Imported from"), [text], ["crawl-imported-from"])
+
+
+def _ids(value: Any) -> list[str]:
+    """A relation's ids as a data file gives them: a list, or text with commas."""
+    if isinstance(value, str):
+        return split_list(value)
+    if isinstance(value, list):
+        return [str(item) for item in value]  # checked as ids, with a warning if not one
+    return []
