@@ -77,15 +77,11 @@ class CrawlDomain(Domain):
             self.add_object_type(
                 content_type.name, ObjType(content_type.label, content_type.name, "any")
             )
-        # Derived views of self.data, rebuilt on first use after any change.
-        self._by_id_cache: dict[str, EntryData] | None = None
-        self._sources_pages_cache: list[str] | None = None
-        #: Views computed outside the domain (page digests) cache under this key.
+        #: Derived views of self.data (by id, sources, back-links, page digests...), each
+        #: made on first use and all dropped together when the data changes.
         self.views_cache: dict[str, Any] = {}
 
     def _data_changed(self) -> None:
-        self._by_id_cache = None
-        self._sources_pages_cache = None
         self.views_cache = {}
 
     # -- data -----------------------------------------------------------------
@@ -137,11 +133,12 @@ class CrawlDomain(Domain):
 
     def sources_pages(self) -> list[str]:
         """Pages holding a crawl-sources list; source links point at the first."""
-        if self._sources_pages_cache is None:
-            self._sources_pages_cache = sorted(
+        if "sources_pages" not in self.views_cache:
+            self.views_cache["sources_pages"] = sorted(
                 doc for doc, specs in self.collectors.items() if {"kind": "sources"} in specs
             )
-        return self._sources_pages_cache
+        pages: list[str] = self.views_cache["sources_pages"]
+        return pages
 
     def pages_with(self, kind: str) -> list[str]:
         """Pages holding a collector of ``kind`` (e.g. ``"baby"``: the baby's panel)."""
@@ -157,9 +154,11 @@ class CrawlDomain(Domain):
     def by_id(self) -> dict[str, EntryData]:
         """The entry each id refers to: the first definition wins (see check_duplicates).
         References in their text read as the titles they link to."""
-        if self._by_id_cache is None:
-            self._by_id_cache = {key: self._readable(e) for key, e in self._stored().items()}
-        return self._by_id_cache
+        if "by_id" not in self.views_cache:
+            stored = self._stored()
+            self.views_cache["by_id"] = {key: self._readable(e) for key, e in stored.items()}
+        by_id: dict[str, EntryData] = self.views_cache["by_id"]
+        return by_id
 
     def _stored(self) -> dict[str, EntryData]:
         """by_id as stored: references in the text still placeholders."""
