@@ -222,3 +222,35 @@ def test_each_page_names_its_twin_and_offers_the_switch(
 
 def _path(href: Any) -> str:
     return str(href).partition("#")[0].partition("?")[0]
+
+
+def test_with_a_base_url_hreflang_links_are_absolute(tmp_path: Path) -> None:
+    """Search engines take hreflang only as full URLs: with html_baseurl (the edition's
+    address) the head links are absolute; the visible switch stays relative, so it also
+    works from disk."""
+    from tests.build_utils import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["sphinx_crawl"]\nlanguage = "es"\n'
+        'html_baseurl = "https://handbook.example.org/es/"\n'
+        'crawl_editions = {"en": {"label": "English", "path": ""}, '
+        '"es": {"label": "Español", "path": "es/"}}\n',
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text("Inicio\n======\n\n.. toctree::\n\n   tips/uno\n")
+    (src / "tips").mkdir()
+    (src / "tips" / "uno.rst").write_text("Uno\n===\n\nTexto.\n", encoding="utf-8")
+    site = build(src)
+    soup = BeautifulSoup(site.text("tips/uno.html"), "html.parser")
+    links = {
+        link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')
+    }
+    assert links == {
+        "en": "https://handbook.example.org/tips/uno.html",
+        "es": "https://handbook.example.org/es/tips/uno.html",
+    }
+    switch = soup.select_one('nav.crawl-editions a[hreflang="en"]')
+    assert switch is not None
+    assert switch["href"] == "../../tips/uno.html"

@@ -37,6 +37,24 @@ def _page_in(edition: Edition, app: Sphinx, pagename: str) -> str:
     return pagename if edition.has_page(pagename) else app.config.root_doc
 
 
+def _absolute_twins(app: Sphinx, pagename: str, editions: dict[str, Edition]) -> dict[str, str]:
+    """With ``html_baseurl`` (this edition's address), the twins' full URLs: search
+    engines read hreflang only as absolute URLs. Without it, none (links stay relative)."""
+    base = app.config.html_baseurl
+    here = editions.get(app.config.language or "en")
+    if not base or here is None:
+        return {}
+    site_root = base.rstrip("/") + "/"
+    if here.path and site_root.endswith("/" + here.path):
+        site_root = site_root[: -len(here.path)]
+    return {
+        language: site_root
+        + edition.path
+        + app.builder.get_target_uri(_page_in(edition, app, pagename))
+        for language, edition in editions.items()
+    }
+
+
 def add_edition_links(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -48,8 +66,10 @@ def add_edition_links(
     if not urls:
         return
     editions = crawl_config(app.config).editions
+    absolute = _absolute_twins(app, pagename, editions)
     links = "".join(
-        f'\n<link rel="alternate" hreflang="{escape(language)}" href="{escape(url)}">'
+        f'\n<link rel="alternate" hreflang="{escape(language)}" '
+        f'href="{escape(absolute.get(language, url))}">'
         for language, url in urls.items()
     )
     context["metatags"] = context.get("metatags", "") + links
