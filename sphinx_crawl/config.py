@@ -139,7 +139,8 @@ SETTINGS = (
         "the pages that edition leaves out. With two or more editions, every page names "
         'its twins (`<link rel="alternate" hreflang>`) and shows a switch to them that '
         "keeps the page, the entry (`#id`) and the age in the address (a page an edition "
-        "leaves out switches to its home).",
+        "leaves out switches to its home). Set Sphinx's `html_baseurl` to each edition's "
+        "address and the `hreflang` links are full URLs, as search engines need.",
         'crawl_editions = {"en": {"label": "English", "path": ""}, "es": {"label": '
         '"Español", "path": "es/", "skip": ["authoring/*"]}}',
     ),
