@@ -390,7 +390,7 @@ def _imports(value: Any, problems: list[Problem]) -> dict[str, ImportSource]:
             continue
         base_url = _web_url(spec.get("base_url"), where, (key,), problems)
         prefix = spec.get("prefix", "")
-        if not isinstance(prefix, str) or (prefix and not _ID_PREFIX.match(prefix)):
+        if not isinstance(prefix, str) or (prefix and not is_id_prefix(prefix)):
             problems.append(
                 ((key,), f"{where}: prefix {prefix!r} must be lowercase letters, digits, '-'")
             )
@@ -400,6 +400,13 @@ def _imports(value: Any, problems: list[Problem]) -> dict[str, ImportSource]:
 
 
 _ID_PREFIX = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def is_id_prefix(text: str) -> bool:
+    """Whether ``text`` can go before entry ids and keep them lowercase slugs."""
+    return bool(_ID_PREFIX.match(text))
+
+
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$")
 _EDITION_PATH = re.compile(r"^(?:[A-Za-z0-9_.-]+/)*$")
 

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from sphinx_crawl.config import ImportSource, config_location, crawl_config
+from sphinx_crawl.config import ImportSource, config_location, crawl_config, is_web_url
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.imports import MAX_BYTES
 
@@ -51,16 +51,12 @@ def fetch(url: str, version: str) -> bytes:
     """The body at ``url``; OSError (URLError, a timeout...) or ValueError if not got."""
     request = urllib.request.Request(url, headers={"User-Agent": f"sphinx-crawl/{version}"})
     with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-        if not is_web_redirect(response.geturl()):
+        if not is_web_url(response.geturl()):
             raise ValueError(f"redirected to {response.geturl()!r}, not an http(s) URL")
         body: bytes = response.read(MAX_BYTES + 1)
     if len(body) > MAX_BYTES:
         raise ValueError(f"larger than {MAX_BYTES // 2**20} MB")
     return body
-
-
-def is_web_redirect(url: str) -> bool:
-    return urlsplit(url).scheme in ("http", "https")
 
 
 #: Each config's files to import, by name (set at builder-inited, before pages are read:

@@ -174,7 +174,7 @@ def _data_file(data: Any, path: Path) -> ImportedFile:
         if entry is not None:
             entries.append(entry)
     return ImportedFile(
-        project=_one_line(project) if isinstance(project, str) else path.stem,
+        project=plain_text(project) if isinstance(project, str) else path.stem,
         language=language if isinstance(language, str) else None,
         entries=entries,
         sources=sources,
@@ -206,7 +206,7 @@ def _data_entry(record: Any, where: str, problems: list[str]) -> ImportedEntry |
         where=where,
         type=record["type"].strip(),
         id=str(record.get("id") or ""),
-        title=_one_line(record["title"]),
+        title=plain_text(record["title"]),
         text=_text(record.get("text"), f"{where}.text", problems),
         age=f"{age} months" if isinstance(age, int | float) else age,
         tags=words["tags"],
@@ -231,7 +231,7 @@ def _words(value: Any, where: str, problems: list[str]) -> list[str]:
         return []
     seen: dict[str, None] = {}
     for item in value:
-        item = _one_line(str(item))
+        item = plain_text(str(item))
         if item:
             seen.setdefault(item, None)
     return list(seen)
@@ -245,7 +245,3 @@ def _text(value: Any, where: str, problems: list[str]) -> str:
         return ""
     # Paragraphs (blank lines) are kept; each paragraph's lines join.
     return "\n\n".join(plain_text(p) for p in value.split("\n\n") if p.strip())
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

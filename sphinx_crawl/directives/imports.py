@@ -9,7 +9,6 @@ from elsewhere cannot add links, HTML or directives to the page.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
-from sphinx_crawl.config import SourceData, crawl_config, is_web_url
+from sphinx_crawl.config import SourceData, crawl_config, is_id_prefix, is_web_url
 from sphinx_crawl.core.content_types import ContentType
 from sphinx_crawl.core.entries import EntryData, ImportedFrom, plain_text, slugify, split_list
 from sphinx_crawl.diagnostics import Subtype, warn
@@ -41,8 +40,6 @@ from sphinx_crawl.i18n import _
 from sphinx_crawl.import_fetch import import_files
 from sphinx_crawl.imports import ImportedEntry, ImportedFile, ImportProblem, read_import
 from sphinx_crawl.render.parts import callout_paragraphs, labelled_list
-
-_ID_PREFIX = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
 class CrawlImportDirective(SphinxDirective):
@@ -131,7 +128,7 @@ class CrawlImportDirective(SphinxDirective):
         if given is None:
             return default
         prefix = str(given).strip()
-        if prefix and not _ID_PREFIX.match(prefix):
+        if prefix and not is_id_prefix(prefix):
             report(f":prefix: {prefix!r} must be lowercase letters, digits and '-'", "option")
             return default
         return prefix
