@@ -73,6 +73,18 @@ def _by_tag(entry: EntryData) -> Iterable[tuple[Any, str]]:
     return [((0, tag.lower()), tag) for tag in entry["tags"]] or [((1, ""), str(_("Untagged")))]
 
 
+#: What a tip has the parent do; those in NEEDS_SAFETY must say how to do it safely.
+TIP_ACTIVITIES = ("floor-play", "hands-on", "food", "setup")
+NEEDS_SAFETY = ("floor-play", "hands-on", "food")
+
+
+def _safety_needed(fields: Mapping[str, Any]) -> str:
+    activity = fields.get("activity")
+    if activity in NEEDS_SAFETY:
+        return f"a {activity} tip says how to do it safely"
+    return ""
+
+
 MILESTONE = ContentType(
     name="milestone",
     directive="milestone",
@@ -92,9 +104,21 @@ TIP = ContentType(
     help=_("A practical idea a parent can try; the body is full content."),
     fields=(
         Field(
+            "activity",
+            converter=choice(*TIP_ACTIVITIES),
+            help=_(
+                "What the tip has the parent do: floor-play (the baby plays or practises "
+                "on the floor, on a prop or in a game), hands-on (you hold or move part of "
+                "your baby's body), food (food is part of it) or setup (a change to the "
+                "room, the floor or the clothes). The first three need a :safety: line."
+            ),
+            schema={"enum": list(TIP_ACTIVITIES)},
+        ),
+        Field(
             "safety",
             help=_("How to do it safely, e.g. awake and watched; shown as a 'Safety' line."),
             callout=_("Safety"),
+            required_when=_safety_needed,
         ),
     ),
     relations=(

@@ -62,6 +62,9 @@ class Field:
     #: A visible label: when set, the value shows as a labelled line under the body
     #: ("What to do: ...", "Safety: ..."), in every builder and in checklists.
     callout: str | None = None
+    #: Makes the field required for some entries only: given the entry's other fields,
+    #: returns why it is needed ("a floor-play tip says how to do it safely"), or "".
+    required_when: Callable[[Mapping[str, Any]], str] | None = None
 
     @property
     def choices(self) -> tuple[str, ...] | None:

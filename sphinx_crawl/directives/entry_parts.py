@@ -85,6 +85,7 @@ def convert_fields(ct: ContentType, given: Mapping[str, Any], report: Report) ->
                 fields[spec.name] = value
         elif spec.required:
             report(f"the :{spec.name}: option is required", "field")
+    _check_required_when(ct, fields, report)
     for spec in ct.fields:
         if spec.name not in fields and spec.default is not None:
             try:
@@ -95,6 +96,20 @@ def convert_fields(ct: ContentType, given: Mapping[str, Any], report: Report) ->
             if _fits(ct, spec, value, "default", report):
                 fields[spec.name] = value
     return fields
+
+
+def _check_required_when(ct: ContentType, fields: Mapping[str, Any], report: Report) -> None:
+    """Fields the entry's own data calls for (a floor-play tip needs its safety line)."""
+    for spec in ct.fields:
+        if spec.required_when is None or spec.name in fields:
+            continue
+        try:
+            reason = spec.required_when(dict(fields))
+        except Exception as error:
+            _plugin_failed(ct, f":{spec.name}: required_when raised", error, report)
+            continue
+        if reason:
+            report(f"the :{spec.name}: option is required: {reason}", "field")
 
 
 def _fits(ct: ContentType, spec: Field, value: Any, what: str, report: Report) -> bool:
