@@ -24,6 +24,7 @@ from sphinx_crawl.quiet import setup_quiet_rebuild
 from sphinx_crawl.render.collections import setup_collections
 from sphinx_crawl.render.companion import setup_companion
 from sphinx_crawl.render.editions import setup_editions
+from sphinx_crawl.render.emergency import setup_emergency
 from sphinx_crawl.render.html import setup_html
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.render.search import setup_search
@@ -37,7 +38,9 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILES = ("crawl.css",)
-JS_FILES = ("crawl.js", "crawl-checklist.js", "crawl-companion.js")
+#: In this order: crawl-ages.js first (the others compute ages with it), the companion
+#: before the checklist (which keeps its ticks in the companion's record of the baby).
+JS_FILES = ("crawl-ages.js", "crawl.js", "crawl-companion.js", "crawl-checklist.js")
 
 
 def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
@@ -58,6 +61,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_review(app)
     setup_reader(app)
     setup_search(app)
+    setup_emergency(app)
     setup_editions(app)
     setup_export(app)
     setup_offline(app)

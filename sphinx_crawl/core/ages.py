@@ -9,6 +9,50 @@ from typing import NotRequired, TypedDict
 #: The handbook is about babies; anything older than this is a typo.
 MAX_AGE_MONTHS = 72
 
+# -- The age rules the reader sees ---------------------------------------------------
+# Written here once; the browser gets them as data (``age_rules``, written to
+# ``_static/crawl-rules.js``) and computes with them in one module, crawl-ages.js.
+
+#: The average month: 365.25 / 12 days.
+MONTH_DAYS = 30.4375
+#: Corrected age is used for babies born MORE than this many weeks early (AAP, NHS):
+#: 3 weeks early is not corrected, 4 weeks is.
+CORRECT_AFTER_WEEKS_EARLY = 3
+#: ...and until this age in months (chronological: about age 2).
+CORRECT_UNTIL_MONTHS = 24
+#: The most weeks early a form accepts (a baby born at 20 weeks does not survive).
+MAX_WEEKS_EARLY = 20
+#: A deadline ("by 12 months") is shown this many months before it: the sources say
+#: "nearing 12 months", and a parent at 11 months must not find the sign hidden.
+DEADLINE_LEAD_MONTHS = 1
+#: Entries about what a baby does: once the baby is older than their window, the page
+#: says the window has passed and points to the signs page instead of hiding them.
+#: Every other type whose window has passed (tips, questions) "may still help".
+PAST_WINDOW_TYPES = ("milestone", "red-flag")
+
+
+class AgeRules(TypedDict):
+    monthDays: float
+    correctAfterWeeksEarly: int
+    correctUntilMonths: int
+    maxMonths: int
+    maxWeeksEarly: int
+    deadlineLeadMonths: int
+    pastWindowTypes: list[str]
+
+
+def age_rules() -> AgeRules:
+    """The rules as plain data, for crawl-ages.js (names in the browser's camelCase)."""
+    return {
+        "monthDays": MONTH_DAYS,
+        "correctAfterWeeksEarly": CORRECT_AFTER_WEEKS_EARLY,
+        "correctUntilMonths": CORRECT_UNTIL_MONTHS,
+        "maxMonths": MAX_AGE_MONTHS,
+        "maxWeeksEarly": MAX_WEEKS_EARLY,
+        "deadlineLeadMonths": DEADLINE_LEAD_MONTHS,
+        "pastWindowTypes": list(PAST_WINDOW_TYPES),
+    }
+
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _DASH = r"\s*(?:-|\u2013|\u2014|to)\s*"
 _UNIT = r"\s*(?:months?|mos?\.?|m)?"
@@ -83,7 +127,10 @@ class AgeRange:
             raise ValueError(f"the age {label!r} is beyond {MAX_AGE_MONTHS} months")
 
     def applies_at(self, months: float) -> bool:
-        """Whether a baby of ``months`` is in this age (open ages: at the start and after)."""
+        """Whether a baby of ``months`` is in this age (open ages: at the start and after).
+
+        The strict age, as written. What a reader sees also shows a deadline
+        DEADLINE_LEAD_MONTHS early and keeps passed windows in view: crawl-ages.js."""
         return self.min_months <= months and (self.max_months is None or months <= self.max_months)
 
     def overlaps(self, other: AgeRange) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.core.ages import MAX_WEEKS_EARLY, age_rules
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.output import write_bytes_if_changed
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 TEXT_FILE = "crawl-companion-text.js"
+#: The age rules (core/ages.py) as data for crawl-ages.js: no number written twice.
+RULES_FILE = "crawl-rules.js"
 
 
 #: The markup's words (out of f-strings, where message extraction cannot see them).
@@ -151,7 +154,8 @@ def visit_baby(self: HTML5Translator, node: crawl_nodes.crawl_baby) -> None:
         f'<div><label for="crawl-baby-born">{w["born"]}</label>'
         '<input id="crawl-baby-born" name="born" type="date" required="required" /></div>'
         f'<div><label for="crawl-baby-early">{w["weeks_early"]}</label>'
-        '<input id="crawl-baby-early" name="early" type="number" min="0" max="20" step="1" '
+        '<input id="crawl-baby-early" name="early" type="number" min="0" '
+        f'max="{MAX_WEEKS_EARLY}" step="1" '
         'inputmode="numeric" /></div></div>'
         '<p class="crawl-baby-buttons">'
         f'<button type="submit" class="crawl-baby-save">{w["save"]}</button> '
@@ -256,6 +260,17 @@ def write_companion_text(app: Sphinx) -> None:
     app.add_js_file(TEXT_FILE, loading_method="defer")
 
 
+def write_rules(app: Sphinx) -> None:
+    """``builder-inited``: the age rules as ``window.crawlRules``, loaded before the
+    package's scripts (crawl-ages.js computes every age with them)."""
+    if app.builder.format != "html":
+        return
+    data = json.dumps(age_rules(), ensure_ascii=True, sort_keys=True)
+    body = f"window.crawlRules = {data};\n".encode()
+    write_bytes_if_changed(Path(app.builder.outdir) / "_static" / RULES_FILE, body)
+    app.add_js_file(RULES_FILE, loading_method="defer")
+
+
 COMPANION_VISITORS: dict[type[nodes.Element], Any] = {
     crawl_nodes.crawl_track_item: visit_track_item,
     crawl_nodes.crawl_baby: visit_baby,
@@ -267,4 +282,5 @@ def setup_companion(app: Sphinx) -> None:
     for node_class, visit in COMPANION_VISITORS.items():
         app.add_node(node_class, html=(visit, None))
     # Before the package's own scripts (priority 500), which read the words.
+    app.connect("builder-inited", write_rules, priority=400)
     app.connect("builder-inited", write_companion_text, priority=400)

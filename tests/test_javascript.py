@@ -1,0 +1,59 @@
+"""The scripts' unit tests without a browser: ``node --test tests/js``.
+
+They check crawl-ages.js (the one place ages are computed) against the rules as
+Python writes them. Skipped when Node.js is missing, except under CI (``CI=true``),
+where a missing ``node`` is a failure: CI must run them (install ``nodejs``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+JS_TESTS = ROOT / "tests" / "js"
+#: node --test's own test runner needs Node 18 or later.
+MIN_NODE = 18
+
+
+def node() -> str:
+    found = shutil.which("node") or shutil.which("nodejs")
+    reason = ""
+    if found is None:
+        reason = "Node.js is not installed (apt-get install nodejs)"
+    else:
+        version = subprocess.run(
+            [found, "--version"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        major = version.lstrip("v").split(".")[0]
+        if not major.isdigit() or int(major) < MIN_NODE:
+            reason = f"Node.js {version or '?'} is too old for node --test (need {MIN_NODE}+)"
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; CI=true, so the JavaScript tests must run", pytrace=False)
+        pytest.skip(reason)
+    assert found is not None
+    return found
+
+
+def test_javascript_unit_tests_pass() -> None:
+    files = sorted(JS_TESTS.glob("*.test.mjs"))
+    assert files, f"no JavaScript tests in {JS_TESTS}"
+    # The tests read the rules from Python: this interpreter, which has the package.
+    env = {**os.environ, "PYTHON": sys.executable, "NODE_OPTIONS": ""}
+    result = subprocess.run(
+        [node(), "--test", *map(str, files)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, f"node --test failed:\n{result.stdout}\n{result.stderr}"
+    assert "# fail 0" in result.stdout, result.stdout
