@@ -160,6 +160,31 @@ crawl_sources: dict[str, dict[str, str]] = {
         "publisher": "CDC “Learn the Signs. Act Early.”",
         "url": "https://www.cdc.gov/ncbddd/actearly/milestones/milestones-4mo.html",
     },
+    # Emergencies (shared/EVIDENCE.md, "Emergencies"): the NHS advice is cited as two
+    # NHS-based services relay it; EVIDENCE.md gives no addresses for these pages.
+    "nhs-hackney-seek-help": {
+        "title": "When and where to seek help",
+        "publisher": (
+            "Hackney and City community health-visiting service (NHS), relaying NHS guidance"
+        ),
+    },
+    "nct-urgent-doctor": {
+        "title": "When to urgently call a doctor about your baby",
+        "publisher": "NCT, citing NHS guidance (2023)",
+    },
+    "hse-seriously-unwell": {
+        "title": "Baby or child seriously unwell",
+        "publisher": "HSE (Health Service Executive, Ireland)",
+    },
+    # Losing skills (shared/EVIDENCE.md, "Losing skills a baby already had").
+    "rcn-regression": {
+        "title": "Developmental regression",
+        "publisher": "Raising Children Network (Australian government-funded parenting site)",
+    },
+    "chq-regression": {
+        "title": "Developmental regression",
+        "publisher": "Children’s Health Queensland (a referral guideline for health professionals)",
+    },
 }
 # END crawl_sources
 for _source in crawl_sources.values():
@@ -182,28 +207,110 @@ if language == "es":
             "Pediatrics 149(3), e2021052138 (2022): las listas revisadas de los CDC "
             "«Learn the Signs. Act Early.»"
         ),
+        ("nhs-hackney-seek-help", "publisher"): (
+            "Servicio de visitas de salud de Hackney and City (NHS), que transmite las "
+            "indicaciones del NHS"
+        ),
+        ("nct-urgent-doctor", "publisher"): "NCT, citando indicaciones del NHS (2023)",
+        ("hse-seriously-unwell", "publisher"): (
+            "HSE (Health Service Executive, el servicio de salud de Irlanda)"
+        ),
+        ("rcn-regression", "publisher"): (
+            "Raising Children Network (sitio para familias financiado por el gobierno de "
+            "Australia)"
+        ),
+        ("chq-regression", "publisher"): (
+            "Children’s Health Queensland (una guía de derivación para profesionales de la "
+            "salud)"
+        ),
     }
     for (_key, _field), _text in _SPANISH_DESCRIPTIONS.items():
         crawl_sources[_key][_field] = _text
 
 # Topics parents search for that this handbook does not cover: the search says so
-# first, and where to turn (the advice is CDC "Learn the Signs. Act Early.", see
-# shared/EVIDENCE.md, "Acting on a concern").
+# first, shows the worried-parent card first, and says where to turn (the advice is
+# CDC "Learn the Signs. Act Early.", see shared/EVIDENCE.md, "Acting on a concern").
 _CONCERN = (
     "If something about your baby's development worries you, don't wait: tell your "
     "pediatrician or nurse and ask for a developmental screening. In the USA you can "
     "also contact your local early intervention program yourself."
 )
+_ACT_EARLY = "https://www.cdc.gov/ncbddd/actearly/whyactearly.html"
+_NOT_COVERED = {
+    # topic: (what the handbook does not cover, other words parents type for it)
+    "autism": ("autism", ["autistic", "asd", "spectrum", "eye contact", "no eye contact"]),
+    "speech": (
+        "speech or talking",
+        ["talking", "talk", "not talking", "words", "first words", "babble", "babbling",
+         "speak", "speaking", "language", "saying"],
+    ),
+    "hearing": ("hearing", ["deaf", "hear", "ears", "doesnt respond to name"]),
+    "sight": ("eyesight", ["eyes", "eye", "vision", "squint", "cross eyed", "lazy eye"]),
+    "sitting": ("sitting up", ["sit", "sit up", "not sitting", "sitting up"]),
+    "walkers": ("baby walkers, bouncers or jumpers", ["walker", "bouncer", "jumper", "jumperoo"]),
+    "sleep": ("sleep", ["sleeping", "naps", "nap", "night waking"]),
+    "feeding": ("feeding or weight", ["eating", "feeding", "weight", "growth", "solids"]),
+    "teeth": ("teeth or teething", ["teething", "tooth"]),
+    "head shape": ("head shape", ["flat head", "flat spot", "plagiocephaly"]),
+}
 crawl_search_out_of_scope = {
-    "autism": {
-        "text": "This handbook is about how babies move, and it does not cover autism. " + _CONCERN,
-        "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
-    },
-    "speech": {
-        "text": "This handbook is about how babies move, and it does not cover speech "
-        "or talking. " + _CONCERN,
-        "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
-    },
+    topic: {
+        "text": f"This handbook is about how babies move, and it does not cover {what}. "
+        + _CONCERN,
+        "url": _ACT_EARLY,
+        "words": others,
+    }
+    for topic, (what, others) in _NOT_COVERED.items()
+}
+# A worry the handbook does not cover, or a search that matches nothing well, is sent
+# to this card first ("Acting on a concern", shared/EVIDENCE.md).
+crawl_search_concern = {"entry": "parent-worry"}
+
+# Emergencies come first: the numbers on every page, and a search naming an
+# emergency sign (shared/EVIDENCE.md, "Emergencies": NHS and HSE) is told to call now.
+# Each edition knows the other's emergency words too: a frightened parent types in
+# the language that comes first.
+_EMERGENCY_SIGNS_EN = [
+    "not breathing", "stopped breathing", "stops breathing", "isnt breathing",
+    "cant breathe", "no breath", "struggling to breathe", "trouble breathing",
+    "difficulty breathing", "hard to breathe", "breathing fast", "fast breathing",
+    "gasping", "choking", "sucking in under ribs", "ribs sucking in",
+    "blue lips", "turning blue", "going blue", "gone blue", "blue skin", "bluish",
+    "grey skin", "gray skin", "pale blotchy",
+    "wont wake", "will not wake", "cant wake", "hard to wake", "not waking",
+    "unconscious", "unresponsive", "not responding", "passed out",
+    "doesnt recognise", "doesnt recognize",
+    "fit", "fitting", "seizure", "convulsion", "convulsing", "shaking uncontrollably",
+    "rash doesnt fade", "rash not fading", "glass test", "purple spots", "meningitis",
+    "allergic reaction", "anaphylaxis", "swollen face", "swollen lips",
+    "serious injury", "head injury", "hit head", "fell vomiting", "fall vomiting",
+    "bumped head vomiting", "dropped on head",
+    "emergency", "ambulance", "dying", "911", "999", "112",
+]
+_EMERGENCY_SIGNS_ES = [
+    "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
+    "le cuesta respirar", "respira rápido", "respira muy rápido", "se ahoga",
+    "ahogando", "atragantado", "atragantó", "hunde las costillas",
+    "labios azules", "labios morados", "se pone azul", "se puso azul", "piel azul",
+    "piel gris", "morado", "pálido con manchas",
+    "no despierta", "no se despierta", "no reacciona", "no responde",
+    "inconsciente", "desmayado", "no me reconoce",
+    "convulsión", "convulsiones", "convulsiona", "ataque", "temblores",
+    "manchas que no desaparecen", "sarpullido que no desaparece", "prueba del vaso",
+    "meningitis", "reacción alérgica", "anafilaxia", "cara hinchada",
+    "labios hinchados", "golpe en la cabeza", "se cayó vomita", "caída vomita",
+    "emergencia", "urgencia", "ambulancia",
+]
+crawl_emergency = {
+    "numbers": {"USA": "911", "UK": "999", "EU and Ireland": "112"},
+    "page": "emergency",
+    "signs": _EMERGENCY_SIGNS_EN + _EMERGENCY_SIGNS_ES,
+    "unwell": [
+        "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
+        "diarrhoea", "diarrhea", "rash", "cough", "flu", "not feeding", "wont feed",
+        "dehydrated", "fell", "fall", "fallen", "bump", "bumped", "hurt", "injury",
+        "injured", "bruise", "burn", "bleeding", "swallowed", "poison", "inconsolable",
+    ],
 }
 
 # Words parents type -> words the handbook uses, for the entry search on the
@@ -268,24 +375,49 @@ crawl_search_synonyms: dict[str, list[str]] = {
 
 
 if language == "es":
-    # The Spanish edition: what the search says for topics it does not cover, and
-    # the words Spanish-speaking parents type (same CDC source as above).
+    # The Spanish edition: what the search says for topics it does not cover, the
+    # emergency words and numbers, and the words Spanish-speaking parents type (same
+    # sources as above).
     _CONCERN_ES = (
         "Si algo del desarrollo de su bebé le preocupa, no espere: dígaselo a su pediatra "
         "o enfermera y pida una evaluación del desarrollo. En EE. UU. también puede "
         "comunicarse usted mismo con el programa de intervención temprana de su zona."
     )
+    _NOT_COVERED_ES = {
+        "autismo": ("el autismo", ["autista", "tea", "espectro", "no mira a los ojos"]),
+        "habla": (
+            "el habla ni el lenguaje",
+            ["hablar", "no habla", "palabras", "primeras palabras", "balbucea", "balbuceo",
+             "lenguaje", "dice"],
+        ),
+        "oído": ("la audición", ["oye", "oír", "sordo", "sorda", "audición", "oídos"]),
+        "vista": ("la vista", ["ojos", "ojo", "bizco", "bizquea", "estrabismo", "ojo vago"]),
+        "sentarse": ("cómo se sienta", ["sienta", "sentado", "sentada", "no se sienta"]),
+        "andador": ("los andadores ni los saltadores", ["andadera", "caminador", "saltador"]),
+        "sueño": ("el sueño", ["dormir", "duerme", "siesta", "despierta de noche"]),
+        "comer": ("la alimentación ni el peso", ["come", "alimentación", "peso", "papilla"]),
+        "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
+        "cabeza plana": ("la forma de la cabeza", ["plagiocefalia", "cabeza aplanada"]),
+    }
     crawl_search_out_of_scope = {
-        "autismo": {
-            "text": "Este manual trata de cómo se mueven los bebés y no habla del autismo. "
+        topic: {
+            "text": f"Este manual trata de cómo se mueven los bebés y no habla de {what}. "
             + _CONCERN_ES,
-            "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
-        },
-        "habla": {
-            "text": "Este manual trata de cómo se mueven los bebés y no habla del habla ni "
-            "del lenguaje. " + _CONCERN_ES,
-            "url": "https://www.cdc.gov/ncbddd/actearly/whyactearly.html",
-        },
+            "url": _ACT_EARLY,
+            "words": others,
+        }
+        for topic, (what, others) in _NOT_COVERED_ES.items()
+    }
+    crawl_emergency = {
+        "numbers": {"EE. UU.": "911", "España y el resto de la UE": "112", "Reino Unido": "999"},
+        "page": "emergency",
+        "signs": _EMERGENCY_SIGNS_ES + _EMERGENCY_SIGNS_EN,
+        "unwell": [
+            "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea",
+            "tos", "resfriado", "enfermo", "enferma", "malito", "sarpullido", "erupción",
+            "no come", "se cayó", "caída", "cayó", "golpe", "golpeó", "herida", "sangra",
+            "quemadura", "tragó", "veneno", "llora sin parar",
+        ],
     }
     crawl_search_synonyms = {
         # Going backwards

@@ -110,10 +110,37 @@ SETTINGS = (
         {},
         (dict,),
         "Topics the handbook does not cover, mapped to what the search says when a query "
-        "names one, and where to go. The note comes first, above any entries; a `url` "
-        "that is not `http(s)` is left out with a `crawl.config` warning.",
+        "names one (`text`), other words for the topic (`words`) and where to go (`url`). "
+        "The note comes first, above any entries; a `url` that is not `http(s)` is left "
+        "out with a `crawl.config` warning.",
         'crawl_search_out_of_scope = {"autism": {"text": "This handbook does not cover '
         'autism.", "url": "https://example.org/autism"}}',
+    ),
+    Setting(
+        "crawl_emergency",
+        {},
+        (dict,),
+        "What to do in an emergency, put before everything else: `numbers` (where -> "
+        "emergency number, e.g. `{\"USA\": \"911\"}`), `signs` (phrases parents type for an "
+        "emergency: a search naming one shows a notice to call now above every result; "
+        "words match in any order, with typos and word endings forgiven), `unwell` (words "
+        "for illness or injury the handbook does not cover: the search says so and gives "
+        "the numbers) and `page` (the page that says what counts as an emergency). With "
+        "numbers set, every HTML page starts with a short \"Emergency?\" line that gives "
+        "them (`tel:` links) and links the page.",
+        'crawl_emergency = {"numbers": {"UK": "999", "USA": "911"}, "page": "emergency", '
+        '"signs": ["not breathing", "blue lips", "fit", "won\'t wake"], "unwell": ["fever"]}',
+    ),
+    Setting(
+        "crawl_search_concern",
+        {},
+        (dict,),
+        "Where the search sends a worry the handbook does not cover: `entry` (the id of "
+        "the entry that says what to do when worried) and an optional `text`. When a "
+        "query names an out-of-scope topic, uses words the handbook does not have, or "
+        "matches no entry, the search says the handbook may not cover it and shows that "
+        "entry first.",
+        'crawl_search_concern = {"entry": "parent-worry"}',
     ),
     Setting(
         "crawl_offline",
@@ -184,13 +211,35 @@ class Edition:
 
 
 @dataclass(frozen=True)
+class Emergency:
+    """``crawl_emergency``, checked: numbers to call, and the words that mean "call now"."""
+
+    #: (where, number) pairs in conf.py order: ("USA", "911").
+    numbers: tuple[tuple[str, str], ...] = ()
+    signs: tuple[str, ...] = ()
+    unwell: tuple[str, ...] = ()
+    page: str = ""
+
+
+@dataclass(frozen=True)
+class Concern:
+    """``crawl_search_concern``, checked: the entry a worry the handbook does not cover
+    is sent to, and what the search says."""
+
+    entry: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class CrawlConfig:
     """Every ``crawl_*`` setting, checked: what the rest of the extension reads."""
 
     sources: dict[str, SourceData] = field(default_factory=dict)
     require_source: bool = False
     search_synonyms: dict[str, list[str]] = field(default_factory=dict)
-    out_of_scope: dict[str, dict[str, str]] = field(default_factory=dict)
+    out_of_scope: dict[str, dict[str, Any]] = field(default_factory=dict)
+    emergency: Emergency = Emergency()
+    concern: Concern = Concern()
     demo_pages: tuple[str, ...] = ()
     offline: bool = False
     editions: dict[str, Edition] = field(default_factory=dict)
@@ -212,6 +261,8 @@ class CrawlConfig:
             editions=_editions(values.get("crawl_editions", {}), problems),
             search_synonyms=_synonyms(values.get("crawl_search_synonyms", {}), problems),
             out_of_scope=_out_of_scope(values.get("crawl_search_out_of_scope", {}), problems),
+            emergency=_emergency(values.get("crawl_emergency", {}), problems),
+            concern=_concern(values.get("crawl_search_concern", {}), problems),
             demo_pages=_patterns(values.get("crawl_demo_pages", []), problems),
             imports=_imports(values.get("crawl_import_sources", {}), problems),
             problems=tuple(problems),
@@ -357,12 +408,85 @@ def _out_of_scope(value: Any, problems: list[Problem]) -> dict[str, dict[str, st
         if not isinstance(answer, Mapping) or not isinstance(answer.get("text"), str):
             problems.append(((topic,), f"{name}[{topic!r}] needs a 'text'; it is ignored"))
             continue
-        entry = {"text": " ".join(answer["text"].split())}
+        entry: dict[str, Any] = {"text": " ".join(answer["text"].split())}
         url = _web_url(answer.get("url"), f"{name}[{topic!r}]", (topic,), problems)
         if url:
             entry["url"] = url
+        if "words" in answer:
+            entry["words"] = list(_phrases(answer["words"], f"{name}[{topic!r}]['words']", problems))
         usable[" ".join(topic.lower().split())] = entry
     return dict(sorted(usable.items()))
+
+
+def _phrases(value: Any, where: str, problems: list[Problem]) -> tuple[str, ...]:
+    """A list of words or phrases, lowercased and with white space folded."""
+    if isinstance(value, str):
+        problems.append(((where.split("[")[0],), f"{where} must be a list; read as [{value!r}]"))
+        value = [value]
+    if not isinstance(value, list | tuple):
+        problems.append(((where.split("[")[0],), f"{where} must be a list of phrases; ignored"))
+        return ()
+    bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+    if bad:
+        problems.append(((where.split("[")[0],), f"{where}: {bad!r} are not phrases; ignored"))
+    return tuple(
+        dict.fromkeys(" ".join(p.lower().split()) for p in value if isinstance(p, str) and p.strip())
+    )
+
+
+_EMERGENCY_KEYS = ("numbers", "signs", "unwell", "page")
+_PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 -]{1,18}$")
+
+
+def _emergency(value: Any, problems: list[Problem]) -> Emergency:
+    name = "crawl_emergency"
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: numbers, signs, unwell, page"))
+        return Emergency()
+    unknown = sorted(str(key) for key in value if key not in _EMERGENCY_KEYS)
+    if unknown:
+        problems.append(((name,), f"{name}: unknown keys {unknown}"))
+    numbers: list[tuple[str, str]] = []
+    given = value.get("numbers", {})
+    if not isinstance(given, Mapping):
+        problems.append(((name,), f"{name}['numbers'] must be a dict: where -> number"))
+        given = {}
+    for where, number in given.items():
+        if not isinstance(where, str) or not where.strip():
+            problems.append(((name,), f"{name}['numbers']: {where!r} is not a place name"))
+        elif not isinstance(number, str | int) or not _PHONE_NUMBER.match(str(number).strip()):
+            problems.append(
+                ((where, name), f"{name}['numbers'][{where!r}]: {number!r} is not a phone number")
+            )
+        else:
+            numbers.append((" ".join(where.split()), str(number).strip()))
+    page = value.get("page", "")
+    if not isinstance(page, str):
+        problems.append(((name,), f"{name}['page'] must be a page name such as 'emergency'"))
+        page = ""
+    return Emergency(
+        numbers=tuple(numbers),
+        signs=_phrases(value.get("signs", []), f"{name}['signs']", problems),
+        unwell=_phrases(value.get("unwell", []), f"{name}['unwell']", problems),
+        page=page.strip().removesuffix(".md").removesuffix(".rst").strip("/"),
+    )
+
+
+def _concern(value: Any, problems: list[Problem]) -> Concern:
+    name = "crawl_search_concern"
+    if isinstance(value, str):  # the entry alone
+        value = {"entry": value}
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: {{'entry': <id>, 'text': ...}}"))
+        return Concern()
+    entry, text = value.get("entry", ""), value.get("text", "")
+    if not isinstance(entry, str) or not isinstance(text, str):
+        problems.append(((name,), f"{name}: 'entry' and 'text' must be text"))
+        return Concern()
+    unknown = sorted(str(key) for key in value if key not in ("entry", "text"))
+    if unknown:
+        problems.append(((name,), f"{name}: unknown keys {unknown}"))
+    return Concern(entry.strip(), " ".join(text.split()))
 
 
 def _imports(value: Any, problems: list[Problem]) -> dict[str, ImportSource]:

@@ -21,13 +21,16 @@ import re
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from sphinx_crawl.config import crawl_config
+from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.core.derive import badge, free_id
+from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
 from sphinx_crawl.output import html_output_dir, write_if_changed
 from sphinx_crawl.quiet import nothing_changed
+from sphinx_crawl.render.emergency import search_data as emergency_search_data
+from sphinx_crawl.render.emergency import texts as emergency_texts
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -205,11 +208,15 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "intent": intent,
         "synonyms": crawl_config(app.config).search_synonyms,
         "out_of_scope": crawl_config(app.config).out_of_scope,
+        "emergency": emergency_search_data(app),
+        "concern": _concern(app, entries),
         "more": str(_("Where to find out more")),
         "heading": str(_("Entries in the handbook")),
         "none": str(_("No entry matches all of these words.")),
         # Said instead of Sphinx's "did not match any documents" when entries matched.
         "no_pages": str(_("No other page matches all of these words.")),
+        # Said instead of Sphinx's "did not match any documents ... enough categories".
+        "no_match": str(_("No page matches all of these words. Try fewer words, or other words.")),
         # Sphinx's own count of the pages found, in the project's language (Sphinx's
         # Spanish catalog has it empty, which its script shows as no text at all).
         "pages_found": [
@@ -219,6 +226,23 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "box": search_box_texts(),
     }
     return index
+
+
+def _concern(app: Sphinx, entries: list[EntryData]) -> dict[str, Any]:
+    """The entry a worry the handbook does not cover is sent to (its row), and the note."""
+    concern = crawl_config(app.config).concern
+    if not concern.entry:
+        return {}
+    row = next((n for n, entry in enumerate(entries) if entry["id"] == concern.entry), None)
+    if row is None:
+        warn(
+            f"crawl_search_concern: no entry has the id {concern.entry!r}; the search "
+            "cannot show it to a worried parent",
+            config_location(app, "crawl_search_concern"),
+            "config",
+        )
+        return {}
+    return {"row": row, "text": concern.text or emergency_texts()["concern"]}
 
 
 def _script(assignment: str, payload: Any) -> str:

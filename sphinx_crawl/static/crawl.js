@@ -3,11 +3,8 @@
  * Text from the handbook is inserted with textContent, never as HTML. */
 (() => {
   "use strict";
-  const MONTH_DAYS = 30.4375;
-  const CORRECT_FROM_WEEKS = 3; // corrected age for babies born more than 3 weeks early
-  const CORRECT_UNTIL_MONTHS = 24;
-  const MAX_MONTHS = 72; // as the form's max; the handbook is about babies
-  const MAX_WEEKS_EARLY = 20;
+  // Every age is worked out by crawl-ages.js, with the rules from Python (core/ages.py).
+  const AGES = window.crawlAges;
   // Lookups in data from the page never reach Object.prototype ("constructor", "__proto__").
   const own = (object, key) => (object && Object.hasOwn(object, key) ? object[key] : undefined);
 
@@ -19,12 +16,13 @@
   };
   const fill = (template, values) =>
     template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : ""));
-  const round = (n) => String(Math.round(n * 10) / 10);
 
   /* ---- Age filter ---------------------------------------------------- */
   function setupAgeFilter() {
     const form = document.querySelector("form.crawl-age-filter");
-    if (!form) return;
+    if (!form || !AGES) return;
+    const lang = document.documentElement.lang || "en";
+    const months = (n) => AGES.formatMonths(n, lang);
     // By name: the ids differ on a page where an entry already has one of them.
     const age = form.querySelector("[name=age]");
     const early = form.querySelector("[name=early]");
@@ -34,22 +32,44 @@
     // Entries without an age apply at every age: they count as shown, and stay shown.
     const ageless = document.querySelectorAll("[data-crawl-type]:not([data-crawl-age-min])").length;
     // A window reads "relevant at this age"; a sign that matters from an age on says
-    // so, never "applies", which a worried parent reads as "your baby has this".
+    // so, never "applies", which a worried parent reads as "your baby has this". A
+    // deadline ("by 12 months") shows from a little before it, and says from when.
     const flagText = (item) => {
-      const kind = item.dataset.crawlAgeKind || "window";
+      const kind = item.crawlAge.kind;
       const label = kind === "window" ? form.dataset.appliesLabel : form.dataset[`${kind}Label`];
-      return fill(label || form.dataset.appliesLabel, { age: item.dataset.crawlAgeMin });
+      return fill(label || form.dataset.appliesLabel, { age: months(AGES.showsFrom(item.crawlAge)) });
+    };
+    // Past its window an entry is never hidden: a tip may still help, and a milestone
+    // not reached yet points to the signs page (its link is rendered after the form).
+    const signs = form.parentNode.querySelector(".crawl-age-signs a");
+    const pastFlag = (item) => {
+      const kind = AGES.pastKind(item.dataset.crawlType || "");
+      const flag = el("span", `crawl-age-flag crawl-age-flag-past crawl-age-flag-past-${kind}`);
+      if (kind === "help") flag.textContent = form.dataset.pastHelpLabel || "";
+      else if (!signs) flag.textContent = form.dataset.pastPlainLabel || "";
+      else {
+        const [before, after = ""] = (form.dataset.pastLabel || "{link}").split("{link}");
+        const link = el("a", "reference internal", signs.textContent);
+        link.href = signs.getAttribute("href");
+        flag.append(before, link, after);
+      }
+      return flag;
     };
 
     aged.forEach((item) => {
-      const flag = el("span", `crawl-age-flag crawl-age-flag-${item.dataset.crawlAgeKind || "window"}`, flagText(item));
-      flag.hidden = true;
+      item.crawlAge = AGES.range(item.dataset.crawlAgeMin, item.dataset.crawlAgeMax, item.dataset.crawlAgeKind);
+      const flag = el("span", `crawl-age-flag crawl-age-flag-${item.crawlAge.kind}`, flagText(item));
+      const past = pastFlag(item);
+      flag.hidden = past.hidden = true;
       const slot = (item.matches("tr") ? item.querySelector("td") : item.querySelector(".crawl-entry-title")) || item;
       // Before the permalink, so the marker follows the title directly.
       const before = slot.querySelector(":scope > .headerlink");
       slot.insertBefore(flag, before);
       slot.insertBefore(document.createTextNode(" "), flag);
+      slot.insertBefore(past, before);
+      slot.insertBefore(document.createTextNode(" "), past);
       item.crawlFlag = flag;
+      item.crawlPastFlag = past;
     });
 
     const params = new URLSearchParams(window.location.search);
@@ -59,35 +79,42 @@
     form.hidden = false;
 
     const apply = () => {
-      const typed = parseFloat(age.value);
-      const typedWeeks = parseFloat(early.value);
       // Out-of-range numbers are not guessed at: they are named in the status line.
-      const months = typed >= 0 && typed <= MAX_MONTHS ? typed : NaN;
-      const weeksOk = !Number.isFinite(typedWeeks) || (typedWeeks >= 0 && typedWeeks <= MAX_WEEKS_EARLY);
-      const weeks = weeksOk ? typedWeeks || 0 : 0;
-      const active = Number.isFinite(months);
-      let effective = months;
-      const corrected = active && weeks >= CORRECT_FROM_WEEKS && months < CORRECT_UNTIL_MONTHS;
-      if (corrected) effective = Math.max(0, months - (weeks * 7) / MONTH_DAYS);
+      const typed = AGES.fromTyped(age.value, early.value);
+      const { weeksOk } = typed;
+      const weeks = typed.weeks;
+      // The remembered baby's exact age (crawl-companion.js), while the fields still
+      // show what it wrote: the field holds it rounded down, which corrected again
+      // would drift a tenth from the baby's own line.
+      const exact = age.crawlExact;
+      const ages = exact && exact.text === age.value && exact.weeks === early.value ? exact.ages : typed.ages;
+      const active = !!ages;
+      const effective = active ? ages.effective : NaN;
+      const corrected = active && ages.corrected !== null;
       let shown = ageless;
+      let past = 0;
       aged.forEach((item) => {
-        const low = parseFloat(item.dataset.crawlAgeMin);
-        const high = item.dataset.crawlAgeMax === "" ? Infinity : parseFloat(item.dataset.crawlAgeMax);
-        const applies = active && low <= effective && effective <= high;
+        const status = active ? AGES.status(item.crawlAge, effective) : null;
+        const applies = status === "applies";
         item.classList.toggle("crawl-age-applies", applies);
-        item.classList.toggle("crawl-age-other", active && !applies);
+        item.classList.toggle("crawl-age-past", status === "past");
+        // Only what is for an older baby is "other" (hidden on request).
+        item.classList.toggle("crawl-age-other", status === "before");
         item.crawlFlag.hidden = !applies;
+        item.crawlPastFlag.hidden = status !== "past";
         if (applies) shown += 1;
+        if (status === "past") past += 1;
       });
       document.body.classList.toggle("crawl-age-hide", active && only.checked);
       placeTimelineMarkers(active ? effective : NaN);
       const problems = [
-        age.value !== "" && !active ? fill(form.dataset.ageRange, { max: MAX_MONTHS }) : "",
-        !weeksOk ? fill(form.dataset.weeksRange, { max: MAX_WEEKS_EARLY }) : "",
+        age.value !== "" && !typed.monthsOk ? fill(form.dataset.ageRange, { max: AGES.rules.maxMonths }) : "",
+        !weeksOk ? fill(form.dataset.weeksRange, { max: AGES.rules.maxWeeksEarly }) : "",
       ].filter(Boolean).join(" ");
       status.textContent = (active
-        ? fill(form.dataset.status, { shown, total: aged.length + ageless, age: round(effective) }) +
-          (corrected ? " " + fill(form.dataset.corrected, { age: round(effective) }) : "")
+        ? fill(form.dataset.status, { shown, total: aged.length + ageless, age: months(effective) }) +
+          (past ? " " + fill(form.dataset.pastStatus || "", { past }) : "") +
+          (corrected ? " " + fill(form.dataset.corrected, { age: months(effective) }) : "")
         : "") + (problems ? (active ? " " : "") + problems : "");
       const url = new URL(window.location.href);
       ["age", "early", "only"].forEach((key) => url.searchParams.delete(key));
@@ -217,7 +244,65 @@
       }
       return cache.get(id);
     };
-    return { withAll, total };
+    // Every stem of the vocabulary, whatever the field: for typos ("crawlling").
+    let vocabulary = null;
+    const stems = () => (vocabulary ??= new Set(FIELDS.flatMap(([field]) => [...stemsOf(field).keys()])));
+    return { withAll, total, stems };
+  }
+
+  /* ---- Words that match despite typos and endings ------------------------ */
+  // How many typos a word (stem) of this length forgives: none below 5 letters, where
+  // one typo makes another word ("socks" is not "sick", "born" not "burn").
+  const typosAllowed = (word) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
+  // Edits (insert, delete, change, swap two neighbours) from a to b, or limit + 1.
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let before = null;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i += 1) {
+      const row = [i];
+      let best = i;
+      for (let j = 1; j <= b.length; j += 1) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        row.push(value);
+        best = Math.min(best, value);
+      }
+      if (best > limit) return limit + 1;
+      before = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+  // A typed word is taken for a phrase's word when it is that word, or a typo of it
+  // that is not itself a word of the handbook ("breathign", not "socks" for "sick").
+  const closeEnough = (typed, wanted, isHandbookWord) =>
+    typed === wanted || (!isHandbookWord &&
+      editDistance(typed, wanted, typosAllowed(wanted)) <= typosAllowed(wanted));
+  // A word as typed (accents folded) and as its stem: a typo may hide the ending
+  // ("breathign" is one swap from "breathing", not from its stem "breath").
+  const forms = (text) => words(text).map((word) => [fold(word), stem(word)]);
+  // Whether every word of a phrase ("blue lips") is among the query's, in any order.
+  const namesPhrase = (asked, phrase, vocabulary) => {
+    const wanted = forms(phrase);
+    return wanted.length > 0 && wanted.every(([word, root]) => asked.some(([typed, typedRoot]) => {
+      const known = vocabulary.has(typedRoot);
+      return closeEnough(typedRoot, root, known) || closeEnough(typed, word, known);
+    }));
+  };
+  // The vocabulary's nearest stems to one it does not have, within the typos allowed.
+  function nearestStems(typed, vocabulary) {
+    let best = typosAllowed(typed) + 1;
+    let found = [];
+    if (best === 1) return found;
+    vocabulary.forEach((known) => {
+      const d = editDistance(typed, known, best);
+      if (d < best) { best = d; found = [known]; } else if (d === best) found.push(known);
+    });
+    return found;
   }
 
   // Words that say what the parent wants, not what about (a question, a worry, an age,
@@ -237,6 +322,14 @@
     ].filter(Boolean));
     const find = index.crawlSearcher ??= searcher(index);
     const total = find.total;
+    // A word the handbook does not have may be a typo of one it has ("crawlling").
+    const claimed = claimedStems(index, query);
+    groups.forEach((alternatives) => {
+      if (alternatives.some((alt) => alt.split(" ").every((w) => find.stems().has(w)))) return;
+      const [typed] = alternatives;
+      if (claimed.has(typed)) return;
+      if (typed && !typed.includes(" ")) alternatives.push(...nearestStems(typed, find.stems()));
+    });
     // For each group and field, the entries that match one of its alternatives.
     const masks = groups.map((alternatives) => FIELDS.map(([field]) => {
       const union = new Uint8Array(total);
@@ -259,10 +352,15 @@
     // nor, beside other words, those that say the parent's intent or the baby's age
     // ("normal", "worried", "9 months") or that most entries share ("crawling").
     const known = found.map((n) => n > 0);
-    if (!known.some(Boolean)) return [];
     const { question: QUESTION_START, worry: WORRY, age: AGE, negation: NEGATION } = intentSets(index);
     const intent = terms.map((term) =>
       WORRY.has(fold(term)) || AGE.has(fold(term)) || NEGATION.has(fold(term)) || /^\d+$/.test(term));
+    // Words about what the parent asks (not intent) that no entry has: the handbook may
+    // not cover the question ("not talking", "cross eyed").
+    const content = intent.filter((isIntent) => !isIntent).length;
+    const unknown = intent.filter((isIntent, g) => !isIntent && !known[g]).length;
+    const weak = unknown > 0 && unknown * 2 >= content;
+    if (!known.some(Boolean)) return Object.assign([], { weak: true });
     const optional = intent.map((isIntent, g) => isIntent || found[g] > total * COMMON_SHARE);
     const counted = known.map((k, g) => k && !optional[g]);
     const core = counted.some(Boolean) ? counted : known;
@@ -323,7 +421,7 @@
       else if (kind === "answer" && questioning && !namesSign) score *= 1.6;
       scored.push({ n, score, matched });
     }
-    return topResults(scored, (r) => index.entries[r.n][0], 8);
+    return Object.assign(topResults(scored, (r) => index.entries[r.n][0], 8), { weak });
   }
 
   // The best `count` by score, ties by title: titles are compared only among the
@@ -364,19 +462,111 @@
     });
   }
 
+  /* ---- Before any result: an emergency, an illness, a worry not covered ---- */
+  // What the query asks that the handbook cannot answer, most pressing first.
+  function triage(index, query, results) {
+    const asked = forms(query);
+    const emergency = index.emergency || {};
+    const vocabulary = (index.crawlSearcher ??= searcher(index)).stems();
+    const names = (phrases) => (phrases || []).some((phrase) => namesPhrase(asked, phrase, vocabulary));
+    const topics = Object.entries(index.out_of_scope || {})
+      .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
+      .map(([, answer]) => answer);
+    const urgent = names(emergency.signs) ? "emergency" : names(emergency.unwell) ? "unwell" : "";
+    return {
+      urgent,
+      topics,
+      // Not covered, or nothing matched well: the worried parent's entry comes first
+      // (unless the notice above already sent the parent to help of another kind).
+      concern: !urgent && (topics.length > 0 || results.weak === true || !results.length),
+    };
+  }
+
+  // The stems of a query that name an emergency, an illness or a topic not covered:
+  // never "corrected" into a word of the handbook ("fever" is not "never").
+  function claimedStems(index, query) {
+    const phrases = [
+      ...((index.emergency || {}).signs || []), ...((index.emergency || {}).unwell || []),
+      ...Object.entries(index.out_of_scope || {}).flatMap(([topic, answer]) => [topic, ...(answer.words || [])]),
+    ];
+    const asked = new Set(words(query).map(stem));
+    return new Set(phrases.flatMap((phrase) => words(phrase).map(stem)).filter((w) => asked.has(w)));
+  }
+
+  // "Call {numbers} now." with each number a tel: link a phone can call from.
+  function withNumbers(template, emergency) {
+    const node = el("span");
+    if (!template.includes("{numbers}")) return Object.assign(node, { textContent: template });
+    const [before, after = ""] = template.split("{numbers}");
+    node.appendChild(document.createTextNode(before));
+    (emergency.numbers || []).forEach(([where, number], i, all) => {
+      if (i > 0) node.appendChild(document.createTextNode(i === all.length - 1 ? ` ${emergency.texts.or} ` : ", "));
+      const [pre, post = ""] = emergency.texts.number.split("{number}");
+      node.appendChild(document.createTextNode(pre));
+      const call = node.appendChild(el("a", "", number));
+      call.href = `tel:${number.replace(/ /g, "")}`;
+      node.appendChild(document.createTextNode(post.replace("{where}", where)));
+    });
+    node.appendChild(document.createTextNode(after));
+    return node;
+  }
+
+  function emergencyNotice(index, root, kind) {
+    const emergency = index.emergency;
+    const texts = emergency.texts;
+    const note = el("div", `crawl-search-${kind}`);
+    // An emergency is announced at once; an illness note is read in its turn.
+    note.setAttribute("role", kind === "emergency" ? "alert" : "note");
+    const heading = note.appendChild(el(kind === "emergency" ? "h2" : "p", "crawl-search-notice-heading"));
+    const first = kind === "emergency" ? texts.notice_heading : texts.unwell_heading;
+    heading.appendChild(el("strong")).appendChild(withNumbers(first, emergency));
+    note.appendChild(el("p")).appendChild(withNumbers(kind === "emergency" ? texts.notice : texts.unwell, emergency));
+    if (emergency.page) {
+      const link = el("a", "", texts.page);
+      link.href = root + emergency.page;
+      note.appendChild(el("p")).appendChild(link);
+    }
+    return note;
+  }
+
+  // The "Emergency?" line every other page starts with (render/emergency.py).
+  function emergencyLine(index, root) {
+    const emergency = index.emergency;
+    if (!emergency || !(emergency.numbers || []).length || document.querySelector(".crawl-emergency-line")) return null;
+    const line = el("p", "crawl-emergency-line");
+    line.setAttribute("role", "note");
+    line.appendChild(el("strong", "", emergency.texts.question));
+    line.appendChild(document.createTextNode(" "));
+    line.appendChild(withNumbers(emergency.texts.call, emergency));
+    if (emergency.page) {
+      line.appendChild(document.createTextNode(" "));
+      const link = line.appendChild(el("a", "crawl-emergency-page", emergency.texts.page));
+      link.href = root + emergency.page;
+    }
+    return line;
+  }
+
   function showEntryResults(index, query, root) {
     const anchor = document.getElementById("search-results");
     if (!anchor) return;
-    const results = rankEntries(index, query);
+    const ranked = rankEntries(index, query);
+    const needs = triage(index, query, ranked);
+    let results = [...ranked];
+    const concern = index.concern && Number.isInteger(index.concern.row) ? index.concern.row : -1;
+    if (needs.concern && concern >= 0) {
+      results = [{ n: concern }, ...results.filter((r) => r.n !== concern)].slice(0, 8);
+    }
+    // An emergency, then an illness the handbook does not cover, before anything else.
+    const main = anchor.closest("[role=main], main, article") || anchor.parentNode;
+    const urgent = index.emergency ? needs.urgent : "";
+    if (urgent) main.insertBefore(emergencyNotice(index, root, urgent), main.firstChild);
     const section = el("section", "crawl-search");
     section.setAttribute("aria-labelledby", "crawl-search-heading");
     const heading = el("h2", "", index.heading);
     heading.id = "crawl-search-heading";
     section.appendChild(heading);
     // A topic the handbook does not cover: say so first, and where to go instead.
-    const asked = ` ${words(query).map(stem).join(" ")} `;
-    Object.entries(index.out_of_scope || {}).forEach(([topic, answer]) => {
-      if (!asked.includes(` ${words(topic).map(stem).join(" ")} `)) return;
+    needs.topics.forEach((answer) => {
       const note = section.appendChild(el("div", "crawl-search-scope"));
       note.setAttribute("role", "note");
       note.appendChild(el("p", "", answer.text));
@@ -386,6 +576,12 @@
         note.appendChild(el("p")).appendChild(link);
       }
     });
+    // Nothing matched well: the handbook may not cover it; a worry goes to a professional.
+    if (needs.concern && !needs.topics.length && index.concern && index.concern.text) {
+      const note = section.appendChild(el("div", "crawl-search-scope crawl-search-concern"));
+      note.setAttribute("role", "note");
+      note.appendChild(el("p", "", index.concern.text));
+    }
     if (!results.length) section.appendChild(el("p", "", index.none));
     const list = el("ul", "search crawl-search-results");
     list.setAttribute("role", "list");
@@ -402,7 +598,13 @@
       excerpts.push({ page: index.pages[page], hash, node: item.appendChild(el("p", "context")) });
       list.appendChild(item);
     });
-    section.appendChild(list);
+    // Beside an emergency, entries about crawling (and their "book an appointment"
+    // badges) must not read as the answer: they wait, folded, below the notice.
+    if (urgent === "emergency" && results.length) {
+      const folded = section.appendChild(el("details", "crawl-search-folded"));
+      folded.appendChild(el("summary", "", index.emergency.texts.folded));
+      folded.appendChild(list);
+    } else section.appendChild(list);
     anchor.parentNode.insertBefore(section, anchor);
     addResultsSearchBox(index, query);
     explainNoPages(index, results.length);
@@ -445,6 +647,8 @@
   // Sphinx's catalogs hold some messages with an empty translation (its Spanish one: the
   // count of pages found), which its script shows as no text; an empty translation
   // means none (gettext's rule). The count itself is said in the handbook's words.
+  const SPHINX_NO_MATCH = "Your search did not match any documents. Please make sure that all " +
+    "words are spelled correctly and that you've selected enough categories.";
   function repairSphinxWords(index) {
     // doctools.js declares `const Documentation`: a global binding, not a window property.
     const words = typeof Documentation === "undefined" ? null : Documentation.TRANSLATIONS; // eslint-disable-line no-undef
@@ -455,26 +659,32 @@
     if (!index || !Array.isArray(index.pages_found)) return;
     const [one, many] = index.pages_found.map((text) => text.replace("{count}", "${resultCount}"));
     words["Search finished, found one page matching the search query."] = [one, many, many, many, many, many];
+    // Sphinx's "did not match any documents ... enough categories", in plain words.
+    if (index.no_match) words[SPHINX_NO_MATCH] = index.no_match;
   }
 
   function setupEntrySearch() {
     repairSphinxWords(window.crawlSearchIndex);
     const query = new URLSearchParams(window.location.search).get("q");
-    if (!document.getElementById("search-results")) return;
-    if (!query) {
-      // An empty search page: the box at least, so it is not blank.
-      if (window.crawlSearchIndex) addResultsSearchBox(window.crawlSearchIndex, "");
-      return;
-    }
+    const anchor = document.getElementById("search-results");
+    if (!anchor) return;
     const root = document.documentElement.dataset.content_root || "";
+    const withIndex = (index) => {
+      const line = emergencyLine(index, root);
+      const main = anchor.closest("[role=main], main, article") || anchor.parentNode;
+      if (line) main.insertBefore(line, main.firstChild);
+      // An empty search page: the box at least, so it is not blank.
+      if (!query) addResultsSearchBox(index, "");
+      else showEntryResults(index, query, root);
+    };
     // The search page loads the index itself, beside Sphinx's (see render/search.py).
-    if (window.crawlSearchIndex) return showEntryResults(window.crawlSearchIndex, query, root);
+    if (window.crawlSearchIndex) return withIndex(window.crawlSearchIndex);
     const script = document.createElement("script");
     script.src = root + "crawl-searchindex.js";
     script.onload = () => {
       if (!window.crawlSearchIndex) return;
       repairSphinxWords(window.crawlSearchIndex);
-      showEntryResults(window.crawlSearchIndex, query, root);
+      withIndex(window.crawlSearchIndex);
     };
     document.head.appendChild(script);
   }

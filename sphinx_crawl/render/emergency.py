@@ -1,0 +1,142 @@
+"""What to do in an emergency comes before anything else the handbook says.
+
+With ``crawl_emergency`` numbers set, every HTML page starts with a one-line
+"Emergency? Call ... now." that gives the numbers as ``tel:`` links and links the
+page on what counts as an emergency. The search page gets the same line, and its
+notices (a query naming an emergency sign, or an illness the handbook does not
+cover), from crawl.js, with the data :func:`search_data` puts in the entry search
+index.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from sphinx_crawl.config import Emergency, config_location, crawl_config
+from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.i18n import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def texts() -> dict[str, str]:
+    """The words of the line and the search notices, in the build's language."""
+    words = {
+        "question": _("Emergency?"),
+        "call": _("Call {numbers} now."),
+        "number": _("{number} ({where})"),
+        "or": _("or"),
+        "page": _("What counts as an emergency"),
+        "notice_heading": _("This could be an emergency: call {numbers} now."),
+        "notice": _(
+            "Don't wait for search results. This handbook is about how babies move, and "
+            "it cannot help in an emergency."
+        ),
+        "unwell_heading": _("This handbook does not cover illness or injuries."),
+        "unwell": _(
+            "If your baby seems unwell, contact your doctor or your local health advice "
+            "line today. If you think it is an emergency, call {numbers} now."
+        ),
+        "folded": _("Entries of this handbook with these words (about how babies move)"),
+        "concern": _(
+            "This handbook is about how babies move, and it may not cover this. If you "
+            "are worried about your baby's development, contact your pediatrician now: "
+            "you don't need to wait for a check-up."
+        ),
+    }
+    return {key: str(value) for key, value in words.items()}
+
+
+def numbers_text(emergency: Emergency, words: dict[str, str]) -> str:
+    """``911 (USA), 999 (UK) or 112 (EU)``: plain text, for the search notices."""
+    parts = [words["number"].format(number=n, where=w) for w, n in emergency.numbers]
+    if len(parts) < 2:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {words['or']} {parts[-1]}"
+
+
+def numbers_html(emergency: Emergency, words: dict[str, str]) -> str:
+    """The same, each number a ``tel:`` link a phone can call from."""
+    parts = [
+        escape(words["number"])
+        .replace("{number}", f'<a href="tel:{escape(n.replace(" ", ""))}">{escape(n)}</a>')
+        .replace("{where}", escape(w))
+        for w, n in emergency.numbers
+    ]
+    if len(parts) < 2:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {escape(words['or'])} {parts[-1]}"
+
+
+def emergency_line_html(emergency: Emergency, page_href: str | None) -> str:
+    """``<p class="crawl-emergency-line">``: the question, the numbers, the page."""
+    words = texts()
+    call = escape(words["call"]).replace("{numbers}", numbers_html(emergency, words))
+    link = (
+        f' <a class="crawl-emergency-page" href="{escape(page_href)}">{escape(words["page"])}</a>'
+        if page_href is not None
+        else ""
+    )
+    return (
+        '<p class="crawl-emergency-line" role="note">'
+        f"<strong>{escape(words['question'])}</strong> {call}{link}</p>\n"
+    )
+
+
+def _page_href(app: Sphinx, pagename: str, context: dict[str, Any]) -> str | None:
+    page = crawl_config(app.config).emergency.page
+    if not page or page == pagename or page not in app.env.found_docs:
+        return None
+    return str(context["pathto"](page))
+
+
+def add_emergency_line(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the line first in every page's content (after the search
+    box is added, so it stands above it)."""
+    emergency = crawl_config(app.config).emergency
+    body = context.get("body")
+    if not emergency.numbers or doctree is None or not isinstance(body, str):
+        return
+    if "pathto" not in context or getattr(app.builder, "implementation", None) is not None:
+        return  # the JSON and pickle builders serialize the context
+    context["body"] = emergency_line_html(emergency, _page_href(app, pagename, context)) + body
+
+
+def search_data(app: Sphinx) -> dict[str, Any]:
+    """What crawl.js needs on the search page: the signs, the numbers, the words."""
+    emergency = crawl_config(app.config).emergency
+    if not (emergency.numbers or emergency.signs or emergency.unwell):
+        return {}
+    words = texts()
+    page = emergency.page if emergency.page in app.env.found_docs else ""
+    return {
+        "signs": list(emergency.signs),
+        "unwell": list(emergency.unwell),
+        "numbers": [list(pair) for pair in emergency.numbers],
+        "numbers_text": numbers_text(emergency, words),
+        "page": app.builder.get_target_uri(page) if page else "",
+        "texts": words,
+    }
+
+
+def check_emergency_page(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: a configured page that the project does not have."""
+    page = crawl_config(app.config).emergency.page
+    if page and page not in env.found_docs:
+        warn(
+            f"crawl_emergency['page']: there is no page {page!r}; the emergency line "
+            "gives the numbers without a link",
+            config_location(app, "crawl_emergency"),
+            "config",
+        )
+
+
+def setup_emergency(app: Sphinx) -> None:
+    # After the search box (priority 500) has been put first, so this goes above it.
+    app.connect("html-page-context", add_emergency_line, priority=600)
+    app.connect("env-check-consistency", check_emergency_page)

@@ -1,0 +1,276 @@
+"""An emergency comes before anything else, and a worry the handbook does not cover is
+sent to a professional (issue 24): the mechanism in an adopter's project with its own
+numbers and words, then the handbook in both editions, with frightened queries.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from tests.browser.conftest import Tab
+from tests.build_utils import ROOTS
+
+pytestmark = pytest.mark.browser
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def adopter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """tests/roots/test-emergency, built and served."""
+    out = tmp_path_factory.mktemp("emergency")
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(out / "dt")]
+    result = subprocess.run(
+        [*command, str(ROOTS / "test-emergency"), str(out / "html")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and "[crawl." not in result.stderr, result.stderr[-3000:]
+    handler = functools.partial(_Quiet, directory=str(out / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def adopter(playwright_browser: Any, adopter_url: str) -> Iterator[Tab]:
+    """A page of the adopter's project; it too may ask no other host for anything."""
+    context = playwright_browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    tab = Tab(context.new_page(), adopter_url)
+    yield tab
+    context.close()
+    assert not tab.outside_requests() and not tab.errors, (tab.outside_requests(), tab.errors)
+
+
+def search(tab: Tab, query: str, base: str | None = None) -> dict[str, Any]:
+    """Search, and read what comes first: the notices, the notes, the entries."""
+    tab.goto(f"{base or tab.base}search.html?q={quote(query)}")
+    tab.page.locator("section.crawl-search").wait_for()
+    return tab.page.evaluate(
+        """() => {
+          const main = document.querySelector('[role=main], main, article');
+          const urgent = document.querySelector('.crawl-search-emergency, .crawl-search-unwell');
+          const section = document.querySelector('section.crawl-search');
+          const box = (el) => el.getBoundingClientRect();
+          const entries = [...document.querySelectorAll('ul.crawl-search-results > li > a')];
+          const first = [...main.querySelectorAll('*')].find(
+            (el) => el.matches('.crawl-search-emergency, .crawl-search-unwell, section.crawl-search,' +
+                               ' #search-results, .crawl-emergency-line'));
+          return {
+            kind: urgent ? urgent.className : '',
+            role: urgent ? urgent.getAttribute('role') : '',
+            text: urgent ? urgent.innerText : '',
+            calls: urgent ? [...urgent.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href')) : [],
+            aboveAll: !!urgent && box(urgent).top < box(section).top &&
+              box(urgent).top < box(document.getElementById('search-results')).top,
+            firstInMain: first ? first.className : '',
+            notes: [...section.querySelectorAll('.crawl-search-scope')].map((n) => n.innerText),
+            ids: entries.map((a) => new URL(a.href).hash.slice(1)),
+            folded: !!section.querySelector('details.crawl-search-folded:not([open]) ul.crawl-search-results'),
+          };
+        }"""
+    )
+
+
+# -- the mechanism, in a project that is not the handbook ---------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["not breathing", "my baby is not breathing!", "breathign not", "blue lips", "fit",
+     "siezure", "he won't wake up"],
+)
+def test_an_emergency_word_puts_the_call_above_everything(
+    adopter: Tab, query: str
+) -> None:
+    shown = search(adopter, query)
+    assert shown["kind"] == "crawl-search-emergency", shown
+    assert shown["role"] == "alert"
+    assert shown["aboveAll"]
+    assert shown["firstInMain"] in ("crawl-emergency-line", "crawl-search-emergency")
+    # The project's own numbers, each a link a phone can call.
+    assert shown["calls"] == ["tel:000", "tel:112"]
+    assert "000 (Here)" in shown["text"] and "1 12 (There)" in shown["text"]
+    # Entries sharing its words ("breathing") never read as the answer: folded below.
+    assert not shown["notes"]
+    if shown["ids"]:
+        assert shown["folded"]
+
+
+def test_an_illness_the_project_does_not_cover_gives_the_numbers(adopter: Tab) -> None:
+    shown = search(adopter, "fever and vomiting")
+    assert shown["kind"] == "crawl-search-unwell"
+    assert shown["role"] == "note"
+    assert shown["calls"] == ["tel:000", "tel:112"]
+    assert shown["aboveAll"]
+
+
+@pytest.mark.parametrize(
+    "query", ["baby not talking at 18 months", "first words", "my baby cross eyed", "xyzzy plugh"]
+)
+def test_a_worry_it_does_not_cover_goes_to_the_concern_entry_first(
+    adopter: Tab, query: str
+) -> None:
+    shown = search(adopter, query)
+    assert shown["kind"] == ""
+    assert shown["notes"], "the search says it may not cover this"
+    assert shown["ids"][:1] == ["worried"], shown
+
+
+@pytest.mark.parametrize("query", ["stiff legs", "toy out of reach", "slippery floor rug"])
+def test_a_covered_question_gets_no_notice_and_its_answer_first(
+    adopter: Tab, query: str
+) -> None:
+    shown = search(adopter, query)
+    assert shown["kind"] == "" and shown["notes"] == [], shown
+    assert shown["ids"] and shown["ids"][0] != "worried"
+
+
+def test_every_page_starts_with_the_emergency_line(adopter: Tab) -> None:
+    tab = adopter
+    for page in ("index.html", "signs.html", "search.html"):
+        tab.goto(page)
+        line = tab.page.locator(".crawl-emergency-line")
+        line.wait_for()
+        assert line.count() == 1, page
+        calls = [a.get_attribute("href") for a in line.locator('a[href^="tel:"]').all()]
+        assert calls == ["tel:000", "tel:112"], page
+        link = line.locator("a.crawl-emergency-page")
+        assert link.inner_text() == "What counts as an emergency"
+        assert urlsplit(link.evaluate("a => a.href")).path == "/help/emergency.html"
+        # Before the page's heading, and on screen at a phone's width too.
+        above = tab.page.evaluate(
+            """() => document.querySelector('.crawl-emergency-line').getBoundingClientRect().top
+                <= document.querySelector('h1').getBoundingClientRect().top"""
+        )
+        assert above, page
+
+
+def test_the_line_fits_a_phone(adopter: Tab) -> None:
+    adopter.page.set_viewport_size({"width": 375, "height": 740})
+    adopter.goto("signs.html")
+    layout = adopter.page.evaluate(
+        """() => {
+          const line = document.querySelector('.crawl-emergency-line');
+          const box = line.getBoundingClientRect();
+          return {top: box.top, bottom: box.bottom, right: box.right,
+                  scroll: document.documentElement.scrollWidth - window.innerWidth};
+        }"""
+    )
+    assert layout["bottom"] < 740 and layout["right"] <= 375 and layout["scroll"] <= 0, layout
+
+
+# -- the handbook, as a frightened parent types ----------------------------------------
+
+EMERGENCIES = {
+    "": [
+        "baby not breathing",
+        "blue lips",
+        "fit",
+        "won't wake",
+        "my baby is having a seizure",
+        "baby fell off bed vomiting",
+        "baby turning blue",
+        "rash that doesn't fade with a glass",
+        "baby unresponsive and floppy",
+        "mi bebé no respira",
+    ],
+    "es/": [
+        "mi bebé no respira",
+        "labios azules",
+        "convulsión",
+        "no se despierta",
+        "se puso azul",
+        "baby not breathing",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("edition", "query"),
+    [(edition, query) for edition, queries in EMERGENCIES.items() for query in queries],
+)
+def test_the_handbook_puts_an_emergency_before_any_result(
+    tab: Tab, edition: str, query: str
+) -> None:
+    shown = search(tab, query, tab.base + edition)
+    assert shown["kind"] == "crawl-search-emergency", shown
+    assert shown["aboveAll"] and shown["role"] == "alert"
+    assert {"tel:911", "tel:999", "tel:112"} <= set(shown["calls"])
+    assert "emergency.html" in tab.page.locator(".crawl-search-emergency a:not([href^='tel:'])").first.get_attribute("href")
+
+
+UNCOVERED = {
+    "": [
+        "baby not talking 18 months",
+        "is my baby autistic",
+        "baby not sitting up at 9 months",
+        "is a baby walker ok",
+        "baby cross eyed",
+        "baby doesnt respond to his name",
+        "baby lost skills stopped crawling",
+        "my baby has a flat head",
+    ],
+    "es/": [
+        "mi bebé no habla",
+        "mi bebé tiene autismo",
+        "mi bebé no se sienta",
+        "andador para bebé",
+        "perdió habilidades dejó de gatear",
+    ],
+}
+#: A professional's route: the worried-parent card, or the lost-skills sign.
+ROUTES = {"parent-worry", "lost-skills"}
+
+
+@pytest.mark.parametrize(
+    ("edition", "query"),
+    [(edition, query) for edition, queries in UNCOVERED.items() for query in queries],
+)
+def test_a_worry_the_handbook_does_not_cover_routes_to_a_professional(
+    tab: Tab, edition: str, query: str
+) -> None:
+    shown = search(tab, query, tab.base + edition)
+    assert ROUTES & set(shown["ids"][:3]), shown["ids"][:5]
+
+
+COVERED = {
+    "": [
+        "stiff legs",
+        "slippery floor",
+        "is crawling backwards normal",
+        "socks or bare feet",
+        "born early",
+        "hates tummy time",
+        "army crawl",
+        "crawlling backwards",
+    ],
+    "es/": ["piernas rígidas", "gatea hacia atrás", "suelo resbaladizo", "prematuro"],
+}
+
+
+@pytest.mark.parametrize(
+    ("edition", "query"),
+    [(edition, query) for edition, queries in COVERED.items() for query in queries],
+)
+def test_a_question_the_handbook_covers_gets_no_notice(tab: Tab, edition: str, query: str) -> None:
+    shown = search(tab, query, tab.base + edition)
+    assert shown["kind"] == "" and shown["notes"] == [], (query, shown)
+    assert shown["ids"] and shown["ids"][0] != "parent-worry", shown["ids"][:3]
