@@ -26,6 +26,7 @@ PARENT_PAGES = [
     "tips/strength-and-tummy-time",
     "tips/hands-on-help",
     "red-flags",
+    "emergency",
     "checklist",
     "faq",
     "sources",
@@ -80,13 +81,59 @@ def test_the_landing_page_answers_first_and_points_to_help(handbook) -> None:
     h1 = main.find("h1").get_text()
     assert "backwards" in h1.lower()
     assert "normal" in h1.lower()
-    first_paragraph = main.find("p", class_=lambda c: c != "crawl-review").get_text()
+    first_paragraph = first_words(main).get_text()
     assert first_paragraph.lower().startswith("usually, yes")
     hrefs = {a["href"] for a in main.find_all("a", href=True)}
     assert {"red-flags.html", "milestones.html", "tips/index.html"} <= {
         str(h).split("#")[0] for h in hrefs
     }
     assert "not medical advice" in main.get_text().lower()
+
+
+def first_words(main: Any) -> Any:
+    """The page's own first paragraph, under its title (not the review dates, nor the
+    emergency line every page shows above the title)."""
+    return main.find("h1").find_next("p", class_=lambda c: c != "crawl-review")
+
+
+def test_the_emergency_page_says_call_now_before_anything_else(handbook) -> None:
+    main = page(handbook, "emergency")
+    assert "emergency" in main.find("h1").get_text().lower()
+    first = " ".join(first_words(main).get_text().split())
+    for number in ("999", "911", "112"):
+        assert number in first, number
+    assert "now" in first
+    assert "cannot help" in first
+    text = " ".join(main.get_text(" ").split()).lower()
+    for sign in (
+        "not breathing",
+        "wake up",
+        "glass",
+        "seizure",
+        "blue",
+        "under the ribs",
+        "allergic reaction",
+        "seriously injured",
+        "8 weeks",
+        "under 3 months",
+        "38 °c",
+        "trust your instincts",
+    ):
+        assert sign in text, sign
+    # Plain text a frightened parent reads at once: no cards, filters or badges.
+    assert not main.select(".crawl-entry")
+    cited = {a["href"].split("#")[1] for a in main.select('a[href^="sources.html#"]')}
+    assert {
+        "source-nhs-hackney-seek-help",
+        "source-nct-urgent-doctor",
+        "source-hse-seriously-unwell",
+    } <= cited
+
+
+def test_the_emergency_page_follows_when_to_ask_for_help_in_the_menu(handbook) -> None:
+    nav = whole_page(handbook, "index").find(class_="sidebar-tree")
+    hrefs = [a["href"] for a in nav.find_all("a", href=True)]
+    assert hrefs.index("emergency.html") == hrefs.index("red-flags.html") + 1
 
 
 def test_about_page_says_it_is_not_medical_advice(handbook) -> None:
@@ -115,7 +162,7 @@ def test_no_sentence_is_copied_from_the_source_articles() -> None:
 
 # -- parents' pages without the clutter (issue 13) ------------------------------------
 
-PARENT_PAGES = ["index", "why", "milestones", "tips/index", "red-flags", "checklist", "faq"]
+PARENT_PAGES = ["index", "why", "milestones", "tips/index", "red-flags", "emergency", "checklist", "faq"]
 
 
 def whole_page(handbook: tuple[subprocess.CompletedProcess[str], Path], name: str) -> Any:
