@@ -136,6 +136,35 @@ def test_the_emergency_page_follows_when_to_ask_for_help_in_the_menu(handbook) -
     assert hrefs.index("emergency.html") == hrefs.index("red-flags.html") + 1
 
 
+@pytest.mark.parametrize("name", ["index", "faq"])
+def test_the_short_lists_of_signs_include_the_one_year_and_lost_skills_signs(
+    handbook: tuple[subprocess.CompletedProcess[str], Path], name: str
+) -> None:
+    main = page(handbook, name)
+    targets = {str(a["href"]).rpartition("#")[2] for a in main.find_all("a", href=True)}
+    assert {"still-only-backwards-at-one-year", "lost-skills"} <= targets
+
+
+REASSURANCE = re.compile(r"\bon its own\b.*\b(warning sign|reason to call|belong on this list)")
+
+
+@pytest.mark.parametrize("name", PARENT_PAGES)
+def test_going_backwards_on_its_own_is_reassured_only_with_an_age(
+    handbook: tuple[subprocess.CompletedProcess[str], Path], name: str
+) -> None:
+    """'Going backwards on its own is fine' holds only before about a year: past it,
+    the one-year sign applies. Every such sentence says so, and the page links that sign."""
+    text = " ".join(page(handbook, name).get_text(" ").split())
+    found = [s for s in re.split(r"(?<=[.!?])\s+", text) if REASSURANCE.search(s)]
+    for sentence in found:
+        assert re.search(r"12 months|one year", sentence), (name, sentence)
+    if found:
+        targets = {
+            str(a["href"]).rpartition("#")[2] for a in page(handbook, name).find_all("a", href=True)
+        }
+        assert "still-only-backwards-at-one-year" in targets, name
+
+
 def test_about_page_says_it_is_not_medical_advice(handbook) -> None:
     text = page(handbook, "about").get_text(" ").lower()
     assert "not medical advice" in text

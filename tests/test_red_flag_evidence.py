@@ -41,6 +41,32 @@ CONSULT = (
 )
 
 EVIDENCE = {
+    # Urgent: the one sign to act on the same day.
+    "lost-skills": Flag(
+        "urgent",
+        None,
+        (
+            (
+                "rcn-regression",
+                "regression is when a child loses skills already learned, such as "
+                "crawling, standing, walking or babbling; it can happen at any age and may "
+                "be related to a serious medical condition.",
+            ),
+            (
+                "rcn-regression",
+                "It is not regression when a baby stops crawling because they now walk.",
+            ),
+            (
+                "chq-regression",
+                "loss of acquired skills is a reason for an urgent referral to a paediatric "
+                "service",
+            ),
+            (
+                "chq-regression",
+                "So a parent who sees a skill lost should contact the doctor now, not wait.",
+            ),
+        ),
+    ),
     "parent-worry": Flag(
         "soon",
         None,
@@ -195,6 +221,23 @@ def test_parent_worry_and_other_delays_are_soon_not_routine(content: Handbook) -
     assert "screening" in worry.action
     assert "early intervention" in worry.action
     assert content.entry("backwards-plus-other-delays").urgency == "soon"
+
+
+def test_a_lost_skill_is_urgent_today_and_walking_is_not_a_lost_skill(
+    content: Handbook,
+) -> None:
+    flag = content.entry("lost-skills")
+    assert flag.urgency == "urgent"
+    assert flag.age is None  # at any age
+    assert "today" in flag.action
+    assert "Don't wait" in flag.action
+    assert re.search(r"stops crawling because they have started to walk", flag.text)
+    for words in ("lost skills", "stopped crawling", "stopped babbling", "regression"):
+        assert words in flag.keywords, words
+    # The only urgent sign: the others stay 'soon' (see the table above).
+    assert [f.id for f in content.entries_of("red-flag") if f.urgency == "urgent"] == [
+        "lost-skills"
+    ]
 
 
 def test_cards_that_rest_on_sources_of_different_levels_say_so(content: Handbook) -> None:
