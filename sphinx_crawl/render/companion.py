@@ -205,6 +205,19 @@ def companion_text() -> dict[str, str]:
         "confirmForget": _("Forget {name}, with every mark and note? This cannot be undone."),
         "badDate": _("Enter a date of birth that is not in the future."),
         "noBaby": _("Enter your baby's date of birth first (above), then mark what you see."),
+        "adding": _(
+            "Adding a new baby: save them above first. Until then nothing can be marked, "
+            "so no mark goes to the wrong baby."
+        ),
+        "addingStatus": _("New baby: enter the date of birth, then save."),
+        "cancel": _("Cancel"),
+        "askDate": _("When did you first see this? Enter the date if you know it."),
+        "addDate": _("Add the date you first saw it"),
+        "ageCorrected": _("{age} months ({corrected} months corrected)"),
+        "confirmClearFor": _(
+            "Clear the ticks and notes on this list for {name}? The same signs are unmarked "
+            "in the tracker too. This cannot be undone."
+        ),
         "marksFor": _("Marks for {name}, kept on this device only."),
         "unsaved": _(
             "This browser is not keeping what you enter (private browsing?). "

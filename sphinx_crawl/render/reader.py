@@ -16,12 +16,19 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.config import is_demo_page
+from sphinx_crawl.core.ages import (
+    CORRECT_AFTER_WEEKS_EARLY,
+    CORRECT_UNTIL_MONTHS,
+    MAX_AGE_MONTHS,
+    MAX_WEEKS_EARLY,
+)
 from sphinx_crawl.core.derive import free_id
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
 
 
 def _has_aged_entries(document: nodes.document) -> bool:
@@ -44,7 +51,10 @@ FORM_IDS = {
 
 
 def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> str:
-    """The form, in the page's language; crawl.js reveals and drives it."""
+    """The form, in the page's language; crawl.js reveals and drives it.
+
+    Its numbers (the largest age and weeks early, who gets a corrected age) are the
+    rules of core/ages.py, which crawl-ages.js computes with: never written twice."""
     i = {key: escape(value) for key, value in ids.items()}
     t = {
         key: escape(str(text))
@@ -54,15 +64,28 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> s
             "early": _("Weeks born early (optional)"),
             "only": _("Hide entries for other ages"),
             "clear": _("Clear"),
-            "help": _(
-                "Born more than 3 weeks early? Use corrected age: your baby's age minus the "
-                "weeks they came early. Health services use it until about age 2; enter the "
-                "weeks and it is worked out for you."
-            ),
+            "help": str(
+                _(
+                    "Born more than {weeks} weeks early? Use corrected age: your baby's age "
+                    "minus the weeks they came early. Health services use it until about age "
+                    "{years}; enter the weeks and it is worked out for you."
+                )
+            ).format(weeks=CORRECT_AFTER_WEEKS_EARLY, years=CORRECT_UNTIL_MONTHS // 12),
             "applies": _("Relevant at this age"),
             "from": _("From {age} months on"),
+            # A deadline shows a little before it (DEADLINE_LEAD_MONTHS): {age} is when.
             "by": _("Watch for this from {age} months"),
+            # Past its window an entry stays in view, and says what that means.
+            "past_help": _("May still help if your baby is not doing this yet"),
+            "past": _(
+                "Past the usual ages for this: if your baby is not doing it yet, see {link}"
+            ),
+            "past_plain": _(
+                "Past the usual ages for this: if your baby is not doing it yet, tell your "
+                "pediatrician or health visitor."
+            ),
             "status": _("{shown} of {total} entries on this page apply at {age} months."),
+            "past_status": _("{past} more are past their usual ages and stay shown."),
             "corrected": _("Corrected age: {age} months."),
             "age_range": _("Enter an age from 0 to {max} months."),
             "weeks_range": _("Weeks born early must be from 0 to {max}; it is left out."),
@@ -71,17 +94,19 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> s
     return (
         f'<form class="crawl-age-filter" hidden aria-labelledby="{i["heading"]}" '
         f'data-applies-label="{t["applies"]}" data-from-label="{t["from"]}" '
-        f'data-by-label="{t["by"]}" data-status="{t["status"]}" '
+        f'data-by-label="{t["by"]}" data-past-help-label="{t["past_help"]}" '
+        f'data-past-label="{t["past"]}" data-past-plain-label="{t["past_plain"]}" '
+        f'data-status="{t["status"]}" data-past-status="{t["past_status"]}" '
         f'data-corrected="{t["corrected"]}" data-age-range="{t["age_range"]}" '
         f'data-weeks-range="{t["weeks_range"]}" data-baby-href="{escape(baby_href)}">'
         f'<p id="{i["heading"]}" class="crawl-age-heading"><strong>{t["heading"]}</strong></p>'
         '<div class="crawl-age-fields">'
         f'<div><label for="{i["age"]}">{t["age"]}</label>'
-        f'<input id="{i["age"]}" name="age" type="number" min="0" max="72" step="0.5" '
-        'inputmode="decimal"></div>'
+        f'<input id="{i["age"]}" name="age" type="number" min="0" max="{MAX_AGE_MONTHS}" '
+        'step="0.1" inputmode="decimal"></div>'
         f'<div><label for="{i["early"]}">{t["early"]}</label>'
-        f'<input id="{i["early"]}" name="early" type="number" min="0" max="20" step="1" '
-        'inputmode="numeric"></div>'
+        f'<input id="{i["early"]}" name="early" type="number" min="0" max="{MAX_WEEKS_EARLY}" '
+        'step="1" inputmode="numeric"></div>'
         f'<div class="crawl-age-only"><input id="{i["only"]}" name="only" type="checkbox"> '
         f'<label for="{i["only"]}">{t["only"]}</label></div>'
         f'<div><button type="reset">{t["clear"]}</button></div>'
@@ -90,6 +115,34 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> s
         '<p class="crawl-age-status" role="status" aria-live="polite"></p>'
         "</form>"
     )
+
+
+#: The type of entry whose page is "the signs page": where a milestone whose window
+#: has passed points the parent ("When to ask for help").
+SIGNS_TYPE = "red-flag"
+
+
+class crawl_age_signs(nodes.General, nodes.Element):
+    """After the age filter: a hidden link to the signs page, which crawl.js copies
+    into what a passed milestone says. It holds no text, so search does not index it."""
+
+
+def signs_page(app: Sphinx) -> str | None:
+    """The page with the most signs (red flags) defined on it, if any."""
+    counts = {
+        docname: sum(1 for entry in entries if entry["type"] == SIGNS_TYPE)
+        for docname, entries in crawl_domain(app.env).entries_by_doc.items()
+    }
+    pages = sorted((-count, docname) for docname, count in counts.items() if count)
+    return pages[0][1] if pages else None
+
+
+def visit_age_signs(self: HTML5Translator, node: crawl_age_signs) -> None:
+    self.body.append(
+        f'<p class="crawl-age-signs" hidden="hidden"><a class="reference internal" '
+        f'href="{escape(node["href"])}">{escape(node["title"])}</a></p>\n'
+    )
+    raise nodes.SkipNode
 
 
 class AgeFilterForm(SphinxPostTransform):
@@ -104,14 +157,23 @@ class AgeFilterForm(SphinxPostTransform):
         form = crawl_nodes.crawl_age_filter()
         # The usual ids, unless an entry or heading on the page has one already.
         form["field_ids"] = {key: self._free_id(value, form) for key, value in FORM_IDS.items()}
+        parts: list[nodes.Node] = [form, *self._signs_link()]
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None:
-            self.document.insert(0, form)
+            self.document[0:0] = parts
             return
         position = 1
         while position < len(section) and _is_review_line(section[position]):
             position += 1
-        section.insert(position, form)
+        section[position:position] = parts
+
+    def _signs_link(self) -> list[nodes.Node]:
+        target = signs_page(self.app)
+        if target is None or target not in self.env.titles:
+            return []
+        here = self.env.docname
+        href = "#" if target == here else self.app.builder.get_relative_uri(here, target)
+        return [crawl_age_signs(href=href, title=self.env.titles[target].astext())]
 
     def _free_id(self, base: str, node: nodes.Element) -> str:
         candidate = free_id(base, lambda name: name not in self.document.ids)
@@ -124,6 +186,8 @@ def _is_review_line(node: nodes.Node) -> bool:
 
 
 def setup_reader(app: Sphinx) -> None:
+    # Only HTML builders get it (the transform's formats), so only HTML renders it.
+    app.add_node(crawl_age_signs, html=(visit_age_signs, None))
     app.add_post_transform(AgeFilterForm)
     app.connect("html-page-context", faq_structured_data)
 

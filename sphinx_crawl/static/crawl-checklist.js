@@ -6,15 +6,25 @@
  * is made. What the parent types is only ever set with textContent or .value,
  * never as HTML.
  *
- * Storage: one key per item, "sphinx-crawl:checklist:<page>:<item>", holding
- * {"checked": bool, "note": string}, and "sphinx-crawl:checklist:<page>:age".
- * An item with no tick and no note has no key. When the browser refuses storage
- * (private mode, full quota) everything still works until the page is left.
+ * With a baby entered in the tracker (crawl-companion.js), the ticks and notes are
+ * that baby's: a tick is the same mark as the tracker's "I have noticed this", kept
+ * in the baby's record (window.crawlBabies), and it follows the baby the other views
+ * show. Ticks made before any baby was entered move into the baby shown, once.
+ *
+ * Without a baby (or without the companion), storage is one key per item,
+ * "sphinx-crawl:checklist:<page>:<item>", holding {"checked": bool, "note": string},
+ * and "sphinx-crawl:checklist:<page>:age". An item with no tick and no note has no
+ * key. When the browser refuses storage (private mode, full quota) everything still
+ * works until the page is left.
  */
 (() => {
   "use strict";
   const PREFIX = "sphinx-crawl:checklist:";
   const TICK = "\u2713";
+  const TEXT = window.crawlCompanionText || {};
+  const own = (object, key) => (object && Object.hasOwn(object, key) ? object[key] : undefined);
+  const fill = (template, values) =>
+    String(template || "").replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : ""));
 
   /* ---- Storage that never throws ------------------------------------------- */
   const memory = new Map();
@@ -68,13 +78,14 @@
   const agePrints = [];
   let ageKey = null;
   let monthsLabel = "{age} months";
+  let babyAge = ""; // the baby shown, and their age, when a baby is entered
 
   function showAge() {
-    const own = ageInputs.length ? ageInputs[0].value.trim() : "";
+    const typed = ageInputs.length ? ageInputs[0].value.trim() : "";
     // The age filter's months, if the page has the filter and the field is empty.
     const filter = document.querySelector("form.crawl-age-filter [name=age]");
     const months = filter && filter.value.trim();
-    const text = own || (months ? monthsLabel.replace("{age}", months) : "");
+    const text = babyAge || typed || (months ? monthsLabel.replace("{age}", months) : "");
     agePrints.forEach((line) => {
       line.hidden = !text;
       line.querySelector(".crawl-print-age-value").textContent = text;
@@ -104,7 +115,18 @@
       }))
       .filter((item) => item.box);
     if (!top || !bottom || !items.length) return;
-    items.forEach((item) => { item.key = PREFIX + item.box.dataset.crawlKey; });
+    items.forEach((item) => {
+      item.key = PREFIX + item.box.dataset.crawlKey;
+      // The entry: the "Read more" link's target (the key's item may carry a suffix).
+      const link = item.li.querySelector("a.crawl-check-link");
+      const target = link && link.hash ? decodeURIComponent(link.hash.slice(1)) : "";
+      item.entry = target || item.box.dataset.crawlKey.split(":").pop();
+      const title = item.li.querySelector(".crawl-check-title");
+      item.title = (title ? title.textContent : item.entry).trim();
+    });
+    // The baby whose record is shown ({id, name, baby, ages}), or null: this page's own.
+    const babies = window.crawlBabies || null;
+    let shown = null;
 
     const show = (item) => {
       const ticked = item.box.checked;
@@ -116,23 +138,66 @@
         item.printed.querySelector(".crawl-check-note-text").textContent = note;
       }
     };
+    // In the baby's record: the tick is the mark "noticed" (its date, from the
+    // tracker, kept), the note the mark's note; a note alone keeps an unmarked mark.
+    const mergeInto = (baby, item, checked, note) => {
+      const old = own(baby.marks, item.entry);
+      const state = checked ? "noticed" : old && old.state !== "noticed" ? old.state : "";
+      if (!state && !note.trim()) { delete baby.marks[item.entry]; return; }
+      baby.marks[item.entry] = {
+        state,
+        date: old && old.state === state ? old.date : "",
+        title: item.title,
+        age: old ? old.age : "",
+        max: old ? old.max : null,
+        note,
+      };
+    };
     const save = (item) => {
       const note = item.note ? item.note.value : "";
+      if (shown) {
+        const id = shown.id;
+        if (!babies.update(id, (baby) => mergeInto(baby, item, item.box.checked, note))) refresh();
+        else babies.announce(refresh);
+        return;
+      }
       const keep = item.box.checked || note.trim();
       write(item.key, keep ? JSON.stringify({ checked: item.box.checked, note }) : null);
     };
+    const limitOf = (item) => (item.note.maxLength > 0 ? item.note.maxLength : 1000);
     const load = (item) => {
-      const saved = readItem(item.key);
-      item.box.checked = saved.checked === true;
-      if (item.note) {
-        const limit = item.note.maxLength > 0 ? item.note.maxLength : 1000;
-        item.note.value = typeof saved.note === "string" ? saved.note.slice(0, limit) : "";
+      if (shown) {
+        const mark = own(shown.baby.marks, item.entry);
+        item.box.checked = !!mark && mark.state === "noticed";
+        if (item.note && document.activeElement !== item.note) {
+          item.note.value = mark ? mark.note.slice(0, limitOf(item)) : "";
+        }
+      } else {
+        const saved = readItem(item.key);
+        item.box.checked = saved.checked === true;
+        if (item.note) item.note.value = typeof saved.note === "string" ? saved.note.slice(0, limitOf(item)) : "";
       }
       show(item);
     };
+    // Ticks kept on this page before a baby was entered become the baby's, once.
+    const migrate = () => {
+      const old = items.map((item) => [item, read(item.key)]).filter(([, raw]) => raw !== null);
+      if (!old.length) return;
+      const moved = babies.update(shown.id, (baby) => old.forEach(([item]) => {
+        const saved = readItem(item.key);
+        const mark = own(baby.marks, item.entry);
+        const kept = mark ? mark.note.trim() : "";
+        const note = typeof saved.note === "string" ? saved.note.trim() : "";
+        const both = kept && note && kept !== note ? `${kept}\n${note}` : kept || note;
+        mergeInto(baby, item, saved.checked === true || (!!mark && mark.state === "noticed"), both);
+      }));
+      if (!moved) return;
+      old.forEach(([item]) => write(item.key, null));
+      shown = babies.shown();
+      babies.announce(refresh);
+    };
 
     items.forEach((item) => {
-      load(item);
       item.box.addEventListener("change", () => { save(item); show(item); });
       if (item.note) {
         item.note.addEventListener("input", () => { save(item); show(item); });
@@ -152,17 +217,44 @@
       age.addEventListener("input", () => setAge(age.value, age));
     }
 
-    // Tell the parent when nothing will be kept.
+    // Tell the parent whose ticks these are, and when nothing will be kept.
     const notice = top.querySelector(".crawl-checklist-saved");
+    const kept = notice ? notice.textContent : "";
     const warn = () => {
       if (notice && top.dataset.unsaved) notice.textContent = top.dataset.unsaved;
     };
-    if (persistent) lost.push(warn);
-    else warn();
+    const ageLine = age ? age.closest(".crawl-checklist-age") : null;
+
+    // Draw the baby's record (or this page's own): on start, and when the baby or
+    // their record changes, here or in another tab.
+    const refresh = () => {
+      shown = babies ? babies.shown() : null;
+      if (shown) migrate();
+      wrapper.dataset.crawlBaby = shown ? shown.id : "";
+      items.forEach(load);
+      if (notice) notice.textContent = shown ? fill(TEXT.marksFor, { name: shown.name }) : kept;
+      const stored = shown ? babies.persistent() : persistent;
+      if (!stored) warn();
+      // The baby's own age is printed; the typed one is for a list without a baby.
+      if (ageLine) ageLine.hidden = !!shown;
+      babyAge = shown ? [shown.name, babies.monthsText(shown.ages)].filter(Boolean).join(", ") : "";
+      showAge();
+    };
+    if (persistent) lost.push(() => { if (!shown) warn(); });
+    refresh();
+    if (babies) babies.view(refresh);
 
     // Clear: asks first, then empties the boxes, the notes, the age and the storage.
     const status = bottom.querySelector(".crawl-checklist-status");
     bottom.querySelector(".crawl-checklist-clear").addEventListener("click", () => {
+      if (shown) {
+        if (!window.confirm(fill(TEXT.confirmClearFor, { name: shown.name }))) return;
+        babies.update(shown.id, (baby) => items.forEach((item) => { delete baby.marks[item.entry]; }));
+        refresh();
+        babies.announce(refresh);
+        if (status) status.textContent = bottom.dataset.cleared || "";
+        return;
+      }
       if (!window.confirm(bottom.dataset.confirm)) return;
       items.forEach((item) => {
         item.box.checked = false;
@@ -174,15 +266,16 @@
       if (status) status.textContent = bottom.dataset.cleared || "";
     });
 
-    // Another tab of the same page changed the list: show its state here too.
+    // Another tab of the same page changed the list: show its state here too. (A
+    // baby's record is redrawn through crawlBabies.view.)
     window.addEventListener("storage", (event) => {
       if (event.key !== null && !event.key.startsWith(PREFIX)) return;
-      items.forEach((item) => { memory.delete(item.key); load(item); });
+      items.forEach((item) => memory.delete(item.key));
       if (age && ageKey) {
         memory.delete(ageKey);
         age.value = read(ageKey) || "";
-        showAge();
       }
+      refresh();
     });
 
     top.hidden = false;

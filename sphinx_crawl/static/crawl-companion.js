@@ -3,22 +3,29 @@
  *
  * Progressive enhancement only: pages read fully without it. Nothing leaves the
  * browser: no request is made; what the parent types is only ever set with
- * textContent or .value, never as HTML.
+ * textContent or .value, never as HTML. Ages come from crawl-ages.js.
  *
  * Storage: one localStorage key, "sphinx-crawl:babies", holding
  *   {"v": 1, "current": "<id>", "babies": {"<id>": {"name", "born" (YYYY-MM-DD),
- *    "early" (weeks), "marks": {"<entry id>": {"state", "date", "title", "age"}},
- *    "notes", "questions"}}}
- * When the browser refuses storage (private mode, full quota), it lasts until the
- * page is left, and the parent is told so.
+ *    "early" (weeks), "marks": {"<entry id>": {"state", "date", "title", "age", "max",
+ *    "note"}}, "notes", "questions"}}}
+ * A mark's state is "yes", "not-yet", "not-sure" or "noticed" (a sign; the checklist's
+ * tick is the same mark), or "" for a note on an unmarked item. Each baby's record is
+ * its own: every view remembers the baby it shows and writes to that one, never to
+ * whichever is "current" at the time of writing; every view is redrawn when another
+ * tab changes the record. When the browser refuses storage (private mode, full
+ * quota), it lasts until the page is left, and the parent is told so.
+ *
+ * The checklist (crawl-checklist.js) keeps its ticks in the same record, through
+ * window.crawlBabies.
  */
 (() => {
   "use strict";
   const KEY = "sphinx-crawl:babies";
-  const MONTH_DAYS = 30.4375;
-  const CORRECT_FROM_WEEKS = 3; // as the age filter (crawl.js)
-  const CORRECT_UNTIL_MONTHS = 24;
+  const AGES = window.crawlAges;
   const TEXT = window.crawlCompanionText || {};
+  const LANG = document.documentElement.lang || "en";
+  const STATES = ["yes", "not-yet", "not-sure", "noticed"];
   const own = (object, key) => (object && Object.hasOwn(object, key) ? object[key] : undefined);
   const fill = (template, values) =>
     String(template || "").replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : ""));
@@ -28,13 +35,27 @@
     if (text !== undefined) node.textContent = text;
     return node;
   };
+  if (!AGES) return; // without the age rules nothing here can be right: the pages read as they are
 
   /* ---- Storage that never throws -------------------------------------------- */
   let persistent = true;
   let memory = null;
   const empty = () => ({ v: 1, current: "", babies: {} });
-  const isDate = (value) => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(Date.parse(value + "T00:00:00"));
+  const isDate = AGES.isIsoDate;
+  const cleanMark = (entry, mark) => {
+    if (!mark || typeof mark !== "object") return null;
+    const note = typeof mark.note === "string" ? mark.note.slice(0, 1000) : "";
+    const state = STATES.includes(mark.state) ? mark.state : "";
+    if (!state && !note.trim()) return null; // nothing marked, nothing written
+    return {
+      state,
+      date: state && isDate(mark.date) ? mark.date : "",
+      title: String(mark.title || entry).slice(0, 200),
+      age: String(mark.age || "").slice(0, 60),
+      max: Number.isFinite(mark.max) ? mark.max : null, // end of its window, months
+      note,
+    };
+  };
   const clean = (data) => {
     // Whatever is stored is checked: a hand-edited or old value cannot break a page.
     const state = empty();
@@ -44,21 +65,14 @@
       if (!baby || typeof baby !== "object" || !/^b[\w-]{1,30}$/.test(id)) return;
       const marks = {};
       Object.entries(baby.marks && typeof baby.marks === "object" ? baby.marks : {}).forEach(([entry, mark]) => {
-        if (!mark || typeof mark !== "object") return;
-        if (!["yes", "not-yet", "not-sure", "noticed"].includes(mark.state)) return;
-        marks[entry] = {
-          state: mark.state,
-          date: isDate(mark.date) ? mark.date : "",
-          title: String(mark.title || entry).slice(0, 200),
-          age: String(mark.age || "").slice(0, 60),
-          max: Number.isFinite(mark.max) ? mark.max : null, // end of its window, months
-        };
+        const kept = cleanMark(entry, mark);
+        if (kept) marks[entry] = kept;
       });
       const early = Number(baby.early);
       state.babies[id] = {
         name: String(baby.name || "").slice(0, 40),
         born: isDate(baby.born) ? baby.born : "",
-        early: Number.isInteger(early) && early >= 0 && early <= 20 ? early : 0,
+        early: Number.isInteger(early) && early >= 0 && early <= AGES.rules.maxWeeksEarly ? early : 0,
         marks,
         notes: String(baby.notes || "").slice(0, 4000),
         questions: String(baby.questions || "").slice(0, 4000),
@@ -67,15 +81,16 @@
     state.current = own(state.babies, data.current) ? data.current : Object.keys(state.babies)[0] || "";
     return state;
   };
+  // Read fresh every time: another tab may have written since.
   const load = () => {
-    if (memory) return memory;
+    if (!persistent) return memory || (memory = empty());
     try {
-      memory = clean(JSON.parse(window.localStorage.getItem(KEY) || "null"));
+      return clean(JSON.parse(window.localStorage.getItem(KEY) || "null"));
     } catch (error) {
       persistent = false;
-      memory = empty();
+      memory = memory || empty();
+      return memory;
     }
-    return memory;
   };
   const save = (state) => {
     memory = state;
@@ -88,39 +103,54 @@
       document.querySelectorAll(".crawl-companion-unsaved").forEach((n) => { n.hidden = false; });
     }
   };
-  const current = () => {
+  // Change one baby's record (the one a view shows); false when it is gone.
+  const updateBaby = (id, change) => {
     const state = load();
-    return own(state.babies, state.current) || null;
+    const baby = id ? own(state.babies, id) : undefined;
+    if (!baby) return false;
+    change(baby, state);
+    save(state);
+    return true;
   };
   const nameOf = (state, id) => {
     const baby = own(state.babies, id);
     const n = Object.keys(state.babies).indexOf(id) + 1;
     return (baby && baby.name) || fill(TEXT.unnamed, { n: n || 1 });
   };
+  const newId = () => "b" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 
-  /* ---- Ages ------------------------------------------------------------------ */
-  const todayIso = () => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  };
-  const dayNumber = (iso) => Date.UTC(...iso.split("-").map((p, i) => Number(p) - (i === 1 ? 1 : 0))) / 864e5;
-  // Age in months (one decimal, rounded down), and corrected age when it applies.
-  function agesOf(baby, on = todayIso()) {
-    if (!baby || !baby.born) return null;
-    const days = dayNumber(on) - dayNumber(baby.born);
-    if (days < 0) return null;
-    const months = Math.floor((days / MONTH_DAYS) * 10) / 10;
-    const correct = baby.early >= CORRECT_FROM_WEEKS && months < CORRECT_UNTIL_MONTHS;
-    const corrected = correct ? Math.max(0, Math.floor(((days - baby.early * 7) / MONTH_DAYS) * 10) / 10) : null;
-    return { months, corrected, effective: corrected === null ? months : corrected };
-  }
+  /* ---- Ages (crawl-ages.js) ------------------------------------------------------ */
+  const todayIso = () => AGES.todayIso();
+  const agesOf = (baby) => (baby && baby.born ? AGES.fromBirth(baby.born, baby.early) : null);
+  const months = (n) => AGES.formatMonths(n, LANG);
   const formatDate = (iso) => {
     if (!isDate(iso)) return "";
     const [y, m, d] = iso.split("-").map(Number);
-    return new Date(y, m - 1, d).toLocaleDateString(document.documentElement.lang || undefined, {
+    return new Date(y, m - 1, d).toLocaleDateString(LANG || undefined, {
       year: "numeric", month: "long", day: "numeric",
     });
   };
+
+  /* ---- Views, and when to redraw them -------------------------------------------- */
+  // Each view draws the current baby and remembers it; a change in this tab redraws
+  // the others on the page, a change in another tab (a storage event) redraws all.
+  const views = [];
+  let adding = false; // the panel is taking a new baby: nothing can be marked until saved
+  const view = (draw) => { views.push(draw); return draw; };
+  const announce = (source) => {
+    views.forEach((draw) => { if (draw !== source) draw(); });
+  };
+  window.addEventListener("storage", (event) => {
+    if (event.key !== KEY && event.key !== null) return;
+    views.forEach((draw) => draw());
+  });
+  const shownBaby = () => {
+    const state = load();
+    const id = adding ? "" : state.current;
+    return { state, id, baby: own(state.babies, id) || null };
+  };
+  // Don't redraw a field under the parent's fingers.
+  const editing = (field) => document.activeElement === field;
 
   /* ---- The age filter follows the baby ------------------------------------------ */
   function setupAgeFilter() {
@@ -129,18 +159,25 @@
     const line = el("p", "crawl-baby-line");
     form.insertBefore(line, form.querySelector(".crawl-age-fields"));
     const href = form.dataset.babyHref;
-    const show = () => {
+    const age = form.querySelector("[name=age]");
+    const early = form.querySelector("[name=early]");
+    // The URL's age, when given (a shared link), wins over the remembered baby, unless
+    // it is the one the baby gave (a reload).
+    const params = new URLSearchParams(window.location.search);
+    let first = true;
+    let applied = ""; // the baby and age last put in the fields: a mark elsewhere changes neither
+    const show = view(() => {
       line.replaceChildren();
-      const state = load();
-      const baby = current();
+      const { state, id, baby } = shownBaby();
       const ages = agesOf(baby);
+      line.dataset.crawlBaby = baby ? id : "";
       if (baby && ages) {
-        const name = nameOf(state, state.current);
+        const name = nameOf(state, id);
         const text = ages.corrected === null
-          ? fill(TEXT.using, { name, age: ages.months })
-          : fill(TEXT.usingCorrected, { name, age: ages.months, corrected: ages.corrected });
+          ? fill(TEXT.using, { name, age: months(ages.months) })
+          : fill(TEXT.usingCorrected, { name, age: months(ages.months), corrected: months(ages.corrected) });
         line.appendChild(el("span", "", text + " "));
-        if (Object.keys(state.babies).length > 1) line.appendChild(babySelect(state, "crawl-baby-filter-which", show));
+        if (Object.keys(state.babies).length > 1) line.appendChild(babySelect(state, id, "crawl-baby-filter-which", show));
       }
       if (href !== undefined) {
         const link = el("a", "crawl-baby-link", baby ? TEXT.change : TEXT.remember);
@@ -148,22 +185,26 @@
         line.appendChild(link);
       }
       line.hidden = !line.childNodes.length;
-      // The URL's age, when given (a shared link), wins over the remembered baby.
-      const params = new URLSearchParams(window.location.search);
-      if (params.has("age") && !show.applied) return;
-      if (!ages) return;
-      const age = form.querySelector("[name=age]");
-      const early = form.querySelector("[name=early]");
-      age.value = String(ages.months);
-      early.value = baby.early ? String(baby.early) : "";
+      const text = ages ? AGES.inputMonths(ages.months) : "";
+      const weeks = baby && baby.early ? String(baby.early) : "";
+      const shared = first && params.has("age") &&
+        (params.get("age") !== text || (params.get("early") || "") !== weeks);
+      first = false;
+      const which = `${id} ${text} ${weeks}`;
+      if (!ages || which === applied) return;
+      applied = which;
+      if (shared) return;
+      age.value = text;
+      early.value = weeks;
+      // The exact age drives the filter (crawl.js), not the rounded text in the field.
+      age.crawlExact = { text, weeks, ages };
       age.dispatchEvent(new Event("input", { bubbles: true }));
-    };
+    });
     show();
-    show.applied = true;
-    document.addEventListener("crawl-baby-changed", show);
   }
 
-  function babySelect(state, id, onChange) {
+  // A switch between babies: sets the current baby, and every view follows.
+  function babySelect(state, shownId, id, onChange) {
     const wrap = el("span", "crawl-baby-switch");
     const label = wrap.appendChild(el("label", "crawl-visually-hidden", TEXT.baby));
     const select = wrap.appendChild(el("select"));
@@ -171,14 +212,14 @@
     Object.keys(state.babies).forEach((babyId) => {
       const option = select.appendChild(el("option", "", nameOf(state, babyId)));
       option.value = babyId;
-      option.selected = babyId === state.current;
+      option.selected = babyId === shownId;
     });
     select.addEventListener("change", () => {
       const fresh = load();
       if (own(fresh.babies, select.value)) fresh.current = select.value;
       save(fresh);
       onChange();
-      document.dispatchEvent(new Event("crawl-baby-changed"));
+      announce(onChange);
     });
     return wrap;
   }
@@ -193,34 +234,43 @@
     const born = form.querySelector("[name=born]");
     const early = form.querySelector("[name=early]");
     const status = form.querySelector(".crawl-baby-status");
+    const add = form.querySelector(".crawl-baby-add");
     const forget = form.querySelector(".crawl-baby-forget");
+    const cancel = el("button", "crawl-baby-cancel", TEXT.cancel);
+    cancel.type = "button";
+    add.after(document.createTextNode(" "), cancel);
     born.max = todayIso();
     const unsaved = el("p", "crawl-companion-unsaved", TEXT.unsaved);
     unsaved.hidden = persistent;
     form.insertBefore(unsaved, status);
-    let adding = false;
+    let shownId = "";
 
-    const show = () => {
+    const show = view(() => {
       const state = load();
-      const baby = adding ? null : current();
+      if (!adding) shownId = own(state.babies, state.current) ? state.current : "";
+      const baby = adding ? null : own(state.babies, shownId) || null;
       which.replaceChildren();
       Object.keys(state.babies).forEach((id) => {
         const option = which.appendChild(el("option", "", nameOf(state, id)));
         option.value = id;
-        option.selected = !adding && id === state.current;
+        option.selected = !adding && id === shownId;
       });
       choose.hidden = Object.keys(state.babies).length < 2 || adding;
-      name.value = baby ? baby.name : "";
-      born.value = baby ? baby.born : "";
-      early.value = baby && baby.early ? String(baby.early) : "";
+      form.dataset.crawlBaby = baby ? shownId : "";
       forget.hidden = !baby;
-    };
+      add.hidden = adding;
+      cancel.hidden = !adding;
+      if (adding) return; // what the parent is typing for the new baby stays
+      if (!editing(name)) name.value = baby ? baby.name : "";
+      if (!editing(born)) born.value = baby ? baby.born : "";
+      if (!editing(early)) early.value = baby && baby.early ? String(baby.early) : "";
+    });
     which.addEventListener("change", () => {
       const state = load();
       if (own(state.babies, which.value)) state.current = which.value;
       save(state);
       show();
-      document.dispatchEvent(new Event("crawl-baby-changed"));
+      announce(show);
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -230,59 +280,69 @@
         return;
       }
       const state = load();
-      let id = adding ? "" : state.current;
+      // The baby shown, or a new one: never whichever another tab made current.
+      let id = adding ? "" : shownId;
       if (!own(state.babies, id)) {
-        id = "b" + Date.now().toString(36);
+        id = newId();
         state.babies[id] = { marks: {}, notes: "", questions: "" };
       }
       const weeks = Math.round(Number(early.value) || 0);
       Object.assign(state.babies[id], {
         name: name.value.trim().slice(0, 40),
         born: born.value,
-        early: Math.min(20, Math.max(0, weeks)),
+        early: Math.min(AGES.rules.maxWeeksEarly, Math.max(0, weeks)),
       });
       state.current = id;
       adding = false;
       save(state);
+      name.blur(); born.blur(); early.blur();
       show();
       status.textContent = TEXT.saved;
-      document.dispatchEvent(new Event("crawl-baby-changed"));
+      announce(show);
     });
-    form.querySelector(".crawl-baby-add").addEventListener("click", () => {
+    add.addEventListener("click", () => {
       adding = true;
+      name.value = born.value = early.value = "";
+      show();
+      status.textContent = TEXT.addingStatus;
+      announce(show);
+      name.focus();
+    });
+    cancel.addEventListener("click", () => {
+      adding = false;
       show();
       status.textContent = "";
-      name.focus();
+      announce(show);
+      add.focus();
     });
     forget.addEventListener("click", () => {
       const state = load();
-      if (!own(state.babies, state.current)) return;
-      if (!window.confirm(fill(TEXT.confirmForget, { name: nameOf(state, state.current) }))) return;
-      delete state.babies[state.current];
-      state.current = Object.keys(state.babies)[0] || "";
-      save(state);
+      const id = shownId;
+      if (adding || !own(state.babies, id)) return;
+      if (!window.confirm(fill(TEXT.confirmForget, { name: nameOf(state, id) }))) return;
+      const fresh = load(); // the question may have waited a while
+      delete fresh.babies[id];
+      if (!own(fresh.babies, fresh.current)) fresh.current = Object.keys(fresh.babies)[0] || "";
+      save(fresh);
       show();
       status.textContent = TEXT.forgotten;
-      document.dispatchEvent(new Event("crawl-baby-changed"));
-    });
-    window.addEventListener("storage", (event) => {
-      if (event.key === KEY || event.key === null) { memory = null; show(); }
+      announce(show);
     });
     show();
     form.hidden = false;
   }
 
   /* ---- Marks: the tracker, and the milestone tables --------------------------------- */
-  const setMark = (entryId, mark) => {
-    const state = load();
-    const baby = own(state.babies, state.current);
-    if (!baby) return;
-    if (mark) baby.marks[entryId] = mark;
+  // A mark for the baby a view shows. null: no mark (a note alone is kept).
+  const setMark = (babyId, entryId, mark) => updateBaby(babyId, (baby) => {
+    const old = own(baby.marks, entryId);
+    const note = old ? old.note : "";
+    if (mark) baby.marks[entryId] = { ...mark, note };
+    else if (note.trim()) baby.marks[entryId] = { ...old, state: "", date: "" };
     else delete baby.marks[entryId];
-    save(state);
-  };
-
+  });
   const maxOf = (entry) => (Number.isFinite(entry.max) ? entry.max : null);
+  const datedStates = ["yes", "noticed"];
 
   function setupTracker() {
     const items = [...document.querySelectorAll("li.crawl-track-item[data-crawl-track]")];
@@ -294,58 +354,88 @@
       list.insertBefore(notice, list.firstChild);
       return notice;
     });
-    const entries = items.map((item) => ({
-      item,
-      id: item.dataset.crawlTrack,
-      mode: item.dataset.crawlTrackMode,
-      max: item.dataset.crawlTrackMax === "" ? Infinity : Number(item.dataset.crawlTrackMax),
-      title: item.querySelector(".crawl-track-line strong").textContent,
-      age: item.dataset.crawlAgeLabel || "",
-      controls: item.querySelector(".crawl-track-controls"),
-      date: item.querySelector("input[type=date]"),
-      help: item.querySelector(".crawl-track-help"),
-    }));
-    const show = () => {
-      const state = load();
-      const baby = current();
+    const entries = items.map((item) => {
+      const date = item.querySelector("input[type=date]");
+      // Asked, never guessed: a "yes" without a date keeps no date.
+      const prompt = el("span", "crawl-track-date-prompt", TEXT.askDate);
+      prompt.id = `${item.id}-date-prompt`;
+      prompt.hidden = true;
+      date.closest("label").after(prompt);
+      return {
+        item,
+        id: item.dataset.crawlTrack,
+        mode: item.dataset.crawlTrackMode,
+        range: AGES.range(item.dataset.crawlTrackMin, item.dataset.crawlTrackMax, "window"),
+        max: item.dataset.crawlTrackMax === "" ? Infinity : Number(item.dataset.crawlTrackMax),
+        title: item.querySelector(".crawl-track-line strong").textContent,
+        age: item.dataset.crawlAgeLabel || "",
+        controls: item.querySelector(".crawl-track-controls"),
+        date,
+        prompt,
+        help: item.querySelector(".crawl-track-help"),
+      };
+    });
+    let shownId = "";
+    const show = view(() => {
+      const { state, id, baby } = shownBaby();
+      shownId = baby ? id : "";
       const ages = agesOf(baby);
       notices.forEach((notice) => {
-        notice.textContent = baby ? fill(TEXT.marksFor, { name: nameOf(state, state.current) }) : TEXT.noBaby;
+        notice.textContent = adding ? TEXT.adding : baby ? fill(TEXT.marksFor, { name: nameOf(state, id) }) : TEXT.noBaby;
+        notice.dataset.crawlBaby = shownId;
       });
       entries.forEach((entry) => {
         const mark = baby ? own(baby.marks, entry.id) : undefined;
         entry.controls.hidden = !baby;
+        entry.controls.disabled = !baby;
         entry.controls.querySelectorAll("input[type=radio], input[type=checkbox]").forEach((input) => {
           input.checked = !!mark && mark.state === input.value;
         });
-        entry.date.value = mark ? mark.date : "";
+        if (!editing(entry.date)) entry.date.value = mark ? mark.date : "";
         entry.date.max = todayIso();
-        entry.date.hidden = false;
-        const late = !!mark && mark.state === "not-yet" && !!ages && ages.effective > entry.max;
+        const ask = !!mark && datedStates.includes(mark.state) && !mark.date;
+        entry.prompt.hidden = !ask || !baby;
+        if (ask) entry.date.setAttribute("aria-describedby", entry.prompt.id);
+        else entry.date.removeAttribute("aria-describedby");
+        const late = !!mark && mark.state === "not-yet" && !!ages &&
+          AGES.status(entry.range, ages.effective) === "past";
         if (entry.help) entry.help.hidden = !late;
         entry.item.classList.toggle("crawl-track-late", late);
-        if (mark && mark.title !== entry.title) setMark(entry.id, { ...mark, title: entry.title, age: entry.age, max: maxOf(entry) });
       });
-    };
+      // Titles change with the handbook: keep the stored ones up to date (no redraw).
+      if (baby && entries.some((e) => { const m = own(baby.marks, e.id); return m && m.title !== e.title; })) {
+        updateBaby(shownId, (stored) => entries.forEach((e) => {
+          const m = own(stored.marks, e.id);
+          if (m) Object.assign(m, { title: e.title, age: e.age, max: maxOf(e) });
+        }));
+      }
+    });
     entries.forEach((entry) => {
       const record = () => {
+        if (!shownId || adding) { show(); return; }
         const chosen = entry.controls.querySelector("input[type=radio]:checked, input[type=checkbox]:checked");
-        if (!chosen) { setMark(entry.id, null); show(); return; }
-        if (!entry.date.value && chosen.value !== "not-sure" && chosen.value !== "not-yet") entry.date.value = todayIso();
-        setMark(entry.id, { state: chosen.value, date: entry.date.value, title: entry.title, age: entry.age, max: maxOf(entry) });
+        const mark = chosen ? {
+          state: chosen.value,
+          date: entry.date.value, // only a date the parent gave, never today made up
+          title: entry.title, age: entry.age, max: maxOf(entry),
+        } : null;
+        if (!setMark(shownId, entry.id, mark)) { show(); return; } // forgotten in another tab
         show();
+        announce(show);
       };
       entry.controls.addEventListener("change", record);
     });
-    document.addEventListener("crawl-baby-changed", show);
     show();
   }
 
-  // On a page with a milestone table: a "seen?" choice in each row, for the current baby.
+  // On a page with a milestone table: a "seen?" choice in each row, for the shown baby.
   function setupRowMarks() {
     if (document.querySelector("li.crawl-track-item")) return;
     const rows = [...document.querySelectorAll("tr[data-crawl-type][id]")];
     if (!rows.length) return;
+    const filter = document.querySelector("form.crawl-age-filter");
+    const trackerHref = filter ? filter.dataset.babyHref : undefined;
+    let shownId = "";
     const selects = rows.map((row) => {
       const cell = row.querySelector("td");
       const title = (cell.querySelector("strong, p") || cell).textContent.trim();
@@ -356,28 +446,37 @@
       select.id = label.htmlFor = `seen-${row.id}`;
       [["", TEXT.seenSelect], ["yes", TEXT.yes], ["not-yet", TEXT.notYet], ["not-sure", TEXT.notSure]]
         .forEach(([value, text]) => { select.appendChild(el("option", "", text)).value = value; });
+      // Seen, but since when? Asked in the tracker, where the date is entered.
+      const dated = el(trackerHref === undefined ? "span" : "a", "crawl-row-mark-date", TEXT.addDate);
+      if (trackerHref !== undefined) dated.href = `${trackerHref}#track-${row.id}`;
+      dated.hidden = true;
+      wrap.append(" ", dated);
       select.addEventListener("change", () => {
-        const baby = current();
+        const state = load();
+        const baby = own(state.babies, shownId);
         const old = baby && own(baby.marks, row.id);
-        setMark(row.id, select.value ? {
+        setMark(shownId, row.id, select.value ? {
           state: select.value,
-          date: old && old.state === select.value ? old.date : (select.value === "yes" ? todayIso() : ""),
+          date: old && old.state === select.value ? old.date : "",
           title, age: ageCell ? ageCell.textContent.trim() : "",
           max: row.dataset.crawlAgeMax ? Number(row.dataset.crawlAgeMax) : null,
         } : null);
+        show();
+        announce(show);
       });
       cell.appendChild(wrap);
-      return { wrap, select, id: row.id };
+      return { wrap, select, dated, id: row.id };
     });
-    const show = () => {
-      const baby = current();
-      selects.forEach(({ wrap, select, id }) => {
+    const show = view(() => {
+      const { id, baby } = shownBaby();
+      shownId = baby ? id : "";
+      selects.forEach(({ wrap, select, dated, id: entryId }) => {
         wrap.hidden = !baby;
-        const mark = baby && own(baby.marks, id);
+        const mark = baby && own(baby.marks, entryId);
         select.value = mark && mark.state !== "noticed" ? mark.state : "";
+        dated.hidden = !(mark && mark.state === "yes" && !mark.date);
       });
-    };
-    document.addEventListener("crawl-baby-changed", show);
+    });
     show();
   }
 
@@ -385,10 +484,16 @@
   function setupSummary() {
     const root = document.querySelector(".crawl-summary");
     if (!root) return;
-    const draw = () => {
+    let waiting = false; // a redraw held back while the parent types a note
+    const draw = view(() => {
+      if (root.contains(document.activeElement) && document.activeElement.matches("textarea")) {
+        waiting = true;
+        return;
+      }
+      waiting = false;
       root.replaceChildren();
-      const state = load();
-      const baby = current();
+      const { state, id: shownId, baby } = shownBaby();
+      root.dataset.crawlBaby = baby ? shownId : "";
       if (!baby) {
         root.appendChild(el("p", "", TEXT.enterBaby));
         if (root.dataset.babyHref) {
@@ -404,7 +509,7 @@
       tools.appendChild(el("button", "crawl-summary-download", TEXT.download)).type = "button";
       if (Object.keys(state.babies).length > 1) {
         tools.appendChild(document.createTextNode(" "));
-        tools.appendChild(babySelect(state, "crawl-summary-which", draw));
+        tools.appendChild(babySelect(state, shownId, "crawl-summary-which", draw));
       }
       root.appendChild(el("p", "crawl-summary-prepared", fill(TEXT.prepared, { date: formatDate(todayIso()) })));
       const facts = root.appendChild(el("dl", "crawl-summary-facts"));
@@ -412,17 +517,17 @@
         facts.appendChild(el("dt", "", term));
         facts.appendChild(el("dd", "", value));
       };
-      fact(TEXT.baby, nameOf(state, state.current));
+      fact(TEXT.baby, nameOf(state, shownId));
       fact(TEXT.born, formatDate(baby.born));
-      if (ages) fact(TEXT.age, fill(TEXT.months, { age: ages.months }));
+      if (ages) fact(TEXT.age, fill(TEXT.months, { age: months(ages.months) }));
       if (baby.early) fact(TEXT.early, fill(TEXT.weeks, { weeks: baby.early }));
-      if (ages && ages.corrected !== null) fact(TEXT.corrected, fill(TEXT.months, { age: ages.corrected }));
+      if (ages && ages.corrected !== null) fact(TEXT.corrected, fill(TEXT.months, { age: months(ages.corrected) }));
 
       const marks = Object.values(baby.marks);
-      const section = (heading, state, dated) => {
+      const section = (heading, wanted, dated) => {
         const wrap = root.appendChild(el("section", "crawl-summary-part"));
         wrap.appendChild(el("h2", "", heading));
-        const chosen = marks.filter((m) => m.state === state)
+        const chosen = marks.filter((m) => m.state === wanted)
           .sort((a, b) => (a.date || "9").localeCompare(b.date || "9") || a.title.localeCompare(b.title));
         if (!chosen.length) { wrap.appendChild(el("p", "", TEXT.none)); return; }
         const list = wrap.appendChild(el("ul"));
@@ -430,7 +535,10 @@
           const parts = [mark.title];
           if (mark.date) parts.push(fill(dated, { date: formatDate(mark.date) }));
           if (mark.age) parts.push(fill(TEXT.ages, { age: mark.age }));
-          if (state === "not-yet" && ages && mark.max !== null && ages.effective > mark.max) parts.push(TEXT.pastWindow);
+          const late = wanted === "not-yet" && ages && mark.max !== null &&
+            AGES.status(AGES.range(0, mark.max, "window"), ages.effective) === "past";
+          if (late) parts.push(TEXT.pastWindow);
+          if (mark.note.trim()) parts.push(mark.note.trim());
           list.appendChild(el("li", "", parts.join(" \u2014 ")));
         });
       };
@@ -455,12 +563,10 @@
         area.value = baby[key] || "";
         const printed = wrap.appendChild(el("p", "crawl-print-only crawl-summary-text", area.value));
         area.addEventListener("input", () => {
-          const fresh = load();
-          const target = own(fresh.babies, fresh.current);
-          if (target) target[key] = area.value.slice(0, 4000);
-          save(fresh);
+          updateBaby(shownId, (target) => { target[key] = area.value.slice(0, 4000); });
           printed.textContent = area.value;
         });
+        area.addEventListener("blur", () => { if (waiting) draw(); });
       };
       field("notes", TEXT.notes, TEXT.notesHint);
       field("questions", TEXT.questions, TEXT.questionsHint);
@@ -468,8 +574,7 @@
 
       root.querySelector(".crawl-summary-print").addEventListener("click", () => window.print());
       root.querySelector(".crawl-summary-download").addEventListener("click", () => download(root));
-    };
-    document.addEventListener("crawl-baby-changed", draw);
+    });
     draw();
   }
 
@@ -479,7 +584,7 @@
     copy.querySelectorAll(".crawl-screen-only, textarea").forEach((n) => n.remove());
     copy.querySelectorAll(".crawl-print-only").forEach((n) => n.classList.remove("crawl-print-only"));
     const doc = document.implementation.createHTMLDocument(TEXT.summaryTitle);
-    doc.documentElement.lang = document.documentElement.lang || "en";
+    doc.documentElement.lang = LANG;
     const meta = doc.createElement("meta");
     meta.setAttribute("charset", "utf-8");
     doc.head.prepend(meta);
@@ -495,8 +600,27 @@
     window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
+  /* ---- For crawl-checklist.js: the same record, the same baby ------------------------ */
+  window.crawlBabies = Object.freeze({
+    // The baby a view would show now: {id, name, baby, ages} or null (none, or one
+    // being added on this page).
+    shown() {
+      const { state, id, baby } = shownBaby();
+      return baby ? { id, name: nameOf(state, id), baby, ages: agesOf(baby) } : null;
+    },
+    update: updateBaby,
+    // Redraw with the others: on a change in this tab or another.
+    view(draw) { view(draw); },
+    announce,
+    persistent: () => persistent,
+    monthsText(ages) {
+      if (!ages) return "";
+      return ages.corrected === null ? fill(TEXT.months, { age: months(ages.months) })
+        : fill(TEXT.ageCorrected, { age: months(ages.months), corrected: months(ages.corrected) });
+    },
+  });
+
   const start = () => {
-    load();
     setupBabyPanel();
     setupAgeFilter();
     setupTracker();

@@ -44,7 +44,7 @@
     const signs = form.parentNode.querySelector(".crawl-age-signs a");
     const pastFlag = (item) => {
       const kind = AGES.pastKind(item.dataset.crawlType || "");
-      const flag = el("span", `crawl-age-flag crawl-age-flag-past crawl-age-flag-past-${kind}`);
+      const flag = el("span", `crawl-age-note crawl-age-note-${kind}`);
       if (kind === "help") flag.textContent = form.dataset.pastHelpLabel || "";
       else if (!signs) flag.textContent = form.dataset.pastPlainLabel || "";
       else {

@@ -27,6 +27,13 @@ def corrected(months: float, weeks_early: float) -> float:
     return months - weeks_early * 7 / MONTH_DAYS
 
 
+def not_for_older(ranges: dict[str, list[float | None]], months: float) -> list[str]:
+    """What stays on the page with "Hide entries for other ages": everything but what is
+    for an older baby. (Issue 24: entries whose window has passed stay, with a note.)
+    For pages without deadlines ("by" ages, which show a month early)."""
+    return [entry_id for entry_id, (low, _high) in ranges.items() if low is not None and low <= months]
+
+
 @pytest.mark.parametrize("path", AGED_PAGES)
 def test_form_shown_on_pages_with_aged_entries(tab: Tab, path: str) -> None:
     tab.goto(path)
@@ -60,7 +67,10 @@ def test_shared_url_restores_view_with_corrected_age(tab: Tab) -> None:
     assert expected, "the example must split the page"
     assert len(expected) < len(state["all"]), "the example must split the page"
     assert sorted(state["applies"]) == sorted(expected)
-    assert sorted(state["visible"]) == sorted(expected), "only=1 hides the other entries"
+    # Changed by issue 24: only=1 hides what is for an older baby; a milestone whose
+    # window has passed stays, with a note (it used to be hidden).
+    assert sorted(state["visible"]) == sorted(not_for_older(state["ranges"], months))
+    assert set(state["visible"]) > set(expected), "the example must have passed windows"
     assert sorted(state["flagged"]) == sorted(expected)
     assert "Corrected age: 6.6 months" in state["status"]
     assert f"{len(expected)} of {len(state['all'])} entries" in state["status"]
@@ -96,7 +106,8 @@ def test_typing_updates_url_and_the_url_reproduces_the_view(
     assert query == {"age": ["11"], "early": ["4"], "only": ["1"]}
     before = entry_state(page)
     assert before["applies"]
-    assert set(before["visible"]) == set(before["applies"])
+    # Changed by issue 24: tips for a younger baby stay shown ("may still help").
+    assert set(before["visible"]) == set(not_for_older(before["ranges"], corrected(11, 4)))
     assert sorted(before["applies"]) == sorted(expected_applies(before["ranges"], corrected(11, 4)))
 
     second = open_page()
@@ -123,6 +134,10 @@ def test_clear_resets_everything(tab: Tab) -> None:
     ("query", "months", "is_corrected"),
     [
         ("age=8&early=2", 8, False),  # 3 weeks early or less: no correction
+        # Exactly 3 weeks is not "more than 3 weeks early" (it was corrected before
+        # issue 24); 4 weeks is.
+        ("age=8&early=3", 8, False),
+        ("age=8&early=4", corrected(8, 4), True),
         ("age=8&early=6", corrected(8, 6), True),
         ("age=30&early=8", 30, False),  # corrected age is used until about age 2
     ],
@@ -139,8 +154,8 @@ def test_works_from_file_url_without_a_server(open_page: Callable[..., Tab], sit
     tab.goto((site / "milestones.html").as_uri() + "?age=8&early=6&only=1")
     page = tab.page
     state = entry_state(page)
-    expected = expected_applies(state["ranges"], corrected(8, 6))
-    assert sorted(state["visible"]) == sorted(expected)
+    assert sorted(state["applies"]) == sorted(expected_applies(state["ranges"], corrected(8, 6)))
+    assert sorted(state["visible"]) == sorted(not_for_older(state["ranges"], corrected(8, 6)))
     page.get_by_label("Baby's age in months").fill("10")
     assert re.search(r"[?&]age=10(&|$)", page.evaluate("() => location.search"))
     assert all(url.startswith("file://") for url in tab.requests), tab.requests

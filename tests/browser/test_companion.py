@@ -194,14 +194,27 @@ def test_a_milestone_not_there_yet_past_its_window_offers_help(phone: Tab) -> No
 
 
 def test_marks_made_on_the_milestones_page_show_in_the_tracker(phone: Tab) -> None:
+    """Changed by issue 24: a "yes" made without a date keeps no date (it used to
+    record today, a day the parent never gave); the parent is asked for it instead."""
     page = phone.page
     enter_baby(phone)
     phone.goto("milestones.html")
     page.select_option("#seen-belly-crawl", "yes")
-    phone.goto("tracker.html")
+    ask = page.locator("#belly-crawl .crawl-row-mark-date")
+    assert ask.is_visible()
+    assert ask.inner_text() == "Add the date you first saw it"
+    ask.click()
+    page.wait_for_url("**/tracker.html#track-belly-crawl")
     assert page.is_checked("input[name=track-belly-crawl][value=yes]")
-    assert (
-        page.input_value("input[name=track-belly-crawl-date]") == datetime.date.today().isoformat()
+    assert page.input_value("input[name=track-belly-crawl-date]") == ""
+    prompt = page.locator("#track-belly-crawl .crawl-track-date-prompt")
+    assert prompt.is_visible()
+    assert "When did you first see this?" in prompt.inner_text()
+    page.fill("input[name=track-belly-crawl-date]", "2026-02-01")
+    page.locator("input[name=track-belly-crawl-date]").dispatch_event("change")
+    assert not prompt.is_visible()
+    assert stored(phone)["babies"][stored(phone)["current"]]["marks"]["belly-crawl"]["date"] == (
+        "2026-02-01"
     )
 
 

@@ -3,7 +3,9 @@
 Walked from the reader's side for every month from 0 to 24, with and without a
 corrected age. The promise: the age filter never hides a red flag at an age it
 applies to, signs with no age are never hidden, and a sign that matters from an
-age on says "Watch for this from N months", never "applies at this age".
+age on says "Watch for this from N months", never "applies at this age". A
+deadline ("by 12 months") shows DEADLINE_LEAD_MONTHS before it (issue 24: the
+sources say "nearing 12 months", and at 11 months it was hidden).
 """
 
 from __future__ import annotations
@@ -14,12 +16,16 @@ from typing import Any
 
 import pytest
 
+from sphinx_crawl.core.ages import (
+    CORRECT_AFTER_WEEKS_EARLY,
+    CORRECT_UNTIL_MONTHS,
+    DEADLINE_LEAD_MONTHS,
+    MONTH_DAYS,
+)
 from sphinx_crawl.model import AgeRange
 from tests.browser.conftest import Tab
 
 pytestmark = pytest.mark.browser
-
-MONTH_DAYS = 30.4375
 
 
 def red_flags(site: Path) -> dict[str, AgeRange | None]:
@@ -47,8 +53,15 @@ def shown_flags(tab: Tab, query: str) -> dict[str, str]:
     return state
 
 
+def shown_at(age: AgeRange, months: float) -> bool:
+    """What a parent must see with "Hide entries for other ages": the sign's age, a
+    deadline from DEADLINE_LEAD_MONTHS before it, and a window that has passed."""
+    start = age.min_months - DEADLINE_LEAD_MONTHS if age.kind == "by" else age.min_months
+    return months >= start
+
+
 def expected_at(flags: dict[str, AgeRange | None], months: float) -> set[str]:
-    return {key for key, age in flags.items() if age is None or age.applies_at(months)}
+    return {key for key, age in flags.items() if age is None or shown_at(age, months)}
 
 
 @pytest.mark.parametrize("weeks_early", [0, 8])
@@ -61,14 +74,14 @@ def test_every_red_flag_that_applies_is_visible_at_every_age(
         query = f"age={months}&only=1" + (f"&early={weeks_early}" if weeks_early else "")
         shown = shown_flags(tab, query)
         effective: float = months
-        if weeks_early and months < 24:
+        if weeks_early > CORRECT_AFTER_WEEKS_EARLY and months < CORRECT_UNTIL_MONTHS:
             effective = max(0.0, months - weeks_early * 7 / MONTH_DAYS)
         assert set(shown) == expected_at(flags, effective), (months, weeks_early)
         # Whatever the age, the parent can always see the "if you are worried" card,
         # and the signs that have no age.
         assert "parent-worry" in shown
         assert {key for key, age in flags.items() if age is None} <= set(shown)
-        if effective >= 12:
+        if effective >= 12 - DEADLINE_LEAD_MONTHS:
             assert set(shown) == set(flags), f"a sign is hidden at {months} months"
 
 
@@ -84,7 +97,8 @@ def test_signs_that_matter_from_an_age_say_watch_from_not_applies(tab: Tab, site
 
     late = shown_flags(tab, "age=14")
     for key in deadlines:
-        assert late[key] == "Watch for this from 12 months", key
+        # Changed by issue 24: shown from a month before the deadline, and says so.
+        assert late[key] == "Watch for this from 11 months", key
     assert late["backwards-plus-other-delays"] == "From 10 months on"
     assert not any("applies" in marker.lower() for marker in late.values())
     # Signs with no age carry no marker: they are not about an age.
@@ -92,6 +106,21 @@ def test_signs_that_matter_from_an_age_say_watch_from_not_applies(tab: Tab, site
     # ...but they count as applying: the status must not say "3 of 3" of nine signs.
     status = tab.page.locator(".crawl-age-status").inner_text()
     assert f"{len(flags)} of {len(flags)} entries" in status
+
+
+def test_a_one_year_deadline_is_not_hidden_at_eleven_months(tab: Tab, site: Path) -> None:
+    """Issue 24: "by 12 months" signs (the sources: "nearing 12 months") were hidden at
+    11 months with "Hide entries for other ages"."""
+    flags = red_flags(site)
+    deadlines = {key for key, age in flags.items() if age is not None and age.kind == "by"}
+    eleven = shown_flags(tab, "age=11&only=1")
+    for key in deadlines:
+        assert eleven.get(key) == "Watch for this from 11 months", (key, eleven)
+    before = shown_flags(tab, "age=10.9&only=1")
+    assert not deadlines & set(before), "a month before, not more"
+    # Born 6 weeks early, 12 months old: 10.6 months corrected, so not yet.
+    assert not deadlines & set(shown_flags(tab, "age=12&early=6&only=1"))
+    assert deadlines <= set(shown_flags(tab, "age=12.5&early=6&only=1"))
 
 
 def test_the_worried_card_comes_first(tab: Tab) -> None:
