@@ -63,7 +63,10 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "worry": _listed("worry worried worrying worries concerned normal ok okay fine sign"),
     "age": _listed("month months week weeks year years mo mos mth mths"),
-    "negation": _listed("not no never doesnt dont wont cant isnt"),
+    "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
+    # A parent who says they are worried is shown where to get help among the first
+    # results, whatever else matched.
+    "alarm": _listed("worry worried worrying worries concerned concern scared afraid anxious"),
 }
 
 #: Per language: words about the baby that carry no meaning in a query (as "baby" in
@@ -80,7 +83,11 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "bien señal signo"
         ),
         "age": _listed("mes meses semana semanas año años"),
-        "negation": _listed("no nunca ni tampoco"),
+        "negation": _listed("no nunca ni tampoco dejó"),
+        "alarm": _listed(
+            "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
+            "asustada asustado"
+        ),
     },
 }
 

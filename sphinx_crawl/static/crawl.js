@@ -309,7 +309,13 @@
   // a negation), in the handbook's language: from the index (render/search.py).
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
-    ["question", "worry", "age", "negation"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    ["question", "worry", "age", "negation", "alarm"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+
+  const roleOf = (index, n) => own(index.roles || {}, String(index.entries[n][3])) || "";
+  const isWorry = (index, query) => {
+    const { negation, alarm } = intentSets(index);
+    return words(query).some((w) => negation.has(fold(w)) || alarm.has(fold(w)));
+  };
 
   function rankEntries(index, query) {
     const STOP = new Set(index.stop || []);
@@ -355,11 +361,16 @@
     const { question: QUESTION_START, worry: WORRY, age: AGE, negation: NEGATION } = intentSets(index);
     const intent = terms.map((term) =>
       WORRY.has(fold(term)) || AGE.has(fold(term)) || NEGATION.has(fold(term)) || /^\d+$/.test(term));
-    // Words about what the parent asks (not intent) that no entry has: the handbook may
-    // not cover the question ("not talking", "cross eyed").
+    // Words about what the parent asks (not intent) that no entry has, or that only
+    // some entry's text mentions in passing (no keyword, title or tag has them): the
+    // handbook may not cover the question ("not talking", "cross eyed", "smile").
+    // (A word only in text counts half: "need", "before" are in many texts and headings
+    // of none, yet "does my baby need to crawl before walking" is well covered.)
     const content = intent.filter((isIntent) => !isIntent).length;
-    const unknown = intent.filter((isIntent, g) => !isIntent && !known[g]).length;
-    const weak = unknown > 0 && unknown * 2 >= content;
+    const inHeadings = masks.map((byField) => byField.slice(0, 3).some((mask) => mask.some(Boolean)));
+    const uncovered = intent.reduce((sum, isIntent, g) =>
+      sum + (isIntent || inHeadings[g] ? 0 : known[g] ? 0.5 : 1), 0);
+    const weak = uncovered > 0 && uncovered * 2 >= content;
     if (!known.some(Boolean)) return Object.assign([], { weak: true });
     const optional = intent.map((isIntent, g) => isIntent || found[g] > total * COMMON_SHARE);
     const counted = known.map((k, g) => k && !optional[g]);
@@ -368,7 +379,7 @@
     // What the query asks for: a question or a worry gets answers before warning signs;
     // a query that names a sign (its words are mostly found in signs' titles or
     // keywords: "stiff legs", "floppy") gets the signs first.
-    const role = (n) => own(index.roles || {}, String(index.entries[n][3])) || "";
+    const role = (n) => roleOf(index, n);
     const asked = words(query);
     const questioning = QUESTION_START.has(fold(asked[0] || "")) || /[?\u00bf]/.test(query)
       || asked.some((w) => WORRY.has(fold(w)));
@@ -381,7 +392,8 @@
         all += 1;
         if (role(n) === "sign") signs += 1;
       }
-      return signs > 0 && signs * 2 >= all;
+      // A question's word shared as much by answers as by signs asks for the answer.
+      return signs > 0 && (questioning ? signs * 2 > all : signs * 2 >= all);
     });
     // All the words in an entry's keywords or title earn a bonus; parents' keywords are
     // whole questions ("when do babies crawl"), so the asked words count with stop words.
@@ -554,7 +566,18 @@
     let results = [...ranked];
     const concern = index.concern && Number.isInteger(index.concern.row) ? index.concern.row : -1;
     if (needs.concern && concern >= 0) {
-      results = [{ n: concern }, ...results.filter((r) => r.n !== concern)].slice(0, 8);
+      // First when nothing matched well; second behind a good answer to the part of
+      // the question the handbook does cover ("is crawling backwards a sign of autism").
+      results = results.filter((r) => r.n !== concern);
+      results.splice(ranked.weak || !ranked.length ? 0 : Math.min(1, results.length), 0, { n: concern });
+      results = results.slice(0, 8);
+    } else if (concern >= 0 && !needs.urgent && isWorry(index, query) &&
+               !results.slice(0, 3).some(({ n }) => roleOf(index, n) === "sign")) {
+      // A worry ("not", "worried") whose first results are no sign to act on: where to
+      // get help is among the first three all the same.
+      results = results.filter((r) => r.n !== concern);
+      results.splice(Math.min(2, results.length), 0, { n: concern });
+      results = results.slice(0, 8);
     }
     // An emergency, then an illness the handbook does not cover, before anything else.
     const main = anchor.closest("[role=main], main, article") || anchor.parentNode;
@@ -582,7 +605,7 @@
       note.setAttribute("role", "note");
       note.appendChild(el("p", "", index.concern.text));
     }
-    if (!results.length) section.appendChild(el("p", "", index.none));
+    if (!ranked.length) section.appendChild(el("p", "", index.none));
     const list = el("ul", "search crawl-search-results");
     list.setAttribute("role", "list");
     const label = (i) => (i >= 0 ? index.labels[i] : "");

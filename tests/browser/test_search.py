@@ -258,8 +258,10 @@ def test_born_early_section_in_sphinx_results(tab: Tab) -> None:
 
 def test_no_match_says_so(tab: Tab) -> None:
     hrefs = entry_results(tab, "zebra xylophone")
-    assert hrefs == []
     assert tab.page.get_by_text("No entry matches all of these words.").is_visible()
+    # Nothing matched: the handbook may not cover it, and a worry goes to a professional.
+    assert [urlsplit(href).fragment for href in hrefs] == ["parent-worry"]
+    assert "may not cover this" in tab.page.locator(".crawl-search-concern").inner_text()
 
 
 def test_entry_search_works_from_file_url(open_page: Callable[..., Tab], site: Path) -> None:
