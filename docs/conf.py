@@ -302,7 +302,7 @@ _EMERGENCY_SIGNS_ES = [
     "emergencia", "urgencia", "ambulancia",
 ]
 crawl_emergency = {
-    "numbers": {"USA": "911", "UK": "999", "EU and Ireland": "112"},
+    "numbers": {"USA": "911", "UK": "999", "EU": "112"},
     "page": "emergency",
     "signs": _EMERGENCY_SIGNS_EN + _EMERGENCY_SIGNS_ES,
     "unwell": [
@@ -311,6 +311,39 @@ crawl_emergency = {
         "dehydrated", "fell", "fall", "fallen", "bump", "bumped", "hurt", "injury",
         "injured", "bruise", "burn", "bleeding", "swallowed", "poison", "inconsolable",
     ],
+}
+
+# How tags read in the indices (crawl-tips.html groups tips by tag).
+_TAGS = {
+    # tag: (English, Spanish)
+    "army-crawl": ("Belly crawling", "Arrastrarse sobre la barriga"),
+    "backwards": ("Going backwards", "Hacia atrás"),
+    "behaviour": ("Behaviour", "Comportamiento"),
+    "bottom-shuffle": ("Bottom shuffling", "Desplazarse sentado"),
+    "clothing": ("Clothing", "Ropa"),
+    "crawling": ("Crawling", "Gateo"),
+    "cruising": ("Cruising along furniture", "Caminar agarrado a los muebles"),
+    "development": ("Development", "Desarrollo"),
+    "forwards": ("Going forwards", "Hacia delante"),
+    "general": ("General", "General"),
+    "hands-and-knees": ("Hands and knees", "Manos y rodillas"),
+    "hands-on": ("Hands-on help", "Ayuda con las manos"),
+    "milestones": ("Milestones", "Hitos"),
+    "motivation": ("Motivation", "Motivación"),
+    "moving": ("Moving about", "Moverse"),
+    "muscle-tone": ("Muscle tone", "Tono muscular"),
+    "play": ("Play", "Juego"),
+    "safety": ("Safety", "Seguridad"),
+    "scooting": ("Scooting", "Desplazarse"),
+    "standing": ("Standing", "Ponerse de pie"),
+    "strength": ("Strength", "Fuerza"),
+    "surfaces": ("Floors and surfaces", "Suelos y superficies"),
+    "symmetry": ("Both sides of the body", "Los dos lados del cuerpo"),
+    "tummy-time": ("Tummy time", "Tiempo boca abajo"),
+    "walking": ("Walking", "Caminar"),
+}
+crawl_tag_labels = {
+    tag: spanish if language == "es" else english for tag, (english, spanish) in _TAGS.items()
 }
 
 # Words parents type -> words the handbook uses, for the entry search on the
@@ -409,7 +442,7 @@ if language == "es":
         for topic, (what, others) in _NOT_COVERED_ES.items()
     }
     crawl_emergency = {
-        "numbers": {"EE. UU.": "911", "España y el resto de la UE": "112", "Reino Unido": "999"},
+        "numbers": {"EE. UU.": "911", "España y la UE": "112", "Reino Unido": "999"},
         "page": "emergency",
         "signs": _EMERGENCY_SIGNS_ES + _EMERGENCY_SIGNS_EN,
         "unwell": [

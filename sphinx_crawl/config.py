@@ -143,6 +143,15 @@ SETTINGS = (
         'crawl_search_concern = {"entry": "parent-worry"}',
     ),
     Setting(
+        "crawl_tag_labels",
+        {},
+        (dict,),
+        "How tags read to readers, by tag: the group headings of the indices that list "
+        "entries by tag (`crawl-tips.html`). Tags stay as written in `crawl.json`. An "
+        "edition in another language gives the labels in its language.",
+        'crawl_tag_labels = {"tummy-time": "Tummy time", "floors": "Floors and clothes"}',
+    ),
+    Setting(
         "crawl_offline",
         False,
         (bool,),
@@ -240,6 +249,7 @@ class CrawlConfig:
     out_of_scope: dict[str, dict[str, Any]] = field(default_factory=dict)
     emergency: Emergency = Emergency()
     concern: Concern = Concern()
+    tag_labels: dict[str, str] = field(default_factory=dict)
     demo_pages: tuple[str, ...] = ()
     offline: bool = False
     editions: dict[str, Edition] = field(default_factory=dict)
@@ -263,6 +273,7 @@ class CrawlConfig:
             out_of_scope=_out_of_scope(values.get("crawl_search_out_of_scope", {}), problems),
             emergency=_emergency(values.get("crawl_emergency", {}), problems),
             concern=_concern(values.get("crawl_search_concern", {}), problems),
+            tag_labels=_labels(values.get("crawl_tag_labels", {}), problems),
             demo_pages=_patterns(values.get("crawl_demo_pages", []), problems),
             imports=_imports(values.get("crawl_import_sources", {}), problems),
             problems=tuple(problems),
@@ -487,6 +498,20 @@ def _concern(value: Any, problems: list[Problem]) -> Concern:
     if unknown:
         problems.append(((name,), f"{name}: unknown keys {unknown}"))
     return Concern(entry.strip(), " ".join(text.split()))
+
+
+def _labels(value: Any, problems: list[Problem]) -> dict[str, str]:
+    name = "crawl_tag_labels"
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: tag -> label"))
+        return {}
+    usable: dict[str, str] = {}
+    for tag, label in value.items():
+        if isinstance(tag, str) and isinstance(label, str) and label.strip():
+            usable[tag] = " ".join(label.split())
+        else:
+            problems.append(((str(tag), name), f"{name}[{tag!r}] must be a label (text)"))
+    return usable
 
 
 def _imports(value: Any, problems: list[Problem]) -> dict[str, ImportSource]:

@@ -22,11 +22,12 @@ from sphinx.util.nodes import make_refnode
 from sphinx_crawl.collect import read_document
 from sphinx_crawl.config import (
     SourceData,
+    crawl_config,
     declared_sources,
     is_demo_page,
     source_language_classes,
 )
-from sphinx_crawl.core.content_types import ContentTypeRegistry
+from sphinx_crawl.core.content_types import ContentTypeRegistry, hook_value
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData, fill_references, has_references
 from sphinx_crawl.diagnostics import warn
@@ -409,8 +410,10 @@ class CrawlIndex(Index):
             if wanted is not None and entry["docname"] not in wanted:
                 continue
             extra = entry["age"]["label"] if entry["age"] else ""
+            # The type's badge ("Soon: book an appointment"), in the reader's language.
+            summary = hook_value(self.content_type, "badge", entry["fields"])
             row = IndexEntry(
-                entry["title"], 0, entry["docname"], entry["anchor"], extra, "", _summary(entry)
+                entry["title"], 0, entry["docname"], entry["anchor"], extra, "", summary
             )
             order = (
                 age_sort_key(entry["age"]),
@@ -426,8 +429,10 @@ class CrawlIndex(Index):
         # Groups whose headings read the same are one group (a tag "Untagged" and the
         # untagged entries, say): two alike headings would also give two alike HTML ids.
         merged: dict[str, dict[tuple[str, str], tuple[Any, IndexEntry]]] = {}
+        labels = crawl_config(self.domain.env.config).tag_labels
         for key in _sorted_keys(groups):
-            rows = merged.setdefault(min(headings[key]), {})
+            heading = min(headings[key])
+            rows = merged.setdefault(labels.get(heading, heading), {})
             for order, row in groups[key]:
                 rows.setdefault((row.docname, row.anchor), (order, row))
         content = [
@@ -475,10 +480,6 @@ def escape_index_headings(
     ours are author text (tags): escape them on the HTML page only."""
     if templatename == "domainindex.html" and pagename.startswith("crawl-"):
         context["content"] = [(escape(heading), rows) for heading, rows in context["content"]]
-
-
-def _summary(entry: EntryData) -> str:
-    return "; ".join(f"{key}: {value}" for key, value in entry["fields"].items() if key != "action")
 
 
 def make_index(content_type: ContentType) -> type[CrawlIndex]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import Edition, crawl_config
 from sphinx_crawl.i18n import _
+from sphinx_crawl.render.top import put_at_top
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -59,7 +60,8 @@ def add_edition_links(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: hreflang links in the head; the switch at the top of the
-    page's content (pages Sphinx generates, such as search, get the links only)."""
+    page's content (on pages Sphinx makes from templates, such as search and the
+    indices, put there by crawl.js)."""
     if app.builder.format != "html" or "pathto" not in context:
         return
     urls = twin_urls(app, pagename)
@@ -73,9 +75,6 @@ def add_edition_links(
         for language, url in urls.items()
     )
     context["metatags"] = context.get("metatags", "") + links
-    body = context.get("body")
-    if doctree is None or not isinstance(body, str):
-        return
     current = app.config.language or "en"
     items = "".join(
         f'<li><a href="{escape(url)}" hreflang="{escape(language)}" lang="{escape(language)}">'
@@ -84,9 +83,7 @@ def add_edition_links(
         if language != current
     )
     label = escape(str(_("Other languages")))
-    context["body"] = (
-        f'<nav class="crawl-editions" aria-label="{label}"><ul>{items}</ul></nav>\n' + body
-    )
+    put_at_top(context, doctree, f'<nav class="crawl-editions" aria-label="{label}"><ul>{items}</ul></nav>\n')
 
 
 def setup_editions(app: Sphinx) -> None:

@@ -2,7 +2,8 @@
 
 With ``crawl_emergency`` numbers set, every HTML page starts with a one-line
 "Emergency? Call ... now." that gives the numbers as ``tel:`` links and links the
-page on what counts as an emergency. The search page gets the same line, and its
+page on what counts as an emergency (pages Sphinx makes from templates, such as
+search and the indices, too: see :mod:`sphinx_crawl.render.top`). The search page's
 notices (a query naming an emergency sign, or an illness the handbook does not
 cover), from crawl.js, with the data :func:`search_data` puts in the entry search
 index.
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_crawl.config import Emergency, config_location, crawl_config
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
+from sphinx_crawl.render.top import put_at_top
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -97,14 +99,13 @@ def add_emergency_line(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: the line first in every page's content (after the search
-    box is added, so it stands above it)."""
+    box and the language switch are added, so it stands above them)."""
     emergency = crawl_config(app.config).emergency
-    body = context.get("body")
-    if not emergency.numbers or doctree is None or not isinstance(body, str):
+    if not emergency.numbers:
         return
     if "pathto" not in context or getattr(app.builder, "implementation", None) is not None:
         return  # the JSON and pickle builders serialize the context
-    context["body"] = emergency_line_html(emergency, _page_href(app, pagename, context)) + body
+    put_at_top(context, doctree, emergency_line_html(emergency, _page_href(app, pagename, context)))
 
 
 def search_data(app: Sphinx) -> dict[str, Any]:
@@ -137,6 +138,6 @@ def check_emergency_page(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup_emergency(app: Sphinx) -> None:
-    # After the search box (priority 500) has been put first, so this goes above it.
-    app.connect("html-page-context", add_emergency_line, priority=600)
+    # After the search box (500) and the language switch (600): above both.
+    app.connect("html-page-context", add_emergency_line, priority=700)
     app.connect("env-check-consistency", check_emergency_page)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.i18n import _, labelled
@@ -289,3 +290,23 @@ def setup_html(app: Sphinx) -> None:
     for node_class, (visit, depart) in HTML_VISITORS.items():
         app.add_node(node_class, html=(visit, depart))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+    setup_one_id_per_element(app)
+
+
+class OneIdPerElement(SphinxPostTransform):
+    """Themes that wrap tables for scrolling (furo's ``table-wrapper``) copy the table's
+    ids onto the wrapper, so a page has two elements with one id (WCAG 4.1.1); the
+    wrapper gives its copies back. Runs after the themes' own transforms."""
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for wrapper in self.document.findall(nodes.container):
+            inner = wrapper.children[0] if len(wrapper.children) == 1 else None
+            if isinstance(inner, nodes.Element) and wrapper["ids"]:
+                wrapper["ids"] = [i for i in wrapper["ids"] if i not in inner["ids"]]
+
+
+def setup_one_id_per_element(app: Sphinx) -> None:
+    app.add_post_transform(OneIdPerElement)

@@ -541,23 +541,6 @@
     return note;
   }
 
-  // The "Emergency?" line every other page starts with (render/emergency.py).
-  function emergencyLine(index, root) {
-    const emergency = index.emergency;
-    if (!emergency || !(emergency.numbers || []).length || document.querySelector(".crawl-emergency-line")) return null;
-    const line = el("p", "crawl-emergency-line");
-    line.setAttribute("role", "note");
-    line.appendChild(el("strong", "", emergency.texts.question));
-    line.appendChild(document.createTextNode(" "));
-    line.appendChild(withNumbers(emergency.texts.call, emergency));
-    if (emergency.page) {
-      line.appendChild(document.createTextNode(" "));
-      const link = line.appendChild(el("a", "crawl-emergency-page", emergency.texts.page));
-      link.href = root + emergency.page;
-    }
-    return line;
-  }
-
   function showEntryResults(index, query, root) {
     const anchor = document.getElementById("search-results");
     if (!anchor) return;
@@ -582,7 +565,11 @@
     // An emergency, then an illness the handbook does not cover, before anything else.
     const main = anchor.closest("[role=main], main, article") || anchor.parentNode;
     const urgent = index.emergency ? needs.urgent : "";
-    if (urgent) main.insertBefore(emergencyNotice(index, root, urgent), main.firstChild);
+    if (urgent) {
+      // The notice says all the line atop the page does, more loudly.
+      document.querySelectorAll(".crawl-emergency-line").forEach((line) => { line.hidden = true; });
+      main.insertBefore(emergencyNotice(index, root, urgent), main.firstChild);
+    }
     const section = el("section", "crawl-search");
     section.setAttribute("aria-labelledby", "crawl-search-heading");
     const heading = el("h2", "", index.heading);
@@ -693,9 +680,6 @@
     if (!anchor) return;
     const root = document.documentElement.dataset.content_root || "";
     const withIndex = (index) => {
-      const line = emergencyLine(index, root);
-      const main = anchor.closest("[role=main], main, article") || anchor.parentNode;
-      if (line) main.insertBefore(line, main.firstChild);
       // An empty search page: the box at least, so it is not blank.
       if (!query) addResultsSearchBox(index, "");
       else showEntryResults(index, query, root);
@@ -710,6 +694,14 @@
       withIndex(window.crawlSearchIndex);
     };
     document.head.appendChild(script);
+  }
+
+  /* ---- Pages made from templates: the parts every page starts with ------- */
+  // render/top.py puts them in <template class="crawl-top"> in the head, in order.
+  function placeTopParts() {
+    const parts = [...document.querySelectorAll("head template.crawl-top")];
+    const main = document.querySelector("[role=main]") || document.querySelector("main") || document.body;
+    parts.forEach((part) => main.insertBefore(part.content.cloneNode(true), main.firstChild));
   }
 
   /* ---- The language switch keeps the reader's place --------------------- */
@@ -730,7 +722,7 @@
     document.querySelectorAll(".crawl-print-date").forEach((node) => { node.textContent = today; });
   }
 
-  const start = () => { setupAgeFilter(); setupEntrySearch(); setupPrintDate(); setupEditionSwitch(); };
+  const start = () => { placeTopParts(); setupAgeFilter(); setupEntrySearch(); setupPrintDate(); setupEditionSwitch(); };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
