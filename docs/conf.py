@@ -52,6 +52,8 @@ if language == "es":
     html_title = "Gatear hacia atrás"
     copyright = "2026, el equipo del manual sphinx-crawl"  # noqa: A001
 html_static_path = ["_static"]
+# A favicon, so browsers do not ask every page for a /favicon.ico that is not there.
+html_favicon = "_static/favicon.svg"
 html_css_files = ["handbook.css"]
 html_last_updated_fmt = ""
 # Parents read the handbook, not its sources: no "view source" icon, no _sources copy.

@@ -132,6 +132,24 @@ class CrawlDomain(Domain):
         sources: dict[str, SourceData] = self.views_cache["sources"]
         return sources
 
+    def source_label(self, key: str) -> str:
+        """How a citation of ``key`` reads: its title, and who published it where
+        another source has the same title (two "Developmental regression" pages)."""
+        if "source_labels" not in self.views_cache:
+            sources = self.sources()
+            titles = [source["title"] for source in sources.values()]
+            self.views_cache["source_labels"] = {
+                key: (
+                    f"{source['title']}, {source.get('publisher') or source.get('author')}"
+                    if titles.count(source["title"]) > 1
+                    and (source.get("publisher") or source.get("author"))
+                    else source["title"]
+                )
+                for key, source in sources.items()
+            }
+        labels: dict[str, str] = self.views_cache["source_labels"]
+        return labels.get(key, key)
+
     def sources_pages(self) -> list[str]:
         """Pages holding a crawl-sources list; source links point at the first."""
         if "sources_pages" not in self.views_cache:
@@ -373,7 +391,7 @@ class CrawlDomain(Domain):
             return nodes.inline("", node["crawl_imported_title"], classes=["crawl-source-ref"])  # type: ignore[return-value]
         if source is None:
             warn(f"reference to unknown source {key!r} (not in crawl_sources)", node, "source")
-        text = contnode.astext() if node.get("refexplicit") or not source else source["title"]
+        text = contnode.astext() if node.get("refexplicit") or not source else self.source_label(key)
         label = nodes.inline("", text, classes=["crawl-source-ref"])
         if source and not node.get("refexplicit"):
             label["classes"] += source_language_classes(source, self.env.config)

@@ -46,8 +46,8 @@ MORE = {
     "legs feel tight": {"stiff-limbs"},
     "one side": {"one-side-weaker"},
     "drags one leg": {"one-side-weaker"},
-    "born early": {"no-movement-by-12-months"},
-    "premature": {"no-movement-by-12-months"},
+    "born early": {"born-early-which-age", "no-movement-by-12-months"},
+    "premature": {"born-early-which-age", "no-movement-by-12-months"},
     "not crawling at 12 months": {"no-movement-by-12-months"},
     "11 month old still crawling backwards": {
         "still-only-backwards-at-one-year",
@@ -62,7 +62,7 @@ MORE = {
     },
     "spins in circles": {"tries-crawling-backwards-first"},
     "commando crawl": {"belly-crawl"},
-    "pulling up to stand": {"cruising", "confident-or-pulling-up", "no-interest-in-standing"},
+    "pulling up to stand": {"cruising", "confident-or-pulling-up", "still-only-backwards-at-one-year"},
     "never crawled": {"who-hands-and-knees-window", "who-walking-alone-window"},
     "worried": {"parent-worry"},
     # Added after the ranking was tuned, to check it generalises (21 of 22 found at once).
