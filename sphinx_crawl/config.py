@@ -121,12 +121,12 @@ SETTINGS = (
         {},
         (dict,),
         "What to do in an emergency, put before everything else: `numbers` (where -> "
-        "emergency number, e.g. `{\"USA\": \"911\"}`), `signs` (phrases parents type for an "
+        'emergency number, e.g. `{"USA": "911"}`), `signs` (phrases parents type for an '
         "emergency: a search naming one shows a notice to call now above every result; "
         "words match in any order, with typos and word endings forgiven), `unwell` (words "
         "for illness or injury the handbook does not cover: the search says so and gives "
         "the numbers) and `page` (the page that says what counts as an emergency). With "
-        "numbers set, every HTML page starts with a short \"Emergency?\" line that gives "
+        'numbers set, every HTML page starts with a short "Emergency?" line that gives '
         "them (`tel:` links) and links the page.",
         'crawl_emergency = {"numbers": {"UK": "999", "USA": "911"}, "page": "emergency", '
         '"signs": ["not breathing", "blue lips", "fit", "won\'t wake"], "unwell": ["fever"]}',
@@ -424,7 +424,9 @@ def _out_of_scope(value: Any, problems: list[Problem]) -> dict[str, dict[str, st
         if url:
             entry["url"] = url
         if "words" in answer:
-            entry["words"] = list(_phrases(answer["words"], f"{name}[{topic!r}]['words']", problems))
+            entry["words"] = list(
+                _phrases(answer["words"], f"{name}[{topic!r}]['words']", problems)
+            )
         usable[" ".join(topic.lower().split())] = entry
     return dict(sorted(usable.items()))
 
@@ -441,7 +443,9 @@ def _phrases(value: Any, where: str, problems: list[Problem]) -> tuple[str, ...]
     if bad:
         problems.append(((where.split("[")[0],), f"{where}: {bad!r} are not phrases; ignored"))
     return tuple(
-        dict.fromkeys(" ".join(p.lower().split()) for p in value if isinstance(p, str) and p.strip())
+        dict.fromkeys(
+            " ".join(p.lower().split()) for p in value if isinstance(p, str) and p.strip()
+        )
     )
 
 

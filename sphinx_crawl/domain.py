@@ -27,7 +27,11 @@ from sphinx_crawl.config import (
     is_demo_page,
     source_language_classes,
 )
-from sphinx_crawl.core.content_types import ContentTypeRegistry, hook_value
+from sphinx_crawl.core.content_types import (
+    ContentTypeRegistry,
+    hook_value,
+    let_interrupts_through,
+)
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData, fill_references, has_references
 from sphinx_crawl.diagnostics import warn
@@ -391,7 +395,9 @@ class CrawlDomain(Domain):
             return nodes.inline("", node["crawl_imported_title"], classes=["crawl-source-ref"])  # type: ignore[return-value]
         if source is None:
             warn(f"reference to unknown source {key!r} (not in crawl_sources)", node, "source")
-        text = contnode.astext() if node.get("refexplicit") or not source else self.source_label(key)
+        text = (
+            contnode.astext() if node.get("refexplicit") or not source else self.source_label(key)
+        )
         label = nodes.inline("", text, classes=["crawl-source-ref"])
         if source and not node.get("refexplicit"):
             label["classes"] += source_language_classes(source, self.env.config)
@@ -465,7 +471,8 @@ class CrawlIndex(Index):
         assert spec is not None
         try:
             pairs = [(key, heading) for key, heading in spec.group_by(entry)]
-        except Exception as error:
+        except BaseException as error:
+            let_interrupts_through(error)
             warn(
                 f"the {self.content_type.name!r} content type's index group_by raised "
                 f"{type(error).__name__}: {error}; the entry is listed under 'Other'",

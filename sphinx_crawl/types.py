@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.errors import ExtensionError
 
+from sphinx_crawl.config import config_location
 from sphinx_crawl.core import content_types as core
 from sphinx_crawl.core.content_types import (
     ContentType,
@@ -33,8 +34,10 @@ from sphinx_crawl.core.content_types import (
     IndexSpec,
     Relation,
     choice,
+    let_interrupts_through,
     text_field,
 )
+from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.entry import make_entry_directive
 from sphinx_crawl.domain import CrawlXRefRole, domain_for, make_index
 
@@ -87,6 +90,13 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
     Call it from an extension's ``setup``: the ``crawl`` domain takes its object
     types from the registry when the configuration is read.
     """
+    if not isinstance(content_type, ContentType):
+        raise ExtensionError(
+            "sphinx-crawl: register_content_type() takes a sphinx_crawl.types.ContentType, "
+            f"not {type(content_type).__name__} {content_type!r:.80}; make one with "
+            'ContentType(name="activity", directive="activity-card", label="Activity", '
+            'plural="Activities", ...)'
+        )
     get_registry(app).add(content_type)
     app.add_directive(content_type.directive, make_entry_directive(content_type))
     app.add_role_to_domain("crawl", content_type.name, CrawlXRefRole())
@@ -105,12 +115,40 @@ def setup_types(app: Sphinx) -> None:
 
 
 def load_entry_point_types(app: Sphinx) -> None:
-    """Register every content type published under :data:`ENTRY_POINT_GROUP`."""
+    """Register every content type published under :data:`ENTRY_POINT_GROUP`.
+
+    An installed package whose entry point is broken (it fails to import, names a missing
+    attribute, raises, or gives something that is not a ContentType) must not stop every
+    project that loads sphinx_crawl: each is loaded inside a guard, and a broken one is a
+    ``crawl.plugin`` warning naming the package and the entry point; the build goes on
+    without that type.
+    """
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        published = entry_point.load()
-        if callable(published) and not isinstance(published, ContentType):
-            published = published()
-        items = [published] if isinstance(published, ContentType) else list(published)
-        for content_type in items:
-            if content_type.name not in get_registry(app):
-                register_content_type(app, content_type)
+        try:
+            items = _published_types(entry_point.load())
+            for content_type in items:
+                if content_type.name not in get_registry(app):
+                    register_content_type(app, content_type)
+        except BaseException as error:
+            let_interrupts_through(error)
+            dist = getattr(getattr(entry_point, "dist", None), "name", None) or "a package"
+            warn(
+                f"the plugin {entry_point.name} = {entry_point.value} (from {dist}) cannot "
+                f"be used: {type(error).__name__}: {error}; the build goes on without it",
+                config_location(app, "sphinx_crawl", "extensions"),
+                "plugin",
+            )
+
+
+def _published_types(published: object) -> list[ContentType]:
+    """What an entry point gives: a ContentType, a list of them, or a callable returning
+    either; anything else is refused with what was expected."""
+    if callable(published) and not isinstance(published, ContentType):
+        published = published()
+    items = [published] if isinstance(published, ContentType) else published
+    if isinstance(items, list | tuple) and all(isinstance(i, ContentType) for i in items):
+        return list(items)
+    raise TypeError(
+        f"it gives {type(published).__name__} {published!r:.60}, not a ContentType or a "
+        "list of them"
+    )

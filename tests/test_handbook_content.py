@@ -191,7 +191,16 @@ def test_no_sentence_is_copied_from_the_source_articles() -> None:
 
 # -- parents' pages without the clutter (issue 13) ------------------------------------
 
-PARENT_PAGES = ["index", "why", "milestones", "tips/index", "red-flags", "emergency", "checklist", "faq"]
+PARENT_PAGES = [
+    "index",
+    "why",
+    "milestones",
+    "tips/index",
+    "red-flags",
+    "emergency",
+    "checklist",
+    "faq",
+]
 
 
 def whole_page(handbook: tuple[subprocess.CompletedProcess[str], Path], name: str) -> Any:

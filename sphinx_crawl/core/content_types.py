@@ -244,6 +244,13 @@ _HOOK_FALLBACKS: dict[str, Any] = {
 }
 
 
+def let_interrupts_through(error: BaseException) -> None:
+    """Plugin code may raise anything: only Ctrl-C goes on up. A plugin's ``SystemExit``
+    (or any other ``BaseException``) is a failure to report, not the end of the build."""
+    if isinstance(error, KeyboardInterrupt):
+        raise error
+
+
 class HookError(Exception):
     """A content type's hook raised, or returned something of the wrong kind."""
 
@@ -259,7 +266,8 @@ def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, A
         return _HOOK_FALLBACKS[hook]
     try:
         value = function(fields)
-    except Exception as error:
+    except BaseException as error:
+        let_interrupts_through(error)
         raise HookError(f"{hook} raised {type(error).__name__}: {error}") from error
     if not _HOOK_RESULTS[hook](value):
         raise HookError(f"{hook} returned {type(value).__name__} {value!r:.60}")

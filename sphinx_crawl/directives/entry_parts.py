@@ -19,6 +19,7 @@ from sphinx_crawl.core.content_types import (
     Field,
     HookError,
     hook_value,
+    let_interrupts_through,
     matches_schema,
     run_hook,
 )
@@ -76,7 +77,8 @@ def convert_fields(ct: ContentType, given: Mapping[str, Any], report: Report) ->
                 except ValueError as error:  # the author's value: a field warning
                     report(f":{spec.name}: {error}", "field")
                     continue
-                except Exception as error:  # the plugin's code failed: say whose
+                except BaseException as error:  # the plugin's code failed: say whose
+                    let_interrupts_through(error)
                     _plugin_failed(ct, f":{spec.name}: converter raised", error, report)
                     continue
             else:
@@ -90,7 +92,8 @@ def convert_fields(ct: ContentType, given: Mapping[str, Any], report: Report) ->
         if spec.name not in fields and spec.default is not None:
             try:
                 value = spec.default(dict(fields))
-            except Exception as error:
+            except BaseException as error:
+                let_interrupts_through(error)
                 _plugin_failed(ct, f":{spec.name}: default raised", error, report)
                 continue
             if _fits(ct, spec, value, "default", report):
@@ -105,7 +108,8 @@ def _check_required_when(ct: ContentType, fields: Mapping[str, Any], report: Rep
             continue
         try:
             reason = spec.required_when(dict(fields))
-        except Exception as error:
+        except BaseException as error:
+            let_interrupts_through(error)
             _plugin_failed(ct, f":{spec.name}: required_when raised", error, report)
             continue
         if reason:
@@ -126,7 +130,7 @@ def _fits(ct: ContentType, spec: Field, value: Any, what: str, report: Report) -
     return False
 
 
-def _plugin_failed(ct: ContentType, what: str, error: Exception, report: Report) -> None:
+def _plugin_failed(ct: ContentType, what: str, error: BaseException, report: Report) -> None:
     report(f"the {ct.name!r} content type's {what} {type(error).__name__}: {error}", "plugin")
 
 

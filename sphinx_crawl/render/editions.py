@@ -83,7 +83,11 @@ def add_edition_links(
         if language != current
     )
     label = escape(str(_("Other languages")))
-    put_at_top(context, doctree, f'<nav class="crawl-editions" aria-label="{label}"><ul>{items}</ul></nav>\n')
+    put_at_top(
+        context,
+        doctree,
+        f'<nav class="crawl-editions" aria-label="{label}"><ul>{items}</ul></nav>\n',
+    )
 
 
 def setup_editions(app: Sphinx) -> None:

@@ -38,7 +38,8 @@ def adopter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         text=True,
         check=False,
     )
-    assert result.returncode == 0 and "[crawl." not in result.stderr, result.stderr[-3000:]
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "[crawl." not in result.stderr, result.stderr[-3000:]
     handler = functools.partial(_Quiet, directory=str(out / "html"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -56,7 +57,8 @@ def adopter(playwright_browser: Any, adopter_url: str) -> Iterator[Tab]:
     tab = Tab(context.new_page(), adopter_url)
     yield tab
     context.close()
-    assert not tab.outside_requests() and not tab.errors, (tab.outside_requests(), tab.errors)
+    assert not tab.outside_requests(), tab.outside_requests()
+    assert not tab.errors, tab.errors
 
 
 def search(tab: Tab, query: str, base: str | None = None) -> dict[str, Any]:
@@ -71,19 +73,21 @@ def search(tab: Tab, query: str, base: str | None = None) -> dict[str, Any]:
           const box = (el) => el.getBoundingClientRect();
           const entries = [...document.querySelectorAll('ul.crawl-search-results > li > a')];
           const first = [...main.querySelectorAll('*')].find(
-            (el) => el.matches('.crawl-search-emergency, .crawl-search-unwell, section.crawl-search,' +
-                               ' #search-results, .crawl-emergency-line'));
+            (el) => el.matches('.crawl-search-emergency, .crawl-search-unwell, ' +
+              'section.crawl-search, #search-results, .crawl-emergency-line'));
           return {
             kind: urgent ? urgent.className : '',
             role: urgent ? urgent.getAttribute('role') : '',
             text: urgent ? urgent.innerText : '',
-            calls: urgent ? [...urgent.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href')) : [],
+            calls: urgent ? [...urgent.querySelectorAll('a[href^="tel:"]')]
+              .map((a) => a.getAttribute('href')) : [],
             aboveAll: !!urgent && box(urgent).top < box(section).top &&
               box(urgent).top < box(document.getElementById('search-results')).top,
             firstInMain: first ? first.className : '',
             notes: [...section.querySelectorAll('.crawl-search-scope')].map((n) => n.innerText),
             ids: entries.map((a) => new URL(a.href).hash.slice(1)),
-            folded: !!section.querySelector('details.crawl-search-folded:not([open]) ul.crawl-search-results'),
+            folded: !!section.querySelector(
+              'details.crawl-search-folded:not([open]) ul.crawl-search-results'),
           };
         }"""
     )
@@ -94,12 +98,17 @@ def search(tab: Tab, query: str, base: str | None = None) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "query",
-    ["not breathing", "my baby is not breathing!", "breathign not", "blue lips", "fit",
-     "siezure", "he won't wake up"],
+    [
+        "not breathing",
+        "my baby is not breathing!",
+        "breathign not",
+        "blue lips",
+        "fit",
+        "siezure",
+        "he won't wake up",
+    ],
 )
-def test_an_emergency_word_puts_the_call_above_everything(
-    adopter: Tab, query: str
-) -> None:
+def test_an_emergency_word_puts_the_call_above_everything(adopter: Tab, query: str) -> None:
     shown = search(adopter, query)
     assert shown["kind"] == "crawl-search-emergency", shown
     assert shown["role"] == "alert"
@@ -107,7 +116,8 @@ def test_an_emergency_word_puts_the_call_above_everything(
     assert shown["firstInMain"] in ("crawl-emergency-line", "crawl-search-emergency")
     # The project's own numbers, each a link a phone can call.
     assert shown["calls"] == ["tel:000", "tel:112"]
-    assert "000 (Here)" in shown["text"] and "1 12 (There)" in shown["text"]
+    assert "000 (Here)" in shown["text"]
+    assert "1 12 (There)" in shown["text"]
     # Entries sharing its words ("breathing") never read as the answer: folded below.
     assert not shown["notes"]
     if shown["ids"]:
@@ -135,12 +145,12 @@ def test_a_worry_it_does_not_cover_goes_to_the_concern_entry_first(
 
 
 @pytest.mark.parametrize("query", ["stiff legs", "toy out of reach", "slippery floor rug"])
-def test_a_covered_question_gets_no_notice_and_its_answer_first(
-    adopter: Tab, query: str
-) -> None:
+def test_a_covered_question_gets_no_notice_and_its_answer_first(adopter: Tab, query: str) -> None:
     shown = search(adopter, query)
-    assert shown["kind"] == "" and shown["notes"] == [], shown
-    assert shown["ids"] and shown["ids"][0] != "worried"
+    assert shown["kind"] == "", shown
+    assert shown["notes"] == [], shown
+    assert shown["ids"]
+    assert shown["ids"][0] != "worried"
 
 
 def test_every_page_starts_with_the_emergency_line(adopter: Tab) -> None:
@@ -174,7 +184,9 @@ def test_the_line_fits_a_phone(adopter: Tab) -> None:
                   scroll: document.documentElement.scrollWidth - window.innerWidth};
         }"""
     )
-    assert layout["bottom"] < 740 and layout["right"] <= 375 and layout["scroll"] <= 0, layout
+    assert layout["bottom"] < 740, layout
+    assert layout["right"] <= 375, layout
+    assert layout["scroll"] <= 0, layout
 
 
 # -- the handbook, as a frightened parent types ----------------------------------------
@@ -212,9 +224,12 @@ def test_the_handbook_puts_an_emergency_before_any_result(
 ) -> None:
     shown = search(tab, query, tab.base + edition)
     assert shown["kind"] == "crawl-search-emergency", shown
-    assert shown["aboveAll"] and shown["role"] == "alert"
+    assert shown["aboveAll"]
+    assert shown["role"] == "alert"
     assert {"tel:911", "tel:999", "tel:112"} <= set(shown["calls"])
-    assert "emergency.html" in tab.page.locator(".crawl-search-emergency a:not([href^='tel:'])").first.get_attribute("href")
+    assert "emergency.html" in tab.page.locator(
+        ".crawl-search-emergency a:not([href^='tel:'])"
+    ).first.get_attribute("href")
 
 
 UNCOVERED = {
@@ -272,5 +287,7 @@ COVERED = {
 )
 def test_a_question_the_handbook_covers_gets_no_notice(tab: Tab, edition: str, query: str) -> None:
     shown = search(tab, query, tab.base + edition)
-    assert shown["kind"] == "" and shown["notes"] == [], (query, shown)
-    assert shown["ids"] and shown["ids"][0] != "parent-worry", shown["ids"][:3]
+    assert shown["kind"] == "", (query, shown)
+    assert shown["notes"] == [], (query, shown)
+    assert shown["ids"], query
+    assert shown["ids"][0] != "parent-worry", shown["ids"][:3]

@@ -62,7 +62,11 @@ MORE = {
     },
     "spins in circles": {"tries-crawling-backwards-first"},
     "commando crawl": {"belly-crawl"},
-    "pulling up to stand": {"cruising", "confident-or-pulling-up", "still-only-backwards-at-one-year"},
+    "pulling up to stand": {
+        "cruising",
+        "confident-or-pulling-up",
+        "still-only-backwards-at-one-year",
+    },
     "never crawled": {"who-hands-and-knees-window", "who-walking-alone-window"},
     "worried": {"parent-worry"},
     # Added after the ranking was tuned, to check it generalises (21 of 22 found at once).
