@@ -143,6 +143,15 @@ SETTINGS = (
         'crawl_search_concern = {"entry": "parent-worry"}',
     ),
     Setting(
+        "crawl_import_timeout",
+        60,
+        (int, float),
+        "Seconds a URL of `crawl_import_sources` may take to download, in all, whatever the "
+        "server does: past it the build goes on with the copy cached by an earlier build "
+        "(or without the import) and a `crawl.import` warning says so.",
+        "crawl_import_timeout = 20",
+    ),
+    Setting(
         "crawl_tag_labels",
         {},
         (dict,),
@@ -250,6 +259,7 @@ class CrawlConfig:
     emergency: Emergency = Emergency()
     concern: Concern = Concern()
     tag_labels: dict[str, str] = field(default_factory=dict)
+    import_timeout: float = 60
     demo_pages: tuple[str, ...] = ()
     offline: bool = False
     editions: dict[str, Edition] = field(default_factory=dict)
@@ -274,6 +284,7 @@ class CrawlConfig:
             emergency=_emergency(values.get("crawl_emergency", {}), problems),
             concern=_concern(values.get("crawl_search_concern", {}), problems),
             tag_labels=_labels(values.get("crawl_tag_labels", {}), problems),
+            import_timeout=_seconds(values.get("crawl_import_timeout", 60), problems),
             demo_pages=_patterns(values.get("crawl_demo_pages", []), problems),
             imports=_imports(values.get("crawl_import_sources", {}), problems),
             problems=tuple(problems),
@@ -502,6 +513,14 @@ def _concern(value: Any, problems: list[Problem]) -> Concern:
     if unknown:
         problems.append(((name,), f"{name}: unknown keys {unknown}"))
     return Concern(entry.strip(), " ".join(text.split()))
+
+
+def _seconds(value: Any, problems: list[Problem]) -> float:
+    name = "crawl_import_timeout"
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 3600:
+        return float(value)
+    problems.append(((name,), f"{name} must be a number of seconds from 1 to 3600; 60 is used"))
+    return 60.0
 
 
 def _labels(value: Any, problems: list[Problem]) -> dict[str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import urllib.error
 import urllib.request
 import weakref
@@ -28,7 +29,10 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 CACHE_FOLDER = "crawl-imports"
+#: For each read from the server; and for the whole download, by default
+#: (``crawl_import_timeout``).
 TIMEOUT_SECONDS = 30
+DEADLINE_SECONDS = 60
 
 
 def cache_path(doctreedir: str | Path, url: str) -> Path:
@@ -47,10 +51,33 @@ def local_file(source: ImportSource, confdir: str | Path, doctreedir: str | Path
     return Path(confdir, source.location)
 
 
-def fetch(url: str, version: str) -> bytes:
-    """The body at ``url``; OSError (URLError, a timeout...) or ValueError if not got."""
+def fetch(url: str, version: str, deadline: float = DEADLINE_SECONDS) -> bytes:
+    """The body at ``url`` within ``deadline`` seconds in all, whatever the server does
+    (one that drips a byte every few seconds never times out a single read); OSError
+    (URLError, a timeout...) or ValueError if not got."""
+    result: list[bytes | BaseException] = []
+
+    def download() -> None:
+        try:
+            result.append(_download(url, version, min(TIMEOUT_SECONDS, deadline)))
+        except BaseException as error:  # handed to the build's thread below
+            result.append(error)
+
+    # A daemon thread: one still waiting on a slow server when the deadline passes is
+    # left behind (it only reads, into nothing) and never holds the build.
+    worker = threading.Thread(target=download, name="crawl-import-fetch", daemon=True)
+    worker.start()
+    worker.join(deadline)
+    if not result:
+        raise TimeoutError(f"no whole answer within {deadline:g} seconds")
+    if isinstance(result[0], BaseException):
+        raise result[0]
+    return result[0]
+
+
+def _download(url: str, version: str, timeout: float) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": f"sphinx-crawl/{version}"})
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+    with urllib.request.urlopen(request, timeout=timeout) as response:
         if not is_web_url(response.geturl()):
             raise ValueError(f"redirected to {response.geturl()!r}, not an http(s) URL")
         body: bytes = response.read(MAX_BYTES + 1)
@@ -80,7 +107,7 @@ def fetch_import_sources(app: Sphinx) -> None:
             continue
         target = files[name]
         try:
-            body = fetch(source.location, version)
+            body = fetch(source.location, version, crawl_config(app.config).import_timeout)
         except (OSError, ValueError) as error:
             why = getattr(error, "reason", None) or error
             fallback = (

@@ -86,10 +86,41 @@ def _yaml(path: Path) -> Any:
     except ImportError:
         raise ImportProblem("reading YAML needs PyYAML (pip install pyyaml)") from None
     try:
-        # safe_load: plain data only, never Python objects a file could ask for.
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # A safe loader: plain data only, never Python objects a file could ask for.
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_strict_loader(yaml))  # noqa: S506
+    except _DuplicateKey as error:
+        raise ImportProblem(str(error)) from None
     except (OSError, UnicodeError, yaml.YAMLError, RecursionError) as error:
         raise ImportProblem(f"not YAML ({' '.join(str(error).split())})") from None
+
+
+class _DuplicateKey(ValueError):
+    """A mapping gives one key twice: YAML would keep the last without a word."""
+
+
+def _strict_loader(yaml: Any) -> Any:
+    """PyYAML's SafeLoader, refusing a key given twice in one mapping (as the JSON
+    loader does), with the lines of both."""
+
+    class StrictSafeLoader(yaml.SafeLoader):  # type: ignore[name-defined,misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: dict[Any, int] = {}
+            for key_node, _value in node.value:
+                key = self.construct_object(key_node, deep=True)
+                line = key_node.start_mark.line + 1
+                try:
+                    first = seen.get(key)
+                except TypeError:  # an unhashable key: SafeLoader says so itself
+                    continue
+                if first is not None:
+                    raise _DuplicateKey(
+                        f"the key {key!r} is given twice (lines {first} and {line}); "
+                        "nothing is imported from this file"
+                    )
+                seen[key] = line
+            return super().construct_mapping(node, deep=deep)
+
+    return StrictSafeLoader
 
 
 # -- another handbook's crawl.json ----------------------------------------------------

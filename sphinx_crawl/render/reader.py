@@ -28,6 +28,7 @@ from sphinx_crawl.i18n import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
 
@@ -127,20 +128,27 @@ class crawl_age_signs(nodes.General, nodes.Element):
     into what a passed milestone says. It holds no text, so search does not index it."""
 
 
-def signs_page(app: Sphinx) -> str | None:
-    """The page with the most signs (red flags) defined on it, if any."""
-    counts = {
-        docname: sum(1 for entry in entries if entry["type"] == SIGNS_TYPE)
-        for docname, entries in crawl_domain(app.env).entries_by_doc.items()
-    }
-    pages = sorted((-count, docname) for docname, count in counts.items() if count)
-    return pages[0][1] if pages else None
+def signs_page(env: BuildEnvironment) -> str | None:
+    """The page with the most signs (red flags) defined on it, if any (worked out once
+    per build, not once per page)."""
+    domain = crawl_domain(env)
+    if "signs_page" not in domain.views_cache:
+        counts = {
+            docname: sum(1 for entry in entries if entry["type"] == SIGNS_TYPE)
+            for docname, entries in domain.entries_by_doc.items()
+        }
+        pages = sorted((-count, docname) for docname, count in counts.items() if count)
+        domain.views_cache["signs_page"] = pages[0][1] if pages else None
+    page: str | None = domain.views_cache["signs_page"]
+    return page
 
 
 def visit_age_signs(self: HTML5Translator, node: crawl_age_signs) -> None:
+    here, target = self.builder.current_docname, node["target"]
+    href = "#" if target == here else self.builder.get_relative_uri(here, target)
     self.body.append(
         f'<p class="crawl-age-signs" hidden="hidden"><a class="reference internal" '
-        f'href="{escape(node["href"])}">{escape(node["title"])}</a></p>\n'
+        f'href="{escape(href)}">{escape(node["title"])}</a></p>\n'
     )
     raise nodes.SkipNode
 
@@ -168,12 +176,10 @@ class AgeFilterForm(SphinxPostTransform):
         section[position:position] = parts
 
     def _signs_link(self) -> list[nodes.Node]:
-        target = signs_page(self.app)
+        target = signs_page(self.env)
         if target is None or target not in self.env.titles:
             return []
-        here = self.env.docname
-        href = "#" if target == here else self.app.builder.get_relative_uri(here, target)
-        return [crawl_age_signs(href=href, title=self.env.titles[target].astext())]
+        return [crawl_age_signs(target=target, title=self.env.titles[target].astext())]
 
     def _free_id(self, base: str, node: nodes.Element) -> str:
         candidate = free_id(base, lambda name: name not in self.document.ids)
