@@ -87,7 +87,7 @@ def _yaml(path: Path) -> Any:
         raise ImportProblem("reading YAML needs PyYAML (pip install pyyaml)") from None
     try:
         # A safe loader: plain data only, never Python objects a file could ask for.
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_strict_loader(yaml))  # noqa: S506
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_strict_loader(yaml))
     except _DuplicateKey as error:
         raise ImportProblem(str(error)) from None
     except (OSError, UnicodeError, yaml.YAMLError, RecursionError) as error:
