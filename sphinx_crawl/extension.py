@@ -28,6 +28,7 @@ from sphinx_crawl.render.emergency import setup_emergency
 from sphinx_crawl.render.html import setup_html
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.render.search import setup_search
+from sphinx_crawl.render.single_page import setup_single_page
 from sphinx_crawl.review import setup_review
 from sphinx_crawl.types import load_entry_point_types, setup_types
 
@@ -62,6 +63,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_reader(app)
     setup_search(app)
     setup_emergency(app)
+    setup_single_page(app)
     setup_editions(app)
     setup_export(app)
     setup_offline(app)

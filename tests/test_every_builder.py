@@ -189,3 +189,34 @@ def test_text_output_labels_read_like_prose(projects: dict[str, Project]) -> Non
     assert any("**What to do:** " in text for text in pages.values())
     spaced = {name for name, text in pages.items() if re.search(r"\*\*[^*\n]*: \*\*", text)}
     assert spaced == set()
+
+
+@pytest.mark.parametrize("name", ["handbook", "nested"])
+def test_singlehtml_links_to_entries_and_sources_land_on_them(
+    projects: dict[str, Project], name: str
+) -> None:
+    """On one page, a link to an entry or a source is its anchor alone: never
+    ``#document-tips#crawls`` (547 such dead links in the handbook before, issue 25)."""
+    _, outdir = projects[name].build("singlehtml")
+    html = (outdir / "index.html").read_text(encoding="utf-8")
+    content = json.loads((outdir / "crawl.json").read_text(encoding="utf-8"))
+    anchors = {url.partition("#")[2] for url in entry_urls(outdir)["crawl.json"]}
+    anchors |= {f"source-{source['id']}" for source in content["sources"]}
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    fragments = re.findall(r'href="#([^"]*)"', html)
+    ours = [f for f in fragments if f.rpartition("#")[2] in anchors]
+    assert len(ours) > 10
+    assert [f for f in ours if "#" in f or f not in ids] == []
+
+
+def test_one_book_builders_link_to_no_other_edition(projects: dict[str, Project]) -> None:
+    """An EPUB or a single page holds one edition: no switch or hreflang to the others
+    (27 dead links to es/*.xhtml in the handbook's EPUB before, issue 25)."""
+    for builder in ("epub", "singlehtml"):
+        _, outdir = projects["handbook"].build(builder)
+        pages = [*outdir.rglob("*.xhtml"), *outdir.rglob("*.html")]
+        assert pages, builder
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            assert 'hreflang="es"' not in text, (builder, page.name)
+            assert "crawl-editions" not in text, (builder, page.name)

@@ -24,6 +24,7 @@ from sphinx_crawl.domain import CrawlDomain, crawl_domain
 from sphinx_crawl.i18n import _, labelled
 from sphinx_crawl.render.fallback import NonHTMLFallback
 from sphinx_crawl.render.parts import callout_paragraphs, labelled_list, table, text_row
+from sphinx_crawl.render.single_page import anchor_uri
 from sphinx_crawl.render.timeline import TimelineRow, timeline_svg
 
 if TYPE_CHECKING:
@@ -327,11 +328,8 @@ class FillCollections(SphinxPostTransform):
         return items
 
     def _uri(self, entry: EntryData) -> str:
-        """The entry's address from this page, as ``make_refnode`` writes it."""
-        if entry["docname"] == self.docname:
-            return f"#{entry['anchor']}"
-        page = self.builder.get_relative_uri(self.docname, entry["docname"])
-        return f"{page}#{entry['anchor']}"
+        """The entry's address from this page (on one page, its anchor alone)."""
+        return anchor_uri(self.builder, self.docname, entry["docname"], entry["anchor"])
 
     # -- crawl-sources ----------------------------------------------------------
 

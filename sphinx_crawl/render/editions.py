@@ -56,13 +56,22 @@ def _absolute_twins(app: Sphinx, pagename: str, editions: dict[str, Edition]) ->
     }
 
 
+#: Builders that make one book (an EPUB file, one HTML page): the other editions are
+#: not in it, so a link to them leads nowhere.
+ONE_BOOK_BUILDERS = ("epub", "singlehtml")
+
+
+def _is_one_book(app: Sphinx) -> bool:
+    return app.builder.name.startswith(ONE_BOOK_BUILDERS)
+
+
 def add_edition_links(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: hreflang links in the head; the switch at the top of the
     page's content (on pages Sphinx makes from templates, such as search and the
     indices, put there by crawl.js)."""
-    if app.builder.format != "html" or "pathto" not in context:
+    if app.builder.format != "html" or "pathto" not in context or _is_one_book(app):
         return
     urls = twin_urls(app, pagename)
     if not urls:

@@ -291,3 +291,34 @@ def test_a_question_the_handbook_covers_gets_no_notice(tab: Tab, edition: str, q
     assert shown["notes"] == [], (query, shown)
     assert shown["ids"], query
     assert shown["ids"][0] != "parent-worry", shown["ids"][:3]
+
+
+@pytest.mark.parametrize(
+    ("page", "twin"),
+    [
+        ("crawl-tips.html", "es/crawl-tips.html"),
+        ("genindex.html", "es/genindex.html"),
+        ("search.html", "es/search.html"),
+        ("es/crawl-red-flags.html", "crawl-red-flags.html"),
+    ],
+)
+def test_pages_made_from_templates_start_like_every_page(tab: Tab, page: str, twin: str) -> None:
+    """The index and search pages, which Sphinx writes from templates, get the
+    emergency line and the language switch too (issues 24 and 25)."""
+    tab.goto(page)
+    line = tab.page.locator(".crawl-emergency-line")
+    line.wait_for()
+    assert line.count() == 1
+    switch = tab.page.locator("nav.crawl-editions a")
+    assert switch.count() == 1
+    assert urlsplit(switch.evaluate("a => a.href")).path == "/" + twin
+    order = tab.page.evaluate(
+        """() => {
+          const top = (s) => document.querySelector(s).getBoundingClientRect().top;
+          // (furo's search page has no heading of its own)
+          const heading = document.querySelector('[role=main] h1');
+          return [top('.crawl-emergency-line'), top('nav.crawl-editions'),
+                  ...(heading ? [heading.getBoundingClientRect().top] : [])];
+        }"""
+    )
+    assert order == sorted(order)
