@@ -152,6 +152,25 @@ SETTINGS = (
         "crawl_import_timeout = 20",
     ),
     Setting(
+        "crawl_directive_prefix",
+        "",
+        (str,),
+        "Also offer every directive of the extension under this prefix (`crawl-` makes "
+        "`crawl-question`, `crawl-tip-card`, `crawl-milestone-table`...), for a project "
+        "where another extension takes one of their names: the build says which (a "
+        "`crawl.config` warning) and names the way out.",
+        'crawl_directive_prefix = "crawl-"',
+    ),
+    Setting(
+        "crawl_search_box",
+        True,
+        (bool,),
+        "Put the extension's search box at the top of every page on narrow screens, where "
+        "many themes fold their own into a menu. Set it to `False` in a theme that keeps "
+        "its own box in view.",
+        "crawl_search_box = False",
+    ),
+    Setting(
         "crawl_tag_labels",
         {},
         (dict,),
@@ -260,6 +279,8 @@ class CrawlConfig:
     concern: Concern = Concern()
     tag_labels: dict[str, str] = field(default_factory=dict)
     import_timeout: float = 60
+    directive_prefix: str = ""
+    search_box: bool = True
     demo_pages: tuple[str, ...] = ()
     offline: bool = False
     editions: dict[str, Edition] = field(default_factory=dict)
@@ -285,20 +306,37 @@ class CrawlConfig:
             concern=_concern(values.get("crawl_search_concern", {}), problems),
             tag_labels=_labels(values.get("crawl_tag_labels", {}), problems),
             import_timeout=_seconds(values.get("crawl_import_timeout", 60), problems),
+            directive_prefix=_prefix(values.get("crawl_directive_prefix", ""), problems),
+            search_box=_flag(values, "crawl_search_box", problems, default=True),
             demo_pages=_patterns(values.get("crawl_demo_pages", []), problems),
             imports=_imports(values.get("crawl_import_sources", {}), problems),
             problems=tuple(problems),
         )
 
 
-def _flag(values: Mapping[str, Any], name: str, problems: list[Problem]) -> bool:
-    """A True/False setting; anything else is a problem, read as False (or as the
-    truth of a number or None)."""
-    value = values.get(name, False)
+def _flag(
+    values: Mapping[str, Any], name: str, problems: list[Problem], default: bool = False
+) -> bool:
+    """A True/False setting; anything else is a problem, read as the default (or as
+    the truth of a number or None)."""
+    value = values.get(name, default)
     if isinstance(value, bool):
         return value
     problems.append(((name,), f"{name} must be True or False"))
-    return bool(value) if isinstance(value, int | type(None)) else False
+    return bool(value) if isinstance(value, int | type(None)) else default
+
+
+_DIRECTIVE_PREFIX = re.compile(r"^[a-z][a-z0-9]*-$")
+
+
+def _prefix(value: Any, problems: list[Problem]) -> str:
+    name = "crawl_directive_prefix"
+    if value == "" or (isinstance(value, str) and _DIRECTIVE_PREFIX.match(value)):
+        return str(value)
+    problems.append(
+        ((name,), f"{name} must be lowercase letters and digits ending in '-', like 'crawl-'")
+    )
+    return ""
 
 
 def is_web_url(url: str) -> bool:

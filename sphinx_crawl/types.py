@@ -39,6 +39,7 @@ from sphinx_crawl.core.content_types import (
 )
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.entry import make_entry_directive
+from sphinx_crawl.directives.names import add_crawl_directive
 from sphinx_crawl.domain import CrawlXRefRole, domain_for, make_index
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
             'plural="Activities", ...)'
         )
     get_registry(app).add(content_type)
-    app.add_directive(content_type.directive, make_entry_directive(content_type))
+    add_crawl_directive(app, content_type.directive, make_entry_directive(content_type))
     app.add_role_to_domain("crawl", content_type.name, CrawlXRefRole())
     if content_type.index is not None:
         app.add_index_to_domain("crawl", make_index(content_type))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -260,3 +261,35 @@ def test_duplicate_id_across_pages_names_both_places(tmp_path: Path, make_app: A
     assert [e["url"] for e in result.crawl_json()["entries"] if e["id"] == "bare-knees"] == [
         "again.html#bare-knees"
     ]
+
+
+def test_the_documented_intersphinx_example_links_to_the_handbook(
+    handbook: tuple[Any, Path], tmp_path: Path, make_app: Any
+) -> None:
+    """The roles docs/authoring/domain.md shows, copied as they are into a project that
+    maps the handbook, resolve without a warning (they named ids it does not have)."""
+    guide = (Path(__file__).parents[1] / "docs" / "authoring" / "domain.md").read_text(
+        encoding="utf-8"
+    )
+    # As written, or split for display ("{crawl:tip}` `` `crawl:bare-knees-and-feet`").
+    roles = [
+        f"{{crawl:{kind}}}`{target}`"
+        for kind, target in re.findall(r"\{crawl:([\w-]+)\}`(?: `` `)?([\w:-]+)`", guide)
+    ]
+    assert len(roles) >= 2, roles
+    project = tmp_path / "linking"
+    project.mkdir()
+    (project / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_crawl", "sphinx.ext.intersphinx"]\n'
+        'project = "Linking"\n'
+        "intersphinx_mapping = {'crawl': ('https://example.org/handbook/', "
+        f"{str(handbook[1] / 'objects.inv')!r})}}\n",
+        encoding="utf-8",
+    )
+    (project / "index.md").write_text(
+        "# Linking\n\n" + "\n\n".join(f"See {role}." for role in roles) + "\n", encoding="utf-8"
+    )
+    result = build(project, make_app=make_app)
+    assert result.warnings() == []
+    hrefs = [a["href"] for a in result.main("index").find_all("a", href=True)]
+    assert len([h for h in hrefs if h.startswith("https://example.org/handbook/")]) == len(roles)

@@ -28,7 +28,6 @@ from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
 from sphinx_crawl.output import html_output_dir, write_if_changed
-from sphinx_crawl.quiet import nothing_changed
 from sphinx_crawl.render.emergency import search_data as emergency_search_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
 
@@ -271,9 +270,10 @@ def _script(assignment: str, payload: Any) -> str:
 
 
 def write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: the index, written only if it changed."""
+    """``build-finished``: the index, built every time and written only if its bytes
+    change (an index a stopped build left short is rewritten)."""
     outdir = html_output_dir(app, exception)
-    if outdir is None or (nothing_changed(app) and (outdir / SEARCH_INDEX_FILE).is_file()):
+    if outdir is None:
         return
     write_if_changed(
         outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", build_index(app))
@@ -323,6 +323,8 @@ def add_search_box(
         return
     if not getattr(app.builder, "search", True):
         return  # html_search is off: there is no search page to send the query to
+    if not crawl_config(app.config).search_box:
+        return  # the theme keeps its own box in view
     field_id = free_id("crawl-search-q", lambda name: f'id="{name}"' not in body)
     context["body"] = search_box_html(context["pathto"]("search"), field_id) + body
 
