@@ -53,6 +53,7 @@ def age_rules() -> AgeRules:
         "pastWindowTypes": list(PAST_WINDOW_TYPES),
     }
 
+
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _DASH = r"\s*(?:-|\u2013|\u2014|to)\s*"
 _UNIT = r"\s*(?:months?|mos?\.?|m)?"

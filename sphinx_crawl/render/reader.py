@@ -78,9 +78,7 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> s
             "by": _("Watch for this from {age} months"),
             # Past its window an entry stays in view, and says what that means.
             "past_help": _("May still help if your baby is not doing this yet"),
-            "past": _(
-                "Past the usual ages for this: if your baby is not doing it yet, see {link}"
-            ),
+            "past": _("Past the usual ages for this: if your baby is not doing it yet, see {link}"),
             "past_plain": _(
                 "Past the usual ages for this: if your baby is not doing it yet, tell your "
                 "pediatrician or health visitor."

@@ -31,7 +31,9 @@ def not_for_older(ranges: dict[str, list[float | None]], months: float) -> list[
     """What stays on the page with "Hide entries for other ages": everything but what is
     for an older baby. (Issue 24: entries whose window has passed stay, with a note.)
     For pages without deadlines ("by" ages, which show a month early)."""
-    return [entry_id for entry_id, (low, _high) in ranges.items() if low is not None and low <= months]
+    return [
+        entry_id for entry_id, (low, _high) in ranges.items() if low is not None and low <= months
+    ]
 
 
 @pytest.mark.parametrize("path", AGED_PAGES)

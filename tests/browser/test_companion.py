@@ -292,3 +292,180 @@ def test_companion_pages_in_use_have_no_axe_violations(
             f"{path}: {v['id']} {v['nodes']}" for v in page.evaluate(RUN_AXE, [WCAG_TAGS, None])
         ]
     assert not problems, "\n".join(problems)
+
+
+# -- Issue 24: one record per baby, the same numbers everywhere ---------------------
+
+
+def marks_of(tab: Tab) -> dict[str, list[str]]:
+    """Each stored baby's name and the entries marked for it."""
+    data = stored(tab) or {"babies": {}}
+    return {b["name"]: sorted(b["marks"]) for b in data["babies"].values()}
+
+
+def test_a_new_baby_gets_no_marks_until_saved_and_each_keeps_their_own(phone: Tab) -> None:
+    """The issue's sequence: Ana, "Stiff"; "Add another baby", "Floppy"; save Ben. Ana's
+    record had both signs, and her summary for the doctor listed Floppy."""
+    page = phone.page
+    enter_baby(phone, "Ana")
+    page.check("input[name=track-stiff-limbs]")
+    page.click("button.crawl-baby-add")
+    floppy = page.locator("input[name=track-floppy-muscle-tone]")
+    if floppy.is_visible():  # it was, and the tick went to Ana
+        floppy.check()
+    notice = page.locator(".crawl-track-notice").first
+    assert "Adding a new baby" in notice.inner_text()
+    assert "nothing can be marked" in notice.inner_text()
+    page.fill("#crawl-baby-name", "Ben")
+    page.fill("#crawl-baby-born", "2026-06-01")
+    page.click("button.crawl-baby-save")
+    assert "Marks for Ben" in notice.inner_text()
+    floppy.check()
+    assert marks_of(phone) == {"Ana": ["stiff-limbs"], "Ben": ["floppy-muscle-tone"]}
+    phone.goto("summary.html")
+    page.select_option("#crawl-summary-which", label="Ana")
+    summary = page.locator(".crawl-summary").inner_text()
+    assert "Stiff or tight arms or legs" in summary
+    assert "Very floppy muscles" not in summary
+
+
+def test_cancel_adding_goes_back_to_the_baby_shown(phone: Tab) -> None:
+    page = phone.page
+    enter_baby(phone, "Ana")
+    page.click("button.crawl-baby-add")
+    assert page.locator("#crawl-baby-name").input_value() == ""
+    page.click("button.crawl-baby-cancel")
+    assert page.locator("#crawl-baby-name").input_value() == "Ana"
+    assert page.locator("input[name=track-stiff-limbs]").is_visible()
+
+
+def test_a_second_tab_switching_baby_is_followed_everywhere(
+    open_page: Callable[..., Tab],
+) -> None:
+    """Two tabs of one browser: the second picks another baby; the first tab's tracker
+    says so at once, and its ticks go to the baby it now shows."""
+    first = open_page(viewport=PHONE)
+    page = first.page
+    enter_baby(first, "Ana")
+    page.click("button.crawl-baby-add")
+    page.fill("#crawl-baby-name", "Ben")
+    page.fill("#crawl-baby-born", "2026-06-01")
+    page.click("button.crawl-baby-save")
+    second = Tab(page.context.new_page(), first.base)
+    second.goto("summary.html")
+    second.page.select_option("#crawl-summary-which", label="Ana")
+    notice = page.locator(".crawl-track-notice").first
+    page.wait_for_function(
+        "() => document.querySelector('.crawl-track-notice').textContent.includes('Ana')",
+        polling=50,
+        timeout=3000,
+    )
+    assert page.locator("#crawl-baby-name").input_value() == "Ana"
+    page.check("input[name=track-stiff-limbs]")
+    assert "Marks for Ana" in notice.inner_text()
+    assert marks_of(first) == {"Ana": ["stiff-limbs"], "Ben": []}
+    # ...and the other tab's summary shows it without a reload.
+    second.page.wait_for_function(
+        "() => document.querySelector('.crawl-summary').textContent.includes('Stiff')",
+        polling=50,
+        timeout=3000,
+    )
+
+
+def test_a_checklist_tick_is_the_trackers_sign_for_the_same_baby(phone: Tab) -> None:
+    page = phone.page
+    enter_baby(phone, "Ana")
+    phone.goto("checklist.html")
+    assert "Marks for Ana" in page.locator(".crawl-checklist-saved").inner_text()
+    page.check('input.crawl-check[data-crawl-key="checklist:stiff-limbs"]')
+    page.fill("#note-stiff-limbs", "Mostly the left leg.")
+    phone.goto("tracker.html")
+    assert page.is_checked("input[name=track-stiff-limbs]")
+    page.fill("input[name=track-stiff-limbs-date]", "2026-11-02")
+    page.locator("input[name=track-stiff-limbs-date]").dispatch_event("change")
+    phone.goto("summary.html")
+    signs = page.locator(".crawl-summary-part", has_text="Signs noticed").inner_text()
+    assert "Stiff or tight arms or legs" in signs
+    assert "November 2, 2026" in signs
+    assert "Mostly the left leg." in signs
+    # Unticked in the tracker: unticked on the checklist; the note stays.
+    phone.goto("tracker.html")
+    page.uncheck("input[name=track-stiff-limbs]")
+    phone.goto("checklist.html")
+    assert not page.is_checked('input.crawl-check[data-crawl-key="checklist:stiff-limbs"]')
+    assert page.input_value("#note-stiff-limbs") == "Mostly the left leg."
+    # Printed with the baby's name and age, not a typed age.
+    page.emulate_media(media="print")
+    assert page.locator(".crawl-print-age").inner_text().startswith("Baby's age: Ana, 14 months")
+    # No per-page keys: one record.
+    keys = page.evaluate("() => Object.keys(localStorage)")
+    assert [k for k in keys if k.startswith("sphinx-crawl:checklist:")] == []
+
+
+def test_ticks_kept_before_a_baby_was_entered_move_into_the_baby_once(phone: Tab) -> None:
+    page = phone.page
+    phone.goto("checklist.html")
+    page.check('input.crawl-check[data-crawl-key="checklist:floppy-muscle-tone"]')
+    page.fill("#note-floppy-muscle-tone", "Since the cold.")
+    enter_baby(phone, "Ana")
+    for _ in range(2):  # once: a second visit adds nothing
+        phone.goto("checklist.html")
+        assert page.is_checked('input.crawl-check[data-crawl-key="checklist:floppy-muscle-tone"]')
+        assert page.input_value("#note-floppy-muscle-tone") == "Since the cold."
+    baby = next(iter(stored(phone)["babies"].values()))
+    assert baby["marks"]["floppy-muscle-tone"]["state"] == "noticed"
+    assert baby["marks"]["floppy-muscle-tone"]["note"] == "Since the cold."
+    keys = page.evaluate("() => Object.keys(localStorage)")
+    assert [k for k in keys if k.startswith("sphinx-crawl:checklist:checklist:f")] == []
+
+
+def test_a_yes_without_a_date_asks_for_it_instead_of_making_one_up(phone: Tab) -> None:
+    page = phone.page
+    enter_baby(phone)
+    page.check("input[name=track-crawling-begins][value=yes]")
+    assert page.input_value("input[name=track-crawling-begins-date]") == ""
+    prompt = page.locator("#track-crawling-begins .crawl-track-date-prompt")
+    assert prompt.is_visible()
+    date = page.locator("input[name=track-crawling-begins-date]")
+    assert date.get_attribute("aria-describedby") == prompt.get_attribute("id")
+    page.check("input[name=track-stiff-limbs]")
+    assert page.input_value("input[name=track-stiff-limbs-date]") == ""
+    assert page.locator("#track-stiff-limbs .crawl-track-date-prompt").is_visible()
+    marks = next(iter(stored(phone)["babies"].values()))["marks"]
+    assert marks["crawling-begins"]["date"] == marks["stiff-limbs"]["date"] == ""
+    phone.goto("summary.html")
+    seen = page.locator(".crawl-summary-part", has_text="Milestones seen").inner_text()
+    assert datetime.date.today().strftime("%B") not in seen.split("usually")[0]
+
+
+@pytest.mark.parametrize(
+    ("edition", "months", "corrected"),
+    [("", "13.9", "12.6"), ("es/", "13,9", "12,6")],
+)
+def test_the_same_baby_shows_the_same_numbers_everywhere(
+    open_page: Callable[..., Tab], edition: str, months: str, corrected: str
+) -> None:
+    """426 days old, born 6 weeks early: the baby line said 12.6 months corrected and
+    the filter 12.5 (it corrected the rounded age again). Spanish writes "12,6"."""
+    tab = open_page(viewport=PHONE)
+    born = (datetime.date.today() - datetime.timedelta(days=426)).isoformat()
+    data = {
+        "v": 1,
+        "current": "b1",
+        "babies": {"b1": {"name": "Ana", "born": born, "early": 6, "marks": {}}},
+    }
+    tab.page.add_init_script(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(data))})")
+    for reload in (False, True):
+        tab.goto(f"{edition}milestones.html")
+        if reload:  # the URL now holds the baby's age: still the exact one
+            tab.page.reload()
+        view = age_view(tab)
+        assert f"{months} " in view["line"], view
+        assert f"{corrected} " in view["line"], view
+        assert view["status"].count(corrected) == 2, view  # "apply at" and "corrected"
+        assert corrected[:-1] + "5" not in view["status"], view  # not 12.5 here
+        assert view["age"] == "13.9"  # a number field's value: always a dot
+    tab.goto(f"{edition}summary.html")
+    facts = tab.page.locator(".crawl-summary-facts").inner_text()
+    assert months in facts, facts
+    assert corrected in facts, facts
