@@ -79,10 +79,11 @@ def _check_translations(session: nox.Session, language: str) -> None:
 def docs_live(session: nox.Session) -> None:
     """Preview the handbook, rebuilding as pages or the extension change. It writes to
     docs/_build/live (with its own doctrees), never over the strict build of ``docs``;
-    stopping nox (Ctrl-C or SIGTERM) stops the server too."""
+    stopping nox (Ctrl-C, SIGTERM or SIGHUP) stops the server and everything it
+    started, so nothing is left holding the port."""
     session.install("-e", ".[docs]")
-    _stop_children_on_sigterm()
-    session.run(
+    _serve_until_stopped(
+        session,
         "sphinx-autobuild",
         "docs",
         str(LIVE_OUT),
@@ -95,15 +96,45 @@ def docs_live(session: nox.Session) -> None:
     )
 
 
-def _stop_children_on_sigterm() -> None:
-    """nox stops the command it runs on Ctrl-C (KeyboardInterrupt) but not on SIGTERM,
-    which left sphinx-autobuild serving port 8000: make SIGTERM a KeyboardInterrupt."""
+def _serve_until_stopped(session: nox.Session, *command: str) -> None:
+    """Run a server in a process group of its own and stop the whole group when nox
+    stops. (nox stops only the process it started, and on Ctrl-C alone: SIGTERM left
+    sphinx-autobuild and its builds serving the port.)"""
     import signal
+    import subprocess
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, interrupt)
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, interrupt)
+    bin_dir = str(session.bin)
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    env["VIRTUAL_ENV"] = str(Path(bin_dir).parent)
+    server = subprocess.Popen(command, env=env, start_new_session=True)
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        session.log("Stopping the server...")
+    finally:
+        _stop_group(server)
+
+
+def _stop_group(process: object) -> None:
+    """SIGTERM to the process's whole group, then SIGKILL to whatever is left."""
+    import signal
+    import subprocess
+
+    assert isinstance(process, subprocess.Popen)
+    for stop, grace in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 0.0)):
+        try:
+            os.killpg(process.pid, stop)
+        except ProcessLookupError:
+            return  # the group is gone
+        try:
+            process.wait(timeout=grace or None)
+        except subprocess.TimeoutExpired:
+            continue
 
 
 @nox.session
