@@ -4,6 +4,7 @@ sphinx-autobuild processes were found still holding the port. Runs the real sess
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -86,7 +87,5 @@ def test_sigterm_stops_the_server_and_everything_it_started(when: str) -> None:
         assert not listening(port), log.read_text()[-2000:]
         assert processes_naming(mark) == []
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(runner.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
