@@ -10,10 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
 
+from sphinx_crawl.core.ages import (
+    CORRECT_AFTER_WEEKS_EARLY,
+    CORRECT_UNTIL_MONTHS,
+    DEADLINE_LEAD_MONTHS,
+    MAX_AGE_MONTHS,
+)
 from tests.browser.conftest import Tab
 from tests.browser.support import AGED_PAGES, entry_state, expected_applies
 
@@ -174,3 +181,107 @@ def test_without_javascript_every_entry_shows_and_no_form(
     assert state["all"]
     assert state["visible"] == state["all"]
     assert state["flagged"] == []
+
+
+# -- Issue 24: ages that never hide what still applies -------------------------------
+
+WALK = """(ages) => {
+  const form = document.querySelector('form.crawl-age-filter');
+  const age = form.querySelector('[name=age]');
+  const early = form.querySelector('[name=early]');
+  form.querySelector('[name=only]').checked = true;
+  const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  const text = (e, s) =>
+    [...e.querySelectorAll(s)].filter(shown).map((n) => n.textContent).join('');
+  return ages.map(([months, weeks]) => {
+    age.value = String(months);
+    early.value = weeks ? String(weeks) : '';
+    age.dispatchEvent(new Event('input', {bubbles: true}));
+    const aged = [...document.querySelectorAll('[data-crawl-age-min]')];
+    return {months, weeks, entries: aged.map((e) => ({
+      id: e.id, type: e.dataset.crawlType, kind: e.dataset.crawlAgeKind,
+      min: parseFloat(e.dataset.crawlAgeMin),
+      max: e.dataset.crawlAgeMax === '' ? null : parseFloat(e.dataset.crawlAgeMax),
+      visible: shown(e), flag: text(e, '.crawl-age-flag'), note: text(e, '.crawl-age-note'),
+      link: [...e.querySelectorAll('.crawl-age-note a')].filter(shown).map((a) => a.href).join(' '),
+    }))};
+  });
+}"""
+TIP_NOTE = "May still help if your baby is not doing this yet"
+PAST_NOTE = (
+    "Past the usual ages for this: if your baby is not doing it yet, see When to ask for help"
+)
+
+
+def effective_age(months: float, weeks: float) -> float:
+    if weeks > CORRECT_AFTER_WEEKS_EARLY and months < CORRECT_UNTIL_MONTHS:
+        return max(0.0, months - weeks * 7 / MONTH_DAYS)
+    return months
+
+
+def expected_status(entry: dict[str, Any], months: float) -> str:
+    """The rule, written again from core/ages.py's numbers: "before" (for an older
+    baby: hidden on request), "applies", or "past" (shown, with a note)."""
+    start = entry["min"] - DEADLINE_LEAD_MONTHS if entry["kind"] == "by" else entry["min"]
+    if months < start:
+        return "before"
+    if entry["kind"] == "window" and entry["max"] is not None and months > entry["max"]:
+        return "past"
+    return "applies"
+
+
+@pytest.mark.parametrize("path", AGED_PAGES)
+def test_every_age_up_to_the_cap_hides_only_what_is_for_an_older_baby(tab: Tab, path: str) -> None:
+    """Every month from 0 to the 72-month cap (and half months to 24), born on time, 3
+    weeks early (not corrected), 4 and 8 weeks early; "Hide entries for other ages" on.
+    Nothing for the baby's age or younger is hidden; a passed window says so."""
+    tab.goto(path)
+    ages = [(m / 2, w) for m in range(0, 49) for w in (0, 3, 4, 8)]
+    ages += [(m, w) for m in range(25, MAX_AGE_MONTHS + 1) for w in (0, 8)]
+    seen: set[str] = set()
+    for step in tab.page.evaluate(WALK, ages):
+        months = effective_age(step["months"], step["weeks"])
+        for entry in step["entries"]:
+            status = expected_status(entry, months)
+            seen.add(status)
+            where = (path, step["months"], step["weeks"], entry["id"])
+            assert entry["visible"] == (status != "before"), where
+            assert bool(entry["flag"]) == (status == "applies"), where
+            if status != "past":
+                assert entry["note"] == "", where
+            elif entry["type"] in ("milestone", "red-flag"):
+                assert entry["note"] == PAST_NOTE, where
+                assert entry["link"].endswith("red-flags.html"), where
+            else:
+                assert entry["note"] == TIP_NOTE, where
+            if entry["kind"] == "by" and status == "applies":
+                lead = f"{entry['min'] - DEADLINE_LEAD_MONTHS:g}"
+                assert entry["flag"] == f"Watch for this from {lead} months", where
+    # Older than every window: nothing is hidden, nothing left without a word.
+    last = tab.page.evaluate(WALK, [[MAX_AGE_MONTHS, 0]])[0]["entries"]
+    assert all(e["visible"] and (e["flag"] or e["note"]) for e in last), last
+    if path != "red-flags.html":
+        assert "past" in seen
+
+
+def test_the_status_counts_what_stays_shown(tab: Tab) -> None:
+    tab.goto("tips/strength-and-tummy-time.html?age=14&only=1")
+    state = entry_state(tab.page)
+    assert state["visible"] == state["all"], "a 14-month-old's tips page is not empty"
+    assert state["applies"] == []
+    status = state["status"]
+    assert f"0 of {len(state['all'])} entries on this page apply at 14 months." in status
+    assert f"{len(state['all'])} more are past their usual ages and stay shown." in status
+
+
+def test_the_spanish_edition_writes_ages_with_a_comma(tab: Tab) -> None:
+    tab.goto("es/milestones.html?age=10.9&early=6")
+    status = tab.page.locator(".crawl-age-status").inner_text()
+    assert "9,5 meses" in status, status  # 10.9 - 6 weeks = 9.52, rounded down
+    assert "9.5" not in status, status
+    notes = tab.page.locator(".crawl-age-note:visible").all_inner_texts()
+    assert notes, "a 9.5-month-old is past some windows"
+    assert all("Past the usual" not in note for note in notes), notes
+    assert tab.page.locator(".crawl-age-note:visible a").first.get_attribute("href") == (
+        "red-flags.html"
+    )
