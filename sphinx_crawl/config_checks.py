@@ -1,0 +1,442 @@
+"""What each ``crawl_*`` setting may be: the value types, and one check per setting.
+
+A check takes the raw value from ``conf.py`` and the list of problems found so far; it
+returns something usable (falling back where the value cannot be used) and notes each
+problem with the words a ``conf.py`` line must contain to be named as its place.
+:mod:`sphinx_crawl.config` declares the settings with these checks.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, TypedDict
+from urllib.parse import urlparse
+
+
+class SourceData(TypedDict, total=False):
+    title: str
+    publisher: str
+    author: str
+    url: str
+    #: The language the source is written in (BCP 47), where it differs from the
+    #: handbook's: its title is marked up in that language (WCAG 3.1.2).
+    language: str
+    #: For a source of imported entries: where they came from (the handbook's project
+    #: name, or the data file's).
+    imported_from: str
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """One of ``crawl_import_sources``: where the file is, where its pages are published,
+    and what to put before its ids."""
+
+    location: str
+    base_url: str | None = None
+    prefix: str = ""
+
+    @property
+    def is_url(self) -> bool:
+        return is_web_url(self.location)
+
+
+_SOURCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_SOURCE_FIELDS = ("title", "publisher", "author", "url", "language")
+#: A language: a tag such as ``en``, ``pt-BR`` or Sphinx's ``pt_BR`` (one rule for a
+#: source's language and an edition's).
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def is_language_tag(text: str) -> bool:
+    return bool(_LANGUAGE.match(text))
+
+
+#: A problem found in a setting: (what the conf.py line should name, most telling first;
+#: message).
+Problem = tuple[tuple[str, ...], str]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language edition: its name in its own language, where it sits under the
+    site's root (``""`` or ``"es/"``), and the pages it leaves out."""
+
+    label: str
+    path: str
+    skip: tuple[str, ...] = ()
+
+    def has_page(self, docname: str) -> bool:
+        return not any(fnmatch.fnmatchcase(docname, pattern) for pattern in self.skip)
+
+
+@dataclass(frozen=True)
+class Emergency:
+    """``crawl_emergency``, checked: numbers to call, and the words that mean "call now"."""
+
+    #: (where, number) pairs in conf.py order: ("USA", "911").
+    numbers: tuple[tuple[str, str], ...] = ()
+    signs: tuple[str, ...] = ()
+    unwell: tuple[str, ...] = ()
+    page: str = ""
+
+
+@dataclass(frozen=True)
+class Concern:
+    """``crawl_search_concern``, checked: the entry a worry the handbook does not cover
+    is sent to, and what the search says."""
+
+    entry: str = ""
+    text: str = ""
+
+
+def check_flag(value: Any, problems: list[Problem], name: str, default: Any) -> bool:
+    """A True/False setting; anything else is a problem, read as the default (or as
+    the truth of a number or None)."""
+    if isinstance(value, bool):
+        return value
+    problems.append(((name,), f"{name} must be True or False"))
+    return bool(value) if isinstance(value, int | type(None)) else bool(default)
+
+
+_DIRECTIVE_PREFIX = re.compile(r"^[a-z][a-z0-9]*-$")
+
+
+def check_prefix(value: Any, problems: list[Problem], name: str, default: Any) -> str:
+    if value == "" or (isinstance(value, str) and _DIRECTIVE_PREFIX.match(value)):
+        return str(value)
+    problems.append(
+        ((name,), f"{name} must be lowercase letters and digits ending in '-', like 'crawl-'")
+    )
+    return ""
+
+
+def is_web_url(url: str) -> bool:
+    try:
+        parsed = urlparse(url)
+        return parsed.scheme in ("http", "https") and bool(parsed.hostname)
+    except ValueError:  # e.g. an unclosed IPv6 host "http://[::1"
+        return False
+
+
+def check_sources(
+    value: Any, problems: list[Problem], name: str, default: Any
+) -> dict[str, SourceData]:
+    if not isinstance(value, Mapping):
+        problems.append(
+            (("crawl_sources",), "crawl_sources must be a dict of source key -> details")
+        )
+        return {}
+    usable: dict[str, SourceData] = {}
+    for key, source in value.items():
+        if not isinstance(key, str) or not _SOURCE_KEY.match(key):
+            problems.append(
+                ((str(key),), f"crawl_sources: {key!r} is not a usable key (letters, digits, -_.)")
+            )
+            continue
+        if not isinstance(source, Mapping):
+            problems.append(((key,), f"crawl_sources[{key!r}] must be a dict"))
+            continue
+        usable[key] = _source(key, source, problems)
+    return usable
+
+
+def _source(key: str, source: Mapping[str, Any], problems: list[Problem]) -> SourceData:
+    return check_source(key, source, problems, "crawl_sources")
+
+
+def check_source(
+    key: str, source: Mapping[str, Any], problems: list[Problem], where: str
+) -> SourceData:
+    """A source's details as usable (the title at least); each problem is noted, naming
+    ``where[key]`` (``crawl_sources['who']``, or a place in an imported file)."""
+    here = f"{where}[{key!r}]"
+
+    def text(name: str) -> str:
+        value = source.get(name)
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    clean: SourceData = {"title": text("title") or key}
+    if not text("title"):
+        problems.append(((key,), f"{here} needs a title"))
+    for part in ("publisher", "author"):
+        if text(part):
+            clean[part] = text(part)  # type: ignore[literal-required]
+    if not (text("publisher") or text("author")):
+        problems.append(((key,), f"{here} needs a publisher or an author"))
+    url = _web_url(source.get("url"), here, (str(source.get("url")), key), problems)
+    if url:
+        clean["url"] = url
+    if "language" in source:
+        if is_language_tag(text("language")):
+            clean["language"] = text("language")
+        else:
+            problems.append(
+                (
+                    (key,),
+                    f"{here}: language {source['language']!r} is not a "
+                    "language tag like 'en' or 'pt-BR'",
+                )
+            )
+    unknown = sorted(str(name) for name in source if name not in _SOURCE_FIELDS)
+    if unknown:
+        problems.append(((key,), f"{here}: unknown fields {unknown}"))
+    return clean
+
+
+def check_synonyms(
+    value: Any, problems: list[Problem], name: str, default: Any
+) -> dict[str, list[str]]:
+    if not isinstance(value, Mapping):
+        problems.append(
+            (("crawl_search_synonyms",), "crawl_search_synonyms must be a dict: word -> [words]")
+        )
+        return {}
+    usable: dict[str, list[str]] = {}
+    for word, alternatives in value.items():
+        if not isinstance(word, str) or not word.strip():
+            problems.append(
+                (("crawl_search_synonyms",), f"crawl_search_synonyms: {word!r} is not a word")
+            )
+            continue
+        if isinstance(alternatives, str):  # one synonym written without a list
+            problems.append(
+                (
+                    (word,),
+                    f"crawl_search_synonyms[{word!r}] must be a list; read as [{alternatives!r}]",
+                )
+            )
+            alternatives = [alternatives]
+        if not isinstance(alternatives, list | tuple) or not all(
+            isinstance(a, str) for a in alternatives
+        ):
+            problems.append(
+                ((word,), f"crawl_search_synonyms[{word!r}] must be a list of words; it is ignored")
+            )
+            continue
+        usable[word.strip().lower()] = [" ".join(a.split()) for a in alternatives if a.strip()]
+    return dict(sorted(usable.items()))
+
+
+def _web_url(url: Any, where: str, names: tuple[str, ...], problems: list[Problem]) -> str | None:
+    """An http(s) URL given in conf.py, or None; any other value is named and left out."""
+    if url is None:
+        return None
+    if isinstance(url, str) and is_web_url(url.strip()):
+        return url.strip()
+    problems.append((names, f"{where}: url {url!r} is not an http(s) URL; it is left out"))
+    return None
+
+
+def check_out_of_scope(
+    value: Any, problems: list[Problem], name: str, default: Any
+) -> dict[str, dict[str, str]]:
+    """Topic -> {"text": what the search says, "url": where to go (http/https, optional)}."""
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: topic -> {{'text': ..., 'url': ...}}"))
+        return {}
+    usable: dict[str, dict[str, str]] = {}
+    for topic, answer in value.items():
+        if isinstance(answer, str):  # the text alone
+            answer = {"text": answer}
+        if not isinstance(topic, str) or not topic.strip():
+            problems.append(((name,), f"{name}: {topic!r} is not a topic"))
+            continue
+        if not isinstance(answer, Mapping) or not isinstance(answer.get("text"), str):
+            problems.append(((topic,), f"{name}[{topic!r}] needs a 'text'; it is ignored"))
+            continue
+        entry: dict[str, Any] = {"text": " ".join(answer["text"].split())}
+        url = _web_url(answer.get("url"), f"{name}[{topic!r}]", (topic,), problems)
+        if url:
+            entry["url"] = url
+        if "words" in answer:
+            entry["words"] = list(
+                _phrases(answer["words"], f"{name}[{topic!r}]['words']", problems)
+            )
+        usable[" ".join(topic.lower().split())] = entry
+    return dict(sorted(usable.items()))
+
+
+def _phrases(value: Any, where: str, problems: list[Problem]) -> tuple[str, ...]:
+    """A list of words or phrases, lowercased and with white space folded."""
+    if isinstance(value, str):
+        problems.append(((where.split("[")[0],), f"{where} must be a list; read as [{value!r}]"))
+        value = [value]
+    if not isinstance(value, list | tuple):
+        problems.append(((where.split("[")[0],), f"{where} must be a list of phrases; ignored"))
+        return ()
+    bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+    if bad:
+        problems.append(((where.split("[")[0],), f"{where}: {bad!r} are not phrases; ignored"))
+    return tuple(
+        dict.fromkeys(
+            " ".join(p.lower().split()) for p in value if isinstance(p, str) and p.strip()
+        )
+    )
+
+
+_EMERGENCY_KEYS = ("numbers", "signs", "unwell", "page")
+_PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 -]{1,18}$")
+
+
+def check_emergency(value: Any, problems: list[Problem], name: str, default: Any) -> Emergency:
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: numbers, signs, unwell, page"))
+        return Emergency()
+    unknown = sorted(str(key) for key in value if key not in _EMERGENCY_KEYS)
+    if unknown:
+        problems.append(((name,), f"{name}: unknown keys {unknown}"))
+    numbers: list[tuple[str, str]] = []
+    given = value.get("numbers", {})
+    if not isinstance(given, Mapping):
+        problems.append(((name,), f"{name}['numbers'] must be a dict: where -> number"))
+        given = {}
+    for where, number in given.items():
+        if not isinstance(where, str) or not where.strip():
+            problems.append(((name,), f"{name}['numbers']: {where!r} is not a place name"))
+        elif not isinstance(number, str | int) or not _PHONE_NUMBER.match(str(number).strip()):
+            problems.append(
+                ((where, name), f"{name}['numbers'][{where!r}]: {number!r} is not a phone number")
+            )
+        else:
+            numbers.append((" ".join(where.split()), str(number).strip()))
+    page = value.get("page", "")
+    if not isinstance(page, str):
+        problems.append(((name,), f"{name}['page'] must be a page name such as 'emergency'"))
+        page = ""
+    return Emergency(
+        numbers=tuple(numbers),
+        signs=_phrases(value.get("signs", []), f"{name}['signs']", problems),
+        unwell=_phrases(value.get("unwell", []), f"{name}['unwell']", problems),
+        page=page.strip().removesuffix(".md").removesuffix(".rst").strip("/"),
+    )
+
+
+def check_concern(value: Any, problems: list[Problem], name: str, default: Any) -> Concern:
+    if isinstance(value, str):  # the entry alone
+        value = {"entry": value}
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: {{'entry': <id>, 'text': ...}}"))
+        return Concern()
+    entry, text = value.get("entry", ""), value.get("text", "")
+    if not isinstance(entry, str) or not isinstance(text, str):
+        problems.append(((name,), f"{name}: 'entry' and 'text' must be text"))
+        return Concern()
+    unknown = sorted(str(key) for key in value if key not in ("entry", "text"))
+    if unknown:
+        problems.append(((name,), f"{name}: unknown keys {unknown}"))
+    return Concern(entry.strip(), " ".join(text.split()))
+
+
+def check_seconds(value: Any, problems: list[Problem], name: str, default: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 3600:
+        return float(value)
+    problems.append(((name,), f"{name} must be a number of seconds from 1 to 3600; 60 is used"))
+    return 60.0
+
+
+def check_labels(value: Any, problems: list[Problem], name: str, default: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: tag -> label"))
+        return {}
+    usable: dict[str, str] = {}
+    for tag, label in value.items():
+        if isinstance(tag, str) and isinstance(label, str) and label.strip():
+            usable[tag] = " ".join(label.split())
+        else:
+            problems.append(((str(tag), name), f"{name}[{tag!r}] must be a label (text)"))
+    return usable
+
+
+def check_imports(
+    value: Any, problems: list[Problem], name: str, default: Any
+) -> dict[str, ImportSource]:
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: name -> location or {{'location'}}"))
+        return {}
+    usable: dict[str, ImportSource] = {}
+    for key, spec in value.items():
+        where = f"{name}[{key!r}]"
+        if not isinstance(key, str) or not key.strip() or "/" in key or "\\" in key:
+            problems.append(((name,), f"{name}: {key!r} is not a name (no slashes)"))
+            continue
+        if isinstance(spec, str):
+            spec = {"location": spec}
+        if not isinstance(spec, Mapping) or not isinstance(spec.get("location"), str):
+            problems.append(((key,), f"{where} needs a 'location' (a path or URL); ignored"))
+            continue
+        unknown = sorted(str(k) for k in spec if k not in ("location", "base_url", "prefix"))
+        if unknown:
+            problems.append(((key,), f"{where}: unknown fields {unknown}"))
+        location = spec["location"].strip()
+        if "://" in location and not is_web_url(location):
+            problems.append(((key,), f"{where}: {location!r} is not an http(s) URL; ignored"))
+            continue
+        base_url = _web_url(spec.get("base_url"), where, (key,), problems)
+        prefix = spec.get("prefix", "")
+        if not isinstance(prefix, str) or (prefix and not is_id_prefix(prefix)):
+            problems.append(
+                ((key,), f"{where}: prefix {prefix!r} must be lowercase letters, digits, '-'")
+            )
+            prefix = ""
+        usable[key.strip()] = ImportSource(location, base_url, prefix)
+    return usable
+
+
+_ID_PREFIX = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def is_id_prefix(text: str) -> bool:
+    """Whether ``text`` can go before entry ids and keep them lowercase slugs."""
+    return bool(_ID_PREFIX.match(text))
+
+
+_EDITION_PATH = re.compile(r"^(?:[A-Za-z0-9_.-]+/)*$")
+
+
+def check_editions(
+    value: Any, problems: list[Problem], name: str, default: Any
+) -> dict[str, Edition]:
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: language -> {{'label', 'path'}}"))
+        return {}
+    usable: dict[str, Edition] = {}
+    for language, spec in value.items():
+        where = f"{name}[{language!r}]"
+        if not isinstance(language, str) or not is_language_tag(language):
+            problems.append(((name,), f"{name}: {language!r} is not a language code"))
+            continue
+        if not isinstance(spec, Mapping) or not isinstance(spec.get("label"), str):
+            problems.append(((language,), f"{where} needs a 'label'; it is ignored"))
+            continue
+        path = spec.get("path", "")
+        if not isinstance(path, str) or not _EDITION_PATH.match(path) or ".." in path:
+            problems.append(
+                ((language,), f"{where}: path {path!r} must be '' or a folder such as 'es/'")
+            )
+            continue
+        skip = spec.get("skip", [])
+        if not isinstance(skip, list | tuple) or not all(isinstance(p, str) for p in skip):
+            problems.append(((language,), f"{where}: skip must be a list of page patterns"))
+            skip = []
+        usable[language] = Edition(" ".join(spec["label"].split()), path, tuple(skip))
+    return usable
+
+
+def check_patterns(value: Any, problems: list[Problem], name: str, default: Any) -> tuple[str, ...]:
+    if isinstance(value, str):  # one pattern, not a list: never every page by accident
+        problems.append(
+            (("crawl_demo_pages",), f"crawl_demo_pages must be a list; read as [{value!r}]")
+        )
+        return (value,)
+    if not isinstance(value, list | tuple):
+        problems.append((("crawl_demo_pages",), "crawl_demo_pages must be a list of page patterns"))
+        return ()
+    bad = [item for item in value if not isinstance(item, str)]
+    if bad:
+        problems.append(
+            (("crawl_demo_pages",), f"crawl_demo_pages: {bad!r} are not page patterns; ignored")
+        )
+    return tuple(item for item in value if isinstance(item, str))
