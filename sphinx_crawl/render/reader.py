@@ -85,6 +85,7 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> s
             ),
             "status": _("{shown} of {total} entries on this page apply at {age} months."),
             "past_status": _("{past} more are past their usual ages and stay shown."),
+            "past_status_one": _("1 more is past its usual ages and stays shown."),
             "corrected": _("Corrected age: {age} months."),
             "age_range": _("Enter an age from 0 to {max} months."),
             "weeks_range": _("Weeks born early must be from 0 to {max}; it is left out."),
@@ -96,6 +97,7 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> s
         f'data-by-label="{t["by"]}" data-past-help-label="{t["past_help"]}" '
         f'data-past-label="{t["past"]}" data-past-plain-label="{t["past_plain"]}" '
         f'data-status="{t["status"]}" data-past-status="{t["past_status"]}" '
+        f'data-past-status-one="{t["past_status_one"]}" '
         f'data-corrected="{t["corrected"]}" data-age-range="{t["age_range"]}" '
         f'data-weeks-range="{t["weeks_range"]}" data-baby-href="{escape(baby_href)}">'
         f'<p id="{i["heading"]}" class="crawl-age-heading"><strong>{t["heading"]}</strong></p>'

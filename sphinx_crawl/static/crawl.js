@@ -113,7 +113,7 @@
       ].filter(Boolean).join(" ");
       status.textContent = (active
         ? fill(form.dataset.status, { shown, total: aged.length + ageless, age: months(effective) }) +
-          (past ? " " + fill(form.dataset.pastStatus || "", { past }) : "") +
+          (past ? " " + fill((past === 1 && form.dataset.pastStatusOne) || form.dataset.pastStatus || "", { past }) : "") +
           (corrected ? " " + fill(form.dataset.corrected, { age: months(effective) }) : "")
         : "") + (problems ? (active ? " " : "") + problems : "");
       const url = new URL(window.location.href);

@@ -272,6 +272,8 @@ def test_the_status_counts_what_stays_shown(tab: Tab) -> None:
     status = state["status"]
     assert f"0 of {len(state['all'])} entries on this page apply at 14 months." in status
     assert f"{len(state['all'])} more are past their usual ages and stay shown." in status
+    tab.goto("tips/strength-and-tummy-time.html?age=9.5")
+    assert "1 more is past its usual ages and stays shown." in entry_state(tab.page)["status"]
 
 
 def test_the_spanish_edition_writes_ages_with_a_comma(tab: Tab) -> None:

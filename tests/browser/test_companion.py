@@ -469,3 +469,19 @@ def test_the_same_baby_shows_the_same_numbers_everywhere(
     facts = tab.page.locator(".crawl-summary-facts").inner_text()
     assert months in facts, facts
     assert corrected in facts, facts
+
+
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_with_a_baby_no_companion_page_scrolls_sideways(
+    open_page: Callable[..., Tab], edition: str
+) -> None:
+    """tests/browser/test_phone.py visits every page without a baby; with one, the
+    tracker's hidden legends (a table box that grows to its text) pushed it to 576 px."""
+    tab = open_page(viewport=PHONE, is_mobile=True)
+    enter_baby(tab)
+    tab.page.check("input[name=track-belly-crawl][value=not-yet]")
+    tab.page.check("input[name=track-crawling-begins][value=yes]")
+    for path in ("tracker.html", "summary.html", "checklist.html", "milestones.html"):
+        tab.goto(edition + path)
+        width = tab.page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (path, width)
