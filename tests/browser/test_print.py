@@ -11,6 +11,7 @@ import io
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -132,3 +133,58 @@ def test_print_hides_navigation_and_keeps_tick_boxes(tab: Tab, path: str) -> Non
             assert box["border"] >= 1, box
             assert box["style"] != "none", box
         assert page.locator(".crawl-print-only").first.is_visible()
+
+
+def summary_pdf(tab: Tab, marks: int, notes: str) -> list[str]:
+    """The summary for the doctor as printed (A4), for a baby with ``marks`` signs
+    and milestones marked; the text of each page."""
+    import datetime
+    import json
+
+    born = (datetime.date.today() - datetime.timedelta(days=400)).isoformat()
+    entries = ["stiff-limbs", "floppy-muscle-tone", "one-side-weaker", "cannot-bear-weight"]
+    milestones = ["pushes-up-on-arms", "belly-crawl", "crawling-begins", "cruising"]
+    record = {
+        **{
+            e: {"state": "noticed", "date": "2026-10-0" + str(n + 1), "title": e, "note": "x"}
+            for n, e in enumerate(entries[:marks])
+        },
+        **{
+            m: {"state": "yes", "date": "2026-09-1" + str(n), "title": m, "age": "6-9 months"}
+            for n, m in enumerate(milestones[:marks])
+        },
+    }
+    baby = {"name": "Ana", "born": born, "early": 6, "marks": record, "notes": notes}
+    data = {"v": 1, "current": "b1", "babies": {"b1": baby}}
+    tab.page.add_init_script(
+        f"localStorage.setItem('sphinx-crawl:babies', {json.dumps(json.dumps(data))})"
+    )
+    tab.goto("summary.html")
+    tab.page.locator(".crawl-summary-facts").wait_for()
+    pdf = tab.page.pdf(format="A4")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"summary-{marks}.pdf").write_bytes(pdf)
+    return pdf_pages(pdf)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_summary_for_the_doctor_prints_on_one_page(
+    open_page: Callable[..., Tab], width: int
+) -> None:
+    """Issue 26: a short summary printed a second page holding only the theme's footer
+    ("Last updated on ..."). Checked on the PDF Chromium makes."""
+    pages = summary_pdf(open_page(viewport={"width": width, "height": 900}), 2, "Short.")
+    assert len(pages) == 1, [text[:80] for text in pages]
+    text = squash(pages[0])
+    assert squash("Summary for the doctor") in text
+    assert squash("not a diagnosis") in text
+    assert "Lastupdated" not in text
+
+
+def test_a_long_summary_has_no_page_without_its_content(open_page: Callable[..., Tab]) -> None:
+    long_notes = "\n".join(f"Line {n} of what we have seen this month." for n in range(40))
+    pages = summary_pdf(open_page(viewport={"width": 1280, "height": 900}), 4, long_notes)
+    assert len(pages) > 1
+    for number, text in enumerate(pages):
+        assert len(squash(text)) > 40, f"page {number + 1} is nearly empty: {text!r}"
+    assert squash("not a diagnosis") in squash(pages[-1])
