@@ -14,15 +14,23 @@ from html import escape
 
 from sphinx_crawl.i18n import _
 
-#: The drawing's own units: the SVG scales to the column's width (see crawl.css).
-WIDTH = 400
+#: The drawing's own units: the SVG scales to the column's width (see crawl.css). The
+#: drawing is about as wide as a phone's column (343 CSS px at 375), so its words
+#: print at about their own size there: FONT_SIZE units are at least 14 px on a phone,
+#: and crawl.css caps the chart's width so they stay a reading size on a desktop.
+WIDTH = 360
 PAD = 10
-TITLE_SIZE = 12.5
-LINE_HEIGHT = 16
+#: Every word of the chart: titles, ages, month numbers, the axis, "Your baby".
+FONT_SIZE = 15
+TITLE_SIZE = FONT_SIZE
+LINE_HEIGHT = 19
 BAR_HEIGHT = 10
 ROW_GAP = 12
-#: Characters per title line before it wraps (SVG text does not wrap by itself).
-WRAP = 54
+#: Characters per title line before it wraps (SVG text does not wrap by itself): 340
+#: units across, a letter about half FONT_SIZE wide, and room for wide letters.
+WRAP = 40
+#: Month numbers on the axis at least this far apart (two digits at FONT_SIZE, and a gap).
+TICK_SPACE = 30
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,14 @@ def axis_end(rows: list[TimelineRow]) -> int:
     """The last month on the axis: past every window, a multiple of 3, at least 12."""
     furthest = max((r.max_months if r.max_months is not None else r.min_months + 3) for r in rows)
     return max(12, 3 * math.ceil(furthest / 3))
+
+
+def tick_step(end: int, span: float) -> int:
+    """Months between numbers on the axis: every 3 where they fit, else 6, 12, 24."""
+    return next(
+        (step for step in (3, 6, 12) if span * step / end >= TICK_SPACE),
+        24,
+    )
 
 
 def wrap(text: str, width: int = WRAP) -> list[str]:
@@ -61,7 +77,7 @@ def timeline_svg(rows: list[TimelineRow], chart_id: str) -> str:
         return round(left + (right - left) * min(months, end) / end, 2)
 
     parts: list[str] = []
-    top: float = PAD + 12  # room above the rows for the marker's label
+    top: float = PAD + FONT_SIZE + 4  # room above the rows for the marker's label
     y: float = top
     for row in rows:
         title_lines = wrap(row.title)
@@ -102,11 +118,12 @@ def timeline_svg(rows: list[TimelineRow], chart_id: str) -> str:
         y += BAR_HEIGHT + ROW_GAP
     bottom = y
     grid = []
-    for month in range(0, end + 1, 3):
+    for month in range(0, end + 1, tick_step(end, right - left)):
         grid.append(
             f'<line class="crawl-timeline-grid" x1="{x(month)}" y1="{top}" '
             f'x2="{x(month)}" y2="{bottom}"/>'
-            f'<text class="crawl-timeline-tick" x="{x(month)}" y="{bottom + 14}">{month}</text>'
+            f'<text class="crawl-timeline-tick" x="{x(month)}" y="{bottom + FONT_SIZE + 3}">'
+            f"{month}</text>"
         )
     axis_label = escape(str(_("Age in months")))
     baby = escape(str(_("Your baby")))
@@ -116,14 +133,15 @@ def timeline_svg(rows: list[TimelineRow], chart_id: str) -> str:
     title = escape(str(described).format(count=len(rows)))
     chart = escape(chart_id)
     svg = (
-        f'<svg class="crawl-timeline-chart" id="{chart}" viewBox="0 0 {WIDTH} {bottom + 34}" '
+        f'<svg class="crawl-timeline-chart" id="{chart}" font-size="{FONT_SIZE}" '
+        f'viewBox="0 0 {WIDTH} {bottom + 2 * FONT_SIZE + 14}" '
         f'role="img" aria-labelledby="{chart}-title" data-x0="{left}" data-x1="{right}" '
         f'data-end="{end}"><title id="{chart}-title">{title}</title>'
     )
     axis = (
         f'<line class="crawl-timeline-axis" x1="{left}" y1="{bottom}" x2="{right}" '
         f'y2="{bottom}"/><text class="crawl-timeline-axis-label" x="{WIDTH / 2}" '
-        f'y="{bottom + 30}">{axis_label}</text>'
+        f'y="{bottom + 2 * FONT_SIZE + 8}">{axis_label}</text>'
     )
     # The marker under the rows, so their words stay readable across it.
     marker = (
