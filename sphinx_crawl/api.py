@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from sphinx_crawl.core.ages import AGE_KINDS, MAX_AGE_MONTHS, AgeRange
 from sphinx_crawl.core.entries import ENTRY_KEYS
+from sphinx_crawl.core.schema import SCHEMA_FILE
 
 #: The ``schema_version`` values this reader understands (1.0: ages had no ``kind``;
 #: before 1.2, no ``language``: read as "en"; 1.3: imported entries and sources).
@@ -274,7 +275,7 @@ def _validate(data: Any, path: Path) -> None:
             f"{path}: validate=True needs the jsonschema package, which is not installed "
             "(pip install jsonschema); or load without validate"
         ) from None
-    schema_path = path.parent / "crawl.schema.json"
+    schema_path = path.parent / SCHEMA_FILE
     if not schema_path.is_file():
         raise CrawlDataError(f"{schema_path}: not found; it is written beside crawl.json")
     schema = _read(schema_path)

@@ -36,11 +36,13 @@ from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData, fill_references, has_references
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
+from sphinx_crawl.types import get_registry
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinx_crawl.core.content_types import ContentType
@@ -164,10 +166,38 @@ class CrawlDomain(Domain):
         return pages
 
     def pages_with(self, kind: str) -> list[str]:
-        """Pages holding a collector of ``kind`` (e.g. ``"baby"``: the baby's panel)."""
-        return sorted(
-            doc for doc, specs in self.collectors.items() if any(s["kind"] == kind for s in specs)
-        )
+        """Pages holding a collector of ``kind`` (e.g. ``"baby"``: the baby's panel);
+        worked out once per state of the data, not once per page written."""
+        key = f"pages_with:{kind}"
+        if key not in self.views_cache:
+            self.views_cache[key] = sorted(
+                doc
+                for doc, specs in self.collectors.items()
+                if any(s["kind"] == kind for s in specs)
+            )
+        pages: list[str] = self.views_cache[key]
+        return pages
+
+    def signs_page(self) -> tuple[str, str] | None:
+        """The page with the most warning signs on it (entries of types whose search role
+        is "sign"), and its title: where a reader is sent when an age has passed."""
+        if "signs_page" not in self.views_cache:
+            signs = {ct.name for ct in self.content_types if ct.search_role == "sign"}
+            counts = sorted(
+                (-sum(1 for entry in entries if entry["type"] in signs), docname)
+                for docname, entries in self.entries_by_doc.items()
+            )
+            found = next(
+                (
+                    (doc, self.env.titles[doc].astext())
+                    for n, doc in counts
+                    if n < 0 and doc in self.env.titles
+                ),
+                None,
+            )
+            self.views_cache["signs_page"] = found
+        page: tuple[str, str] | None = self.views_cache["signs_page"]
+        return page
 
     def all_entries(self) -> Iterator[EntryData]:
         """Every entry, ordered by document name, then position in the document."""
@@ -526,8 +556,21 @@ def make_index(content_type: ContentType) -> type[CrawlIndex]:
 
 
 def domain_for(registry: ContentTypeRegistry) -> type[CrawlDomain]:
-    """The ``crawl`` domain of a project whose content types are ``registry``."""
-    return type("CrawlDomain", (CrawlDomain,), {"content_types": registry})
+    """The ``crawl`` domain of a project whose content types are ``registry``: a role
+    per type, and an index per type that has one."""
+    roles = {"source": CrawlXRefRole(), **{ct.name: CrawlXRefRole() for ct in registry}}
+    indices = [make_index(ct) for ct in registry if ct.index is not None]
+    return type(
+        "CrawlDomain",
+        (CrawlDomain,),
+        {"content_types": registry, "roles": roles, "indices": indices},
+    )
+
+
+def use_registered_types(app: Sphinx, config: Config) -> None:
+    """``config-inited``: give the ``crawl`` domain this project's content types
+    (public ``add_domain``), once every extension's ``setup`` has registered its own."""
+    app.add_domain(domain_for(get_registry(app)), override=True)
 
 
 def crawl_domain(env: BuildEnvironment) -> CrawlDomain:
@@ -553,6 +596,8 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CrawlDomain)
+    # Late, so that the types registered by any extension's setup are all there.
+    app.connect("config-inited", use_registered_types, priority=900)
     app.connect("env-check-consistency", check_consistency)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", escape_index_headings)

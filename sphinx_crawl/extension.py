@@ -21,16 +21,16 @@ from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import write_bytes_if_changed
 from sphinx_crawl.quiet import setup_quiet_rebuild
-from sphinx_crawl.render.collections import setup_collections
 from sphinx_crawl.render.companion import setup_companion
 from sphinx_crawl.render.editions import setup_editions
 from sphinx_crawl.render.emergency import setup_emergency
 from sphinx_crawl.render.html import setup_html
+from sphinx_crawl.render.lists import setup_collections
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.render.search import setup_search
 from sphinx_crawl.render.single_page import setup_single_page
 from sphinx_crawl.review import setup_review
-from sphinx_crawl.types import load_entry_point_types, setup_types
+from sphinx_crawl.types import load_entry_point_types
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,7 +53,6 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_html(app)
     setup_directives(app)
     setup_import_fetch(app)
-    setup_types(app)
     setup_builtin_types(app)
     load_entry_point_types(app)
     setup_collections(app)

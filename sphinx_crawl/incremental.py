@@ -16,10 +16,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_crawl.collections import view_digest
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
 from sphinx_crawl.output import write_if_changed
 from sphinx_crawl.quiet import nothing_changed
+from sphinx_crawl.selection import view_digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -38,13 +38,9 @@ from sphinx_crawl.core.content_types import (
     text_field,
 )
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.entry import make_entry_directive
-from sphinx_crawl.directives.names import add_crawl_directive
-from sphinx_crawl.domain import CrawlXRefRole, domain_for, make_index
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -88,8 +84,11 @@ def get_registry(app: Sphinx) -> ContentTypeRegistry:
 def register_content_type(app: Sphinx, content_type: ContentType) -> None:
     """Enable ``content_type`` in ``app``: directive, role, object type and index.
 
-    Call it from an extension's ``setup``: the ``crawl`` domain takes its object
-    types from the registry when the configuration is read.
+    Call it from an extension's ``setup``. The registry only records the type: when the
+    configuration is read, the ``crawl`` domain makes its object type, role and index
+    (:func:`sphinx_crawl.domain.use_registered_types`) and the directives layer its
+    directive (:func:`sphinx_crawl.directives.add_entry_directives`), so this layer
+    imports neither.
     """
     if not isinstance(content_type, ContentType):
         raise ExtensionError(
@@ -99,20 +98,6 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
             'plural="Activities", ...)'
         )
     get_registry(app).add(content_type)
-    add_crawl_directive(app, content_type.directive, make_entry_directive(content_type))
-    app.add_role_to_domain("crawl", content_type.name, CrawlXRefRole())
-    if content_type.index is not None:
-        app.add_index_to_domain("crawl", make_index(content_type))
-
-
-def use_registered_types(app: Sphinx, config: Config) -> None:
-    """Give the ``crawl`` domain this project's content types (public ``add_domain``)."""
-    app.add_domain(domain_for(get_registry(app)), override=True)
-
-
-def setup_types(app: Sphinx) -> None:
-    # Late, so that types registered by any extension's setup are all there.
-    app.connect("config-inited", use_registered_types, priority=900)
 
 
 def load_entry_point_types(app: Sphinx) -> None:

@@ -131,3 +131,47 @@ def test_reading_crawl_json_loads_no_documentation_engine() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_every_module_is_on_a_layer() -> None:
+    from sphinx_crawl.core.layers import layer_of
+
+    assert [name for name in MODULES if layer_of(name) is None] == []
+
+
+def upward_imports() -> list[tuple[str, str, str, str]]:
+    """(module, its layer, the module it imports, that module's higher layer)."""
+    from sphinx_crawl.core.layers import LAYERS, layer_of
+
+    found = []
+    for name in sorted(MODULES):
+        here = layer_of(name)
+        assert here is not None
+        for target in sorted(imports_of(name)):
+            there = layer_of(target)
+            assert there is not None
+            if there > here:
+                found.append((name, LAYERS[here].name, target, LAYERS[there].name))
+    return found
+
+
+def test_no_module_imports_a_higher_layer() -> None:
+    assert upward_imports() == []
+
+
+def test_the_layer_check_fails_on_an_upward_import(monkeypatch: object) -> None:
+    """The check itself: a registry module importing the domain is found."""
+    import pytest
+
+    patch = pytest.MonkeyPatch()
+    try:
+        patch.setitem(
+            sys.modules[__name__].__dict__,
+            "imports_of",
+            lambda name: {"sphinx_crawl.domain"} if name == "sphinx_crawl.types" else set(),
+        )
+        assert upward_imports() == [
+            ("sphinx_crawl.types", "Registry", "sphinx_crawl.domain", "Domain")
+        ]
+    finally:
+        patch.undo()

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from sphinx_crawl.api import load
-from sphinx_crawl.model import AgeRange
+from sphinx_crawl.core.ages import AgeRange
 from tests.build_utils import COMMON_KEYS, Build, build, copy_root, schema_of
 
 TYPE_FIELDS = {"tip": [], "milestone": [], "red-flag": ["urgency", "action"]}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_crawl.directives.collections import (
+from sphinx_crawl.directives.companion import CrawlBabyDirective, CrawlSummaryDirective
+from sphinx_crawl.directives.entry import make_entry_directive
+from sphinx_crawl.directives.imports import CrawlImportDirective
+from sphinx_crawl.directives.lists import (
     CrawlListDirective,
     CrawlSourcesDirective,
     CrawlTimelineDirective,
 )
-from sphinx_crawl.directives.companion import CrawlBabyDirective, CrawlSummaryDirective
-from sphinx_crawl.directives.imports import CrawlImportDirective
 from sphinx_crawl.directives.milestone_table import MilestoneTableDirective
 from sphinx_crawl.directives.names import (
     add_crawl_directive,
@@ -20,12 +21,15 @@ from sphinx_crawl.directives.names import (
 from sphinx_crawl.directives.options import mark_repeated_rst_options
 from sphinx_crawl.directives.schema import (
     CrawlConfigReferenceDirective,
+    CrawlLayersDirective,
     CrawlSchemaDirective,
     CrawlWarningTypesDirective,
 )
+from sphinx_crawl.types import get_registry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 
 def setup_directives(app: Sphinx) -> None:
@@ -40,8 +44,18 @@ def setup_directives(app: Sphinx) -> None:
     add_crawl_directive(app, "crawl-schema", CrawlSchemaDirective)
     add_crawl_directive(app, "crawl-warning-types", CrawlWarningTypesDirective)
     add_crawl_directive(app, "crawl-config-reference", CrawlConfigReferenceDirective)
+    add_crawl_directive(app, "crawl-layers", CrawlLayersDirective)
     app.connect("source-read", _repeated_rst_options)
+    # Late, so that the types registered by any extension's setup are all there.
+    app.connect("config-inited", add_entry_directives, priority=900)
     setup_directive_names(app)
+
+
+def add_entry_directives(app: Sphinx, config: Config) -> None:
+    """``config-inited``: a directive for each registered content type (one generic
+    class, configured by the type)."""
+    for content_type in get_registry(app):
+        add_crawl_directive(app, content_type.directive, make_entry_directive(content_type))
 
 
 def _repeated_rst_options(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -29,7 +29,7 @@ from sphinx_crawl.directives.entry_parts import (
 from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
-from sphinx_crawl.render.parts import callout_paragraphs, labelled_list
+from sphinx_crawl.node_parts import callout_paragraphs, labelled_list
 
 #: URL schemes a browser runs rather than opens (it ignores spaces and controls in them).
 _RUNNABLE_URL = re.compile(r"(javascript|vbscript|data):", re.IGNORECASE)

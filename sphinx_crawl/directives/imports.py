@@ -39,7 +39,7 @@ from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.import_fetch import import_files
 from sphinx_crawl.imports import ImportedEntry, ImportedFile, ImportProblem, read_import
-from sphinx_crawl.render.parts import callout_paragraphs, labelled_list
+from sphinx_crawl.node_parts import callout_paragraphs, labelled_list
 
 
 class CrawlImportDirective(SphinxDirective):

@@ -11,7 +11,7 @@ from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.i18n import _
-from sphinx_crawl.render.parts import table
+from sphinx_crawl.node_parts import table
 
 
 class MilestoneTableDirective(SphinxDirective):

@@ -78,5 +78,6 @@ def check_directive_names(app: Sphinx, env: BuildEnvironment, docnames: list[str
 
 
 def setup_directive_names(app: Sphinx) -> None:
-    app.connect("config-inited", add_prefixed_names)
+    # After the entry directives are added (priority 900).
+    app.connect("config-inited", add_prefixed_names, priority=950)
     app.connect("env-before-read-docs", check_directive_names)

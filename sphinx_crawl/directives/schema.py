@@ -11,10 +11,11 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl.config import SETTINGS
+from sphinx_crawl.core.layers import LAYERS
+from sphinx_crawl.core.schema import build_schema
 from sphinx_crawl.diagnostics import WARNING_TYPES
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.export import build_schema
-from sphinx_crawl.render.parts import table, text_row
+from sphinx_crawl.node_parts import table, text_row
 
 
 class CrawlSchemaDirective(SphinxDirective):
@@ -43,6 +44,26 @@ class CrawlWarningTypesDirective(SphinxDirective):
         node = table(
             ["crawl-warning-types"], (15, 45, 40), ["Type", "Example message", "What to do"], rows
         )
+        self.set_source_info(node)
+        return [node]
+
+
+class CrawlLayersDirective(SphinxDirective):
+    """The package's layers, bottom up, from :data:`sphinx_crawl.core.layers.LAYERS`:
+    the table on the architecture page is the plan the architecture test enforces."""
+
+    def run(self) -> list[nodes.Node]:
+        rows = [
+            text_row(
+                [
+                    nodes.Text(layer.name),
+                    nodes.Text(", ".join(f"{m or 'sphinx_crawl'}" for m in layer.modules)),
+                    nodes.Text(layer.holds),
+                ]
+            )
+            for layer in LAYERS
+        ]
+        node = table(["crawl-layers"], (20, 30, 50), ["Layer", "Modules", "What it holds"], rows)
         self.set_source_info(node)
         return [node]
 

@@ -13,11 +13,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.i18n import labelled
-from sphinx_crawl.render.parts import callout_as_paragraph, meta_as_paragraph, strong_label
+from sphinx_crawl.node_parts import callout_as_paragraph, meta_as_paragraph, strong_label
 
 
 class NonHTMLFallback(SphinxPostTransform):
-    """Added for builders other than HTML only (see render.collections)."""
+    """Added for builders other than HTML only (see render.lists)."""
 
     default_priority = 900  # after collections are filled
 

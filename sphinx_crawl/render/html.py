@@ -12,7 +12,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.i18n import _, labelled
-from sphinx_crawl.render.parts import meta_parts
+from sphinx_crawl.node_parts import meta_parts
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

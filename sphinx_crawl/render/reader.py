@@ -28,7 +28,6 @@ from sphinx_crawl.i18n import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
 
@@ -120,27 +119,11 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> s
 
 #: The type of entry whose page is "the signs page": where a milestone whose window
 #: has passed points the parent ("When to ask for help").
-SIGNS_TYPE = "red-flag"
 
 
 class crawl_age_signs(nodes.General, nodes.Element):
     """After the age filter: a hidden link to the signs page, which crawl.js copies
     into what a passed milestone says. It holds no text, so search does not index it."""
-
-
-def signs_page(env: BuildEnvironment) -> str | None:
-    """The page with the most signs (red flags) defined on it, if any (worked out once
-    per build, not once per page)."""
-    domain = crawl_domain(env)
-    if "signs_page" not in domain.views_cache:
-        counts = {
-            docname: sum(1 for entry in entries if entry["type"] == SIGNS_TYPE)
-            for docname, entries in domain.entries_by_doc.items()
-        }
-        pages = sorted((-count, docname) for docname, count in counts.items() if count)
-        domain.views_cache["signs_page"] = pages[0][1] if pages else None
-    page: str | None = domain.views_cache["signs_page"]
-    return page
 
 
 def visit_age_signs(self: HTML5Translator, node: crawl_age_signs) -> None:
@@ -176,10 +159,11 @@ class AgeFilterForm(SphinxPostTransform):
         section[position:position] = parts
 
     def _signs_link(self) -> list[nodes.Node]:
-        target = signs_page(self.env)
-        if target is None or target not in self.env.titles:
+        found = crawl_domain(self.env).signs_page()
+        if found is None:
             return []
-        return [crawl_age_signs(target=target, title=self.env.titles[target].astext())]
+        target, title = found
+        return [crawl_age_signs(target=target, title=title)]
 
     def _free_id(self, base: str, node: nodes.Element) -> str:
         candidate = free_id(base, lambda name: name not in self.document.ids)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sphinx_crawl.model import AgeRange
+from sphinx_crawl.core.ages import AgeRange
 
 VARIANTS = ("a", "b", "c", "d")
 VARIANT_LABELS = {

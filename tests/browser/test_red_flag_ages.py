@@ -22,7 +22,7 @@ from sphinx_crawl.core.ages import (
     DEADLINE_LEAD_MONTHS,
     MONTH_DAYS,
 )
-from sphinx_crawl.model import AgeRange
+from sphinx_crawl.core.ages import AgeRange
 from tests.browser.conftest import Tab
 
 pytestmark = pytest.mark.browser

@@ -1,4 +1,5 @@
-"""Small node builders shared by entries, collections and fallbacks."""
+"""Small docutils node builders every layer above may use: labelled lines, callouts,
+tables. (Node classes are in :mod:`sphinx_crawl.nodes`; their HTML in :mod:`render`.)"""
 
 from __future__ import annotations
 

@@ -9,23 +9,23 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.collections import (
-    ListSpec,
+from sphinx_crawl.config import source_language_classes
+from sphinx_crawl.core.content_types import ContentType, hook_value
+from sphinx_crawl.core.derive import age_sort_key, badge, free_id, source_anchor
+from sphinx_crawl.core.entries import EntryData
+from sphinx_crawl.core.lists import ListSpec
+from sphinx_crawl.domain import CrawlDomain, crawl_domain
+from sphinx_crawl.i18n import _, labelled
+from sphinx_crawl.node_parts import callout_paragraphs, labelled_list, table, text_row
+from sphinx_crawl.render.fallback import NonHTMLFallback
+from sphinx_crawl.render.single_page import anchor_uri
+from sphinx_crawl.render.timeline import TimelineRow, timeline_svg
+from sphinx_crawl.selection import (
     citing_entries,
     helping_entries,
     relation_lines,
     select_entries,
 )
-from sphinx_crawl.config import source_language_classes
-from sphinx_crawl.core.content_types import ContentType, hook_value
-from sphinx_crawl.core.derive import age_sort_key, badge, free_id, source_anchor
-from sphinx_crawl.core.entries import EntryData
-from sphinx_crawl.domain import CrawlDomain, crawl_domain
-from sphinx_crawl.i18n import _, labelled
-from sphinx_crawl.render.fallback import NonHTMLFallback
-from sphinx_crawl.render.parts import callout_paragraphs, labelled_list, table, text_row
-from sphinx_crawl.render.single_page import anchor_uri
-from sphinx_crawl.render.timeline import TimelineRow, timeline_svg
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -6,29 +6,17 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import Any
 
 from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.content_types import ContentTypeRegistry, hook_value
 from sphinx_crawl.core.derive import age_sort_key, cited_by
 from sphinx_crawl.core.entries import EntryData
+from sphinx_crawl.core.lists import ListSpec
 from sphinx_crawl.domain import CrawlDomain
 
-LAYOUTS = ("table", "cards", "checklist", "tracker", "noticed", "timeline")
 #: How many entries of the ``help`` types a tracker shows under a milestone not yet seen.
 HELP_COUNT = 3
-
-
-class ListSpec(TypedDict):
-    kind: str  # "list"
-    types: list[str]
-    tags: list[str]
-    age: dict[str, Any] | None
-    layout: str
-    #: Entry ids shown first, in this order (e.g. the "if you are worried" card).
-    first: list[str]
-    #: Types whose entries a tracker offers for what is not there yet (e.g. tips).
-    help: list[str]
 
 
 def select_entries(
@@ -194,6 +182,9 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
             )
         elif kind == "sources-page":
             views.append(domain.sources_pages())
-        elif kind in ("baby-page", "summary"):
+        elif kind == "summary":
             views.append(domain.pages_with("baby"))
+        elif kind == "baby-page":
+            # The age filter links the baby's panel and, for passed ages, the signs page.
+            views.append([domain.pages_with("baby"), domain.signs_page()])
     return hashlib.sha256(json.dumps(views, sort_keys=True, default=str).encode()).hexdigest()

@@ -6,11 +6,11 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.collections import LAYOUTS, ListSpec
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.derive import source_anchor
 from sphinx_crawl.core.entries import split_list
+from sphinx_crawl.core.lists import LAYOUTS, ListSpec
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.domain import crawl_domain

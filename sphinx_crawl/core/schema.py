@@ -1,0 +1,127 @@
+"""The JSON Schema of ``crawl.json`` records, from the content types. No Sphinx: the
+schema directive (directives) and the exporter (outputs) both read it from here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx_crawl.core.ages import AGE_KINDS
+from sphinx_crawl.core.content_types import ContentTypeRegistry
+from sphinx_crawl.core.entries import ENTRY_KEYS
+
+#: The version of crawl.json's shape (the loader, api.py, reads every earlier one too).
+SCHEMA_VERSION = "1.3"
+CONTENT_FILE = "crawl.json"
+SCHEMA_FILE = "crawl.schema.json"
+
+
+def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
+    """JSON Schema 2020-12 for crawl.json, with one entry shape per registered type."""
+    strings = {"type": "array", "items": {"type": "string"}}
+    common: dict[str, Any] = {
+        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "docname": {"type": "string"},
+        "age": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/age"}]},
+        "tags": strings,
+        "sources": strings,
+        "keywords": strings,
+        "text": {"type": "string"},
+        "relations": {
+            "type": "object",
+            "description": "relation name -> ids of the entries this entry links to",
+            "additionalProperties": strings,
+        },
+        "related_by": {
+            "type": "object",
+            "description": "relation name -> ids of the entries that link to this one",
+            "additionalProperties": strings,
+        },
+        "imported": {
+            "type": "object",
+            "description": (
+                "only on entries taken from another handbook or a data file (crawl-import): "
+                "who wrote them, and where they are published (null: not known)"
+            ),
+            "required": ["from", "url"],
+            "additionalProperties": False,
+            "properties": {
+                "from": {"type": "string"},
+                "url": {"type": ["string", "null"], "pattern": "^https?://"},
+            },
+        },
+    }
+    defs: dict[str, Any] = {
+        "age": {
+            "type": "object",
+            "required": ["min_months", "max_months", "label", "kind"],
+            "additionalProperties": False,
+            "description": (
+                "window: applies from min_months to max_months; from: applies at "
+                "min_months and after; by: expected by min_months, so it matters at "
+                "min_months and after (max_months is null for from and by)"
+            ),
+            "properties": {
+                "min_months": {"type": "number", "minimum": 0},
+                "max_months": {"type": ["number", "null"], "minimum": 0},
+                "label": {"type": "string"},
+                "kind": {"enum": list(AGE_KINDS)},
+            },
+        },
+        "source": {
+            "type": "object",
+            "required": ["id", "title", "publisher", "author", "url", "language", "cited_by"],
+            "additionalProperties": False,
+            "properties": {
+                "id": {"type": "string"},
+                "title": {"type": "string"},
+                "publisher": {"type": ["string", "null"]},
+                "author": {"type": ["string", "null"]},
+                "url": {"type": ["string", "null"], "pattern": "^https?://"},
+                # Null: the handbook's own language.
+                "language": {"type": ["string", "null"]},
+                "cited_by": strings,
+                # Only on sources of imported entries: who described them.
+                "imported_from": {"type": "string"},
+            },
+        },
+    }
+    for ct in registry:
+        properties = {**common, "type": {"const": ct.name}}
+        required = list(ENTRY_KEYS)
+        for spec in ct.fields:
+            properties[spec.name] = {**spec.schema, "description": str(spec.help)}
+            # Only what every record has: a field authors must give and that has a
+            # built-in fallback. A value that could not be read, or a plugin default
+            # that failed (each a located warning), leaves the field out of its record,
+            # so crawl.json validates even for a build with warnings.
+            if spec.required and spec.default is not None:
+                required.append(spec.name)
+        defs[f"entry-{ct.name}"] = {
+            "type": "object",
+            "description": str(ct.help),
+            "required": required,
+            "additionalProperties": False,
+            "properties": properties,
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_FILE,
+        "title": "sphinx-crawl content API",
+        "type": "object",
+        "required": ["schema_version", "project", "language", "generator", "entries", "sources"],
+        "additionalProperties": False,
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "project": {"type": "string"},
+            "language": {"type": "string", "pattern": "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},
+            "generator": {"type": "string"},
+            "entries": {
+                "type": "array",
+                "items": {"oneOf": [{"$ref": f"#/$defs/entry-{ct.name}"} for ct in registry]},
+            },
+            "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
+        },
+        "$defs": defs,
+    }
