@@ -228,17 +228,27 @@ SPHINX_VERSIONS = {
     "oldest": ["sphinx==8.0.*", "docutils==0.21.*"],
     "newest": ["sphinx<10", "docutils"],
 }
+#: Every Python the package claims, each with the Sphinx it is tested with: the oldest
+#: Sphinx on the oldest Python, the newest (which needs Python 3.12 or later) on 3.12
+#: and 3.13. CI (.ci/run) runs them all.
+COMPAT = [("3.11", "oldest"), ("3.12", "newest"), ("3.13", "newest")]
 
 
 @nox.session
-@nox.parametrize("sphinx", list(SPHINX_VERSIONS))
+@nox.parametrize(("python", "sphinx"), COMPAT, ids=[f"{p}-{s}" for p, s in COMPAT])
 def compat(session: nox.Session, sphinx: str) -> None:
-    """The suite (without the browser) against the oldest and newest Sphinx."""
+    """The suite (without the browser) on each Python the package claims, against the
+    oldest and newest Sphinx and docutils."""
     session.install("-e", ".[test,docs]", *SPHINX_VERSIONS[sphinx])
     session.run(
-        "python", "-c", "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)"
+        "python",
+        "-c",
+        "import sys, sphinx, docutils; print(sys.version.split()[0], "
+        "'sphinx', sphinx.__version__, 'docutils', docutils.__version__)",
     )
-    session.run("pytest", "--ignore=tests/browser", *session.posargs)
+    session.run(
+        "pytest", "-n", "auto", "--dist", "loadfile", "--ignore=tests/browser", *session.posargs
+    )
 
 
 @nox.session
@@ -268,13 +278,43 @@ def catalog(session: nox.Session) -> None:
     session.run("pybabel", "compile", "-D", "sphinx_crawl", "-d", locale, "--statistics")
 
 
+#: ESLint for the scripts in sphinx_crawl/static (from the npm registry, into .nox/eslint).
+ESLINT_PACKAGES = ("eslint@9", "@eslint/js@9", "globals@15")
+ESLINT_CONFIG = ROOT / "tests" / "js" / "eslint.config.mjs"
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff and mypy."""
+    """ruff and mypy for the Python; ESLint for the JavaScript."""
     session.install("-e", ".[lint,test]")
     session.run("ruff", "check", "sphinx_crawl", "tests", "noxfile.py")
     session.run("ruff", "format", "--check", "sphinx_crawl", "tests", "noxfile.py")
     session.run("mypy")
+    _eslint(session)
+
+
+def _eslint(session: nox.Session) -> None:
+    """ESLint, installed with npm beside nox's environments. Its config lives in tests/js
+    and is copied next to the packages it imports, so the repository holds no
+    node_modules; patterns stay relative to the repository (the working directory)."""
+    if shutil.which("npm") is None:
+        if os.environ.get("CI") == "true":
+            session.error("npm is missing (apt-get install nodejs npm): CI must lint the scripts")
+        session.warn("npm is missing: the JavaScript is not linted (apt-get install nodejs npm)")
+        return
+    place = ROOT / ".nox" / "eslint"
+    place.mkdir(parents=True, exist_ok=True)
+    session.run(
+        "npm", "install", "--prefix", str(place), "--no-audit", "--no-fund", "--silent",
+        *ESLINT_PACKAGES, external=True,
+    )  # fmt: skip
+    config = place / ESLINT_CONFIG.name
+    shutil.copyfile(ESLINT_CONFIG, config)
+    eslint = place / "node_modules" / ".bin" / "eslint"
+    session.run(
+        str(eslint), "--max-warnings", "0", "-c", str(config), "sphinx_crawl/static", "tests/js",
+        external=True,
+    )  # fmt: skip
 
 
 @nox.session

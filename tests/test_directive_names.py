@@ -96,9 +96,7 @@ def test_a_name_another_extension_took_is_named_with_the_way_out(
 
 
 @pytest.mark.parametrize("order", ["ours-first", "theirs-first"])
-def test_a_name_taken_at_setup_is_ours_again_and_sphinx_says_so(
-    tmp_path: Path, order: str
-) -> None:
+def test_a_name_taken_at_setup_is_ours_again_and_sphinx_says_so(tmp_path: Path, order: str) -> None:
     """Entry directives are added once every setup has run: ours hold their names."""
     site = build(project(tmp_path, "setup", order, None))
     assert site.crawl_warnings() == []

@@ -16,9 +16,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sphinx_crawl.builtin import CONTENT_TYPES
-from sphinx_crawl.core.schema import build_schema
 from sphinx_crawl.core.ages import MAX_AGE_MONTHS, AgeRange
 from sphinx_crawl.core.entries import id_from_title, slugify, split_list
+from sphinx_crawl.core.schema import build_schema
 from sphinx_crawl.types import ContentTypeRegistry
 
 MODEL_SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None)

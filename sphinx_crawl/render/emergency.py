@@ -5,7 +5,7 @@ With ``crawl_emergency`` numbers set, every HTML page starts with a one-line
 page on what counts as an emergency (pages Sphinx makes from templates, such as
 search and the indices, too: see :mod:`sphinx_crawl.render.top`). The search page's
 notices (a query naming an emergency sign, or an illness the handbook does not
-cover), from crawl.js, with the data :func:`search_data` puts in the entry search
+cover), from crawl-search.js, with the data :func:`search_data` puts in the entry search
 index.
 """
 
@@ -109,7 +109,7 @@ def add_emergency_line(
 
 
 def search_data(app: Sphinx) -> dict[str, Any]:
-    """What crawl.js needs on the search page: the signs, the numbers, the words."""
+    """What crawl-search.js needs on the search page: the signs, the numbers, the words."""
     emergency = crawl_config(app.config).emergency
     if not (emergency.numbers or emergency.signs or emergency.unwell):
         return {}

@@ -5,20 +5,22 @@ title, address and labels (kind, badge, age) as table indices, and for each fiel
 (keywords, title, tags, text) a word -> entries map. A word's entries are written as
 whichever is shorter, a list of gaps in base 36 or a bitmap in base 64, so words most
 entries share cost a bit per entry, not a number. There is no text to show: the
-excerpt under a result is read from the entry's own page, fetched by crawl.js for the
+excerpt under a result is read from the entry's own page, fetched by crawl-search.js for the
 results shown only (as Sphinx's search does for its summaries; from ``file://``,
 where pages cannot be fetched, results show without one).
 
-Stems are worked out in crawl.js from this vocabulary, so one stemmer serves the
+Stems are worked out in crawl-search.js from this vocabulary, so one stemmer serves the
 index and the query. The index loads as a ``<script>``: search works from ``file://``.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import config_location, crawl_config
@@ -27,7 +29,7 @@ from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
-from sphinx_crawl.output import html_output_dir, write_if_changed
+from sphinx_crawl.output import html_output_dir, write_bytes_if_changed, write_if_changed
 from sphinx_crawl.render.emergency import search_data as emergency_search_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
 
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 SEARCH_INDEX_FILE = "crawl-searchindex.js"
 
 #: Words a query's meaning does not hang on ("little one" and pronouns stand for the
-#: baby; "one" alone matters: "one side"). Not indexed in entries' text; crawl.js
+#: baby; "one" alone matters: "one side"). Not indexed in entries' text; crawl-search.js
 #: drops them from queries.
 _STOP_TEXT = (
     "a about an and are as at be but by can do does doing for from get has have how i if in "
@@ -54,7 +56,7 @@ def _listed(text: str) -> list[str]:
     return text.split()
 
 
-#: Words that say what a query wants rather than what about (crawl.js): a question's
+#: Words that say what a query wants rather than what about (crawl-search.js): a question's
 #: first word, a worry, an age, a negation. English; other languages below.
 INTENT_WORDS: dict[str, list[str]] = {
     "question": _listed(
@@ -120,7 +122,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words, as crawl.js splits them (letters and digits; no apostrophes)."""
+    """Lower-case words, as crawl-search.js splits them (letters and digits; no apostrophes)."""
     text = text.lower()
     if "'" in text or "\u2019" in text:
         text = _APOSTROPHES.sub("", text)
@@ -280,14 +282,33 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
+#: The entry search's script: copied into ``_static`` and loaded by the search page only.
+SEARCH_SCRIPT = "crawl-search.js"
+_STATIC = Path(__file__).resolve().parents[1] / "static"
+
+
+def copy_search_script(app: Sphinx) -> None:
+    """``builder-inited``: the search script into ``_static`` (only when changed)."""
+    if app.builder.format == "html":
+        data = (_STATIC / SEARCH_SCRIPT).read_bytes()
+        write_bytes_if_changed(Path(app.builder.outdir) / "_static" / SEARCH_SCRIPT, data)
+
+
 def load_index_on_search_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: the search page asks for the index in its ``<head>``, so it
-    downloads beside Sphinx's own instead of after crawl.js has started."""
+    """``html-page-context``: the search page asks for the index and the search script in
+    its ``<head>``, so they download beside Sphinx's own; no other page loads them. The
+    script's address carries a digest of it, so a browser never runs an old copy."""
     if templatename == "search.html" and _writes_html_pages(app, context):
-        src = context["pathto"](SEARCH_INDEX_FILE, 1)
-        context["metatags"] = context.get("metatags", "") + f'\n<script defer src="{src}"></script>'
+        index = context["pathto"](SEARCH_INDEX_FILE, 1)
+        digest = hashlib.sha256((_STATIC / SEARCH_SCRIPT).read_bytes()).hexdigest()[:8]
+        script = context["pathto"](f"_static/{SEARCH_SCRIPT}", 1) + f"?v={digest}"
+        context["metatags"] = (
+            context.get("metatags", "")
+            + f'\n<script defer src="{index}"></script>'
+            + f'\n<script defer src="{escape(script)}"></script>'
+        )
 
 
 def search_box_texts() -> dict[str, str]:
@@ -317,7 +338,7 @@ def add_search_box(
 ) -> None:
     """``html-page-context``: a search box at the top of every page's content. The CSS
     shows it on narrow screens only, where themes fold their own box into a menu; the
-    search page gets one at every width from crawl.js, filled with the query."""
+    search page gets one at every width from crawl-search.js, filled with the query."""
     body = context.get("body")
     if doctree is None or not isinstance(body, str) or not _writes_html_pages(app, context):
         return
@@ -333,3 +354,4 @@ def setup_search(app: Sphinx) -> None:
     app.connect("html-page-context", add_search_box)
     app.connect("build-finished", write_search_index)
     app.connect("html-page-context", load_index_on_search_page)
+    app.connect("builder-inited", copy_search_script)

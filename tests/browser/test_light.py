@@ -25,7 +25,7 @@ def test_css_and_js_under_15kb_gzipped() -> None:
 
 
 def test_built_assets_are_the_package_ones(site: Path) -> None:
-    for name in ("crawl.css", "crawl.js"):
+    for name in ("crawl.css", "crawl.js", "crawl-search.js"):
         assert (site / "_static" / name).read_bytes() == (STATIC / name).read_bytes()
 
 

@@ -21,8 +21,8 @@ from sphinx_crawl.core.ages import (
     CORRECT_UNTIL_MONTHS,
     DEADLINE_LEAD_MONTHS,
     MONTH_DAYS,
+    AgeRange,
 )
-from sphinx_crawl.core.ages import AgeRange
 from tests.browser.conftest import Tab
 
 pytestmark = pytest.mark.browser

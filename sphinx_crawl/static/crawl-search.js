@@ -1,0 +1,586 @@
+/* sphinx-crawl entry search, on the search page: the handbook's entries for what a
+ * parent typed, answers first, in the handbook's own words and the parent's; before any
+ * result, what to do in an emergency, with an illness, or with a worry the handbook
+ * does not cover.
+ *
+ * One factory, as crawl-ages.js: in the browser it runs on the search page (render/
+ * search.py loads it there only); in Node (tests/js) it returns the pure functions
+ * (words, stems, typos, ranking, triage) to test without a browser:
+ *
+ *   const search = require("crawl-search.js")({ language: "en" });   // Node
+ *
+ * Text from the handbook or the query is inserted with textContent, never as HTML.
+ */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory;
+    return;
+  }
+  const search = factory({
+    language: root.document.documentElement.lang || "en",
+    // Sphinx's Snowball stemmer for the page's language (language_data.js), when loaded.
+    stemmer: () => root.Stemmer,
+  });
+  const start = () => search.setupEntrySearch();
+  if (root.document.readyState === "loading") root.document.addEventListener("DOMContentLoaded", start);
+  else start();
+})(typeof self !== "undefined" ? self : this, function crawlSearch(given) {
+  "use strict";
+  const options = { language: "en", stemmer: () => null, ...given };
+  // Lookups in data from the page never reach Object.prototype ("constructor", "__proto__").
+  const own = (object, key) => (object && Object.hasOwn(object, key) ? object[key] : undefined);
+  const el = (tag, cls, text) => {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
+  /* ---- Entry search on the search page --------------------------------- */
+  // The index (see sphinx_crawl/render/search.py) maps each field's words to entries;
+  // stems are worked out here, from its vocabulary, so the query and the index agree.
+  const words = (text) =>
+    (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const englishStem = (word) => {
+    if (word.length > 4 && /ie[sd]$/.test(word)) return word.slice(0, -3) + "y"; // worried, tries
+    if (word.endsWith("ss")) return word; // stiffness, less
+    for (const end of ["ing", "ed", "es", "s", "e"]) {
+      if (word.length - end.length >= 3 && word.endsWith(end)) {
+        const base = word.slice(0, -end.length);
+        // dragging -> drag, spinning -> spin (but pulling, rolling keep "ll")
+        return end.length > 1 && end !== "es" && /([^aeioulsz])\1$/.test(base) ? base.slice(0, -1) : base;
+      }
+    }
+    return word;
+  };
+  // Accents do not count: a parent on a phone types "rigidas" for "rígidas".
+  const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "");
+  // English: our own stemmer, tuned on parents' queries. Another language: Sphinx's
+  // Snowball stemmer for it (language_data.js, on the search page), accents folded after.
+  let stemmer = null;
+  const stem = (word) => {
+    const Stemmer = options.language.toLowerCase().startsWith("en") ? null : options.stemmer();
+    if (typeof Stemmer !== "function") return fold(englishStem(word));
+    stemmer ??= new Stemmer();
+    return fold(stemmer.stemWord(word));
+  };
+  // Fields and the weight of a match in each: keywords, title, tags, text.
+  const FIELDS = [["k", 4], ["t", 3], ["g", 2], ["x", 1]];
+  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+  // A word's entries: "~" + a base-64 bitmap, or gaps in base 36 ("3,1,a"); marked
+  // into `mask`, one byte per entry, so sets combine in plain loops.
+  function markInto(code, mask) {
+    if (code[0] === "~") {
+      for (let i = 1; i < code.length; i += 1) {
+        const value = B64.indexOf(code[i]);
+        for (let b = 5; b >= 0; b -= 1) {
+          if (!(value & (1 << b))) continue;
+          // base 64 packs 6 bits, most significant first; each byte of the bitmap
+          // holds entries from its least significant bit up
+          const position = (i - 1) * 6 + (5 - b);
+          mask[(position >> 3) * 8 + 7 - (position & 7)] = 1;
+        }
+      }
+      return;
+    }
+    let position = 0;
+    for (const gap of code.split(",")) mask[(position += parseInt(gap, 36))] = 1;
+  }
+
+  function searcher(index) {
+    const total = index.entries.length;
+    const byStem = {}; // field -> stem -> words of the vocabulary
+    const cache = new Map();
+    const stemsOf = (field) => {
+      if (!byStem[field]) {
+        const map = new Map();
+        Object.keys(index.words[field] || {}).forEach((word) => {
+          const key = stem(word);
+          if (!map.has(key)) map.set(key, []);
+          map.get(key).push(word);
+        });
+        byStem[field] = map;
+      }
+      return byStem[field];
+    };
+    // Entries with a word of this stem in this field (a byte per entry).
+    const withStem = (field, key) => {
+      const id = field + " " + key;
+      if (!cache.has(id)) {
+        const mask = new Uint8Array(total);
+        (stemsOf(field).get(key) || []).forEach((word) => markInto(index.words[field][word], mask));
+        cache.set(id, mask);
+      }
+      return cache.get(id);
+    };
+    // Entries with every stem of a phrase ("stiff leg") in one field.
+    const withAll = (field, stems) => {
+      const id = field + "|" + stems.join(" ");
+      if (!cache.has(id)) {
+        const masks = stems.map((s) => withStem(field, s));
+        const mask = masks.length ? masks[0].slice() : new Uint8Array(total);
+        for (let m = 1; m < masks.length; m += 1) {
+          const other = masks[m];
+          for (let n = 0; n < total; n += 1) mask[n] &= other[n];
+        }
+        cache.set(id, mask);
+      }
+      return cache.get(id);
+    };
+    // Every stem of the vocabulary, whatever the field: for typos ("crawlling").
+    let vocabulary = null;
+    const stems = () => (vocabulary ??= new Set(FIELDS.flatMap(([field]) => [...stemsOf(field).keys()])));
+    return { withAll, total, stems };
+  }
+
+  /* ---- Words that match despite typos and endings ------------------------ */
+  // How many typos a word (stem) of this length forgives: none below 5 letters, where
+  // one typo makes another word ("socks" is not "sick", "born" not "burn").
+  const typosAllowed = (word) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
+  // Edits (insert, delete, change, swap two neighbours) from a to b, or limit + 1.
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let before = null;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i += 1) {
+      const row = [i];
+      let best = i;
+      for (let j = 1; j <= b.length; j += 1) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        row.push(value);
+        best = Math.min(best, value);
+      }
+      if (best > limit) return limit + 1;
+      before = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+  // A typed word is taken for a phrase's word when it is that word, or a typo of it
+  // that is not itself a word of the handbook ("breathign", not "socks" for "sick").
+  const closeEnough = (typed, wanted, isHandbookWord) =>
+    typed === wanted || (!isHandbookWord &&
+      editDistance(typed, wanted, typosAllowed(wanted)) <= typosAllowed(wanted));
+  // A word as typed (accents folded) and as its stem: a typo may hide the ending
+  // ("breathign" is one swap from "breathing", not from its stem "breath").
+  const forms = (text) => words(text).map((word) => [fold(word), stem(word)]);
+  // Whether every word of a phrase ("blue lips") is among the query's, in any order.
+  const namesPhrase = (asked, phrase, vocabulary) => {
+    const wanted = forms(phrase);
+    return wanted.length > 0 && wanted.every(([word, root]) => asked.some(([typed, typedRoot]) => {
+      const known = vocabulary.has(typedRoot);
+      return closeEnough(typedRoot, root, known) || closeEnough(typed, word, known);
+    }));
+  };
+  // The vocabulary's nearest stems to one it does not have, within the typos allowed.
+  function nearestStems(typed, vocabulary) {
+    let best = typosAllowed(typed) + 1;
+    let found = [];
+    if (best === 1) return found;
+    vocabulary.forEach((known) => {
+      const d = editDistance(typed, known, best);
+      if (d < best) { best = d; found = [known]; } else if (d === best) found.push(known);
+    });
+    return found;
+  }
+
+  // Words that say what the parent wants, not what about (a question, a worry, an age,
+  // a negation), in the handbook's language: from the index (render/search.py).
+  const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
+  const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
+    ["question", "worry", "age", "negation", "alarm"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+
+  const roleOf = (index, n) => own(index.roles || {}, String(index.entries[n][3])) || "";
+  const isWorry = (index, query) => {
+    const { negation, alarm } = intentSets(index);
+    return words(query).some((w) => negation.has(fold(w)) || alarm.has(fold(w)));
+  };
+
+  function rankEntries(index, query) {
+    const STOP = new Set(index.stop || []);
+    const terms = words(query).filter((w) => !STOP.has(w));
+    if (!terms.length) return [];
+    const synonyms = index.synonyms || {};
+    // One group of alternatives per word: its stem, and its synonyms (words or phrases).
+    const groups = terms.map((term) => [
+      ...new Set([stem(term), ...([].concat(own(synonyms, term) || own(synonyms, stem(term)) || [])).map((s) => words(s).map(stem).join(" "))]),
+    ].filter(Boolean));
+    const find = index.crawlSearcher ??= searcher(index);
+    const total = find.total;
+    // A word the handbook does not have may be a typo of one it has ("crawlling").
+    const claimed = claimedStems(index, query);
+    groups.forEach((alternatives) => {
+      if (alternatives.some((alt) => alt.split(" ").every((w) => find.stems().has(w)))) return;
+      const [typed] = alternatives;
+      if (claimed.has(typed)) return;
+      if (typed && !typed.includes(" ")) alternatives.push(...nearestStems(typed, find.stems()));
+    });
+    // For each group and field, the entries that match one of its alternatives.
+    const masks = groups.map((alternatives) => FIELDS.map(([field]) => {
+      const union = new Uint8Array(total);
+      alternatives.forEach((alt) => {
+        const mask = find.withAll(field, alt.split(" "));
+        for (let n = 0; n < total; n += 1) union[n] |= mask[n];
+      });
+      return union;
+    }));
+    // Per group, the entries it matches in any field.
+    const anyField = masks.map((byField) => {
+      const mask = new Uint8Array(total);
+      for (const fieldMask of byField) for (let n = 0; n < total; n += 1) mask[n] |= fieldMask[n];
+      return mask;
+    });
+    // Rare words count for more than words most entries share ("hardwood" over "backwards").
+    const found = anyField.map((mask) => mask.reduce((count, hit) => count + hit, 0));
+    const rarity = found.map((n) => Math.log(1 + total / Math.max(1, n)));
+    // Most words must match; words no entry uses at all ("see", "please") do not count,
+    // nor, beside other words, those that say the parent's intent or the baby's age
+    // ("normal", "worried", "9 months") or that most entries share ("crawling").
+    const known = found.map((n) => n > 0);
+    const { question: QUESTION_START, worry: WORRY, age: AGE, negation: NEGATION } = intentSets(index);
+    const intent = terms.map((term) =>
+      WORRY.has(fold(term)) || AGE.has(fold(term)) || NEGATION.has(fold(term)) || /^\d+$/.test(term));
+    // Words about what the parent asks (not intent) that no entry has, or that only
+    // some entry's text mentions in passing (no keyword, title or tag has them): the
+    // handbook may not cover the question ("not talking", "cross eyed", "smile").
+    // (A word only in text counts half: "need", "before" are in many texts and headings
+    // of none, yet "does my baby need to crawl before walking" is well covered.)
+    const content = intent.filter((isIntent) => !isIntent).length;
+    const inHeadings = masks.map((byField) => byField.slice(0, 3).some((mask) => mask.some(Boolean)));
+    const uncovered = intent.reduce((sum, isIntent, g) =>
+      sum + (isIntent || inHeadings[g] ? 0 : known[g] ? 0.5 : 1), 0);
+    const weak = uncovered > 0 && uncovered * 2 >= content;
+    if (!known.some(Boolean)) return Object.assign([], { weak: true });
+    const optional = intent.map((isIntent, g) => isIntent || found[g] > total * COMMON_SHARE);
+    const counted = known.map((k, g) => k && !optional[g]);
+    const core = counted.some(Boolean) ? counted : known;
+    const needed = Math.max(1, Math.ceil(core.filter(Boolean).length * 0.6));
+    // What the query asks for: a question or a worry gets answers before warning signs;
+    // a query that names a sign (its words are mostly found in signs' titles or
+    // keywords: "stiff legs", "floppy") gets the signs first.
+    const role = (n) => roleOf(index, n);
+    const asked = words(query);
+    const questioning = QUESTION_START.has(fold(asked[0] || "")) || /[?\u00bf]/.test(query)
+      || asked.some((w) => WORRY.has(fold(w)));
+    const namesSign = masks.some((byField, g) => {
+      if (intent[g] || !known[g]) return false;
+      let signs = 0;
+      let all = 0;
+      for (let n = 0; n < total; n += 1) {
+        if (!byField[0][n] && !byField[1][n]) continue;
+        all += 1;
+        if (role(n) === "sign") signs += 1;
+      }
+      // A question's word shared as much by answers as by signs asks for the answer.
+      return signs > 0 && (questioning ? signs * 2 > all : signs * 2 >= all);
+    });
+    // All the words in an entry's keywords or title earn a bonus; parents' keywords are
+    // whole questions ("when do babies crawl"), so the asked words count with stop words.
+    const named = (stems) => {
+      const mask = new Uint8Array(total);
+      if (stems.length < 2) return mask;
+      for (const field of ["k", "t"]) {
+        const hits = find.withAll(field, stems);
+        for (let n = 0; n < total; n += 1) mask[n] |= hits[n];
+      }
+      return mask;
+    };
+    const namedTerms = named(terms.map(stem));
+    const namedAsked = named(words(query).map(stem));
+    const weights = FIELDS.map(([, weight]) => weight);
+    const scored = [];
+    for (let n = 0; n < total; n += 1) {
+      let score = 0;
+      let matched = 0;
+      for (let g = 0; g < masks.length; g += 1) {
+        if (!anyField[g][n]) continue;
+        let best = 0;
+        let sum = 0;
+        for (let f = 0; f < weights.length; f += 1) {
+          if (!masks[g][f][n]) continue;
+          if (weights[f] > best) best = weights[f];
+          sum += weights[f];
+        }
+        matched += 1;
+        // The best field counts; other fields that also match break ties.
+        score += rarity[g] * (best + 0.1 * (sum - best));
+      }
+      if (matched < needed) continue; // optional words help reach it, but do not raise it
+      score += 6 * namedTerms[n] + 6 * namedAsked[n];
+      const kind = role(n);
+      if (kind === "sign") score *= namesSign ? 1.25 : questioning ? 0.5 : 0.8;
+      else if (kind === "answer" && questioning && !namesSign) score *= 1.6;
+      scored.push({ n, score, matched });
+    }
+    return Object.assign(topResults(scored, (r) => index.entries[r.n][0], 8), { weak });
+  }
+
+  // The best `count` by score, ties by title: titles are compared only among the
+  // results that can make the cut, not across thousands of matches.
+  function topResults(results, title, count) {
+    results.sort((a, b) => b.score - a.score);
+    const cut = results.length > count ? results[count - 1].score : -Infinity;
+    return results
+      .filter((r) => r.score >= cut)
+      .sort((a, b) => b.score - a.score || title(a).localeCompare(title(b)))
+      .slice(0, count);
+  }
+
+  // The excerpt under a result, read from the entry on its own page: one request per
+  // page of the results shown (as Sphinx's search reads its summaries). From file://
+  // pages cannot be fetched, and results show without an excerpt.
+  const EXCERPT_CHARS = 180;
+  function fillExcerpts(root, wanted) {
+    const byPage = new Map();
+    wanted.forEach((item) => {
+      if (!byPage.has(item.page)) byPage.set(item.page, []);
+      byPage.get(item.page).push(item);
+    });
+    byPage.forEach((items, page) => {
+      fetch(root + page)
+        .then((response) => (response.ok ? response.text() : ""))
+        .then((html) => {
+          const doc = new DOMParser().parseFromString(html, "text/html");
+          items.forEach(({ hash, node }) => {
+            const entry = hash && doc.getElementById(hash);
+            const body = entry && (entry.querySelector(".crawl-entry-body") || entry);
+            const text = body ? body.textContent.replace(/\s+/g, " ").trim() : "";
+            node.textContent = text.length > EXCERPT_CHARS
+              ? text.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, "") + "\u2026" : text;
+          });
+        })
+        .catch(() => {});
+    });
+  }
+
+  /* ---- Before any result: an emergency, an illness, a worry not covered ---- */
+  // What the query asks that the handbook cannot answer, most pressing first.
+  function triage(index, query, results) {
+    const asked = forms(query);
+    const emergency = index.emergency || {};
+    const vocabulary = (index.crawlSearcher ??= searcher(index)).stems();
+    const names = (phrases) => (phrases || []).some((phrase) => namesPhrase(asked, phrase, vocabulary));
+    const topics = Object.entries(index.out_of_scope || {})
+      .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
+      .map(([, answer]) => answer);
+    const urgent = names(emergency.signs) ? "emergency" : names(emergency.unwell) ? "unwell" : "";
+    return {
+      urgent,
+      topics,
+      // Not covered, or nothing matched well: the worried parent's entry comes first
+      // (unless the notice above already sent the parent to help of another kind).
+      concern: !urgent && (topics.length > 0 || results.weak === true || !results.length),
+    };
+  }
+
+  // The stems of a query that name an emergency, an illness or a topic not covered:
+  // never "corrected" into a word of the handbook ("fever" is not "never").
+  function claimedStems(index, query) {
+    const phrases = [
+      ...((index.emergency || {}).signs || []), ...((index.emergency || {}).unwell || []),
+      ...Object.entries(index.out_of_scope || {}).flatMap(([topic, answer]) => [topic, ...(answer.words || [])]),
+    ];
+    const asked = new Set(words(query).map(stem));
+    return new Set(phrases.flatMap((phrase) => words(phrase).map(stem)).filter((w) => asked.has(w)));
+  }
+
+  // "Call {numbers} now." with each number a tel: link a phone can call from.
+  function withNumbers(template, emergency) {
+    const node = el("span");
+    if (!template.includes("{numbers}")) return Object.assign(node, { textContent: template });
+    const [before, after = ""] = template.split("{numbers}");
+    node.appendChild(document.createTextNode(before));
+    (emergency.numbers || []).forEach(([where, number], i, all) => {
+      if (i > 0) node.appendChild(document.createTextNode(i === all.length - 1 ? ` ${emergency.texts.or} ` : ", "));
+      const [pre, post = ""] = emergency.texts.number.split("{number}");
+      node.appendChild(document.createTextNode(pre));
+      const call = node.appendChild(el("a", "", number));
+      call.href = `tel:${number.replace(/ /g, "")}`;
+      node.appendChild(document.createTextNode(post.replace("{where}", where)));
+    });
+    node.appendChild(document.createTextNode(after));
+    return node;
+  }
+
+  function emergencyNotice(index, root, kind) {
+    const emergency = index.emergency;
+    const texts = emergency.texts;
+    const note = el("div", `crawl-search-${kind}`);
+    // An emergency is announced at once; an illness note is read in its turn.
+    note.setAttribute("role", kind === "emergency" ? "alert" : "note");
+    const heading = note.appendChild(el(kind === "emergency" ? "h2" : "p", "crawl-search-notice-heading"));
+    const first = kind === "emergency" ? texts.notice_heading : texts.unwell_heading;
+    heading.appendChild(el("strong")).appendChild(withNumbers(first, emergency));
+    note.appendChild(el("p")).appendChild(withNumbers(kind === "emergency" ? texts.notice : texts.unwell, emergency));
+    if (emergency.page) {
+      const link = el("a", "", texts.page);
+      link.href = root + emergency.page;
+      note.appendChild(el("p")).appendChild(link);
+    }
+    return note;
+  }
+
+  function showEntryResults(index, query, root) {
+    const anchor = document.getElementById("search-results");
+    if (!anchor) return;
+    const ranked = rankEntries(index, query);
+    const needs = triage(index, query, ranked);
+    let results = [...ranked];
+    const concern = index.concern && Number.isInteger(index.concern.row) ? index.concern.row : -1;
+    if (needs.concern && concern >= 0) {
+      // First when nothing matched well; second behind a good answer to the part of
+      // the question the handbook does cover ("is crawling backwards a sign of autism").
+      results = results.filter((r) => r.n !== concern);
+      results.splice(ranked.weak || !ranked.length ? 0 : Math.min(1, results.length), 0, { n: concern });
+      results = results.slice(0, 8);
+    } else if (concern >= 0 && !needs.urgent && isWorry(index, query) &&
+               !results.slice(0, 3).some(({ n }) => roleOf(index, n) === "sign")) {
+      // A worry ("not", "worried") whose first results are no sign to act on: where to
+      // get help is among the first three all the same.
+      results = results.filter((r) => r.n !== concern);
+      results.splice(Math.min(2, results.length), 0, { n: concern });
+      results = results.slice(0, 8);
+    }
+    // An emergency, then an illness the handbook does not cover, before anything else.
+    const main = anchor.closest("[role=main], main, article") || anchor.parentNode;
+    const urgent = index.emergency ? needs.urgent : "";
+    // (The notice says all the line atop the page does, more loudly: crawl.css hides it.)
+    if (urgent) main.insertBefore(emergencyNotice(index, root, urgent), main.firstChild);
+    const section = el("section", "crawl-search");
+    section.setAttribute("aria-labelledby", "crawl-search-heading");
+    const heading = el("h2", "", index.heading);
+    heading.id = "crawl-search-heading";
+    section.appendChild(heading);
+    // A topic the handbook does not cover: say so first, and where to go instead.
+    needs.topics.forEach((answer) => {
+      const note = section.appendChild(el("div", "crawl-search-scope"));
+      note.setAttribute("role", "note");
+      note.appendChild(el("p", "", answer.text));
+      if (answer.url) {
+        const link = el("a", "", index.more);
+        link.href = answer.url;
+        note.appendChild(el("p")).appendChild(link);
+      }
+    });
+    // Nothing matched well: the handbook may not cover it; a worry goes to a professional.
+    if (needs.concern && !needs.topics.length && index.concern && index.concern.text) {
+      const note = section.appendChild(el("div", "crawl-search-scope crawl-search-concern"));
+      note.setAttribute("role", "note");
+      note.appendChild(el("p", "", index.concern.text));
+    }
+    if (!ranked.length) section.appendChild(el("p", "", index.none));
+    const list = el("ul", "search crawl-search-results");
+    list.setAttribute("role", "list");
+    const label = (i) => (i >= 0 ? index.labels[i] : "");
+    const excerpts = [];
+    results.forEach(({ n }) => {
+      const [title, page, hash, kind, badge, age] = index.entries[n];
+      const item = el("li");
+      const link = el("a", "", title);
+      link.href = root + index.pages[page] + (hash ? "#" + hash : "");
+      item.appendChild(link);
+      const about = [label(kind), label(badge), label(age)].filter(Boolean).join(" \u00b7 ");
+      item.appendChild(el("span", "crawl-search-kind", " \u2014 " + about));
+      excerpts.push({ page: index.pages[page], hash, node: item.appendChild(el("p", "context")) });
+      list.appendChild(item);
+    });
+    // Beside an emergency, entries about crawling (and their "book an appointment"
+    // badges) must not read as the answer: they wait, folded, below the notice.
+    if (urgent === "emergency" && results.length) {
+      const folded = section.appendChild(el("details", "crawl-search-folded"));
+      folded.appendChild(el("summary", "", index.emergency.texts.folded));
+      folded.appendChild(list);
+    } else section.appendChild(list);
+    anchor.parentNode.insertBefore(section, anchor);
+    addResultsSearchBox(index, query);
+    explainNoPages(index, ranked.length); // a match, not the worried-parent card added
+    fillExcerpts(root, excerpts);
+  }
+
+  // The search page's own box, at every width, holding the query to change it.
+  function addResultsSearchBox(index, query) {
+    const anchor = document.getElementById("search-results");
+    if (!anchor || !index.box || document.querySelector("form.crawl-search-box-results")) return;
+    const form = el("form", "crawl-search-box crawl-search-box-results");
+    form.setAttribute("role", "search");
+    form.method = "get";
+    form.action = window.location.pathname;
+    const label = form.appendChild(el("label", "", index.box.label));
+    const input = form.appendChild(el("input"));
+    input.type = "search";
+    input.name = "q";
+    input.id = label.htmlFor = "crawl-search-again";
+    input.value = query;
+    input.autocomplete = "off";
+    form.appendChild(el("button", "", index.box.button)).type = "submit";
+    anchor.parentNode.insertBefore(form, anchor.previousElementSibling?.classList.contains("crawl-search") ? anchor.previousElementSibling : anchor);
+  }
+
+  // Sphinx says its search "did not match any documents" when no page matched all the
+  // words, even with entries shown just above: say instead that no other page matched.
+  function explainNoPages(index, found) {
+    const results = document.getElementById("search-results");
+    if (!results || !found || !index.no_pages) return;
+    const fix = () => {
+      const summary = results.querySelector("p.search-summary");
+      const finished = summary && /\S/.test(summary.textContent) && !results.querySelector("ul.search li");
+      if (finished && summary.textContent !== index.no_pages) summary.textContent = index.no_pages;
+    };
+    new MutationObserver(fix).observe(results, { childList: true, subtree: true, characterData: true });
+    fix();
+  }
+
+  // Sphinx's catalogs hold some messages with an empty translation (its Spanish one: the
+  // count of pages found), which its script shows as no text; an empty translation
+  // means none (gettext's rule). The count itself is said in the handbook's words.
+  const SPHINX_NO_MATCH = "Your search did not match any documents. Please make sure that all " +
+    "words are spelled correctly and that you've selected enough categories.";
+  function repairSphinxWords(index) {
+    // doctools.js declares `const Documentation`: a global binding, not a window property.
+    const words = typeof Documentation === "undefined" ? null : Documentation.TRANSLATIONS;
+    if (!words) return;
+    for (const [message, translated] of Object.entries(words)) {
+      if (translated === "" || (Array.isArray(translated) && !translated.some(Boolean))) delete words[message];
+    }
+    if (!index || !Array.isArray(index.pages_found)) return;
+    const [one, many] = index.pages_found.map((text) => text.replace("{count}", "${resultCount}"));
+    words["Search finished, found one page matching the search query."] = [one, many, many, many, many, many];
+    // Sphinx's "did not match any documents ... enough categories", in plain words.
+    if (index.no_match) words[SPHINX_NO_MATCH] = index.no_match;
+  }
+
+  function setupEntrySearch() {
+    repairSphinxWords(window.crawlSearchIndex);
+    const query = new URLSearchParams(window.location.search).get("q");
+    const anchor = document.getElementById("search-results");
+    if (!anchor) return;
+    const root = document.documentElement.dataset.content_root || "";
+    const withIndex = (index) => {
+      // An empty search page: the box at least, so it is not blank.
+      if (!query) addResultsSearchBox(index, "");
+      else showEntryResults(index, query, root);
+    };
+    // The search page loads the index itself, beside Sphinx's (see render/search.py).
+    if (window.crawlSearchIndex) return withIndex(window.crawlSearchIndex);
+    const script = document.createElement("script");
+    script.src = root + "crawl-searchindex.js";
+    script.onload = () => {
+      if (!window.crawlSearchIndex) return;
+      repairSphinxWords(window.crawlSearchIndex);
+      withIndex(window.crawlSearchIndex);
+    };
+    document.head.appendChild(script);
+  }
+
+  return {
+    words, englishStem, fold, stem, editDistance, typosAllowed, namesPhrase, forms,
+    nearestStems, rankEntries, topResults, triage, claimedStems, isWorry, setupEntrySearch,
+  };
+});

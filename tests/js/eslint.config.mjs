@@ -1,0 +1,32 @@
+// ESLint for the package's scripts (nox -s lint): the recommended rules, for scripts
+// that run in browsers as they are (no build step) and load as CommonJS in Node tests.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  // A template, not a script: offline.py writes the file list in place of @FILES@.
+  { ignores: ["sphinx_crawl/static/crawl-sw.js"] },
+  js.configs.recommended,
+  {
+    files: ["sphinx_crawl/static/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "script",
+      globals: {
+        ...globals.browser,
+        module: "readonly", // the factories' Node export (crawl-ages.js, crawl-search.js)
+        Documentation: "readonly", // Sphinx's doctools.js
+      },
+    },
+    rules: {
+      "no-unused-vars": ["error", { args: "after-used", caughtErrors: "none" }],
+      eqeqeq: "error",
+      "no-var": "error",
+      "prefer-const": "error",
+    },
+  },
+  {
+    files: ["tests/js/**/*.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
+  },
+];

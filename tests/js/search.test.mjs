@@ -1,0 +1,142 @@
+// crawl-search.js without a browser: `node --test tests/js` (run from pytest by
+// tests/test_javascript.py). The pure parts of the entry search: how a query is cut
+// into words and stems, which typos are forgiven, which phrases a query names, how
+// entries rank, and what comes before any result. PYTHON names the interpreter used
+// to check that the index (Python) and the query (JavaScript) cut words alike.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const require = createRequire(import.meta.url);
+const factory = require(join(ROOT, "sphinx_crawl", "static", "crawl-search.js"));
+const search = factory({ language: "en" });
+
+// A small index in the shape render/search.py writes: entries as rows, each field's
+// words -> entry positions as gaps in base 36.
+const gaps = (positions) =>
+  positions.map((p, i) => (p - (i ? positions[i - 1] : 0)).toString(36)).join(",");
+function indexOf(entries) {
+  const words = { k: {}, t: {}, g: {}, x: {} };
+  entries.forEach((entry, n) => {
+    for (const field of Object.keys(words)) {
+      for (const word of new Set(search.words(entry[field] || ""))) {
+        (words[field][word] ??= []).push(n);
+      }
+    }
+  });
+  for (const field of Object.keys(words)) {
+    for (const word of Object.keys(words[field])) words[field][word] = gaps(words[field][word]);
+  }
+  const labels = ["Red flag", "Question", "Tip"];
+  return {
+    entries: entries.map((e) => [e.t, 0, e.id, labels.indexOf(e.kind), -1, -1]),
+    pages: ["page.html"],
+    labels,
+    words,
+    roles: { 0: "sign", 1: "answer" },
+    stop: "a the my is it baby to of and in on".split(" "),
+    intent: {
+      question: ["is", "why", "when", "how", "should"],
+      worry: ["worried", "normal"],
+      age: ["months", "month"],
+      negation: ["not", "no", "doesnt"],
+      alarm: ["worried", "scared"],
+    },
+    synonyms: { bum: ["bottom"] },
+    out_of_scope: { speech: { text: "Not covered.", words: ["talking"] } },
+    emergency: { signs: ["not breathing", "blue lips", "fit"], unwell: ["fever"] },
+  };
+}
+const INDEX = indexOf([
+  { id: "stiff", kind: "Red flag", t: "Stiff or tight legs", k: "stiff legs, rigid", x: "Legs feel stiff." },
+  { id: "normal", kind: "Question", t: "Is crawling backwards normal?", k: "normal, backwards", x: "Usually, yes: crawling backwards is a phase." },
+  { id: "carpet", kind: "Tip", t: "Try carpet on a slippery floor", k: "slippery floor, socks", x: "Socks slide; carpet grips." },
+  { id: "shuffle", kind: "Tip", t: "Bottom shuffling", k: "bottom shuffle", x: "Some babies move on their bottom." },
+  { id: "smile", kind: "Tip", t: "Praise every try", x: "Smile and clap when your baby reaches." },
+]);
+const ids = (query) => search.rankEntries(INDEX, query).map(({ n }) => INDEX.entries[n][2]);
+
+test("a query is cut into words as the index is (Python's words() gives the same)", () => {
+  const samples = [
+    "My baby's NOT crawling!", "little one won't crawl", "Rígidas piernas, 12-month-old",
+    "bottom—shuffle", "it's  normal?", "Ünïcode wörds and 3 weeks",
+  ];
+  const python = JSON.parse(execFileSync(
+    process.env.PYTHON || "python3",
+    ["-c", "import json, sys; from sphinx_crawl.render.search import words; " +
+      "print(json.dumps([words(s) for s in json.loads(sys.argv[1])]))", JSON.stringify(samples)],
+    { cwd: ROOT, encoding: "utf-8" },
+  ));
+  assert.deepEqual(samples.map(search.words), python);
+  assert.deepEqual(search.words("My baby's little one won't"), ["my", "babys", "wont"]);
+});
+
+test("English stems join a word's forms; accents do not count", () => {
+  for (const [word, root] of [["worried", "worry"], ["tries", "try"], ["dragging", "drag"],
+    ["pulling", "pull"], ["crawls", "crawl"], ["stiffness", "stiffness"], ["breathe", "breath"],
+    ["breathing", "breath"]]) {
+    assert.equal(search.englishStem(word), root, word);
+  }
+  assert.equal(search.fold("rígidas"), "rigidas");
+  assert.equal(search.stem("Rígidas".toLowerCase()), "rigida");
+});
+
+test("typos are counted as edits, a swap of neighbours as one", () => {
+  assert.equal(search.editDistance("seizure", "siezure", 2), 1);
+  assert.equal(search.editDistance("crawl", "crawll", 2), 1);
+  assert.equal(search.editDistance("abc", "xyz", 1), 2); // stops past the limit
+  assert.equal(search.typosAllowed("fit"), 0);
+  assert.equal(search.typosAllowed("fever"), 1);
+  assert.equal(search.typosAllowed("breathing"), 2);
+});
+
+test("a phrase is named in any order, with typos, but not by another word of the handbook", () => {
+  const vocabulary = new Set(["sock", "born", "breath"]);
+  const names = (query, phrase) => search.namesPhrase(search.forms(query), phrase, vocabulary);
+  assert.ok(names("my baby is not breathing!", "not breathing"));
+  assert.ok(names("breathign not", "not breathing"));
+  assert.ok(names("lips are blue", "blue lips"));
+  assert.ok(!names("socks", "sick")); // a word the handbook has is not a typo
+  assert.ok(!names("born early", "burn"));
+  assert.ok(!names("does this romper suit", "fit")); // short words must be exact
+});
+
+test("entries rank by the words that name them, signs first only when named", () => {
+  assert.equal(ids("stiff legs")[0], "stiff");
+  assert.equal(ids("slippery floor socks")[0], "carpet");
+  assert.equal(ids("bum")[0], "shuffle"); // a parent's word, through the synonyms
+  assert.equal(ids("crawlling backwards")[0], "normal"); // a typo of a handbook word
+  assert.equal(ids("is crawling backwards normal")[0], "normal"); // a question: answer first
+  assert.deepEqual(ids("zebra"), []);
+});
+
+test("a query the handbook does not cover well is marked weak", () => {
+  assert.equal(search.rankEntries(INDEX, "stiff legs").weak, false);
+  assert.equal(search.rankEntries(INDEX, "baby cross eyed").weak, true);
+  // A word only some entry's text mentions in passing counts half.
+  assert.equal(search.rankEntries(INDEX, "baby doesnt smile").weak, true);
+});
+
+test("before any result: an emergency, then an illness, then a worry not covered", () => {
+  const triage = (query) => search.triage(INDEX, query, search.rankEntries(INDEX, query));
+  assert.equal(triage("my baby is not breathing").urgent, "emergency");
+  assert.equal(triage("blue lips and fever").urgent, "emergency");
+  assert.equal(triage("fever").urgent, "unwell");
+  assert.equal(triage("fever").concern, false); // the notice already sends to help
+  const speech = triage("baby not talking");
+  assert.equal(speech.urgent, "");
+  assert.deepEqual(speech.topics.map((t) => t.text), ["Not covered."]);
+  assert.equal(speech.concern, true);
+  assert.equal(triage("stiff legs").concern, false);
+  assert.equal(triage("zebra").concern, true); // nothing matched
+});
+
+test("a worry is told by its words, not by what it is about", () => {
+  assert.ok(search.isWorry(INDEX, "my baby doesnt crawl"));
+  assert.ok(search.isWorry(INDEX, "scared about crawling"));
+  assert.ok(!search.isWorry(INDEX, "slippery floor"));
+});
