@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from sphinx_crawl.config import ImportSource, config_location, crawl_config, is_web_url
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.imports import MAX_BYTES
+from sphinx_crawl.import_read import MAX_BYTES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -35,7 +35,7 @@ ENTRY_KEYS = (
 
 
 class ImportedFrom(TypedDict):
-    """Where an imported entry came from (see directives/imports.py)."""
+    """Where an imported entry came from (see directives/crawl_import.py)."""
 
     #: The crawl-import argument: a name in crawl_import_sources, or a file's path.
     name: str

@@ -57,7 +57,7 @@ LAYERS: tuple[Layer, ...] = (
     ),
     Layer(
         "Directives",
-        ("directives", "directives.*", "imports", "import_fetch"),
+        ("directives", "directives.*", "import_read", "import_fetch"),
         "The generic entry directive and every other directive; files imported by "
         "crawl-import, read without docutils and fetched once per build.",
     ),
@@ -69,9 +69,9 @@ LAYERS: tuple[Layer, ...] = (
     ),
     Layer(
         "Outputs",
-        ("export", "render.search", "incremental", "quiet", "offline", "unfinished"),
-        "crawl.json and its schema, which pages to rewrite, quiet no-op rebuilds, the "
-        "offline copy, finishing what a stopped build left.",
+        ("export", "render.search", "incremental", "offline", "unfinished"),
+        "crawl.json and its schema, which pages to rewrite, the offline copy, finishing "
+        "what a stopped build left.",
     ),
     Layer(
         "Wiring",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_crawl.directives.companion import CrawlBabyDirective, CrawlSummaryDirective
+from sphinx_crawl.directives.crawl_import import CrawlImportDirective
 from sphinx_crawl.directives.entry import make_entry_directive
-from sphinx_crawl.directives.imports import CrawlImportDirective
 from sphinx_crawl.directives.lists import (
     CrawlListDirective,
     CrawlSourcesDirective,

@@ -38,7 +38,7 @@ from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.import_fetch import import_files
-from sphinx_crawl.imports import ImportedEntry, ImportedFile, ImportProblem, read_import
+from sphinx_crawl.import_read import ImportedEntry, ImportedFile, ImportProblem, read_import
 from sphinx_crawl.node_parts import callout_paragraphs, labelled_list
 
 
