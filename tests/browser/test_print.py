@@ -188,3 +188,10 @@ def test_a_long_summary_has_no_page_without_its_content(open_page: Callable[...,
     for number, text in enumerate(pages):
         assert len(squash(text)) > 40, f"page {number + 1} is nearly empty: {text!r}"
     assert squash("not a diagnosis") in squash(pages[-1])
+
+
+def test_other_pages_keep_the_themes_footer_on_paper(tab: Tab) -> None:
+    """Only the summary (the parent's own page) prints without the copyright line."""
+    tab.goto("checklist.html")
+    text = squash("".join(pdf_pages(tab.page.pdf(format="A4"))))
+    assert squash("Copyright") in text
