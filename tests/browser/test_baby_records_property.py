@@ -14,15 +14,19 @@ anonymous checklist keys, for ticks made before any baby was entered, which move
 the baby shown once); at the end, each baby's summary for the doctor lists exactly
 that baby's marks.
 
-With ``derandomize=True`` the same examples run every time (CI is repeatable). The
-default run (EXAMPLES below, plus the explicit examples) exercises, per action, in
-how many examples it was taken (counted by the test, which fails if one falls below
-MIN_EXAMPLES_PER_ACTION; numbers from the last change of this file):
+With ``derandomize=True`` the same examples run every time (CI is repeatable): EXAMPLES
+drawn runs, each from two babies made in two tabs then 5 to 9 drawn actions, and the
+three explicit runs below. In how many of those 23 runs each action did something (the
+test counts them, and fails if one falls below MIN_EXAMPLES_PER_ACTION; numbers as of
+the last change of this file):
 
-    save 27, add 19, switch 10, tracker sign 21, checklist sign 22, milestone 19,
-    note 19, forget 12, reload 18; 26 examples use the second tab.
+    save 20, note 17, tracker sign 16, reload 15, milestone 12, switch 8, add 7,
+    checklist sign 6, forget 6; the second tab acted in 20; a mark refused while a
+    baby was being added: 1 (the Ana/Ben run; also tested in test_companion.py).
 
-``nox -s slow`` runs a longer version (SLOW_EXAMPLES).
+About 1 to 2 minutes on two shared cores. There is no longer run under the ``slow``
+marker: ``nox -s slow`` installs no browser, and under CI=true a browser test without
+one fails rather than skips.
 """
 
 from __future__ import annotations
@@ -51,7 +55,6 @@ MILESTONES = {
 NAMES = ("Ana", "Ben", "Cleo")
 NOTES = ("", "left leg", "since March")
 EXAMPLES = 20
-SLOW_EXAMPLES = 200
 MIN_EXAMPLES_PER_ACTION = 5
 TABS = (0, 1)
 
@@ -494,12 +497,3 @@ def test_every_action_was_exercised(counts: Counter[str]) -> None:
     print(f"examples per action: {dict(counts)}")
     low = {name: counts[name] for name in names if counts[name] < MIN_EXAMPLES_PER_ACTION}
     assert not low, f"too few examples exercise {low} (all: {dict(counts)})"
-
-
-@pytest.mark.slow
-@property_test(SLOW_EXAMPLES)
-@given(data=st.data())
-def test_longer_runs_of_the_same_property(
-    playwright_browser: Any, base_url: str, data: Any
-) -> None:
-    play(playwright_browser, base_url, Counter(), data=data, steps=20)
