@@ -303,32 +303,49 @@ def _best(errors: Iterable[Any]) -> Any:
 
     found = jsonschema.exceptions.best_match(errors)
     while found is not None and found.validator in ("oneOf", "anyOf") and found.context:
-        branches: dict[Any, list[Any]] = {}
-        for error in found.context:
-            branches.setdefault(error.relative_schema_path[0], []).append(error)
-        meant = [errs for errs in branches.values() if not any(map(_off_target, errs))]
+        meant = _branches_meant(found.context)
         if len(meant) == 1:
             found = jsonschema.exceptions.best_match(meant[0])
             continue
-        off = [error for error in found.context if _off_target(error)]
-        consts = {tuple(error.relative_path) for error in off if error.validator == "const"}
-        if meant:
-            found.message = f"matches none of the shapes the schema allows here: {found.message}"
-        elif len(consts) == 1 and all(error.validator == "const" for error in off):
-            (key,) = next(iter(consts))
-            wanted = ", ".join(dict.fromkeys(repr(error.validator_value) for error in off))
-            found.path.append(key)
-            found.message = f"{_kind(found.instance[key])} is none of {wanted}"
-        elif all(error.validator == "type" for error in off):
-            types: dict[str, None] = {}
-            for error in off:
-                value = error.validator_value
-                types.update(dict.fromkeys([value] if isinstance(value, str) else value))
-            found.message = f"expected {' or '.join(types)}, got {_kind(found.instance)}"
-        else:
-            found.message = "matches none of the shapes the schema allows here"
+        _explain_no_branch(found, bool(meant))
         break
     return found
+
+
+def _branches_meant(context: Iterable[Any]) -> list[list[Any]]:
+    """The errors of each branch the value was meant for (none of its errors say it is
+    another JSON type or another value of a discriminating key)."""
+    branches: dict[Any, list[Any]] = {}
+    for error in context:
+        branches.setdefault(error.relative_schema_path[0], []).append(error)
+    return [errs for errs in branches.values() if not any(map(_off_target, errs))]
+
+
+def _explain_no_branch(found: Any, several_meant: bool) -> None:
+    """Say why a value fits no branch of ``found``'s ``oneOf``/``anyOf``, in the words
+    that help: which values a discriminating key takes, or which types are allowed."""
+    off = [error for error in found.context if _off_target(error)]
+    consts = {tuple(error.relative_path) for error in off if error.validator == "const"}
+    if several_meant:
+        found.message = f"matches none of the shapes the schema allows here: {found.message}"
+    elif len(consts) == 1 and all(error.validator == "const" for error in off):
+        (key,) = next(iter(consts))
+        wanted = ", ".join(dict.fromkeys(repr(error.validator_value) for error in off))
+        found.path.append(key)
+        found.message = f"{_kind(found.instance[key])} is none of {wanted}"
+    elif all(error.validator == "type" for error in off):
+        found.message = f"expected {' or '.join(_types_of(off))}, got {_kind(found.instance)}"
+    else:
+        found.message = "matches none of the shapes the schema allows here"
+
+
+def _types_of(errors: Iterable[Any]) -> list[str]:
+    """The JSON types ``type`` errors allowed, each once, in order."""
+    types: dict[str, None] = {}
+    for error in errors:
+        value = error.validator_value
+        types.update(dict.fromkeys([value] if isinstance(value, str) else value))
+    return list(types)
 
 
 def _off_target(error: Any) -> bool:

@@ -30,57 +30,74 @@ ORDER_ATTRIBUTE = "crawl_entry_order"
 def read_document(
     docname: str, document: nodes.document, demo: bool = False
 ) -> tuple[list[EntryData], list[dict[str, Any]]]:
-    """The page's entries (none on a demo page) and what it collects from elsewhere."""
+    """The page's entries (none on a demo page) and what it collects from elsewhere,
+    in one walk of the doctree."""
     entries: list[tuple[int, EntryData]] = []
     collectors: list[dict[str, Any]] = []
-
-    def note(spec: dict[str, Any]) -> None:
-        if spec not in collectors:
-            collectors.append(spec)
-
     for node in document.findall(nodes.Element):
         if isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row):
-            # Taken off the node: the domain keeps it, and the doctree (pickled, and held
-            # in memory until it is written) need not carry a second copy.
-            data = node.attributes.pop(ENTRY_ATTRIBUTE, None)
-            order = node.attributes.pop(ORDER_ATTRIBUTE, 0)
-            if data is not None:
-                apply_translations(node, data)
-            if data is not None and not demo:
-                entries.append((order, data))
-        elif isinstance(node, crawl_nodes.crawl_list):
-            note({**node["spec"], "lineno": node.line})
-        elif isinstance(node, crawl_nodes.crawl_sources):
-            note({"kind": "sources"})
-        elif isinstance(node, crawl_nodes.crawl_relations):
-            # The entry's links both ways: rewrite the page when what they show changes.
-            note(
-                {
-                    "kind": "relations",
-                    "id": node["entry_id"],
-                    "type": node["crawl_type"],
-                    "relations": node["relations"],
-                }
-            )
-        elif isinstance(node, crawl_nodes.crawl_baby | crawl_nodes.crawl_summary) and not demo:
-            # A live example in the authoring reference is not where pages link to.
-            note({"kind": "baby" if isinstance(node, crawl_nodes.crawl_baby) else "summary"})
-        elif isinstance(node, pending_xref):
-            domain, kind = node.get("refdomain"), node.get("reftype")
-            if domain == "crawl" and kind == "source":
-                # Source links point at the page holding crawl-sources, wherever it moves.
-                note({"kind": "sources-page"})
-            elif domain == "crawl" or (domain in (None, "") and kind in ("any", "myst")):
-                # Links to entries show their title: rewrite this page when it changes.
-                note({"kind": "ref", "id": node["reftarget"]})
-        elif isinstance(node, nodes.reference) and node.get("id_link"):
-            # MyST's [text](#id): it becomes a pending_xref only after process_doc.
-            note({"kind": "ref", "id": node["refuri"][1:]})
+            found = _take_entry(node)
+            if found is not None and not demo:
+                entries.append(found)
+            continue
+        spec = _collector(node, demo)
+        if spec is not None and spec not in collectors:
+            collectors.append(spec)
     if not demo and any(data["age"] is not None for _, data in entries):
         # The page's age filter links to the baby's panel, wherever it is.
-        note({"kind": "baby-page"})
+        collectors.append({"kind": "baby-page"})
     # Entries in the order their directives finished (a milestone table sorts its rows).
     return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])], collectors
+
+
+def _take_entry(node: nodes.Element) -> tuple[int, EntryData] | None:
+    """An entry's plain data and position, taken off its node: the domain keeps it, and
+    the doctree (pickled, and held in memory until it is written) need not carry a
+    second copy."""
+    data = node.attributes.pop(ENTRY_ATTRIBUTE, None)
+    order = node.attributes.pop(ORDER_ATTRIBUTE, 0)
+    if data is None:
+        return None
+    apply_translations(node, data)
+    return order, data
+
+
+def _collector(node: nodes.Element, demo: bool) -> dict[str, Any] | None:
+    """What ``node`` shows from other pages (a list, links, the sources...), as the spec
+    of a collector: the page is rewritten when what it names changes."""
+    if isinstance(node, crawl_nodes.crawl_list):
+        return {**node["spec"], "lineno": node.line}
+    if isinstance(node, crawl_nodes.crawl_sources):
+        return {"kind": "sources"}
+    if isinstance(node, crawl_nodes.crawl_relations):
+        # The entry's links both ways: rewrite the page when what they show changes.
+        return {
+            "kind": "relations",
+            "id": node["entry_id"],
+            "type": node["crawl_type"],
+            "relations": node["relations"],
+        }
+    if isinstance(node, crawl_nodes.crawl_baby | crawl_nodes.crawl_summary):
+        # A live example in the authoring reference is not where pages link to.
+        kind = "baby" if isinstance(node, crawl_nodes.crawl_baby) else "summary"
+        return None if demo else {"kind": kind}
+    if isinstance(node, pending_xref):
+        return _link_collector(node)
+    if isinstance(node, nodes.reference) and node.get("id_link"):
+        # MyST's [text](#id): it becomes a pending_xref only after process_doc.
+        return {"kind": "ref", "id": node["refuri"][1:]}
+    return None
+
+
+def _link_collector(node: pending_xref) -> dict[str, Any] | None:
+    domain, kind = node.get("refdomain"), node.get("reftype")
+    if domain == "crawl" and kind == "source":
+        # Source links point at the page holding crawl-sources, wherever it moves.
+        return {"kind": "sources-page"}
+    if domain == "crawl" or (domain in (None, "") and kind in ("any", "myst")):
+        # Links to entries show their title: rewrite this page when it changes.
+        return {"kind": "ref", "id": node["reftarget"]}
+    return None
 
 
 def apply_translations(node: nodes.Element, data: EntryData) -> None:
