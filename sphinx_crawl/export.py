@@ -16,7 +16,6 @@ from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE, SCHEMA_VERSION, build_schema
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.output import html_output_dir, write_if_changed
-from sphinx_crawl.quiet import nothing_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -134,10 +133,9 @@ def _json_records(data: dict[str, Any]) -> str:
 
 
 def write_content_api(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: both files, each written only if its bytes change."""
     outdir = html_output_dir(app, exception)
     if outdir is None:
-        return
-    if nothing_changed(app) and all((outdir / n).is_file() for n in (CONTENT_FILE, SCHEMA_FILE)):
         return
     write_if_changed(outdir / CONTENT_FILE, _json_records(build_content(app, app.builder)))
     write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(crawl_domain(app.env).content_types)))

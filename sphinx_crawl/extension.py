@@ -20,7 +20,6 @@ from sphinx_crawl.incremental import setup_incremental
 from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import write_bytes_if_changed
-from sphinx_crawl.quiet import setup_quiet_rebuild
 from sphinx_crawl.render.companion import setup_companion
 from sphinx_crawl.render.editions import setup_editions
 from sphinx_crawl.render.emergency import setup_emergency
@@ -31,6 +30,7 @@ from sphinx_crawl.render.search import setup_search
 from sphinx_crawl.render.single_page import setup_single_page
 from sphinx_crawl.review import setup_review
 from sphinx_crawl.types import load_entry_point_types
+from sphinx_crawl.unfinished import setup_unfinished
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -67,7 +67,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_export(app)
     setup_offline(app)
     setup_static_files(app)
-    setup_quiet_rebuild(app)
+    setup_unfinished(app)
     return {
         "version": version,
         "env_version": DATA_VERSION,

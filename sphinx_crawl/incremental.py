@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
 from sphinx_crawl.output import write_if_changed
-from sphinx_crawl.quiet import nothing_changed
 from sphinx_crawl.selection import view_digest
 
 if TYPE_CHECKING:
@@ -59,8 +58,6 @@ def record_written(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None:
         return  # leave the last good record: the next build rewrites what this one missed
     outdir = Path(app.outdir)
-    if nothing_changed(app) and (outdir / SHOWN_FILE).is_file():
-        return
     if outdir.is_dir():
         digests = _digests(crawl_domain(app.env))
         write_if_changed(outdir / SHOWN_FILE, json.dumps(digests, indent=1, sort_keys=True) + "\n")

@@ -4,8 +4,11 @@ service worker that keeps every file of the build after the first visit.
 The worker's cache is named after a digest of the files it keeps, so each deploy
 that changes anything is a new version that replaces the old one; it answers from
 the network first, so a live preview is never stale. Written only for the HTML
-builders whose pages are files (``html``, ``dirhtml``), only when changed, and not
-at all by a no-op rebuild. Pages opened from disk (``file://``) do not register it.
+builders whose pages are files (``html``, ``dirhtml``), last, after every other file:
+its version is worked out from the files as they are at the end of every build (never
+from "nothing changed"), so a build that follows a stopped one gives the worker a new
+version if any kept file changed. Written only when its bytes change. Pages opened
+from disk (``file://``) do not register it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import crawl_config
 from sphinx_crawl.output import html_output_dir, write_bytes_if_changed, write_if_changed
-from sphinx_crawl.quiet import nothing_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -69,8 +71,6 @@ def write_offline_files(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the manifest, then the worker with every file kept."""
     outdir = html_output_dir(app, exception)
     if outdir is None or not _enabled(app):
-        return
-    if nothing_changed(app) and (outdir / WORKER_FILE).is_file():
         return
     write_if_changed(outdir / MANIFEST_FILE, json.dumps(manifest(app), indent=1) + "\n")
     files = kept_files(outdir)

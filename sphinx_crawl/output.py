@@ -1,14 +1,31 @@
-"""Files written beside the HTML at build-finished (crawl.json, its schema, the search index)."""
+"""How sphinx-crawl writes a file: whole, and only when its bytes change.
+
+Every file the extension writes (crawl.json, its schema, the search index, the
+service worker and its manifest, the record of what pages show, the CSS and
+JavaScript in ``_static``) goes through :func:`write_bytes_if_changed`:
+
+* the decision to write is taken from the content: the new bytes are compared with
+  the file's, so an unchanged file keeps its modification time (deploys, file
+  watchers and backups see no change), and a file a killed build left short or empty
+  is rewritten, since its bytes differ;
+* a file is written whole: into a temporary file in the same folder, then moved over
+  the old one with ``os.replace`` (atomic), so a build killed at any moment leaves
+  either the old file or the new one, never a part of one. A temporary file a kill
+  leaves behind is removed by the next build (:func:`remove_partial_files`).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util.osutil import FileAvoidWrite
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+#: The suffix of a file being written; hidden (a leading dot), so no server, theme
+#: or service worker ever serves one.
+PARTIAL_SUFFIX = ".crawl-partial"
 
 
 def html_output_dir(app: Sphinx, exception: Exception | None) -> Path | None:
@@ -19,15 +36,54 @@ def html_output_dir(app: Sphinx, exception: Exception | None) -> Path | None:
     return Path(builder.outdir)
 
 
-def write_if_changed(path: Path, text: str) -> None:
-    """Leave an unchanged file untouched, so incremental builds and deploys see no change
-    (Sphinx's FileAvoidWrite, which compares before it writes)."""
-    with FileAvoidWrite(path) as file:
-        file.write(text)
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` (UTF-8) unless the file holds it already; whether it was written."""
+    return write_bytes_if_changed(path, text.encode("utf-8"))
 
 
-def write_bytes_if_changed(path: Path, data: bytes) -> None:
-    """The same for a binary or copied file; creates its folder if need be."""
-    if not path.is_file() or path.read_bytes() != data:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+def write_bytes_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` whole unless the file holds exactly these bytes; whether it was
+    written. Creates the file's folder if need be."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass  # missing or unreadable: written below
+    write_whole(path, data)
+    return True
+
+
+def partial_path(path: Path) -> Path:
+    """Where ``path`` is written before it is moved into place."""
+    return path.with_name(f".{path.name}{PARTIAL_SUFFIX}")
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` atomically: readers (and a later build) see the old
+    file or the new one, whenever the process is stopped."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = partial_path(path)
+    try:
+        # Created as open() creates any file (mode 0o666 less the umask), so a web
+        # server reads it as it read the file it replaces.
+        with open(partial, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before it is named: whole after a crash
+        if path.exists():
+            os.chmod(partial, path.stat().st_mode & 0o7777)  # keep a mode someone set
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def remove_partial_files(folder: Path) -> list[Path]:
+    """Remove what killed builds left half-written under ``folder``; what was removed."""
+    removed = []
+    if folder.is_dir():
+        for found in folder.rglob(f".*{PARTIAL_SUFFIX}"):
+            if found.is_file():
+                found.unlink(missing_ok=True)
+                removed.append(found)
+    return removed
