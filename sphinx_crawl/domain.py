@@ -348,11 +348,15 @@ class CrawlDomain(Domain):
                         )
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every entry, for ``objects.inv`` (intersphinx links to entries by id). With
+        priority -1: Sphinx's own search index leaves them out, since the entry search
+        (``crawl-searchindex.js``, on the same page) has them already; a reader's first
+        search then downloads each entry once, not twice."""
         # The anchor is the entry's heading, never the id itself: the search page
         # takes an anchor equal to the name as "the display name" (the title).
         for entry_id, entry in self.by_id().items():
             anchor = f"{entry['anchor']}-title"
-            yield entry_id, entry["title"], entry["type"], entry["docname"], anchor, 1
+            yield entry_id, entry["title"], entry["type"], entry["docname"], anchor, -1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         target = node.get("reftarget")
