@@ -88,7 +88,7 @@ def test_entries_are_searched_once_by_the_entry_search_not_twice(site: Build) ->
 @pytest.mark.parametrize("entry_id", sorted(ENTRIES))
 def test_searching_a_title_word_links_to_the_entry(site: Build, entry_id: str) -> None:
     """The entry search's link for an entry lands on the entry."""
-    type_, page, title = ENTRIES[entry_id]
+    _type, page, title = ENTRIES[entry_id]
     ours = read_search_index((site.outdir / "crawl-searchindex.js").read_text("utf-8"))
     rows = [row for row in ours["entries"] if row[0] == title]
     assert len(rows) == 1, rows
