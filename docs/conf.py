@@ -254,6 +254,7 @@ _NOT_COVERED = {
     "feeding": ("feeding or weight", ["eating", "feeding", "weight", "growth", "solids"]),
     "teeth": ("teeth or teething", ["teething", "tooth"]),
     "head shape": ("head shape", ["flat head", "flat spot", "plagiocephaly"]),
+    "arching": ("a baby arching the back", ["arches back", "arching", "arches"]),
 }
 crawl_search_out_of_scope = {
     topic: {
@@ -288,6 +289,7 @@ _EMERGENCY_SIGNS_EN = [
     "serious injury", "head injury", "hit head", "fell vomiting", "fall vomiting",
     "bumped head vomiting", "dropped on head",
     "emergency", "ambulance", "dying", "911", "999", "112",
+    "blue", "went limp", "gone limp", "goes limp",
 ]
 _EMERGENCY_SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -297,7 +299,7 @@ _EMERGENCY_SIGNS_ES = [
     "piel gris", "morado", "pálido con manchas",
     "no despierta", "no se despierta", "no reacciona", "no responde",
     "inconsciente", "desmayado", "no me reconoce",
-    "convulsión", "convulsiones", "convulsiona", "ataque", "temblores",
+    "convulsión", "convulsiones", "convulsiona", "ataque", "azul", "se puso flácido",
     "manchas que no desaparecen", "sarpullido que no desaparece", "prueba del vaso",
     "meningitis", "reacción alérgica", "anafilaxia", "cara hinchada",
     "labios hinchados", "golpe en la cabeza", "se cayó vomita", "caída vomita",
@@ -312,6 +314,8 @@ crawl_emergency = {
         "diarrhoea", "diarrhea", "rash", "cough", "flu", "not feeding", "wont feed",
         "dehydrated", "fell", "fall", "fallen", "bump", "bumped", "hurt", "injury",
         "injured", "bruise", "burn", "bleeding", "swallowed", "poison", "inconsolable",
+        "hot", "burning up", "breathing", "grunting", "wheezing", "crying nonstop",
+        "wont stop crying", "twitching", "jerking", "shaking", "shakes", "trembling",
     ],
 }
 
@@ -433,6 +437,7 @@ if language == "es":
         "comer": ("la alimentación ni el peso", ["come", "alimentación", "peso", "papilla"]),
         "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
         "cabeza plana": ("la forma de la cabeza", ["plagiocefalia", "cabeza aplanada"]),
+        "arquea": ("un bebé que arquea la espalda", ["arquea la espalda", "se arquea"]),
     }
     crawl_search_out_of_scope = {
         topic: {
@@ -451,7 +456,8 @@ if language == "es":
             "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea",
             "tos", "resfriado", "enfermo", "enferma", "malito", "sarpullido", "erupción",
             "no come", "se cayó", "caída", "cayó", "golpe", "golpeó", "herida", "sangra",
-            "quemadura", "tragó", "veneno", "llora sin parar",
+            "quemadura", "tragó", "veneno", "llora sin parar", "caliente", "respira",
+            "respiración", "temblores", "tiembla", "sacudidas", "espasmos",
         ],
     }
     crawl_search_synonyms = {

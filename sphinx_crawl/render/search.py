@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import config_location, crawl_config
+from sphinx_crawl.core.ages import DEADLINE_LEAD_MONTHS
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import crawl_domain
@@ -64,6 +65,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     ),
     "worry": _listed("worry worried worrying worries concerned normal ok okay fine sign"),
     "age": _listed("month months week weeks year years mo mos mth mths"),
+    # Units a query's age is given in ("9 months", "2 year old"), as months per unit.
+    "months": _listed("month months mo mos mth mths m"),
+    "years": _listed("year years yr yrs"),
     "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
     # A parent who says they are worried is shown where to get help among the first
     # results, whatever else matched.
@@ -84,6 +88,8 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "bien señal signo"
         ),
         "age": _listed("mes meses semana semanas año años"),
+        "months": _listed("mes meses"),
+        "years": _listed("año años ano anos"),
         "negation": _listed("no nunca ni tampoco dejó"),
         "alarm": _listed(
             "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
@@ -197,6 +203,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
                 kind,
                 label(badge(content_type, entry["fields"])),
                 label(entry["age"]["label"] if entry["age"] else ""),
+                *_age_span(entry),
             ]
         )
         for key, name, skip_stop in FIELDS:
@@ -234,6 +241,19 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "box": search_box_texts(),
     }
     return index
+
+
+def _age_span(entry: EntryData) -> list[float | None]:
+    """From what age an entry concerns a baby (a deadline a month early, as the age
+    filter shows it), and until when: a query that names an age ("9 months") ranks an
+    entry for an older baby lower."""
+    age = entry["age"]
+    if age is None:
+        return [None, None]
+    start = age["min_months"]
+    if age.get("kind") == "by":
+        start = max(0, start - DEADLINE_LEAD_MONTHS)
+    return [start, age["max_months"]]
 
 
 def _concern(app: Sphinx, entries: list[EntryData]) -> dict[str, Any]:

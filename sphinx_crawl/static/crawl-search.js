@@ -197,6 +197,19 @@
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
 
+  // The baby's age a query names ("9 months", "2-year-old", "10,5 meses"), in months.
+  function queryAge(index, query) {
+    const intent = index.intent || {};
+    const months = new Set((intent.months || []).map(fold));
+    const years = new Set((intent.years || []).map(fold));
+    for (const [, number, word] of fold(query.toLowerCase()).matchAll(/(\d+(?:[.,]\d+)?)\s*-?\s*(\p{L}+)/gu)) {
+      const value = Number(number.replace(",", "."));
+      if (months.has(word)) return value;
+      if (years.has(word)) return value * 12;
+    }
+    return NaN;
+  }
+
   const roleOf = (index, n) => own(index.roles || {}, String(index.entries[n][3])) || "";
   const isWorry = (index, query) => {
     const { negation, alarm } = intentSets(index);
@@ -216,11 +229,15 @@
     const total = find.total;
     // A word the handbook does not have may be a typo of one it has ("crawlling").
     const claimed = claimedStems(index, query);
-    groups.forEach((alternatives) => {
-      if (alternatives.some((alt) => alt.split(" ").every((w) => find.stems().has(w)))) return;
+    // Groups found only through a correction: a typo, or a real word the handbook lacks
+    // ("pointing" is not "painting"); they count half towards "may not cover this".
+    const corrected = groups.map((alternatives) => {
+      if (alternatives.some((alt) => alt.split(" ").every((w) => find.stems().has(w)))) return false;
       const [typed] = alternatives;
-      if (claimed.has(typed)) return;
-      if (typed && !typed.includes(" ")) alternatives.push(...nearestStems(typed, find.stems()));
+      if (claimed.has(typed) || !typed || typed.includes(" ")) return false;
+      const near = nearestStems(typed, find.stems());
+      alternatives.push(...near);
+      return near.length > 0;
     });
     // For each group and field, the entries that match one of its alternatives.
     const masks = groups.map((alternatives) => FIELDS.map(([field]) => {
@@ -255,7 +272,7 @@
     const content = intent.filter((isIntent) => !isIntent).length;
     const inHeadings = masks.map((byField) => byField.slice(0, 3).some((mask) => mask.some(Boolean)));
     const uncovered = intent.reduce((sum, isIntent, g) =>
-      sum + (isIntent || inHeadings[g] ? 0 : known[g] ? 0.5 : 1), 0);
+      sum + (isIntent ? 0 : corrected[g] ? 0.5 : inHeadings[g] ? 0 : known[g] ? 0.5 : 1), 0);
     const weak = uncovered > 0 && uncovered * 2 >= content;
     if (!known.some(Boolean)) return Object.assign([], { weak: true });
     const optional = intent.map((isIntent, g) => isIntent || found[g] > total * COMMON_SHARE);
@@ -292,6 +309,7 @@
       }
       return mask;
     };
+    const age = queryAge(index, query);
     const namedTerms = named(terms.map(stem));
     const namedAsked = named(words(query).map(stem));
     const weights = FIELDS.map(([, weight]) => weight);
@@ -313,6 +331,9 @@
         score += rarity[g] * (best + 0.1 * (sum - best));
       }
       if (matched < needed) continue; // optional words help reach it, but do not raise it
+      // For an older baby than the one the query names: below what concerns that age.
+      const from = index.entries[n][6];
+      if (Number.isFinite(age) && typeof from === "number" && from > age + 0.5) score *= 0.4;
       score += 6 * namedTerms[n] + 6 * namedAsked[n];
       const kind = role(n);
       if (kind === "sign") score *= namesSign ? 1.25 : questioning ? 0.5 : 0.8;
@@ -441,9 +462,9 @@
       results.splice(ranked.weak || !ranked.length ? 0 : Math.min(1, results.length), 0, { n: concern });
       results = results.slice(0, 8);
     } else if (concern >= 0 && !needs.urgent && isWorry(index, query) &&
-               !results.slice(0, 3).some(({ n }) => roleOf(index, n) === "sign")) {
-      // A worry ("not", "worried") whose first results are no sign to act on: where to
-      // get help is among the first three all the same.
+               !results.slice(0, 3).some(({ n }) => n === concern)) {
+      // A worry ("not", "worried"): where to get help is among the first three, whatever
+      // else matched ("not walking at 18 months" matches the walking window too).
       results = results.filter((r) => r.n !== concern);
       results.splice(Math.min(2, results.length), 0, { n: concern });
       results = results.slice(0, 8);
@@ -581,6 +602,6 @@
 
   return {
     words, englishStem, fold, stem, editDistance, typosAllowed, namesPhrase, forms,
-    nearestStems, rankEntries, topResults, triage, claimedStems, isWorry, setupEntrySearch,
+    nearestStems, rankEntries, topResults, triage, claimedStems, isWorry, queryAge, setupEntrySearch,
   };
 });

@@ -140,3 +140,24 @@ test("a worry is told by its words, not by what it is about", () => {
   assert.ok(search.isWorry(INDEX, "scared about crawling"));
   assert.ok(!search.isWorry(INDEX, "slippery floor"));
 });
+
+test("the age a query names is read in months, in either language's units", () => {
+  const index = { intent: { months: ["month", "months", "mes", "meses"], years: ["year", "años"] } };
+  assert.equal(search.queryAge(index, "baby 9 months crawls backwards"), 9);
+  assert.equal(search.queryAge(index, "my 2-year-old doesn't walk"), 24);
+  assert.equal(search.queryAge(index, "bebé de 10,5 meses"), 10.5);
+  assert.ok(Number.isNaN(search.queryAge(index, "stiff legs")));
+});
+
+test("an entry for an older baby than the query names ranks below one for that age", () => {
+  const index = indexOf([
+    { id: "one-year", kind: "Red flag", t: "Still only backwards around one year", k: "only backwards" },
+    { id: "normal", kind: "Question", t: "Only backwards: normal?", k: "only backwards" },
+  ]);
+  index.entries[0].push(11, null); // from 11 months ("by 12 months", a month early)
+  index.entries[1].push(null, null);
+  index.intent.months = ["months"];
+  const order = (query) => search.rankEntries(index, query).map(({ n }) => index.entries[n][2]);
+  assert.equal(order("9 months only backwards")[0], "normal");
+  assert.equal(order("11 months only backwards")[0], "one-year");
+});
