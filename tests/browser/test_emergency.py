@@ -193,6 +193,7 @@ def test_the_line_fits_a_phone(adopter: Tab) -> None:
 
 EMERGENCIES = {
     "": [
+        "baby went limp and blue",
         "baby not breathing",
         "blue lips",
         "fit",
@@ -242,6 +243,9 @@ UNCOVERED = {
         "baby doesnt respond to his name",
         "baby lost skills stopped crawling",
         "my baby has a flat head",
+        "baby not walking at 18 months",
+        "baby not pointing",
+        "baby arches back a lot",
     ],
     "es/": [
         "mi bebé no habla",
@@ -322,3 +326,13 @@ def test_pages_made_from_templates_start_like_every_page(tab: Tab, page: str, tw
         }"""
     )
     assert order == sorted(order)
+
+
+@pytest.mark.parametrize(
+    "query", ["baby 9 months crawls backwards only", "my 8 month old only goes backwards"]
+)
+def test_a_sign_for_an_older_baby_does_not_come_first(tab: Tab, query: str) -> None:
+    """A parent of a 9-month-old is not met first by a card for a one-year-old."""
+    shown = search(tab, query)
+    assert shown["ids"], query
+    assert shown["ids"][0] != "still-only-backwards-at-one-year", shown["ids"][:3]
