@@ -11,10 +11,13 @@ page is older than its source (or a template):
   the pages it writes, and keeps the rest from the old index;
 * ``objects.inv``, the indices and the search page cut short.
 
-So each build puts a marker (``.crawl-unfinished``) in its output folder before
-anything is written there (``builder-inited``), and removes it once it has finished
-(the last ``build-finished`` handler, after a build without error). A build that finds
-the marker knows the last one did not finish; it:
+So each build puts a marker before anything is written to its output folder
+(``builder-inited``), and removes it once it has finished (the last ``build-finished``
+handler, after a build without error). The marker is a file in Sphinx's doctree folder
+(``crawl-unfinished-<digest of the output folder's path>``), Sphinx's own record of
+builds, not in the output folder, where builders that pack every file they find (EPUB)
+would take it for content. A build that finds the marker of its output folder knows
+the last one there did not finish; it:
 
 * writes every page again (``env-get-updated``): pages are rendered from the saved
   environment, not re-read, and Sphinx indexes each for the search and runs all its
@@ -31,6 +34,8 @@ after a stopped build; a build that finishes leaves no marker.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -45,20 +50,26 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-MARKER_FILE = ".crawl-unfinished"
+MARKER_PREFIX = "crawl-unfinished-"
 #: After every other ``build-finished`` handler (Sphinx's default priority is 500; the
 #: service worker, the last file sphinx-crawl writes, is at 900).
 LAST = 10_000
 MARKER_TEXT = (
-    "sphinx-crawl: a build is writing into this folder. If this file is still here when\n"
-    "no build runs, the last build did not finish, and the next one writes every page.\n"
+    "sphinx-crawl: a build is writing into {outdir}. If this file is still here when\n"
+    "no build runs, that build did not finish, and the next one writes every page.\n"
 )
 
 _REDO: WeakKeyDictionary[Sphinx, bool] = WeakKeyDictionary()
 
 
+def marker_for(outdir: str | Path, doctreedir: str | Path) -> Path:
+    """The marker of builds into ``outdir`` (one doctree folder may serve several)."""
+    key = hashlib.sha256(os.fsencode(Path(outdir).resolve())).hexdigest()[:16]
+    return Path(doctreedir) / f"{MARKER_PREFIX}{key}"
+
+
 def marker_path(app: Sphinx) -> Path:
-    return Path(app.outdir) / MARKER_FILE
+    return marker_for(app.outdir, app.doctreedir)
 
 
 def start_build(app: Sphinx) -> None:
@@ -83,7 +94,7 @@ def start_build(app: Sphinx) -> None:
         # there, so one cut short still marks the build, and a temporary file of ours
         # is never left without a marker beside it to have it removed.
         marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text(MARKER_TEXT, encoding="utf-8")
+        marker.write_text(MARKER_TEXT.format(outdir=app.outdir), encoding="utf-8")
 
 
 def pages_to_redo(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import pytest
 
+from sphinx_crawl.unfinished import marker_for
 from tests.build_utils import copy_root
 from tests.test_incremental import SCENARIOS
 
@@ -54,6 +55,11 @@ def project(root: Path) -> Path:
         encoding="utf-8",
     )
     return srcdir
+
+
+def marker(srcdir: Path) -> Path:
+    """Where a build of ``srcdir`` (see :func:`command`) marks its output unfinished."""
+    return marker_for(srcdir / "_build" / "html", srcdir / "_build" / "doctrees")
 
 
 def command(srcdir: Path, parallel: int = 0) -> list[str]:
@@ -156,7 +162,7 @@ def assert_repaired(srcdir: Path, scenario: str, root: Path, parallel: int = 0) 
     build; what it printed."""
     after = finished(sphinx(srcdir, parallel))
     assert_same_files(srcdir / "_build" / "html", clean_build(srcdir, scenario, root))
-    assert not list((srcdir / "_build" / "html").rglob(".crawl-unfinished"))
+    assert not marker(srcdir).exists()
     return after.stdout
 
 
@@ -232,7 +238,7 @@ KEEPING_PAGES = sorted(set(SCENARIOS) - {"delete-page", "move-sources-page"})
 def timed(srcdir: Path, parallel: int = 0) -> tuple[float, float, float]:
     """A build left to finish, watched: seconds from its start until it marked its
     folder, until it removed the mark, and until it ended."""
-    marker = srcdir / "_build" / "html" / ".crawl-unfinished"
+    mark = marker(srcdir)
     started = time.monotonic()
     build = subprocess.Popen(
         command(srcdir, parallel), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -240,9 +246,9 @@ def timed(srcdir: Path, parallel: int = 0) -> tuple[float, float, float]:
     marked = unmarked = None
     while build.poll() is None:
         now = time.monotonic() - started
-        if marked is None and marker.exists():
+        if marked is None and mark.exists():
             marked = now
-        elif marked is not None and unmarked is None and not marker.exists():
+        elif marked is not None and unmarked is None and not mark.exists():
             unmarked = now
         time.sleep(0.005)
     assert build.returncode == 0
@@ -281,7 +287,7 @@ def test_builds_killed_at_random_moments_are_repaired(tmp_path: Path, parallel: 
         before = files(outdir)
         if not killed_after(srcdir, delay, parallel):
             outcomes.append("finished before the kill")
-        elif (outdir / ".crawl-unfinished").exists():
+        elif marker(srcdir).exists():
             printed = finished(sphinx(srcdir, parallel)).stdout
             assert REDONE in printed
             assert_same_files(outdir, clean_build(srcdir, scenario, tmp_path))
