@@ -34,7 +34,6 @@ from sphinx_crawl.unfinished import setup_unfinished
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -78,11 +77,12 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
 
 def setup_static_files(app: Sphinx) -> None:
     """CSS and JS ship in the package, copied into ``_static`` (only when changed) and
-    linked from every HTML page. ``html_static_path`` is not used for them, so a
-    rebuild never sees a changed configuration."""
+    linked from every HTML page. ``html_static_path`` is neither used for them nor
+    edited. (sphinx-design, which the cards use, adds its folder to it at
+    ``builder-inited``, after Sphinx compared the configuration with the saved one:
+    Sphinx 8.1+ then says the option changed at each rebuild; it reads no page again
+    for it, since the option only concerns writing.)"""
     app.connect("builder-inited", add_static_files)
-    app.connect("config-inited", _static_path_as_saved)
-    app.connect("builder-inited", _drop_repeated_static_paths, priority=900)
 
 
 def add_static_files(app: Sphinx) -> None:
@@ -97,25 +97,3 @@ def add_static_files(app: Sphinx) -> None:
         app.add_css_file(name)
     for name in JS_FILES:
         app.add_js_file(name, loading_method="defer")
-
-
-def _design_static_dir() -> str | None:
-    try:
-        from sphinx_design.extension import STATIC_DIR as DESIGN_STATIC
-    except ImportError:  # pragma: no cover - another sphinx-design layout
-        return None
-    return str(DESIGN_STATIC)
-
-
-def _static_path_as_saved(app: Sphinx, config: Config) -> None:
-    """sphinx-design appends its folder to ``html_static_path`` at builder-inited, after
-    the saved configuration was compared, so every rebuild saw a changed setting and
-    re-read every page. Listing the folder up front makes the two agree."""
-    design = _design_static_dir()
-    if design is not None and design not in config.html_static_path:
-        config.html_static_path = [*config.html_static_path, design]
-
-
-def _drop_repeated_static_paths(app: Sphinx) -> None:
-    paths = app.config.html_static_path
-    paths[:] = list(dict.fromkeys(paths))  # in place, as sphinx-design changed it

@@ -268,28 +268,57 @@ HTML_VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor | None]] = {
 }
 
 
-def visit_title(self: HTML5Translator, node: nodes.title) -> None:
-    """Sphinx writes a toctree's caption as ``<p role="heading">`` without the
-    ``aria-level`` that role needs, so screen readers list it at no level (and axe
-    flags it): the same element, with level 2. Every other title is the translator's."""
+def _is_toctree_caption(node: nodes.Node) -> bool:
     parent = node.parent
-    if isinstance(parent, addnodes.compact_paragraph) and parent.get("toctree"):
-        attributes: dict[str, Any] = {"role": "heading", "aria-level": "2"}
-        self.body.append(self.starttag(node, "p", "", CLASS="caption", **attributes))
-        self.body.append('<span class="caption-text">')
-        self.context.append("</span></p>\n")
-    else:
-        type(self).visit_title(self, node)
+    return isinstance(parent, addnodes.compact_paragraph) and bool(parent.get("toctree"))
 
 
-def depart_title(self: HTML5Translator, node: nodes.title) -> None:
-    type(self).depart_title(self, node)
+def with_caption_levels(base: type[nodes.NodeVisitor]) -> type[nodes.NodeVisitor]:
+    """``base``, the HTML translator in use, as it is but for one thing: Sphinx writes a
+    toctree's caption as ``<p class="caption" role="heading">`` without the
+    ``aria-level`` that role needs, so screen readers list it at no level (and axe flags
+    it); here the same element says level 2. Every title, captions included, is written
+    by ``base`` (the theme's or the project's translator); only the caption's start tag
+    gets the attribute, and not twice if ``base`` writes one."""
+
+    class CaptionLevels(base):  # type: ignore[valid-type,misc]
+        crawl_caption_levels = True
+
+        def visit_title(self, node: nodes.title) -> None:
+            start = len(self.body)
+            super().visit_title(node)
+            if not _is_toctree_caption(node):
+                return
+            for at in range(start, len(self.body)):
+                tag = self.body[at]
+                if tag.startswith("<p ") and 'role="heading"' in tag:
+                    if "aria-level=" not in tag:
+                        self.body[at] = '<p aria-level="2" ' + tag[3:]
+                    return
+
+    CaptionLevels.__name__ = CaptionLevels.__qualname__ = base.__name__
+    CaptionLevels.__module__ = base.__module__
+    return CaptionLevels
+
+
+def add_caption_levels(app: Sphinx) -> None:
+    """``builder-inited``: the builder's translator, with levels on toctree captions, set
+    through ``app.set_translator`` (so a translator the project or its theme set is
+    kept, and the captions of sidebars, which Sphinx renders outside any page's doctree,
+    are written by it too)."""
+    builder = app.builder
+    if builder.format != "html":
+        return
+    base = builder.get_translator_class()
+    if base is None or getattr(base, "crawl_caption_levels", False):
+        return
+    app.set_translator(builder.name, with_caption_levels(base), override=True)
 
 
 def setup_html(app: Sphinx) -> None:
     for node_class, (visit, depart) in HTML_VISITORS.items():
         app.add_node(node_class, html=(visit, depart))
-    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+    app.connect("builder-inited", add_caption_levels)
     setup_one_id_per_element(app)
 
 
