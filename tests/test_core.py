@@ -126,3 +126,15 @@ def test_config_is_checked_into_usable_values() -> None:
     messages = " ".join(message for _, message in checked.problems)
     for expected in ("http://[::1", "crawl_demo_pages", "'x'", "crawl_require_source"):
         assert expected in messages
+
+
+def test_an_excerpt_is_cut_at_a_word_at_one_length_for_cards_and_search() -> None:
+    from sphinx_crawl.core.entries import EXCERPT_CHARS, excerpt
+
+    short = "Bare knees grip the floor."
+    assert excerpt(short) == short
+    long = "word " * 100
+    cut = excerpt(long)
+    assert cut.endswith("\u2026")
+    assert len(cut) <= EXCERPT_CHARS + 1
+    assert cut[:-1].split() == ["word"] * len(cut[:-1].split())

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from sphinx_crawl.core.entries import EXCERPT_CHARS
 from tests.build_utils import Build, build, copy_root, line_of, load_inventory, read_search_index
 
 #: id -> (type, page, title) of every entry in the test-cross-page root.
@@ -81,6 +82,8 @@ def test_entries_are_searched_once_by_the_entry_search_not_twice(site: Build) ->
     ours = read_search_index((site.outdir / "crawl-searchindex.js").read_text("utf-8"))
     listed = {(row[0], ours["pages"][row[1]].removesuffix(".html")) for row in ours["entries"]}
     assert listed == {(title, page) for _type, page, title in ENTRIES.values()}
+    # The search cuts excerpts at the length cards use (core/entries.py), told by Python.
+    assert ours["excerpt_chars"] == EXCERPT_CHARS
     # Sphinx still finds the pages by their words, entries' words included.
     assert any(word in index["terms"] for word in ("knee", "knees"))
 

@@ -104,6 +104,19 @@ def plain_text(text: str) -> str:
     return " ".join(text.split())
 
 
+#: How much of an entry's text an excerpt shows (a card in a list, a search result):
+#: crawl-search.js reads it from the search index.
+EXCERPT_CHARS = 220
+
+
+def excerpt(text: str) -> str:
+    """The start of ``text``, cut at a word, with an ellipsis if anything was left out."""
+    text = plain_text(text)
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    return text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "\u2026"
+
+
 # A reference inside an entry's text ({crawl:tip}`id`, {crawl:source}`key`) reads as
 # the title it links to. Titles of entries on other pages are known only once every page
 # is read, so the stored text keeps a placeholder the domain fills in (see

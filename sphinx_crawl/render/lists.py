@@ -12,7 +12,7 @@ from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.config import source_language_classes
 from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.core.derive import age_sort_key, badge, free_id, source_anchor
-from sphinx_crawl.core.entries import EntryData
+from sphinx_crawl.core.entries import EntryData, excerpt
 from sphinx_crawl.core.lists import ListSpec
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
 from sphinx_crawl.i18n import _, labelled
@@ -30,8 +30,6 @@ from sphinx_crawl.selection import (
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-
-_EXCERPT_CHARS = 220
 
 
 class FillCollections(SphinxPostTransform):
@@ -85,12 +83,7 @@ class FillCollections(SphinxPostTransform):
         content_type = self._type(entry)
         if content_type and content_type.badge:
             return badge(content_type, entry["fields"])
-        text = entry["text"]
-        return (
-            text
-            if len(text) <= _EXCERPT_CHARS
-            else text[:_EXCERPT_CHARS].rsplit(" ", 1)[0] + "\u2026"
-        )
+        return excerpt(entry["text"])
 
     # -- links between entries ---------------------------------------------------
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.core.ages import DEADLINE_LEAD_MONTHS
 from sphinx_crawl.core.derive import badge, free_id
+from sphinx_crawl.core.entries import EXCERPT_CHARS
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_addresses
@@ -230,6 +231,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "none": str(_("No entry matches all of these words.")),
         # Said instead of Sphinx's "did not match any documents" when entries matched.
         "no_pages": str(_("No other page matches all of these words.")),
+        "excerpt_chars": EXCERPT_CHARS,
         # Said instead of Sphinx's "did not match any documents ... enough categories".
         "no_match": str(_("No page matches all of these words. Try fewer words, or other words.")),
         # Sphinx's own count of the pages found, in the project's language (Sphinx's

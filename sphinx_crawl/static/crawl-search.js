@@ -357,8 +357,7 @@
   // The excerpt under a result, read from the entry on its own page: one request per
   // page of the results shown (as Sphinx's search reads its summaries). From file://
   // pages cannot be fetched, and results show without an excerpt.
-  const EXCERPT_CHARS = 180;
-  function fillExcerpts(root, wanted) {
+  function fillExcerpts(root, wanted, chars) {
     const byPage = new Map();
     wanted.forEach((item) => {
       if (!byPage.has(item.page)) byPage.set(item.page, []);
@@ -373,8 +372,9 @@
             const entry = hash && doc.getElementById(hash);
             const body = entry && (entry.querySelector(".crawl-entry-body") || entry);
             const text = body ? body.textContent.replace(/\s+/g, " ").trim() : "";
-            node.textContent = text.length > EXCERPT_CHARS
-              ? text.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, "") + "\u2026" : text;
+            // Cut as core/entries.excerpt cuts a card's text, at the same length.
+            node.textContent = text.length > chars
+              ? text.slice(0, chars).replace(/\s+\S*$/, "") + "\u2026" : text;
           });
         })
         .catch(() => {});
@@ -522,7 +522,7 @@
     anchor.parentNode.insertBefore(section, anchor);
     addResultsSearchBox(index, query);
     explainNoPages(index, ranked.length); // a match, not the worried-parent card added
-    fillExcerpts(root, excerpts);
+    fillExcerpts(root, excerpts, index.excerpt_chars);
   }
 
   // The search page's own box, at every width, holding the query to change it.
