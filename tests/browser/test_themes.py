@@ -1,20 +1,30 @@
-"""The extension in the five popular themes (issue 16): one page with every part (an
-age filter with entries that apply, red flags of each level, a tip with a list, a
-milestone table, cards, a checklist, a timeline), built with alabaster, furo,
-sphinx-book-theme, pydata-sphinx-theme and sphinx-rtd-theme, seen with a light and a
-dark system preference at desktop and phone widths.
+"""The extension in seven popular themes (issues 16 and 25): pages with every part (the
+"Emergency?" line, the phone search box, an age filter with entries that apply, red
+flags of each level, a tip with a list, a milestone table with its "Seen?" choices, cards,
+a checklist and its tools, a timeline; the baby panel, the tracker and the summary; the
+search page's notices), built with alabaster, furo, sphinx-book-theme,
+pydata-sphinx-theme, sphinx-rtd-theme, shibuya and piccolo-theme, seen with a light and
+a dark system preference at desktop and phone widths, a baby remembered on the device.
 
-Dark means the system asks for dark: furo, pydata and book follow it (their default
-is "auto"); alabaster and rtd are light-only, and the extension must stay light with
-them too. axe checks contrast (the age filter's box, "Applies at this age"), and the
-checks below what axe does not: card padding, checklist markers, bullets inside
-cards, no sideways scrolling on a phone.
+Dark means the system asks for dark, as a reader's browser does: furo, pydata and book
+follow it (their default is "auto"), shibuya too (``color_mode = auto``: its script puts
+``class="dark"`` on html) and piccolo-theme (its script sets ``html[data-mode=dark]``
+on a first visit); alabaster and rtd are light-only, and the extension must stay light
+with them too. crawl.css knows none of them: its parts take the page's own text colour
+and let its background show through, so axe must find no contrast failure in any of
+them. Beside axe: every field, list and button in the parts has the text colour of
+the part around it on no ground of its own (a theme's filled buttons and white fields
+stay out), and what axe does not judge: card padding, checklist markers, bullets inside
+cards, no sideways scrolling on a phone, a red flag's colour the same in a card as on
+its entry.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
+import json
 import subprocess
 import sys
 import threading
@@ -30,9 +40,21 @@ from tests.build_utils import ROOTS
 
 pytestmark = pytest.mark.browser
 
-THEMES = ["alabaster", "furo", "sphinx_book_theme", "pydata_sphinx_theme", "sphinx_rtd_theme"]
+THEMES = [
+    "alabaster",
+    "furo",
+    "sphinx_book_theme",
+    "pydata_sphinx_theme",
+    "sphinx_rtd_theme",
+    "shibuya",
+    "piccolo_theme",
+]
 #: Themes with a dark mode that follows the system by default.
-DARK_THEMES = {"furo", "sphinx_book_theme", "pydata_sphinx_theme"}
+DARK_THEMES = {"furo", "sphinx_book_theme", "pydata_sphinx_theme", "shibuya", "piccolo_theme"}
+#: Themes whose search page leaves out what the extension adds to its head (shibuya's
+#: base.html does not print ``metatags``), so the entry search and its notices are not
+#: there. Strict: the test says so when it is mended.
+SEARCH_MISSING = {"shibuya": "shibuya's search page drops metatags: no entry search"}
 
 
 @pytest.fixture(scope="module")
@@ -65,18 +87,107 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-#: What the extension puts on the page; the themes' own parts (alabaster's grey footer
+#: A baby remembered on the device (crawl-companion.js), 8 months old, with a milestone
+#: marked "yes" without a date: the milestone table shows its "Seen?" choices and the
+#: "add the date" link, the tracker its marks.
+BORN = (datetime.date.today() - datetime.timedelta(days=245)).isoformat()
+BABIES = {
+    "v": 1,
+    "current": "btheme",
+    "babies": {
+        "btheme": {
+            "name": "Ana",
+            "born": BORN,
+            "early": 0,
+            "marks": {
+                "pushes-up": {"state": "yes", "date": "", "title": "Pushes up on the arms"},
+                "one-side": {"state": "noticed", "date": "", "title": "Crawls with one side only"},
+            },
+            "notes": "",
+            "questions": "",
+        }
+    },
+}
+REMEMBER_BABY = (
+    "try { localStorage.setItem('sphinx-crawl:babies', "
+    + json.dumps(json.dumps(BABIES))
+    + "); } catch (e) {}"
+)
+
+#: What the extension puts on each page; the themes' own parts (alabaster's grey footer
 #: fails contrast on its own) are theirs to fix.
-OURS = [
-    ".crawl-age-filter",
-    "article.crawl-entry",
-    "table.crawl-milestone-table",
-    ".crawl-card-grid",
-    "ul.crawl-checklist",
-    ".crawl-checklist-tools",
-    ".crawl-timeline-chart",
-    "details.crawl-details",
-]
+PAGES = {
+    "index.html?age=8": [
+        ".crawl-emergency-line",
+        ".crawl-search-box",
+        ".crawl-age-filter",
+        "article.crawl-entry",
+        "table.crawl-milestone-table",
+        ".crawl-row-mark",
+        ".crawl-card-grid",
+        "ul.crawl-checklist",
+        ".crawl-checklist-tools",
+        ".crawl-timeline-chart",
+        "details.crawl-details",
+    ],
+    "tracker.html": [
+        ".crawl-emergency-line",
+        ".crawl-search-box",
+        "form.crawl-baby",
+        "ul.crawl-tracker",
+        ".crawl-summary",
+    ],
+}
+#: The search page: a query naming an emergency sign, and one naming an illness and a
+#: topic the handbook does not cover.
+SEARCHES = {
+    "search.html?q=not+breathing": [".crawl-search-emergency", "section.crawl-search"],
+    "search.html?q=fever+autism": [
+        ".crawl-emergency-line",
+        ".crawl-search-unwell",
+        ".crawl-search-scope",
+        "section.crawl-search",
+        "form.crawl-search-box-results",
+    ],
+}
+
+# The page's own ground under the content, and whether it is dark. (A theme may paint
+# html, body or a wrapper; the first ground found going up from an entry is the one.)
+PAGE_IS_DARK = """(part) => {
+  let el = document.querySelector(part);
+  while (el) {
+    const bg = getComputedStyle(el).backgroundColor.match(/[\\d.]+/g).map(Number);
+    if (bg.length < 4 || bg[3] > 0.5) return (bg[0] + bg[1] + bg[2]) / 3 < 128;
+    el = el.parentElement;
+  }
+  return false;  // the canvas: white
+}"""
+
+# Every field, list and button in the parts: its text colour and that of the part it is
+# in, and its own ground's alpha (0 is none: the page shows through).
+FIELDS = """(parts) => {
+  const out = [];
+  const seen = new Set();
+  for (const part of parts) {
+    for (const root of document.querySelectorAll(part)) {
+      const shown = root.querySelectorAll('input:not([type=checkbox]):not([type=radio])'
+        + ':not([type=hidden]), select, textarea, button');
+      for (const field of shown) {
+        if (!field.getClientRects().length || seen.has(field)) continue;
+        seen.add(field);
+        const own = getComputedStyle(field);
+        const around = getComputedStyle(field.parentElement);
+        const alpha = own.backgroundColor.match(/[\\d.]+/g).map(Number)[3] ?? 1;
+        out.push({
+          field: `${part} ${field.tagName.toLowerCase()}${field.id ? '#' + field.id : ''}`
+            + ` "${(field.textContent || field.value || '').trim().slice(0, 20)}"`,
+          color: own.color, around: around.color, alpha,
+        });
+      }
+    }
+  }
+  return out;
+}"""
 
 # Measured in the page: what a reader sees that axe does not judge.
 LAYOUT = """() => {
@@ -100,12 +211,50 @@ LAYOUT = """() => {
   }));
   const table = document.querySelector('table.crawl-milestone-table');
   const caption = table.querySelector('caption');
+  // A red flag's level has one colour: its entry's band and its card's.
+  const bands = ['routine', 'soon', 'urgent'].map((level) => [
+    level,
+    getComputedStyle(document.querySelector(`article.crawl-urgency-${level}`)).borderLeftColor,
+    getComputedStyle(document.querySelector(`.crawl-list-card.crawl-urgency-${level}`)).borderLeftColor,
+  ]);
   return {
     scroll: document.documentElement.scrollWidth - window.innerWidth,
-    cardInsets, markers, bullets,
+    cardInsets, markers, bullets, bands,
     captionShare: box(caption).width / box(table).width,
+    seen: [...document.querySelectorAll('.crawl-row-mark')]
+      .filter((mark) => mark.getClientRects().length).length,
   };
 }"""
+
+
+def open_theme(
+    open_page: Callable[..., Tab], themes_url: str, scheme: str, width: int
+) -> tuple[Tab, Any]:
+    """A fresh page with the system's scheme, at a width, a baby remembered."""
+    tab = open_page(color_scheme=scheme, viewport={"width": width, "height": 900})
+    tab.base = themes_url  # its own server: requests to it are the page's own
+    tab.page.context.add_init_script(REMEMBER_BABY)
+    return tab, tab.page
+
+
+def check_page(page: Any, axe_script: str, theme: str, scheme: str, parts: list[str]) -> list[str]:
+    """The page in the theme's own mode: axe on the parts, and the parts' fields."""
+    dark = page.evaluate(PAGE_IS_DARK, parts[-1])
+    assert dark == (scheme == "dark" and theme in DARK_THEMES), f"{page.url}: the theme's own mode"
+    page.evaluate(axe_script)
+    for part in parts:
+        assert page.locator(part).count(), f"{part} is on {page.url}"
+    problems = [
+        f"{page.url} [{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"])
+        for v in page.evaluate(RUN_AXE, [WCAG_TAGS, parts])
+    ]
+    for field in page.evaluate(FIELDS, parts):
+        if field["color"] != field["around"] or field["alpha"] > 0.15:
+            problems.append(
+                f"{page.url} {field['field']}: text {field['color']} in a part of"
+                f" {field['around']}, ground alpha {field['alpha']} (the page's own expected)"
+            )
+    return problems
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -119,29 +268,24 @@ def test_every_part_reads_well_in_each_theme(
     scheme: str,
     width: int,
 ) -> None:
-    tab = open_page(color_scheme=scheme, viewport={"width": width, "height": 900})
-    tab.base = themes_url  # its own server: requests to it are the page's own
-    page = tab.page
-    tab.goto(f"{themes_url}{theme}/index.html?age=8")
-    page.locator(".crawl-age-applies").first.wait_for()
-    dark = page.evaluate(
-        """() => {
-          const [r, g, b] = getComputedStyle(document.body).backgroundColor
-            .match(/\\d+/g).map(Number);
-          return (r + g + b) / 3 < 128;
-        }"""
-    )
-    assert dark == (scheme == "dark" and theme in DARK_THEMES), "the theme's own mode"
-
-    page.evaluate(axe_script)
-    for part in OURS:
-        assert page.locator(part).count(), f"{part} is on the page"
-    violations = page.evaluate(RUN_AXE, [WCAG_TAGS, OURS])
-    problems = [f"[{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations]
+    tab, page = open_theme(open_page, themes_url, scheme, width)
+    problems: list[str] = []
+    for path, parts in PAGES.items():
+        tab.goto(f"{themes_url}{theme}/{path}")
+        page.locator(parts[-1]).first.wait_for(state="attached")
+        if path.startswith("index"):
+            page.locator(".crawl-age-applies").first.wait_for()
+            page.locator(".crawl-row-mark").first.wait_for()
+            layout = page.evaluate(LAYOUT)
+        else:
+            page.locator("form.crawl-baby").wait_for()
+        box = page.locator(".crawl-search-box").first
+        assert box.is_visible() == (width < 600), "the search box shows on a phone only"
+        problems += check_page(page, axe_script, theme, scheme, parts)
     assert not problems, f"{theme} {scheme} {width}px:\n" + "\n".join(problems)
 
-    layout = page.evaluate(LAYOUT)
     assert layout["scroll"] <= 0, f"the page scrolls sideways by {layout['scroll']}px"
+    assert layout["seen"] == 2, "each milestone row offers its 'Seen?' choice"
     assert layout["cardInsets"], "the cards are on the page"
     assert min(layout["cardInsets"]) >= 8, f"card text touches the edge: {layout['cardInsets']}"
     assert layout["markers"], "the checklist is on the page"
@@ -154,3 +298,31 @@ def test_every_part_reads_well_in_each_theme(
     for bullet in layout["bullets"]:
         assert bullet["style"] != "none", "the list in the tip lost its bullets"
         assert bullet["room"] >= 16, f"the tip's bullets have {bullet['room']}px of room"
+    for level, entry, card in layout["bands"]:
+        assert entry == card, f"a {level} red flag's card is {card}, its entry {entry}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "theme",
+    [
+        pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=SEARCH_MISSING[t]))
+        if t in SEARCH_MISSING
+        else t
+        for t in THEMES
+    ],
+)
+def test_search_notices_read_well_in_each_theme(
+    open_page: Callable[..., Tab], themes_url: str, axe_script: str, theme: str, scheme: str
+) -> None:
+    """On a phone, where a worried parent searches: the emergency notice, the notes on
+    an illness and a topic not covered, the results and the search box holding the query."""
+    tab, page = open_theme(open_page, themes_url, scheme, 375)
+    problems: list[str] = []
+    for path, parts in SEARCHES.items():
+        tab.goto(f"{themes_url}{theme}/{path}")
+        assert page.locator("script[src*='crawl-search.js']").count(), "the entry search loads"
+        page.locator(parts[0]).wait_for()
+        page.locator("section.crawl-search").wait_for()
+        problems += check_page(page, axe_script, theme, scheme, parts)
+    assert not problems, f"{theme} {scheme}:\n" + "\n".join(problems)
