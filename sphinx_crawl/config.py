@@ -41,6 +41,7 @@ from sphinx_crawl.config_checks import (
     check_patterns,
     check_prefix,
     check_seconds,
+    check_size,
     check_source,
     check_sources,
     check_synonyms,
@@ -268,6 +269,20 @@ class CrawlConfig:
             "that keeps its own box in view."
         ),
         example=("crawl_search_box = False"),
+    )
+    search_split_bytes: int = setting(
+        "crawl_search_split_bytes",
+        200_000,
+        (int,),
+        check_size,
+        rebuild="html",
+        help=(
+            "Above this size (bytes of JSON) the entry search index is written in parts, "
+            "so a first search downloads only the words it asks about and the rows it "
+            "shows: `crawl-searchindex.js` up front, the rest in `_crawl_search/`. `0` "
+            "always splits it."
+        ),
+        example="crawl_search_split_bytes = 500_000",
     )
     tag_labels: dict[str, str] = setting(
         "crawl_tag_labels",

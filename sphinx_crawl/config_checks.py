@@ -337,6 +337,14 @@ def check_seconds(value: Any, problems: list[Problem], name: str, default: Any) 
     return 60.0
 
 
+def check_size(value: Any, problems: list[Problem], name: str, default: Any) -> int:
+    """A size in bytes (0 or more); anything else is the default, with a problem."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    problems.append(((name,), f"{name} must be a whole number of bytes (0 or more)"))
+    return int(default)
+
+
 def check_labels(value: Any, problems: list[Problem], name: str, default: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         problems.append(((name,), f"{name} must be a dict: tag -> label"))

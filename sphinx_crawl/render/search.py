@@ -34,6 +34,7 @@ from sphinx_crawl.i18n import _
 from sphinx_crawl.output import html_output_dir, write_bytes_if_changed, write_if_changed
 from sphinx_crawl.render.emergency import search_data as emergency_search_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
+from sphinx_crawl.render.search_shards import split_index, write_parts
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -275,9 +276,9 @@ def _concern(app: Sphinx, entries: list[EntryData]) -> dict[str, Any]:
     return {"row": row, "text": concern.text or emergency_texts()["concern"]}
 
 
-def _script(assignment: str, payload: Any) -> str:
-    """``<assignment> = JSON.parse('...')``: browsers parse a large JSON string faster
-    than the same data written as a JavaScript literal."""
+def _json_string(payload: Any) -> str:
+    """``JSON.parse('...')``: browsers parse a large JSON string faster than the same
+    data written as a JavaScript literal."""
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     # In a single-quoted JavaScript string: backslashes, quotes, line ends, and "</"
     # (a script element must not see its own end tag) are escaped.
@@ -290,18 +291,30 @@ def _script(assignment: str, payload: Any) -> str:
         .replace("\u2029", "\\u2029")
         .replace("</", "<\\/")
     )
-    return f"{assignment} = JSON.parse('{quoted}');\n"
+    return f"JSON.parse('{quoted}')"
+
+
+def _script(assignment: str, payload: Any) -> str:
+    """``<assignment> = JSON.parse('...');``"""
+    return f"{assignment} = {_json_string(payload)};\n"
+
+
+def _call(opening: str, payload: Any) -> str:
+    """``<opening>, JSON.parse('...'));``: a part handing its data to the search."""
+    return f"{opening}, {_json_string(payload)});\n"
 
 
 def write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: the index, built every time and written only if its bytes
-    change (an index a stopped build left short is rewritten)."""
+    """``build-finished``: the index (split into parts when large: see search_shards),
+    built every time and written only where its bytes change (an index a stopped build
+    left short is rewritten)."""
     outdir = html_output_dir(app, exception)
     if outdir is None:
         return
-    write_if_changed(
-        outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", build_index(app))
-    )
+    upfront, parts = split_index(build_index(app), crawl_config(app.config).search_split_bytes)
+    write_parts(outdir, parts, _call)
+    # Last, so a page never loads an index whose parts are not there yet.
+    write_if_changed(outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", upfront))
 
 
 #: The entry search's script: copied into ``_static`` and loaded by the search page only.

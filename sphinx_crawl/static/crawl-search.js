@@ -70,6 +70,47 @@
   const FIELDS = [["k", 4], ["t", 3], ["g", 2], ["x", 1]];
   const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+  /* ---- A split index (render/search_shards.py) ------------------------------ */
+  // Up front: per entry its kind and from what age it concerns a baby, one character
+  // each; the words and the rows come in parts, loaded for what is asked.
+  const entryCount = (index) => (index.entries && !index.parts ? index.entries.length : index.total);
+  const decode = (index, text, n) => index.parts.alphabet.indexOf(text[n]) - 1;
+  const kindOf = (index, n) =>
+    index.parts ? index.kind_labels[decode(index, index.kinds, n)] : index.entries[n][3];
+  function fromOf(index, n) {
+    if (!index.parts) return index.entries[n][6];
+    const months = decode(index, index.from, n);
+    return months < 0 ? null : months;
+  }
+  const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
+  // The part holding the words that begin as ``word`` does (two letters, accents folded).
+  const partOf = (word) => `w-${hex(fold(word).slice(0, 2))}`;
+
+  // The parts a query needs: the words typed and their synonyms.
+  function wordParts(index, query) {
+    const present = new Set((index.parts.words || []).map((key) => `w-${key}`));
+    const wanted = new Set();
+    words(query).forEach((word) => {
+      wanted.add(partOf(word));
+      [].concat(own(index.synonyms || {}, word) || own(index.synonyms || {}, stem(word)) || [])
+        .forEach((synonym) => words(synonym).forEach((w) => wanted.add(partOf(w))));
+    });
+    return [...wanted].filter((name) => present.has(name));
+  }
+  const rowParts = (index, positions) =>
+    [...new Set(positions.filter((n) => !index.entries[n]).map((n) => `r-${Math.floor(n / index.parts.rows_per_part)}`))];
+
+  // A part's data, merged into the index: words into each field, rows into place.
+  function mergePart(index, name, data) {
+    if (name.startsWith("w-")) {
+      Object.entries(data).forEach(([field, byWord]) => Object.assign(index.words[field] ??= {}, byWord));
+      index.crawlSearcher = null; // its stems and masks were made from fewer words
+    } else {
+      const start = Number(name.slice(2)) * index.parts.rows_per_part;
+      data.forEach((row, i) => { index.entries[start + i] = row; });
+    }
+  }
+
   // A word's entries: "~" + a base-64 bitmap, or gaps in base 36 ("3,1,a"); marked
   // into `mask`, one byte per entry, so sets combine in plain loops.
   function markInto(code, mask) {
@@ -91,7 +132,7 @@
   }
 
   function searcher(index) {
-    const total = index.entries.length;
+    const total = entryCount(index);
     const byStem = {}; // field -> stem -> words of the vocabulary
     const cache = new Map();
     const stemsOf = (field) => {
@@ -210,7 +251,7 @@
     return NaN;
   }
 
-  const roleOf = (index, n) => own(index.roles || {}, String(index.entries[n][3])) || "";
+  const roleOf = (index, n) => own(index.roles || {}, String(kindOf(index, n))) || "";
   const isWorry = (index, query) => {
     const { negation, alarm } = intentSets(index);
     return words(query).some((w) => negation.has(fold(w)) || alarm.has(fold(w)));
@@ -332,7 +373,7 @@
       }
       if (matched < needed) continue; // optional words help reach it, but do not raise it
       // For an older baby than the one the query names: below what concerns that age.
-      const from = index.entries[n][6];
+      const from = fromOf(index, n);
       if (Number.isFinite(age) && typeof from === "number" && from > age + 0.5) score *= 0.4;
       score += 6 * namedTerms[n] + 6 * namedAsked[n];
       const kind = role(n);
@@ -340,18 +381,14 @@
       else if (kind === "answer" && questioning && !namesSign) score *= 1.6;
       scored.push({ n, score, matched });
     }
-    return Object.assign(topResults(scored, (r) => index.entries[r.n][0], 8), { weak });
+    return Object.assign(topResults(scored, 8), { weak });
   }
 
-  // The best `count` by score, ties by title: titles are compared only among the
-  // results that can make the cut, not across thousands of matches.
-  function topResults(results, title, count) {
-    results.sort((a, b) => b.score - a.score);
-    const cut = results.length > count ? results[count - 1].score : -Infinity;
-    return results
-      .filter((r) => r.score >= cut)
-      .sort((a, b) => b.score - a.score || title(a).localeCompare(title(b)))
-      .slice(0, count);
+  // The best ``count`` by score; equal scores in the handbook's own order (by page,
+  // then place on the page), which needs no entry's title: a split index ranks before
+  // it loads any row.
+  function topResults(results, count) {
+    return results.sort((a, b) => b.score - a.score || a.n - b.n).slice(0, count);
   }
 
   // The excerpt under a result, read from the entry on its own page: one request per
@@ -448,9 +485,9 @@
     return note;
   }
 
-  function showEntryResults(index, query, root) {
-    const anchor = document.getElementById("search-results");
-    if (!anchor) return;
+  // What the search shows for a query: the ranked entries, what comes before them,
+  // and the list (with the worried-parent card where a worry needs it).
+  function decide(index, query) {
     const ranked = rankEntries(index, query);
     const needs = triage(index, query, ranked);
     let results = [...ranked];
@@ -469,6 +506,40 @@
       results.splice(Math.min(2, results.length), 0, { n: concern });
       results = results.slice(0, 8);
     }
+    return { ranked, needs, results };
+  }
+
+  // A split index's parts, each loaded once, as a script (which works from file:// too).
+  const loading = new Map();
+  function loadParts(index, root, names) {
+    return Promise.all(names.map((name) => {
+      if (!loading.has(name)) {
+        loading.set(name, new Promise((resolve) => {
+          const script = document.createElement("script");
+          script.src = `${root}${index.parts.folder}/${name}.js?v=${index.parts.version}`;
+          script.onload = script.onerror = () => resolve();
+          document.head.appendChild(script);
+        }));
+      }
+      return loading.get(name);
+    }));
+  }
+
+  async function showEntryResults(index, query, root) {
+    const anchor = document.getElementById("search-results");
+    if (!anchor) return;
+    let decided = null;
+    if (index.parts) {
+      // The words asked about; then the rows of what is shown and of ties at its end.
+      window.crawlSearchPart = (name, data) => mergePart(index, name, data);
+      index.words ??= {};
+      index.entries ??= [];
+      await loadParts(index, root, wordParts(index, query));
+      decided = decide(index, query);
+      await loadParts(index, root, rowParts(index, decided.results.map((r) => r.n)));
+    }
+    decided ??= decide(index, query);
+    const { ranked, needs, results } = decided;
     // An emergency, then an illness the handbook does not cover, before anything else.
     const main = anchor.closest("[role=main], main, article") || anchor.parentNode;
     const urgent = index.emergency ? needs.urgent : "";
@@ -603,5 +674,6 @@
   return {
     words, englishStem, fold, stem, editDistance, typosAllowed, namesPhrase, forms,
     nearestStems, rankEntries, topResults, triage, claimedStems, isWorry, queryAge, setupEntrySearch,
+    wordParts, rowParts, mergePart, partOf, kindOf, fromOf,
   };
 });

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -336,3 +337,53 @@ def test_a_sign_for_an_older_baby_does_not_come_first(tab: Tab, query: str) -> N
     shown = search(tab, query)
     assert shown["ids"], query
     assert shown["ids"][0] != "still-only-backwards-at-one-year", shown["ids"][:3]
+
+
+@pytest.fixture(scope="module")
+def split_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """tests/roots/test-emergency with its entry index always in parts (as a large
+    handbook's is), built and served."""
+    out = tmp_path_factory.mktemp("split")
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(out / "dt")]
+    command += ["-D", "crawl_search_split_bytes=0"]
+    result = subprocess.run(
+        [*command, str(ROOTS / "test-emergency"), str(out / "html")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    handler = functools.partial(_Quiet, directory=str(out / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", out / "html"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("over", ["http", "file"])
+def test_an_index_in_parts_loads_what_the_query_needs(
+    playwright_browser: Any, split_url: tuple[str, Path], over: str
+) -> None:
+    """A split index (issue 27): the words asked about and the rows shown, as scripts,
+    so it works from file:// too; the same first result as the whole index gives."""
+    base, folder = split_url
+    assert (folder / "_crawl_search").is_dir()
+    assert "crawlSearchPart" in next((folder / "_crawl_search").glob("w-*.js")).read_text()
+    context = playwright_browser.new_context()
+    page = context.new_page()
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    start = base if over == "http" else folder.as_uri() + "/"
+    page.goto(start + "search.html?q=stiff+legs")
+    page.locator("ul.crawl-search-results > li > a").first.wait_for()
+    first = page.locator("ul.crawl-search-results > li > a").first.get_attribute("href")
+    context.close()
+    assert first is not None
+    assert first.endswith("#stiff-legs")
+    parts = sorted(url.rsplit("/", 1)[1].split("?")[0] for url in loaded if "_crawl_search" in url)
+    total = sorted(p.name for p in (folder / "_crawl_search").glob("*.js"))
+    assert parts, loaded
+    assert len(parts) < len(total), (parts, total)
+    assert "w-7374.js" in parts  # "st": stiff

@@ -1,0 +1,41 @@
+// Helper for tests/test_search_parts.py: ranks queries on the whole index and on the
+// same index split into parts (as render/search_shards.py writes them), and prints both.
+// argv: <whole.json> <upfront.json> <parts.json> <queries.json>
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const require = createRequire(import.meta.url);
+const factory = require(join(ROOT, "sphinx_crawl", "static", "crawl-search.js"));
+const [whole, upfront, parts, queries] = process.argv.slice(2).map((f) => JSON.parse(readFileSync(f, "utf-8")));
+const search = factory({ language: "en" });
+
+const rank = (index, query) => {
+  const ranked = search.rankEntries(index, query);
+  return {
+    ids: ranked.map(({ n }) => index.entries[n][2]),
+    weak: ranked.weak,
+    triage: search.triage(index, query, ranked),
+  };
+};
+const out = queries.map((query) => {
+  const split = JSON.parse(JSON.stringify(upfront));
+  split.words = {};
+  split.entries = [];
+  const loaded = [];
+  // As the page does: the word parts of the query, then the rows of the results.
+  for (const name of search.wordParts(split, query)) {
+    search.mergePart(split, name, parts[name]);
+    loaded.push(name);
+  }
+  const first = search.rankEntries(split, query);
+  const wanted = first.map((r) => r.n);
+  for (const name of search.rowParts(split, wanted)) {
+    search.mergePart(split, name, parts[name]);
+    loaded.push(name);
+  }
+  return { query, whole: rank(whole, query), split: rank(split, query), loaded };
+});
+process.stdout.write(JSON.stringify(out));
