@@ -28,8 +28,11 @@ from sphinx_crawl.core.entries import ENTRY_KEYS
 from sphinx_crawl.core.schema import SCHEMA_FILE
 
 #: The ``schema_version`` values this reader understands (1.0: ages had no ``kind``;
-#: before 1.2, no ``language``: read as "en"; 1.3: imported entries and sources).
-SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2", "1.3")
+#: before 1.2, no ``language``: read as "en"; 1.3: imported entries and sources; 1.4:
+#: entries say what a crawl-extend changed).
+SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4")
+#: Keys of an entry record that are neither common keys nor the type's fields.
+_ENTRY_EXTRAS = ("imported", "adapted")
 
 
 class CrawlDataError(ValueError):
@@ -62,6 +65,19 @@ class Imported:
 
 
 @dataclass(frozen=True)
+class Adapted:
+    """What a crawl-extend of the handbook that wrote the file changed in an entry."""
+
+    #: Who changed it (the handbook's project name).
+    by: str
+    #: Each changed key (a field such as ``action``, a relation, ``tags``, ``keywords``
+    #: or ``sources``) -> its value as written (None: it had none).
+    original: dict[str, Any]
+    #: The same keys -> their value now (also the entry's own value).
+    adaptation: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Entry:
     id: str
     type: str
@@ -81,6 +97,8 @@ class Entry:
     related_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Set on entries taken from another handbook or a data file (crawl-import).
     imported: Imported | None = None
+    #: Set on entries a crawl-extend changed (since schema 1.4).
+    adapted: Adapted | None = None
 
     def __getattr__(self, name: str) -> Any:
         fields = self.__dict__.get("fields", {})
@@ -466,7 +484,7 @@ def _age(value: Any, where: str) -> AgeRange | None:
 
 def _entry(record: Any, where: str) -> Entry:
     data = _object(record, where)
-    fields = {k: v for k, v in data.items() if k not in ENTRY_KEYS and k != "imported"}
+    fields = {k: v for k, v in data.items() if k not in ENTRY_KEYS and k not in _ENTRY_EXTRAS}
     return Entry(
         id=_text(data, "id", where),
         type=_text(data, "type", where),
@@ -482,6 +500,18 @@ def _entry(record: Any, where: str) -> Entry:
         relations=_links(data, "relations", where),
         related_by=_links(data, "related_by", where),
         imported=_imported(data.get("imported"), _member(where, "imported")),
+        adapted=_adapted(data.get("adapted"), _member(where, "adapted")),
+    )
+
+
+def _adapted(value: Any, where: str) -> Adapted | None:
+    if value is None:
+        return None
+    data = _object(value, where)
+    return Adapted(
+        by=_text(data, "by", where),
+        original=dict(_object(_key(data, "original", where), _member(where, "original"))),
+        adaptation=dict(_object(_key(data, "adaptation", where), _member(where, "adaptation"))),
     )
 
 

@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.core.adapt import APPEND, ExtensionData
 from sphinx_crawl.core.entries import (
     EntryData,
     plain_text,
@@ -25,20 +26,28 @@ from sphinx_crawl.core.entries import (
 #: among the page's entries.
 ENTRY_ATTRIBUTE = "crawl_entry_data"
 ORDER_ATTRIBUTE = "crawl_entry_order"
+#: What crawl-extend leaves: its record on a comment, and each text value it sets on a
+#: comment of its own, offered to translators (read back here in the page's language).
+EXTEND_ATTRIBUTE = "crawl_extend_data"
+EXTEND_VALUE_CLASS = "crawl-extend-value"
 
 
 def read_document(
     docname: str, document: nodes.document, demo: bool = False
-) -> tuple[list[EntryData], list[dict[str, Any]]]:
-    """The page's entries (none on a demo page) and what it collects from elsewhere,
-    in one walk of the doctree."""
+) -> tuple[list[EntryData], list[dict[str, Any]], list[ExtensionData]]:
+    """The page's entries (none on a demo page), what it collects from elsewhere, and
+    its crawl-extend records (none on a demo page), in one walk of the doctree."""
     entries: list[tuple[int, EntryData]] = []
     collectors: list[dict[str, Any]] = []
+    extensions: list[ExtensionData] = []
     for node in document.findall(nodes.Element):
         if isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row):
             found = _take_entry(node)
             if found is not None and not demo:
                 entries.append(found)
+            continue
+        if isinstance(node, nodes.comment):
+            _take_extension(node, extensions)
             continue
         spec = _collector(node, demo)
         if spec is not None and spec not in collectors:
@@ -46,8 +55,24 @@ def read_document(
     if not demo and any(data["age"] is not None for _, data in entries):
         # The page's age filter links to the baby's panel, wherever it is.
         collectors.append({"kind": "baby-page"})
+    if entries:
+        # A crawl-extend elsewhere may change these entries: rewrite the page when it does.
+        collectors.append({"kind": "adapted", "ids": [entry["id"] for _, entry in entries]})
     # Entries in the order their directives finished (a milestone table sorts its rows).
-    return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])], collectors
+    ordered = [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]
+    return ordered, collectors, [] if demo else extensions
+
+
+def _take_extension(node: nodes.comment, extensions: list[ExtensionData]) -> None:
+    """A crawl-extend's record, or a text value of the last one (as translated)."""
+    record = node.attributes.pop(EXTEND_ATTRIBUTE, None)
+    if record is not None:
+        extensions.append(record)
+    elif EXTEND_VALUE_CLASS in node["classes"] and extensions and node.get("translated"):
+        option: str = node["extend_option"]
+        record = extensions[-1]
+        changes = record["append"] if option.endswith(APPEND) else record["set"]
+        changes[option.removesuffix(APPEND)] = plain_text(node.astext())
 
 
 def _take_entry(node: nodes.Element) -> tuple[int, EntryData] | None:

@@ -30,6 +30,7 @@ Subtype = Literal[
     "plugin",
     "relation",
     "import",
+    "extend",
 ]
 
 
@@ -119,6 +120,16 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
         "entry is left out and the rest imported; a crawl.json that does not match its "
         "schema is not imported at all (the message names the place); a URL that "
         "cannot be fetched falls back to its cached copy.",
+    ),
+    "extend": WarningType(
+        "a crawl-extend that names no entry, a field the entry's type does not have, or "
+        "sets a field another crawl-extend sets differently",
+        "crawl-extend: ':colour:' is not a field of 'stiff-limbs' (a red-flag) ...; "
+        ":action: of 'stiff-limbs' is also set, differently, by the crawl-extend at "
+        "adapt.md:12; that one is used",
+        "Check the id (in the indices, or the imported file's crawl.json) and the option "
+        "names (the entry type's fields, with + to append). Two adaptations of one field "
+        "must agree: keep one. The first in page-name order is used meanwhile.",
     ),
 }
 

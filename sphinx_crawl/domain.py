@@ -5,6 +5,10 @@ which is what keeps ``-j`` and incremental builds equal to clean serial ones::
 
     data["entries"][docname]    -> [EntryData, ...] in document order
     data["collectors"][docname] -> [collector spec, ...] (crawl-list, crawl-sources, refs)
+    data["extensions"][docname] -> [ExtensionData, ...] (crawl-extend, in page order)
+
+Views of it (entries by id with every crawl-extend applied, back-links...) are derived
+from the whole, never stored, so the order pages are read in cannot change them.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from sphinx_crawl.config import (
     is_demo_page,
     source_language_classes,
 )
+from sphinx_crawl.core.adapt import ExtendProblem, ExtensionData, apply_extensions
 from sphinx_crawl.core.content_types import (
     ContentTypeRegistry,
     hook_value,
@@ -48,9 +53,9 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 6  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+DATA_VERSION = 7  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
 # 4: references in entry text are placeholders (see core/entries.py); 5: relations;
-# 6: imported entries
+# 6: imported entries; 7: crawl-extend records
 
 
 _NO_ENTRY = "names no entry"
@@ -71,7 +76,7 @@ class CrawlDomain(Domain):
     # Object types, roles and indices of content types are added as they register.
     object_types: ClassVar[dict[str, ObjType]] = {}
     roles: ClassVar[dict[str, Any]] = {"source": CrawlXRefRole()}
-    initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "collectors": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "collectors": {}, "extensions": {}}
     data_version = DATA_VERSION
 
     #: The content types of this project (set on the per-project subclass made by
@@ -101,26 +106,35 @@ class CrawlDomain(Domain):
     def collectors(self) -> dict[str, list[dict[str, Any]]]:
         return self.data["collectors"]  # type: ignore[no-any-return]
 
+    @property
+    def extensions_by_doc(self) -> dict[str, list[ExtensionData]]:
+        return self.data["extensions"]  # type: ignore[no-any-return]
+
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Collect everything the domain stores about ``docname``, from its doctree.
 
         The one writer of domain data: directives and roles only leave nodes.
         """
-        entries, collectors = read_document(docname, document, is_demo_page(env.config, docname))
+        entries, collectors, extensions = read_document(
+            docname, document, is_demo_page(env.config, docname)
+        )
         if entries:
             self.entries_by_doc[docname] = entries
         if collectors:
             self.collectors[docname] = collectors
+        if extensions:
+            self.extensions_by_doc[docname] = extensions
         self._data_changed()
 
     def clear_doc(self, docname: str) -> None:
         self.entries_by_doc.pop(docname, None)
         self.collectors.pop(docname, None)
+        self.extensions_by_doc.pop(docname, None)
         self._data_changed()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            for key in ("entries", "collectors"):
+            for key in ("entries", "collectors", "extensions"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
         self._data_changed()
@@ -214,14 +228,47 @@ class CrawlDomain(Domain):
         return by_id
 
     def _stored(self) -> dict[str, EntryData]:
-        """by_id as stored: references in the text still placeholders."""
+        """by_id as stored, with every crawl-extend applied: references in the text still
+        placeholders."""
         if "stored" not in self.views_cache:
-            stored: dict[str, EntryData] = {}
+            written: dict[str, EntryData] = {}
             for entry in self.all_entries():
-                stored.setdefault(entry["id"], entry)
+                written.setdefault(entry["id"], entry)
+            extensions = [
+                e for doc in sorted(self.extensions_by_doc) for e in self.extensions_by_doc[doc]
+            ]
+            stored, problems = apply_extensions(
+                written, extensions, self.content_types, self.env.config.project or ""
+            )
             self.views_cache["stored"] = stored
+            self.views_cache["extend_problems"] = problems
         by_id: dict[str, EntryData] = self.views_cache["stored"]
         return by_id
+
+    def is_shown_here(self, entry: EntryData) -> bool:
+        """Whether ``entry`` (as its page stores it) is the one its id refers to: not a
+        second definition of the id."""
+        held = self._stored().get(entry["id"])
+        return held is not None and (held["docname"], held["anchor"]) == (
+            entry["docname"],
+            entry["anchor"],
+        )
+
+    def check_extensions(self) -> None:
+        """Every crawl-extend problem (an id naming no entry, a field the entry's type does
+        not have, two setting one field differently), at the crawl-extend's line."""
+        self._stored()
+        problems: list[ExtendProblem] = self.views_cache["extend_problems"]
+        for problem in problems:
+            message = problem.message
+            if problem.other is not None:
+                other_doc, other_line = problem.other
+                message = message.replace("{other}", f"{self.env.doc2path(other_doc)}:{other_line}")
+            warn(
+                f"crawl-extend: {message}",
+                (problem.docname, problem.lineno),
+                problem.subtype,  # type: ignore[arg-type]
+            )
 
     def searchable(self) -> list[EntryData]:
         """The entries as the entry search indexes them: references to entries read as
@@ -235,8 +282,13 @@ class CrawlDomain(Domain):
         return entries
 
     def entries_of(self, docname: str) -> list[EntryData]:
-        """The entries defined on ``docname``, in page order, as readers see them."""
-        return [self._readable(entry) for entry in self.entries_by_doc.get(docname, [])]
+        """The entries defined on ``docname``, in page order, as readers see them (with
+        what crawl-extend changed)."""
+        stored = self._stored()
+        return [
+            self._readable(stored[entry["id"]] if self.is_shown_here(entry) else entry)
+            for entry in self.entries_by_doc.get(docname, [])
+        ]
 
     def _readable(self, entry: EntryData, source_titles: bool = True) -> EntryData:
         """The entry with placeholders for references in its text filled with titles."""
@@ -588,6 +640,7 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     domain.check_duplicates()
     domain.check_first_ids()
     domain.check_relations()
+    domain.check_extensions()
 
 
 def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool:

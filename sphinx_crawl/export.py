@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
 
 # 1.1: ages carry their kind (window, from, by); 1.2: language, sources' language,
-# entries' relations and related_by; 1.3: imported entries and sources say where from.
+# entries' relations and related_by; 1.3: imported entries and sources say where from;
+# 1.4: entries a crawl-extend changed say what, and how it was written.
 
 
 def entry_record(
@@ -51,6 +52,13 @@ def entry_record(
     if "imported" in entry:
         origin = entry["imported"]
         record["imported"] = {"from": origin["project"], "url": origin["url"]}
+    if "adapted" in entry:
+        adapted = entry["adapted"]
+        record["adapted"] = {
+            "by": adapted["by"],
+            "original": adapted["original"],
+            "adaptation": adapted["adaptation"],
+        }
     order = [f.name for f in content_type.fields] if content_type else sorted(entry["fields"])
     for name in order:
         if name in entry["fields"]:

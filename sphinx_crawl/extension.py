@@ -20,6 +20,7 @@ from sphinx_crawl.incremental import setup_incremental
 from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import write_bytes_if_changed
+from sphinx_crawl.render.adapted import setup_adapted
 from sphinx_crawl.render.companion import setup_companion
 from sphinx_crawl.render.editions import setup_editions
 from sphinx_crawl.render.emergency import setup_emergency
@@ -55,6 +56,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_builtin_types(app)
     load_entry_point_types(app)
     setup_collections(app)
+    setup_adapted(app)
     setup_companion(app)
     setup_incremental(app)
     setup_review(app)

@@ -113,6 +113,9 @@ def relation_lines(
         return []
     known = domain.by_id()
     lines = []
+    own = known.get(spec["id"])
+    if own is not None and own["docname"] == docname and "adapted" in own:
+        spec = {**spec, "relations": own["relations"]}  # as a crawl-extend changed them
     declared = domain.relation_targets(spec)
     for relation in content_type.relations:
         if relation.name in declared:
@@ -120,7 +123,6 @@ def relation_lines(
             lines.append(
                 RelationLine(str(relation.label), f"crawl-relation-{relation.name}", shown)
             )
-    own = known.get(spec["id"])
     if own is None or own["docname"] != docname:
         return lines
     back = domain.related_by(spec["id"])
@@ -180,6 +182,10 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
                     for line in relation_lines(domain, spec, docname)
                 ]
             )
+        elif kind == "adapted":
+            # What crawl-extend changed of the page's entries, shown where they stand.
+            known = domain.by_id()
+            views.append([known[i].get("adapted") if i in known else None for i in spec["ids"]])
         elif kind == "sources-page":
             views.append(domain.sources_pages())
         elif kind == "summary":

@@ -77,7 +77,7 @@ CASES: dict[str, tuple[Change, str | Callable[[dict[str, Any]], str]]] = {
     ),
     "unknown schema version": (
         lambda d: d.__setitem__("schema_version", "9.0"),
-        "schema_version: '9.0' is not one this reader knows (1.0, 1.1, 1.2, 1.3); "
+        "schema_version: '9.0' is not one this reader knows (1.0, 1.1, 1.2, 1.3, 1.4); "
         "update sphinx-crawl",
     ),
     "schema version a number": (
@@ -341,7 +341,7 @@ VALIDATION_CASES: dict[str, tuple[Change, str]] = {
     ),
     "old version": (
         lambda d: d.__setitem__("schema_version", "1.0"),
-        "schema_version: '1.3' was expected",
+        "schema_version: '1.4' was expected",
     ),
 }
 
@@ -503,7 +503,7 @@ def test_any_tampering_with_validation_too(
         json_values,
         st.fixed_dictionaries(
             {
-                "schema_version": st.sampled_from(["1.0", "1.1", "1.2", "1.3"]),
+                "schema_version": st.sampled_from(["1.0", "1.1", "1.2", "1.3", "1.4"]),
                 "project": st.text(max_size=4),
                 "generator": st.text(max_size=4),
                 "entries": st.lists(

@@ -47,6 +47,19 @@ class ImportedFrom(TypedDict):
     sources: dict[str, SourceData]
 
 
+class AdaptedData(TypedDict):
+    """On an entry some crawl-extend changed (see core/adapt.py)."""
+
+    #: The project that changed it (this build's ``project``).
+    by: str
+    #: Key (a field, a relation, ``tags``, ``keywords`` or ``sources``) -> the value
+    #: as written, and as adapted.
+    original: dict[str, Any]
+    adaptation: dict[str, Any]
+    #: [docname, line] of each crawl-extend that changed it, in order.
+    at: list[list[Any]]
+
+
 class EntryData(TypedDict):
     """One entry as stored in the environment and exported to crawl.json."""
 
@@ -67,6 +80,8 @@ class EntryData(TypedDict):
     relations: dict[str, list[str]]
     #: Only on entries crawl-import brought in.
     imported: NotRequired[ImportedFrom]
+    #: Only on entries a crawl-extend changed (added by the domain, never stored).
+    adapted: NotRequired[AdaptedData]
 
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

@@ -10,7 +10,7 @@ from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.entries import ENTRY_KEYS
 
 #: The version of crawl.json's shape (the loader, api.py, reads every earlier one too).
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 CONTENT_FILE = "crawl.json"
 SCHEMA_FILE = "crawl.schema.json"
 
@@ -49,6 +49,22 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
             "properties": {
                 "from": {"type": "string"},
                 "url": {"type": ["string", "null"], "pattern": "^https?://"},
+            },
+        },
+        "adapted": {
+            "type": "object",
+            "description": (
+                "only on entries a crawl-extend of this project changed: who changed them "
+                "(this project), and each changed key (a field, a relation, tags, keywords "
+                "or sources) as it was written (original; null: it had none) and as it is "
+                "now (adaptation, also the entry's own value)"
+            ),
+            "required": ["by", "original", "adaptation"],
+            "additionalProperties": False,
+            "properties": {
+                "by": {"type": "string"},
+                "original": {"type": "object"},
+                "adaptation": {"type": "object"},
             },
         },
     }
