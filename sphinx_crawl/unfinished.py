@@ -27,8 +27,8 @@ the last one there did not finish; it:
 * removes what our own writer left half-written (:mod:`sphinx_crawl.output` writes a
   file under a temporary name, then moves it into place).
 
-Sphinx's own environment needs nothing: it is saved after every page is read, and one
-cut short is not loaded (Sphinx reads every page again). The cost is one full write
+Sphinx's own environment needs nothing: it is saved once every page is read, before any
+is written, and one cut short is not loaded (Sphinx then reads every page again). The cost is one full write
 after a stopped build; a build that finishes leaves no marker.
 """
 
@@ -91,8 +91,8 @@ def start_build(app: Sphinx) -> None:
             Path(app.outdir, index).unlink(missing_ok=True)
     else:
         # Written in place, not through a temporary file: the marker counts by being
-        # there, so one cut short still marks the build, and a temporary file of ours
-        # is never left without a marker beside it to have it removed.
+        # there, so one cut short still marks the build; it is there before any
+        # temporary file of ours, so a kill never leaves one that no build removes.
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(MARKER_TEXT.format(outdir=app.outdir), encoding="utf-8")
 
