@@ -28,8 +28,8 @@ the last one there did not finish; it:
   file under a temporary name, then moves it into place).
 
 Sphinx's own environment needs nothing: it is saved once every page is read, before any
-is written, and one cut short is not loaded (Sphinx then reads every page again). The cost is one full write
-after a stopped build; a build that finishes leaves no marker.
+is written, and one cut short is not loaded (Sphinx then reads every page again). The
+cost is one full write after a stopped build; a build that finishes leaves no marker.
 """
 
 from __future__ import annotations
