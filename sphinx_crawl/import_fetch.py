@@ -11,7 +11,6 @@ the build says so; without one, the directive says nothing could be imported.
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 import urllib.error
 import urllib.request
@@ -23,6 +22,7 @@ from urllib.parse import urlsplit
 from sphinx_crawl.config import ImportSource, config_location, crawl_config, is_web_url
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.import_read import MAX_BYTES
+from sphinx_crawl.output import write_bytes_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -122,18 +122,14 @@ def fetch_import_sources(app: Sphinx) -> None:
                 "import",
             )
             continue
-        _replace_if_changed(target, body)
+        replace_if_changed(target, body)
 
 
-def _replace_if_changed(target: Path, body: bytes) -> None:
+def replace_if_changed(target: Path, body: bytes) -> None:
     """Write the copy whole or not at all (a build killed mid-write leaves the last
-    copy), and only when it changed (the pages that import it are then re-read)."""
-    if target.is_file() and target.read_bytes() == body:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(body)
-    os.replace(partial, target)
+    copy, and the next build removes the half-written file), and only when it changed
+    (the pages that import it are then re-read)."""
+    write_bytes_if_changed(target, body)
 
 
 def setup_import_fetch(app: Sphinx) -> None:
