@@ -99,6 +99,9 @@ class Entry:
     imported: Imported | None = None
     #: Set on entries a crawl-extend changed (since schema 1.4).
     adapted: Adapted | None = None
+    #: The date (YYYY-MM-DD) of the release the entry last changed in; None: not known
+    #: (since schema 1.4, with crawl_previous or crawl_release_date).
+    changed: str | None = None
 
     def __getattr__(self, name: str) -> Any:
         fields = self.__dict__.get("fields", {})
@@ -116,6 +119,8 @@ class Handbook:
     sources: tuple[Source, ...]
     #: The edition's language (BCP 47), e.g. "en" or "es".
     language: str = "en"
+    #: The handbook's release (Sphinx's ``release``; "" before schema 1.4, or unset).
+    version: str = ""
 
     def entries_of(self, type_name: str) -> Iterator[Entry]:
         """The entries of one content type (``"red-flag"``), in the handbook's order."""
@@ -501,7 +506,21 @@ def _entry(record: Any, where: str) -> Entry:
         related_by=_links(data, "related_by", where),
         imported=_imported(data.get("imported"), _member(where, "imported")),
         adapted=_adapted(data.get("adapted"), _member(where, "adapted")),
+        changed=_date(data, "changed", where),
     )
+
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _date(data: Mapping[str, Any], key: str, where: str) -> str | None:
+    """A date written YYYY-MM-DD, or null (or absent)."""
+    value = _text(data, key, where, optional=True)
+    if value is not None and not _DATE.match(value):
+        raise _Problem(
+            f"{_member(where, key)}: expected a date like 2026-12-05, got {_kind(value)}"
+        )
+    return value  # type: ignore[no-any-return]
 
 
 def _adapted(value: Any, where: str) -> Adapted | None:
@@ -573,12 +592,14 @@ def _handbook(value: Any) -> Handbook:
         )
     project = _text(data, "project", "")
     language = _text(data, "language", "") if version >= "1.2" else "en"
+    release = _text(data, "version", "", optional=True) or ""
     generator = _text(data, "generator", "")
     records, sources = _list(data, "entries"), _list(data, "sources")
     return Handbook(
         schema_version=version,
         project=project,
         language=language,
+        version=release,
         generator=generator,
         entries=_unique(
             tuple(_entry(r, f"entries[{i}]") for i, r in enumerate(records)), "entries"

@@ -94,6 +94,8 @@ def _collector(node: nodes.Element, demo: bool) -> dict[str, Any] | None:
         return {**node["spec"], "lineno": node.line}
     if isinstance(node, crawl_nodes.crawl_sources):
         return {"kind": "sources"}
+    if isinstance(node, crawl_nodes.crawl_changes):
+        return {"kind": "changes"}
     if isinstance(node, crawl_nodes.crawl_relations):
         # The entry's links both ways: rewrite the page when what they show changes.
         return {

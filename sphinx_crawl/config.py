@@ -32,11 +32,13 @@ from sphinx_crawl.config_checks import (
     Problem,
     SourceData,
     check_concern,
+    check_date,
     check_editions,
     check_emergency,
     check_flag,
     check_imports,
     check_labels,
+    check_location,
     check_out_of_scope,
     check_patterns,
     check_prefix,
@@ -358,6 +360,38 @@ class CrawlConfig:
             '"https://handbook.example.org/crawl.json", "clinic": {"location": '
             '"data/clinic.yaml", "prefix": "clinic-"}}'
         ),
+    )
+    previous: str = setting(
+        "crawl_previous",
+        "",
+        (str,),
+        check_location,
+        rebuild="html",
+        help=(
+            "The last release's `crawl.json`, to say what changed since: a path from "
+            "`conf.py`'s folder or an `http(s)` URL (fetched once per build, before pages "
+            "are read, and cached beside the doctrees, as `crawl_import_sources` are). The "
+            "build then writes `crawl-changes.json` (entries added, removed, and changed "
+            "with the keys that changed), gives each entry of `crawl.json` the date it "
+            "last `changed`, and fills `crawl-changes` lists. A file that cannot be read, "
+            "or is in another language than the build, is a `crawl.config` warning and "
+            "nothing is compared."
+        ),
+        example=('crawl_previous = "https://handbook.example.org/crawl.json"'),
+    )
+    release_date: str = setting(
+        "crawl_release_date",
+        "",
+        (str,),
+        check_date,
+        rebuild="html",
+        help=(
+            "The date of this release (`YYYY-MM-DD`), for `crawl-changes.json` and the "
+            "entries' `changed` dates. Without it a build with `crawl_previous` uses the "
+            "day it runs (or `SOURCE_DATE_EPOCH`'s, when set). The release's version is "
+            "Sphinx's `release` (or `version`)."
+        ),
+        example=('crawl_release_date = "2026-12-05"'),
     )
     problems: tuple[Problem, ...] = ()
 

@@ -12,6 +12,7 @@ import fnmatch
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypedDict
 from urllib.parse import urlparse
 
@@ -431,6 +432,33 @@ def check_editions(
             skip = []
         usable[language] = Edition(" ".join(spec["label"].split()), path, tuple(skip))
     return usable
+
+
+def check_location(value: Any, problems: list[Problem], name: str, default: Any) -> str:
+    """A file: a path (from conf.py's folder) or an http(s) URL; "" for none."""
+    if value == "":
+        return ""
+    if isinstance(value, str) and value.strip():
+        location = value.strip()
+        if "://" in location and not is_web_url(location):
+            problems.append(((name,), f"{name}: {location!r} is not an http(s) URL; ignored"))
+            return ""
+        return location
+    problems.append(((name,), f"{name} must be a path or an http(s) URL"))
+    return ""
+
+
+def check_date(value: Any, problems: list[Problem], name: str, default: Any) -> str:
+    """A date written YYYY-MM-DD; "" for none."""
+    if value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    problems.append(((name,), f"{name}: {value!r} is not a date like 2026-12-05; ignored"))
+    return ""
 
 
 def check_patterns(value: Any, problems: list[Problem], name: str, default: Any) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""The JSON content API: ``crawl.json`` and ``crawl.schema.json``, written once per build.
+"""The JSON content API: ``crawl.json`` and ``crawl.schema.json``, written once per build;
+with ``crawl_previous``, ``crawl-changes.json`` and its schema too.
 
 Both are derived from plain domain data and the registry, in a stable order and
 with no timestamps, so two builds of the same source give byte-identical files.
@@ -10,10 +11,23 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sphinx_crawl.core.content_types import ContentType
+from sphinx_crawl.changes import comparison, entry_dates, previous_release, release
+from sphinx_crawl.core.changes import (
+    CHANGES_FILE,
+    CHANGES_SCHEMA_FILE,
+    CHANGES_VERSION,
+    EntryChange,
+    build_changes_schema,
+)
 from sphinx_crawl.core.derive import cited_by, entry_url, page_file_uri
 from sphinx_crawl.core.entries import EntryData
-from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE, SCHEMA_VERSION, build_schema
+from sphinx_crawl.core.schema import (
+    CONTENT_FILE,
+    SCHEMA_FILE,
+    SCHEMA_VERSION,
+    build_schema,
+    entry_record,
+)
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.output import html_output_dir, write_if_changed
 
@@ -24,46 +38,6 @@ if TYPE_CHECKING:
 # 1.1: ages carry their kind (window, from, by); 1.2: language, sources' language,
 # entries' relations and related_by; 1.3: imported entries and sources say where from;
 # 1.4: entries a crawl-extend changed say what, and how it was written.
-
-
-def entry_record(
-    entry: EntryData,
-    url: str,
-    content_type: ContentType | None,
-    relations: dict[str, list[str]] | None = None,
-    related_by: dict[str, list[str]] | None = None,
-) -> dict[str, Any]:
-    """One entry of crawl.json: the common keys in order, then the type's fields.
-    ``relations`` are the links it declares that hold; ``related_by`` the back-links."""
-    record: dict[str, Any] = {
-        "id": entry["id"],
-        "type": entry["type"],
-        "title": entry["title"],
-        "url": url,
-        "docname": entry["docname"],
-        "age": entry["age"],
-        "tags": entry["tags"],
-        "sources": entry["sources"],
-        "keywords": entry["keywords"],
-        "text": entry["text"],
-        "relations": relations or {},
-        "related_by": related_by or {},
-    }
-    if "imported" in entry:
-        origin = entry["imported"]
-        record["imported"] = {"from": origin["project"], "url": origin["url"]}
-    if "adapted" in entry:
-        adapted = entry["adapted"]
-        record["adapted"] = {
-            "by": adapted["by"],
-            "original": adapted["original"],
-            "adaptation": adapted["adaptation"],
-        }
-    order = [f.name for f in content_type.fields] if content_type else sorted(entry["fields"])
-    for name in order:
-        if name in entry["fields"]:
-            record[name] = entry["fields"][name]
-    return record
 
 
 def entry_addresses(builder: Builder) -> Callable[[EntryData], str]:
@@ -87,6 +61,8 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
     registry = crawl_domain(app.env).content_types
     entries = list(domain.by_id().values())
     address = entry_addresses(builder)
+    dates = entry_dates(domain)
+    this_release = release(app.config)
     sources = []
     for key, source in domain.sources().items():
         record = {
@@ -104,6 +80,7 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "project": app.config.project,
+        "version": this_release.version,
         # The edition's language (BCP 47): titles, texts and labels are in it.
         "language": app.config.language or "en",
         "generator": f"sphinx-crawl {app.extensions['sphinx_crawl'].version}",
@@ -114,10 +91,46 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
                 registry.get(e["type"]),
                 domain.relation_targets(e),
                 domain.related_by(e["id"]),
+                dates.get(e["id"], this_release.date),
             )
             for e in entries
         ],
         "sources": sources,
+    }
+
+
+def build_changes(app: Sphinx, builder: Builder) -> dict[str, Any] | None:
+    """crawl-changes.json: what changed since crawl_previous (None: nothing compared)."""
+    domain = crawl_domain(builder.env)
+    found = comparison(domain)
+    previous = previous_release(app.config)
+    if found is None or previous is None:
+        return None
+    this_release = release(app.config)
+    stamp = {"version": this_release.version, "date": this_release.date}
+    known = domain.by_id()
+    address = entry_addresses(builder)
+
+    def record(change: EntryChange, *, now: bool = True, keys: bool = False) -> dict[str, Any]:
+        item: dict[str, Any] = {"id": change.id, "type": change.type, "title": change.title}
+        if now:
+            item["url"] = address(known[change.id])
+        if keys:
+            item["fields"] = list(change.keys)
+        return {**item, **stamp}
+
+    return {
+        "schema_version": CHANGES_VERSION,
+        "project": app.config.project,
+        "language": app.config.language or "en",
+        **stamp,
+        "previous": {
+            "version": previous.handbook.version or None,
+            "generator": previous.handbook.generator,
+        },
+        "added": [record(c) for c in found.added],
+        "changed": [record(c, keys=True) for c in found.changed],
+        "removed": [record(c, now=False) for c in found.removed],
     }
 
 
@@ -147,6 +160,10 @@ def write_content_api(app: Sphinx, exception: Exception | None) -> None:
         return
     write_if_changed(outdir / CONTENT_FILE, _json_records(build_content(app, app.builder)))
     write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(crawl_domain(app.env).content_types)))
+    changes = build_changes(app, app.builder)
+    if changes is not None:
+        write_if_changed(outdir / CHANGES_FILE, _json_records(changes))
+        write_if_changed(outdir / CHANGES_SCHEMA_FILE, _json(build_changes_schema()))
 
 
 def setup_export(app: Sphinx) -> None:

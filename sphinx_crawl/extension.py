@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_crawl.builtin import setup_builtin_types
+from sphinx_crawl.changes import setup_changes
 from sphinx_crawl.config import setup_config
 from sphinx_crawl.directives import setup_directives
 from sphinx_crawl.domain import DATA_VERSION, setup_domain
@@ -21,6 +22,7 @@ from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import write_bytes_if_changed
 from sphinx_crawl.render.adapted import setup_adapted
+from sphinx_crawl.render.changes import setup_render_changes
 from sphinx_crawl.render.companion import setup_companion
 from sphinx_crawl.render.editions import setup_editions
 from sphinx_crawl.render.emergency import setup_emergency
@@ -57,6 +59,8 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     load_entry_point_types(app)
     setup_collections(app)
     setup_adapted(app)
+    setup_changes(app)
+    setup_render_changes(app)
     setup_companion(app)
     setup_incremental(app)
     setup_review(app)

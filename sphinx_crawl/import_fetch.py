@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from sphinx_crawl.config import ImportSource, config_location, crawl_config, is_web_url
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.import_read import MAX_BYTES
+from sphinx_crawl.import_read import MAX_BYTES, changed_entries
 from sphinx_crawl.output import write_bytes_if_changed
 
 if TYPE_CHECKING:
@@ -96,33 +96,71 @@ def import_files(config: Config) -> dict[str, Path]:
     return _FILES.get(config, {})
 
 
+#: Each config's entries that changed upstream since the last build read the file: name
+#: in crawl_import_sources -> entry id (as the file has it) -> the keys that changed.
+_UPSTREAM: weakref.WeakKeyDictionary[Config, dict[str, dict[str, tuple[str, ...]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def upstream_changes(config: Config) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Set at builder-inited: see :func:`note_upstream_changes`."""
+    return _UPSTREAM.get(config, {})
+
+
+def used_copy(doctreedir: str | Path, location: str) -> Path:
+    """Where the copy of an import the last build read is kept, to tell what changed."""
+    cached = cache_path(doctreedir, location)
+    return cached.with_name(f"used-{cached.name}")
+
+
+def note_upstream_changes(app: Sphinx, name: str, source: ImportSource, path: Path) -> None:
+    """Compare the file to read with the copy the last build read (kept beside the
+    doctrees): the entries that changed are noted for crawl-import, which warns where it
+    imports them. The copy then becomes this one."""
+    if not path.is_file():
+        return
+    used = used_copy(app.doctreedir, source.location)
+    body = path.read_bytes()
+    if used.is_file() and used.read_bytes() != body:
+        found = changed_entries(used, path, source.base_url)
+        if found:
+            _UPSTREAM.setdefault(app.config, {})[name] = found
+    replace_if_changed(used, body)
+
+
 def fetch_import_sources(app: Sphinx) -> None:
     """``builder-inited``: where each of crawl_import_sources is read from; each URL
     fetched into the cache."""
     version = app.extensions["sphinx_crawl"].version
     files = _FILES[app.config] = {}
+    _UPSTREAM[app.config] = {}
     for name, source in crawl_config(app.config).imports.items():
         files[name] = local_file(source, app.confdir, app.doctreedir)
-        if not source.is_url:
-            continue
-        target = files[name]
-        try:
-            body = fetch(source.location, version, crawl_config(app.config).import_timeout)
-        except (OSError, ValueError) as error:
-            why = getattr(error, "reason", None) or error
-            fallback = (
-                "using the copy cached by an earlier build"
-                if target.is_file()
-                else "no copy is cached, so nothing is imported from it"
-            )
-            warn(
-                f"crawl_import_sources[{name!r}]: cannot fetch {source.location} ({why}); "
-                f"{fallback}",
-                config_location(app, name),
-                "import",
-            )
-            continue
-        replace_if_changed(target, body)
+        if source.is_url:
+            _fetch_into(app, name, source, files[name], version)
+        note_upstream_changes(app, name, source, files[name])
+
+
+def _fetch_into(app: Sphinx, name: str, source: ImportSource, target: Path, version: str) -> None:
+    """The URL's body into the cache; when it cannot be fetched, say so (the cached copy
+    is used, if there is one)."""
+    try:
+        body = fetch(source.location, version, crawl_config(app.config).import_timeout)
+    except (OSError, ValueError) as error:
+        why = getattr(error, "reason", None) or error
+        fallback = (
+            "using the copy cached by an earlier build"
+            if target.is_file()
+            else "no copy is cached, so nothing is imported from it"
+        )
+        warn(
+            f"crawl_import_sources[{name!r}]: cannot fetch {source.location} ({why}); {fallback}",
+            config_location(app, name),
+            "import",
+        )
+        return
+    replace_if_changed(target, body)
 
 
 def replace_if_changed(target: Path, body: bytes) -> None:

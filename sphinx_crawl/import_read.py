@@ -123,6 +123,42 @@ def _strict_loader(yaml: Any) -> Any:
     return StrictSafeLoader
 
 
+def changed_entries(
+    before: Path, after: Path, base_url: str | None = None
+) -> dict[str, tuple[str, ...]]:
+    """Entry id -> the keys (title, text, age, a field...) of each entry of ``before``
+    that ``after`` changed; a file that cannot be read tells nothing (the directive says
+    what is wrong with it when it imports it)."""
+    try:
+        old, new = read_import(before, base_url), read_import(after, base_url)
+    except (ImportProblem, OSError):
+        return {}
+    previous = {entry.id: _said(entry) for entry in old.entries if entry.id}
+    changed: dict[str, tuple[str, ...]] = {}
+    for entry in new.entries:
+        if entry.id in previous:
+            was, now = previous[entry.id], _said(entry)
+            keys = tuple(k for k in dict.fromkeys([*now, *was]) if was.get(k) != now.get(k))
+            if keys:
+                changed[entry.id] = keys
+    return changed
+
+
+def _said(entry: ImportedEntry) -> dict[str, Any]:
+    """What an entry says, for comparing two copies of a file."""
+    age = entry.age.as_dict() if isinstance(entry.age, AgeRange) else entry.age
+    return {
+        "title": entry.title,
+        "text": entry.text,
+        "age": age,
+        "tags": entry.tags,
+        "keywords": entry.keywords,
+        "sources": entry.sources,
+        **entry.fields,
+        **entry.relations,
+    }
+
+
 # -- another handbook's crawl.json ----------------------------------------------------
 
 

@@ -100,3 +100,8 @@ class crawl_baby(nodes.General, nodes.Element):
 
 class crawl_summary(nodes.General, nodes.Element):
     """The summary for the doctor (HTML only), drawn by crawl-companion.js."""
+
+
+class crawl_changes(nodes.General, nodes.Element):
+    """Placeholder for ``crawl-changes``: what changed since the previous release, filled
+    when the doctree is resolved (with standard nodes, for every builder)."""

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sphinx_crawl.changes import comparison, release
 from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.content_types import ContentTypeRegistry, hook_value
 from sphinx_crawl.core.derive import age_sort_key, cited_by
@@ -143,6 +144,26 @@ def citing_entries(domain: CrawlDomain, key: str) -> list[EntryData]:
     return cited_by(domain.by_id().values(), key)
 
 
+def _changes_view(domain: CrawlDomain) -> Any:
+    """What a crawl-changes list shows: the release, each change, where each entry is."""
+    found = comparison(domain)
+    if found is None:
+        return None
+    known = domain.by_id()
+
+    def place(entry_id: str) -> Any:
+        entry = known.get(entry_id)
+        return entry and (entry["title"], entry["docname"], entry["anchor"])
+
+    return [
+        release(domain.env.config),
+        [
+            [(c.id, c.type, c.title, c.keys, place(c.id)) for c in group]
+            for group in (found.added, found.changed, found.removed)
+        ],
+    ]
+
+
 def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry) -> str:
     """A digest of every collected thing ``docname`` shows; it changes iff the page must."""
     views: list[Any] = []
@@ -186,6 +207,8 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
             # What crawl-extend changed of the page's entries, shown where they stand.
             known = domain.by_id()
             views.append([known[i].get("adapted") if i in known else None for i in spec["ids"]])
+        elif kind == "changes":
+            views.append(_changes_view(domain))
         elif kind == "sources-page":
             views.append(domain.sources_pages())
         elif kind == "summary":

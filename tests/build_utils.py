@@ -224,6 +224,7 @@ COMMON_KEYS = [
     "text",
     "relations",
     "related_by",
+    "changed",
 ]
 
 

@@ -26,12 +26,14 @@ def test_top_level_shape(site: Build) -> None:
     assert list(data) == [
         "schema_version",
         "project",
+        "version",
         "language",
         "generator",
         "entries",
         "sources",
     ]
     assert data["project"] == "X Domain"
+    assert data["version"] == ""  # Sphinx's release: the test project sets none
     assert data["language"] == "en"
     assert data["generator"].startswith("sphinx-crawl ")
     assert len(data["entries"]) == 11

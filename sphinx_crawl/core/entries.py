@@ -31,6 +31,7 @@ ENTRY_KEYS = (
     "text",
     "relations",
     "related_by",
+    "changed",
 )
 
 

@@ -63,9 +63,10 @@ LAYERS: tuple[Layer, ...] = (
     ),
     Layer(
         "Lists and rendering",
-        ("selection", "render", "render.*"),
-        "Which entries a list shows; HTML visitors, fallbacks for every other builder, "
-        "the age filter, the search index, what starts every page.",
+        ("selection", "changes", "render", "render.*"),
+        "Which entries a list shows, and what changed since the last release; HTML "
+        "visitors, fallbacks for every other builder, the age filter, the search index, "
+        "what starts every page.",
     ),
     Layer(
         "Outputs",

@@ -6,13 +6,56 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx_crawl.core.ages import AGE_KINDS
-from sphinx_crawl.core.content_types import ContentTypeRegistry
-from sphinx_crawl.core.entries import ENTRY_KEYS
+from sphinx_crawl.core.content_types import ContentType, ContentTypeRegistry
+from sphinx_crawl.core.entries import ENTRY_KEYS, EntryData
 
 #: The version of crawl.json's shape (the loader, api.py, reads every earlier one too).
 SCHEMA_VERSION = "1.4"
 CONTENT_FILE = "crawl.json"
 SCHEMA_FILE = "crawl.schema.json"
+
+
+def entry_record(
+    entry: EntryData,
+    url: str,
+    content_type: ContentType | None,
+    relations: dict[str, list[str]] | None = None,
+    related_by: dict[str, list[str]] | None = None,
+    changed: str | None = None,
+) -> dict[str, Any]:
+    """One entry of crawl.json: the common keys in order, then the type's fields.
+    ``relations`` are the links it declares that hold; ``related_by`` the back-links;
+    ``changed`` the date of the release it last changed in (None: not known)."""
+    record: dict[str, Any] = {
+        "id": entry["id"],
+        "type": entry["type"],
+        "title": entry["title"],
+        "url": url,
+        "docname": entry["docname"],
+        "age": entry["age"],
+        "tags": entry["tags"],
+        "sources": entry["sources"],
+        "keywords": entry["keywords"],
+        "text": entry["text"],
+        "relations": relations or {},
+        "related_by": related_by or {},
+        "changed": changed,
+    }
+    if "imported" in entry:
+        origin = entry["imported"]
+        record["imported"] = {"from": origin["project"], "url": origin["url"]}
+    if "adapted" in entry:
+        adapted = entry["adapted"]
+        record["adapted"] = {
+            "by": adapted["by"],
+            "original": adapted["original"],
+            "adaptation": adapted["adaptation"],
+        }
+    order = [f.name for f in content_type.fields] if content_type else sorted(entry["fields"])
+    for name in order:
+        if name in entry["fields"]:
+            record[name] = entry["fields"][name]
+    return record
 
 
 def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
@@ -37,6 +80,15 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
             "type": "object",
             "description": "relation name -> ids of the entries that link to this one",
             "additionalProperties": strings,
+        },
+        "changed": {
+            "type": ["string", "null"],
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": (
+                "the date (YYYY-MM-DD) of the release this entry last changed in, as "
+                "crawl_previous tells (added or changed since the previous release: this "
+                "release's date); null: not known"
+            ),
         },
         "imported": {
             "type": "object",
@@ -126,11 +178,23 @@ def build_schema(registry: ContentTypeRegistry) -> dict[str, Any]:
         "$id": SCHEMA_FILE,
         "title": "sphinx-crawl content API",
         "type": "object",
-        "required": ["schema_version", "project", "language", "generator", "entries", "sources"],
+        "required": [
+            "schema_version",
+            "project",
+            "version",
+            "language",
+            "generator",
+            "entries",
+            "sources",
+        ],
         "additionalProperties": False,
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
             "project": {"type": "string"},
+            "version": {
+                "type": "string",
+                "description": "the handbook's release (Sphinx's release or version; may be empty)",
+            },
             "language": {"type": "string", "pattern": "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},
             "generator": {"type": "string"},
             "entries": {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_crawl.directives.changes import CrawlChangesDirective
 from sphinx_crawl.directives.companion import CrawlBabyDirective, CrawlSummaryDirective
 from sphinx_crawl.directives.crawl_extend import CrawlExtendDirective
 from sphinx_crawl.directives.crawl_import import CrawlImportDirective
@@ -43,6 +44,7 @@ def setup_directives(app: Sphinx) -> None:
     add_crawl_directive(app, "crawl-summary", CrawlSummaryDirective)
     add_crawl_directive(app, "crawl-import", CrawlImportDirective)
     add_crawl_directive(app, "crawl-extend", CrawlExtendDirective)
+    add_crawl_directive(app, "crawl-changes", CrawlChangesDirective)
     add_crawl_directive(app, "crawl-schema", CrawlSchemaDirective)
     add_crawl_directive(app, "crawl-warning-types", CrawlWarningTypesDirective)
     add_crawl_directive(app, "crawl-config-reference", CrawlConfigReferenceDirective)

@@ -37,7 +37,7 @@ from sphinx_crawl.directives.entry_parts import (
 from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
-from sphinx_crawl.import_fetch import import_files
+from sphinx_crawl.import_fetch import import_files, upstream_changes
 from sphinx_crawl.import_read import ImportedEntry, ImportedFile, ImportProblem, read_import
 from sphinx_crawl.node_parts import callout_paragraphs, labelled_list
 
@@ -83,6 +83,7 @@ class CrawlImportDirective(SphinxDirective):
             report(problem)
         prefix = self._prefix(prefix, report)
         chosen = self._chosen(imported.entries, report)
+        self._changed_upstream(chosen, report)
         made = [self._entry(item, imported, prefix, location) for item in chosen]
         return [node for node in made if node is not None]
 
@@ -152,6 +153,20 @@ class CrawlImportDirective(SphinxDirective):
         if not chosen:
             report("no entry of the file matches the options; nothing is imported", "import")
         return chosen
+
+    def _changed_upstream(self, chosen: list[ImportedEntry], report: Report) -> None:
+        """Entries that changed since the copy the last build read (the build that first
+        reads the new copy says so, once): what this project says about them (a
+        crawl-extend, a link's wording) may need a look."""
+        changed = upstream_changes(self.config).get(self.name, {})
+        for item in chosen:
+            if item.id in changed:
+                report(
+                    f"{item.where} ({item.id!r}) changed upstream since the copy used "
+                    f"before ({', '.join(changed[item.id])}); check what this project "
+                    "says about it (a crawl-extend of it, the text around it)",
+                    "import",
+                )
 
     # -- one entry ------------------------------------------------------------------
 
