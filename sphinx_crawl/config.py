@@ -308,14 +308,33 @@ class CrawlConfig:
         help=(
             "Make the HTML handbook work offline and installable, for the `html` and "
             "`dirhtml` builders: a web app manifest (`manifest.webmanifest`) and a service "
-            "worker (`crawl-sw.js`, at the output's root) that keeps every page, style, "
-            "script and image after the first visit over http(s). Online it asks the "
-            "network first, so a new deploy shows at once; its cache is named after the "
-            "build's files, so a deploy replaces it. Pages opened from disk (`file://`) do "
-            "not register it. A folder of the output holding another build (its own "
-            "`.buildinfo`, e.g. a second language) is left to that build."
+            "worker (`crawl-sw.js`, at the output's root). After a first visit over "
+            "http(s) it keeps what the search and the tracker need and the pages the "
+            "reader opens, within `crawl_offline_budget` (the whole handbook, when it "
+            "fits); the `crawl-offline` directive offers the reader the whole handbook. "
+            "Online it asks the network first, so a new deploy shows at once; a deploy "
+            "downloads only the kept files that changed. Pages opened from disk "
+            "(`file://`) do not register it. A folder of the output holding another build "
+            "(its own `.buildinfo`, e.g. a second language) is left to that build."
         ),
         example=("crawl_offline = True"),
+    )
+    offline_budget: int = setting(
+        "crawl_offline_budget",
+        2_000_000,
+        (int,),
+        check_size,
+        rebuild="html",
+        help=(
+            "Bytes a reader's phone keeps offline unless the reader asks for the whole "
+            "handbook (`crawl_offline`): first what the search and the tracker need (the "
+            "start page, the search page and its index, the tracker and summary pages, "
+            "the emergency page, the scripts and styles they load), then the pages the "
+            "reader opens, the least recently opened dropped first. A handbook that fits "
+            "is kept whole after the first visit. When the search and the tracker alone "
+            "need more, they are kept all the same, and the build says so (`crawl.config`)."
+        ),
+        example="crawl_offline_budget = 5_000_000",
     )
     editions: dict[str, Edition] = setting(
         "crawl_editions",
