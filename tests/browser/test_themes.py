@@ -1,22 +1,24 @@
-"""The extension in seven popular themes (issues 16 and 25): pages with every part (the
+"""The extension in eight popular themes (issues 16 and 25): pages with every part (the
 "Emergency?" line, the phone search box, an age filter with entries that apply, red
 flags of each level, a tip with a list, a milestone table with its "Seen?" choices, cards,
 a checklist and its tools, a timeline; the baby panel, the tracker and the summary; the
 search page's notices), built with alabaster, furo, sphinx-book-theme,
-pydata-sphinx-theme, sphinx-rtd-theme, shibuya and piccolo-theme, seen with a light and
-a dark system preference at desktop and phone widths, a baby remembered on the device.
+pydata-sphinx-theme, sphinx-rtd-theme, shibuya, piccolo-theme and sphinxawesome-theme,
+seen with a light and a dark system preference at desktop and phone widths, a baby
+remembered on the device.
 
 Dark means the system asks for dark, as a reader's browser does: furo, pydata and book
-follow it (their default is "auto"), shibuya too (``color_mode = auto``: its script puts
-``class="dark"`` on html) and piccolo-theme (its script sets ``html[data-mode=dark]``
-on a first visit); alabaster and rtd are light-only, and the extension must stay light
-with them too. crawl.css knows none of them: its parts take the page's own text colour
-and let its background show through, so axe must find no contrast failure in any of
-them. Beside axe: every field, list and button in the parts has the text colour of
-the part around it on no ground of its own (a theme's filled buttons and white fields
-stay out), and what axe does not judge: card padding, checklist markers, bullets inside
-cards, no sideways scrolling on a phone, a red flag's colour the same in a card as on
-its entry.
+follow it (their default is "auto"), and so do shibuya (``color_mode = auto``: its
+script puts ``class="dark"`` on html), piccolo-theme (its script sets
+``html[data-mode=dark]`` on a first visit) and sphinxawesome-theme (Alpine.js keeps
+``darkMode`` from the system's preference and puts ``class="dark"`` on html);
+alabaster and rtd are light-only, and the extension must stay light with them too.
+crawl.css knows none of them: its parts take the page's own text colour and let its
+background show through, so axe must find no contrast failure in any of them. Beside
+axe: every field, list and button in the parts has the text colour of the part around
+it on no ground of its own (a theme's filled buttons and white fields stay out), and
+what axe does not judge: card padding, checklist markers, bullets inside cards, no
+sideways scrolling on a phone, a red flag's colour the same in a card as on its entry.
 """
 
 from __future__ import annotations
@@ -48,9 +50,17 @@ THEMES = [
     "sphinx_rtd_theme",
     "shibuya",
     "piccolo_theme",
+    "sphinxawesome_theme",
 ]
 #: Themes with a dark mode that follows the system by default.
-DARK_THEMES = {"furo", "sphinx_book_theme", "pydata_sphinx_theme", "shibuya", "piccolo_theme"}
+DARK_THEMES = {
+    "furo",
+    "sphinx_book_theme",
+    "pydata_sphinx_theme",
+    "shibuya",
+    "piccolo_theme",
+    "sphinxawesome_theme",
+}
 #: Themes whose search page leaves out what the extension adds to its head (shibuya's
 #: base.html does not print ``metatags``), so the entry search and its notices are not
 #: there. Strict: the test says so when it is mended.
