@@ -199,6 +199,24 @@ FIELDS = """(parts) => {
   return out;
 }"""
 
+# What lies over the "Emergency?" line, if anything: a theme's buttons floated at the top
+# of the content (furo's) must not sit on it.
+OVER_EMERGENCY_LINE = """() => {
+  const line = document.querySelector('.crawl-emergency-line');
+  const r = line.getBoundingClientRect();
+  const over = new Set();
+  for (const fy of [0.1, 0.5, 0.9]) {
+    for (let fx = 0.01; fx < 1; fx += 0.02) {
+      const top = document.elementFromPoint(r.left + r.width * fx, r.top + r.height * fy);
+      if (top && !line.contains(top)) {
+        const what = top.closest("button, a, [class]") || top;
+        over.add(`${what.tagName.toLowerCase()}.${what.getAttribute("class") || ""}`);
+      }
+    }
+  }
+  return [...over];
+}"""
+
 # Measured in the page: what a reader sees that axe does not judge.
 LAYOUT = """() => {
   const box = (el) => el.getBoundingClientRect();
@@ -287,6 +305,8 @@ def test_every_part_reads_well_in_each_theme(
             page.locator(".crawl-age-applies").first.wait_for()
             page.locator(".crawl-row-mark").first.wait_for()
             layout = page.evaluate(LAYOUT)
+            over = page.evaluate(OVER_EMERGENCY_LINE)
+            assert not over, f"the emergency line runs under {over}"
         else:
             page.locator("form.crawl-baby").wait_for()
         box = page.locator(".crawl-search-box").first
