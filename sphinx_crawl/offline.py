@@ -1,14 +1,24 @@
-"""Offline and installable (``crawl_offline = True``): a web app manifest and a
-service worker that keeps every file of the build after the first visit.
+"""Offline and installable (``crawl_offline = True``): a web app manifest and a service
+worker that keeps the handbook on a reader's phone, within a budget.
 
-The worker's cache is named after a digest of the files it keeps, so each deploy
-that changes anything is a new version that replaces the old one; it answers from
-the network first, so a live preview is never stale. Written only for the HTML
-builders whose pages are files (``html``, ``dirhtml``), last, after every other file:
-its version is worked out from the files as they are at the end of every build (never
-from "nothing changed"), so a build that follows a stopped one gives the worker a new
-version if any kept file changed. Written only when its bytes change. Pages opened
-from disk (``file://``) do not register it.
+What a first visit keeps (``crawl_offline_budget``, 2 MB by default): the *essentials*
+(the start page, the search page and its index, the tracker and summary pages, the
+emergency page, and the scripts, styles, icons and fonts those pages load), then the
+pages the reader opens and what they load (the search's parts too), as they are
+opened, the least recently opened dropped first. A handbook whose files all fit in the
+budget is kept whole. The ``crawl-offline`` directive puts on a page the reader's
+choice to keep the whole handbook (its size worked out here), file by file, and to
+remove it again (``static/crawl-offline.js`` drives it; the worker does the work).
+
+The worker's list names every file it may keep with the first characters of the
+SHA-256 of its bytes and its size; its version (and cache) changes when any of them
+changes, and a new version copies the files whose hash is unchanged from the old cache
+instead of downloading them. It answers from the network first, so a live preview is
+never stale. Written only for the HTML builders whose pages are files (``html``,
+``dirhtml``), last, after every other file: the list is worked out from the files as
+they are at the end of every build (never from "nothing changed"), so a build that
+follows a stopped one gives the worker a new version if any kept file changed. Written
+only when its bytes change. Pages opened from disk (``file://``) do not register it.
 """
 
 from __future__ import annotations
@@ -16,14 +26,29 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
+import re
+from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
-from sphinx_crawl.config import crawl_config
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_crawl.config import config_location, crawl_config
+from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.directives.names import add_crawl_directive
+from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.i18n import _
 from sphinx_crawl.output import html_output_dir, write_bytes_if_changed, write_if_changed
+from sphinx_crawl.render.search_shards import PART_FOLDER
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
 
 STATIC_DIR = Path(__file__).parent / "static"
 WORKER_FILE = "crawl-sw.js"
@@ -36,6 +61,12 @@ KEPT_SUFFIXES = frozenset(
     {".html", ".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico"}
     | {".woff", ".woff2", ".ttf", ".webmanifest"}
 )
+#: Hex characters of a file's SHA-256 in the worker's list (the worker computes the
+#: same of what it downloads, with SubtleCrypto).
+HASH_CHARS = 12
+#: The search's up-front index files (the parts in ``_crawl_search/`` are kept as the
+#: reader's searches load them).
+SEARCH_FILES = ("searchindex.js", "crawl-searchindex.js")
 THEME_COLOR = "#005eb8"
 
 
@@ -44,8 +75,10 @@ def _enabled(app: Sphinx) -> bool:
 
 
 def add_offline_files(app: Sphinx) -> None:
-    """``builder-inited``: the icon, and the script that registers the worker."""
+    """``builder-inited``: the icon, and the script that registers the worker (else
+    the ``crawl-offline`` box is left out)."""
     if not _enabled(app):
+        app.add_post_transform(DropOfflineCopy)
         return
     static = Path(app.builder.outdir) / "_static"
     for name in (REGISTER_FILE, ICON_FILE):
@@ -67,26 +100,206 @@ def link_manifest(
     )
 
 
+# -- what the worker keeps ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A file the worker may keep: its URL from the site's root (a folder's page as
+    ``tips/index.html``), the first characters of the SHA-256 of its bytes, its size."""
+
+    path: str
+    hash: str
+    size: int
+
+
+@dataclass(frozen=True)
+class OfflinePlan:
+    """The worker's list, and what a first visit keeps of it."""
+
+    files: tuple[KeptFile, ...]
+    #: What a first visit keeps whatever the reader opens, as URLs to fetch (with the
+    #: ``?v=`` the pages use, so the browser's cache of the first page answers).
+    essential: tuple[str, ...]
+    budget: int
+
+    @property
+    def total(self) -> int:
+        return sum(file.size for file in self.files)
+
+    @property
+    def essential_size(self) -> int:
+        sizes = {file.path: file.size for file in self.files}
+        return sum(sizes[url.partition("?")[0]] for url in self.essential)
+
+    @property
+    def whole(self) -> bool:
+        return len(self.essential) == len(self.files)
+
+
 def write_offline_files(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: the manifest, then the worker with every file kept."""
+    """``build-finished``: the manifest, then the worker with the files it may keep."""
     outdir = html_output_dir(app, exception)
     if outdir is None or not _enabled(app):
         return
     write_if_changed(outdir / MANIFEST_FILE, json.dumps(manifest(app), indent=1) + "\n")
-    files = kept_files(outdir)
-    digest = hashlib.sha256()
-    for name in files:
-        digest.update(name.encode() + b"\0")
-        path = outdir / name
-        if path.is_file():
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    worker = (
-        (STATIC_DIR / WORKER_FILE)
-        .read_text(encoding="utf-8")
-        .replace("@VERSION@", digest.hexdigest()[:16])
-        .replace("@FILES@", json.dumps(files, indent=0))
-    )
-    write_if_changed(outdir / WORKER_FILE, worker)
+    plan = offline_plan(app, outdir)
+    if not plan.whole and plan.essential_size > plan.budget:
+        warn(
+            f"crawl_offline_budget is {plan.budget:,} bytes, but what the search and the "
+            f"tracker need offline is {plan.essential_size:,} bytes: a first visit keeps "
+            "that much (raise the budget, or make the search index smaller)",
+            config_location(app, "crawl_offline_budget", "crawl_offline"),
+            "config",
+        )
+    write_if_changed(outdir / WORKER_FILE, worker_script(app, plan))
+
+
+def offline_plan(app: Sphinx, outdir: Path) -> OfflinePlan:
+    budget = crawl_config(app.config).offline_budget
+    files = tuple(_hashed(outdir, path) for path in kept_files(outdir))
+    if sum(file.size for file in files) <= budget:
+        return OfflinePlan(files, tuple(file.path for file in files), budget)
+    known = {file.path for file in files}
+    return OfflinePlan(files, essential_files(outdir, essential_pages(app), known), budget)
+
+
+def _hashed(outdir: Path, path: str) -> KeptFile:
+    data = (outdir / path).read_bytes()
+    return KeptFile(path, hashlib.sha256(data).hexdigest()[:HASH_CHARS], len(data))
+
+
+def kept_files(outdir: Path) -> list[str]:
+    """Every file a reader needs, as URLs relative to the site's root, sorted. A folder
+    with its own ``.buildinfo`` is another build (a second language edition, with its
+    own worker), and is left out; so are hidden files and folders. A folder's page
+    (dirhtml's ``tips/``) is listed once, as ``tips/index.html``: the worker finds
+    ``tips/`` there."""
+    kept: list[str] = []
+    for folder, dirs, names in os.walk(outdir):
+        here = Path(folder)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d != "_sources" and not (here / d / ".buildinfo").exists()
+        )
+        for name in names:
+            if name.startswith(".") or name == WORKER_FILE:
+                continue
+            if Path(name).suffix.lower() in KEPT_SUFFIXES:
+                kept.append((here / name).relative_to(outdir).as_posix())
+    return sorted(kept)
+
+
+def essential_pages(app: Sphinx) -> list[str]:
+    """The pages a first visit keeps whatever the reader opens, as URLs from the root:
+    the start page, the search page, the tracker and summary (the baby's panel, the
+    summary, lists to mark), and the page saying what counts as an emergency."""
+    builder = app.builder
+    docnames = [app.config.root_doc, "search"]
+    domain = crawl_domain(app.env)
+    for doc, specs in sorted(domain.collectors.items()):
+        if any(_is_companion(spec) for spec in specs):
+            docnames.append(doc)
+    emergency = crawl_config(app.config).emergency.page
+    if emergency in app.env.all_docs:
+        docnames.append(emergency)
+    return list(dict.fromkeys(_file_of(builder.get_target_uri(doc)) for doc in docnames))
+
+
+def _is_companion(spec: dict[str, Any]) -> bool:
+    return spec.get("kind") in ("baby", "summary") or spec.get("layout") in ("tracker", "noticed")
+
+
+def _file_of(url: str) -> str:
+    """The file a URL from the root names (``tips/`` is ``tips/index.html``)."""
+    path = unquote(urlsplit(url).path)
+    return path + "index.html" if path in ("", "./") or path.endswith("/") else path
+
+
+#: A tag that loads a file for the page: scripts, styles, icons, the manifest, images.
+_LOADING_TAG = re.compile(r"<(script|link|img|source)\b([^>]*)>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'\b(src|href|rel)\s*=\s*"([^"]*)"', re.IGNORECASE)
+_LOADED_LINKS = frozenset({"stylesheet", "icon", "manifest", "preload", "modulepreload"})
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
+
+
+def essential_files(outdir: Path, pages: list[str], known: set[str]) -> tuple[str, ...]:
+    """The essential pages that exist, what they load (what their styles load too:
+    fonts, images), the search's index and the manifest and its icon, as URLs to fetch
+    (a file's ``?v=`` as the pages give it)."""
+    urls: dict[str, str] = {}
+
+    def add(path: str, query: str = "") -> None:
+        if path in known:
+            urls.setdefault(path, path + (f"?{query}" if query else ""))
+
+    for page in pages:
+        if page not in known:
+            continue
+        add(page)
+        html = (outdir / page).read_text(encoding="utf-8", errors="replace")
+        for tag, attributes in _LOADING_TAG.findall(html):
+            found = {name.lower(): value for name, value in _ATTRIBUTE.findall(attributes)}
+            if tag.lower() == "link" and not _LOADED_LINKS & set(found.get("rel", "").split()):
+                continue
+            target = found.get("src") or found.get("href")
+            if target:
+                add(*_resolve(page, target))
+    for name in (*SEARCH_FILES, MANIFEST_FILE, f"_static/{ICON_FILE}"):
+        add(name)
+    for path in [p for p in urls if p.endswith(".css")]:
+        css = (outdir / path).read_text(encoding="utf-8", errors="replace")
+        for target in _CSS_URL.findall(css):
+            add(*_resolve(path, target))
+    return tuple(urls.values())
+
+
+def _resolve(base: str, target: str) -> tuple[str, str]:
+    """A reference in the file ``base`` as (path from the root, query); a reference to
+    another host, from the server's root or inline resolves to ("", "")."""
+    parts = urlsplit(target.replace("&amp;", "&"))
+    if parts.scheme or parts.netloc or parts.path.startswith("/") or not parts.path:
+        return "", ""
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(base), unquote(parts.path)))
+    return ("", "") if path.startswith("..") else (path, parts.query)
+
+
+def worker_script(app: Sphinx, plan: OfflinePlan) -> str:
+    """The worker: the template with the build's list, budget and words."""
+    start = _file_of(app.builder.get_target_uri(app.config.root_doc))
+    values = {
+        "@FILES@": "[\n"
+        + ",\n".join(json.dumps([f.path, f.hash, f.size]) for f in plan.files)
+        + "\n]",
+        "@ESSENTIAL@": json.dumps(list(plan.essential), indent=0),
+        "@BUDGET@": str(plan.budget),
+        "@HASH_CHARS@": str(HASH_CHARS),
+        "@START@": json.dumps(start),
+        "@SEARCH_PARTS@": json.dumps(PART_FOLDER),
+        "@TEXT@": json.dumps(worker_text(app), ensure_ascii=False, sort_keys=True),
+    }
+    script = (STATIC_DIR / WORKER_FILE).read_text(encoding="utf-8")
+    for placeholder, value in values.items():
+        script = script.replace(placeholder, value)
+    # The version is that of everything the worker holds: any change is a new cache.
+    version = hashlib.sha256(script.encode("utf-8")).hexdigest()[:16]
+    return script.replace("@VERSION@", version)
+
+
+def worker_text(app: Sphinx) -> dict[str, str]:
+    """The words of the page the worker shows offline for a page it did not keep."""
+    return {
+        "lang": app.config.language or "en",
+        "title": str(_("Not kept on this phone")),
+        "text": str(
+            _(
+                "You are offline, and this page was not kept on this phone. The pages "
+                "you have opened are kept, and so are the search and the tracker."
+            )
+        ),
+        "start": str(_("Go to the first page")),
+    }
 
 
 def manifest(app: Sphinx) -> dict[str, Any]:
@@ -108,31 +321,89 @@ def manifest(app: Sphinx) -> dict[str, Any]:
     }
 
 
-def kept_files(outdir: Path) -> list[str]:
-    """Every file a reader needs, as URLs relative to the site's root, sorted. A folder
-    with its own ``.buildinfo`` is another build (a second language edition, with its
-    own worker), and is left out; so are hidden files and folders."""
-    kept: list[str] = []
-    for folder, dirs, names in os.walk(outdir):
-        here = Path(folder)
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".") and d != "_sources" and not (here / d / ".buildinfo").exists()
-        )
-        for name in names:
-            if name.startswith(".") or name == WORKER_FILE:
-                continue
-            if Path(name).suffix.lower() in KEPT_SUFFIXES:
-                relative = (here / name).relative_to(outdir).as_posix()
-                kept.append(relative)
-                if name == "index.html":
-                    # dirhtml links to folders: "tips/" must be found as "tips/index.html".
-                    kept.append(relative.removesuffix("index.html") or "./")
-    return sorted(set(kept))
+# -- the reader's choice: the whole handbook on this phone --------------------------
+
+
+class crawl_offline_copy(nodes.General, nodes.Element):
+    """Where crawl-offline.js offers to keep the whole handbook (``crawl-offline``)."""
+
+
+class CrawlOfflineDirective(SphinxDirective):
+    """``crawl-offline``: the reader's choice to keep the whole handbook on the phone,
+    with its size, and to remove it. Shown in the HTML of a build with
+    ``crawl_offline`` (over http(s), once the worker runs); nothing elsewhere."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        node = crawl_offline_copy()
+        self.set_source_info(node)
+        return [node]
+
+
+class DropOfflineCopy(SphinxPostTransform):
+    """Where no worker is written (another builder, ``crawl_offline`` off), the choice
+    is left out: there is nothing to keep. Added at ``builder-inited`` for those builds
+    only."""
+
+    default_priority = 100
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(crawl_offline_copy)):
+            node.parent.remove(node)
+
+
+def offline_words() -> dict[str, str]:
+    """What crawl-offline.js says, in the build's language (``{size}`` and the like are
+    filled in by the script)."""
+    words = {
+        "some": _(
+            "This phone keeps the pages you open here, the search and the tracker (up to "
+            "{budget}), so that you can read them again without a network."
+        ),
+        "keep": _("Keep the whole handbook on this phone ({size})"),
+        "keeping": _("Keeping the handbook on this phone: {done} of {total} files."),
+        "kept": _(
+            "The whole handbook ({size}) is kept on this phone: every page works without a network."
+        ),
+        "whole": _(
+            "The whole handbook ({size}) is kept on this phone after a first visit: every "
+            "page works without a network."
+        ),
+        "failed": _(
+            "{failed} of {total} files could not be kept (is the network on?). The rest is kept."
+        ),
+        "retry": _("Try again"),
+        "remove": _("Remove the offline copy"),
+        "removed": _(
+            "The offline copy is removed. This phone keeps only the pages you open, the "
+            "search and the tracker (up to {budget})."
+        ),
+        "mb": _("{n} MB"),
+        "kb": _("{n} kB"),
+    }
+    return {key: str(value) for key, value in words.items()}
+
+
+def visit_offline_copy(self: HTML5Translator, node: crawl_offline_copy) -> None:
+    words = escape(json.dumps(offline_words(), ensure_ascii=False, sort_keys=True))
+    self.body.append(
+        f'<div class="crawl-offline" hidden="hidden" data-crawl-offline="{words}">'
+        '<p class="crawl-offline-status" id="crawl-offline-status" role="status" '
+        'aria-live="polite"></p>'
+        '<progress class="crawl-offline-progress" hidden="hidden" max="1" value="0" '
+        'aria-labelledby="crawl-offline-status"></progress>'
+        '<p class="crawl-offline-buttons">'
+        '<button type="button" class="crawl-offline-keep" hidden="hidden"></button> '
+        '<button type="button" class="crawl-offline-remove" hidden="hidden"></button>'
+        "</p></div>\n"
+    )
+    raise nodes.SkipNode
 
 
 def setup_offline(app: Sphinx) -> None:
+    app.add_node(crawl_offline_copy, html=(visit_offline_copy, None))
+    add_crawl_directive(app, "crawl-offline", CrawlOfflineDirective)
     app.connect("builder-inited", add_offline_files)
     app.connect("html-page-context", link_manifest)
     # Last, after every other file of the build is written (crawl.json, search index).

@@ -1,27 +1,34 @@
 """crawl_offline: the manifest and the service worker as built (their behaviour with
-the network off is tested in tests/browser/test_offline.py)."""
+the network off is tested in tests/browser/test_offline.py and
+tests/browser/test_offline_budget.py)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from tests.build_utils import build
 
 PAGES = {
-    "index": "Home\n====\n\n.. toctree::\n\n   tips\n\n"
+    "index": "Home\n====\n\n.. toctree::\n\n   tips\n   tracker\n   about\n\n"
     ".. tip-card:: A tip\n   :id: a-tip\n\n   Try it.\n",
     "tips": "Tips\n====\n\nMore tips.\n",
+    "tracker": "Tracker\n=======\n\n.. crawl-baby::\n",
+    "about": "About\n=====\n\nReading offline:\n\n.. crawl-offline::\n",
 }
 
 
-def project(root: Path, offline: object = True) -> Path:
+def project(root: Path, offline: object = True, budget: object = None) -> Path:
     src = root / "src"
     src.mkdir(parents=True, exist_ok=True)
     conf = (
         f'extensions = ["sphinx_crawl"]\nhtml_title = "Our handbook"\ncrawl_offline = {offline!r}\n'
     )
+    if budget is not None:
+        conf += f"crawl_offline_budget = {budget!r}\n"
     (src / "conf.py").write_text(conf, encoding="utf-8")
     for name, text in PAGES.items():
         (src / f"{name}.rst").write_text(text, encoding="utf-8")
@@ -29,12 +36,28 @@ def project(root: Path, offline: object = True) -> Path:
 
 
 def worker(out: Path) -> tuple[str, list[str]]:
+    """The worker's version and the paths it may keep."""
+    version, files, _, _ = worker_parts(out)
+    return version, [path for path, _, _ in files]
+
+
+def worker_parts(out: Path) -> tuple[str, list[list[Any]], list[str], int]:
+    """Version, [path, hash, size] per file, the essential URLs, the budget."""
     text = (out / "crawl-sw.js").read_text(encoding="utf-8")
     version = re.search(r'const VERSION = "(\w+)";', text)
-    files = re.search(r"const FILES = (\[.*?\]);", text, re.S)
+    files = re.search(r"const FILES = (\[.*?\n\]);", text, re.S)
+    essential = re.search(r"const ESSENTIAL = (\[.*?\]);", text, re.S)
+    budget = re.search(r"const BUDGET = (\d+);", text)
     assert version is not None
     assert files is not None
-    return version.group(1), json.loads(files.group(1))
+    assert essential is not None
+    assert budget is not None
+    return (
+        version.group(1),
+        json.loads(files.group(1)),
+        json.loads(essential.group(1)),
+        int(budget.group(1)),
+    )
 
 
 def test_off_by_default(tmp_path: Path) -> None:
@@ -45,6 +68,9 @@ def test_off_by_default(tmp_path: Path) -> None:
     assert not (site.outdir / "manifest.webmanifest").exists()
     assert 'rel="manifest"' not in site.text("index.html")
     assert "crawl-offline.js" not in site.text("index.html")
+    # The reader's choice has nothing to keep: left out, without a warning.
+    assert "crawl-offline" not in site.text("about.html")
+    assert not site.warnings()
 
 
 def test_the_worker_keeps_what_a_reader_needs_and_nothing_else(tmp_path: Path) -> None:
@@ -76,17 +102,94 @@ def test_the_worker_keeps_what_a_reader_needs_and_nothing_else(tmp_path: Path) -
     assert data["icons"][0]["src"] == "_static/crawl-icon.svg"
 
 
+def test_each_file_is_listed_with_the_hash_and_size_of_its_bytes(tmp_path: Path) -> None:
+    site = build(project(tmp_path))
+    _, files, _, _ = worker_parts(site.outdir)
+    assert [path for path, _, _ in files] == sorted(path for path, _, _ in files)
+    for path, digest, size in files:
+        data = (site.outdir / path).read_bytes()
+        assert digest == hashlib.sha256(data).hexdigest()[:12], path
+        assert size == len(data), path
+
+
+def test_a_small_handbook_is_kept_whole_after_a_first_visit(tmp_path: Path) -> None:
+    """Within the default budget (2 MB), every file is essential."""
+    site = build(project(tmp_path))
+    _, files, essential, budget = worker_parts(site.outdir)
+    assert budget == 2_000_000
+    assert sum(size for _, _, size in files) <= budget
+    assert sorted(url.partition("?")[0] for url in essential) == [path for path, _, _ in files]
+
+
+def test_over_the_budget_a_first_visit_keeps_what_search_and_tracker_need(
+    tmp_path: Path,
+) -> None:
+    # A first build says how much the essentials weigh; the budget is a little more.
+    _, files, essential, _ = worker_parts(build(project(tmp_path / "a", budget=1)).outdir)
+    sizes = {path: size for path, _, size in files}
+    need = sum(sizes[url.partition("?")[0]] for url in essential)
+    site = build(project(tmp_path / "b", budget=need + 10_000))
+    _, files, essential, budget = worker_parts(site.outdir)
+    assert budget == need + 10_000
+    assert sum(size for _, _, size in files) > budget
+    paths = [url.partition("?")[0] for url in essential]
+    for needed in (
+        "index.html",  # the start page
+        "search.html",
+        "searchindex.js",
+        "crawl-searchindex.js",
+        "_static/crawl-search.js",
+        "tracker.html",  # holds the baby's panel
+        "_static/crawl-companion.js",
+        "_static/crawl.css",
+        "manifest.webmanifest",
+        "_static/crawl-icon.svg",
+    ):
+        assert needed in paths, needed
+    # Pages the reader has not opened are not fetched up front.
+    assert "tips.html" not in paths
+    assert "about.html" not in paths
+    assert "genindex.html" not in paths
+    # Fetched as the pages load them, so the browser's cache of the first page answers.
+    css = next(url for url in essential if url.startswith("_static/crawl.css"))
+    assert f'href="{css}"' in site.text("index.html")
+    assert len(paths) == len(set(paths))
+    assert sum(sizes[path] for path in paths) <= budget
+    assert not site.crawl_warnings()
+
+
+def test_essentials_over_the_budget_are_kept_and_the_build_says_so(tmp_path: Path) -> None:
+    site = build(project(tmp_path, budget=1_000))
+    warnings = site.crawl_warnings("config")
+    assert len(warnings) == 1, warnings
+    assert "conf.py:4" in warnings[0]
+    assert "crawl_offline_budget is 1,000 bytes" in warnings[0]
+    _, _, essential, _ = worker_parts(site.outdir)
+    assert "search.html" in essential
+
+
+def test_a_wrong_budget_is_a_located_warning(tmp_path: Path) -> None:
+    site = build(project(tmp_path, budget="2 MB"))
+    warnings = site.crawl_warnings("config")
+    assert any("conf.py:4" in w and "crawl_offline_budget must be" in w for w in warnings)
+    assert worker_parts(site.outdir)[3] == 2_000_000
+
+
 def test_a_new_build_is_a_new_version_and_a_no_op_writes_nothing(tmp_path: Path) -> None:
     src = project(tmp_path)
     first = build(src)
-    version, _ = worker(first.outdir)
+    version, before, _, _ = worker_parts(first.outdir)
     sw = first.outdir / "crawl-sw.js"
     stamp = sw.stat().st_mtime_ns
     build(src)  # nothing changed
     assert sw.stat().st_mtime_ns == stamp
-    (src / "tips.rst").write_text(PAGES["tips"] + "\nOne more.\n", encoding="utf-8")
+    (src / "tips.rst").write_text(PAGES["tips"] + "\nMore tips.\n", encoding="utf-8")
     changed = build(src)
-    assert worker(changed.outdir)[0] != version
+    new_version, after, _, _ = worker_parts(changed.outdir)
+    assert new_version != version
+    # Only the changed page has a new hash: a worker downloads it alone.
+    differ = {path for (path, *old), (_, *new) in zip(before, after, strict=True) if old != new}
+    assert differ == {"tips.html"}
 
 
 def test_another_build_in_a_subfolder_is_left_to_its_own_worker(tmp_path: Path) -> None:
@@ -101,12 +204,58 @@ def test_another_build_in_a_subfolder_is_left_to_its_own_worker(tmp_path: Path) 
     assert not [f for f in files if f.startswith("es/")]
 
 
-def test_dirhtml_pages_are_kept_by_their_folder_address(tmp_path: Path) -> None:
-    site = build(project(tmp_path), buildername="dirhtml")
-    _, files = worker(site.outdir)
-    assert "tips/" in files
-    assert "tips/index.html" in files
-    assert "./" in files
+def test_dirhtml_pages_are_listed_once_by_their_file(tmp_path: Path) -> None:
+    """The worker finds "tips/" (and the root, "./") as "tips/index.html"."""
+    site = build(project(tmp_path, budget=1), buildername="dirhtml")
+    _, files, essential, _ = worker_parts(site.outdir)
+    paths = [path for path, _, _ in files]
+    assert "tips/index.html" in paths
+    assert "tips/" not in paths
+    assert "./" not in paths
+    assert "search/index.html" in essential
+    assert "tracker/index.html" in essential
+    script = (site.outdir / "crawl-sw.js").read_text(encoding="utf-8")
+    assert 'path === "" || path.endsWith("/") ? path + "index.html" : path' in script
+
+
+def test_the_reader_s_choice_is_a_box_the_script_fills(tmp_path: Path) -> None:
+    site = build(project(tmp_path))
+    box = site.soup("about").select_one("div.crawl-offline")
+    assert box is not None
+    assert box.has_attr("hidden")  # shown by crawl-offline.js, once the worker runs
+    words = json.loads(str(box["data-crawl-offline"]))
+    assert words["keep"] == "Keep the whole handbook on this phone ({size})"
+    assert words["remove"] == "Remove the offline copy"
+    assert box.select_one("progress.crawl-offline-progress") is not None
+    assert [b["class"] for b in box.select("button")] == [
+        ["crawl-offline-keep"],
+        ["crawl-offline-remove"],
+    ]
+    assert not site.warnings()
+
+
+def test_the_reader_s_choice_is_left_out_of_other_builders(tmp_path: Path) -> None:
+    site = build(project(tmp_path), buildername="text")
+    assert "Reading offline:" in site.text("about.txt")
+    assert not site.warnings()
+
+
+def test_the_worker_s_words_follow_the_build_s_language(tmp_path: Path) -> None:
+    src = project(tmp_path)
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('language = "es"\n')
+    site = build(src)
+    script = (site.outdir / "crawl-sw.js").read_text(encoding="utf-8")
+    found = re.search(r"const TEXT = (\{.*?\});", script)
+    assert found is not None
+    text = json.loads(found.group(1))
+    assert text["lang"] == "es"
+    assert text["title"] != "Not kept on this phone"
+    box = site.soup("about").select_one("div.crawl-offline")
+    assert box is not None
+    words = json.loads(str(box["data-crawl-offline"]))
+    assert words["keep"] != "Keep the whole handbook on this phone ({size})"
+    assert "{size}" in words["keep"]
 
 
 def test_a_wrong_value_is_a_located_warning_and_the_build_goes_on(tmp_path: Path) -> None:

@@ -1,11 +1,130 @@
 /* sphinx-crawl offline: registers the service worker (crawl-sw.js, at the site's root)
- * that keeps the handbook for use with no network. Served over http(s) only: opened
- * from disk (file://) the pages work as they always did. Nothing is sent anywhere. */
+ * that keeps the handbook for use with no network, and drives the reader's choice to
+ * keep the whole handbook (the crawl-offline directive's box). Served over http(s)
+ * only: opened from disk (file://) the pages work as they always did, and the box stays
+ * hidden. Nothing is sent anywhere: the worker downloads this site's own files. */
 (() => {
   "use strict";
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(window.location.protocol)) return;
+  const container = navigator.serviceWorker;
   const root = document.documentElement.dataset.content_root || "";
-  const register = () => navigator.serviceWorker.register(root + "crawl-sw.js").catch(() => {});
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  const workerUrl = new URL(root + "crawl-sw.js", window.location.href).href;
+  const firstVisit = !container.controller;
+
+  // To the worker of this page's edition, once it is active.
+  const send = (message) => container.ready.then((registration) => {
+    if (registration.active && registration.active.scriptURL === workerUrl) {
+      registration.active.postMessage(message);
+    }
+  });
+
+  // What this page loaded before the worker answered for it (a first visit): the
+  // worker keeps it too, mostly from the browser's cache. Not what scripts fetched.
+  const tellSeen = () => {
+    const loaded = performance.getEntriesByType("resource")
+      .filter((entry) => !["fetch", "xmlhttprequest", "beacon"].includes(entry.initiatorType))
+      .map((entry) => entry.name);
+    send({ type: "seen", urls: [window.location.href, ...loaded] });
+  };
+
+  /* ---- The box: keep the whole handbook on this phone, or remove it ---- */
+  const box = document.querySelector(".crawl-offline[data-crawl-offline]");
+  let words = {};
+  try {
+    words = box ? JSON.parse(box.dataset.crawlOffline) : {};
+  } catch (error) {
+    words = {};
+  }
+  const fill = (text, values) => (text || "").replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+  const lang = document.documentElement.lang || undefined;
+  const number = (value, digits) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
+  const size = (bytes) => (bytes >= 1e6
+    ? fill(words.mb, { n: number(bytes / 1e6, bytes < 1e7 ? 1 : 0) })
+    : fill(words.kb, { n: number(Math.max(1, Math.round(bytes / 1e3)), 0) }));
+  let lastNews = 0;
+
+  function show(status) {
+    const text = box.querySelector(".crawl-offline-status");
+    const bar = box.querySelector(".crawl-offline-progress");
+    const keep = box.querySelector(".crawl-offline-keep");
+    const remove = box.querySelector(".crawl-offline-remove");
+    const values = {
+      size: size(status.total),
+      budget: size(status.budget),
+      total: number(status.files, 0),
+      done: number(status.keeping ? status.keeping.done : status.keptFiles, 0),
+      failed: number(status.files - status.keptFiles, 0),
+    };
+    box.hidden = false;
+    box.dataset.state = "";
+    bar.hidden = true;
+    keep.hidden = true;
+    remove.hidden = true;
+    keep.disabled = false;
+    if (status.whole) {
+      box.dataset.state = "whole";
+      text.textContent = fill(words.whole, values);
+    } else if (status.keeping) {
+      box.dataset.state = "keeping";
+      text.textContent = fill(words.keeping, values);
+      bar.hidden = false;
+      bar.value = status.keeping.total ? status.keeping.done / status.keeping.total : 0;
+      remove.hidden = false;
+      remove.textContent = words.remove;
+    } else if (status.keepAll && status.keptFiles === status.files) {
+      box.dataset.state = "kept";
+      text.textContent = fill(words.kept, values);
+      remove.hidden = false;
+      remove.textContent = words.remove;
+    } else if (status.keepAll) {
+      box.dataset.state = "failed";
+      text.textContent = fill(words.failed, values);
+      keep.hidden = false;
+      keep.textContent = words.retry;
+      remove.hidden = false;
+      remove.textContent = words.remove;
+    } else {
+      box.dataset.state = "some";
+      text.textContent = fill(box.dataset.removed ? words.removed : words.some, values);
+      keep.hidden = false;
+      keep.textContent = fill(words.keep, values);
+    }
+  }
+
+  if (box) {
+    container.addEventListener("message", (event) => {
+      const status = event.data;
+      if (!status || status.crawlOffline !== "status" || status.worker !== workerUrl) return;
+      lastNews = Date.now();
+      show(status);
+    });
+    container.startMessages();
+    box.querySelector(".crawl-offline-keep").addEventListener("click", (event) => {
+      event.currentTarget.disabled = true;
+      delete box.dataset.removed;
+      send({ type: "keep-all" });
+    });
+    box.querySelector(".crawl-offline-remove").addEventListener("click", (event) => {
+      event.currentTarget.disabled = true;
+      box.dataset.removed = "yes";
+      send({ type: "remove" });
+    });
+    // A worker stopped by the browser mid-download says nothing more: asked again, it
+    // goes on with the files still missing.
+    window.setInterval(() => {
+      if (box.dataset.state === "keeping" && Date.now() - lastNews > 15000) {
+        lastNews = Date.now();
+        send({ type: "status" });
+      }
+    }, 5000);
+  }
+
+  const start = () => {
+    container.register(workerUrl).then(() => {
+      if (firstVisit) tellSeen();
+      send({ type: "status" });
+    }).catch(() => {});
+  };
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
 })();

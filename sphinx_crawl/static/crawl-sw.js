@@ -1,38 +1,400 @@
 /* sphinx-crawl service worker, written by sphinx_crawl/offline.py at each build.
- * On install it keeps every file of this build (FILES) in a cache named after the
- * build (VERSION), and on activate drops the caches of older builds. Requests go to
- * the network first, so a new deploy is seen at once; with no network, the kept copy
- * answers ("?q=" and "?v=" ignored: the search page and versioned files match). */
+ *
+ * FILES lists every file of this build it may keep: [path from the scope, the first
+ * characters of the SHA-256 of its bytes, size]. A first visit keeps ESSENTIAL (what
+ * the search and the tracker need; every file when the handbook fits in BUDGET), then
+ * each page the reader opens and what it loads, up to BUDGET bytes in all, dropping the
+ * least recently opened first. The reader may ask for the whole handbook
+ * (crawl-offline.js): then every file is kept, file by file, a failed one leaving the
+ * rest kept, until the reader removes it.
+ *
+ * Each kept copy carries the hash of its own bytes (X-Crawl-Hash). A new version (a new
+ * deploy) copies the kept files whose hash did not change from the old cache and
+ * downloads only the others. Requests go to the network first, so a new deploy is seen
+ * at once; with no network, the kept copy answers ("?q=" and "?v=" ignored). Files of
+ * another build under this one (its own worker, e.g. es/) are not listed, so not ours.
+ */
 "use strict";
 const VERSION = "@VERSION@";
 const FILES = @FILES@;
-const CACHE = "sphinx-crawl-" + VERSION;
+const ESSENTIAL = @ESSENTIAL@;
+const BUDGET = @BUDGET@;
+const HASH_CHARS = @HASH_CHARS@;
+const START = @START@;
+const TEXT = @TEXT@;
+
+const SCOPE = self.registration.scope;
+const SCOPE_PATH = new URL(SCOPE).pathname;
+// Caches are named after the scope: two editions of one site keep their own.
+const PREFIX = "sphinx-crawl " + SCOPE_PATH + " ";
+const CACHE = PREFIX + VERSION;
+const STATE_CACHE = "sphinx-crawl-state " + SCOPE_PATH;
+const STATE_KEY = SCOPE + "crawl-sw-state.json";
+// The caches of the workers before per-file hashes: one cache for every edition.
+const OLD_STYLE = /^sphinx-crawl-[0-9a-f]{16}$/;
+const HASH_HEADER = "X-Crawl-Hash";
+const PARALLEL = 6;
+// The entry search's index in parts (render/search_shards.py): kept as searches load
+// them, and dropped after pages when room is needed.
+const SEARCH_PARTS = @SEARCH_PARTS@ + "/";
+
+const BY_PATH = new Map(FILES.map(([path, hash, size]) => [path, { hash, size }]));
+// Path -> the query the pages load it with ("v=..."), so the browser's cache answers.
+const ESSENTIAL_URL = new Map(ESSENTIAL.map((url) => [url.split("?")[0], url.split("?")[1] || ""]));
+const TOTAL = FILES.reduce((sum, file) => sum + file[2], 0);
+const WHOLE = ESSENTIAL.length === FILES.length;
+
+/* ---- Names ---- */
+
+// The file a URL names (a path from the scope), or null: another host, out of scope.
+function pathOf(url) {
+  const parsed = new URL(url, SCOPE);
+  if (parsed.origin !== self.location.origin || !parsed.pathname.startsWith(SCOPE_PATH)) return null;
+  let path;
+  try {
+    path = decodeURIComponent(parsed.pathname.slice(SCOPE_PATH.length));
+  } catch (error) {
+    return null;
+  }
+  return path === "" || path.endsWith("/") ? path + "index.html" : path;
+}
+
+const keyOf = (path) => SCOPE + encodeURI(path);
+
+async function hashOf(buffer) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("").slice(0, HASH_CHARS);
+}
+
+/* ---- Copies ---- */
+
+// A copy to keep: the bytes as received, with their hash (a later version compares it
+// with its list). The body is decoded already, so no encoding or length is carried.
+async function copyOf(response) {
+  const body = await response.arrayBuffer();
+  const headers = new Headers(response.headers);
+  ["Content-Encoding", "Content-Length", "Transfer-Encoding"].forEach((name) => headers.delete(name));
+  headers.set(HASH_HEADER, await hashOf(body));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+const isCurrent = (path, copy) => Boolean(copy) && copy.headers.get(HASH_HEADER) === BY_PATH.get(path).hash;
+
+async function fetched(url, init) {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return copyOf(response);
+}
+
+// A file of this build, downloaded: through the browser's cache first (the pages'
+// ?v= URL for what they load), and again from the server if those bytes are not this
+// build's.
+async function download(path, url) {
+  const query = ESSENTIAL_URL.get(path);
+  const first = await fetched(url || keyOf(path) + (query ? "?" + query : ""));
+  if (isCurrent(path, first)) return first;
+  return fetched(keyOf(path), { cache: "no-cache" });
+}
+
+// Run ``task`` on every item, a few at a time.
+async function eachOf(items, task) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+}
+
+/* ---- The reader's choice ---- */
+
+let keepsAll = null;
+
+async function readKeepsAll() {
+  if (keepsAll === null) {
+    const saved = await (await caches.open(STATE_CACHE)).match(STATE_KEY);
+    keepsAll = saved ? Boolean((await saved.json()).keepAll) : false;
+  }
+  return keepsAll;
+}
+
+async function writeKeepsAll(value) {
+  keepsAll = value;
+  const body = JSON.stringify({ keepAll: value });
+  await (await caches.open(STATE_CACHE)).put(STATE_KEY, new Response(body, { headers: { "Content-Type": "application/json" } }));
+}
+
+/* ---- Keeping within the budget ---- */
+
+// Writes one at a time: each sees what the one before kept.
+let writing = Promise.resolve();
+function serially(task) {
+  const run = writing.then(task);
+  writing = run.catch(() => {});
+  return run;
+}
+
+// Keep ``copy`` of ``path``. Unless every file is kept, a file that is not essential
+// makes room within the budget by dropping the least recently kept, or is not kept.
+async function keep(cache, path, copy) {
+  if (WHOLE || ESSENTIAL_URL.has(path) || (await readKeepsAll())) {
+    const had = await cache.match(keyOf(path));
+    if (!had || had.headers.get(HASH_HEADER) !== copy.headers.get(HASH_HEADER)) await cache.put(keyOf(path), copy);
+    return true;
+  }
+  const size = BY_PATH.get(path).size;
+  let used = 0;
+  let droppable = 0;
+  const oldest = [];
+  for (const request of await cache.keys()) {
+    const other = pathOf(request.url);
+    if (other === path || !BY_PATH.has(other)) continue;
+    const bytes = BY_PATH.get(other).size;
+    used += bytes;
+    if (!ESSENTIAL_URL.has(other)) {
+      droppable += bytes;
+      oldest.push([request, bytes, other.startsWith(SEARCH_PARTS) ? 1 : 0]);
+    }
+  }
+  if (used - droppable + size > BUDGET) return false;
+  // Pages go before the parts of the search index the reader's searches loaded.
+  oldest.sort((one, other) => one[2] - other[2]);
+  for (const [request, bytes] of oldest) {
+    if (used + size <= BUDGET) break;
+    await cache.delete(request);
+    used -= bytes;
+  }
+  await cache.delete(keyOf(path)); // put again: now the most recently kept
+  await cache.put(keyOf(path), copy);
+  return true;
+}
+
+/* ---- Install: this version's copy, from the old one where files did not change ---- */
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" }))))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(fill().then(() => self.skipWaiting()));
 });
+
+async function fill() {
+  const cache = await caches.open(CACHE);
+  const names = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE).reverse();
+  const olds = await Promise.all(names.map((name) => caches.open(name)));
+  // What the old versions kept that this one lists, least recently kept first.
+  const carried = new Set();
+  for (const old of olds) {
+    for (const request of await old.keys()) {
+      const path = pathOf(request.url);
+      if (path !== null && BY_PATH.has(path)) carried.add(path);
+    }
+  }
+  const oldCopy = async (path) => {
+    for (const old of olds) {
+      const copy = await old.match(keyOf(path));
+      if (copy) return copy;
+    }
+    return undefined;
+  };
+  const bring = async (path) => {
+    const old = await oldCopy(path);
+    let copy = isCurrent(path, old) ? old : null;
+    if (!copy) copy = await download(path).catch(() => old || null); // the old copy beats none
+    if (copy) await serially(() => keep(cache, path, copy));
+  };
+  // The essentials first: then what the reader had opened, in the order it was kept.
+  await eachOf([...ESSENTIAL_URL.keys()], bring);
+  await eachOf([...carried].filter((path) => !ESSENTIAL_URL.has(path)), bring);
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(
-        keys.filter((key) => key.startsWith("sphinx-crawl-") && key !== CACHE).map((key) => caches.delete(key)),
+      .then((names) => Promise.all(
+        names
+          .filter((name) => (name.startsWith(PREFIX) && name !== CACHE) || OLD_STYLE.test(name))
+          .map((name) => caches.delete(name)),
       ))
       .then(() => self.clients.claim()),
   );
 });
 
+/* ---- Answers: the network first, the kept copy offline ---- */
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(
-    fetch(request).catch(() =>
-      caches.open(CACHE)
-        .then((cache) => cache.match(request, { ignoreSearch: true }))
-        .then((kept) => kept || Response.error())),
-  );
+  if (request.method !== "GET") return;
+  const path = pathOf(request.url);
+  if (path === null || !BY_PATH.has(path)) return;
+  event.respondWith(answer(event, request, path));
 });
+
+async function answer(event, request, path) {
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const kept = await (await caches.open(CACHE)).match(keyOf(path));
+    return kept || notKept(request);
+  }
+  // Kept: pages the reader opens and what they load. Not what scripts fetch to read
+  // (the search reads result pages for their excerpts): those are not pages opened.
+  const opened = request.mode === "navigate" || request.destination !== "";
+  if (response.ok && response.type === "basic" && opened) {
+    const copy = response.clone();
+    event.waitUntil(
+      copyOf(copy)
+        .then(async (kept) => serially(async () => keep(await caches.open(CACHE), path, kept)))
+        .catch(() => {}),
+    );
+  }
+  return response;
+}
+
+// Offline, a file that was not kept: a page says so in the handbook's language (and
+// links the first page, which is kept); anything else is an empty answer, which the
+// page's scripts read as nothing found (not a failed request).
+function notKept(request) {
+  if (request.mode !== "navigate") return new Response("", { status: 504, statusText: "Offline" });
+  const html = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const page = `<!DOCTYPE html><html lang="${html(TEXT.lang)}"><head><meta charset="utf-8">`
+    + `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${html(TEXT.title)}</title>`
+    + "<style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}"
+    + "@media (prefers-color-scheme:dark){body{background:#111;color:#eee}a{color:#9cf}}</style></head>"
+    + `<body><main><h1>${html(TEXT.title)}</h1><p>${html(TEXT.text)}</p>`
+    + `<p><a href="${html(keyOf(START))}">${html(TEXT.start)}</a></p></main></body></html>`;
+  return new Response(page, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+/* ---- Messages from the pages (crawl-offline.js) ---- */
+
+let keeping = null; // the whole handbook being downloaded: {done, failed, total, stop}
+const failedHere = new Set(); // files that failed since this worker started
+
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  const work = async () => {
+    if (data.type === "status") {
+      await tell(event.source);
+      await resume();
+    } else if (data.type === "keep-all") {
+      await keepAll(true);
+    } else if (data.type === "remove") {
+      await removeAll();
+      await tellAll();
+    } else if (data.type === "seen" && Array.isArray(data.urls)) {
+      await keepSeen(data.urls);
+    }
+  };
+  event.waitUntil(work().catch(() => {}));
+});
+
+// What a page loaded before this worker answered for it (the first visit): kept now,
+// mostly from the browser's cache.
+async function keepSeen(urls) {
+  const cache = await caches.open(CACHE);
+  for (const url of urls) {
+    const path = pathOf(url);
+    if (path === null || !BY_PATH.has(path) || isCurrent(path, await cache.match(keyOf(path)))) continue;
+    try {
+      const copy = await download(path, url);
+      await serially(() => keep(cache, path, copy));
+    } catch (error) {
+      // Not kept: the page is fetched again when it is next opened.
+    }
+  }
+}
+
+// The reader asked for the whole handbook before, and files are missing (added by a
+// deploy, or the download was cut short): they are downloaded now.
+async function resume() {
+  if (keeping || WHOLE || !(await readKeepsAll())) return;
+  if ((await missing()).some((path) => !failedHere.has(path))) await keepAll(false);
+}
+
+async function missing() {
+  const cache = await caches.open(CACHE);
+  const kept = new Set((await cache.keys()).map((request) => pathOf(request.url)));
+  return FILES.map((file) => file[0]).filter((path) => !kept.has(path));
+}
+
+async function keepAll(retryFailed) {
+  if (keeping) return keeping.run;
+  const state = { done: 0, failed: 0, total: FILES.length, stop: false };
+  keeping = state;
+  state.run = (async () => {
+    await writeKeepsAll(true);
+    if (retryFailed) failedHere.clear();
+    const cache = await caches.open(CACHE);
+    const todo = await missing();
+    state.done = FILES.length - todo.length;
+    await tellAll();
+    let told = Date.now();
+    await eachOf(todo, async (path) => {
+      if (state.stop) return;
+      try {
+        await cache.put(keyOf(path), await download(path));
+        state.done += 1;
+      } catch (error) {
+        state.failed += 1; // the others are kept all the same
+        failedHere.add(path);
+      }
+      if (Date.now() - told > 250) {
+        told = Date.now();
+        await tellAll();
+      }
+    });
+  })().finally(() => {
+    keeping = null;
+    return tellAll();
+  });
+  return state.run;
+}
+
+// Back to what a first visit keeps: the essentials.
+async function removeAll() {
+  if (keeping) {
+    keeping.stop = true;
+    await keeping.run;
+  }
+  await writeKeepsAll(false);
+  const cache = await caches.open(CACHE);
+  for (const request of await cache.keys()) {
+    if (!ESSENTIAL_URL.has(pathOf(request.url))) await cache.delete(request);
+  }
+  failedHere.clear();
+}
+
+async function status() {
+  const cache = await caches.open(CACHE);
+  const kept = new Set((await cache.keys()).map((request) => pathOf(request.url)));
+  let keptBytes = 0;
+  let keptFiles = 0;
+  for (const [path, { size }] of BY_PATH) {
+    if (kept.has(path)) {
+      keptBytes += size;
+      keptFiles += 1;
+    }
+  }
+  return {
+    crawlOffline: "status",
+    worker: self.location.href,
+    version: VERSION,
+    total: TOTAL,
+    files: FILES.length,
+    budget: BUDGET,
+    whole: WHOLE,
+    keepAll: await readKeepsAll(),
+    keptBytes,
+    keptFiles,
+    keeping: keeping ? { done: keeping.done, failed: keeping.failed, total: keeping.total } : null,
+    failed: failedHere.size,
+  };
+}
+
+async function tell(client) {
+  if (client && client.postMessage) client.postMessage(await status());
+}
+
+async function tellAll() {
+  const message = await status();
+  const clients = await self.clients.matchAll({ includeUncontrolled: true, type: "window" });
+  clients.forEach((client) => client.postMessage(message));
+}
