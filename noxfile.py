@@ -34,6 +34,33 @@ def docs(session: nox.Session) -> None:
     session.log(f"The handbook is built: open {DOCS_OUT / 'index.html'}")
 
 
+#: The places of crawl_contacts the handbook ships (docs/conf.py): each gets its own build.
+PLACES = ("uk", "usa")
+PLACES_OUT = ROOT / "docs" / "_build" / "places"
+
+
+@nox.session
+def places(session: nox.Session) -> None:
+    """Build the handbook for each place it ships (``-D crawl_place=uk``...: whom to call
+    and the emergency number of that place), every edition, with warnings as errors:
+    into docs/_build/places/<place>/ (Spanish in <place>/es/)."""
+    session.install("-e", ".[docs]")
+    for language in EDITIONS:
+        _check_translations(session, language)
+    for place in PLACES:
+        build = ["sphinx-build", "-n", "-W", "--keep-going", "-b", "html"]
+        build += ["-D", f"crawl_place={place}", "docs"]
+        session.run(*build, str(PLACES_OUT / place), *session.posargs)
+        for language in EDITIONS:
+            session.run(
+                *build,
+                str(PLACES_OUT / place / language),
+                *session.posargs,
+                env={"CRAWL_LANGUAGE": language},
+            )
+    session.log(f"Built for {', '.join(PLACES)}: open {PLACES_OUT}/<place>/index.html")
+
+
 @nox.session
 def translations(session: nox.Session) -> None:
     """Refresh the translation catalogs (docs/locales) after the English text changes,

@@ -305,8 +305,29 @@ _EMERGENCY_SIGNS_ES = [
     "labios hinchados", "golpe en la cabeza", "se cayó vomita", "caída vomita",
     "emergencia", "urgencia", "ambulancia",
 ]
+# Whom to call, by place (shared/EVIDENCE.md: 911 in the USA, 999 in the UK, 112 in the
+# EU; a GP in the UK, NHS care cards; health visitors, an NHS health-visiting service;
+# the USA's early intervention programs, CDC "Act Early"). Pages name them with the
+# crawl:contact role; `nox -s places` builds the handbook for each place
+# (-D crawl_place=uk); with no place selected the handbook gives every emergency number
+# and the "any" words.
+crawl_contacts: dict[str, dict[str, str]] = {
+    "usa": {
+        "label": "USA",
+        "emergency": "911",
+        "doctor": "your pediatrician",
+        "development": "your local early intervention program",
+    },
+    "uk": {
+        "label": "UK",
+        "emergency": "999",
+        "doctor": "your GP",
+        "development": "your health visitor",
+    },
+    "eu": {"label": "EU", "emergency": "112"},
+    "any": {"doctor": "your pediatrician or health visitor"},
+}
 crawl_emergency = {
-    "numbers": {"USA": "911", "UK": "999", "EU": "112"},
     "page": "emergency",
     "signs": _EMERGENCY_SIGNS_EN + _EMERGENCY_SIGNS_ES,
     "unwell": [
@@ -448,8 +469,23 @@ if language == "es":
         }
         for topic, (what, others) in _NOT_COVERED_ES.items()
     }
+    crawl_contacts = {
+        "usa": {
+            "label": "EE. UU.",
+            "emergency": "911",
+            "doctor": "su pediatra",
+            "development": "el programa de intervención temprana de su zona",
+        },
+        "uk": {
+            "label": "Reino Unido",
+            "emergency": "999",
+            "doctor": "su médico de cabecera (GP)",
+            "development": "su enfermera de salud infantil (health visitor)",
+        },
+        "eu": {"label": "España y la UE", "emergency": "112"},
+        "any": {"doctor": "su pediatra o su enfermera de salud infantil"},
+    }
     crawl_emergency = {
-        "numbers": {"EE. UU.": "911", "España y la UE": "112", "Reino Unido": "999"},
         "page": "emergency",
         "signs": _EMERGENCY_SIGNS_ES + _EMERGENCY_SIGNS_EN,
         "unwell": [

@@ -34,14 +34,19 @@ _URGENCY = {
     "soon": {
         "prefix": _("Advice to act soon: "),
         "badge": _("Soon: book an appointment"),
+        # Whom to call is named with the crawl:contact role: each place's words are
+        # filled in (contacts.py), "your pediatrician" where no setting says.
         "action": _(
-            "Book an appointment with your pediatrician or a pediatric physical therapist."
+            "Book an appointment with {crawl:contact}`doctor`, or with a pediatric "
+            "physical therapist."
         ),
     },
     "urgent": {
         "prefix": _("Urgent advice: "),
         "badge": _("Urgent: get help today"),
-        "action": _("Get help the same day: call your pediatrician or an urgent advice line."),
+        "action": _(
+            "Get help the same day: call {crawl:contact}`doctor`, or {crawl:contact}`advice`."
+        ),
     },
 }
 

@@ -25,13 +25,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx_crawl.config_checks import (
+    ANY_PLACE,
     Concern,
+    Contact,
     Edition,
     Emergency,
     ImportSource,
+    Place,
     Problem,
     SourceData,
     check_concern,
+    check_contacts,
     check_date,
     check_editions,
     check_emergency,
@@ -41,6 +45,7 @@ from sphinx_crawl.config_checks import (
     check_location,
     check_out_of_scope,
     check_patterns,
+    check_place,
     check_prefix,
     check_seconds,
     check_size,
@@ -58,12 +63,15 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 __all__ = [
+    "ANY_PLACE",
     "SETTINGS",
     "Concern",
+    "Contact",
     "CrawlConfig",
     "Edition",
     "Emergency",
     "ImportSource",
+    "Place",
     "Problem",
     "Setting",
     "SourceData",
@@ -215,6 +223,45 @@ class CrawlConfig:
             '"emergency", "signs": ["not breathing", "blue lips", "fit", "won\'t wake"], '
             '"unwell": ["fever"]}'
         ),
+    )
+    contacts: dict[str, Place] = setting(
+        "crawl_contacts",
+        {},
+        (dict,),
+        check_contacts,
+        rebuild="env",
+        help=(
+            "Whom to call, and how, by place: a place key (`uk`, `usa`...) maps to its "
+            "`label` (how readers name it) and its contacts by kind: `emergency` (the "
+            "emergency number), `doctor` (who sees a baby about development), `advice` "
+            "(the non-emergency line), `development` (early intervention, health "
+            "visitors) or a kind of the project's own. A contact is text (the words a "
+            'sentence uses, "your GP or health visitor", or a phone number) or '
+            '`{"name", "number", "url"}`. The key `any` holds the words used when no '
+            "place is selected (`crawl_place`), and for a kind a place does not give. "
+            "Entry text names a contact with the `crawl:contact` role; the emergency line, "
+            "the search notices, red flags' default actions and the summary for the "
+            "doctor use them, and the emergency numbers come from here (every place's, "
+            "when none is selected) rather than from `crawl_emergency`."
+        ),
+        example=(
+            'crawl_contacts = {"uk": {"label": "UK", "emergency": "999", "doctor": "your '
+            'GP or health visitor"}, "usa": {"label": "USA", "emergency": "911", "doctor": '
+            '"your pediatrician"}, "any": {"doctor": "your pediatrician or health visitor"}}'
+        ),
+    )
+    place: str = setting(
+        "crawl_place",
+        "",
+        (str,),
+        check_place,
+        rebuild="env",
+        help=(
+            "The place of `crawl_contacts` this build is for (`sphinx-build -D "
+            "crawl_place=uk`): its contacts stand wherever the handbook says whom to call. "
+            'Empty (the default): every place\'s emergency number, and the `"any"` words.'
+        ),
+        example=('crawl_place = ""  # or sphinx-build -D crawl_place=uk'),
     )
     concern: Concern = setting(
         "crawl_search_concern",
@@ -427,7 +474,70 @@ class CrawlConfig:
             )
             for attribute, spec in _SPECS.items()
         }
+        _check_together(checked, problems)
         return cls(**checked, problems=tuple(problems))
+
+    def place_contacts(self, kind: str) -> list[tuple[str, Contact]]:
+        """(where, contact) for ``kind``: the selected place's (or, where it gives none,
+        the ``any`` words), labelled with the place; with no place selected, the ``any``
+        words (where: "") or else every place's, each labelled. [] when none says."""
+        generic = self.contacts.get(ANY_PLACE)
+        if self.place:
+            place = self.contacts[self.place]
+            if kind in place.contacts:
+                return [(place.label, place.contacts[kind])]
+        if generic is not None and kind in generic.contacts:
+            return [("", generic.contacts[kind])]
+        if self.place:
+            return []
+        return [
+            (place.label, place.contacts[kind])
+            for key, place in self.contacts.items()
+            if key != ANY_PLACE and kind in place.contacts
+        ]
+
+    def emergency_numbers(self) -> tuple[tuple[str, str], ...]:
+        """(where, number) pairs to call in an emergency: from crawl_contacts when it
+        gives any emergency number (the selected place's, or every place's), else
+        crawl_emergency['numbers']."""
+        if not _contact_numbers(self.contacts):
+            return self.emergency.numbers
+        found = self.place_contacts("emergency")
+        if not found and self.place:
+            found = [
+                (p.label, p.contacts["emergency"])
+                for key, p in self.contacts.items()
+                if key != ANY_PLACE and "emergency" in p.contacts
+            ]
+        return tuple((where, c.number) for where, c in found if c.number)
+
+
+def _contact_numbers(contacts: Mapping[str, Place]) -> bool:
+    return any(place.contacts.get("emergency", Contact()).number for place in contacts.values())
+
+
+def _check_together(checked: dict[str, Any], problems: list[Problem]) -> None:
+    """What one setting says about another: the place must be one of crawl_contacts;
+    emergency numbers come from one setting."""
+    place, contacts = checked["place"], checked["contacts"]
+    if place and (place not in contacts or place == ANY_PLACE):
+        known = ", ".join(k for k in contacts if k != ANY_PLACE) or "none"
+        problems.append(
+            (
+                ("crawl_place",),
+                f"crawl_place: {place!r} is not a place of crawl_contacts ({known}); "
+                "no place is selected",
+            )
+        )
+        checked["place"] = ""
+    if checked["emergency"].numbers and _contact_numbers(contacts):
+        problems.append(
+            (
+                ("crawl_emergency",),
+                "crawl_emergency['numbers'] is not used: crawl_contacts gives the "
+                "emergency numbers",
+            )
+        )
 
 
 def _spec(declared: Field[Any]) -> Setting | None:

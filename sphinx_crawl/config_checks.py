@@ -85,6 +85,31 @@ class Emergency:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Whom to call for one need in one place: words a sentence can use ("your GP or
+    health visitor"), a phone number, a web address; at least the words or the number."""
+
+    name: str = ""
+    number: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place of ``crawl_contacts``: how readers name it ("UK") and its contacts, by
+    kind (``emergency``, ``doctor``, ``advice``, ``development``, or the project's own)."""
+
+    label: str
+    contacts: Mapping[str, Contact]
+
+
+#: The key of ``crawl_contacts`` whose words stand when no place is selected (and for a
+#: kind the selected place does not give).
+ANY_PLACE = "any"
+_KIND = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
 class Concern:
     """``crawl_search_concern``, checked: the entry a worry the handbook does not cover
     is sent to, and what the search says."""
@@ -313,6 +338,83 @@ def check_emergency(value: Any, problems: list[Problem], name: str, default: Any
         unwell=_phrases(value.get("unwell", []), f"{name}['unwell']", problems),
         page=page.strip().removesuffix(".md").removesuffix(".rst").strip("/"),
     )
+
+
+def check_contacts(
+    value: Any, problems: list[Problem], name: str, default: Any
+) -> dict[str, Place]:
+    """Place -> {"label": ..., kind: contact}; a contact is text (words, or a phone
+    number) or {"name", "number", "url"}. What cannot be used is named and left out."""
+    if not isinstance(value, Mapping):
+        problems.append(((name,), f"{name} must be a dict: place -> {{'label': ..., kind: ...}}"))
+        return {}
+    usable: dict[str, Place] = {}
+    for key, spec in value.items():
+        if not isinstance(key, str) or not _KIND.match(key):
+            problems.append(((name,), f"{name}: {key!r} is not a place key like 'uk' or 'usa'"))
+            continue
+        if not isinstance(spec, Mapping):
+            problems.append(((key, name), f"{name}[{key!r}] must be a dict of contacts"))
+            continue
+        label = spec.get("label", key)
+        if not isinstance(label, str) or not label.strip():
+            problems.append(((key, name), f"{name}[{key!r}]['label'] must be text"))
+            label = key
+        contacts: dict[str, Contact] = {}
+        for kind, given in spec.items():
+            if kind == "label":
+                continue
+            where = f"{name}[{key!r}][{kind!r}]"
+            if not isinstance(kind, str) or not _KIND.match(kind):
+                problems.append(((key, name), f"{where}: not a kind like 'doctor'; ignored"))
+                continue
+            contact = _contact(given, where, (str(kind), key, name), problems)
+            if contact is not None:
+                contacts[kind] = contact
+        usable[key] = Place(" ".join(label.split()), contacts)
+    return usable
+
+
+def _contact(
+    given: Any, where: str, needles: tuple[str, ...], problems: list[Problem]
+) -> Contact | None:
+    if isinstance(given, int) and not isinstance(given, bool):
+        given = str(given)
+    if isinstance(given, str):
+        text = " ".join(given.split())
+        if _PHONE_NUMBER.match(text):
+            return Contact(number=text)
+        given = {"name": text}
+    if not isinstance(given, Mapping):
+        problems.append((needles, f"{where} must be text or {{'name', 'number', 'url'}}; ignored"))
+        return None
+    unknown = sorted(str(k) for k in given if k not in ("name", "number", "url"))
+    if unknown:
+        problems.append((needles, f"{where}: unknown keys {unknown}"))
+    name, number = given.get("name", ""), given.get("number", "")
+    if not isinstance(name, str):
+        problems.append((needles, f"{where}['name'] must be text"))
+        name = ""
+    if isinstance(number, int) and not isinstance(number, bool):
+        number = str(number)
+    if not isinstance(number, str) or (number.strip() and not _PHONE_NUMBER.match(number.strip())):
+        problems.append((needles, f"{where}: {number!r} is not a phone number; left out"))
+        number = ""
+    url = _web_url(given.get("url"), where, needles, problems) or ""
+    contact = Contact(" ".join(name.split()), number.strip(), url)
+    if not (contact.name or contact.number):
+        problems.append((needles, f"{where} needs a 'name' (words) or a 'number'; ignored"))
+        return None
+    return contact
+
+
+def check_place(value: Any, problems: list[Problem], name: str, default: Any) -> str:
+    """A key of crawl_contacts, or "" (none: every place's numbers, the generic words);
+    whether it is one is checked with crawl_contacts (CrawlConfig.from_values)."""
+    if isinstance(value, str) and (value == "" or _KIND.match(value.strip())):
+        return value.strip()
+    problems.append(((name,), f"{name} must be a place key of crawl_contacts, like 'uk'"))
+    return ""
 
 
 def check_concern(value: Any, problems: list[Problem], name: str, default: Any) -> Concern:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
+from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl.collect import read_document
@@ -31,6 +32,7 @@ from sphinx_crawl.config import (
     is_demo_page,
     source_language_classes,
 )
+from sphinx_crawl.contacts import contact_nodes, fill_contacts, unknown_kind_message
 from sphinx_crawl.core.adapt import ExtendProblem, ExtensionData, apply_extensions
 from sphinx_crawl.core.content_types import (
     ContentTypeRegistry,
@@ -70,12 +72,26 @@ class CrawlXRefRole(XRefRole):
         super().__init__(lowercase=False, innernodeclass=nodes.inline, warn_dangling=True)
 
 
+class ContactRole(SphinxRole):
+    """``{crawl:contact}`doctor```: whom to call for ``doctor`` in this build's place
+    (``crawl_contacts``, ``crawl_place``), numbers as ``tel:`` links."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        settings = crawl_config(self.config)
+        kind = self.text.strip()
+        found = contact_nodes(settings, kind)
+        if found is None:
+            warn(unknown_kind_message(settings, kind), self.get_location(), "ref")
+            found = [nodes.Text(kind)]
+        return [nodes.inline(self.rawtext, "", *found, classes=["crawl-contact"])], []
+
+
 class CrawlDomain(Domain):
     name = "crawl"
     label = "Crawl handbook"
     # Object types, roles and indices of content types are added as they register.
     object_types: ClassVar[dict[str, ObjType]] = {}
-    roles: ClassVar[dict[str, Any]] = {"source": CrawlXRefRole()}
+    roles: ClassVar[dict[str, Any]] = {"source": CrawlXRefRole(), "contact": ContactRole()}
     initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "collectors": {}, "extensions": {}}
     data_version = DATA_VERSION
 
@@ -238,7 +254,11 @@ class CrawlDomain(Domain):
                 e for doc in sorted(self.extensions_by_doc) for e in self.extensions_by_doc[doc]
             ]
             stored, problems = apply_extensions(
-                written, extensions, self.content_types, self.env.config.project or ""
+                written,
+                extensions,
+                self.content_types,
+                self.env.config.project or "",
+                partial(fill_contacts, config=self.env.config),
             )
             self.views_cache["stored"] = stored
             self.views_cache["extend_problems"] = problems
@@ -614,7 +634,11 @@ def make_index(content_type: ContentType) -> type[CrawlIndex]:
 def domain_for(registry: ContentTypeRegistry) -> type[CrawlDomain]:
     """The ``crawl`` domain of a project whose content types are ``registry``: a role
     per type, and an index per type that has one."""
-    roles = {"source": CrawlXRefRole(), **{ct.name: CrawlXRefRole() for ct in registry}}
+    roles = {
+        "source": CrawlXRefRole(),
+        "contact": ContactRole(),
+        **{ct.name: CrawlXRefRole() for ct in registry},
+    }
     indices = [make_index(ct) for ct in registry if ct.index is not None]
     return type(
         "CrawlDomain",

@@ -163,7 +163,7 @@ def test_french_build_translates_the_urgency_words(built: Builder) -> None:
     callout = " ".join(article.find(class_="crawl-callout").get_text().split())
     assert callout.startswith("Que faire :")  # French spacing before the colon
     assert callout.endswith(
-        "Prenez rendez-vous avec votre pédiatre ou un kinésithérapeute pédiatrique."
+        "Prenez rendez-vous avec votre pédiatre, ou avec un kinésithérapeute pédiatrique."
     )
     meta = article.find(class_="crawl-age").get_text()
     assert meta.startswith("Âge")

@@ -34,7 +34,7 @@ URGENCY = {
         "one-side",
         "Advice to act soon: ",
         "Soon: book an appointment",
-        "Book an appointment with your pediatrician or a pediatric physical therapist.",
+        "Book an appointment with your pediatrician, or with a pediatric physical therapist.",
     ),
     "urgent": (
         "loses-skills",

@@ -20,7 +20,7 @@ Nothing here raises on bad input: each problem is an :class:`ExtendProblem` nami
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
@@ -84,9 +84,12 @@ def apply_extensions(
     extensions: Iterable[ExtensionData],
     registry: ContentTypeRegistry,
     project: str,
+    fill: Callable[[str], str] = str,
 ) -> tuple[dict[str, EntryData], list[ExtendProblem]]:
     """``stored`` (id -> the entry as written) with every extension applied, and the
-    problems found. Entries nothing changes are the same objects as in ``stored``."""
+    problems found. Entries nothing changes are the same objects as in ``stored``.
+    ``fill`` writes out what a field's default names (whom to call, for the build's
+    place), as the entry directive does."""
     problems: list[ExtendProblem] = []
     ordered = sorted(extensions, key=lambda e: (e["docname"], e["lineno"]))
     # entry id -> option -> ("set" | "append") -> [(value, extension)]
@@ -112,7 +115,7 @@ def apply_extensions(
         entry = stored[entry_id]
         content_type = registry.get(entry["type"])
         assert content_type is not None
-        adapted = _adapted(entry, content_type, per_option, project, problems)
+        adapted = _adapted(entry, content_type, per_option, project, problems, fill)
         if adapted is not None:
             result[entry_id] = adapted
     return result, problems
@@ -287,6 +290,7 @@ def _adapted(
     per_option: dict[str, dict[str, list[tuple[Any, ExtensionData]]]],
     project: str,
     problems: list[ExtendProblem],
+    fill: Callable[[str], str],
 ) -> EntryData | None:
     new: EntryData = {
         **entry,
@@ -320,7 +324,7 @@ def _adapted(
             key = option_key(option)
             original[key], adaptation[key] = current, value
             _put(new, content_type, option, value)
-    _follow_defaults(entry, new, content_type, per_option, original, adaptation)
+    _follow_defaults(entry, new, content_type, per_option, original, adaptation, fill)
     if not adaptation:
         return None
     new["adapted"] = {
@@ -339,6 +343,7 @@ def _follow_defaults(
     per_option: Mapping[str, Any],
     original: dict[str, Any],
     adaptation: dict[str, Any],
+    fill: Callable[[str], str],
 ) -> None:
     """A field left at its default follows the fields it depends on: a red flag made
     urgent gets the urgent level's usual action, unless it was written out."""
@@ -350,9 +355,11 @@ def _follow_defaults(
         was_given = entry["fields"].get(spec.name)
         try:
             before = spec.default({k: v for k, v in entry["fields"].items() if k != spec.name})
+            before = fill(before) if isinstance(before, str) else before
             if was_given != before:
                 continue  # written out: kept as written
             after = spec.default({k: v for k, v in new["fields"].items() if k != spec.name})
+            after = fill(after) if isinstance(after, str) else after
         except BaseException as error:  # plugin code: the entry's own warning said so
             let_interrupts_through(error)
             continue

@@ -31,6 +31,7 @@ LAYERS: tuple[Layer, ...] = (
         (
             "config",
             "config_checks",
+            "contacts",
             "diagnostics",
             "i18n",
             "nodes",
@@ -40,7 +41,8 @@ LAYERS: tuple[Layer, ...] = (
             "review",
             "output",
         ),
-        "Every crawl_* setting declared once and checked, warning types, UI strings, "
+        "Every crawl_* setting declared once and checked, whom to call (contacts), warning "
+        "types, UI strings, "
         "node classes and the small node builders every layer uses, review dates, "
         "writing files whole.",
     ),

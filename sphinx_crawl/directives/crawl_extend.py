@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl.collect import EXTEND_ATTRIBUTE, EXTEND_VALUE_CLASS
 from sphinx_crawl.config import crawl_config
+from sphinx_crawl.contacts import fill_contacts, unknown_kind_message
 from sphinx_crawl.core.adapt import APPEND, APPEND_ONLY, LIST_KEYS, SELECTORS, ExtensionData
 from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.entries import split_list
@@ -131,11 +132,17 @@ class CrawlExtendDirective(SphinxDirective):
                 text = ", ".join(self._known_sources(split_list(text), report))
                 if not text:
                     continue
+            written = text
+            text = fill_contacts(
+                text,
+                self.config,
+                lambda kind: report(unknown_kind_message(crawl_config(self.config), kind), "ref"),
+            )
             record["append" if appends else "set"][name] = text
             if _translatable(registry, name):
                 value = nodes.comment(
-                    text,
-                    text,
+                    written,
+                    written,
                     classes=[EXTEND_VALUE_CLASS],
                     translatable=True,
                     extend_option=option,

@@ -12,10 +12,12 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, entry_text
 from sphinx_crawl.config import SourceData, crawl_config
+from sphinx_crawl.contacts import fill_contacts, unknown_kind_message
 from sphinx_crawl.core.content_types import COMMON_OPTIONS, ContentType
 from sphinx_crawl.core.entries import plain_text, split_list
 from sphinx_crawl.diagnostics import Subtype, warn
 from sphinx_crawl.directives.entry_parts import (
+    Report,
     check_hooks,
     checked_id,
     checked_relations,
@@ -58,7 +60,7 @@ class EntryDirective(SphinxDirective):
             report("the entry has no title", "title")
         entry_id = checked_id(ct, self.options.get("id") or "", title or str(ct.label), report)
         age = read_age(ct, self.options.get("age"), report)
-        fields = convert_fields(ct, self.options, report)
+        fields = self._with_contacts(convert_fields(ct, self.options, report), report)
         sources = self._sources(location)
         given = {r.name: split_list(self.options.get(r.name)) for r in ct.relations}
         relations = checked_relations(ct, given, report)
@@ -109,9 +111,23 @@ class EntryDirective(SphinxDirective):
         callouts: list[nodes.Element] = list(callout_paragraphs(self.content_type, fields))
         for callout in callouts:
             if callout.get("field") and callout["field"] in self.options:
-                callout.rawsource = callout.astext()
+                # As written: a contact named with the role stays the role (each edition,
+                # each place, says its own words).
+                callout.rawsource = " ".join(str(self.options[callout["field"]]).split())
                 callout.source, callout.line = self.get_source_info()
         return callouts
+
+    def _with_contacts(self, fields: dict[str, Any], report: Report) -> dict[str, Any]:
+        """Text fields (an option's value, or a default such as the red flags' usual
+        action) with each ``crawl:contact`` role written out for this build's place."""
+
+        def unknown(kind: str) -> None:
+            report(unknown_kind_message(crawl_config(self.config), kind), "ref")
+
+        return {
+            name: fill_contacts(value, self.config, unknown) if isinstance(value, str) else value
+            for name, value in fields.items()
+        }
 
     def _keywords_node(self, keywords: list[str]) -> nodes.comment:
         """The keywords as a comment no writer shows, offered to translators: parents

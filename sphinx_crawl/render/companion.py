@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.contacts import fill_contacts, summary_contacts
 from sphinx_crawl.core.ages import MAX_WEEKS_EARLY, age_rules
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
@@ -23,6 +24,7 @@ from sphinx_crawl.output import write_bytes_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
 TEXT_FILE = "crawl-companion-text.js"
@@ -106,12 +108,12 @@ def visit_track_item(self: HTML5Translator, node: crawl_nodes.crawl_track_item) 
         f'<p class="crawl-track-line"><a class="reference internal" href="{_t(node["href"])}">'
         f"<strong>{title}</strong></a>{age}</p>"
         f'<fieldset class="crawl-track-controls" hidden="hidden">{controls}{date}</fieldset>'
-        f"{_help_html(node)}</li>\n"
+        f"{_help_html(node, self.builder.config)}</li>\n"
     )
     raise nodes.SkipNode
 
 
-def _help_html(node: crawl_nodes.crawl_track_item) -> str:
+def _help_html(node: crawl_nodes.crawl_track_item, config: Config) -> str:
     """Shown by the script when a milestone is "not yet" past the ages given for it."""
     w = _words()
     if node["mode"] != "seen" or node["age_max"] == "":
@@ -125,9 +127,14 @@ def _help_html(node: crawl_nodes.crawl_track_item) -> str:
         '<div class="crawl-track-help" hidden="hidden" role="note">'
         f"<p><strong>{w['past_window']}</strong> "
         + _t(
-            _(
-                "Don't wait to see: tell your pediatrician or nurse, and ask about a "
-                "developmental screening. Bring this tracker's summary."
+            fill_contacts(
+                str(
+                    _(
+                        "Don't wait to see: tell {crawl:contact}`doctor`, and ask about a "
+                        "developmental screening. Bring this tracker's summary."
+                    )
+                ),
+                config,
             )
         )
         + f"</p>{tips}</div>"
@@ -189,8 +196,9 @@ NO_SCRIPT = _(
 )
 
 
-def companion_text() -> dict[str, str]:
-    """The script's words, in the project's language."""
+def companion_text(config: Config | None = None) -> dict[str, Any]:
+    """The script's words, in the project's language; with ``config``, whom to contact
+    in the build's place (``contacts``: [heading, words] pairs, for the summary)."""
     words = {
         "using": _("Showing what applies to {name} today: {age} months old."),
         "usingCorrected": _(
@@ -259,15 +267,18 @@ def companion_text() -> dict[str, str]:
         ),
         "enterBaby": _("No baby is entered on this device yet."),
         "goEnter": _("Enter your baby's date of birth"),
+        "contactsHeading": _("Who to contact"),
     }
-    return {key: str(value) for key, value in words.items()}
+    text: dict[str, Any] = {key: str(value) for key, value in words.items()}
+    text["contacts"] = summary_contacts(config) if config is not None else []
+    return text
 
 
 def write_companion_text(app: Sphinx) -> None:
     """``builder-inited``: the script's words for this build's language."""
     if app.builder.format != "html":
         return
-    data = json.dumps(companion_text(), ensure_ascii=True, sort_keys=True)
+    data = json.dumps(companion_text(app.config), ensure_ascii=True, sort_keys=True)
     body = f"window.crawlCompanionText = {data};\n".encode()
     write_bytes_if_changed(Path(app.builder.outdir) / "_static" / TEXT_FILE, body)
     app.add_js_file(TEXT_FILE, loading_method="defer")

@@ -14,18 +14,21 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from sphinx_crawl.config import Emergency, config_location, crawl_config
+from sphinx_crawl.config import config_location, crawl_config
+from sphinx_crawl.contacts import fill_contacts
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
 from sphinx_crawl.render.top import put_at_top
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 
-def texts() -> dict[str, str]:
-    """The words of the line and the search notices, in the build's language."""
+def texts(config: Config | None = None) -> dict[str, str]:
+    """The words of the line and the search notices, in the build's language, with whom
+    to call for the build's place (``crawl_contacts``) when ``config`` is given."""
     words = {
         "question": _("Emergency?"),
         "call": _("Call {numbers} now."),
@@ -39,44 +42,45 @@ def texts() -> dict[str, str]:
         ),
         "unwell_heading": _("This handbook does not cover illness or injuries."),
         "unwell": _(
-            "If your baby seems unwell, contact your doctor or your local health advice "
-            "line today. If you think it is an emergency, call {numbers} now."
+            "If your baby seems unwell, contact {crawl:contact}`doctor` or "
+            "{crawl:contact}`advice` today. If you think it is an emergency, call "
+            "{numbers} now."
         ),
         "folded": _("Entries of this handbook with these words (about how babies move)"),
         "concern": _(
             "This handbook is about how babies move, and it may not cover this. If you "
-            "are worried about your baby's development, contact your pediatrician now: "
-            "you don't need to wait for a check-up."
+            "are worried about your baby's development, contact {crawl:contact}`doctor` "
+            "now: you don't need to wait for a check-up."
         ),
     }
-    return {key: str(value) for key, value in words.items()}
+    return {key: fill_contacts(str(value), config) for key, value in words.items()}
 
 
-def numbers_text(emergency: Emergency, words: dict[str, str]) -> str:
+def numbers_text(numbers: tuple[tuple[str, str], ...], words: dict[str, str]) -> str:
     """``911 (USA), 999 (UK) or 112 (EU)``: plain text, for the search notices."""
-    parts = [words["number"].format(number=n, where=w) for w, n in emergency.numbers]
+    parts = [words["number"].format(number=n, where=w) for w, n in numbers]
     if len(parts) < 2:
         return "".join(parts)
     return f"{', '.join(parts[:-1])} {words['or']} {parts[-1]}"
 
 
-def numbers_html(emergency: Emergency, words: dict[str, str]) -> str:
+def numbers_html(numbers: tuple[tuple[str, str], ...], words: dict[str, str]) -> str:
     """The same, each number a ``tel:`` link a phone can call from."""
     parts = [
         escape(words["number"])
         .replace("{number}", f'<a href="tel:{escape(n.replace(" ", ""))}">{escape(n)}</a>')
         .replace("{where}", escape(w))
-        for w, n in emergency.numbers
+        for w, n in numbers
     ]
     if len(parts) < 2:
         return "".join(parts)
     return f"{', '.join(parts[:-1])} {escape(words['or'])} {parts[-1]}"
 
 
-def emergency_line_html(emergency: Emergency, page_href: str | None) -> str:
+def emergency_line_html(numbers: tuple[tuple[str, str], ...], page_href: str | None) -> str:
     """``<p class="crawl-emergency-line">``: the question, the numbers, the page."""
     words = texts()
-    call = escape(words["call"]).replace("{numbers}", numbers_html(emergency, words))
+    call = escape(words["call"]).replace("{numbers}", numbers_html(numbers, words))
     link = (
         f' <a class="crawl-emergency-page" href="{escape(page_href)}">{escape(words["page"])}</a>'
         if page_href is not None
@@ -100,26 +104,27 @@ def add_emergency_line(
 ) -> None:
     """``html-page-context``: the line first in every page's content (after the search
     box and the language switch are added, so it stands above them)."""
-    emergency = crawl_config(app.config).emergency
-    if not emergency.numbers:
+    numbers = crawl_config(app.config).emergency_numbers()
+    if not numbers:
         return
     if "pathto" not in context or getattr(app.builder, "implementation", None) is not None:
         return  # the JSON and pickle builders serialize the context
-    put_at_top(context, doctree, emergency_line_html(emergency, _page_href(app, pagename, context)))
+    put_at_top(context, doctree, emergency_line_html(numbers, _page_href(app, pagename, context)))
 
 
 def search_data(app: Sphinx) -> dict[str, Any]:
     """What crawl-search.js needs on the search page: the signs, the numbers, the words."""
-    emergency = crawl_config(app.config).emergency
-    if not (emergency.numbers or emergency.signs or emergency.unwell):
+    settings = crawl_config(app.config)
+    emergency, numbers = settings.emergency, settings.emergency_numbers()
+    if not (numbers or emergency.signs or emergency.unwell):
         return {}
-    words = texts()
+    words = texts(app.config)
     page = emergency.page if emergency.page in app.env.found_docs else ""
     return {
         "signs": list(emergency.signs),
         "unwell": list(emergency.unwell),
-        "numbers": [list(pair) for pair in emergency.numbers],
-        "numbers_text": numbers_text(emergency, words),
+        "numbers": [list(pair) for pair in numbers],
+        "numbers_text": numbers_text(numbers, words),
         "page": app.builder.get_target_uri(page) if page else "",
         "texts": words,
     }

@@ -229,7 +229,7 @@ def visit_age_filter(self: HTML5Translator, node: crawl_nodes.crawl_age_filter) 
     from sphinx_crawl.render.companion import baby_page_href
     from sphinx_crawl.render.reader import age_filter_html
 
-    self.body.append(age_filter_html(node["field_ids"], baby_page_href(self)))
+    self.body.append(age_filter_html(node["field_ids"], baby_page_href(self), self.builder.config))
     raise nodes.SkipNode
 
 

@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.config import is_demo_page
+from sphinx_crawl.contacts import fill_contacts
 from sphinx_crawl.core.ages import (
     CORRECT_AFTER_WEEKS_EARLY,
     CORRECT_UNTIL_MONTHS,
@@ -28,6 +29,7 @@ from sphinx_crawl.i18n import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
 
@@ -50,14 +52,17 @@ FORM_IDS = {
 }
 
 
-def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> str:
-    """The form, in the page's language; crawl.js reveals and drives it.
+def age_filter_html(
+    ids: Mapping[str, str] = FORM_IDS, baby_href: str = "", config: Config | None = None
+) -> str:
+    """The form, in the page's language (whom to tell: the build's place, with
+    ``config``); crawl.js reveals and drives it.
 
     Its numbers (the largest age and weeks early, who gets a corrected age) are the
     rules of core/ages.py, which crawl-ages.js computes with: never written twice."""
     i = {key: escape(value) for key, value in ids.items()}
     t = {
-        key: escape(str(text))
+        key: escape(fill_contacts(str(text), config))
         for key, text in {
             "heading": _("Show what applies at your baby's age"),
             "age": _("Baby's age in months"),
@@ -79,8 +84,8 @@ def age_filter_html(ids: Mapping[str, str] = FORM_IDS, baby_href: str = "") -> s
             "past_help": _("May still help if your baby is not doing this yet"),
             "past": _("Past the usual ages for this: if your baby is not doing it yet, see {link}"),
             "past_plain": _(
-                "Past the usual ages for this: if your baby is not doing it yet, tell your "
-                "pediatrician or health visitor."
+                "Past the usual ages for this: if your baby is not doing it yet, tell "
+                "{crawl:contact}`doctor`."
             ),
             "status": _("{shown} of {total} entries on this page apply at {age} months."),
             "past_status": _("{past} more are past their usual ages and stay shown."),

@@ -273,7 +273,7 @@ def _concern(app: Sphinx, entries: list[EntryData]) -> dict[str, Any]:
             "config",
         )
         return {}
-    return {"row": row, "text": concern.text or emergency_texts()["concern"]}
+    return {"row": row, "text": concern.text or emergency_texts(app.config)["concern"]}
 
 
 def _json_string(payload: Any) -> str:

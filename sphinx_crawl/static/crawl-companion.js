@@ -570,6 +570,13 @@
       };
       field("notes", TEXT.notes, TEXT.notesHint);
       field("questions", TEXT.questions, TEXT.questionsHint);
+      // Whom to contact, for the place the handbook was built for (crawl_contacts).
+      if ((TEXT.contacts || []).length) {
+        const wrap = root.appendChild(el("section", "crawl-summary-part crawl-summary-contacts"));
+        wrap.appendChild(el("h2", "", TEXT.contactsHeading));
+        const list = wrap.appendChild(el("ul"));
+        TEXT.contacts.forEach(([heading, words]) => list.appendChild(el("li", "", `${heading}: ${words}`)));
+      }
       root.appendChild(el("p", "crawl-summary-disclaimer", TEXT.notAdvice));
 
       root.querySelector(".crawl-summary-print").addEventListener("click", () => window.print());
