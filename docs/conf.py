@@ -233,9 +233,9 @@ if language == "es":
 # first, shows the worried-parent card first, and says where to turn (the advice is
 # CDC "Learn the Signs. Act Early.", see shared/EVIDENCE.md, "Acting on a concern").
 _CONCERN = (
-    "If something about your baby's development worries you, don't wait: tell your "
-    "pediatrician or nurse and ask for a developmental screening. In the USA you can "
-    "also contact your local early intervention program yourself."
+    "If something about your baby's development worries you, don't wait: tell "
+    "{crawl:contact}`doctor` and ask for a developmental screening. You can also "
+    "contact {crawl:contact}`development` yourself."
 )
 _ACT_EARLY = "https://www.cdc.gov/ncbddd/actearly/whyactearly.html"
 _NOT_COVERED = {
@@ -439,9 +439,9 @@ if language == "es":
     # emergency words and numbers, and the words Spanish-speaking parents type (same
     # sources as above).
     _CONCERN_ES = (
-        "Si algo del desarrollo de su bebé le preocupa, no espere: dígaselo a su pediatra "
-        "o enfermera y pida una evaluación del desarrollo. En EE. UU. también puede "
-        "comunicarse usted mismo con el programa de intervención temprana de su zona."
+        "Si algo del desarrollo de su bebé le preocupa, no espere: dígaselo a "
+        "{crawl:contact}`doctor` y pida una evaluación del desarrollo. También puede "
+        "comunicarse usted mismo con {crawl:contact}`development`."
     )
     _NOT_COVERED_ES = {
         "autismo": ("el autismo", ["autista", "tea", "espectro", "no mira a los ojos"]),

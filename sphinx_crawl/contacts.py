@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
@@ -109,6 +109,18 @@ def fill_contacts(
         return found
 
     return ROLE.sub(words, text)
+
+
+def fill_all(value: Any, config: Config | None) -> Any:
+    """``value`` (text, or lists and dicts of it: a setting's value) with every
+    ``crawl:contact`` role written out."""
+    if isinstance(value, str):
+        return fill_contacts(value, config)
+    if isinstance(value, list | tuple):
+        return [fill_all(item, config) for item in value]
+    if isinstance(value, dict):
+        return {key: fill_all(item, config) for key, item in value.items()}
+    return value
 
 
 def unknown_kind_message(settings: CrawlConfig, kind: str) -> str:

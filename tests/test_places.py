@@ -136,6 +136,9 @@ def test_the_emergency_line_search_and_summary_follow_the_place(
     assert index["emergency"]["numbers"] == [["UK", "999"]]
     assert "your GP" in index["emergency"]["texts"]["unwell"]
     assert "your GP" in index["concern"]["text"]
+    # The handbook's notes for topics it does not cover name the place's contacts too.
+    assert "tell your GP" in index["out_of_scope"]["autism"]["text"]
+    assert "crawl:contact" not in json.dumps(index)
     script = (html / "_static" / "crawl-companion-text.js").read_text("utf-8")
     words = json.loads(script.removeprefix("window.crawlCompanionText = ").rstrip(";\n"))
     assert ["Doctor", "your GP"] in words["contacts"]

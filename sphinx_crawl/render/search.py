@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import config_location, crawl_config
+from sphinx_crawl.contacts import fill_all
 from sphinx_crawl.core.ages import DEADLINE_LEAD_MONTHS
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import EXCERPT_CHARS
@@ -224,7 +225,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "stop": sorted(stop),
         "intent": intent,
         "synonyms": crawl_config(app.config).search_synonyms,
-        "out_of_scope": crawl_config(app.config).out_of_scope,
+        "out_of_scope": fill_all(crawl_config(app.config).out_of_scope, app.config),
         "emergency": emergency_search_data(app),
         "concern": _concern(app, entries),
         "more": str(_("Where to find out more")),
