@@ -31,6 +31,7 @@ from sphinx_crawl.render.lists import setup_collections
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.render.search import setup_search
 from sphinx_crawl.render.single_page import setup_single_page
+from sphinx_crawl.render.top import setup_top
 from sphinx_crawl.review import setup_review
 from sphinx_crawl.types import load_entry_point_types
 from sphinx_crawl.unfinished import setup_unfinished
@@ -68,6 +69,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_search(app)
     setup_emergency(app)
     setup_single_page(app)
+    setup_top(app)
     setup_editions(app)
     setup_export(app)
     setup_offline(app)

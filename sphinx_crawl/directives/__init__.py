@@ -34,21 +34,28 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 
+#: The directives every project has, by name (content types add theirs).
+FIXED_DIRECTIVES = {
+    "milestone-table": MilestoneTableDirective,
+    "crawl-list": CrawlListDirective,
+    "crawl-timeline": CrawlTimelineDirective,
+    "crawl-sources": CrawlSourcesDirective,
+    "crawl-baby": CrawlBabyDirective,
+    "crawl-summary": CrawlSummaryDirective,
+    "crawl-import": CrawlImportDirective,
+    "crawl-extend": CrawlExtendDirective,
+    "crawl-changes": CrawlChangesDirective,
+    "crawl-schema": CrawlSchemaDirective,
+    "crawl-warning-types": CrawlWarningTypesDirective,
+    "crawl-config-reference": CrawlConfigReferenceDirective,
+    "crawl-layers": CrawlLayersDirective,
+}
+
+
 def setup_directives(app: Sphinx) -> None:
     """The directives every project has; each content type adds its own when registered."""
-    add_crawl_directive(app, "milestone-table", MilestoneTableDirective)
-    add_crawl_directive(app, "crawl-list", CrawlListDirective)
-    add_crawl_directive(app, "crawl-timeline", CrawlTimelineDirective)
-    add_crawl_directive(app, "crawl-sources", CrawlSourcesDirective)
-    add_crawl_directive(app, "crawl-baby", CrawlBabyDirective)
-    add_crawl_directive(app, "crawl-summary", CrawlSummaryDirective)
-    add_crawl_directive(app, "crawl-import", CrawlImportDirective)
-    add_crawl_directive(app, "crawl-extend", CrawlExtendDirective)
-    add_crawl_directive(app, "crawl-changes", CrawlChangesDirective)
-    add_crawl_directive(app, "crawl-schema", CrawlSchemaDirective)
-    add_crawl_directive(app, "crawl-warning-types", CrawlWarningTypesDirective)
-    add_crawl_directive(app, "crawl-config-reference", CrawlConfigReferenceDirective)
-    add_crawl_directive(app, "crawl-layers", CrawlLayersDirective)
+    for name, directive in FIXED_DIRECTIVES.items():
+        add_crawl_directive(app, name, directive)
     app.connect("source-read", _repeated_rst_options)
     # Late, so that the types registered by any extension's setup are all there.
     app.connect("config-inited", add_entry_directives, priority=900)

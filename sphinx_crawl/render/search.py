@@ -16,7 +16,6 @@ index and the query. The index loads as a ``<script>``: search works from ``file
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 from html import escape
@@ -333,17 +332,15 @@ def copy_search_script(app: Sphinx) -> None:
 def load_index_on_search_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: the search page asks for the index and the search script in
-    its ``<head>``, so they download beside Sphinx's own; no other page loads them. The
-    script's address carries a digest of it, so a browser never runs an old copy."""
+    """``html-page-context``: the search page, and no other, gets the search script
+    (``script_files`` of this page alone: every theme prints them), and asks for the
+    index in its ``<head>`` so it downloads beside Sphinx's own (a theme that prints no
+    ``metatags`` still works: the script then loads the index itself)."""
     if templatename == "search.html" and _writes_html_pages(app, context):
+        app.add_js_file(SEARCH_SCRIPT, loading_method="defer")
         index = context["pathto"](SEARCH_INDEX_FILE, 1)
-        digest = hashlib.sha256((_STATIC / SEARCH_SCRIPT).read_bytes()).hexdigest()[:8]
-        script = context["pathto"](f"_static/{SEARCH_SCRIPT}", 1) + f"?v={digest}"
         context["metatags"] = (
-            context.get("metatags", "")
-            + f'\n<script defer src="{index}"></script>'
-            + f'\n<script defer src="{escape(script)}"></script>'
+            context.get("metatags", "") + f'\n<script defer src="{index}"></script>'
         )
 
 

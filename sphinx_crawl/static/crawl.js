@@ -150,11 +150,16 @@
   }
 
   /* ---- Pages made from templates: the parts every page starts with ------- */
-  // render/top.py puts them in <template class="crawl-top"> in the head, in order.
+  // render/top.py hands them over as window.crawlTopParts, first part first.
   function placeTopParts() {
-    const parts = [...document.querySelectorAll("head template.crawl-top")];
+    const parts = Array.isArray(window.crawlTopParts) ? window.crawlTopParts : [];
     const main = document.querySelector("[role=main]") || document.querySelector("main") || document.body;
-    parts.forEach((part) => main.insertBefore(part.content.cloneNode(true), main.firstChild));
+    // The parts are the extension's own HTML, made by render/top.py from escaped text.
+    parts.slice().reverse().forEach((html) => {
+      const holder = document.createElement("template");
+      holder.innerHTML = html;
+      main.insertBefore(holder.content, main.firstChild);
+    });
   }
 
   /* ---- The language switch keeps the reader's place --------------------- */

@@ -5,6 +5,7 @@ numbers and words, then the handbook in both editions, with frightened queries.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import subprocess
@@ -28,11 +29,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def adopter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """tests/roots/test-emergency, built and served."""
-    out = tmp_path_factory.mktemp("emergency")
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(out / "dt")]
+@contextlib.contextmanager
+def built_and_served(out: Path, *options: str) -> Iterator[str]:
+    """tests/roots/test-emergency built into ``out`` (with ``options`` for
+    sphinx-build) and served on 127.0.0.1; the address."""
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(out / "dt"), *options]
     result = subprocess.run(
         [*command, str(ROOTS / "test-emergency"), str(out / "html")],
         capture_output=True,
@@ -43,11 +44,19 @@ def adopter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert "[crawl." not in result.stderr, result.stderr[-3000:]
     handler = functools.partial(_Quiet, directory=str(out / "html"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def adopter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """tests/roots/test-emergency, built and served."""
+    with built_and_served(tmp_path_factory.mktemp("emergency")) as url:
+        yield url
 
 
 @pytest.fixture
@@ -344,22 +353,8 @@ def split_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     """tests/roots/test-emergency with its entry index always in parts (as a large
     handbook's is), built and served."""
     out = tmp_path_factory.mktemp("split")
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(out / "dt")]
-    command += ["-D", "crawl_search_split_bytes=0"]
-    result = subprocess.run(
-        [*command, str(ROOTS / "test-emergency"), str(out / "html")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    handler = functools.partial(_Quiet, directory=str(out / "html"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", out / "html"
-    server.shutdown()
-    server.server_close()
+    with built_and_served(out, "-D", "crawl_search_split_bytes=0") as url:
+        yield url, out / "html"
 
 
 @pytest.mark.parametrize("over", ["http", "file"])

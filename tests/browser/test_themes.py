@@ -64,7 +64,6 @@ DARK_THEMES = {
 #: Themes whose search page leaves out what the extension adds to its head (shibuya's
 #: base.html does not print ``metatags``), so the entry search and its notices are not
 #: there. Strict: the test says so when it is mended.
-SEARCH_MISSING = {"shibuya": "shibuya's search page drops metatags: no entry search"}
 
 
 @pytest.fixture(scope="module")
@@ -333,15 +332,7 @@ def test_every_part_reads_well_in_each_theme(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(
-    "theme",
-    [
-        pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=SEARCH_MISSING[t]))
-        if t in SEARCH_MISSING
-        else t
-        for t in THEMES
-    ],
-)
+@pytest.mark.parametrize("theme", THEMES)
 def test_search_notices_read_well_in_each_theme(
     open_page: Callable[..., Tab], themes_url: str, axe_script: str, theme: str, scheme: str
 ) -> None:
