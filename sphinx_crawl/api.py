@@ -24,6 +24,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sphinx_crawl.core.ages import AGE_KINDS, MAX_AGE_MONTHS, AgeRange
+from sphinx_crawl.core.changes import (
+    CHANGES_SCHEMA_FILE,
+    Comparison,
+    EntryChange,
+)
+from sphinx_crawl.core.changes import compare as compare_records
 from sphinx_crawl.core.entries import ENTRY_KEYS
 from sphinx_crawl.core.schema import SCHEMA_FILE
 
@@ -102,6 +108,24 @@ class Entry:
     #: The date (YYYY-MM-DD) of the release the entry last changed in; None: not known
     #: (since schema 1.4, with crawl_previous or crawl_release_date).
     changed: str | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The entry as a crawl.json record holds what it says (common keys, then its
+        type's fields): what :func:`compare` compares."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "title": self.title,
+            "url": self.url,
+            "age": self.age.as_dict() if self.age is not None else None,
+            "tags": list(self.tags),
+            "sources": list(self.sources),
+            "keywords": list(self.keywords),
+            "text": self.text,
+            "relations": {name: list(ids) for name, ids in self.relations.items()},
+            "changed": self.changed,
+            **self.fields,
+        }
 
     def __getattr__(self, name: str) -> Any:
         fields = self.__dict__.get("fields", {})
@@ -290,7 +314,7 @@ def _place(where: str) -> str:
 # -- validation against crawl.schema.json ------------------------------------------------
 
 
-def _validate(data: Any, path: Path) -> None:
+def _validate(data: Any, path: Path, schema_file: str = SCHEMA_FILE) -> None:
     try:
         import jsonschema
     except ImportError:
@@ -298,9 +322,9 @@ def _validate(data: Any, path: Path) -> None:
             f"{path}: validate=True needs the jsonschema package, which is not installed "
             "(pip install jsonschema); or load without validate"
         ) from None
-    schema_path = path.parent / SCHEMA_FILE
+    schema_path = path.parent / schema_file
     if not schema_path.is_file():
-        raise CrawlDataError(f"{schema_path}: not found; it is written beside crawl.json")
+        raise CrawlDataError(f"{schema_path}: not found; it is written beside {path.name}")
     schema = _read(schema_path)
     try:
         cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
@@ -607,4 +631,129 @@ def _handbook(value: Any) -> Handbook:
         sources=_unique(
             tuple(_source(r, f"sources[{i}]") for i, r in enumerate(sources)), "sources"
         ),
+    )
+
+
+# -- crawl-changes.json: what changed since the previous release ---------------------
+
+#: The ``schema_version`` values of crawl-changes.json this reader understands.
+CHANGES_VERSIONS = ("1.0",)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry added, changed or removed."""
+
+    id: str
+    type: str
+    title: str
+    #: Where it is now, from the output root (None: removed, or not known).
+    url: str | None
+    #: A changed entry's crawl.json keys that changed (``("action", "text")``).
+    fields: tuple[str, ...]
+    #: The release that made the change, and its date (YYYY-MM-DD, or None).
+    version: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed between two releases: read from crawl-changes.json
+    (:func:`load_changes`), or worked out from two crawl.json files (:func:`compare`)."""
+
+    project: str
+    language: str
+    #: This release, and its date (None: not known).
+    version: str
+    date: str | None
+    #: The release compared with (None: it did not say its version).
+    previous_version: str | None
+    added: tuple[Change, ...]
+    changed: tuple[Change, ...]
+    removed: tuple[Change, ...]
+    schema_version: str = CHANGES_VERSIONS[-1]
+
+    def __bool__(self) -> bool:
+        """Whether anything changed."""
+        return bool(self.added or self.changed or self.removed)
+
+
+def load_changes(path: str | Path, *, validate: bool = False) -> Changes:
+    """Load ``crawl-changes.json``. Every problem with the file is a
+    :class:`CrawlDataError` naming the place in it, as :func:`load` does; with
+    ``validate``, the file is checked against the ``crawl-changes.schema.json`` written
+    beside it first."""
+    path = Path(path)
+    data = _read(path)
+    if validate:
+        _validate(data, path, CHANGES_SCHEMA_FILE)
+    try:
+        return _changes(data)
+    except _Problem as problem:
+        raise CrawlDataError(f"{path}: {problem}") from None
+
+
+def compare(old: Handbook, new: Handbook) -> Changes:
+    """What changed from ``old`` to ``new`` (two releases' crawl.json, as :func:`load`
+    reads them), as the build works it out for crawl-changes.json: entries added,
+    removed, and changed with the keys that changed. Dates are not known here (None)."""
+    found = compare_records([e.record() for e in old.entries], [e.record() for e in new.entries])
+    return _from_comparison(found, old, new)
+
+
+def _from_comparison(found: Comparison, old: Handbook, new: Handbook) -> Changes:
+    def change(item: EntryChange, handbook: Handbook) -> Change:
+        entry = handbook.get(item.id)
+        url = entry.url if entry is not None and handbook is new else None
+        return Change(item.id, item.type, item.title, url, item.keys, new.version, None)
+
+    return Changes(
+        project=new.project,
+        language=new.language,
+        version=new.version,
+        date=None,
+        previous_version=old.version or None,
+        added=tuple(change(c, new) for c in found.added),
+        changed=tuple(change(c, new) for c in found.changed),
+        removed=tuple(change(c, old) for c in found.removed),
+    )
+
+
+def _change(record: Any, where: str, *, now: bool) -> Change:
+    data = _object(record, where)
+    return Change(
+        id=_text(data, "id", where),
+        type=_text(data, "type", where),
+        title=_text(data, "title", where),
+        url=_text(data, "url", where) if now else None,
+        fields=_strings(data, "fields", where, default=True),
+        version=_text(data, "version", where),
+        date=_date(data, "date", where),
+    )
+
+
+def _changes(value: Any) -> Changes:
+    data = _object(value, "")
+    version = _text(data, "schema_version", "")
+    if version not in CHANGES_VERSIONS:
+        raise _Problem(
+            f"schema_version: {version!r} is not one this reader knows "
+            f"({', '.join(CHANGES_VERSIONS)}); update sphinx-crawl"
+        )
+    previous = _object(_key(data, "previous", ""), "previous")
+    groups = {}
+    for key in ("added", "changed", "removed"):
+        groups[key] = tuple(
+            _change(r, f"{key}[{i}]", now=key != "removed") for i, r in enumerate(_list(data, key))
+        )
+    return Changes(
+        schema_version=version,
+        project=_text(data, "project", ""),
+        language=_text(data, "language", ""),
+        version=_text(data, "version", ""),
+        date=_date(data, "date", ""),
+        previous_version=_text(previous, "version", "previous", optional=True),
+        added=groups["added"],
+        changed=groups["changed"],
+        removed=groups["removed"],
     )

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_crawl.api import CrawlDataError, Entry, Handbook, load
+from sphinx_crawl.api import CrawlDataError, Handbook, load
 from sphinx_crawl.config import config_location, crawl_config, is_web_url
 from sphinx_crawl.core.changes import Comparison, changed_dates, compare
 from sphinx_crawl.core.schema import entry_record
@@ -72,25 +72,6 @@ def _today() -> date:
     return date.today()
 
 
-def record_of(entry: Entry) -> dict[str, Any]:
-    """An entry read back by the loader, as the record crawl.json held."""
-    age = entry.age.as_dict() if entry.age is not None else None
-    return {
-        "id": entry.id,
-        "type": entry.type,
-        "title": entry.title,
-        "url": entry.url,
-        "age": age,
-        "tags": list(entry.tags),
-        "sources": list(entry.sources),
-        "keywords": list(entry.keywords),
-        "text": entry.text,
-        "relations": {name: list(ids) for name, ids in entry.relations.items()},
-        "changed": entry.changed,
-        **entry.fields,
-    }
-
-
 def read_previous(app: Sphinx) -> None:
     """``builder-inited``: fetch (a URL) and read crawl_previous, once per build."""
     _PREVIOUS[app.config] = None
@@ -138,7 +119,7 @@ def read_previous(app: Sphinx) -> None:
             "config",
         )
         return
-    _PREVIOUS[app.config] = Previous(handbook, tuple(record_of(e) for e in handbook.entries))
+    _PREVIOUS[app.config] = Previous(handbook, tuple(e.record() for e in handbook.entries))
 
 
 def current_records(domain: CrawlDomain) -> list[dict[str, Any]]:

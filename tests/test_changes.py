@@ -9,7 +9,10 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -366,3 +369,100 @@ def test_crawl_import_says_once_which_imported_entries_changed_upstream(tmp_path
     assert "entries[0] ('a') changed upstream since the copy used before (title, text)" in warning
     assert "[crawl.import]" in warning
     assert build(src).warnings() == []  # said once: the copy in use is now this one
+
+
+# -- the loader and the example program (part 4) ----------------------------------------
+
+EXAMPLE = Path(__file__).parent.parent / "docs" / "authoring" / "examples" / "what_changed.py"
+
+
+def test_the_loader_reads_crawl_changes_json(releases: dict[str, Build]) -> None:
+    from sphinx_crawl.api import compare, load, load_changes
+
+    site = releases["1.1"]
+    changes = load_changes(site.outdir / "crawl-changes.json", validate=True)
+    assert (changes.project, changes.language) == ("Changes", "en")
+    assert (changes.version, changes.date, changes.previous_version) == (
+        "1.1",
+        "2026-12-05",
+        "1.0",
+    )
+    assert [c.id for c in changes.added] == ["bare-feet"]
+    assert changes.added[0].url == "tips.html#bare-feet"
+    assert [(c.id, c.fields) for c in changes.changed] == [("one-side", ("action",))]
+    assert [(c.id, c.url) for c in changes.removed] == [("old-tip", None)]
+    assert changes
+    assert not load_changes(releases["again"].outdir / "crawl-changes.json")
+    # The same, worked out from the two releases' crawl.json (no dates there).
+    worked_out = compare(
+        load(releases["1.0"].outdir / "crawl.json"), load(site.outdir / "crawl.json")
+    )
+    for group in ("added", "changed", "removed"):
+        assert [(c.id, c.fields, c.url) for c in getattr(worked_out, group)] == [
+            (c.id, c.fields, c.url) for c in getattr(changes, group)
+        ]
+    assert worked_out.date is None
+    assert worked_out.previous_version == "1.0"
+
+
+@pytest.mark.parametrize(
+    ("tamper", "message"),
+    [
+        (lambda d: d.__setitem__("schema_version", "2.0"), "schema_version: '2.0' is not one"),
+        (lambda d: d.pop("previous"), "the key 'previous' is missing"),
+        (lambda d: d["added"][0].__setitem__("date", "5/12/2026"), "added[0].date: expected"),
+        (lambda d: d["changed"][0].__setitem__("fields", "action"), "changed[0].fields"),
+        (lambda d: d["removed"][0].pop("title"), "removed[0]: the key 'title' is missing"),
+    ],
+)
+def test_a_broken_changes_file_is_a_located_crawl_data_error(
+    tmp_path: Path, releases: dict[str, Build], tamper: Any, message: str
+) -> None:
+    from sphinx_crawl.api import CrawlDataError, load_changes
+
+    data = changes(releases["1.1"])
+    tamper(data)
+    path = tmp_path / "crawl-changes.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CrawlDataError, match=re.escape(message)):
+        load_changes(path)
+    shutil.copy(releases["1.1"].outdir / "crawl-changes.schema.json", tmp_path)
+    with pytest.raises(CrawlDataError):
+        load_changes(path, validate=True)
+
+
+def run_example(*paths: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLE), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_documented_example_prints_what_changed(
+    tmp_path: Path, releases: dict[str, Build]
+) -> None:
+    old, new = releases["1.0"].outdir / "crawl.json", releases["1.1"].outdir / "crawl.json"
+    two = run_example(old, new)
+    assert two.returncode == 0, two.stderr
+    assert two.stdout.splitlines() == [
+        "Changes: from 1.0 to 1.1",
+        "  New: Bare feet (tip) at tips.html#bare-feet",
+        "  Changed: One side (red-flag): action",
+        "  Removed: Old tip (tip)",
+    ]
+    one = run_example(releases["1.1"].outdir / "crawl-changes.json")
+    assert one.returncode == 0, one.stderr
+    assert one.stdout.splitlines()[0] == "Changes: from 1.0 to 1.1 (2026-12-05)"
+    assert one.stdout.splitlines()[1:] == two.stdout.splitlines()[1:]
+    same = run_example(new, new)
+    assert same.stdout.splitlines()[1:] == ["  Nothing changed."]
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    broken = run_example(tmp_path / "bad.json")
+    assert broken.returncode == 1
+    assert "cannot read it" in broken.stderr
+    assert "not JSON" in broken.stderr
+    # What the docs show it printing is what it prints.
+    page = (EXAMPLE.parent.parent / "json-api.md").read_text(encoding="utf-8")
+    assert "\n".join(two.stdout.splitlines()) in page

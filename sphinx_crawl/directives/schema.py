@@ -11,16 +11,33 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl.config import SETTINGS
+from sphinx_crawl.core.changes import CHANGES_FILE, build_changes_schema
 from sphinx_crawl.core.layers import LAYERS
-from sphinx_crawl.core.schema import build_schema
-from sphinx_crawl.diagnostics import WARNING_TYPES
+from sphinx_crawl.core.schema import CONTENT_FILE, build_schema
+from sphinx_crawl.diagnostics import WARNING_TYPES, warn
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.node_parts import table, text_row
 
 
 class CrawlSchemaDirective(SphinxDirective):
+    """The schema of crawl.json (this build's content types), or with the argument
+    ``crawl-changes.json``, of that file."""
+
+    optional_arguments = 1
+
     def run(self) -> list[nodes.Node]:
-        schema = build_schema(crawl_domain(self.env).content_types)
+        which = self.arguments[0].strip() if self.arguments else CONTENT_FILE
+        if which == CHANGES_FILE:
+            schema = build_changes_schema()
+        else:
+            if which != CONTENT_FILE:
+                warn(
+                    f"crawl-schema: {which!r} is not {CONTENT_FILE} or {CHANGES_FILE}; "
+                    f"showing {CONTENT_FILE}'s",
+                    self.get_location(),
+                    "option",
+                )
+            schema = build_schema(crawl_domain(self.env).content_types)
         text = json.dumps(schema, indent=2, ensure_ascii=False)
         block = nodes.literal_block(text, text, language="json")
         self.set_source_info(block)
