@@ -315,3 +315,103 @@ def test_no_contacts_keeps_the_extensions_words(tmp_path: Path) -> None:
     assert "Call 999; ask your pediatrician." in shown(site, "index")
     line = site.soup("index").find(class_="crawl-emergency-line")
     assert "999 (A)" in line.get_text()
+
+
+# -- translations, incremental and -j 2 ------------------------------------------------
+
+TRANSLATED_CONF = """
+import os
+project = "T"
+language = os.environ.get("CRAWL_TEST_LANGUAGE", "en")
+extensions = ["myst_parser", "sphinx_crawl"]
+myst_enable_extensions = ["colon_fence"]
+locale_dirs = ["locales/"]
+gettext_compact = False
+crawl_contacts = {"uk": {"label": "UK", "doctor": "your GP"}, "any": {"doctor": "your doctor"}}
+if language == "es":
+    crawl_contacts = {
+        "uk": {"label": "Reino Unido", "doctor": "su médico de cabecera"},
+        "any": {"doctor": "su médico"},
+    }
+"""
+
+CATALOG = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "{msgid}"
+msgstr "{msgstr}"
+"""
+
+
+def translated_project(base: Path) -> Path:
+    src = base / "src"
+    (src / "locales" / "es" / "LC_MESSAGES").mkdir(parents=True)
+    (src / "conf.py").write_text(TRANSLATED_CONF, encoding="utf-8")
+    (src / "index.md").write_text(
+        "# Home\n\n```{toctree}\nadapt\n```\n\n:::{red-flag} Sign\n:id: sign\n:urgency: soon\n"
+        ":action: Book with {crawl:contact}`doctor`.\n\nText.\n:::\n",
+        encoding="utf-8",
+    )
+    (src / "adapt.md").write_text(
+        "# Adapt\n\n:::{crawl-extend} sign\n"
+        ":action+: Or call {crawl:contact}`doctor` today.\n:::\n",
+        encoding="utf-8",
+    )
+    doctor = "{crawl:contact}`doctor`"
+    for page, msgid, msgstr in (
+        ("index", f"Book with {doctor}.", f"Pida cita con {doctor}."),
+        ("adapt", f"Or call {doctor} today.", f"O llame hoy a {doctor}."),
+    ):
+        (src / "locales" / "es" / "LC_MESSAGES" / f"{page}.po").write_text(
+            CATALOG.format(msgid=msgid, msgstr=msgstr), encoding="utf-8"
+        )
+    return src
+
+
+@pytest.mark.parametrize(
+    ("language", "place", "action"),
+    [
+        ("en", "", "Book with your doctor. Or call your doctor today."),
+        ("en", "uk", "Book with your GP. Or call your GP today."),
+        ("es", "", "Pida cita con su médico. O llame hoy a su médico."),
+        ("es", "uk", "Pida cita con su médico de cabecera. O llame hoy a su médico de cabecera."),
+    ],
+)
+def test_translations_keep_the_role_and_say_each_places_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, place: str, action: str
+) -> None:
+    """One catalog serves every place: the message is the text with the role, in an
+    entry's option and in a crawl-extend alike."""
+    monkeypatch.setenv("CRAWL_TEST_LANGUAGE", language)
+    site = build(translated_project(tmp_path), confoverrides={"crawl_place": place})
+    assert site.crawl_warnings() == []
+    assert entry_action(site, "sign") == action
+    shown = site.main("index").find("article", id="sign").find(class_="crawl-callout-action")
+    assert " ".join(shown.get_text(" ").split()).endswith(action)
+
+
+def test_switching_place_incrementally_and_in_parallel_equals_a_clean_build(
+    tmp_path: Path, project: Path
+) -> None:
+    import shutil
+
+    src = tmp_path / "src"
+    shutil.copytree(project, src, ignore=shutil.ignore_patterns("_build"))
+    build(src)
+    switched = build(src, confoverrides={"crawl_place": "south"})
+    assert switched.written == ["index", "other"]
+    clean = build(
+        shutil.copytree(src, tmp_path / "clean", ignore=shutil.ignore_patterns("_build")),
+        confoverrides={"crawl_place": "south"},
+    )
+    parallel = build(
+        shutil.copytree(src, tmp_path / "parallel", ignore=shutil.ignore_patterns("_build")),
+        confoverrides={"crawl_place": "south"},
+        parallel=2,
+    )
+    for other in (clean, parallel):
+        assert switched.crawl_json() == other.crawl_json()
+        assert switched.text("crawl-searchindex.js") == other.text("crawl-searchindex.js")
+        for page in ("index", "other"):
+            assert switched.shown(page) == other.shown(page)
