@@ -22,8 +22,8 @@ from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import write_bytes_if_changed
 from sphinx_crawl.render.adapted import setup_adapted
+from sphinx_crawl.render.baby import setup_companion
 from sphinx_crawl.render.changes import setup_render_changes
-from sphinx_crawl.render.companion import setup_companion
 from sphinx_crawl.render.editions import setup_editions
 from sphinx_crawl.render.emergency import setup_emergency
 from sphinx_crawl.render.html import setup_html

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_crawl.directives.baby import CrawlBabyDirective, CrawlSummaryDirective
 from sphinx_crawl.directives.changes import CrawlChangesDirective
-from sphinx_crawl.directives.companion import CrawlBabyDirective, CrawlSummaryDirective
 from sphinx_crawl.directives.crawl_extend import CrawlExtendDirective
 from sphinx_crawl.directives.crawl_import import CrawlImportDirective
 from sphinx_crawl.directives.entry import make_entry_directive

@@ -226,7 +226,7 @@ def _data_html(data: dict[str, str]) -> str:
 
 
 def visit_age_filter(self: HTML5Translator, node: crawl_nodes.crawl_age_filter) -> None:
-    from sphinx_crawl.render.companion import baby_page_href
+    from sphinx_crawl.render.baby import baby_page_href
     from sphinx_crawl.render.reader import age_filter_html
 
     self.body.append(age_filter_html(node["field_ids"], baby_page_href(self), self.builder.config))
