@@ -4,6 +4,7 @@
     python -m tests.bench.run --quick    # small sizes, one repetition, writes nothing
 
     python -m tests.bench.run --profile 20000   # cProfile one (c) build, sphinx_crawl's share
+                                                # (CPU time; --shape long or standard)
 
 Every build is a separate ``python -m sphinx`` process, timed with time.perf_counter
 around it; its CPU time and peak resident memory come from ``os.wait4``. Ratios use
@@ -24,12 +25,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from tests.bench.fair import FairSize, fair_goals, render_fair, run_fair
+from tests.bench.fair import FairPlan, FairSize, fair_goals, render_fair, run_fair
 from tests.bench.generate import (
     FORMAT_VARIANTS,
     VARIANT_LABELS,
@@ -52,7 +53,8 @@ class Sizes:
     parallel: int  # the largest scaling size is reused
     reps: int
     reps_large: int  # repetitions for projects of 10,000 entries or more
-    fair: tuple[int, ...] = ()  # entries for the fair corpus (a, b, c at each size)
+    fair: tuple[FairPlan, ...] = ()  # the fair corpus: shape, entries, variants
+    offline: tuple[str, int] | None = None  # (shape, entries) where the offline copy is measured
 
 
 FULL = Sizes(
@@ -62,7 +64,16 @@ FULL = Sizes(
     parallel=20000,
     reps=3,
     reps_large=1,
-    fair=(1000, 5000, 20000),
+    fair=(
+        FairPlan("short", 1500),
+        FairPlan("short", 5000),
+        FairPlan("short", 20000),
+        FairPlan("short", 50000, ("b", "c")),  # once, and long: (a) is left out
+        FairPlan("long", 1500, ("b", "c"), search=False),
+        FairPlan("long", 5000, ("b", "c"), search=False),
+        FairPlan("long", 20000, ("b", "c"), search=False),
+    ),
+    offline=("short", 5000),
 )
 QUICK = Sizes(
     compare=200,
@@ -71,7 +82,12 @@ QUICK = Sizes(
     parallel=1000,
     reps=1,
     reps_large=1,
-    fair=(200, 1000),
+    fair=(
+        FairPlan("short", 200),
+        FairPlan("short", 1000),
+        FairPlan("long", 1000, ("b", "c"), search=False),
+    ),
+    offline=("short", 200),
 )
 
 GOAL_DESIGN = 1.10  # c/b, MyST
@@ -671,13 +687,15 @@ def _parallel_table(results: Results) -> list[str]:
 
 
 def run_fair_corpus(work: Path, sizes: Sizes, results: Results) -> None:
-    results.fair = run_fair(work, sizes.fair, sizes.reps)
+    results.fair = run_fair(work, sizes.fair, sizes.reps, offline_at=sizes.offline)
 
 
 def render(results: Results) -> str:
     parts = []
     if results.fair:
         parts.append(render_fair(results.fair))
+    if results.compare or results.scaling or results.incremental or results.parallel:
+        parts.append("## The standard corpus")
     if results.compare:
         parts += _comparison_tables(results)
     if results.scaling:
@@ -686,13 +704,15 @@ def render(results: Results) -> str:
         parts += _incremental_table(results)
     if results.parallel:
         parts += _parallel_table(results)
-    parts += [
-        "### Goals",
-        _table(
-            ["Goal", "Measured", "Result"],
-            [[g.text, g.measured, "PASS" if g.passed else "MISS"] for g in goals(results)],
-        ),
-    ]
+    standard = goals(results)
+    if standard:
+        parts += [
+            "### Goals on the standard corpus",
+            _table(
+                ["Goal", "Measured", "Result"],
+                [[g.text, g.measured, "MET" if g.passed else "MISS"] for g in standard],
+            ),
+        ]
     return "\n\n".join(parts) + "\n"
 
 
@@ -738,16 +758,20 @@ sphinx_crawl's extras: each entry's title, age and body ((a) an admonition, (b) 
 sphinx-design card, each with a label), and a plain list of links where (c) has a
 collection (a checklist of every red flag, a card list of tips for an age). (c)
 writes each entry with the options it needs (id, age, urgency) and nothing else. It
-is built at 1,000, 5,000 and 20,000 entries: fresh `-j 1` builds (CPU time, the
-least of the repetitions; 20,000 once), peak memory, bytes of HTML per entry page,
-bytes of search data per entry, a rebuild with nothing changed (its CPU time and the
-files it writes) and a rebuild after one milestone's title is edited. With
-Playwright and Chromium, `search.html?q=...` is opened for five queries, three
-times each, and the median time from navigation to the first results is taken:
-sphinx_crawl's entry results and Sphinx's own on the same page, and Sphinx's own on
-the design build, where nothing loads beside it.
+comes in two shapes: many short pages (15 entries a page) at 1,500, 5,000, 20,000 and
+50,000 entries, and few long pages (200 a page) at 1,500, 5,000 and 20,000; (a) is
+built for the short pages up to 20,000 only. Measured at each size: fresh `-j 1`
+builds (CPU time, the least of 5 repetitions below 2,000 entries, of 3 below 10,000,
+one build above), peak memory, bytes of HTML per entry page, a rebuild with nothing
+changed and a rebuild after one milestone's title is edited (the CPU time and the
+files each writes). On the short pages, with Playwright and Chromium, `search.html?q=...`
+is opened for five queries, three times each, every time in a fresh browser context
+(an empty cache), on (c) and on the design build (b); the median time from navigation
+to the first results is taken, and in the first round every response is gzipped and
+counted. Once, (c) is built again with `crawl_offline = True`, its front page visited,
+and what the service worker then keeps is measured.
 
-Absolute times depend on the machine and are not given.
+Absolute times depend on the machine: compare the ratios.
 """
 
 _METRIC_NAMES = {"cpu": "CPU time", "wall": "wall clock"}
@@ -774,8 +798,7 @@ def report_markdown(results: Results) -> str:
         )
         + f"\nMeasured with {_versions()}{_revision()}; Python {platform.python_version()}, "
         f"{os.cpu_count()} cores; load average (1, 5, 15 min) {' before, '.join(results.load)} "
-        f"after the run, which took {results.elapsed / 60:.1f} minutes.\n\n"
-        "## Results\n\n" + render(results)
+        f"after the run, which took {results.elapsed / 60:.1f} minutes.\n\n" + render(results)
     )
 
 
@@ -798,7 +821,7 @@ def raw_results(results: Results) -> dict[str, Any]:
 
     p = results.parallel
     return {
-        "sizes": results.sizes.__dict__,
+        "sizes": asdict(results.sizes),
         "metric": results.metric,
         "versions": _versions(),
         "compare": {f"{fmt}-{v}": builds(series) for (fmt, v), series in results.compare.items()},
@@ -815,30 +838,44 @@ def raw_results(results: Results) -> dict[str, Any]:
             "differing_pages": p.differing,
         },
         "goals": [g.__dict__ for g in goals(results)],
-        "fair": [
-            size.__dict__
-            | {
-                "no_op": {v: r.__dict__ for v, r in size.no_op.items()},
-                "edit": {v: r.__dict__ for v, r in size.edit.items()},
-            }
-            for size in results.fair
-        ],
+        "fair": [asdict(size) for size in results.fair],
         "fair_goals": fair_goals(results.fair) if results.fair else [],
         "elapsed_s": results.elapsed,
     }
 
 
-def profile(work: Path, entries: int, top: int = 25) -> None:
-    """cProfile one fresh (c) build; print sphinx_crawl's functions and the overall top."""
+_PROFILED_BUILD = """
+import cProfile, sys, time
+from sphinx.cmd.build import main
+profiler = cProfile.Profile(time.process_time)
+profiler.enable()
+code = main(sys.argv[2:])
+profiler.disable()
+profiler.dump_stats(sys.argv[1])
+sys.exit(code)
+"""
+
+
+def profile(work: Path, entries: int, shape: str = "short", top: int = 25) -> None:
+    """cProfile one fresh (c) build of the fair corpus (``shape``: "short" or "long") or of
+    the standard corpus ("standard"), timed in CPU time (robust on a shared machine);
+    print sphinx_crawl's functions and the overall top."""
     import pstats
 
-    src, out = work / "src" / f"profile-{entries}", work / "out" / f"profile-{entries}"
-    write_project(make_corpus(entries), "c", "md", src)
-    stats_file = work / f"profile-{entries}.prof"
-    command = [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "sphinx"]
+    from tests.bench.fair import SHAPES
+
+    name = f"profile-{shape}-{entries}"
+    src, out = work / "src" / name, work / "out" / name
+    if shape == "standard":
+        write_project(make_corpus(entries), "c", "md", src)
+    else:
+        corpus = make_corpus(entries, SHAPES[shape].per_page, kind="fair")
+        write_project(corpus, "c", "md", src, "fair")
+    stats_file = work / f"{name}.prof"
+    command = [sys.executable, "-c", _PROFILED_BUILD, str(stats_file)]
     subprocess.run([*command, "-q", "-E", "-b", "html", str(src), str(out)], check=True, cwd=work)
     stats = pstats.Stats(str(stats_file))
-    print(f"Profile of a (c) build of {entries:,} entries: {stats_file}")
+    print(f"Profile (CPU time) of a (c) build of {entries:,} entries, {shape}: {stats_file}")
     stats.sort_stats("cumulative").print_stats("sphinx_crawl", top)
     stats.sort_stats("tottime").print_stats(top)
 
@@ -889,10 +926,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="ENTRIES",
         help="instead of the benchmark, cProfile one (c) build of this many entries",
     )
+    parser.add_argument(
+        "--shape",
+        choices=("short", "long", "standard"),
+        default="short",
+        help="with --profile: the fair corpus's many short pages (default) or few long "
+        "pages, or the standard corpus",
+    )
     args = parser.parse_args(argv)
     if args.profile:
         profile(
-            args.workdir or Path(tempfile.mkdtemp(prefix="sphinx-crawl-profile-")), args.profile
+            args.workdir or Path(tempfile.mkdtemp(prefix="sphinx-crawl-profile-")),
+            args.profile,
+            args.shape,
         )
         return 0
 
