@@ -316,7 +316,11 @@ crawl_contacts: dict[str, dict[str, str]] = {
         "label": "USA",
         "emergency": "911",
         "doctor": "your pediatrician",
-        "development": "your local early intervention program",
+        # CDC "Learn the Signs. Act Early." (shared/EVIDENCE.md, "Acting on a concern").
+        "development": (
+            "your local early intervention program (for babies and toddlers up to age 3, "
+            "free or low-cost for those who qualify, no referral needed)"
+        ),
     },
     "uk": {
         "label": "UK",
@@ -474,7 +478,11 @@ if language == "es":
             "label": "EE. UU.",
             "emergency": "911",
             "doctor": "su pediatra",
-            "development": "el programa de intervención temprana de su zona",
+            "development": (
+                "el programa de intervención temprana de su zona (para bebés y niños de "
+                "hasta 3 años, gratis o de bajo costo para quienes califican, sin "
+                "necesidad de una remisión)"
+            ),
         },
         "uk": {
             "label": "Reino Unido",
