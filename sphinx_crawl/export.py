@@ -29,6 +29,7 @@ from sphinx_crawl.core.schema import (
     entry_record,
 )
 from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.incremental import outputs_current
 from sphinx_crawl.output import html_output_dir, write_if_changed
 
 if TYPE_CHECKING:
@@ -156,8 +157,8 @@ def _json_records(data: dict[str, Any]) -> str:
 def write_content_api(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: both files, each written only if its bytes change."""
     outdir = html_output_dir(app, exception)
-    if outdir is None:
-        return
+    if outdir is None or outputs_current(app):
+        return  # not HTML, or as the last finished build left them (nothing was read)
     write_if_changed(outdir / CONTENT_FILE, _json_records(build_content(app, app.builder)))
     write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(crawl_domain(app.env).content_types)))
     changes = build_changes(app, app.builder)

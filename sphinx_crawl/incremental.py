@@ -8,23 +8,47 @@ has finished writing: a build that is killed or fails part-way leaves the last
 good record, so the next build rewrites whatever the broken one may have left
 stale. (Kept in the pickled environment instead, they were saved before any page
 was written, and a killed build left stale pages that no later build fixed.)
+
+A rebuild that reads no page has nothing new to show, so the files worked out from
+all the entries (the search index, crawl.json, the record of what pages show, the
+index pages of each content type) are not worked out again when they are as the last
+finished build left them. Whether they are is decided from the content, never from
+"nothing changed" plus "the file exists": the domain data carry a state (a digest of
+them), worked out again whenever a page is read or removed (:func:`data_changing`,
+:func:`data_settled`); a finished build records that state, the build's configuration
+(Sphinx's hash of its HTML settings, its tags), sphinx_crawl's own files and
+language catalogs, and a digest of each of those files (``.crawl-outputs.json``). A
+later build whose state, configuration and code match, and whose files still hold
+those bytes (:func:`outputs_current`), keeps them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
+import sphinx
+
+from sphinx_crawl.config import crawl_config
+from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
-from sphinx_crawl.output import write_if_changed
+from sphinx_crawl.output import html_output_dir, write_if_changed
 from sphinx_crawl.selection import view_digest
+from sphinx_crawl.unfinished import must_redo
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 SHOWN_FILE = ".crawl-shown.json"
+OUTPUTS_FILE = ".crawl-outputs.json"
+_STATE = "state"
+#: What outputs_current found, once per build.
+_CURRENT: WeakKeyDictionary[Sphinx, bool] = WeakKeyDictionary()
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def _digests(domain: CrawlDomain) -> dict[str, str]:
@@ -48,6 +72,9 @@ def _written(app: Sphinx) -> dict[str, str]:
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    if outputs_current(app):
+        keep_index_pages(app)
+        return []  # what every page shows is what the record says (nothing was read)
     written = _written(app)
     return [
         doc for doc, digest in _digests(crawl_domain(env)).items() if written.get(doc) != digest
@@ -58,11 +85,183 @@ def record_written(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None:
         return  # leave the last good record: the next build rewrites what this one missed
     outdir = Path(app.outdir)
-    if outdir.is_dir():
+    if outdir.is_dir() and not outputs_current(app):
         digests = _digests(crawl_domain(app.env))
         write_if_changed(outdir / SHOWN_FILE, json.dumps(digests, indent=1, sort_keys=True) + "\n")
 
 
+# -- files worked out from every entry: kept when nothing was read ------------------
+
+
+def new_build(app: Sphinx, env: BuildEnvironment, *changes: object) -> list[str]:
+    """``env-get-outdated``, as each build starts: decide afresh."""
+    _CURRENT.pop(app, None)
+    return []
+
+
+def data_changing(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """``env-purge-doc`` (a page about to be read again, or removed): a new state."""
+    crawl_domain(env).data[_STATE] = None
+
+
+def data_settled(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``, before the environment is saved: the new state is a digest of
+    the data (sorted JSON: the same under -j), so the same sources give the same record
+    as a clean build, and an edit undone finds its files current again."""
+    data = crawl_domain(env).data
+    if not data.get(_STATE):
+        plain = {key: value for key, value in data.items() if key != _STATE}
+        text = json.dumps(plain, sort_keys=True, default=repr, separators=(",", ":"))
+        data[_STATE] = hashlib.sha256(text.encode()).hexdigest()
+    return []
+
+
+def _code_digest() -> str:
+    """sphinx_crawl's own files (code, scripts, catalogs), by name, size and time."""
+    digest = hashlib.sha256(sphinx.__version__.encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            stat = path.stat()
+            digest.update(
+                f"{path.relative_to(_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns};".encode()
+            )
+    return digest.hexdigest()
+
+
+def _key(app: Sphinx) -> str | None:
+    """What the outputs are worked out from; None where it cannot be told."""
+    if crawl_config(app.config).previous:
+        return None  # crawl.json's changed dates follow the previous release and the day
+    state = crawl_domain(app.env).data.get(_STATE)
+    info = getattr(app.builder, "build_info", None)
+    config_hash = getattr(info, "config_hash", None)
+    if not state or not config_hash:
+        return None
+    parts = [state, config_hash, str(getattr(info, "tags_hash", "")), app.builder.name]
+    return hashlib.sha256("\n".join([*parts, _code_digest()]).encode()).hexdigest()
+
+
+def _output_files(app: Sphinx) -> list[Path]:
+    """Every file worked out from all the entries, as they are now in the output folder."""
+    outdir = Path(app.outdir)
+    names = [CONTENT_FILE, SCHEMA_FILE, SHOWN_FILE, "crawl-searchindex.js"]
+    found = [outdir / name for name in names]
+    found += [_page_file(app, f"{crawl_domain(app.env).name}-{i.name}") for i in _indices(app)]
+    for pattern in ("crawl-changes*.json", "_crawl_search/*.js"):
+        found += outdir.glob(pattern)
+    return sorted(path for path in found if path.is_file())
+
+
+def _page_file(app: Sphinx, pagename: str) -> Path:
+    """Where the builder writes a page (``dirhtml``: ``<name>/index.html``)."""
+    outfile = getattr(app.builder, "get_outfilename", None)
+    suffix = getattr(app.builder, "out_suffix", ".html")
+    return Path(outfile(pagename)) if outfile else Path(app.outdir) / f"{pagename}{suffix}"
+
+
+def _indices(app: Sphinx) -> list[Any]:
+    """The content types' index classes (the domain's class holds them)."""
+    return list(getattr(type(crawl_domain(app.env)), "indices", []))
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def outputs_current(app: Sphinx) -> bool:
+    """Whether the files worked out from all the entries are as a finished build with
+    the same state, configuration and code left them (decided once per build)."""
+    if app not in _CURRENT:
+        _CURRENT[app] = _outputs_current(app)
+    return _CURRENT[app]
+
+
+def _outputs_current(app: Sphinx) -> bool:
+    if app.builder.format != "html" or must_redo(app):
+        return False
+    key = _key(app)
+    try:
+        record = json.loads((Path(app.outdir) / OUTPUTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if key is None or not isinstance(record, dict) or record.get("key") != key:
+        return False
+    files = record.get("files")
+    if not isinstance(files, dict) or not files:
+        return False
+    outdir = Path(app.outdir)
+    now = {str(path.relative_to(outdir)): path for path in _output_files(app)}
+    if set(now) != set(files):
+        return False
+    return all(_file_digest(path) == files[name] for name, path in now.items())
+
+
+def _our_index_links(app: Sphinx, classes: list[Any]) -> list[tuple[str, str, str, str]]:
+    """The header links Sphinx gives the content types' index pages (those written)."""
+    name = crawl_domain(app.env).name
+    return [
+        (f"{name}-{index.name}", str(index.localname), "", str(index.shortname))
+        for index in classes
+        if index.shortname and _page_file(app, f"{name}-{index.name}").is_file()
+    ]
+
+
+_KEPT_INDICES: WeakKeyDictionary[Sphinx, list[tuple[str, str, str, str]]] = WeakKeyDictionary()
+
+
+def keep_index_pages(app: Sphinx) -> None:
+    """In a build whose outputs are current, the content types' index pages are neither
+    worked out nor written again (Sphinx works out and writes every domain index at
+    every build): the domain shows Sphinx no index for this build, and
+    :func:`index_links` puts their links back in the header of the pages written."""
+    domain = crawl_domain(app.env)
+    classes = _indices(app)
+    if classes and outputs_current(app):
+        _KEPT_INDICES[app] = _our_index_links(app, classes)
+        domain.indices = []  # type: ignore[misc]  # this object only, this build only
+
+
+def index_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context`` in a build that keeps the index pages: their header links,
+    where Sphinx puts them (after the general index and the indices of domains whose
+    names sort before this one's)."""
+    ours = _KEPT_INDICES.get(app)
+    links = context.get("rellinks")
+    if not ours or not isinstance(links, list):
+        return
+    name = crawl_domain(app.env).name
+    present = {link[0] for link in links}
+    position = 0
+    while position < len(links) and (
+        links[position][0] == "genindex" or links[position][0].split("-")[0] < name
+    ):
+        position += 1
+    missing = [link for link in ours if link[0] not in present]
+    context["rellinks"] = [*links[:position], *missing, *links[position:]]
+
+
+def record_outputs(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``, after every file of ours is written: what they are now."""
+    outdir = html_output_dir(app, exception)
+    if outdir is None or not outdir.is_dir() or outputs_current(app):
+        return
+    key = _key(app)
+    record = outdir / OUTPUTS_FILE
+    if key is None:
+        record.unlink(missing_ok=True)
+        return
+    files = {str(path.relative_to(outdir)): _file_digest(path) for path in _output_files(app)}
+    write_if_changed(record, json.dumps({"key": key, "files": files}, indent=1) + "\n")
+
+
 def setup_incremental(app: Sphinx) -> None:
+    app.connect("env-get-outdated", new_build)
+    app.connect("env-purge-doc", data_changing)
+    app.connect("env-updated", data_settled)
     app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("html-page-context", index_links)
     app.connect("build-finished", record_written)
+    # After the search index, crawl.json and the record above; before the offline copy.
+    app.connect("build-finished", record_outputs, priority=800)

@@ -102,6 +102,11 @@ def pages_to_redo(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(env.found_docs) if _REDO.get(app) else []
 
 
+def must_redo(app: Sphinx) -> bool:
+    """Whether this build follows one that did not finish."""
+    return _REDO.get(app, False)
+
+
 def finish_build(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``, last: a build without error is finished."""
     if exception is None:

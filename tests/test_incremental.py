@@ -317,6 +317,24 @@ def test_a_rebuild_without_changes_restores_missing_files(tmp_path: Path, make_a
     assert {name: (again.outdir / name).read_bytes() for name in removed} == before
 
 
+def test_a_rebuild_without_changes_works_out_nothing_from_every_entry(
+    tmp_path: Path, make_app: Any
+) -> None:
+    """Nothing read: the content types' index pages, the search index and crawl.json
+    are neither worked out nor written again (issue 27: a no-op rebuild's cost). The
+    bytes decide, not "the file exists": one altered between builds is written again."""
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    first = build(srcdir, make_app=make_app)
+    kept = ["crawl-tips.html", "crawl-searchindex.js", "crawl.json", ".crawl-shown.json"]
+    stamps = {name: (first.outdir / name).stat().st_mtime_ns for name in kept}
+    good = (first.outdir / "crawl.json").read_bytes()
+    again = build(srcdir, make_app=make_app)
+    assert {name: (again.outdir / name).stat().st_mtime_ns for name in kept} == stamps
+    (again.outdir / "crawl.json").write_text("{}", encoding="utf-8")
+    third = build(srcdir, make_app=make_app)
+    assert (third.outdir / "crawl.json").read_bytes() == good
+
+
 def test_after_an_edit_the_indices_and_search_are_regenerated(
     tmp_path: Path, make_app: Any
 ) -> None:

@@ -31,6 +31,7 @@ from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
+from sphinx_crawl.incremental import outputs_current
 from sphinx_crawl.output import html_output_dir, write_bytes_if_changed, write_if_changed
 from sphinx_crawl.render.emergency import search_data as emergency_search_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
@@ -309,8 +310,8 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     built every time and written only where its bytes change (an index a stopped build
     left short is rewritten)."""
     outdir = html_output_dir(app, exception)
-    if outdir is None:
-        return
+    if outdir is None or outputs_current(app):
+        return  # not HTML, or as the last finished build left it (nothing was read)
     upfront, parts = split_index(build_index(app), crawl_config(app.config).search_split_bytes)
     write_parts(outdir, parts, _call)
     # Last, so a page never loads an index whose parts are not there yet.
