@@ -99,20 +99,40 @@ def new_build(app: Sphinx, env: BuildEnvironment, *changes: object) -> list[str]
     return []
 
 
+_DOC_STATES = "doc_states"
+_PER_DOC = ("entries", "collectors", "extensions")
+#: The pages purged (to be read again, or removed) in this build.
+_PURGED: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
+
+
 def data_changing(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     """``env-purge-doc`` (a page about to be read again, or removed): a new state."""
     crawl_domain(env).data[_STATE] = None
+    _PURGED.setdefault(app, set()).add(docname)
 
 
 def data_settled(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``, before the environment is saved: the new state is a digest of
-    the data (sorted JSON: the same under -j), so the same sources give the same record
-    as a clean build, and an edit undone finds its files current again."""
+    """``env-updated``, before the environment is saved: the new state, a digest of the
+    data (sorted JSON: the same under -j), so the same sources give the same record as
+    a clean build, and an edit undone finds its files current again. Each page's part
+    is digested when it is read, not every page at every build."""
     data = crawl_domain(env).data
-    if not data.get(_STATE):
-        plain = {key: value for key, value in data.items() if key != _STATE}
-        text = json.dumps(plain, sort_keys=True, default=repr, separators=(",", ":"))
-        data[_STATE] = hashlib.sha256(text.encode()).hexdigest()
+    purged = _PURGED.pop(app, set())
+    if data.get(_STATE):
+        return []
+    states: dict[str, str] | None = data.get(_DOC_STATES)
+    if not isinstance(states, dict):
+        states, purged = {}, {doc for key in _PER_DOC for doc in data[key]}
+    for docname in purged:
+        part = [data[key].get(docname) for key in _PER_DOC]
+        if any(part):
+            text = json.dumps(part, sort_keys=True, default=repr, separators=(",", ":"))
+            states[docname] = hashlib.sha256(text.encode()).hexdigest()
+        else:
+            states.pop(docname, None)
+    data[_DOC_STATES] = states
+    whole = json.dumps([data.get("version"), sorted(states.items())], separators=(",", ":"))
+    data[_STATE] = hashlib.sha256(whole.encode()).hexdigest()
     return []
 
 
