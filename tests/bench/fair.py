@@ -432,8 +432,6 @@ def _search_table(sizes: list[FairSize]) -> list[str]:
                 f"{min(q.parts for q in first)} to {max(q.parts for q in first)}",
                 _kb(c.sphinx_gz()),
                 _kb(b.sphinx_gz()),
-                f"{_kb(max(q.gz.get('pages', 0) for q in first))} / "
-                f"{_kb(max(q.gz.get('pages', 0) for q in b.queries))}",
                 f"{_kb(size.crawl_search_bytes)} / {_kb(size.search_bytes['c'])} / "
                 f"{_kb(size.search_bytes['b'])}",
                 f"{c.ms['crawl']:.0f} / {c.ms['sphinx']:.0f} / {b.ms['sphinx']:.0f}",
@@ -455,7 +453,6 @@ def _search_table(sizes: list[FairSize]) -> list[str]:
                 "Parts loaded",
                 "Sphinx's searchindex.js on (c)",
                 "Sphinx's searchindex.js on (b)",
-                "Pages fetched for excerpts (c) / summaries (b)",
                 "On disk, raw KiB: ours / Sphinx's on (c) / on (b)",
                 "First result ms: ours / Sphinx's on (c) / Sphinx's on (b)",
             ],

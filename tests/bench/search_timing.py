@@ -6,10 +6,9 @@ installed before any page script records, from the start of navigation, when the
 of Sphinx's own results appears (``ul.search li``) and when sphinx_crawl's entry
 results appear (``section.crawl-search``).
 
-In the first round every response is also kept and its body gzipped (level 6, what a
-web server sends), then sorted by what asked for it: sphinx_crawl's search (its
-up-front index, its script, the parts of the index it loaded), Sphinx's own index,
-pages fetched for excerpts or summaries, and the rest of the page.
+In the first round every response of the searches is also kept and its body gzipped
+(level 6, what a web server sends): sphinx_crawl's search (its up-front index, its
+script, the parts of the index it loaded) and Sphinx's own index.
 
 :func:`offline_cache` visits one page of a build made with ``crawl_offline = True``
 and measures what the service worker keeps.
@@ -45,7 +44,7 @@ CRAWL_INDEX = "crawl-searchindex.js"
 CRAWL_SCRIPT = "_static/crawl-search.js"
 CRAWL_PARTS = "_crawl_search/"
 SPHINX_INDEX = "searchindex.js"
-KINDS = ("index", "script", "parts", "sphinx", "pages", "other")
+KINDS = ("index", "script", "parts", "sphinx", "pages", "other")  # the last two not counted
 
 
 def kind_of(path: str) -> str:
@@ -155,7 +154,6 @@ def measure_search(
                 for name in times:
                     times[name].append(found[name])
                 if round_number == 0:
-                    page.wait_for_load_state("networkidle")
                     downloads.append(_bytes(query, responses))
                 context.close()
     return SearchMeasure({k: statistics.median(v) for k, v in times.items()}, downloads)
@@ -166,13 +164,18 @@ def _keep(found: list[Any], response: Any) -> None:
 
 
 def _bytes(query: str, responses: list[Any]) -> QueryBytes:
+    """What the searches downloaded before their results showed. (Not the pages fetched
+    for excerpts and summaries afterwards: Sphinx fetches one per page found, for
+    seconds on a large handbook.)"""
     found = QueryBytes(query)
     for response in responses:
+        kind = kind_of(urlsplit(response.url).path)
+        if kind in ("pages", "other"):
+            continue
         try:
             body = response.body()
         except Exception:  # a redirect or an aborted request has none
             continue
-        kind = kind_of(urlsplit(response.url).path)
         found.gz[kind] = found.gz.get(kind, 0) + gzipped(body)
         found.raw[kind] = found.raw.get(kind, 0) + len(body)
         found.parts += kind == "parts"
