@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_crawl.api import CrawlDataError, Handbook, load
 from sphinx_crawl.config import config_location, crawl_config, is_web_url
 from sphinx_crawl.core.changes import Comparison, changed_dates, compare
 from sphinx_crawl.core.schema import entry_record
@@ -27,6 +26,8 @@ from sphinx_crawl.import_fetch import cache_path, fetch, replace_if_changed
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from sphinx_crawl.api import Handbook
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ def read_previous(app: Sphinx) -> None:
         if not is_web_url(location):
             warn(f"crawl_previous: no file {location!r}; nothing is compared", where, "config")
         return
+    from sphinx_crawl.api import CrawlDataError, load  # only with crawl_previous set
+
     try:
         handbook = load(path)
     except CrawlDataError as error:

@@ -55,9 +55,9 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 7  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+DATA_VERSION = 8  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
 # 4: references in entry text are placeholders (see core/entries.py); 5: relations;
-# 6: imported entries; 7: crawl-extend records
+# 6: imported entries; 7: crawl-extend records; 8: entries kept out of Sphinx's index
 
 
 _NO_ENTRY = "names no entry"

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-import urllib.error
-import urllib.request
 import weakref
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -76,6 +74,8 @@ def fetch(url: str, version: str, deadline: float = DEADLINE_SECONDS) -> bytes:
 
 
 def _download(url: str, version: str, timeout: float) -> bytes:
+    import urllib.request  # here: urllib.request (with ssl, http) is slow to import
+
     request = urllib.request.Request(url, headers={"User-Agent": f"sphinx-crawl/{version}"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         if not is_web_url(response.geturl()):

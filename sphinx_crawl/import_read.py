@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from sphinx_crawl.api import CrawlDataError, load
 from sphinx_crawl.config import Problem, SourceData, check_source, is_web_url
 from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.entries import plain_text
@@ -163,6 +162,10 @@ def _said(entry: ImportedEntry) -> dict[str, Any]:
 
 
 def _handbook(path: Path, base_url: str | None) -> ImportedFile:
+    # Imported here: the loader is needed only by projects that import a handbook, and
+    # every build would pay for importing it (issue 27: a no-op rebuild's fixed cost).
+    from sphinx_crawl.api import CrawlDataError, load
+
     try:
         handbook = load(path)
     except CrawlDataError as error:

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from docutils import nodes
 
+#: Sphinx (8.2 and later) leaves nodes with this class out of ``searchindex.js``. Entries
+#: and the lists that show them carry it: the entry search has their words already
+#: (crawl-searchindex.js), and indexed twice, each entry was downloaded twice by a
+#: reader's first search. Page prose, titles and list captions stay in Sphinx's index.
+NOT_IN_SPHINX_SEARCH = "no-search"
+
 
 class crawl_entry(nodes.General, nodes.Element):
     """One entry. Attributes: ``entry_id``, ``crawl_type``, ``label``, ``data`` (HTML data-*),

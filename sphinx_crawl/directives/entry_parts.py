@@ -195,6 +195,7 @@ def entry_frame(
         ids=[anchor],
         classes=[
             "crawl-entry",
+            crawl_nodes.NOT_IN_SPHINX_SEARCH,
             f"crawl-type-{ct.name}",
             *hook_value(ct, "classes", fields),
             *classes,

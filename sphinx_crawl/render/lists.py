@@ -117,33 +117,40 @@ class FillCollections(SphinxPostTransform):
         wrapper = nodes.container(classes=["crawl-list", f"crawl-list-{spec['layout']}"])
         if placeholder.get("caption"):
             wrapper += nodes.rubric("", placeholder["caption"])
+        for part in self._list_parts(spec, entries):
+            part["classes"].append(crawl_nodes.NOT_IN_SPHINX_SEARCH)
+            wrapper += part
+        return wrapper
+
+    def _list_parts(self, spec: ListSpec, entries: list[EntryData]) -> list[nodes.Element]:
+        """What a list shows below its caption: the entries, and a checklist's tools."""
         if not entries:
-            wrapper += nodes.paragraph("", "", nodes.emphasis("", _("No entries match.")))
-            return wrapper
+            return [nodes.paragraph("", "", nodes.emphasis("", _("No entries match.")))]
+        parts: list[nodes.Element] = []
         interactive = spec["layout"] == "checklist" and self._is_html()
         if interactive:
             # Filled with today's date by crawl.js; shown only on paper.
-            wrapper += nodes.paragraph(
-                "",
-                _("Printed on") + " ",
-                nodes.inline(classes=["crawl-print-date"]),
-                classes=["crawl-print-only"],
+            parts.append(
+                nodes.paragraph(
+                    "",
+                    _("Printed on") + " ",
+                    nodes.inline(classes=["crawl-print-date"]),
+                    classes=["crawl-print-only"],
+                )
             )
-            wrapper += self._checklist_tools("top", {"age": "crawl-checklist-age"})
+            parts.append(self._checklist_tools("top", {"age": "crawl-checklist-age"}))
         layout = spec["layout"]
         if layout in ("tracker", "noticed") and self._is_html():
-            wrapper += self._tracker(entries, layout, spec.get("help", []))
-            return wrapper
+            return [*parts, self._tracker(entries, layout, spec.get("help", []))]
         if layout == "timeline":
-            wrapper += self._timeline(entries)
-            return wrapper
+            return [*parts, *self._timeline(entries)]
         # On paper a tracker is the table of what to look for, and signs a checklist.
         layout = {"tracker": "table", "noticed": "checklist"}.get(layout, layout)
         render = {"table": self._table, "cards": self._cards, "checklist": self._checklist}[layout]
-        wrapper += render(entries)
+        parts.append(render(entries))
         if interactive:
-            wrapper += self._checklist_tools("bottom", {})
-        return wrapper
+            parts.append(self._checklist_tools("bottom", {}))
+        return parts
 
     def _is_html(self) -> bool:
         return bool(self.builder.format == "html")
