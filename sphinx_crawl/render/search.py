@@ -338,7 +338,10 @@ def load_index_on_search_page(
     index in its ``<head>`` so it downloads beside Sphinx's own (a theme that prints no
     ``metatags`` still works: the script then loads the index itself)."""
     if templatename == "search.html" and _writes_html_pages(app, context):
-        app.add_js_file(SEARCH_SCRIPT, loading_method="defer")
+        # Before the other deferred scripts (priority 500), which the search does not
+        # need: they run in document order, and a reader's first results wait for
+        # every one before them (18 to 28 ms of crawl.js and the tracker's at 1,500).
+        app.add_js_file(SEARCH_SCRIPT, loading_method="defer", priority=450)
         index = context["pathto"](SEARCH_INDEX_FILE, 1)
         context["metatags"] = (
             context.get("metatags", "") + f'\n<script defer src="{index}"></script>'

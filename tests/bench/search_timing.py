@@ -3,8 +3,9 @@
 The built handbook is served on 127.0.0.1; ``search.html?q=...`` is opened in a fresh
 browser context each time (an empty cache: a first visit), and a MutationObserver
 installed before any page script records, from the start of navigation, when the first
-of Sphinx's own results appears (``ul.search li``) and when sphinx_crawl's entry
-results appear (``section.crawl-search``).
+of Sphinx's own results appears (``ul.search li``; on (c) there may be none, as entries'
+words are the entry search's alone), when its search has finished (its summary), and
+when sphinx_crawl's entry results appear (``section.crawl-search``).
 
 In the first round every response of the searches is also kept and its body gzipped
 (level 6, what a web server sends): sphinx_crawl's search (its up-front index, its
@@ -28,12 +29,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-_OBSERVER = """
+_OBSERVER = r"""
 window.__searchTimes = {};
 new MutationObserver(() => {
   const t = window.__searchTimes;
   if (t.sphinx === undefined && document.querySelector("#search-results ul.search li"))
     t.sphinx = performance.now();
+  // Sphinx's search has finished when it writes its summary (results or none).
+  const summary = document.querySelector("#search-results p.search-summary");
+  if (t.sphinxDone === undefined && summary && /\S/.test(summary.textContent))
+    t.sphinxDone = performance.now();
   if (t.crawl === undefined && document.querySelector("section.crawl-search"))
     t.crawl = performance.now();
 }).observe(document, { childList: true, subtree: true });
@@ -136,8 +141,13 @@ def measure_search(
     queries = list(queries)
     times: dict[str, list[float]] = {"crawl": [], "sphinx": []} if crawl else {"sphinx": []}
     downloads = []
-    ready = "() => window.__searchTimes.sphinx !== undefined" + (
-        " && window.__searchTimes.crawl !== undefined" if crawl else ""
+    # On (c) Sphinx's page results may be none (a query whose words are only in entries:
+    # those are the entry search's, issue 27): wait for its search to finish instead.
+    ready = (
+        "() => window.__searchTimes.crawl !== undefined && window.__searchTimes.sphinxDone "
+        "!== undefined"
+        if crawl
+        else "() => window.__searchTimes.sphinx !== undefined"
     )
     with _browser(outdir) as (browser, base):
         for round_number in range(rounds):
@@ -152,11 +162,14 @@ def measure_search(
                 page.wait_for_function(ready, timeout=120_000)
                 found = page.evaluate("window.__searchTimes")
                 for name in times:
-                    times[name].append(found[name])
+                    if name in found:  # Sphinx's own on (c): only when it found a page
+                        times[name].append(found[name])
                 if round_number == 0:
                     downloads.append(_bytes(query, responses))
                 context.close()
-    return SearchMeasure({k: statistics.median(v) for k, v in times.items()}, downloads)
+    return SearchMeasure(
+        {k: statistics.median(v) if v else float("nan") for k, v in times.items()}, downloads
+    )
 
 
 def _keep(found: list[Any], response: Any) -> None:
