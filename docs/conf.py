@@ -279,10 +279,12 @@ _EMERGENCY_SIGNS_EN = [
     "difficulty breathing", "hard to breathe", "breathing fast", "fast breathing",
     "gasping", "choking", "sucking in under ribs", "ribs sucking in",
     "blue lips", "turning blue", "going blue", "gone blue", "blue skin", "bluish",
-    "grey skin", "gray skin", "pale blotchy",
+    "grey skin", "gray skin", "pale blotchy", "grey", "gray", "greyish", "grayish",
+    "mottled", "blotchy", "pale floppy",
     "wont wake", "will not wake", "cant wake", "hard to wake", "not waking",
     "unconscious", "unresponsive", "not responding", "passed out",
-    "doesnt recognise", "doesnt recognize",
+    "doesnt recognise", "doesnt recognize", "doesnt know me", "does not know me",
+    "not recognise", "not recognize",
     "fit", "fitting", "seizure", "convulsion", "convulsing", "shaking uncontrollably",
     "rash doesnt fade", "rash not fading", "glass test", "purple spots", "meningitis",
     "allergic reaction", "anaphylaxis", "swollen face", "swollen lips",
@@ -296,9 +298,10 @@ _EMERGENCY_SIGNS_ES = [
     "le cuesta respirar", "respira rápido", "respira muy rápido", "se ahoga",
     "ahogando", "atragantado", "atragantó", "hunde las costillas",
     "labios azules", "labios morados", "se pone azul", "se puso azul", "piel azul",
-    "piel gris", "morado", "pálido con manchas",
+    "piel gris", "morado", "pálido con manchas", "gris", "grisáceo", "grisácea",
+    "manchas moradas",
     "no despierta", "no se despierta", "no reacciona", "no responde",
-    "inconsciente", "desmayado", "no me reconoce",
+    "inconsciente", "desmayado", "no me reconoce", "no me conoce",
     "convulsión", "convulsiones", "convulsiona", "ataque", "azul", "se puso flácido",
     "manchas que no desaparecen", "sarpullido que no desaparece", "prueba del vaso",
     "meningitis", "reacción alérgica", "anafilaxia", "cara hinchada",
@@ -333,6 +336,9 @@ crawl_contacts: dict[str, dict[str, str]] = {
 }
 crawl_emergency = {
     "page": "emergency",
+    # NHS (EVIDENCE.md, "Emergencies"): call 999 for a baby under 8 weeks old when you are
+    # very worried; a search naming such a baby and a worry shows the emergency notice.
+    "young_weeks": 8,
     "signs": _EMERGENCY_SIGNS_EN + _EMERGENCY_SIGNS_ES,
     "unwell": [
         "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -495,6 +501,7 @@ if language == "es":
     }
     crawl_emergency = {
         "page": "emergency",
+        "young_weeks": 8,
         "signs": _EMERGENCY_SIGNS_ES + _EMERGENCY_SIGNS_EN,
         "unwell": [
             "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea",

@@ -214,14 +214,17 @@ class CrawlConfig:
             "emergency: a search naming one shows a notice to call now above every result; "
             "words match in any order, with typos and word endings forgiven), `unwell` "
             "(words for illness or injury the handbook does not cover: the search says so "
-            "and gives the numbers) and `page` (the page that says what counts as an "
-            'emergency). With numbers set, every HTML page starts with a short "Emergency?" '
+            "and gives the numbers), `page` (the page that says what counts as an "
+            "emergency) and `young_weeks` (a search that names a baby younger than this, "
+            'in weeks or months, or a "newborn", and a worry shows the emergency notice: '
+            "the NHS says to call for a baby under 8 weeks old whose parent is very "
+            'worried). With numbers set, every HTML page starts with a short "Emergency?" '
             "line that gives them (`tel:` links) and links the page."
         ),
         example=(
             'crawl_emergency = {"numbers": {"UK": "999", "USA": "911"}, "page": '
             '"emergency", "signs": ["not breathing", "blue lips", "fit", "won\'t wake"], '
-            '"unwell": ["fever"]}'
+            '"unwell": ["fever"], "young_weeks": 8}'
         ),
     )
     contacts: dict[str, Place] = setting(

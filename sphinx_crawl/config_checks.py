@@ -82,6 +82,9 @@ class Emergency:
     signs: tuple[str, ...] = ()
     unwell: tuple[str, ...] = ()
     page: str = ""
+    #: A baby younger than this many weeks whose parent says they are worried: an
+    #: emergency (the NHS: under 8 weeks old and you are very worried). 0: no such rule.
+    young_weeks: int = 0
 
 
 @dataclass(frozen=True)
@@ -303,13 +306,15 @@ def _phrases(value: Any, where: str, problems: list[Problem]) -> tuple[str, ...]
     )
 
 
-_EMERGENCY_KEYS = ("numbers", "signs", "unwell", "page")
+_EMERGENCY_KEYS = ("numbers", "signs", "unwell", "page", "young_weeks")
 _PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 -]{1,18}$")
 
 
 def check_emergency(value: Any, problems: list[Problem], name: str, default: Any) -> Emergency:
     if not isinstance(value, Mapping):
-        problems.append(((name,), f"{name} must be a dict: numbers, signs, unwell, page"))
+        problems.append(
+            ((name,), f"{name} must be a dict: numbers, signs, unwell, page, young_weeks")
+        )
         return Emergency()
     unknown = sorted(str(key) for key in value if key not in _EMERGENCY_KEYS)
     if unknown:
@@ -332,7 +337,18 @@ def check_emergency(value: Any, problems: list[Problem], name: str, default: Any
     if not isinstance(page, str):
         problems.append(((name,), f"{name}['page'] must be a page name such as 'emergency'"))
         page = ""
+    young_weeks = value.get("young_weeks", 0)
+    if (
+        isinstance(young_weeks, bool)
+        or not isinstance(young_weeks, int)
+        or not 0 <= young_weeks <= 52
+    ):
+        problems.append(
+            ((name,), f"{name}['young_weeks'] must be a number of weeks from 0 to 52, such as 8")
+        )
+        young_weeks = 0
     return Emergency(
+        young_weeks=young_weeks,
         numbers=tuple(numbers),
         signs=_phrases(value.get("signs", []), f"{name}['signs']", problems),
         unwell=_phrases(value.get("unwell", []), f"{name}['unwell']", problems),

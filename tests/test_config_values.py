@@ -165,3 +165,19 @@ def test_out_of_scope_topics_are_checked() -> None:
     assert any("javascript:alert(1)" in m for m in messages), messages
     assert any("'feeding'" in m and "text" in m for m in messages), messages
     assert CrawlConfig.from_values({"crawl_search_out_of_scope": ["autism"]}).problems
+
+
+def test_young_weeks_is_a_number_of_weeks() -> None:
+    """crawl_emergency's young_weeks: 8 is read; a string, a bool or a year and more is a
+    problem named at the setting, and no rule is made of it."""
+    from sphinx_crawl.config import CrawlConfig
+
+    def checked(value: object) -> CrawlConfig:
+        return CrawlConfig.from_values({"crawl_emergency": {"young_weeks": value}})
+
+    assert checked(8).emergency.young_weeks == 8
+    assert not checked(8).problems
+    for bad in ("8", True, -1, 53, 8.5):
+        found = checked(bad)
+        assert found.emergency.young_weeks == 0, bad
+        assert any("young_weeks" in message for _, message in found.problems), bad

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.contacts import fill_contacts
+from sphinx_crawl.core.ages import MONTH_DAYS
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
 from sphinx_crawl.render.top import put_at_top
@@ -116,13 +117,15 @@ def search_data(app: Sphinx) -> dict[str, Any]:
     """What crawl-search.js needs on the search page: the signs, the numbers, the words."""
     settings = crawl_config(app.config)
     emergency, numbers = settings.emergency, settings.emergency_numbers()
-    if not (numbers or emergency.signs or emergency.unwell):
+    if not (numbers or emergency.signs or emergency.unwell or emergency.young_weeks):
         return {}
     words = texts(app.config)
     page = emergency.page if emergency.page in app.env.found_docs else ""
     return {
         "signs": list(emergency.signs),
         "unwell": list(emergency.unwell),
+        "young_weeks": emergency.young_weeks,
+        "young_months": round(emergency.young_weeks * 7 / MONTH_DAYS, 3),
         "numbers": [list(pair) for pair in numbers],
         "numbers_text": numbers_text(numbers, words),
         "page": app.builder.get_target_uri(page) if page else "",

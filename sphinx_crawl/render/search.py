@@ -71,6 +71,10 @@ INTENT_WORDS: dict[str, list[str]] = {
     # Units a query's age is given in ("9 months", "2 year old"), as months per unit.
     "months": _listed("month months mo mos mth mths m"),
     "years": _listed("year years yr yrs"),
+    "weeks": _listed("week weeks wk wks"),
+    # "born 6 weeks early", "6 weeks premature": how early, not how old.
+    "early": _listed("early premature prem preemie prematurely born before"),
+    "newborn": _listed("newborn newborns neonate"),
     "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
     # A parent who says they are worried is shown where to get help among the first
     # results, whatever else matched.
@@ -93,6 +97,12 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         "age": _listed("mes meses semana semanas año años"),
         "months": _listed("mes meses"),
         "years": _listed("año años ano anos"),
+        "weeks": _listed("semana semanas"),
+        "early": _listed(
+            "antes prematuro prematura prematuramente adelantado adelantada nació nacio "
+            "nacido nacida"
+        ),
+        "newborn": _listed("recién recien neonato neonata"),
         "negation": _listed("no nunca ni tampoco dejó"),
         "alarm": _listed(
             "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "

@@ -236,7 +236,36 @@
   // a negation), in the handbook's language: from the index (render/search.py).
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
-    ["question", "worry", "age", "negation", "alarm"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    ["question", "worry", "age", "negation", "alarm", "weeks", "early", "newborn"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+
+  // A baby's age in weeks, when the query gives it so ("5 weeks old", "3 semanas"), and
+  // not how early the baby was born ("born 6 weeks early", "nació 6 semanas antes").
+  function queryWeeks(index, query) {
+    const { weeks, early } = intentSets(index);
+    // Numbers keep their decimal comma or point ("1,5 semanas"); words lose a trailing one.
+    const said = fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
+      .map((token) => token.replace(/[.,]+$/, "")).filter(Boolean);
+    for (let i = 0; i + 1 < said.length; i++) {
+      const value = Number(said[i].replace(",", "."));
+      if (!said[i].match(/^\d/) || Number.isNaN(value) || !weeks.has(said[i + 1])) continue;
+      if (early.has(said[i + 2]) || early.has(said[i - 1])) continue;
+      return value;
+    }
+    return NaN;
+  }
+
+  // A parent worried about a very young baby ("my 5 week old, I'm very worried", "newborn
+  // scared"): an emergency where the handbook says so (crawl_emergency's young_weeks).
+  function youngAndWorried(index, query) {
+    const { young_weeks: limit, young_months: inMonths } = index.emergency || {};
+    if (!limit) return false;
+    const { alarm, newborn } = intentSets(index);
+    const said = words(query).map(fold);
+    if (!said.some((w) => alarm.has(w))) return false;
+    const weeks = queryWeeks(index, query);
+    const months = queryAge(index, query);
+    return weeks < limit || months < inMonths || said.some((w) => newborn.has(w));
+  }
 
   // The baby's age a query names ("9 months", "2-year-old", "10,5 meses"), in months.
   function queryAge(index, query) {
@@ -428,7 +457,8 @@
     const topics = Object.entries(index.out_of_scope || {})
       .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
       .map(([, answer]) => answer);
-    const urgent = names(emergency.signs) ? "emergency" : names(emergency.unwell) ? "unwell" : "";
+    const urgent = names(emergency.signs) || youngAndWorried(index, query)
+      ? "emergency" : names(emergency.unwell) ? "unwell" : "";
     return {
       urgent,
       topics,
@@ -673,7 +703,8 @@
 
   return {
     words, englishStem, fold, stem, editDistance, typosAllowed, namesPhrase, forms,
-    nearestStems, rankEntries, topResults, triage, claimedStems, isWorry, queryAge, setupEntrySearch,
+    nearestStems, rankEntries, topResults, triage, claimedStems, isWorry, queryAge, queryWeeks,
+    youngAndWorried, setupEntrySearch,
     wordParts, rowParts, mergePart, partOf, kindOf, fromOf,
   };
 });

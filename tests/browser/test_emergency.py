@@ -214,6 +214,12 @@ EMERGENCIES = {
         "rash that doesn't fade with a glass",
         "baby unresponsive and floppy",
         "mi bebé no respira",
+        # Found by a later round of queries nobody had written a test for (HSE: grey
+        # skin, not knowing you; NHS: under 8 weeks old and you are very worried).
+        "baby turned grey and floppy",
+        "baby doesn't know me",
+        "my 5 week old, I'm very worried",
+        "newborn and I am scared",
     ],
     "es/": [
         "mi bebé no respira",
@@ -222,6 +228,8 @@ EMERGENCIES = {
         "no se despierta",
         "se puso azul",
         "baby not breathing",
+        "mi bebé se puso gris",
+        "mi bebé de 3 semanas, estoy muy preocupada",
     ],
 }
 
@@ -293,6 +301,21 @@ COVERED = {
     ],
     "es/": ["piernas rígidas", "gatea hacia atrás", "suelo resbaladizo", "prematuro"],
 }
+#: How early a baby was born is not how old it is: no emergency for these worries.
+NOT_YOUNG = {
+    "": ["born 6 weeks early, worried she is not crawling at 10 months"],
+    "es/": ["nació 6 semanas antes y me preocupa que no gatee"],
+}
+
+
+@pytest.mark.parametrize(
+    ("edition", "query"),
+    [(edition, query) for edition, queries in NOT_YOUNG.items() for query in queries],
+)
+def test_weeks_born_early_are_not_a_young_baby(tab: Tab, edition: str, query: str) -> None:
+    shown = search(tab, query, tab.base + edition)
+    assert shown["kind"] != "crawl-search-emergency", (query, shown)
+    assert shown["ids"], query
 
 
 @pytest.mark.parametrize(

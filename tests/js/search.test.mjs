@@ -161,3 +161,40 @@ test("an entry for an older baby than the query names ranks below one for that a
   assert.equal(order("9 months only backwards")[0], "normal");
   assert.equal(order("11 months only backwards")[0], "one-year");
 });
+
+// The intent words Python writes into the index, for the build's language.
+function intentOf(language) {
+  return JSON.parse(execFileSync(
+    process.env.PYTHON || "python3",
+    ["-c", "import json, sys; from sphinx_crawl.render.search import search_vocabulary; " +
+      "print(json.dumps(search_vocabulary(sys.argv[1])[1]))", language],
+    { cwd: ROOT, encoding: "utf-8" },
+  ));
+}
+
+test("a very young baby and a worry is an emergency (NHS: under 8 weeks, very worried)", () => {
+  for (const language of ["en", "es"]) {
+    const index = {
+      ...INDEX, intent: intentOf(language), crawlIntent: undefined, crawlSearcher: undefined,
+      emergency: { signs: [], unwell: [], young_weeks: 8, young_months: 1.84 },
+    };
+    const urgent = (query) => search.triage(index, query, search.rankEntries(index, query)).urgent;
+    const emergencies = language === "en"
+      ? ["my 5 week old, I'm very worried", "newborn and I am scared", "3 wk old baby worried",
+        "1 month old baby worried", "6-week-old worried"]
+      : ["mi bebé de 3 semanas, estoy muy preocupada", "recién nacido y me preocupa",
+        "bebé de 1 mes, tengo miedo"];
+    for (const query of emergencies) assert.equal(urgent(query), "emergency", query);
+    const not = language === "en"
+      ? ["born 6 weeks early, worried she is not crawling at 10 months",
+        "baby born 6 weeks premature worried", "my 10 week old, worried", "5 week old",
+        "worried about crawling backwards", "9 months worried"]
+      : ["nació 6 semanas antes y me preocupa", "bebé de 3 semanas", "me preocupa el gateo",
+        "bebé de 10 semanas preocupada"];
+    for (const query of not) assert.notEqual(urgent(query), "emergency", query);
+  }
+  // Without young_weeks (an adopter's choice), no such rule.
+  const off = { ...INDEX, intent: intentOf("en"), crawlIntent: undefined };
+  assert.equal(search.youngAndWorried(off, "my 5 week old, I'm very worried"), false);
+  assert.equal(search.queryWeeks({ intent: intentOf("en") }, "born 6 weeks early, now 5 weeks"), 5);
+});
