@@ -406,6 +406,11 @@
       if (Number.isFinite(age) && typeof from === "number" && from > age + 0.5) score *= 0.4;
       score += 6 * namedTerms[n] + 6 * namedAsked[n];
       const kind = role(n);
+      // A sign that starts by the age the query names applies to that baby now: above
+      // answers written for a younger one ("my 15 month old crawls backwards").
+      if (kind === "sign" && Number.isFinite(age) && typeof from === "number" && from <= age) {
+        score *= 1.6;
+      }
       if (kind === "sign") score *= namesSign ? 1.25 : questioning ? 0.5 : 0.8;
       else if (kind === "answer" && questioning && !namesSign) score *= 1.6;
       scored.push({ n, score, matched });

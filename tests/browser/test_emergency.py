@@ -371,6 +371,24 @@ def test_a_sign_for_an_older_baby_does_not_come_first(tab: Tab, query: str) -> N
     assert shown["ids"][0] != "still-only-backwards-at-one-year", shown["ids"][:3]
 
 
+@pytest.mark.parametrize(
+    ("edition", "query", "sign"),
+    [
+        ("", "my 13 month old isnt crawling", "no-movement-by-12-months"),
+        ("", "my 15 month old crawls backwards", "still-only-backwards-at-one-year"),
+        ("es/", "mi hijo de 15 meses gatea hacia atrás", "still-only-backwards-at-one-year"),
+        ("es/", "bebé de 13 meses no gatea", "no-movement-by-12-months"),
+    ],
+)
+def test_a_sign_that_applies_at_the_age_named_comes_before_answers(
+    tab: Tab, edition: str, query: str, sign: str
+) -> None:
+    """Found by queries nobody had written a test for: a parent of a 13- or 15-month-old
+    met reassurance written for a younger baby before the sign that applies now."""
+    shown = search(tab, query, tab.base + edition)
+    assert sign in shown["ids"][:2], shown["ids"][:3]
+
+
 @pytest.fixture(scope="module")
 def split_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """tests/roots/test-emergency with its entry index always in parts (as a large
