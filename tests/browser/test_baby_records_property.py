@@ -209,8 +209,13 @@ class Parent:
             self.model.adding[tab] = False
         return page
 
-    def stored(self) -> dict[str, Any]:
-        page = next((self.tabs[t].page for t in TABS if self.model.pages[t]), self.tabs[0].page)
+    def stored(self, tab: int | None = None) -> dict[str, Any]:
+        """localStorage as ``tab`` sees it (by default, the first open tab). Another
+        tab's write reaches a tab a moment later (Chromium hands it on between renderer
+        processes): right after an action, read from the tab that acted."""
+        if tab is None:
+            tab = next((t for t in TABS if self.model.pages[t]), 0)
+        page = self.tabs[tab].page
         return page.evaluate(
             """([key, anon]) => ({
                 babies: JSON.parse(localStorage.getItem(key) || 'null'),
@@ -232,7 +237,7 @@ class Parent:
         self.model.migrate()
         if any(self.model.pages):
             self.settle()
-            self.check_storage()
+            self.check_storage(action[1] if self.model.pages[action[1]] else None)
 
     def do_add(self, tab: int) -> bool:
         page = self.page(tab, "tracker")
@@ -252,7 +257,9 @@ class Parent:
         page.click("button.crawl-baby-save")
         model = self.model
         if model.adding[tab] or model.baby is None:
-            ids = list((self.stored()["babies"] or {"babies": {}})["babies"])
+            # Read where the save ran: the other tab may not have its write yet (a
+            # full suite on two busy cores once read the old list from tab 0).
+            ids = list((self.stored(tab)["babies"] or {"babies": {}})["babies"])
             new = [i for i in ids if i not in known]
             assert len(new) == 1, (ids, known)
             model.babies.append(Baby(name, new[0]))
@@ -360,8 +367,19 @@ class Parent:
                 timeout=5000,
             )
 
-    def check_storage(self) -> None:
-        stored = self.stored()
+    def check_storage(self, tab: int | None = None) -> None:
+        stored = self.stored(tab)
+        # Every open tab comes to hold the same record (a storage event's moment later).
+        if tab is not None:
+            kept = self.tabs[tab].page.evaluate("(key) => localStorage.getItem(key)", KEY)
+            for other in TABS:
+                if other != tab and self.model.pages[other]:
+                    self.tabs[other].page.wait_for_function(
+                        "([key, kept]) => localStorage.getItem(key) === kept",
+                        arg=[KEY, kept],
+                        polling=20,
+                        timeout=5000,
+                    )
         babies = stored["babies"] or {"babies": {}, "current": ""}
         model = self.model
         assert [b.id for b in model.babies] == list(babies["babies"]), babies
