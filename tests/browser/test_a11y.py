@@ -37,6 +37,11 @@ def test_axe_finds_no_wcag_violations(
     page = tab.page
     visited = visit_list(site)
     assert len(visited) >= 25, visited
+    if theme == "auto":
+        # The system's dark preference reaches every page through the same stylesheet
+        # rules as the explicit dark theme, checked on every page above: a third of the
+        # pages (and the search page) show the rules apply, at a third of the cost.
+        visited = [path for i, path in enumerate(visited) if i % 3 == 0 or is_search(path)]
     problems: list[str] = []
     for path in visited:
         tab.goto(path)
