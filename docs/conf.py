@@ -499,9 +499,8 @@ if language == "es":
         "eu": {"label": "España y la UE", "emergency": "112"},
         "any": {"doctor": "su pediatra o su enfermera de salud infantil"},
     }
-    crawl_emergency = {
-        "page": "emergency",
-        "young_weeks": 8,
+    crawl_emergency = {  # the same page and rules; Spanish words first
+        **crawl_emergency,
         "signs": _EMERGENCY_SIGNS_ES + _EMERGENCY_SIGNS_EN,
         "unwell": [
             "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea",

@@ -605,15 +605,21 @@ def _unique(items: tuple[_Identified, ...], name: str) -> tuple[_Identified, ...
     return items
 
 
+def _schema_version(data: Mapping[str, Any], known: tuple[str, ...]) -> str:
+    """The file's schema_version, if this reader knows it."""
+    version: str = _text(data, "schema_version", "")
+    if version not in known:
+        raise _Problem(
+            f"schema_version: {version!r} is not one this reader knows "
+            f"({', '.join(known)}); update sphinx-crawl"
+        )
+    return version
+
+
 def _handbook(value: Any) -> Handbook:
     data = _object(value, "")
     # The version first: a file from a newer writer may be shaped differently.
-    version = _text(data, "schema_version", "")
-    if version not in SUPPORTED_VERSIONS:
-        raise _Problem(
-            f"schema_version: {version!r} is not one this reader knows "
-            f"({', '.join(SUPPORTED_VERSIONS)}); update sphinx-crawl"
-        )
+    version = _schema_version(data, SUPPORTED_VERSIONS)
     project = _text(data, "project", "")
     language = _text(data, "language", "") if version >= "1.2" else "en"
     release = _text(data, "version", "", optional=True) or ""
@@ -734,12 +740,7 @@ def _change(record: Any, where: str, *, now: bool) -> Change:
 
 def _changes(value: Any) -> Changes:
     data = _object(value, "")
-    version = _text(data, "schema_version", "")
-    if version not in CHANGES_VERSIONS:
-        raise _Problem(
-            f"schema_version: {version!r} is not one this reader knows "
-            f"({', '.join(CHANGES_VERSIONS)}); update sphinx-crawl"
-        )
+    version = _schema_version(data, CHANGES_VERSIONS)
     previous = _object(_key(data, "previous", ""), "previous")
     groups = {}
     for key in ("added", "changed", "removed"):

@@ -21,7 +21,7 @@ from sphinx_crawl.core.changes import Comparison, changed_dates, compare
 from sphinx_crawl.core.schema import entry_record
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import CrawlDomain
-from sphinx_crawl.import_fetch import cache_path, fetch, replace_if_changed
+from sphinx_crawl.import_fetch import cache_path, fetch_into_cache
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -82,22 +82,9 @@ def read_previous(app: Sphinx) -> None:
     where = config_location(app, "crawl_previous")
     if is_web_url(location):
         path = cache_path(app.doctreedir, location)
-        try:
-            body = fetch(
-                location,
-                app.extensions["sphinx_crawl"].version,
-                crawl_config(app.config).import_timeout,
-            )
-        except (OSError, ValueError) as error:
-            why = getattr(error, "reason", None) or error
-            fallback = (
-                "using the copy cached by an earlier build"
-                if path.is_file()
-                else "no copy is cached, so nothing is compared"
-            )
-            warn(f"crawl_previous: cannot fetch {location} ({why}); {fallback}", where, "config")
-        else:
-            replace_if_changed(path, body)
+        fetch_into_cache(
+            app, location, path, "crawl_previous", "nothing is compared", where, "config"
+        )
     else:
         path = Path(app.confdir, location)
     if not path.is_file():

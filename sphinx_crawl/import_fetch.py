@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from sphinx_crawl.config import ImportSource, config_location, crawl_config, is_web_url
-from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.diagnostics import Subtype, warn
 from sphinx_crawl.import_read import MAX_BYTES, changed_entries
 from sphinx_crawl.output import write_bytes_if_changed
 
@@ -132,33 +132,46 @@ def note_upstream_changes(app: Sphinx, name: str, source: ImportSource, path: Pa
 def fetch_import_sources(app: Sphinx) -> None:
     """``builder-inited``: where each of crawl_import_sources is read from; each URL
     fetched into the cache."""
-    version = app.extensions["sphinx_crawl"].version
     files = _FILES[app.config] = {}
     _UPSTREAM[app.config] = {}
     for name, source in crawl_config(app.config).imports.items():
         files[name] = local_file(source, app.confdir, app.doctreedir)
         if source.is_url:
-            _fetch_into(app, name, source, files[name], version)
+            fetch_into_cache(
+                app,
+                source.location,
+                files[name],
+                f"crawl_import_sources[{name!r}]",
+                "nothing is imported from it",
+                config_location(app, name),
+                "import",
+            )
         note_upstream_changes(app, name, source, files[name])
 
 
-def _fetch_into(app: Sphinx, name: str, source: ImportSource, target: Path, version: str) -> None:
-    """The URL's body into the cache; when it cannot be fetched, say so (the cached copy
-    is used, if there is one)."""
+def fetch_into_cache(
+    app: Sphinx,
+    url: str,
+    target: Path,
+    setting: str,
+    without_copy: str,
+    where: str,
+    subtype: Subtype,
+) -> None:
+    """The URL's body into the cache (crawl_import_sources, crawl_previous); when it
+    cannot be fetched, say so at ``where`` (the setting's line in conf.py): the cached
+    copy is used, if there is one, and otherwise ``without_copy`` says what is lost."""
+    version = app.extensions["sphinx_crawl"].version
     try:
-        body = fetch(source.location, version, crawl_config(app.config).import_timeout)
+        body = fetch(url, version, crawl_config(app.config).import_timeout)
     except (OSError, ValueError) as error:
         why = getattr(error, "reason", None) or error
         fallback = (
             "using the copy cached by an earlier build"
             if target.is_file()
-            else "no copy is cached, so nothing is imported from it"
+            else f"no copy is cached, so {without_copy}"
         )
-        warn(
-            f"crawl_import_sources[{name!r}]: cannot fetch {source.location} ({why}); {fallback}",
-            config_location(app, name),
-            "import",
-        )
+        warn(f"{setting}: cannot fetch {url} ({why}); {fallback}", where, subtype)
         return
     replace_if_changed(target, body)
 

@@ -7,12 +7,16 @@ environment by accident, and a test can build the same source twice.
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import shutil
+import socketserver
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -22,6 +26,34 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).parent / "roots"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder (``functools.partial(QuietHandler, directory=...)``) without a log
+    line per request."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serving(
+    handler: Callable[..., socketserver.BaseRequestHandler],
+) -> Iterator[tuple[str, http.server.ThreadingHTTPServer]]:
+    """``handler`` on 127.0.0.1 at a free port, in a thread, until the block ends: the
+    base URL (with its final ``/``) and the server."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -133,6 +165,13 @@ def build(
 
 _JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)")
 _JS_CHARS = {"n": "\n", "r": "\r"}
+
+
+def article(site: Build, page: str, entry_id: str) -> Any:
+    """The entry ``entry_id`` as ``page`` shows it (its ``<article>``)."""
+    found = site.main(page).find("article", id=entry_id)
+    assert found is not None, f"{entry_id} is not on {page}"
+    return found
 
 
 def read_search_index(text: str) -> Any:

@@ -45,6 +45,14 @@ def handbook(
 
 
 @pytest.fixture(scope="session")
+def handbook_json(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Path:
+    """The real handbook's crawl.json, as other projects import it."""
+    result, html = handbook
+    assert result.returncode == 0, result.stderr[-3000:]
+    return html / "crawl.json"
+
+
+@pytest.fixture(scope="session")
 def spanish_handbook(
     handbook: tuple[subprocess.CompletedProcess[str], Path],
 ) -> tuple[subprocess.CompletedProcess[str], Path]:

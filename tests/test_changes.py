@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.build_utils import Build, build
+from tests.build_utils import Build, QuietHandler, build, serving
 
 CONF = """
 project = "Changes"
@@ -296,16 +295,8 @@ def test_another_editions_previous_file_is_not_compared(
 def server(tmp_path: Path) -> Iterator[tuple[Path, str, http.server.ThreadingHTTPServer]]:
     folder = tmp_path / "served"
     folder.mkdir()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield folder, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(functools.partial(QuietHandler, directory=str(folder))) as (url, httpd):
+        yield folder, url, httpd
 
 
 def test_a_previous_release_at_a_url_is_fetched_and_cached(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import jsonschema
 import pytest
 
 from sphinx_crawl.api import load
-from tests.build_utils import Build, build, read_search_index, schema_of
+from tests.build_utils import Build, article, build, read_search_index, schema_of
 
 CONF = """
 project = "Clinic notes"
@@ -107,21 +106,8 @@ def make_project(root: Path, handbook_json: Path, pages: dict[str, str] | None =
 
 
 @pytest.fixture(scope="module")
-def handbook_json(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Path:
-    result, html = handbook
-    assert result.returncode == 0, result.stderr[-3000:]
-    return html / "crawl.json"
-
-
-@pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, handbook_json: Path) -> Build:
     return build(make_project(tmp_path_factory.mktemp("extend"), handbook_json))
-
-
-def article(site: Build, page: str, entry_id: str) -> Any:
-    found = site.main(page).find("article", id=entry_id)
-    assert found is not None, f"{entry_id} is not on {page}"
-    return found
 
 
 def words(node: Any) -> str:

@@ -8,17 +8,22 @@ import functools
 import http.server
 import json
 import shutil
-import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 
 from sphinx_crawl.api import load
-from tests.build_utils import Build, build, read_search_index, schema_of
+from tests.build_utils import (
+    Build,
+    QuietHandler,
+    article,
+    build,
+    read_search_index,
+    schema_of,
+    serving,
+)
 
 CONF = """
 project = "Clinic notes"
@@ -115,21 +120,8 @@ def make_project(root: Path, handbook_json: Path, pages: dict[str, str] | None =
 
 
 @pytest.fixture(scope="module")
-def handbook_json(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Path:
-    result, html = handbook
-    assert result.returncode == 0, result.stderr[-3000:]
-    return html / "crawl.json"
-
-
-@pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, handbook_json: Path) -> Build:
     return build(make_project(tmp_path_factory.mktemp("import"), handbook_json))
-
-
-def article(site: Build, page: str, entry_id: str) -> Any:
-    found = site.main(page).find("article", id=entry_id)
-    assert found is not None, f"{entry_id} is not on {page}"
-    return found
 
 
 def test_the_build_is_clean(site: Build) -> None:
@@ -349,18 +341,8 @@ def test_each_problem_is_a_located_warning_and_the_rest_is_imported(broken: Buil
 
 @pytest.fixture
 def server(handbook_json: Path) -> Iterator[tuple[str, http.server.ThreadingHTTPServer]]:
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(handbook_json.parent)
-    )
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(functools.partial(QuietHandler, directory=str(handbook_json.parent))) as found:
+        yield found
 
 
 def test_a_url_is_fetched_cached_and_used_when_the_host_is_down(

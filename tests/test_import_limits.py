@@ -5,7 +5,6 @@ refused, as a JSON file is."""
 from __future__ import annotations
 
 import http.server
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_crawl.config import CrawlConfig
-from tests.build_utils import build
+from tests.build_utils import build, serving
 
 
 class _Drip(http.server.BaseHTTPRequestHandler):
@@ -39,14 +38,8 @@ class _Drip(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def dripping() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Drip)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/crawl.json"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Drip) as (url, _server):
+        yield url + "crawl.json"
 
 
 def project(root: Path, conf: str, page: str, files: dict[str, str] | None = None) -> Path:

@@ -11,13 +11,11 @@ or threw an error.
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -25,6 +23,7 @@ from typing import Any, NoReturn
 import pytest
 
 from tests.browser.support import ARTIFACTS, CHROMIUM_ARGS, DOCS, ROOT, is_local
+from tests.build_utils import QuietHandler, serving
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -92,23 +91,11 @@ def site(playwright_browser: Any, tmp_path_factory: pytest.TempPathFactory) -> P
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The built handbook served over http on 127.0.0.1 (a free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="handbook-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving(functools.partial(QuietHandler, directory=str(site))) as (url, _server):
+        yield url
 
 
 class Tab:

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import http.server
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,14 +17,9 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from tests.browser.conftest import Tab
-from tests.build_utils import ROOTS
+from tests.build_utils import ROOTS, QuietHandler, serving
 
 pytestmark = pytest.mark.browser
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @contextlib.contextmanager
@@ -42,14 +35,8 @@ def built_and_served(out: Path, *options: str) -> Iterator[str]:
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "[crawl." not in result.stderr, result.stderr[-3000:]
-    handler = functools.partial(_Quiet, directory=str(out / "html"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(functools.partial(QuietHandler, directory=str(out / "html"))) as (url, _server):
+        yield url
 
 
 @pytest.fixture(scope="module")

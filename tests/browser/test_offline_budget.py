@@ -18,7 +18,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ import pytest
 
 from tests.browser.conftest import Tab
 from tests.browser.support import ROOT, is_local
+from tests.build_utils import serving
 
 pytestmark = pytest.mark.browser
 
@@ -162,17 +162,9 @@ def served(built: Path, tmp_path: Path) -> Iterator[Served]:
     shutil.copytree(built, tmp_path / "site")
     site = Served(tmp_path / "site" / "src", tmp_path / "site" / "out")
     handler = type("Handler", (_Handler,), {"site": site})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site.out))
-    )
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    site.base = f"http://127.0.0.1:{server.server_address[1]}/"
-    yield site
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving(functools.partial(handler, directory=str(site.out))) as (url, _server):
+        site.base = url
+        yield site
 
 
 @pytest.fixture

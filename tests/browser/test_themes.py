@@ -25,11 +25,9 @@ from __future__ import annotations
 
 import datetime
 import functools
-import http.server
 import json
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -38,7 +36,7 @@ import pytest
 from tests.browser.conftest import Tab
 from tests.browser.support import WCAG_TAGS
 from tests.browser.test_a11y import RUN_AXE
-from tests.build_utils import ROOTS
+from tests.build_utils import ROOTS, QuietHandler, serving
 
 pytestmark = pytest.mark.browser
 
@@ -82,18 +80,8 @@ def themes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert result.returncode == 0, result.stderr[-3000:]
         crawl = [line for line in result.stderr.splitlines() if "[crawl." in line]
         assert crawl == [], crawl
-    handler = functools.partial(_Quiet, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+    with serving(functools.partial(QuietHandler, directory=str(out))) as (url, _server):
+        yield url
 
 
 #: A baby remembered on the device (crawl-companion.js), 8 months old, with a milestone
