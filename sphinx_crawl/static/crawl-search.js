@@ -236,22 +236,27 @@
   // a negation), in the handbook's language: from the index (render/search.py).
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
-    ["question", "worry", "age", "negation", "alarm", "weeks", "early", "newborn"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "early",
+      "newborn"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+
+  // Each number a query gives with the word after it ("9 months", "2-year-old", "10,5
+  // meses", "5wk"): [value, that word, the word before, the word after], accents folded.
+  function numbersWithWords(query) {
+    const tokens = fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
+      .map((token) => token.replace(/[.,]+$/, "")) // "semanas," is "semanas"; "10,5" stays
+      .flatMap((token) => token.match(/^(\d+(?:[.,]\d+)?)(\p{L}+)$/u)?.slice(1) ?? [token])
+      .filter(Boolean);
+    return tokens.flatMap((token, i) => (/^\d+(?:[.,]\d+)?$/.test(token) && i + 1 < tokens.length
+      ? [[Number(token.replace(",", ".")), tokens[i + 1], tokens[i - 1], tokens[i + 2]]] : []));
+  }
 
   // A baby's age in weeks, when the query gives it so ("5 weeks old", "3 semanas"), and
   // not how early the baby was born ("born 6 weeks early", "nació 6 semanas antes").
   function queryWeeks(index, query) {
     const { weeks, early } = intentSets(index);
-    // Numbers keep their decimal comma or point ("1,5 semanas"); words lose a trailing one.
-    const said = fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
-      .map((token) => token.replace(/[.,]+$/, "")).filter(Boolean);
-    for (let i = 0; i + 1 < said.length; i++) {
-      const value = Number(said[i].replace(",", "."));
-      if (!said[i].match(/^\d/) || Number.isNaN(value) || !weeks.has(said[i + 1])) continue;
-      if (early.has(said[i + 2]) || early.has(said[i - 1])) continue;
-      return value;
-    }
-    return NaN;
+    const found = numbersWithWords(query).find(([, unit, before, after]) =>
+      weeks.has(unit) && !early.has(before) && !early.has(after));
+    return found ? found[0] : NaN;
   }
 
   // A parent worried about a very young baby ("my 5 week old, I'm very worried", "newborn
@@ -269,13 +274,10 @@
 
   // The baby's age a query names ("9 months", "2-year-old", "10,5 meses"), in months.
   function queryAge(index, query) {
-    const intent = index.intent || {};
-    const months = new Set((intent.months || []).map(fold));
-    const years = new Set((intent.years || []).map(fold));
-    for (const [, number, word] of fold(query.toLowerCase()).matchAll(/(\d+(?:[.,]\d+)?)\s*-?\s*(\p{L}+)/gu)) {
-      const value = Number(number.replace(",", "."));
-      if (months.has(word)) return value;
-      if (years.has(word)) return value * 12;
+    const { months, years } = intentSets(index);
+    for (const [value, unit] of numbersWithWords(query)) {
+      if (months.has(unit)) return value;
+      if (years.has(unit)) return value * 12;
     }
     return NaN;
   }
