@@ -351,5 +351,10 @@ def bench(session: nox.Session) -> None:
     Rewrites docs/authoring/benchmark.md; ``nox -s bench -- --quick`` for a smoke run.
     """
     # Playwright (the browser extra) times search results in Chromium.
-    session.install("-e", ".[browser,myst,test]", "sphinx-design", "sphinx-needs>=9.1")
+    session.install(".[browser,myst,test]", "sphinx-design", "sphinx-needs>=9.1")
+    # Not editable: built as adopters get it, a wheel pip compiles to bytecode, as it
+    # compiled the peers' packages. (Editable, with PYTHONDONTWRITEBYTECODE set, the
+    # package was compiled from source in every timed build.) Reinstalled at every run:
+    # the version number does not change with the code.
+    session.install("--no-deps", "--force-reinstall", ".")
     session.run("python", "-m", "tests.bench.run", *session.posargs)

@@ -3,7 +3,8 @@
 Its data is plain, per document, and merged only for the documents in hand,
 which is what keeps ``-j`` and incremental builds equal to clean serial ones::
 
-    data["entries"][docname]    -> [EntryData, ...] in document order
+    data["entries"][docname]    -> [EntryData, ...] in document order, as one JSON
+                                   string (core/stored.py: quick to unpickle)
     data["collectors"][docname] -> [collector spec, ...] (crawl-list, crawl-sources, refs)
     data["extensions"][docname] -> [ExtensionData, ...] (crawl-extend, in page order)
 
@@ -13,6 +14,7 @@ from the whole, never stored, so the order pages are read in cannot change them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 from html import escape
@@ -41,6 +43,7 @@ from sphinx_crawl.core.content_types import (
 )
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData, fill_references, has_references
+from sphinx_crawl.core.stored import DecodedCache, StoredEntries, encode_entries
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
 from sphinx_crawl.types import get_registry
@@ -55,12 +58,15 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 8  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+DATA_VERSION = 9  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
 # 4: references in entry text are placeholders (see core/entries.py); 5: relations;
-# 6: imported entries; 7: crawl-extend records; 8: entries kept out of Sphinx's index
+# 6: imported entries; 7: crawl-extend records; 8: entries kept out of Sphinx's index;
+# 9: a page's entries stored as a JSON string, the objects kept with their state
 
 
 _NO_ENTRY = "names no entry"
+#: The key of the data's state, a digest of all of it (see incremental.data_settled).
+STATE = "state"
 
 
 class CrawlXRefRole(XRefRole):
@@ -108,6 +114,8 @@ class CrawlDomain(Domain):
         #: Derived views of self.data (by id, sources, back-links, page digests...), each
         #: made on first use and all dropped together when the data changes.
         self.views_cache: dict[str, Any] = {}
+        #: Pages' entries decoded from their stored strings, kept while they are stored.
+        self._decoded: DecodedCache = {}
 
     def _data_changed(self) -> None:
         self.views_cache = {}
@@ -115,8 +123,8 @@ class CrawlDomain(Domain):
     # -- data -----------------------------------------------------------------
 
     @property
-    def entries_by_doc(self) -> dict[str, list[EntryData]]:
-        return self.data["entries"]  # type: ignore[no-any-return]
+    def entries_by_doc(self) -> Mapping[str, list[EntryData]]:
+        return StoredEntries(self.data["entries"], self._decoded)
 
     @property
     def collectors(self) -> dict[str, list[dict[str, Any]]]:
@@ -135,7 +143,9 @@ class CrawlDomain(Domain):
             docname, document, is_demo_page(env.config, docname)
         )
         if entries:
-            self.entries_by_doc[docname] = entries
+            stored, decoded = encode_entries(entries)
+            self.data["entries"][docname] = stored
+            self._decoded[docname] = (stored, decoded)
         if collectors:
             self.collectors[docname] = collectors
         if extensions:
@@ -143,7 +153,8 @@ class CrawlDomain(Domain):
         self._data_changed()
 
     def clear_doc(self, docname: str) -> None:
-        self.entries_by_doc.pop(docname, None)
+        self.data["entries"].pop(docname, None)
+        self._decoded.pop(docname, None)
         self.collectors.pop(docname, None)
         self.extensions_by_doc.pop(docname, None)
         self._data_changed()
@@ -424,11 +435,35 @@ class CrawlDomain(Domain):
         priority -1: Sphinx's own search index leaves them out, since the entry search
         (``crawl-searchindex.js``, on the same page) has them already; a reader's first
         search then downloads each entry once, not twice."""
+        for entry_id, title, type_name, docname, anchor in self.object_rows():
+            yield entry_id, title, type_name, docname, anchor, -1
+
+    def object_rows(self) -> list[list[str]]:
+        """[id, title, type, page, anchor] of every entry. Kept in the data with the
+        state they were made from (:meth:`remember_objects`), so a build that reads no
+        page (Sphinx asks for the objects in every build) decodes no entry."""
+        if "objects" not in self.views_cache:
+            saved = self.data.get("objects")
+            state = self.data.get(STATE)
+            if state and isinstance(saved, dict) and saved.get(STATE) == state:
+                self.views_cache["objects"] = json.loads(saved["rows"])
+            else:
+                self.views_cache["objects"] = self._object_rows()
+        rows: list[list[str]] = self.views_cache["objects"]
+        return rows
+
+    def _object_rows(self) -> list[list[str]]:
         # The anchor is the entry's heading, never the id itself: the search page
         # takes an anchor equal to the name as "the display name" (the title).
-        for entry_id, entry in self.by_id().items():
-            anchor = f"{entry['anchor']}-title"
-            yield entry_id, entry["title"], entry["type"], entry["docname"], anchor, -1
+        return [
+            [entry_id, entry["title"], entry["type"], entry["docname"], f"{entry['anchor']}-title"]
+            for entry_id, entry in self.by_id().items()
+        ]
+
+    def remember_objects(self) -> None:
+        """Keep the objects with the data's state (``env-updated``, once it is known)."""
+        rows = json.dumps(self._object_rows(), ensure_ascii=False, separators=(",", ":"))
+        self.data["objects"] = {STATE: self.data.get(STATE), "rows": rows}
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         target = node.get("reftarget")

@@ -322,7 +322,8 @@ def test_a_rebuild_without_changes_works_out_nothing_from_every_entry(
 ) -> None:
     """Nothing read: the content types' index pages, the search index and crawl.json
     are neither worked out nor written again (issue 27: a no-op rebuild's cost). The
-    bytes decide, not "the file exists": one altered between builds is written again."""
+    file as the last build left it decides (its size and time), not "the file exists":
+    one altered between builds is written again."""
     srcdir = copy_root("many-pages", tmp_path / "project")
     first = build(srcdir, make_app=make_app)
     kept = ["crawl-tips.html", "crawl-searchindex.js", "crawl.json", ".crawl-shown.json"]

@@ -34,6 +34,8 @@ GOAL_SEARCH_KB = 150  # a first query's download at 50,000, KiB gzipped
 GOAL_SEARCH_TIME = 1.10  # first entry result, cold, over Sphinx's own on (b)
 
 FAIR_VARIANTS = ("a", "b", "c")
+#: Rebuilds (no-op, one-title edit) measured per variant and size; the least is taken.
+REBUILD_REPS = 3
 
 
 @dataclass(frozen=True)
@@ -162,16 +164,23 @@ def run_fair(
         edited = _edited_entry(corpus)
         for variant in plan.variants:
             for name, change in (("no-op", None), ("edit", edited)):
-                if change is not None:
+                # The least of REBUILD_REPS, as for fresh builds: one rebuild is short
+                # and noisy. Each edit appends to the title again ("... edited edited").
+                rebuilds = []
+                for _ in range(REBUILD_REPS):
+                    if change is not None:
+                        time.sleep(0.05)
+                        _edit_title(sources[variant][change.docname], change)
+                    before = _page_mtimes(out[variant])
                     time.sleep(0.05)
-                    _edit_title(sources[variant][change.docname], change)
-                before = _page_mtimes(out[variant])
-                time.sleep(0.05)
-                build = sphinx_build(src[variant], out[variant], fresh=False)
-                rebuild = Rebuild(build.cpu, _rewritten(before, _page_mtimes(out[variant])))
+                    build = sphinx_build(src[variant], out[variant], fresh=False)
+                    written = _rewritten(before, _page_mtimes(out[variant]))
+                    rebuilds.append(Rebuild(build.cpu, written))
+                rebuild = Rebuild(min(r.cpu for r in rebuilds), rebuilds[0].written)
                 (size.no_op if name == "no-op" else size.edit)[variant] = rebuild
                 log(
-                    f"  fair ({variant}) {size.name} {name}: {build.cpu:.2f} s, "
+                    f"  fair ({variant}) {size.name} {name}: "
+                    f"{', '.join(f'{r.cpu:.2f}' for r in rebuilds)} s, "
                     f"{len(rebuild.written)} files"
                 )
         if offline_at == (plan.shape, plan.entries):
