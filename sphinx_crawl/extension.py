@@ -20,7 +20,7 @@ from sphinx_crawl.import_fetch import setup_import_fetch
 from sphinx_crawl.incremental import setup_incremental
 from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import setup_offline
-from sphinx_crawl.output import write_bytes_if_changed
+from sphinx_crawl.output import shipped_bytes, write_bytes_if_changed
 from sphinx_crawl.render.adapted import setup_adapted
 from sphinx_crawl.render.baby import setup_companion
 from sphinx_crawl.render.changes import setup_render_changes
@@ -100,7 +100,7 @@ def add_static_files(app: Sphinx) -> None:
     # browsers fetch a changed script instead of an old cached one.
     target = Path(app.builder.outdir) / "_static"
     for name in (*CSS_FILES, *JS_FILES):
-        write_bytes_if_changed(target / name, (STATIC_DIR / name).read_bytes())
+        write_bytes_if_changed(target / name, shipped_bytes(STATIC_DIR / name))
     for name in CSS_FILES:
         app.add_css_file(name)
     for name in JS_FILES:

@@ -43,7 +43,12 @@ from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.names import add_crawl_directive
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
-from sphinx_crawl.output import html_output_dir, write_bytes_if_changed, write_if_changed
+from sphinx_crawl.output import (
+    html_output_dir,
+    shipped_bytes,
+    write_bytes_if_changed,
+    write_if_changed,
+)
 from sphinx_crawl.render.search_shards import PART_FOLDER
 
 if TYPE_CHECKING:
@@ -82,7 +87,7 @@ def add_offline_files(app: Sphinx) -> None:
         return
     static = Path(app.builder.outdir) / "_static"
     for name in (REGISTER_FILE, ICON_FILE):
-        write_bytes_if_changed(static / name, (STATIC_DIR / name).read_bytes())
+        write_bytes_if_changed(static / name, shipped_bytes(STATIC_DIR / name))
     app.add_js_file(REGISTER_FILE, loading_method="defer")
 
 

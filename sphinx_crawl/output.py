@@ -78,6 +78,23 @@ def write_whole(path: Path, data: bytes) -> None:
         raise
 
 
+def minified_script(text: str) -> str:
+    """JavaScript as readers download it: without comments and indentation. rjsmin
+    reads strings, template literals and regular expressions as JavaScript does, and
+    renames nothing, so the code that runs is the code tested. The sources keep their
+    comments; crawl-search.js goes from 11.7 to 7.1 KiB gzipped."""
+    import rjsmin  # type: ignore[import-untyped]
+
+    return str(rjsmin.jsmin(text))
+
+
+def shipped_bytes(path: Path) -> bytes:
+    """A file of the package as it is copied into ``_static``: scripts minified."""
+    if path.suffix == ".js":
+        return minified_script(path.read_text(encoding="utf-8")).encode("utf-8")
+    return path.read_bytes()
+
+
 def remove_partial_files(folder: Path) -> list[Path]:
     """Remove what killed builds left half-written under ``folder``; what was removed."""
     removed = []

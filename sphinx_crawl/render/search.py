@@ -32,7 +32,12 @@ from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
 from sphinx_crawl.incremental import outputs_current
-from sphinx_crawl.output import html_output_dir, write_bytes_if_changed, write_if_changed
+from sphinx_crawl.output import (
+    html_output_dir,
+    shipped_bytes,
+    write_bytes_if_changed,
+    write_if_changed,
+)
 from sphinx_crawl.render.emergency import search_data as emergency_search_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
 from sphinx_crawl.render.search_shards import split_index, write_parts
@@ -336,7 +341,7 @@ _STATIC = Path(__file__).resolve().parents[1] / "static"
 def copy_search_script(app: Sphinx) -> None:
     """``builder-inited``: the search script into ``_static`` (only when changed)."""
     if app.builder.format == "html":
-        data = (_STATIC / SEARCH_SCRIPT).read_bytes()
+        data = shipped_bytes(_STATIC / SEARCH_SCRIPT)
         write_bytes_if_changed(Path(app.builder.outdir) / "_static" / SEARCH_SCRIPT, data)
 
 

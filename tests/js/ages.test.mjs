@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
-const factory = require(join(ROOT, "sphinx_crawl", "static", "crawl-ages.js"));
+// CRAWL_STATIC: the scripts as they ship (minified; tests/test_javascript.py), else the sources.
+const factory = require(join(process.env.CRAWL_STATIC || join(ROOT, "sphinx_crawl", "static"), "crawl-ages.js"));
 const RULES = JSON.parse(
   execFileSync(
     process.env.PYTHON || "python3",

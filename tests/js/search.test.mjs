@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
-const factory = require(join(ROOT, "sphinx_crawl", "static", "crawl-search.js"));
+// CRAWL_STATIC: the scripts as they ship (minified; tests/test_javascript.py), else the sources.
+const factory = require(join(process.env.CRAWL_STATIC || join(ROOT, "sphinx_crawl", "static"), "crawl-search.js"));
 const search = factory({ language: "en" });
 
 // A small index in the shape render/search.py writes: entries as rows, each field's
