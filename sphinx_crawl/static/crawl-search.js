@@ -630,7 +630,18 @@
     anchor.parentNode.insertBefore(section, anchor);
     addResultsSearchBox(index, query);
     explainNoPages(index, ranked.length); // a match, not the worried-parent card added
-    fillExcerpts(root, excerpts, index.excerpt_chars);
+    // The results are painted first; fetching the pages for excerpts (10 to 20 ms of
+    // starting requests) comes after.
+    afterPaint(() => fillExcerpts(root, excerpts, index.excerpt_chars));
+  }
+
+  // After the browser has painted what is on the page now (a hidden tab paints nothing:
+  // there the timer alone runs it).
+  function afterPaint(then) {
+    let done = false;
+    const once = () => { if (!done) { done = true; then(); } };
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, 100);
   }
 
   // The search page's own box, at every width, holding the query to change it.
@@ -685,26 +696,54 @@
     if (index.no_match) words[SPHINX_NO_MATCH] = index.no_match;
   }
 
+  // The entries come before Sphinx's page results: its query waits until they are
+  // shown (or HOLD_MS at most), so the parts of the index they need are not queued
+  // behind Sphinx's search for the main thread. searchtools.js declares `const Search`
+  // (a global binding, as Documentation above); without it, or with another shape of
+  // it, nothing waits.
+  const HOLD_MS = 3000;
+  function holdSphinxSearch() {
+    if (typeof Search === "undefined" || typeof Search.query !== "function") return () => {};
+    const sphinxQuery = Search.query;
+    const waiting = [];
+    let held = true;
+    Search.query = (...args) => {
+      if (held) waiting.push(args);
+      else sphinxQuery.apply(Search, args);
+    };
+    const release = () => {
+      if (!held) return;
+      held = false;
+      Search.query = sphinxQuery;
+      waiting.splice(0).forEach((args) => sphinxQuery.apply(Search, args));
+    };
+    setTimeout(release, HOLD_MS);
+    return release;
+  }
+
   function setupEntrySearch() {
     repairSphinxWords(window.crawlSearchIndex);
     const query = new URLSearchParams(window.location.search).get("q");
     const anchor = document.getElementById("search-results");
     if (!anchor) return;
     const root = document.documentElement.dataset.content_root || "";
+    const release = query ? holdSphinxSearch() : () => {};
     const withIndex = (index) => {
       // An empty search page: the box at least, so it is not blank.
       if (!query) addResultsSearchBox(index, "");
-      else showEntryResults(index, query, root);
+      // Sphinx's search runs once the entries are painted (its query takes 20 ms).
+      else showEntryResults(index, query, root).finally(() => afterPaint(release));
     };
     // The search page loads the index itself, beside Sphinx's (see render/search.py).
     if (window.crawlSearchIndex) return withIndex(window.crawlSearchIndex);
     const script = document.createElement("script");
     script.src = root + "crawl-searchindex.js";
     script.onload = () => {
-      if (!window.crawlSearchIndex) return;
+      if (!window.crawlSearchIndex) return release();
       repairSphinxWords(window.crawlSearchIndex);
       withIndex(window.crawlSearchIndex);
     };
+    script.onerror = release;
     document.head.appendChild(script);
   }
 

