@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -235,3 +236,134 @@ def test_a_list_option_gives_clean_unique_items_in_order(text: str | None) -> No
         assert "," not in item
         assert item == " ".join(item.split())
     assert split_list(", ".join(items)) == items
+
+
+# -- what a list selects, and the tips a tracker shows under a milestone -------------
+
+
+class _Entries:
+    """The part of CrawlDomain that selection.py reads: entries by id, and a cache."""
+
+    def __init__(self, entries: list[dict[str, object]]) -> None:
+        self.entries = {str(e["id"]): e for e in entries}
+        self.views_cache: dict[str, object] = {}
+
+    def by_id(self) -> dict[str, dict[str, object]]:
+        return self.entries
+
+
+def _registry() -> ContentTypeRegistry:
+    registry = ContentTypeRegistry()
+    for content_type in CONTENT_TYPES:
+        registry.add(content_type)
+    return registry
+
+
+def _reference_select(
+    entries: list[Any], spec: dict[str, Any], registry: ContentTypeRegistry
+) -> list[Any]:
+    """The plain definition (every entry read, as before issue 27's indices)."""
+    from sphinx_crawl.core.content_types import hook_value
+    from sphinx_crawl.core.derive import age_sort_key
+
+    window = AgeRange.from_dict(spec["age"]) if spec["age"] else None
+    wanted = {tag.lower() for tag in spec["tags"]}
+    chosen = [
+        e
+        for e in entries
+        if (not spec["types"] or e["type"] in spec["types"])
+        and (not wanted or wanted & {tag.lower() for tag in e["tags"]})
+        and (window is None or e["age"] is None or window.overlaps(AgeRange.from_dict(e["age"])))
+    ]
+    rank = {name: i for i, name in enumerate(registry.names())}
+    first = {entry_id: i for i, entry_id in enumerate(spec["first"])}
+    return sorted(
+        chosen,
+        key=lambda e: (
+            first.get(e["id"], len(first)),
+            rank.get(e["type"], len(rank)),
+            hook_value(registry.get(e["type"]), "rank", e["fields"]),
+            age_sort_key(e["age"]),
+            e["title"].lower(),
+            e["id"],
+        ),
+    )
+
+
+def _reference_help(
+    entries: list[Any], entry: Any, types: list[str], registry: ContentTypeRegistry
+) -> list[Any]:
+    if entry["age"] is None:
+        return []
+    spec = {"types": types, "tags": [], "age": None, "first": []}
+    pool = [e for e in _reference_select(entries, spec, registry) if e["id"] != entry["id"]]
+    window = AgeRange.from_dict(entry["age"])
+    tags = {tag.lower() for tag in entry["tags"]}
+
+    def closeness(other: Any) -> int:
+        shared = bool(tags & {tag.lower() for tag in other["tags"]})
+        overlaps = other["age"] is not None and window.overlaps(AgeRange.from_dict(other["age"]))
+        return 0 if shared and overlaps else 1 if overlaps else 2 if shared else 3
+
+    return sorted((e for e in pool if closeness(e) < 3), key=closeness)[:3]
+
+
+ages = st.one_of(
+    st.none(),
+    st.tuples(
+        st.integers(0, 24), st.integers(0, 12), st.sampled_from(["window", "from", "by"])
+    ).map(
+        lambda t: {
+            "min_months": t[0],
+            "max_months": t[0] + t[1] if t[2] == "window" else None,
+            "label": "",
+            "kind": t[2],
+        }
+    ),
+)
+entry_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["tip", "milestone", "red-flag"]),
+        st.lists(st.sampled_from(["Play", "play", "floor", "Sleep"]), max_size=3),
+        ages,
+        st.sampled_from(["soon", "urgent", "now"]),
+        st.sampled_from(["A", "b", "C"]),
+    ),
+    max_size=25,
+)
+
+
+@MODEL_SETTINGS
+@given(
+    rows=entry_rows,
+    types=st.lists(st.sampled_from(["tip", "milestone", "red-flag"]), max_size=3),
+    tags=st.lists(st.sampled_from(["play", "FLOOR", "sleep", "none"]), max_size=2),
+    age=ages,
+)
+def test_lists_and_tracker_help_select_as_the_plain_definition(
+    rows: list[Any], types: list[str], tags: list[str], age: dict[str, Any] | None
+) -> None:
+    """selection.py works from indices by type and tag, caches per state and stops
+    early; what it returns is what reading every entry returns, in the same order."""
+    from sphinx_crawl.selection import helping_entries, select_entries
+
+    entries = [
+        {
+            "id": f"e{n}",
+            "type": kind,
+            "title": title,
+            "tags": entry_tags,
+            "age": entry_age,
+            "fields": {"urgency": urgency} if kind == "red-flag" else {},
+        }
+        for n, (kind, entry_tags, entry_age, urgency, title) in enumerate(rows)
+    ]
+    registry = _registry()
+    domain = _Entries(entries)
+    spec = {"kind": "list", "types": types, "tags": tags, "age": age, "first": ["e3"]}
+    ids = [e["id"] for e in select_entries(domain, spec, registry)]  # type: ignore[arg-type]
+    assert ids == [e["id"] for e in _reference_select(entries, spec, registry)]
+    for entry in entries:
+        found = helping_entries(domain, entry, types or ["tip"], registry)  # type: ignore[arg-type]
+        expected = _reference_help(entries, entry, types or ["tip"], registry)
+        assert [e["id"] for e in found] == [e["id"] for e in expected]
