@@ -561,6 +561,20 @@ class CrawlIndex(Index):
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        """The index's groups and rows; the whole index is worked out once per state of
+        the data (incremental.py compares it with the page written last)."""
+        assert isinstance(self.domain, CrawlDomain)
+        if docnames is not None:
+            return self._generate(docnames)
+        key = f"index:{self.name}"
+        if key not in self.domain.views_cache:
+            self.domain.views_cache[key] = self._generate(None)
+        whole: tuple[list[tuple[str, list[IndexEntry]]], bool] = self.domain.views_cache[key]
+        return whole
+
+    def _generate(
+        self, docnames: Iterable[str] | None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         assert isinstance(self.domain, CrawlDomain)
         spec = self.content_type.index
         assert spec is not None

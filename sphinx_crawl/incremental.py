@@ -18,8 +18,11 @@ them), worked out again whenever a page is read or removed (:func:`data_changing
 :func:`data_settled`); a finished build records that state, the build's configuration
 (Sphinx's hash of its HTML settings, its tags), sphinx_crawl's own files and
 language catalogs, and the size and modification time of each of those files
-(``.crawl-outputs.json``). A later build whose state, configuration and code match,
-and whose files are still those (:func:`outputs_current`), keeps them.
+(``crawl-outputs-html.json`` in the doctree folder). A later build whose state,
+configuration and code match, and whose files are still those
+(:func:`outputs_current`), keeps them. After an edit, an index page whose list is the
+same, written with the same configuration, code and page titles, is kept too
+(:func:`keep_unchanged_index_pages`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 import sphinx
+from sphinx.environment import CONFIG_OK
 
 from sphinx_crawl.config import crawl_config
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
@@ -44,7 +48,12 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 SHOWN_FILE = ".crawl-shown.json"
-OUTPUTS_FILE = ".crawl-outputs.json"
+#: The record of the files made from all entries, in the doctree folder (Sphinx's
+#: cache, beside its pickled environment), one per builder; it holds modification
+#: times, so it is kept out of the output folder, which a build fills byte for byte as
+#: a clean build does. (Before, ``.crawl-outputs.json`` in the output folder.)
+OUTPUTS_FILE = "crawl-outputs-{builder}.json"
+_OLD_OUTPUTS_FILE = ".crawl-outputs.json"
 _STATE = STATE
 #: What outputs_current found, once per build.
 _CURRENT: WeakKeyDictionary[Sphinx, bool] = WeakKeyDictionary()
@@ -75,6 +84,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if outputs_current(app):
         keep_index_pages(app)
         return []  # what every page shows is what the record says (nothing was read)
+    keep_unchanged_index_pages(app)
     written = _written(app)
     return [
         doc for doc, digest in _digests(crawl_domain(env)).items() if written.get(doc) != digest
@@ -162,6 +172,20 @@ def _key(app: Sphinx) -> str | None:
     return hashlib.sha256("\n".join([*parts, _code_digest()]).encode()).hexdigest()
 
 
+def _page_key(app: Sphinx) -> str | None:
+    """What a page of ours is written from besides what it shows: the configuration
+    (none changed since the environment was saved), tags, builder, code, and the pages
+    and their titles (a theme's navigation lists them); None where it cannot be told."""
+    info = getattr(app.builder, "build_info", None)
+    config_hash = getattr(info, "config_hash", None)
+    if not config_hash or app.env.config_status != CONFIG_OK:
+        return None
+    titles = sorted((doc, app.env.titles[doc].astext()) for doc in app.env.titles)
+    parts = [config_hash, str(getattr(info, "tags_hash", "")), app.builder.name]
+    text = json.dumps([*parts, _code_digest(), titles], separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def _output_files(app: Sphinx) -> list[Path]:
     """Every file worked out from all the entries, as they are now in the output folder."""
     outdir = Path(app.outdir)
@@ -208,11 +232,8 @@ def _outputs_current(app: Sphinx) -> bool:
     if app.builder.format != "html" or must_redo(app):
         return False
     key = _key(app)
-    try:
-        record = json.loads((Path(app.outdir) / OUTPUTS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    if key is None or not isinstance(record, dict) or record.get("key") != key:
+    record = _record(app)
+    if key is None or record.get("key") != key:
         return False
     files = record.get("files")
     if not isinstance(files, dict) or not files:
@@ -237,34 +258,86 @@ _KEPT_INDICES: WeakKeyDictionary[Sphinx, list[tuple[str, str, str, str]]] = Weak
 def keep_index_pages(app: Sphinx) -> None:
     """In a build whose outputs are current, the content types' index pages are neither
     worked out nor written again (Sphinx works out and writes every domain index at
-    every build): the domain shows Sphinx no index for this build, and
-    :func:`index_links` puts their links back in the header of the pages written."""
-    domain = crawl_domain(app.env)
+    every build)."""
     classes = _indices(app)
     if classes and outputs_current(app):
-        _KEPT_INDICES[app] = _our_index_links(app, classes)
-        domain.indices = []  # type: ignore[misc]  # this object only, this build only
+        _keep(app, classes, classes)
+
+
+def _keep(app: Sphinx, classes: list[Any], kept: list[Any]) -> None:
+    """The domain shows Sphinx only the indices not ``kept`` for this build, and
+    :func:`index_links` puts the kept pages' links back in the header of the pages
+    written."""
+    _KEPT_INDICES[app] = _our_index_links(app, kept)
+    domain = crawl_domain(app.env)
+    domain.indices = [c for c in classes if c not in kept]  # type: ignore[misc]  # this build
+
+
+def _index_digest(app: Sphinx, index: Any) -> str:
+    """A digest of what an index page lists (worked out once: Sphinx asks again)."""
+    content = index(crawl_domain(app.env)).generate()
+    return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
+
+
+def keep_unchanged_index_pages(app: Sphinx) -> None:
+    """After an edit, an index page is written again only if what it lists changed
+    (editing a milestone rewrote the tips' and red flags' pages too, 2 of 3 MB at
+    20,000 entries): the record of the last finished build holds each page's digest
+    and file, and the configuration, code and pages they were written with."""
+    classes = _indices(app)
+    key = _page_key(app)
+    if not classes or key is None or app.builder.format != "html" or must_redo(app):
+        return
+    record = _record(app)
+    pages = record.get("indices") if record.get("pages_key") == key else None
+    if not isinstance(pages, dict):
+        return
+    name = crawl_domain(app.env).name
+    kept = [
+        index
+        for index in classes
+        if pages.get(f"{name}-{index.name}")
+        == [_index_digest(app, index), _file_stamp(_page_file(app, f"{name}-{index.name}"))]
+    ]
+    if kept:
+        _keep(app, classes, kept)
+
+
+def _record(app: Sphinx) -> dict[str, Any]:
+    try:
+        record = json.loads(_record_path(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _record_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / OUTPUTS_FILE.format(builder=app.builder.name)
 
 
 def index_links(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context`` in a build that keeps the index pages: their header links,
-    where Sphinx puts them (after the general index and the indices of domains whose
-    names sort before this one's)."""
-    ours = _KEPT_INDICES.get(app)
+    """``html-page-context`` in a build that keeps index pages: their header links,
+    with those of the index pages written, in the content types' order, where Sphinx
+    puts them (after the general index and the indices of domains whose names sort
+    before this one's)."""
+    kept = _KEPT_INDICES.get(app)
     links = context.get("rellinks")
-    if not ours or not isinstance(links, list):
+    if not kept or not isinstance(links, list):
         return
     name = crawl_domain(app.env).name
-    present = {link[0] for link in links}
+    order = [f"{name}-{index.name}" for index in _indices(app)]
+    written = [link for link in links if link[0] in order]
+    ours = written + [link for link in kept if link[0] not in {w[0] for w in written}]
+    ours.sort(key=lambda link: order.index(link[0]))
+    others = [link for link in links if link[0] not in order]
     position = 0
-    while position < len(links) and (
-        links[position][0] == "genindex" or links[position][0].split("-")[0] < name
+    while position < len(others) and (
+        others[position][0] == "genindex" or others[position][0].split("-")[0] < name
     ):
         position += 1
-    missing = [link for link in ours if link[0] not in present]
-    context["rellinks"] = [*links[:position], *missing, *links[position:]]
+    context["rellinks"] = [*others[:position], *ours, *others[position:]]
 
 
 def record_outputs(app: Sphinx, exception: Exception | None) -> None:
@@ -273,12 +346,22 @@ def record_outputs(app: Sphinx, exception: Exception | None) -> None:
     if outdir is None or not outdir.is_dir() or outputs_current(app):
         return
     key = _key(app)
-    record = outdir / OUTPUTS_FILE
+    record = _record_path(app)
+    (outdir / _OLD_OUTPUTS_FILE).unlink(missing_ok=True)  # where earlier versions kept it
     if key is None:
         record.unlink(missing_ok=True)
         return
     files = {str(path.relative_to(outdir)): _file_stamp(path) for path in _output_files(app)}
-    write_if_changed(record, json.dumps({"key": key, "files": files}, indent=1) + "\n")
+    name = crawl_domain(app.env).name
+    indices = {
+        f"{name}-{index.name}": [
+            _index_digest(app, index),
+            _file_stamp(_page_file(app, f"{name}-{index.name}")),
+        ]
+        for index in _indices(app)
+    }
+    found = {"key": key, "files": files, "pages_key": _page_key(app), "indices": indices}
+    write_if_changed(record, json.dumps(found, indent=1) + "\n")
 
 
 def setup_incremental(app: Sphinx) -> None:

@@ -376,3 +376,28 @@ def test_editing_one_entry_rewrites_only_the_pages_that_show_it(
     assert incremental.written == expected
     clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
     assert_same_output(incremental, clean)
+
+
+def test_an_edit_rewrites_only_the_index_pages_that_list_the_entry(
+    tmp_path: Path, make_app: Any
+) -> None:
+    """Retitling a milestone rewrites the milestones' index page, not the tips' or the
+    red flags' (issue 27: Sphinx writes every domain index at every build); the kept
+    pages and the header links of every page are what a clean build writes."""
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    first = build(srcdir, make_app=make_app)
+    pages = ["crawl-milestones.html", "crawl-tips.html", "crawl-red-flags.html"]
+    stamps = {name: (first.outdir / name).stat().st_mtime_ns for name in pages}
+    edit(srcdir / "milestones-early.md", "{milestone} Pushes up", "{milestone} Pushes up high")
+    again = build(srcdir, make_app=make_app)
+    changed = [name for name in pages if (again.outdir / name).stat().st_mtime_ns != stamps[name]]
+    assert changed == ["crawl-milestones.html"]
+    assert "Pushes up high" in again.text("crawl-milestones.html")
+    clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
+    for name in [*pages, "search.html", "milestones-early.html", "genindex.html"]:
+        assert again.text(name) == clean.text(name), name
+    # The configuration changed (a new page title): every index page is written again.
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "\nhtml_title = 'Handbook X'\n", "utf-8")
+    third = build(srcdir, make_app=make_app)
+    assert all("Handbook X" in third.text(name) for name in pages)
