@@ -9,7 +9,9 @@ which is what keeps ``-j`` and incremental builds equal to clean serial ones::
     data["extensions"][docname] -> [ExtensionData, ...] (crawl-extend, in page order)
 
 Views of it (entries by id with every crawl-extend applied, back-links...) are derived
-from the whole, never stored, so the order pages are read in cannot change them.
+from the whole, so the order pages are read in cannot change them. One is stored: the
+objects Sphinx asks for at every build (``data["objects"]``), worked out once the
+pages are read (``env-updated``) and kept with the state of the data they come from.
 """
 
 from __future__ import annotations
