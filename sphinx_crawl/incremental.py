@@ -54,7 +54,6 @@ SHOWN_FILE = ".crawl-shown.json"
 #: a clean build does. (Before, ``.crawl-outputs.json`` in the output folder.)
 OUTPUTS_FILE = "crawl-outputs-{builder}.json"
 _OLD_OUTPUTS_FILE = ".crawl-outputs.json"
-_STATE = STATE
 #: What outputs_current found, once per build.
 _CURRENT: WeakKeyDictionary[Sphinx, bool] = WeakKeyDictionary()
 _PACKAGE = Path(__file__).resolve().parent
@@ -117,7 +116,7 @@ _PURGED: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
 
 def data_changing(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     """``env-purge-doc`` (a page about to be read again, or removed): a new state."""
-    crawl_domain(env).data[_STATE] = None
+    crawl_domain(env).data[STATE] = None
     _PURGED.setdefault(app, set()).add(docname)
 
 
@@ -128,7 +127,7 @@ def data_settled(app: Sphinx, env: BuildEnvironment) -> list[str]:
     is digested when it is read, not every page at every build."""
     data = crawl_domain(env).data
     purged = _PURGED.pop(app, set())
-    if data.get(_STATE):
+    if data.get(STATE):
         return []
     states: dict[str, str] | None = data.get(_DOC_STATES)
     if not isinstance(states, dict):
@@ -142,7 +141,7 @@ def data_settled(app: Sphinx, env: BuildEnvironment) -> list[str]:
             states.pop(docname, None)
     data[_DOC_STATES] = states
     whole = json.dumps([data.get("version"), sorted(states.items())], separators=(",", ":"))
-    data[_STATE] = hashlib.sha256(whole.encode()).hexdigest()
+    data[STATE] = hashlib.sha256(whole.encode()).hexdigest()
     crawl_domain(env).remember_objects()
     return []
 
@@ -159,30 +158,36 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
+def _build_parts(app: Sphinx) -> list[str] | None:
+    """What every output is also written with: Sphinx's hash of the HTML settings, the
+    tags, the builder and sphinx_crawl's own files; None where it cannot be told."""
+    info = getattr(app.builder, "build_info", None)
+    config_hash = getattr(info, "config_hash", None)
+    if not config_hash:
+        return None
+    return [config_hash, str(getattr(info, "tags_hash", "")), app.builder.name, _code_digest()]
+
+
 def _key(app: Sphinx) -> str | None:
     """What the outputs are worked out from; None where it cannot be told."""
     if crawl_config(app.config).previous:
         return None  # crawl.json's changed dates follow the previous release and the day
-    state = crawl_domain(app.env).data.get(_STATE)
-    info = getattr(app.builder, "build_info", None)
-    config_hash = getattr(info, "config_hash", None)
-    if not state or not config_hash:
+    state = crawl_domain(app.env).data.get(STATE)
+    parts = _build_parts(app)
+    if not state or parts is None:
         return None
-    parts = [state, config_hash, str(getattr(info, "tags_hash", "")), app.builder.name]
-    return hashlib.sha256("\n".join([*parts, _code_digest()]).encode()).hexdigest()
+    return hashlib.sha256("\n".join([state, *parts]).encode()).hexdigest()
 
 
 def _page_key(app: Sphinx) -> str | None:
-    """What a page of ours is written from besides what it shows: the configuration
-    (none changed since the environment was saved), tags, builder, code, and the pages
-    and their titles (a theme's navigation lists them); None where it cannot be told."""
-    info = getattr(app.builder, "build_info", None)
-    config_hash = getattr(info, "config_hash", None)
-    if not config_hash or app.env.config_status != CONFIG_OK:
+    """What a page of ours is written from besides what it shows: the build's parts
+    (and no configuration changed since the environment was saved), and the pages and
+    their titles (a theme's navigation lists them); None where it cannot be told."""
+    parts = _build_parts(app)
+    if parts is None or app.env.config_status != CONFIG_OK:
         return None
     titles = sorted((doc, app.env.titles[doc].astext()) for doc in app.env.titles)
-    parts = [config_hash, str(getattr(info, "tags_hash", "")), app.builder.name]
-    text = json.dumps([*parts, _code_digest(), titles], separators=(",", ":"))
+    text = json.dumps([*parts, titles], separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -274,9 +279,16 @@ def _keep(app: Sphinx, classes: list[Any], kept: list[Any]) -> None:
 
 
 def _index_digest(app: Sphinx, index: Any) -> str:
-    """A digest of what an index page lists (worked out once: Sphinx asks again)."""
-    content = index(crawl_domain(app.env)).generate()
-    return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
+    """A digest of what an index page lists, once per state of the data (asked when the
+    build decides which pages to keep, and again when it records them)."""
+    domain = crawl_domain(app.env)
+    key = f"index-digest:{index.name}"
+    if key not in domain.views_cache:
+        content = index(domain).generate()
+        text = json.dumps(content, default=str)
+        domain.views_cache[key] = hashlib.sha256(text.encode()).hexdigest()
+    digest: str = domain.views_cache[key]
+    return digest
 
 
 def keep_unchanged_index_pages(app: Sphinx) -> None:

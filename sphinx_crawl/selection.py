@@ -33,11 +33,18 @@ def select_entries(
     asks again), from the entries of its types or tags only: a list on every one of
     1,300 pages no longer reads all 20,000 entries each time.
     """
+    return list(_selection(domain, spec, registry))
+
+
+def _selection(
+    domain: CrawlDomain, spec: ListSpec, registry: ContentTypeRegistry
+) -> list[EntryData]:
+    """select_entries as kept for this state of the data: not to be changed."""
     key = json.dumps([spec["types"], spec["tags"], spec["age"], spec.get("first", [])])
     selections: dict[str, list[EntryData]] = domain.views_cache.setdefault("selections", {})
     if key not in selections:
         selections[key] = _select(domain, spec, registry)
-    return list(selections[key])
+    return selections[key]
 
 
 def _select(domain: CrawlDomain, spec: ListSpec, registry: ContentTypeRegistry) -> list[EntryData]:
@@ -126,7 +133,7 @@ def helping_entries(
         "first": [],
         "help": [],
     }
-    candidates = select_entries(domain, spec, registry)
+    candidates = _selection(domain, spec, registry)  # read only: no copy per milestone
     positions: dict[str, dict[str, int]] = domain.views_cache.setdefault("help_positions", {})
     key = json.dumps(types)
     if key not in positions:
