@@ -172,6 +172,33 @@ def tab(open_page: Callable[..., Tab]) -> Tab:
     return open_page(viewport={"width": 1280, "height": 900})
 
 
+@pytest.fixture(scope="module")
+def _module_tab(playwright_browser: Any, base_url: str) -> Iterator[Tab]:
+    context = playwright_browser.new_context(
+        viewport={"width": 1280, "height": 900}, service_workers="block"
+    )
+    context.set_default_timeout(10_000)
+    yield Tab(context.new_page(), base_url)
+    context.close()
+
+
+@pytest.fixture
+def search_tab(_module_tab: Tab) -> Iterator[Tab]:
+    """A desktop-sized page kept across a module's tests, for those that only open
+    search pages and read them: a fresh context costs more than the search (0.2 s, 125
+    times). Nothing stored changes what a search page shows, and these tests store
+    nothing. Outside requests and script errors are checked per test, as for ``tab``."""
+    tab = _module_tab
+    tab.requests.clear()
+    tab.errors.clear()
+    tab.expected_errors.clear()
+    yield tab
+    outside = tab.outside_requests()
+    errors = [e for e in tab.errors if not any(x in e for x in tab.expected_errors)]
+    assert not outside, f"pages requested other hosts: {outside}"
+    assert not errors, f"uncaught script errors: {errors}"
+
+
 def _ranks_file(worker: str) -> Path:
     return ARTIFACTS / f"search-ranks-{worker}.json"
 

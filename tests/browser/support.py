@@ -81,6 +81,42 @@ def visit_list(site: Path, edition: str | None = None) -> list[str]:
     return pages + extra
 
 
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
+_CLASS = re.compile(r"""\bclass=["']([^"']*)["']""")
+_PARTS = re.compile(r"""\b(data-crawl-[a-z-]+|src=["'][^"'?]*\.js)""")
+
+
+def page_parts(html: str) -> set[str]:
+    """What a page is drawn from: each element's tag with each of its classes, the
+    scripts it loads (which draw the rest) and the ``data-crawl-*`` hooks they fill."""
+    found: set[str] = set()
+    for tag, attributes in _TAG.findall(html):
+        tag = tag.lower()
+        found.add(tag)
+        for classes in _CLASS.findall(attributes):
+            found.update(f"{tag}.{name}" for name in classes.split())
+        found.update(_PARTS.findall(attributes))
+    return found
+
+
+def pages_covering_every_part(site: Path, visited: list[str]) -> list[str]:
+    """Fewer pages that still show every part of ``visited``: every page state (a path
+    with a query: drawn by script) and, of the plain pages, a greedy cover of
+    :func:`page_parts` of both editions. Colours come from stylesheet rules on those
+    parts, so a colour check on the cover sees every rule any page uses."""
+    states = [path for path in visited if "?" in path]
+    left = {
+        path: page_parts((site / path).read_text("utf-8")) for path in visited if "?" not in path
+    }
+    missing = set().union(*left.values()) if left else set()
+    cover: list[str] = []
+    while missing:
+        best = max(left, key=lambda path: (len(left[path] & missing), path))
+        cover.append(best)
+        missing -= left.pop(best)
+    return sorted(cover) + states
+
+
 def is_local(url: str, base: str) -> bool:
     """True for the handbook's own server, files, and inline data (no other host)."""
     scheme = urlsplit(url).scheme

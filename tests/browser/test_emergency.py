@@ -226,14 +226,14 @@ EMERGENCIES = {
     [(edition, query) for edition, queries in EMERGENCIES.items() for query in queries],
 )
 def test_the_handbook_puts_an_emergency_before_any_result(
-    tab: Tab, edition: str, query: str
+    search_tab: Tab, edition: str, query: str
 ) -> None:
-    shown = search(tab, query, tab.base + edition)
+    shown = search(search_tab, query, search_tab.base + edition)
     assert shown["kind"] == "crawl-search-emergency", shown
     assert shown["aboveAll"]
     assert shown["role"] == "alert"
     assert {"tel:911", "tel:999", "tel:112"} <= set(shown["calls"])
-    assert "emergency.html" in tab.page.locator(
+    assert "emergency.html" in search_tab.page.locator(
         ".crawl-search-emergency a:not([href^='tel:'])"
     ).first.get_attribute("href")
 
@@ -269,9 +269,9 @@ ROUTES = {"parent-worry", "lost-skills"}
     [(edition, query) for edition, queries in UNCOVERED.items() for query in queries],
 )
 def test_a_worry_the_handbook_does_not_cover_routes_to_a_professional(
-    tab: Tab, edition: str, query: str
+    search_tab: Tab, edition: str, query: str
 ) -> None:
-    shown = search(tab, query, tab.base + edition)
+    shown = search(search_tab, query, search_tab.base + edition)
     assert ROUTES & set(shown["ids"][:3]), shown["ids"][:5]
 
 
@@ -309,8 +309,10 @@ def test_weeks_born_early_are_not_a_young_baby(tab: Tab, edition: str, query: st
     ("edition", "query"),
     [(edition, query) for edition, queries in COVERED.items() for query in queries],
 )
-def test_a_question_the_handbook_covers_gets_no_notice(tab: Tab, edition: str, query: str) -> None:
-    shown = search(tab, query, tab.base + edition)
+def test_a_question_the_handbook_covers_gets_no_notice(
+    search_tab: Tab, edition: str, query: str
+) -> None:
+    shown = search(search_tab, query, search_tab.base + edition)
     assert shown["kind"] == "", (query, shown)
     assert shown["notes"] == [], (query, shown)
     assert shown["ids"], query

@@ -200,8 +200,10 @@ def entry_results(tab: Tab, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("query", "expected", "top"), QUERIES, ids=[q for q, _, _ in QUERIES])
-def test_parent_query_finds_entry(tab: Tab, site: Path, query: str, expected: set[str], top: int):
-    hrefs = entry_results(tab, query)
+def test_parent_query_finds_entry(
+    search_tab: Tab, site: Path, query: str, expected: set[str], top: int
+):
+    hrefs = entry_results(search_tab, query)
     fragments = [urlsplit(href).fragment for href in hrefs]
     rank = next((i for i, fragment in enumerate(fragments, 1) if fragment in expected), None)
     SEARCH_RANKS[query] = rank
