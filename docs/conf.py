@@ -292,6 +292,8 @@ _EMERGENCY_SIGNS_EN = [
     "bumped head vomiting", "dropped on head",
     "emergency", "ambulance", "dying", "911", "999", "112",
     "blue", "went limp", "gone limp", "goes limp",
+    # Stopped breathing, or may be seriously injured (NHS): found in water.
+    "drowned", "drowning", "nearly drowned", "under water", "underwater",
 ]
 _EMERGENCY_SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -307,6 +309,7 @@ _EMERGENCY_SIGNS_ES = [
     "meningitis", "reacción alérgica", "anafilaxia", "cara hinchada",
     "labios hinchados", "golpe en la cabeza", "se cayó vomita", "caída vomita",
     "emergencia", "urgencia", "ambulancia",
+    "se ahogó", "ahogado", "ahogada", "ahogamiento", "bajo el agua",
 ]
 # Whom to call, by place (shared/EVIDENCE.md: 911 in the USA, 999 in the UK, 112 in the
 # EU; a GP in the UK, NHS care cards; health visitors, an NHS health-visiting service;
@@ -347,6 +350,8 @@ crawl_emergency = {
         "injured", "bruise", "burn", "bleeding", "swallowed", "poison", "inconsolable",
         "hot", "burning up", "breathing", "grunting", "wheezing", "crying nonstop",
         "wont stop crying", "twitching", "jerking", "shaking", "shakes", "trembling",
+        "cries all the time", "crying all the time", "always crying", "pain", "painful",
+        "swollen", "swelling", "limping", "limps", "bitten", "bite", "dog bit",
     ],
 }
 
@@ -508,6 +513,8 @@ if language == "es":
             "no come", "se cayó", "caída", "cayó", "golpe", "golpeó", "herida", "sangra",
             "quemadura", "tragó", "veneno", "llora sin parar", "caliente", "respira",
             "respiración", "temblores", "tiembla", "sacudidas", "espasmos",
+            "llora todo el tiempo", "no para de llorar", "dolor", "le duele", "hinchado",
+            "hinchada", "hinchazón", "cojea", "cojeando", "mordió", "mordida", "mordedura",
         ],
     }
     crawl_search_synonyms = {

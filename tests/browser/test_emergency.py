@@ -207,6 +207,9 @@ EMERGENCIES = {
         "baby doesn't know me",
         "my 5 week old, I'm very worried",
         "newborn and I am scared",
+        # Found in the water: may have stopped breathing or be seriously injured (NHS).
+        "baby drowned in the bath",
+        "found my baby under water",
     ],
     "es/": [
         "mi bebé no respira",
@@ -217,6 +220,7 @@ EMERGENCIES = {
         "baby not breathing",
         "mi bebé se puso gris",
         "mi bebé de 3 semanas, estoy muy preocupada",
+        "se ahogó en la bañera",
     ],
 }
 
@@ -236,6 +240,27 @@ def test_the_handbook_puts_an_emergency_before_any_result(
     assert "emergency.html" in search_tab.page.locator(
         ".crawl-search-emergency a:not([href^='tel:'])"
     ).first.get_attribute("href")
+
+
+#: An injury or illness the handbook does not cover, in words it had not listed (found
+#: by a round of queries nobody had written a test for): whom to call comes first.
+UNWELL = {
+    "": ["baby leg swollen", "baby limping", "dog bit my baby", "baby cries all the time"],
+    "es/": ["mi bebé cojea", "le mordió un perro", "mi bebé llora todo el tiempo"],
+}
+
+
+@pytest.mark.parametrize(
+    ("edition", "query"),
+    [(edition, query) for edition, queries in UNWELL.items() for query in queries],
+)
+def test_an_injury_or_illness_says_whom_to_call_first(
+    search_tab: Tab, edition: str, query: str
+) -> None:
+    shown = search(search_tab, query, search_tab.base + edition)
+    assert shown["kind"] == "crawl-search-unwell", (query, shown)
+    assert shown["aboveAll"], shown
+    assert {"tel:911", "tel:999", "tel:112"} <= set(shown["calls"]), shown
 
 
 UNCOVERED = {
