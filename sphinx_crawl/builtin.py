@@ -51,8 +51,14 @@ _URGENCY = {
 }
 
 
+#: A red flag whose level is missing or cannot be read (a warning says so) shows at the
+#: most urgent level: a parent told to act the same day about a sign that could have
+#: waited loses less than one told to wait about a sign that could not.
+UNREADABLE_URGENCY = "urgent"
+
+
 def _urgency(fields: Mapping[str, Any]) -> str:
-    return str(fields.get("urgency") or "soon")
+    return str(fields.get("urgency") or UNREADABLE_URGENCY)
 
 
 def _urgency_rank(fields: Mapping[str, Any]) -> int:
@@ -151,7 +157,7 @@ RED_FLAG = ContentType(
             required=True,
             help=_("routine (next check-up), soon (book an appointment), urgent (same day)"),
             schema={"enum": list(URGENCY_LEVELS)},
-            default=lambda fields: "soon",
+            default=lambda fields: UNREADABLE_URGENCY,
         ),
         Field(
             "action",

@@ -188,9 +188,10 @@ def test_what_the_reader_sees_for_each_mistake(malformed: Build, syntax: str) ->
         article = entry(f"{name}-{syntax}")
         assert article.find(class_="crawl-age") is None
         assert not article.has_attr("data-crawl-age-min")
-    # An unknown urgency still states a level in words.
+    # An unknown urgency still states a level in words: the safest one.
     flag = entry(f"unknown-urgency-{syntax}")
-    assert text_of(flag.find(class_="crawl-badge")) == "Soon: book an appointment"
+    assert text_of(flag.find(class_="crawl-badge")) == "Urgent: get help today"
+    assert "crawl-urgency-urgent" in flag["class"]
     # An unknown source is not linked.
     assert entry(f"unknown-source-{syntax}").find(class_="crawl-sources") is None
     # A missing title falls back to the type's label.
