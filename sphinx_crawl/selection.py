@@ -113,17 +113,26 @@ def _overlaps(window: AgeRange, entry: EntryData) -> bool:
     return entry["age"] is None or window.overlaps(AgeRange.from_dict(entry["age"]))
 
 
+def _for_age(months: float, entry: EntryData) -> bool:
+    """Whether ``entry`` has an age and it applies to a baby of ``months``."""
+    return entry["age"] is not None and AgeRange.from_dict(entry["age"]).applies_at(months)
+
+
 def helping_entries(
     domain: CrawlDomain, entry: EntryData, types: list[str], registry: ContentTypeRegistry
 ) -> list[EntryData]:
     """Up to HELP_COUNT entries of ``types`` for ``entry``: those sharing a tag and for
-    the same ages first, then those for the same ages, then those sharing a tag, each
+    the baby's age first, then those for the baby's age, then those sharing a tag, each
     in the list's order. Those sharing a tag come from the tags' entries, and the
     search for the others stops at HELP_COUNT: a tracker of 6,000 milestones does not
-    weigh every tip for each one."""
-    if not types or entry["age"] is None:
-        return []
-    window = AgeRange.from_dict(entry["age"])
+    weigh every tip for each one.
+
+    Help shows once a baby is past the milestone's ages (a window that ends), so "for
+    the baby's age" means applying where the window ends: a baby of 19 months not yet
+    walking is offered no tummy-time tip for 4 to 9 months (a window's overlap did)."""
+    if not types or entry["age"] is None or entry["age"]["max_months"] is None:
+        return []  # no end: the tracker never shows help for it
+    ends = float(entry["age"]["max_months"])
     spec: ListSpec = {
         "kind": "list",
         "types": types,
@@ -145,15 +154,15 @@ def helping_entries(
         {position[e["id"]] for tag in tags for e in by_tag.get(tag, []) if e["id"] in position}
     )
     shared = [candidates[n] for n in sharing if candidates[n]["id"] != entry["id"]]
-    ages_too = {e["id"] for e in shared if e["age"] is not None and _overlaps(window, e)}
+    ages_too = {e["id"] for e in shared if _for_age(ends, e)}
     found = [e for e in shared if e["id"] in ages_too]
     shared_ids = {e["id"] for e in shared}
-    for candidate in candidates:  # the same ages, no tag shared
+    for candidate in candidates:  # for the baby's age, no tag shared
         if len(found) >= HELP_COUNT:
             break
         if candidate["id"] == entry["id"] or candidate["id"] in shared_ids:
             continue
-        if candidate["age"] is not None and _overlaps(window, candidate):
+        if _for_age(ends, candidate):
             found.append(candidate)
     found += [e for e in shared if e["id"] not in ages_too]
     return found[:HELP_COUNT]

@@ -136,6 +136,12 @@ def test_a_tracker_offers_yes_not_yet_not_sure_and_help_for_late_milestones(
     help_links = [a["href"] for a in belly.select(".crawl-track-help a")]
     assert help_links[0] == "tips.html#toys"
     assert "tips.html#sing" not in help_links
+    # Help shows once the baby is past the window: what it offers is for a baby of the
+    # age the window ends, not for a younger one (tummy time, 0-6 months, overlaps 6-9).
+    assert "tips.html#tummy" not in help_links
+    walks = items[1]
+    assert walks.select(".crawl-track-help a") == []  # no tip for an 18-month-old
+    assert "pediatrician" in walks.select_one(".crawl-track-help").get_text()
     # A group name for the choices, heard with the milestone's title.
     assert "Crawls on the belly" in belly.select_one("legend").get_text()
 

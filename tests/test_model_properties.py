@@ -293,16 +293,21 @@ def _reference_select(
 def _reference_help(
     entries: list[Any], entry: Any, types: list[str], registry: ContentTypeRegistry
 ) -> list[Any]:
-    if entry["age"] is None:
+    if entry["age"] is None or entry["age"]["max_months"] is None:
         return []
     spec = {"types": types, "tags": [], "age": None, "first": []}
     pool = [e for e in _reference_select(entries, spec, registry) if e["id"] != entry["id"]]
-    window = AgeRange.from_dict(entry["age"])
+    ends = entry["age"]["max_months"]  # help shows past the window: for a baby of this age
     tags = {tag.lower() for tag in entry["tags"]}
 
     def closeness(other: Any) -> int:
         shared = bool(tags & {tag.lower() for tag in other["tags"]})
-        overlaps = other["age"] is not None and window.overlaps(AgeRange.from_dict(other["age"]))
+        age = other["age"]
+        overlaps = (
+            age is not None
+            and age["min_months"] <= ends
+            and (age["max_months"] is None or ends <= age["max_months"])
+        )
         return 0 if shared and overlaps else 1 if overlaps else 2 if shared else 3
 
     return sorted((e for e in pool if closeness(e) < 3), key=closeness)[:3]
