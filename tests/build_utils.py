@@ -36,13 +36,20 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that gave up a request (the next page was opened) is not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving(
     handler: Callable[..., socketserver.BaseRequestHandler],
 ) -> Iterator[tuple[str, http.server.ThreadingHTTPServer]]:
     """``handler`` on 127.0.0.1 at a free port, in a thread, until the block ends: the
     base URL (with its final ``/``) and the server."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
