@@ -155,6 +155,11 @@ def open_page(playwright_browser: Any, base_url: str) -> Iterator[Callable[..., 
     yield opener
     for context in contexts:
         context.close()
+    assert_kept_to_itself(tabs)
+
+
+def assert_kept_to_itself(tabs: list[Tab]) -> None:
+    """No page requested another host or threw a script error it did not expect."""
     outside = [url for tab in tabs for url in tab.outside_requests()]
     errors = [
         error
@@ -193,10 +198,7 @@ def search_tab(_module_tab: Tab) -> Iterator[Tab]:
     tab.errors.clear()
     tab.expected_errors.clear()
     yield tab
-    outside = tab.outside_requests()
-    errors = [e for e in tab.errors if not any(x in e for x in tab.expected_errors)]
-    assert not outside, f"pages requested other hosts: {outside}"
-    assert not errors, f"uncaught script errors: {errors}"
+    assert_kept_to_itself([tab])
 
 
 def _ranks_file(worker: str) -> Path:

@@ -186,6 +186,11 @@ def test_the_line_fits_a_phone(adopter: Tab) -> None:
     assert layout["scroll"] <= 0, layout
 
 
+def by_edition(queries: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(edition folder, query) for each query of each edition."""
+    return [(edition, query) for edition, found in queries.items() for query in found]
+
+
 # -- the handbook, as a frightened parent types ----------------------------------------
 
 EMERGENCIES = {
@@ -227,7 +232,7 @@ EMERGENCIES = {
 
 @pytest.mark.parametrize(
     ("edition", "query"),
-    [(edition, query) for edition, queries in EMERGENCIES.items() for query in queries],
+    by_edition(EMERGENCIES),
 )
 def test_the_handbook_puts_an_emergency_before_any_result(
     search_tab: Tab, edition: str, query: str
@@ -252,7 +257,7 @@ UNWELL = {
 
 @pytest.mark.parametrize(
     ("edition", "query"),
-    [(edition, query) for edition, queries in UNWELL.items() for query in queries],
+    by_edition(UNWELL),
 )
 def test_an_injury_or_illness_says_whom_to_call_first(
     search_tab: Tab, edition: str, query: str
@@ -291,7 +296,7 @@ ROUTES = {"parent-worry", "lost-skills"}
 
 @pytest.mark.parametrize(
     ("edition", "query"),
-    [(edition, query) for edition, queries in UNCOVERED.items() for query in queries],
+    by_edition(UNCOVERED),
 )
 def test_a_worry_the_handbook_does_not_cover_routes_to_a_professional(
     search_tab: Tab, edition: str, query: str
@@ -322,7 +327,7 @@ NOT_YOUNG = {
 
 @pytest.mark.parametrize(
     ("edition", "query"),
-    [(edition, query) for edition, queries in NOT_YOUNG.items() for query in queries],
+    by_edition(NOT_YOUNG),
 )
 def test_weeks_born_early_are_not_a_young_baby(tab: Tab, edition: str, query: str) -> None:
     shown = search(tab, query, tab.base + edition)
@@ -332,7 +337,7 @@ def test_weeks_born_early_are_not_a_young_baby(tab: Tab, edition: str, query: st
 
 @pytest.mark.parametrize(
     ("edition", "query"),
-    [(edition, query) for edition, queries in COVERED.items() for query in queries],
+    by_edition(COVERED),
 )
 def test_a_question_the_handbook_covers_gets_no_notice(
     search_tab: Tab, edition: str, query: str
