@@ -67,6 +67,8 @@ DATA_VERSION = 9  # 2: ages carry their kind; 3: no "shown" digests (see increme
 
 
 _NO_ENTRY = "names no entry"
+#: The index pages' own stylesheet (copied into _static with the others: extension.py).
+INDEX_CSS_FILE = "crawl-index.css"
 #: The key of the data's state, a digest of all of it (see incremental.data_settled).
 STATE = "state"
 
@@ -659,9 +661,11 @@ def escape_index_headings(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Sphinx's domainindex templates (basic, furo) print group headings unescaped, and
-    ours are author text (tags): escape them on the HTML page only."""
+    ours are author text (tags): escape them on the HTML page only. The page gets
+    crawl-index.css, which sets the entries' titles as text, not as code."""
     if templatename == "domainindex.html" and pagename.startswith("crawl-"):
         context["content"] = [(escape(heading), rows) for heading, rows in context["content"]]
+        app.add_css_file(INDEX_CSS_FILE)  # this page's alone: the titles as text
 
 
 def make_index(content_type: ContentType) -> type[CrawlIndex]:

@@ -13,7 +13,7 @@ from sphinx_crawl.builtin import setup_builtin_types
 from sphinx_crawl.changes import setup_changes
 from sphinx_crawl.config import setup_config
 from sphinx_crawl.directives import setup_directives
-from sphinx_crawl.domain import DATA_VERSION, setup_domain
+from sphinx_crawl.domain import DATA_VERSION, INDEX_CSS_FILE, setup_domain
 from sphinx_crawl.export import setup_export
 from sphinx_crawl.i18n import setup_i18n
 from sphinx_crawl.import_fetch import setup_import_fetch
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILES = ("crawl.css",)
+#: Copied, and linked by the pages that need them only (the index pages: domain.py).
+PAGE_CSS_FILES = (INDEX_CSS_FILE,)
 #: In this order: crawl-ages.js first (the others compute ages with it), the companion
 #: before the checklist (which keeps its ticks in the companion's record of the baby).
 JS_FILES = ("crawl-ages.js", "crawl.js", "crawl-companion.js", "crawl-checklist.js")
@@ -99,7 +101,7 @@ def add_static_files(app: Sphinx) -> None:
     # Copied before any page is written, so the links carry Sphinx's ?v= checksum and
     # browsers fetch a changed script instead of an old cached one.
     target = Path(app.builder.outdir) / "_static"
-    for name in (*CSS_FILES, *JS_FILES):
+    for name in (*CSS_FILES, *PAGE_CSS_FILES, *JS_FILES):
         write_bytes_if_changed(target / name, shipped_bytes(STATIC_DIR / name))
     for name in CSS_FILES:
         app.add_css_file(name)

@@ -40,6 +40,7 @@ from sphinx_crawl.output import (
 )
 from sphinx_crawl.render.emergency import search_data as emergency_search_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
+from sphinx_crawl.render.search_page import is_search_page, setup_search_page
 from sphinx_crawl.render.search_shards import split_index, write_parts
 
 if TYPE_CHECKING:
@@ -352,7 +353,7 @@ def load_index_on_search_page(
     (``script_files`` of this page alone: every theme prints them), and asks for the
     index in its ``<head>`` so it downloads beside Sphinx's own (a theme that prints no
     ``metatags`` still works: the script then loads the index itself)."""
-    if templatename == "search.html" and _writes_html_pages(app, context):
+    if is_search_page(pagename, templatename, context) and _writes_html_pages(app, context):
         # Before the other deferred scripts (priority 500), which the search does not
         # need: they run in document order, and a reader's first results wait for
         # every one before them (18 to 28 ms of crawl.js and the tracker's at 1,500).
@@ -407,3 +408,4 @@ def setup_search(app: Sphinx) -> None:
     app.connect("build-finished", write_search_index)
     app.connect("html-page-context", load_index_on_search_page)
     app.connect("builder-inited", copy_search_script)
+    setup_search_page(app)

@@ -721,9 +721,20 @@
     return release;
   }
 
+  // The query: from the address, or where the extension's own search page kept it from
+  // the theme's scripts (render/search_page.py), put back in the address now.
+  function takeQuery() {
+    const held = window.crawlSearchQuery;
+    if (typeof held !== "string") return new URLSearchParams(window.location.search).get("q");
+    const url = new URL(window.location.href);
+    url.searchParams.set("q", held);
+    history.replaceState(history.state, "", url);
+    return held;
+  }
+
   function setupEntrySearch() {
     repairSphinxWords(window.crawlSearchIndex);
-    const query = new URLSearchParams(window.location.search).get("q");
+    const query = takeQuery();
     const anchor = document.getElementById("search-results");
     if (!anchor) return;
     const root = document.documentElement.dataset.content_root || "";

@@ -15,8 +15,8 @@ script puts ``class="dark"`` on html), piccolo-theme (its script sets
 alabaster and rtd are light-only, and the extension must stay light with them too.
 crawl.css knows none of them: its parts take the page's own text colour and let its
 background show through, so axe must find no contrast failure in any of them. Beside
-axe: every field, list and button in the parts has the text colour of the part around
-it on no ground of its own (a theme's filled buttons and white fields stay out), and
+axe: every field, list, button, label and legend in the parts has the text colour of the
+part around it on no ground of its own (a theme's filled buttons and white fields stay out), and
 what axe does not judge: card padding, checklist markers, bullets inside cards, no
 sideways scrolling on a phone, a red flag's colour the same in a card as on its entry.
 """
@@ -160,15 +160,16 @@ PAGE_IS_DARK = """(part) => {
   return false;  // the canvas: white
 }"""
 
-# Every field, list and button in the parts: its text colour and that of the part it is
-# in, and its own ground's alpha (0 is none: the page shows through).
+# Every field, list, button, label and legend in the parts: its text colour and that of
+# the part it is in, and its own ground's alpha (0 is none: the page shows through).
+# (sphinx-rtd-theme's labels are #333 in text of #404040: dark on a dark-mode add-on's page.)
 FIELDS = """(parts) => {
   const out = [];
   const seen = new Set();
   for (const part of parts) {
     for (const root of document.querySelectorAll(part)) {
       const shown = root.querySelectorAll('input:not([type=checkbox]):not([type=radio])'
-        + ':not([type=hidden]), select, textarea, button');
+        + ':not([type=hidden]), select, textarea, button, label, legend');
       for (const field of shown) {
         if (!field.getClientRects().length || seen.has(field)) continue;
         seen.add(field);
@@ -335,3 +336,32 @@ def test_search_notices_read_well_in_each_theme(
         page.locator("section.crawl-search").wait_for()
         problems += check_page(page, axe_script, theme, scheme, parts)
     assert not problems, f"{theme} {scheme}:\n" + "\n".join(problems)
+
+
+#: On an index page of the extension: whether each title is set like the text of the
+#: row around it, and how far the page scrolls sideways.
+INDEX_TITLES = """() => {
+  const titles = [...document.querySelectorAll('table a > code.xref')];
+  return {
+    titles: titles.length,
+    asCode: titles.filter((code) => {
+      const own = getComputedStyle(code), row = getComputedStyle(code.closest('td'));
+      return own.fontFamily !== row.fontFamily || own.whiteSpace === 'nowrap';
+    }).map((code) => code.textContent),
+    scroll: document.documentElement.scrollWidth - window.innerWidth,
+  };
+}"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_index_pages_list_entries_by_title_as_text(
+    open_page: Callable[..., Tab], themes_url: str, theme: str
+) -> None:
+    """Sphinx's index template sets each name as code (sphinx-rtd-theme: an unbroken line
+    in a white box, cut off on a phone); a red flag's title is a sentence."""
+    tab, page = open_theme(open_page, themes_url, "light", 375)
+    tab.goto(f"{themes_url}{theme}/crawl-red-flags.html")
+    found = page.evaluate(INDEX_TITLES)
+    assert found["titles"] >= 3, found
+    assert found["asCode"] == [], f"set as code: {found['asCode']}"
+    assert found["scroll"] <= 0, f"the index scrolls sideways by {found['scroll']}px"

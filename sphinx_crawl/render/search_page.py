@@ -1,0 +1,85 @@
+"""A search page for themes that write none.
+
+Every page's search box, the emergency and illness notices and the entry results live
+on ``search.html``. Sphinx writes it, but a theme may stop it: sphinx-immaterial keeps
+its own search in the header and writes no search page, so a parent's query from the
+box on a phone went to a missing page. When a build has not rendered a search page by
+``build-finished``, the extension renders one in the theme's ``page.html``: a heading and
+the ``#search-results`` crawl-search.js fills (the theme's own search keeps the pages'
+text; this page shows the entries).
+
+Such a theme may also answer ``?q=`` itself: sphinx-immaterial opens its search over
+any page whose address has one, which covered the emergency alert. A script at the top
+of the page's body, which runs before the theme's scripts at the end of it, takes the
+query out of the address into ``window.crawlSearchQuery``; crawl-search.js puts it back
+once it runs (after the theme has looked), so a reload or a shared link still works.
+"""
+
+from __future__ import annotations
+
+import weakref
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from sphinx_crawl.i18n import _
+from sphinx_crawl.output import html_output_dir
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+SEARCH_PAGE = "search"
+#: Set in the context of a search page the extension renders itself.
+OWN_SEARCH_PAGE = "crawl_own_search_page"
+
+#: The builders that rendered a search page in this build (a builder is one build's).
+_RENDERED: weakref.WeakSet[Builder] = weakref.WeakSet()
+
+
+def is_search_page(pagename: str, templatename: str, context: dict[str, Any]) -> bool:
+    """Sphinx's search page, or the extension's own in its place."""
+    return templatename == "search.html" or bool(context.get(OWN_SEARCH_PAGE))
+
+
+def note_search_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: this build renders a search page."""
+    if pagename == SEARCH_PAGE:
+        _RENDERED.add(app.builder)
+
+
+#: Runs as the body is read: the query, kept from the theme's scripts (see above).
+_HOLD_QUERY = (
+    "<script>(function(){var u=new URL(location.href),q=u.searchParams.get('q');"
+    "if(q===null)return;window.crawlSearchQuery=q;u.searchParams.delete('q');"
+    "history.replaceState(history.state,'',u)})()</script>"
+)
+
+
+def _search_body() -> str:
+    heading = escape(str(_("Search")))
+    needs_script = escape(str(_("Search needs JavaScript, which is turned off in this browser.")))
+    return (
+        f'{_HOLD_QUERY}<section id="search-documentation"><h1>{heading}</h1>'
+        f"<noscript><p>{needs_script}</p></noscript>"
+        '<div id="search-results"></div></section>\n'
+    )
+
+
+def write_missing_search_page(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the search page, if the theme did not write one."""
+    builder = app.builder
+    if html_output_dir(app, exception) is None or builder in _RENDERED:
+        return
+    writes_pages = getattr(builder, "implementation", None) is None  # not JSON or pickle
+    if not (writes_pages and getattr(builder, "search", False)):
+        return  # no search page is wanted (html_search off, or a single page)
+    context = {"title": str(_("Search")), "body": _search_body(), OWN_SEARCH_PAGE: True}
+    builder.handle_page(SEARCH_PAGE, context, "page.html")  # type: ignore[attr-defined]
+
+
+def setup_search_page(app: Sphinx) -> None:
+    app.connect("html-page-context", note_search_page)
+    # Before the files that list the pages (the offline worker, priority 900).
+    app.connect("build-finished", write_missing_search_page, priority=400)
