@@ -255,6 +255,7 @@ _NOT_COVERED = {
     "teeth": ("teeth or teething", ["teething", "tooth"]),
     "head shape": ("head shape", ["flat head", "flat spot", "plagiocephaly"]),
     "arching": ("a baby arching the back", ["arches back", "arching", "arches"]),
+    "cerebral palsy": ("cerebral palsy or other conditions", ["palsy", "cerebral", "cp"]),
 }
 crawl_search_out_of_scope = {
     topic: {
@@ -294,6 +295,9 @@ _EMERGENCY_SIGNS_EN = [
     "blue", "went limp", "gone limp", "goes limp",
     # Stopped breathing, or may be seriously injured (NHS): found in water.
     "drowned", "drowning", "nearly drowned", "under water", "underwater",
+    # May have been seriously injured (NHS): a baby who was shaken. (Not "shaken"
+    # alone: one typo from "shakes", and "baby shakes head" is no emergency.)
+    "shook", "was shaken", "been shaken", "shaken baby syndrome",
 ]
 _EMERGENCY_SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -310,6 +314,8 @@ _EMERGENCY_SIGNS_ES = [
     "labios hinchados", "golpe en la cabeza", "se cayó vomita", "caída vomita",
     "emergencia", "urgencia", "ambulancia",
     "se ahogó", "ahogado", "ahogada", "ahogamiento", "bajo el agua",
+    "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé", "lo sacudí",
+    "la sacudí",
 ]
 # Whom to call, by place (shared/EVIDENCE.md: 911 in the USA, 999 in the UK, 112 in the
 # EU; a GP in the UK, NHS care cards; health visitors, an NHS health-visiting service;
@@ -352,6 +358,15 @@ crawl_emergency = {
         "wont stop crying", "twitching", "jerking", "shaking", "shakes", "trembling",
         "cries all the time", "crying all the time", "always crying", "pain", "painful",
         "swollen", "swelling", "limping", "limps", "bitten", "bite", "dog bit",
+        # Dropped, or something swallowed that may harm: an injury or a poisoning.
+        "dropped my baby", "dropped him", "dropped her", "dropped the baby", "was dropped",
+        "pill", "pills", "medicine", "medication", "detergent", "bleach",
+        "dishwasher tablet", "washing tablet", "laundry pod", "laundry capsule",
+        "cleaning product", "chemicals", "magnet", "magnets", "battery", "ingested",
+        # Signs of illness parents name: a soft spot, dry nappies, yellow skin, drowsiness.
+        "soft spot", "fontanelle", "fontanel", "no wet nappies", "dry nappies",
+        "no wet diapers", "dry diapers", "jaundice", "yellow skin", "yellow eyes",
+        "lethargic", "drowsy", "very sleepy",
     ],
 }
 
@@ -474,6 +489,9 @@ if language == "es":
         "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
         "cabeza plana": ("la forma de la cabeza", ["plagiocefalia", "cabeza aplanada"]),
         "arquea": ("un bebé que arquea la espalda", ["arquea la espalda", "se arquea"]),
+        "parálisis cerebral": (
+            "la parálisis cerebral ni otras enfermedades", ["parálisis", "cerebral", "pc"],
+        ),
     }
     crawl_search_out_of_scope = {
         topic: {
@@ -515,6 +533,10 @@ if language == "es":
             "respiración", "temblores", "tiembla", "sacudidas", "espasmos",
             "llora todo el tiempo", "no para de llorar", "dolor", "le duele", "hinchado",
             "hinchada", "hinchazón", "cojea", "cojeando", "mordió", "mordida", "mordedura",
+            "se me cayó", "dejé caer", "pastilla", "pastillas", "medicina", "medicamento",
+            "detergente", "lejía", "cloro", "lavavajillas", "cápsula", "imán", "imanes",
+            "pila", "pilas", "mollera", "fontanela", "pañales secos", "no moja el pañal",
+            "ictericia", "piel amarilla", "ojos amarillos", "somnoliento", "adormilado",
         ],
     }
     crawl_search_synonyms = {

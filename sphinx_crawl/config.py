@@ -278,7 +278,9 @@ class CrawlConfig:
             "optional `text`. When a "
             "query names an out-of-scope topic, uses words the handbook does not have, or "
             "matches no entry, the search says the handbook may not cover it and shows that "
-            "entry first."
+            "entry first. When no entry has most of the query's words, the entries with the "
+            'most of them come first and that entry second ("floppy legs": the floppy '
+            'sign, whose text does not say "legs").'
         ),
         example=('crawl_search_concern = {"entry": "parent-worry"}'),
     )

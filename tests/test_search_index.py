@@ -7,7 +7,7 @@ import base64
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_crawl.render.search import _base36, _script, encode_postings, words
+from sphinx_crawl.render.search import _base36, _script, encode_postings, search_vocabulary, words
 from tests.build_utils import read_search_index
 
 HOSTILE = [
@@ -64,3 +64,15 @@ def test_words_split_as_crawl_js_splits_them() -> None:
         "12",
         "months",
     ]
+
+
+def test_spanish_stop_words_are_sphinx_s_but_intent_words_stay() -> None:
+    """Sphinx 7.3+ names most languages' classes by import path: read as a class, it had
+    no stop words, and the Spanish index and queries kept "de", "la", "mi", so "no puedo
+    más con mi bebé" and "tiene la piel amarilla" matched entries on those alone."""
+    stop, intent = search_vocabulary("es")
+    assert {"de", "la", "mi", "con", "tiene", "más"} <= stop
+    # Words that say what the parent means stay: a negation, a question, "no longer".
+    assert not {"no", "cuando", "antes", "puede", "dejó", "ya"} & stop
+    assert "no" in intent["negation"]
+    assert {"le", "la", "et"} <= search_vocabulary("fr")[0]

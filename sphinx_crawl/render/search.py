@@ -19,6 +19,7 @@ import base64
 import json
 import re
 from html import escape
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,7 @@ from sphinx_crawl.output import (
 from sphinx_crawl.render.emergency import search_data as emergency_search_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
-from sphinx_crawl.render.search_shards import split_index, write_parts
+from sphinx_crawl.render.search_shards import fold, split_index, write_parts
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -92,6 +93,8 @@ INTENT_WORDS: dict[str, list[str]] = {
 OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
     "es": {
         "stop": _listed("bebé bebe bebés bebes hijo hija niño niña mío"),
+        # Sphinx's stop words that matter here: "ya no gatea" (no longer), "sin" (without).
+        "keep": _listed("ya sin"),
         "question": _listed(
             "es son por cuándo cuando cómo como qué que debo debería puedo puede "
             "quién quien dónde donde hay"
@@ -124,13 +127,29 @@ def search_vocabulary(language: str | None) -> tuple[frozenset[str], dict[str, l
     code = (language or "en").split("_")[0].split("-")[0].lower()
     if code == "en":
         return STOP_WORDS, INTENT_WORDS
+    ours = OTHER_LANGUAGES.get(code, {})
+    intent = {key: ours.get(key, []) for key in INTENT_WORDS}
+    # Words that say the parent's intent stay ("no", "cuando", "antes"): ranking and
+    # the notices read them.
+    kept = [*intent.values(), ours.get("keep", [])]
+    keep = {form for listed in kept for word in listed for form in (word, fold(word))}
+    stop = (set(_sphinx_stop_words(code)) | set(ours.get("stop", []))) - keep
+    return frozenset(stop), intent
+
+
+def _sphinx_stop_words(code: str) -> frozenset[str]:
+    """Sphinx's stop words for a language (``sphinx.search.languages`` names its class
+    by import path for most languages since Sphinx 7.3; the class itself for English)."""
     from sphinx.search import languages
 
-    ours = OTHER_LANGUAGES.get(code, {})
-    search_language = languages.get(code)
-    stop = set(getattr(search_language, "stopwords", ())) | set(ours.get("stop", []))
-    intent = {key: ours.get(key, []) for key in INTENT_WORDS}
-    return frozenset(stop), intent
+    found: object = languages.get(code)
+    if isinstance(found, str):
+        module, _, name = found.rpartition(".")
+        try:
+            found = getattr(import_module(module), name, None)
+        except ImportError:  # a language module that cannot load: no stop words
+            found = None
+    return frozenset(getattr(found, "stopwords", ()))
 
 
 #: The indexed fields: key in the index, and whether stop words are left out.

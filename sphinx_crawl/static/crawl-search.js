@@ -350,7 +350,6 @@
     const optional = intent.map((isIntent, g) => isIntent || found[g] > total * COMMON_SHARE);
     const counted = known.map((k, g) => k && !optional[g]);
     const core = counted.some(Boolean) ? counted : known;
-    const needed = Math.max(1, Math.ceil(core.filter(Boolean).length * 0.6));
     // What the query asks for: a question or a worry gets answers before warning signs;
     // a query that names a sign (its words are mostly found in signs' titles or
     // keywords: "stiff legs", "floppy") gets the signs first.
@@ -385,10 +384,31 @@
     const namedTerms = named(terms.map(stem));
     const namedAsked = named(words(query).map(stem));
     const weights = FIELDS.map(([, weight]) => weight);
-    const scored = [];
+    // Most of the words must match (60%). When no entry has that many, the entries with
+    // the most of the words the query is about (one at least) are shown, marked partial,
+    // so the worried parent's card comes beside them: "floppy legs" finds the floppy
+    // sign, whose text does not say "legs".
+    const coreCount = core.filter(Boolean).length;
+    const matches = [];
     for (let n = 0; n < total; n += 1) {
-      let score = 0;
       let matched = 0;
+      let matchedCore = 0;
+      for (let g = 0; g < masks.length; g += 1) {
+        if (!anyField[g][n]) continue;
+        matched += 1;
+        matchedCore += core[g] ? 1 : 0;
+      }
+      if (matched > 0) matches.push({ n, matched, matchedCore });
+    }
+    let needed = Math.max(1, Math.ceil(coreCount * 0.6));
+    const mostCore = matches.reduce((most, m) => Math.max(most, m.matchedCore), 0);
+    const partial = mostCore > 0 && !matches.some((m) => m.matched >= needed);
+    if (partial) needed = mostCore;
+    const scored = [];
+    for (const { n, matched, matchedCore } of matches) {
+      // Optional words help reach the count, but do not lower it; partial: the most.
+      if (partial ? matchedCore < needed : matched < needed) continue;
+      let score = 0;
       for (let g = 0; g < masks.length; g += 1) {
         if (!anyField[g][n]) continue;
         let best = 0;
@@ -398,11 +418,9 @@
           if (weights[f] > best) best = weights[f];
           sum += weights[f];
         }
-        matched += 1;
         // The best field counts; other fields that also match break ties.
         score += rarity[g] * (best + 0.1 * (sum - best));
       }
-      if (matched < needed) continue; // optional words help reach it, but do not raise it
       // For an older baby than the one the query names: below what concerns that age.
       const from = fromOf(index, n);
       if (Number.isFinite(age) && typeof from === "number" && from > age + 0.5) score *= 0.4;
@@ -417,7 +435,7 @@
       else if (kind === "answer" && questioning && !namesSign) score *= 1.6;
       scored.push({ n, score, matched });
     }
-    return Object.assign(topResults(scored, 8), { weak });
+    return Object.assign(topResults(scored, 8), { weak, partial });
   }
 
   // The best ``count`` by score; equal scores in the handbook's own order (by page,
@@ -471,7 +489,8 @@
       topics,
       // Not covered, or nothing matched well: the worried parent's entry comes first
       // (unless the notice above already sent the parent to help of another kind).
-      concern: !urgent && (topics.length > 0 || results.weak === true || !results.length),
+      concern: !urgent && (topics.length > 0 || results.weak === true || results.partial === true ||
+        !results.length),
     };
   }
 

@@ -122,6 +122,29 @@ test("a query the handbook does not cover well is marked weak", () => {
   assert.equal(search.rankEntries(INDEX, "baby doesnt smile").weak, true);
 });
 
+test("when no entry has most of the words, the ones with the most the query is about show", () => {
+  // "floppy" is in one entry, "legs" in others (more of them: the rarer word is
+  // "floppy"): no entry has both.
+  const index = indexOf([
+    { id: "floppy", kind: "Red flag", t: "Very floppy muscles", k: "floppy, loose", x: "The body feels loose." },
+    { id: "stiff", kind: "Red flag", t: "Stiff or tight muscles", k: "stiff, tight", x: "Legs feel stiff." },
+    { id: "kick", kind: "Tip", t: "Kick games", k: "kicking", x: "Let the legs push." },
+    { id: "knees", kind: "Tip", t: "Bare knees", k: "bare knees", x: "Knees and legs grip." },
+    { id: "carpet", kind: "Tip", t: "Try carpet", k: "slippery floor", x: "Carpet grips." },
+    { id: "toys", kind: "Tip", t: "Toys out of reach", k: "reach", x: "A toy to reach for." },
+    { id: "praise", kind: "Tip", t: "Praise every try", k: "praise", x: "Clap and smile." },
+    { id: "when", kind: "Question", t: "When do babies crawl?", k: "when", x: "Around 6 to 10 months." },
+  ]);
+  const found = search.rankEntries(index, "floppy legs");
+  assert.equal(found.partial, true);
+  assert.equal(index.entries[found[0].n][2], "floppy"); // the rarer word, in a keyword
+  assert.ok(!found.some(({ n }) => index.entries[n][2] === "carpet")); // neither word
+  assert.equal(search.triage(index, "floppy legs", found).concern, true);
+  // A query whose words one entry has is not partial.
+  assert.equal(search.rankEntries(index, "stiff legs").partial, false);
+  assert.equal(search.triage(index, "stiff legs", search.rankEntries(index, "stiff legs")).concern, false);
+});
+
 test("before any result: an emergency, then an illness, then a worry not covered", () => {
   const triage = (query) => search.triage(INDEX, query, search.rankEntries(INDEX, query));
   assert.equal(triage("my baby is not breathing").urgent, "emergency");
