@@ -75,6 +75,8 @@ def write_missing_search_page(app: Sphinx, exception: Exception | None) -> None:
     writes_pages = getattr(builder, "implementation", None) is None  # not JSON or pickle
     if not (writes_pages and getattr(builder, "search", False)):
         return  # no search page is wanted (html_search off, or a single page)
+    if getattr(builder, "globalcontext", None) is None:
+        return  # nothing was written (Sphinx 8.0 writes no page on a no-op rebuild)
     context = {"title": str(_("Search")), "body": _search_body(), OWN_SEARCH_PAGE: True}
     builder.handle_page(SEARCH_PAGE, context, "page.html")  # type: ignore[attr-defined]
 
