@@ -35,7 +35,8 @@ def test_the_search_page_loads_the_search_and_not_the_companion(tmp_path: Path) 
     the baby panel's, the tracker's and the checklists' stay on the pages that have them."""
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text('extensions = ["sphinx_crawl"]\n', encoding="utf-8")
+    conf = 'extensions = ["sphinx_crawl"]\ncrawl_emergency = {"numbers": {"Here": "000"}}\n'
+    (src / "conf.py").write_text(conf, encoding="utf-8")
     (src / "index.rst").write_text(
         "Home\n====\n\n.. crawl-baby::\n\n.. tip-card:: A tip\n   :id: a-tip\n\n   Try it.\n",
         encoding="utf-8",
@@ -48,3 +49,5 @@ def test_the_search_page_loads_the_search_and_not_the_companion(tmp_path: Path) 
         assert f"_static/{script}" not in search, script
         assert f"_static/{script}" in home, script
     assert "_static/crawl-search.js" not in home
+    # The emergency line's parts, added after the scripts were left out, are still there.
+    assert "window.crawlTopParts" in search

@@ -385,11 +385,15 @@ def load_index_on_search_page(
         # need: they run in document order, and a reader's first results wait for
         # every one before them (18 to 28 ms of crawl.js and the tracker's at 1,500).
         app.add_js_file(SEARCH_SCRIPT, loading_method="defer", priority=450)
-        context["script_files"] = [
-            script
-            for script in context.get("script_files", [])
-            if Path(str(getattr(script, "filename", script))).name not in NOT_ON_SEARCH_PAGE
-        ]
+        scripts = context.get("script_files")
+        if isinstance(scripts, list):
+            # In place: the list is the builder's for this page, where handlers after
+            # this one add theirs (the emergency line's parts: render/top.py).
+            scripts[:] = [
+                script
+                for script in scripts
+                if Path(str(getattr(script, "filename", script))).name not in NOT_ON_SEARCH_PAGE
+            ]
         index = context["pathto"](SEARCH_INDEX_FILE, 1)
         context["metatags"] = (
             context.get("metatags", "") + f'\n<script defer src="{index}"></script>'
