@@ -657,7 +657,7 @@ def _sorted_keys(keys: Iterable[Any]) -> list[Any]:
         return sorted(keys, key=lambda key: (type(key).__name__, repr(key)))
 
 
-def escape_index_headings(
+def prepare_index_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Sphinx's domainindex templates (basic, furo) print group headings unescaped, and
@@ -736,4 +736,4 @@ def setup_domain(app: Sphinx) -> None:
     app.connect("config-inited", use_registered_types, priority=900)
     app.connect("env-check-consistency", check_consistency)
     app.connect("warn-missing-reference", warn_missing_reference)
-    app.connect("html-page-context", escape_index_headings)
+    app.connect("html-page-context", prepare_index_page)

@@ -22,7 +22,7 @@ from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import shipped_bytes, write_bytes_if_changed
 from sphinx_crawl.render.adapted import setup_adapted
-from sphinx_crawl.render.baby import setup_companion
+from sphinx_crawl.render.baby import AGES_SCRIPT, COMPANION_SCRIPTS, setup_companion
 from sphinx_crawl.render.changes import setup_render_changes
 from sphinx_crawl.render.editions import setup_editions
 from sphinx_crawl.render.emergency import setup_emergency
@@ -44,9 +44,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILES = ("crawl.css",)
 #: Copied, and linked by the pages that need them only (the index pages: domain.py).
 PAGE_CSS_FILES = (INDEX_CSS_FILE,)
-#: In this order: crawl-ages.js first (the others compute ages with it), the companion
-#: before the checklist (which keeps its ticks in the companion's record of the baby).
-JS_FILES = ("crawl-ages.js", "crawl.js", "crawl-companion.js", "crawl-checklist.js")
+#: In this order: the ages first (the others compute ages with it), the companion's last.
+JS_FILES = (AGES_SCRIPT, "crawl.js", *COMPANION_SCRIPTS)
 
 
 def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
 #: The suffix of a file being written; hidden (a leading dot), so no server, theme
 #: or service worker ever serves one.
@@ -34,6 +35,17 @@ def html_output_dir(app: Sphinx, exception: Exception | None) -> Path | None:
     if exception is not None or builder.format != "html" or builder.name.startswith("epub"):
         return None
     return Path(builder.outdir)
+
+
+def writes_html_pages(builder: Builder) -> bool:
+    """Pages rendered as HTML from templates: not by the JSON and pickle builders,
+    which serialize each page's context instead (their ``pathto`` takes one argument)."""
+    return getattr(builder, "implementation", None) is None
+
+
+def is_html_page(app: Sphinx, context: dict[str, Any]) -> bool:
+    """``html-page-context``: this page is rendered as HTML, with a ``pathto``."""
+    return "pathto" in context and writes_html_pages(app.builder)
 
 
 def write_if_changed(path: Path, text: str) -> bool:

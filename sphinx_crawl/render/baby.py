@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 TEXT_FILE = "crawl-companion-text.js"
 #: The age rules (core/ages.py) as data for crawl-ages.js: no number written twice.
 RULES_FILE = "crawl-rules.js"
+#: The script every other computes ages with (loaded first: extension.JS_FILES).
+AGES_SCRIPT = "crawl-ages.js"
+#: The companion's scripts: the baby panel and tracker, then the checklists (which
+#: keep their ticks in the companion's record of the baby).
+COMPANION_SCRIPTS = ("crawl-companion.js", "crawl-checklist.js")
 
 
 #: The markup's words (out of f-strings, where message extraction cannot see them).

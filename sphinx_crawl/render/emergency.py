@@ -19,6 +19,7 @@ from sphinx_crawl.contacts import fill_contacts
 from sphinx_crawl.core.ages import MONTH_DAYS
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
+from sphinx_crawl.output import is_html_page
 from sphinx_crawl.render.top import put_at_top
 
 if TYPE_CHECKING:
@@ -108,8 +109,8 @@ def add_emergency_line(
     numbers = crawl_config(app.config).emergency_numbers()
     if not numbers:
         return
-    if "pathto" not in context or getattr(app.builder, "implementation", None) is not None:
-        return  # the JSON and pickle builders serialize the context
+    if not is_html_page(app, context):
+        return
     put_at_top(context, doctree, emergency_line_html(numbers, _page_href(app, pagename, context)))
 
 

@@ -35,11 +35,12 @@ from sphinx_crawl.i18n import _
 from sphinx_crawl.incremental import outputs_current
 from sphinx_crawl.output import (
     html_output_dir,
+    is_html_page,
     shipped_bytes,
     write_bytes_if_changed,
     write_if_changed,
 )
-from sphinx_crawl.render.baby import RULES_FILE, TEXT_FILE
+from sphinx_crawl.render.baby import AGES_SCRIPT, COMPANION_SCRIPTS, RULES_FILE, TEXT_FILE
 from sphinx_crawl.render.emergency import search_data as emergency_search_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
@@ -359,9 +360,7 @@ SEARCH_SCRIPT = "crawl-search.js"
 #: Scripts of the extension the search page has no use for: the companion's (the baby
 #: panel, the tracker, checklists), its words and rules, and the ages they compute
 #: with: 5 requests and 11 KiB gzipped fewer on the search page (issue 27).
-NOT_ON_SEARCH_PAGE = frozenset(
-    {"crawl-ages.js", "crawl-companion.js", "crawl-checklist.js", RULES_FILE, TEXT_FILE}
-)
+NOT_ON_SEARCH_PAGE = frozenset({AGES_SCRIPT, *COMPANION_SCRIPTS, RULES_FILE, TEXT_FILE})
 _STATIC = Path(__file__).resolve().parents[1] / "static"
 
 
@@ -379,7 +378,7 @@ def load_index_on_search_page(
     (``script_files`` of this page alone: every theme prints them), and asks for the
     index in its ``<head>`` so it downloads beside Sphinx's own (a theme that prints no
     ``metatags`` still works: the script then loads the index itself)."""
-    if is_search_page(pagename, templatename, context) and _writes_html_pages(app, context):
+    if is_search_page(templatename, context) and is_html_page(app, context):
         # Before the other deferred scripts (priority 500), which the search does not
         # need: they run in document order, and a reader's first results wait for
         # every one before them (18 to 28 ms of crawl.js and the tracker's at 1,500).
@@ -403,12 +402,6 @@ def search_box_texts() -> dict[str, str]:
     return {"label": str(_("Search the handbook")), "button": str(_("Search"))}
 
 
-def _writes_html_pages(app: Sphinx, context: dict[str, Any]) -> bool:
-    """Pages written as HTML, with a ``pathto``; not the JSON and pickle builders, which
-    serialize the context (their ``pathto`` takes one argument)."""
-    return "pathto" in context and getattr(app.builder, "implementation", None) is None
-
-
 def search_box_html(action: str, field_id: str) -> str:
     """A search form: the label in words above the field, a button to send it."""
     texts = {key: escape(value) for key, value in search_box_texts().items()}
@@ -428,7 +421,7 @@ def add_search_box(
     shows it on narrow screens only, where themes fold their own box into a menu; the
     search page gets one at every width from crawl-search.js, filled with the query."""
     body = context.get("body")
-    if doctree is None or not isinstance(body, str) or not _writes_html_pages(app, context):
+    if doctree is None or not isinstance(body, str) or not is_html_page(app, context):
         return
     if not getattr(app.builder, "search", True):
         return  # html_search is off: there is no search page to send the query to

@@ -22,7 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.i18n import _
-from sphinx_crawl.output import html_output_dir
+from sphinx_crawl.output import html_output_dir, writes_html_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,7 +36,7 @@ OWN_SEARCH_PAGE = "crawl_own_search_page"
 _RENDERED: weakref.WeakSet[Builder] = weakref.WeakSet()
 
 
-def is_search_page(pagename: str, templatename: str, context: dict[str, Any]) -> bool:
+def is_search_page(templatename: str, context: dict[str, Any]) -> bool:
     """Sphinx's search page, or the extension's own in its place."""
     return templatename == "search.html" or bool(context.get(OWN_SEARCH_PAGE))
 
@@ -72,8 +72,7 @@ def write_missing_search_page(app: Sphinx, exception: Exception | None) -> None:
     builder = app.builder
     if html_output_dir(app, exception) is None or builder in _RENDERED:
         return
-    writes_pages = getattr(builder, "implementation", None) is None  # not JSON or pickle
-    if not (writes_pages and getattr(builder, "search", False)):
+    if not (writes_html_pages(builder) and getattr(builder, "search", False)):
         return  # no search page is wanted (html_search off, or a single page)
     if getattr(builder, "globalcontext", None) is None:
         return  # nothing was written (Sphinx 8.0 writes no page on a no-op rebuild)
