@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
-from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -67,8 +66,6 @@ DATA_VERSION = 9  # 2: ages carry their kind; 3: no "shown" digests (see increme
 
 
 _NO_ENTRY = "names no entry"
-#: The index pages' own stylesheet (copied into _static with the others: extension.py).
-INDEX_CSS_FILE = "crawl-index.css"
 #: The key of the data's state, a digest of all of it (see incremental.data_settled).
 STATE = "state"
 
@@ -657,17 +654,6 @@ def _sorted_keys(keys: Iterable[Any]) -> list[Any]:
         return sorted(keys, key=lambda key: (type(key).__name__, repr(key)))
 
 
-def prepare_index_page(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Sphinx's domainindex templates (basic, furo) print group headings unescaped, and
-    ours are author text (tags): escape them on the HTML page only. The page gets
-    crawl-index.css, which sets the entries' titles as text, not as code."""
-    if templatename == "domainindex.html" and pagename.startswith("crawl-"):
-        context["content"] = [(escape(heading), rows) for heading, rows in context["content"]]
-        app.add_css_file(INDEX_CSS_FILE)  # this page's alone: the titles as text
-
-
 def make_index(content_type: ContentType) -> type[CrawlIndex]:
     spec = content_type.index
     assert spec is not None
@@ -736,4 +722,3 @@ def setup_domain(app: Sphinx) -> None:
     app.connect("config-inited", use_registered_types, priority=900)
     app.connect("env-check-consistency", check_consistency)
     app.connect("warn-missing-reference", warn_missing_reference)
-    app.connect("html-page-context", prepare_index_page)

@@ -13,7 +13,7 @@ from sphinx_crawl.builtin import setup_builtin_types
 from sphinx_crawl.changes import setup_changes
 from sphinx_crawl.config import setup_config
 from sphinx_crawl.directives import setup_directives
-from sphinx_crawl.domain import DATA_VERSION, INDEX_CSS_FILE, setup_domain
+from sphinx_crawl.domain import DATA_VERSION, setup_domain
 from sphinx_crawl.export import setup_export
 from sphinx_crawl.i18n import setup_i18n
 from sphinx_crawl.import_fetch import setup_import_fetch
@@ -27,6 +27,7 @@ from sphinx_crawl.render.changes import setup_render_changes
 from sphinx_crawl.render.editions import setup_editions
 from sphinx_crawl.render.emergency import setup_emergency
 from sphinx_crawl.render.html import setup_html
+from sphinx_crawl.render.index_page import INDEX_CSS_FILE, setup_index_page
 from sphinx_crawl.render.lists import setup_collections
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.render.search import setup_search
@@ -55,6 +56,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_i18n(app)
     setup_domain(app)
     setup_html(app)
+    setup_index_page(app)
     setup_directives(app)
     setup_import_fetch(app)
     setup_builtin_types(app)

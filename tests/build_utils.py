@@ -26,6 +26,9 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).parent / "roots"
+#: A theme whose layout prints the page's ``body`` and no template block (as
+#: sphinx-breeze-theme's does): Sphinx's own index pages come out empty in it.
+BODY_ONLY_THEME = {"html_theme": "body_only", "html_theme_path": [str(ROOTS / "_themes")]}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build_utils import Build, build, copy_root
+from tests.build_utils import BODY_ONLY_THEME, Build, build, copy_root
 
 SYNTAXES = ["md", "rst"]
 TRUSTED = "trusted-body"  # raw HTML in a MyST body, which MyST passes through
@@ -124,6 +124,22 @@ def test_domain_index_headings_from_tags_are_shown_as_text(hostile: Build) -> No
     headings = {text_of(strong) for strong in soup.select("tr.cap strong")}
     assert "<script>alert('md-tag')</script>" in headings
     assert "\"><img src=x onerror=alert('rst-tag-img')>" in headings
+
+
+def test_index_pages_in_a_theme_that_prints_only_the_body_run_nothing(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The index pages' own copy of the list (render/index_page.py) escapes as Sphinx's
+    template does: tags as group headings, titles, ages."""
+    src = copy_root("hostile", tmp_path_factory.mktemp("hostile-body-only") / "src")
+    themed = build(src, confoverrides=BODY_ONLY_THEME)
+    for page in ("crawl-tips", "crawl-red-flags"):
+        assert themed.soup(page).select("table.indextable a"), f"{page} lists the entries"
+        assert executable_traces(themed.soup(page)) == [], page
+    headings = {text_of(strong) for strong in themed.soup("crawl-tips").select("tr.cap strong")}
+    assert "<script>alert('md-tag')</script>" in headings
+    titles = {text_of(a) for a in themed.soup("crawl-tips").select("table.indextable a")}
+    assert any(title.startswith("<script>alert('md-title')</script>") for title in titles)
 
 
 def test_source_details_from_conf_py_are_shown_as_text(hostile: Build) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.build_utils import Build, build, copy_root
+from tests.build_utils import BODY_ONLY_THEME, Build, build, copy_root
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +119,19 @@ def test_index_pages_are_titled_by_their_grouping(site: Build, page: str, title:
     heading: Any = site.main(page).find("h1")
     assert heading is not None
     assert heading.get_text(strip=True) == title
+
+
+@pytest.fixture(scope="module")
+def body_only_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    src = copy_root("cross-page", tmp_path_factory.mktemp("body-only") / "src")
+    return build(src, confoverrides=BODY_ONLY_THEME)
+
+
+@pytest.mark.parametrize("page", ["crawl-milestones", "crawl-red-flags", "crawl-tips"])
+def test_index_pages_list_the_same_entries_in_a_theme_that_prints_only_the_body(
+    site: Build, body_only_site: Build, page: str
+) -> None:
+    assert index_groups(body_only_site, page) == index_groups(site, page)
+    # Listed once in a theme that prints the template's block (and not the body).
+    tables = site.soup(page).find_all("table", class_="indextable")
+    assert len(tables) == 1, f"{page}: {len(tables)} index tables"

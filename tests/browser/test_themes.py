@@ -150,11 +150,16 @@ SEARCHES = {
 
 # The page's own ground under the content, and whether it is dark. (A theme may paint
 # html, body or a wrapper; the first ground found going up from an entry is the one.)
+# A colour is read back from a canvas: themes give grounds as oklch() too (breeze).
 PAGE_IS_DARK = """(part) => {
   let el = document.querySelector(part);
+  const pixel = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
   while (el) {
-    const bg = getComputedStyle(el).backgroundColor.match(/[\\d.]+/g).map(Number);
-    if (bg.length < 4 || bg[3] > 0.5) return (bg[0] + bg[1] + bg[2]) / 3 < 128;
+    pixel.clearRect(0, 0, 1, 1);
+    pixel.fillStyle = getComputedStyle(el).backgroundColor;
+    pixel.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = pixel.getImageData(0, 0, 1, 1).data;
+    if (a > 128) return (r + g + b) / 3 < 128;
     el = el.parentElement;
   }
   return false;  // the canvas: white

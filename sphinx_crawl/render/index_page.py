@@ -1,0 +1,75 @@
+"""The index pages of the content types (``crawl-red-flags.html``...), in any theme.
+
+Sphinx renders them with its ``domainindex.html`` template, which fills the layout's
+``body`` block. Some themes (sphinx-breeze-theme) print the page's ``body`` variable in
+their layout instead of that block: there, Sphinx's own indices and ours came out as
+empty pages. The page's ``body`` is therefore filled with the same list as well: a
+theme that renders the template's block never prints it, one that prints ``body``
+shows the list.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from sphinx_crawl.output import is_html_page
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+
+#: Linked by the index pages only: the entries' titles set as text, not as code.
+INDEX_CSS_FILE = "crawl-index.css"
+
+
+def prepare_index_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context`` of an index page of ours. Sphinx's domainindex templates
+    (basic, furo) print group headings unescaped, and ours are author text (tags): they
+    are escaped on the HTML page only. The page gets crawl-index.css, and a ``body``
+    for the themes that print no template block (see above)."""
+    if templatename != "domainindex.html" or not pagename.startswith("crawl-"):
+        return
+    context["content"] = [(escape(heading), rows) for heading, rows in context["content"]]
+    app.add_css_file(INDEX_CSS_FILE)  # this page's alone: the titles as text
+    if is_html_page(app, context) and not context.get("body"):
+        context["body"] = index_body(
+            str(context.get("indextitle", "")), context["content"], context["pathto"]
+        )
+
+
+def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Callable[..., str]) -> str:
+    """The index as Sphinx's basic template writes it: a line of links to each group,
+    then a table of the groups' entries (headings come escaped: see above)."""
+    jump = " | ".join(
+        f'<a href="#cap-{heading}"><strong>{heading}</strong></a>' for heading, _rows in content
+    )
+    rows: list[str] = []
+    for heading, entries in content:
+        rows.append('<tr class="pcap"><td></td><td>&#160;</td><td></td></tr>')
+        rows.append(
+            f'<tr class="cap" id="cap-{heading}"><td></td>'
+            f"<td><strong>{heading}</strong></td><td></td></tr>"
+        )
+        for name, _group, page, anchor, extra, _qualifier, description in entries:
+            link = f"{escape(pathto(page))}#{escape(anchor)}" if page else ""
+            title_html = f'<code class="xref">{escape(name)}</code>'
+            if link:
+                title_html = f'<a href="{link}">{title_html}</a>'
+            if extra:
+                title_html += f" <em>({escape(extra)})</em>"
+            rows.append(
+                f"<tr><td></td><td>{title_html}</td><td><em>{escape(description)}</em></td></tr>"
+            )
+    return (
+        f"<h1>{escape(title)}</h1>\n"
+        f'<div class="modindex-jumpbox">{jump}</div>\n'
+        f'<table class="indextable modindextable">\n{chr(10).join(rows)}\n</table>\n'
+    )
+
+
+def setup_index_page(app: Sphinx) -> None:
+    app.connect("html-page-context", prepare_index_page)
