@@ -255,6 +255,10 @@ _NOT_COVERED = {
     "teeth": ("teeth or teething", ["teething", "tooth"]),
     "head shape": ("head shape", ["flat head", "flat spot", "plagiocephaly"]),
     "arching": ("a baby arching the back", ["arches back", "arching", "arches"]),
+    "head control": (
+        "holding the head up",
+        ["hold head up", "head steady", "head lag", "wobbly head", "neck control", "weak neck"],
+    ),
     "cerebral palsy": ("cerebral palsy or other conditions", ["palsy", "cerebral", "cp"]),
 }
 crawl_search_out_of_scope = {
@@ -489,6 +493,11 @@ if language == "es":
         "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
         "cabeza plana": ("la forma de la cabeza", ["plagiocefalia", "cabeza aplanada"]),
         "arquea": ("un bebé que arquea la espalda", ["arquea la espalda", "se arquea"]),
+        "control de la cabeza": (
+            "cómo sostiene la cabeza",
+            ["sostener cabeza", "sostiene cabeza", "sujeta cabeza", "sujetar cabeza",
+             "control cefálico", "cabeza floja", "cuello débil"],
+        ),
         "parálisis cerebral": (
             "la parálisis cerebral ni otras enfermedades", ["parálisis", "cerebral", "pc"],
         ),

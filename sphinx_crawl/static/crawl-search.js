@@ -393,21 +393,29 @@
     for (let n = 0; n < total; n += 1) {
       let matched = 0;
       let matchedCore = 0;
+      let matchedAbout = 0;
       for (let g = 0; g < masks.length; g += 1) {
         if (!anyField[g][n]) continue;
         matched += 1;
         matchedCore += core[g] ? 1 : 0;
+        matchedAbout += intent[g] ? 0 : 1;
       }
-      if (matched > 0) matches.push({ n, matched, matchedCore });
+      if (matched > 0) matches.push({ n, matched, matchedCore, matchedAbout });
     }
     let needed = Math.max(1, Math.ceil(coreCount * 0.6));
+    // Optional words help reach the count, but an entry must have a word that is not the
+    // parent's intent or the baby's age, when an entry has one: "can't hold head up 6
+    // months" is not answered by what an entry says of 6 months.
+    const about = intent.some((isIntent, g) => !isIntent && known[g]);
+    const enough = (m) => m.matched >= needed && (!about || m.matchedAbout > 0);
     const mostCore = matches.reduce((most, m) => Math.max(most, m.matchedCore), 0);
-    const partial = mostCore > 0 && !matches.some((m) => m.matched >= needed);
+    const partial = mostCore > 0 && !matches.some(enough);
     if (partial) needed = mostCore;
     const scored = [];
-    for (const { n, matched, matchedCore } of matches) {
-      // Optional words help reach the count, but do not lower it; partial: the most.
-      if (partial ? matchedCore < needed : matched < needed) continue;
+    for (const m of matches) {
+      const { n, matched } = m;
+      // Partial: the entries with the most of the words the query is about.
+      if (partial ? m.matchedCore < needed : !enough(m)) continue;
       let score = 0;
       for (let g = 0; g < masks.length; g += 1) {
         if (!anyField[g][n]) continue;

@@ -290,6 +290,14 @@ def test_an_injury_or_illness_says_whom_to_call_first(
     assert {"tel:911", "tel:999", "tel:112"} <= set(shown["calls"]), shown
 
 
+def test_an_entry_that_shares_only_the_age_of_a_worry_is_not_shown(search_tab: Tab) -> None:
+    """The answer that calls going backwards normal says "6 months"; the parent asks
+    about the head: that answer is no result, and the search says what it does not cover."""
+    shown = search(search_tab, "cant hold head up 6 months")
+    assert "only-backwards-normal" not in shown["ids"], shown["ids"]
+    assert any("holding the head up" in note for note in shown["notes"]), shown["notes"]
+
+
 UNCOVERED = {
     "": [
         "baby not talking 18 months",
@@ -304,6 +312,7 @@ UNCOVERED = {
         "baby not pointing",
         "baby arches back a lot",
         "cerebral palsy crawling backwards",
+        "my baby cant hold his head up at 6 months",
     ],
     "es/": [
         "mi bebé no habla",
@@ -313,6 +322,7 @@ UNCOVERED = {
         "perdió habilidades dejó de gatear",
         "mi bebé dejó de gatear",
         "parálisis cerebral",
+        "mi bebé no sostiene la cabeza",
     ],
 }
 #: A professional's route: the worried-parent card, or the lost-skills sign.

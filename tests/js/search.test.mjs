@@ -145,6 +145,22 @@ test("when no entry has most of the words, the ones with the most the query is a
   assert.equal(search.triage(index, "stiff legs", search.rankEntries(index, "stiff legs")).concern, false);
 });
 
+test("an entry that shares only the query's age and intent words is no result", () => {
+  // The answer says "6 months"; the query is about holding the head up, which no entry
+  // has with those words together: the tip that has "head" shows, the answer does not.
+  const index = indexOf([
+    { id: "normal", kind: "Question", t: "Is going backwards normal?", k: "normal", x: "Yes, at 6 months." },
+    { id: "lift", kind: "Tip", t: "Tummy time", k: "tummy time", x: "Your baby lifts the head." },
+    { id: "carpet", kind: "Tip", t: "Try carpet", k: "slippery floor", x: "Carpet grips." },
+  ]);
+  const found = search.rankEntries(index, "not holding head up 6 months").map(({ n }) => index.entries[n][2]);
+  assert.ok(!found.includes("normal"), found);
+  assert.ok(found.includes("lift"), found);
+  // A query of age words alone still finds what speaks of that age.
+  const ages = search.rankEntries(index, "6 months").map(({ n }) => index.entries[n][2]);
+  assert.deepEqual(ages, ["normal"]);
+});
+
 test("before any result: an emergency, then an illness, then a worry not covered", () => {
   const triage = (query) => search.triage(INDEX, query, search.rankEntries(INDEX, query));
   assert.equal(triage("my baby is not breathing").urgent, "emergency");
