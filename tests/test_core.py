@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -54,6 +55,33 @@ def test_each_kind_of_age_applies_where_a_parent_expects(
     assert age.kind == kind
     assert all(age.applies_at(m) for m in applies)
     assert not any(age.applies_at(m) for m in not_yet)
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("1 year", "12 months"),
+        ("1-2 years", "12-24 months"),
+        ("by 1 year", "by 12 months"),
+        ("2.5 yrs", "30 months"),
+        ("6 weeks", "1.4 months"),
+        ("from 6 months", "6 months+"),
+        ("12 months and up", "12 months+"),
+        ("up to 12 months", "0-12 months"),
+    ],
+)
+def test_an_age_in_other_words_is_refused_with_the_same_age_as_it_is_written(
+    text: str, suggested: str
+) -> None:
+    """An author's warning says how to write the age, and what it says is read."""
+    warning = f"cannot read the age '{text}'; write it as '{suggested}'"
+    with pytest.raises(ValueError, match=re.escape(warning)):
+        AgeRange.parse(text)
+    assert AgeRange.parse(suggested).label == suggested
+
+
+def test_months_may_be_written_mths() -> None:
+    assert AgeRange.parse("6-9 mths").as_dict()["max_months"] == 9
 
 
 def test_old_crawl_json_ages_without_a_kind_still_load() -> None:

@@ -56,7 +56,7 @@ def age_rules() -> AgeRules:
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _DASH = r"\s*(?:-|\u2013|\u2014|to)\s*"
-_UNIT = r"\s*(?:months?|mos?\.?|m)?"
+_UNIT = r"\s*(?:months?|mths?|mos?\.?|m)?"
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^by\s+{_NUMBER}{_UNIT}$"), "by"),
     (re.compile(rf"^{_NUMBER}{_DASH}{_NUMBER}{_UNIT}\s*\+$"), "range+"),
@@ -69,6 +69,51 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 def _number(text: str) -> float | int:
     value = float(text)
     return int(value) if value.is_integer() else value
+
+
+#: Other units an author may write an age in, and their length in months.
+_OTHER_UNITS = {
+    "year": 12.0,
+    "years": 12.0,
+    "yr": 12.0,
+    "yrs": 12.0,
+    "week": 7 / MONTH_DAYS,
+    "weeks": 7 / MONTH_DAYS,
+    "wk": 7 / MONTH_DAYS,
+    "wks": 7 / MONTH_DAYS,
+}
+_IN_OTHER_UNITS = re.compile(
+    rf"^(by\s+)?{_NUMBER}(?:{_DASH}{_NUMBER})?\s*({'|'.join(_OTHER_UNITS)})(\s*\+)?$"
+)
+
+
+#: Ages open at one end, in words: "from 6 months" is "6 months+".
+_OPEN_IN_WORDS = (
+    (re.compile(rf"^(?:from|after)\s+{_NUMBER}{_UNIT}$"), "{0} months+"),
+    (re.compile(rf"^{_NUMBER}{_UNIT}\s+(?:and|or)\s+(?:up|over|older|more)$"), "{0} months+"),
+    (re.compile(rf"^(?:up to|under|until)\s+{_NUMBER}{_UNIT}$"), "0-{0} months"),
+)
+
+
+def _suggestion(text: str) -> str:
+    """An age the parser does not read, written as one it does ("1-2 years": "12-24
+    months", "from 6 months": "6 months+"), for the warning; "" when there is none."""
+    for pattern, form in _OPEN_IN_WORDS:
+        match = pattern.match(text)
+        if match:
+            return form.format(match.group(1))
+    match = _IN_OTHER_UNITS.match(text)
+    if not match:
+        return ""
+    by, low, high, unit, plus = match.groups()
+    factor = _OTHER_UNITS[unit]
+
+    def months(number: str) -> str:
+        value = float(number) * factor
+        return str(round(value)) if abs(value - round(value)) < 0.05 else f"{value:.1f}"
+
+    span = months(low) + (f"-{months(high)}" if high else "")
+    return f"{by or ''}{span} months{'+' if plus else ''}"
 
 
 #: What an age means. A *window* applies between its ends ("6-9 months", "12 months");
@@ -115,9 +160,14 @@ class AgeRange:
                 low, high = numbers[0], numbers[0]
             cls._check(label, low, high)
             return cls(low, high, label, kind)
+        hint = _suggestion(lowered)
         raise ValueError(
-            f"cannot read the age {label!r}; write it like '4-6 months', '12 months', "
-            "'9-12 months+' or 'by 12 months'"
+            f"cannot read the age {label!r}; "
+            + (
+                f"write it as {hint!r}"
+                if hint
+                else "write it like '4-6 months', '12 months', '9-12 months+' or 'by 12 months'"
+            )
         )
 
     @staticmethod
