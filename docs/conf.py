@@ -274,53 +274,6 @@ crawl_search_out_of_scope = {
 # to this card first ("Acting on a concern", shared/EVIDENCE.md).
 crawl_search_concern = {"entry": "parent-worry"}
 
-# Emergencies come first: the numbers on every page, and a search naming an
-# emergency sign (shared/EVIDENCE.md, "Emergencies": NHS and HSE) is told to call now.
-# Each edition knows the other's emergency words too: a frightened parent types in
-# the language that comes first.
-_EMERGENCY_SIGNS_EN = [
-    "not breathing", "stopped breathing", "stops breathing", "isnt breathing",
-    "cant breathe", "no breath", "struggling to breathe", "trouble breathing",
-    "difficulty breathing", "hard to breathe", "breathing fast", "fast breathing",
-    "gasping", "choking", "sucking in under ribs", "ribs sucking in",
-    "blue lips", "turning blue", "going blue", "gone blue", "blue skin", "bluish",
-    "grey skin", "gray skin", "pale blotchy", "grey", "gray", "greyish", "grayish",
-    "mottled", "blotchy", "pale floppy",
-    "wont wake", "will not wake", "cant wake", "hard to wake", "not waking",
-    "unconscious", "unresponsive", "not responding", "passed out",
-    "doesnt recognise", "doesnt recognize", "doesnt know me", "does not know me",
-    "not recognise", "not recognize",
-    "fit", "fitting", "seizure", "convulsion", "convulsing", "shaking uncontrollably",
-    "rash doesnt fade", "rash not fading", "glass test", "purple spots", "meningitis",
-    "allergic reaction", "anaphylaxis", "swollen face", "swollen lips",
-    "serious injury", "head injury", "hit head", "fell vomiting", "fall vomiting",
-    "bumped head vomiting", "dropped on head",
-    "emergency", "ambulance", "dying", "911", "999", "112",
-    "blue", "went limp", "gone limp", "goes limp",
-    # Stopped breathing, or may be seriously injured (NHS): found in water.
-    "drowned", "drowning", "nearly drowned", "under water", "underwater",
-    # May have been seriously injured (NHS): a baby who was shaken. (Not "shaken"
-    # alone: one typo from "shakes", and "baby shakes head" is no emergency.)
-    "shook", "was shaken", "been shaken", "shaken baby syndrome",
-]
-_EMERGENCY_SIGNS_ES = [
-    "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
-    "le cuesta respirar", "respira rápido", "respira muy rápido", "se ahoga",
-    "ahogando", "atragantado", "atragantó", "hunde las costillas",
-    "labios azules", "labios morados", "se pone azul", "se puso azul", "piel azul",
-    "piel gris", "morado", "pálido con manchas", "gris", "grisáceo", "grisácea",
-    "manchas moradas",
-    "no despierta", "no se despierta", "no reacciona", "no responde",
-    "inconsciente", "desmayado", "no me reconoce", "no me conoce",
-    "convulsión", "convulsiones", "convulsiona", "ataque", "azul", "se puso flácido",
-    "manchas que no desaparecen", "sarpullido que no desaparece", "prueba del vaso",
-    "meningitis", "reacción alérgica", "anafilaxia", "cara hinchada",
-    "labios hinchados", "golpe en la cabeza", "se cayó vomita", "caída vomita",
-    "emergencia", "urgencia", "ambulancia",
-    "se ahogó", "ahogado", "ahogada", "ahogamiento", "bajo el agua",
-    "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé", "lo sacudí",
-    "la sacudí",
-]
 # Whom to call, by place (shared/EVIDENCE.md: 911 in the USA, 999 in the UK, 112 in the
 # EU; a GP in the UK, NHS care cards; health visitors, an NHS health-visiting service;
 # the USA's early intervention programs, CDC "Act Early"). Pages name them with the
@@ -347,31 +300,14 @@ crawl_contacts: dict[str, dict[str, str]] = {
     "eu": {"label": "EU", "emergency": "112"},
     "any": {"doctor": "your pediatrician or health visitor"},
 }
+# Emergencies come first: the numbers on every page (from crawl_contacts), and a search
+# naming an emergency sign is told to call now.
 crawl_emergency = {
     "page": "emergency",
-    # NHS (EVIDENCE.md, "Emergencies"): call 999 for a baby under 8 weeks old when you are
-    # very worried; a search naming such a baby and a worry shows the emergency notice.
-    "young_weeks": 8,
-    "signs": _EMERGENCY_SIGNS_EN + _EMERGENCY_SIGNS_ES,
-    "unwell": [
-        "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
-        "diarrhoea", "diarrhea", "rash", "cough", "flu", "not feeding", "wont feed",
-        "dehydrated", "fell", "fall", "fallen", "bump", "bumped", "hurt", "injury",
-        "injured", "bruise", "burn", "bleeding", "swallowed", "poison", "inconsolable",
-        "hot", "burning up", "breathing", "grunting", "wheezing", "crying nonstop",
-        "wont stop crying", "twitching", "jerking", "shaking", "shakes", "trembling",
-        "cries all the time", "crying all the time", "always crying", "pain", "painful",
-        "swollen", "swelling", "limping", "limps", "bitten", "bite", "dog bit",
-        # Dropped, or something swallowed that may harm: an injury or a poisoning.
-        "dropped my baby", "dropped him", "dropped her", "dropped the baby", "was dropped",
-        "pill", "pills", "medicine", "medication", "detergent", "bleach",
-        "dishwasher tablet", "washing tablet", "laundry pod", "laundry capsule",
-        "cleaning product", "chemicals", "magnet", "magnets", "battery", "ingested",
-        # Signs of illness parents name: a soft spot, dry nappies, yellow skin, drowsiness.
-        "soft spot", "fontanelle", "fontanel", "no wet nappies", "dry nappies",
-        "no wet diapers", "dry diapers", "jaundice", "yellow skin", "yellow eyes",
-        "lethargic", "drowsy", "very sleepy",
-    ],
+    # The words of an emergency ("not breathing", in English and Spanish), of an illness
+    # or injury the handbook does not cover ("fever", "swallowed"), and the NHS's rule for
+    # a baby under 8 weeks old whose parent is very worried are the extension's own
+    # (sphinx_crawl/core/emergency_words.py, from shared/EVIDENCE.md, "Emergencies").
 }
 
 # How tags read in the indices (crawl-tips.html groups tips by tag).
@@ -530,23 +466,6 @@ if language == "es":
         },
         "eu": {"label": "España y la UE", "emergency": "112"},
         "any": {"doctor": "su pediatra o su enfermera de salud infantil"},
-    }
-    crawl_emergency = {  # the same page and rules; Spanish words first
-        **crawl_emergency,
-        "signs": _EMERGENCY_SIGNS_ES + _EMERGENCY_SIGNS_EN,
-        "unwell": [
-            "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea",
-            "tos", "resfriado", "enfermo", "enferma", "malito", "sarpullido", "erupción",
-            "no come", "se cayó", "caída", "cayó", "golpe", "golpeó", "herida", "sangra",
-            "quemadura", "tragó", "veneno", "llora sin parar", "caliente", "respira",
-            "respiración", "temblores", "tiembla", "sacudidas", "espasmos",
-            "llora todo el tiempo", "no para de llorar", "dolor", "le duele", "hinchado",
-            "hinchada", "hinchazón", "cojea", "cojeando", "mordió", "mordida", "mordedura",
-            "se me cayó", "dejé caer", "pastilla", "pastillas", "medicina", "medicamento",
-            "detergente", "lejía", "cloro", "lavavajillas", "cápsula", "imán", "imanes",
-            "pila", "pilas", "mollera", "fontanela", "pañales secos", "no moja el pañal",
-            "ictericia", "piel amarilla", "ojos amarillos", "somnoliento", "adormilado",
-        ],
     }
     crawl_search_synonyms = {
         # Going backwards

@@ -219,7 +219,11 @@ class CrawlConfig:
             'in weeks or months, or a "newborn", and a worry shows the emergency notice: '
             "the NHS says to call for a baby under 8 weeks old whose parent is very "
             'worried). With numbers set, every HTML page starts with a short "Emergency?" '
-            "line that gives them (`tel:` links) and links the page."
+            "line that gives them (`tel:` links) and links the page. Left out, `signs`, "
+            "`unwell` and `young_weeks` are the extension's own (English and Spanish words "
+            "from NHS and HSE advice, and 8 weeks), so a search naming an emergency is told "
+            "to call now even with no numbers set (the local emergency number); `[]` or 0 "
+            "turns one off."
         ),
         example=(
             'crawl_emergency = {"numbers": {"UK": "999", "USA": "911"}, "page": '

@@ -79,12 +79,14 @@ class Emergency:
 
     #: (where, number) pairs in conf.py order: ("USA", "911").
     numbers: tuple[tuple[str, str], ...] = ()
-    signs: tuple[str, ...] = ()
-    unwell: tuple[str, ...] = ()
+    #: None when not set: the extension's own words (core/emergency_words.py) are used.
+    signs: tuple[str, ...] | None = None
+    unwell: tuple[str, ...] | None = None
     page: str = ""
     #: A baby younger than this many weeks whose parent says they are worried: an
-    #: emergency (the NHS: under 8 weeks old and you are very worried). 0: no such rule.
-    young_weeks: int = 0
+    #: emergency (the NHS: under 8 weeks old and you are very worried). 0: no such rule;
+    #: None when not set: 8.
+    young_weeks: int | None = None
 
 
 @dataclass(frozen=True)
@@ -337,8 +339,8 @@ def check_emergency(value: Any, problems: list[Problem], name: str, default: Any
     if not isinstance(page, str):
         problems.append(((name,), f"{name}['page'] must be a page name such as 'emergency'"))
         page = ""
-    young_weeks = value.get("young_weeks", 0)
-    if (
+    young_weeks = value.get("young_weeks")
+    if young_weeks is not None and (
         isinstance(young_weeks, bool)
         or not isinstance(young_weeks, int)
         or not 0 <= young_weeks <= 52
@@ -346,12 +348,17 @@ def check_emergency(value: Any, problems: list[Problem], name: str, default: Any
         problems.append(
             ((name,), f"{name}['young_weeks'] must be a number of weeks from 0 to 52, such as 8")
         )
-        young_weeks = 0
+        young_weeks = None
+    # A key left out keeps the extension's own words; [] turns them off.
+    signs, unwell = (
+        _phrases(value[key], f"{name}[{key!r}]", problems) if key in value else None
+        for key in ("signs", "unwell")
+    )
     return Emergency(
         young_weeks=young_weeks,
         numbers=tuple(numbers),
-        signs=_phrases(value.get("signs", []), f"{name}['signs']", problems),
-        unwell=_phrases(value.get("unwell", []), f"{name}['unwell']", problems),
+        signs=signs,
+        unwell=unwell,
         page=page.strip().removesuffix(".md").removesuffix(".rst").strip("/"),
     )
 

@@ -168,8 +168,9 @@ def test_out_of_scope_topics_are_checked() -> None:
 
 
 def test_young_weeks_is_a_number_of_weeks() -> None:
-    """crawl_emergency's young_weeks: 8 is read; a string, a bool or a year and more is a
-    problem named at the setting, and no rule is made of it."""
+    """crawl_emergency's young_weeks: 8 is read, 0 turns the rule off; a string, a bool or
+    a year and more is a problem named at the setting, and the default (the NHS's 8
+    weeks: render/emergency.py) stands, as when it is left out."""
     from sphinx_crawl.config import CrawlConfig
 
     def checked(value: object) -> CrawlConfig:
@@ -177,7 +178,8 @@ def test_young_weeks_is_a_number_of_weeks() -> None:
 
     assert checked(8).emergency.young_weeks == 8
     assert not checked(8).problems
+    assert checked(0).emergency.young_weeks == 0
     for bad in ("8", True, -1, 53, 8.5):
         found = checked(bad)
-        assert found.emergency.young_weeks == 0, bad
+        assert found.emergency.young_weeks is None, bad
         assert any("young_weeks" in message for _, message in found.problems), bad

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.contacts import fill_contacts
 from sphinx_crawl.core.ages import MONTH_DAYS
+from sphinx_crawl.core.emergency_words import YOUNG_WEEKS, default_signs, default_unwell
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
 from sphinx_crawl.output import is_html_page
@@ -115,23 +116,44 @@ def add_emergency_line(
 
 
 def search_data(app: Sphinx) -> dict[str, Any]:
-    """What crawl-search.js needs on the search page: the signs, the numbers, the words."""
+    """What crawl-search.js needs on the search page: the signs, the numbers, the words.
+    What ``crawl_emergency`` leaves out is the extension's own (core/emergency_words.py);
+    with no numbers, the notices say to call the local emergency number."""
     settings = crawl_config(app.config)
     emergency, numbers = settings.emergency, settings.emergency_numbers()
-    if not (numbers or emergency.signs or emergency.unwell or emergency.young_weeks):
+    language = app.config.language
+    signs = default_signs(language) if emergency.signs is None else emergency.signs
+    unwell = default_unwell(language) if emergency.unwell is None else emergency.unwell
+    young_weeks = YOUNG_WEEKS if emergency.young_weeks is None else emergency.young_weeks
+    if not (numbers or signs or unwell or young_weeks):
         return {}
     words = texts(app.config)
+    if not numbers:
+        words.update(_no_numbers(app.config))
     page = emergency.page if emergency.page in app.env.found_docs else ""
     return {
-        "signs": list(emergency.signs),
-        "unwell": list(emergency.unwell),
-        "young_weeks": emergency.young_weeks,
-        "young_months": round(emergency.young_weeks * 7 / MONTH_DAYS, 3),
+        "signs": list(signs),
+        "unwell": list(unwell),
+        "young_weeks": young_weeks,
+        "young_months": round(young_weeks * 7 / MONTH_DAYS, 3),
         "numbers": [list(pair) for pair in numbers],
         "numbers_text": numbers_text(numbers, words),
         "page": app.builder.get_target_uri(page) if page else "",
         "texts": words,
     }
+
+
+def _no_numbers(config: Config) -> dict[str, str]:
+    """The notices for a handbook that gives no emergency number: the reader's own."""
+    words = {
+        "notice_heading": _("This could be an emergency: call your local emergency number now."),
+        "unwell": _(
+            "If your baby seems unwell, contact {crawl:contact}`doctor` or "
+            "{crawl:contact}`advice` today. If you think it is an emergency, call your "
+            "local emergency number now."
+        ),
+    }
+    return {key: fill_contacts(str(value), config) for key, value in words.items()}
 
 
 def check_emergency_page(app: Sphinx, env: BuildEnvironment) -> None:

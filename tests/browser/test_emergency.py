@@ -90,6 +90,50 @@ def search(tab: Tab, query: str, base: str | None = None) -> dict[str, Any]:
     )
 
 
+# -- an adopter who set nothing about emergencies ------------------------------------
+
+#: tests/roots/test-emergency's project without crawl_emergency (nor crawl_contacts).
+_NO_EMERGENCY_SETTINGS = """
+exec(open({conf!r}, encoding="utf-8").read())
+del crawl_emergency
+"""
+
+
+@pytest.fixture(scope="module")
+def unset_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("no-emergency-settings")
+    (out / "conf").mkdir()
+    conf = str(ROOTS / "test-emergency" / "conf.py")
+    (out / "conf" / "conf.py").write_text(_NO_EMERGENCY_SETTINGS.format(conf=conf))
+    with built_and_served(out, "-c", str(out / "conf")) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ("my baby is not breathing", "crawl-search-emergency"),
+        ("mi bebé no respira", "crawl-search-emergency"),
+        ("3 week old baby and I am very worried", "crawl-search-emergency"),
+        ("fever and vomiting", "crawl-search-unwell"),
+    ],
+)
+def test_with_no_emergency_settings_a_frightened_parent_is_still_told_to_call(
+    playwright_browser: Any, unset_url: str, query: str, kind: str
+) -> None:
+    """The extension's own words (core/emergency_words.py): an adopter's handbook that
+    says nothing of emergencies still puts the call first, to the local number."""
+    context = playwright_browser.new_context()
+    tab = Tab(context.new_page(), unset_url)
+    shown = search(tab, query)
+    context.close()
+    assert shown["kind"] == kind, shown
+    assert shown["aboveAll"], shown
+    assert "local emergency number" in shown["text"], shown["text"]
+    assert "{numbers}" not in shown["text"], shown["text"]
+    assert not tab.errors, tab.errors
+
+
 # -- the mechanism, in a project that is not the handbook ---------------------------
 
 

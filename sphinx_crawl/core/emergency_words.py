@@ -1,0 +1,107 @@
+"""The words a frightened parent types, for the search's emergency and illness notices.
+
+Used when ``crawl_emergency`` does not set ``signs``, ``unwell`` or ``young_weeks``, so
+an adopter's handbook tells a parent whose query names an emergency to call now, as
+this project's handbook does. The signs are those the NHS and the HSE name for calling
+an ambulance for a baby (shared/EVIDENCE.md, "Emergencies"); the unwell words name an
+illness or injury the handbook does not cover, which the search sends to a doctor
+today. Plain data, no Sphinx.
+"""
+
+from __future__ import annotations
+
+#: The NHS: call 999 for a baby under 8 weeks old when you are very worried.
+YOUNG_WEEKS = 8
+
+# fmt: off
+SIGNS_EN = [
+    "not breathing", "stopped breathing", "stops breathing", "isnt breathing",
+    "cant breathe", "no breath", "struggling to breathe", "trouble breathing",
+    "difficulty breathing", "hard to breathe", "breathing fast", "fast breathing",
+    "gasping", "choking", "sucking in under ribs", "ribs sucking in", "blue lips",
+    "turning blue", "going blue", "gone blue", "blue skin", "bluish", "grey skin",
+    "gray skin", "pale blotchy", "grey", "gray", "greyish", "grayish", "mottled", "blotchy",
+    "pale floppy", "wont wake", "will not wake", "cant wake", "hard to wake", "not waking",
+    "unconscious", "unresponsive", "not responding", "passed out", "doesnt recognise",
+    "doesnt recognize", "doesnt know me", "does not know me", "not recognise",
+    "not recognize", "fit", "fitting", "seizure", "convulsion", "convulsing",
+    "shaking uncontrollably", "rash doesnt fade", "rash not fading", "glass test",
+    "purple spots", "meningitis", "allergic reaction", "anaphylaxis", "swollen face",
+    "swollen lips", "serious injury", "head injury", "hit head", "fell vomiting",
+    "fall vomiting", "bumped head vomiting", "dropped on head", "emergency", "ambulance",
+    "dying", "911", "999", "112", "blue", "went limp", "gone limp", "goes limp",
+    # Stopped breathing, or may be seriously injured (NHS): found in water.
+    "drowned", "drowning", "nearly drowned", "under water", "underwater",
+    # May have been seriously injured (NHS): a baby who was shaken. (Not "shaken"
+    # alone: one typo from "shakes", and "baby shakes head" is no emergency.)
+    "shook", "was shaken", "been shaken", "shaken baby syndrome",
+]
+SIGNS_ES = [
+    "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
+    "le cuesta respirar", "respira rápido", "respira muy rápido", "se ahoga", "ahogando",
+    "atragantado", "atragantó", "hunde las costillas", "labios azules", "labios morados",
+    "se pone azul", "se puso azul", "piel azul", "piel gris", "morado",
+    "pálido con manchas", "gris", "grisáceo", "grisácea", "manchas moradas", "no despierta",
+    "no se despierta", "no reacciona", "no responde", "inconsciente", "desmayado",
+    "no me reconoce", "no me conoce", "convulsión", "convulsiones", "convulsiona", "ataque",
+    "azul", "se puso flácido", "manchas que no desaparecen", "sarpullido que no desaparece",
+    "prueba del vaso", "meningitis", "reacción alérgica", "anafilaxia", "cara hinchada",
+    "labios hinchados", "golpe en la cabeza", "se cayó vomita", "caída vomita",
+    "emergencia", "urgencia", "ambulancia", "se ahogó", "ahogado", "ahogada", "ahogamiento",
+    "bajo el agua", "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé",
+    "lo sacudí", "la sacudí",
+]
+UNWELL_EN = [
+    "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
+    "diarrhoea", "diarrhea", "rash", "cough", "flu", "not feeding", "wont feed",
+    "dehydrated", "fell", "fall", "fallen", "bump", "bumped", "hurt", "injury", "injured",
+    "bruise", "burn", "bleeding", "swallowed", "poison", "inconsolable", "hot",
+    "burning up", "breathing", "grunting", "wheezing", "crying nonstop", "wont stop crying",
+    "twitching", "jerking", "shaking", "shakes", "trembling", "cries all the time",
+    "crying all the time", "always crying", "pain", "painful", "swollen", "swelling",
+    "limping", "limps", "bitten", "bite", "dog bit",
+    # Dropped, or something swallowed that may harm: an injury or a poisoning.
+    "dropped my baby", "dropped him", "dropped her", "dropped the baby", "was dropped",
+    "pill", "pills", "medicine", "medication", "detergent", "bleach", "dishwasher tablet",
+    "washing tablet", "laundry pod", "laundry capsule", "cleaning product", "chemicals",
+    "magnet", "magnets", "battery", "ingested",
+    # Signs of illness parents name: a soft spot, dry nappies, yellow skin, drowsiness.
+    "soft spot", "fontanelle", "fontanel", "no wet nappies", "dry nappies",
+    "no wet diapers", "dry diapers", "jaundice", "yellow skin", "yellow eyes", "lethargic",
+    "drowsy", "very sleepy",
+]
+UNWELL_ES = [
+    "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
+    "resfriado", "enfermo", "enferma", "malito", "sarpullido", "erupción", "no come",
+    "se cayó", "caída", "cayó", "golpe", "golpeó", "herida", "sangra", "quemadura", "tragó",
+    "veneno", "llora sin parar", "caliente", "respira", "respiración", "temblores",
+    "tiembla", "sacudidas", "espasmos", "llora todo el tiempo", "no para de llorar",
+    "dolor", "le duele", "hinchado", "hinchada", "hinchazón", "cojea", "cojeando", "mordió",
+    "mordida", "mordedura", "se me cayó", "dejé caer", "pastilla", "pastillas", "medicina",
+    "medicamento", "detergente", "lejía", "cloro", "lavavajillas", "cápsula", "imán",
+    "imanes", "pila", "pilas", "mollera", "fontanela", "pañales secos", "no moja el pañal",
+    "ictericia", "piel amarilla", "ojos amarillos", "somnoliento", "adormilado",
+]
+# fmt: on
+
+_SIGNS = {"en": SIGNS_EN, "es": SIGNS_ES}
+_UNWELL = {"en": UNWELL_EN, "es": UNWELL_ES}
+
+
+def _base(language: str | None) -> str:
+    return (language or "en").split("_")[0].split("-")[0].lower()
+
+
+def default_signs(language: str | None) -> tuple[str, ...]:
+    """Every language's emergency words, the build's first: a frightened parent types in
+    the language that comes first to them, whatever the edition's."""
+    first = _base(language)
+    ordered = sorted(_SIGNS, key=lambda code: code != first)
+    return tuple(phrase for code in ordered for phrase in _SIGNS[code])
+
+
+def default_unwell(language: str | None) -> tuple[str, ...]:
+    """The build's language's illness and injury words (English when it has none): one
+    language's words only, as a word of another ("dolor") is a typo away from one of
+    this ("color")."""
+    return tuple(_UNWELL.get(_base(language), UNWELL_EN))
