@@ -26,6 +26,8 @@ QUERIES = [
     "baby not talking 18 months",
     "baby not breathing",
     "my baby is 9 months and only goes backwards",
+    "my 15 month old crawls backwards",
+    "stiff legs 4 months",
     "hates tummy time",
     "zebra",
 ]
@@ -43,7 +45,8 @@ def test_split_parts_rank_as_the_whole_index(whole: dict[str, Any], tmp_path: Pa
     upfront, parts = split_index(whole, single_file_bytes=0)
     assert "words" not in upfront
     assert "entries" not in upfront
-    assert len(upfront["kinds"]) == len(upfront["from"]) == len(whole["entries"])
+    assert len(upfront["kinds"]) == len(parts["a"]) == len(whole["entries"])
+    assert "from" not in upfront  # the ages are a part of their own
     files = {}
     for name, data in (("whole", whole), ("upfront", upfront), ("parts", parts)):
         files[name] = tmp_path / f"{name}.json"
@@ -62,6 +65,9 @@ def test_split_parts_rank_as_the_whole_index(whole: dict[str, Any], tmp_path: Pa
         words = [name for name in found["loaded"] if name.startswith("w-")]
         assert len(words) <= 2 * len(found["query"].split()) + 4, found
         assert len(found["loaded"]) < len(parts) / 2, found
+        # The entries' ages only for a query that names one.
+        names_age = any(unit in found["query"] for unit in ("months", "month old"))
+        assert ("a" in found["loaded"]) == names_age, found
 
 
 def test_parts_are_written_and_old_ones_removed(whole: dict[str, Any], tmp_path: Path) -> None:

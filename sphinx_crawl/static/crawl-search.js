@@ -71,14 +71,15 @@
   const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
   /* ---- A split index (render/search_shards.py) ------------------------------ */
-  // Up front: per entry its kind and from what age it concerns a baby, one character
-  // each; the words and the rows come in parts, loaded for what is asked.
+  // Up front: per entry its kind, one character each; the words, the rows and (for a
+  // query that names an age) the entries' ages come in parts, loaded for what is asked.
   const entryCount = (index) => (index.entries && !index.parts ? index.entries.length : index.total);
   const decode = (index, text, n) => index.parts.alphabet.indexOf(text[n]) - 1;
   const kindOf = (index, n) =>
     index.parts ? index.kind_labels[decode(index, index.kinds, n)] : index.entries[n][3];
   function fromOf(index, n) {
     if (!index.parts) return index.entries[n][6];
+    if (typeof index.from !== "string") return null; // not loaded: the query names no age
     const months = decode(index, index.from, n);
     return months < 0 ? null : months;
   }
@@ -86,7 +87,8 @@
   // The part holding the words that begin as ``word`` does (two letters, accents folded).
   const partOf = (word) => `w-${hex(fold(word).slice(0, 2))}`;
 
-  // The parts a query needs: the words typed and their synonyms.
+  // The parts a query needs: the words typed and their synonyms, and the entries'
+  // ages when it names one.
   function wordParts(index, query) {
     const present = new Set((index.parts.words || []).map((key) => `w-${key}`));
     const wanted = new Set();
@@ -95,14 +97,18 @@
       [].concat(own(index.synonyms || {}, word) || own(index.synonyms || {}, stem(word)) || [])
         .forEach((synonym) => words(synonym).forEach((w) => wanted.add(partOf(w))));
     });
-    return [...wanted].filter((name) => present.has(name));
+    const names = [...wanted].filter((name) => present.has(name));
+    if (Number.isFinite(queryAge(index, query))) names.push("a");
+    return names;
   }
   const rowParts = (index, positions) =>
     [...new Set(positions.filter((n) => !index.entries[n]).map((n) => `r-${Math.floor(n / index.parts.rows_per_part)}`))];
 
   // A part's data, merged into the index: words into each field, rows into place.
   function mergePart(index, name, data) {
-    if (name.startsWith("w-")) {
+    if (name === "a") {
+      index.from = data;
+    } else if (name.startsWith("w-")) {
       Object.entries(data).forEach(([field, byWord]) => Object.assign(index.words[field] ??= {}, byWord));
       index.crawlSearcher = null; // its stems and masks were made from fewer words
     } else {
