@@ -29,16 +29,19 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-def texts(config: Config | None = None) -> dict[str, str]:
+def texts(config: Config | None = None, *, numbers: bool = True) -> dict[str, str]:
     """The words of the line and the search notices, in the build's language, with whom
-    to call for the build's place (``crawl_contacts``) when ``config`` is given."""
+    to call for the build's place (``crawl_contacts``) when ``config`` is given. Without
+    ``numbers`` (a handbook that gives none), the notices send to the local number."""
     words = {
         "question": _("Emergency?"),
         "call": _("Call {numbers} now."),
         "number": _("{number} ({where})"),
         "or": _("or"),
         "page": _("What counts as an emergency"),
-        "notice_heading": _("This could be an emergency: call {numbers} now."),
+        "notice_heading": _("This could be an emergency: call {numbers} now.")
+        if numbers
+        else _("This could be an emergency: call your local emergency number now."),
         "notice": _(
             "Don't wait for search results. This handbook is about how babies move, and "
             "it cannot help in an emergency."
@@ -48,6 +51,12 @@ def texts(config: Config | None = None) -> dict[str, str]:
             "If your baby seems unwell, contact {crawl:contact}`doctor` or "
             "{crawl:contact}`advice` today. If you think it is an emergency, call "
             "{numbers} now."
+        )
+        if numbers
+        else _(
+            "If your baby seems unwell, contact {crawl:contact}`doctor` or "
+            "{crawl:contact}`advice` today. If you think it is an emergency, call your "
+            "local emergency number now."
         ),
         "folded": _("Entries of this handbook with these words (about how babies move)"),
         "concern": _(
@@ -127,9 +136,7 @@ def search_data(app: Sphinx) -> dict[str, Any]:
     young_weeks = YOUNG_WEEKS if emergency.young_weeks is None else emergency.young_weeks
     if not (numbers or signs or unwell or young_weeks):
         return {}
-    words = texts(app.config)
-    if not numbers:
-        words.update(_no_numbers(app.config))
+    words = texts(app.config, numbers=bool(numbers))
     page = emergency.page if emergency.page in app.env.found_docs else ""
     return {
         "signs": list(signs),
@@ -141,19 +148,6 @@ def search_data(app: Sphinx) -> dict[str, Any]:
         "page": app.builder.get_target_uri(page) if page else "",
         "texts": words,
     }
-
-
-def _no_numbers(config: Config) -> dict[str, str]:
-    """The notices for a handbook that gives no emergency number: the reader's own."""
-    words = {
-        "notice_heading": _("This could be an emergency: call your local emergency number now."),
-        "unwell": _(
-            "If your baby seems unwell, contact {crawl:contact}`doctor` or "
-            "{crawl:contact}`advice` today. If you think it is an emergency, call your "
-            "local emergency number now."
-        ),
-    }
-    return {key: fill_contacts(str(value), config) for key, value in words.items()}
 
 
 def check_emergency_page(app: Sphinx, env: BuildEnvironment) -> None:
