@@ -117,24 +117,45 @@
     }
   }
 
-  // A word's entries: "~" + a base-64 bitmap, or gaps in base 36 ("3,1,a"); marked
-  // into `mask`, one byte per entry, so sets combine in plain loops.
-  function markInto(code, mask) {
-    if (code[0] === "~") {
-      for (let i = 1; i < code.length; i += 1) {
-        const value = B64.indexOf(code[i]);
-        for (let b = 5; b >= 0; b -= 1) {
-          if (!(value & (1 << b))) continue;
-          // base 64 packs 6 bits, most significant first; each byte of the bitmap
-          // holds entries from its least significant bit up
-          const position = (i - 1) * 6 + (5 - b);
-          mask[(position >> 3) * 8 + 7 - (position & 7)] = 1;
-        }
-      }
-      return;
+  // A word's entries, ascending: "~" + a base-64 bitmap (bit i of byte j is entry
+  // 8j + i), or gaps in base 36 ("3,1,a"). Sets stay lists of the entries they hold, so
+  // a query's work grows with the entries its words match, not with the handbook.
+  function entriesOf(code) {
+    const found = [];
+    if (code[0] !== "~") {
+      let position = 0;
+      for (const gap of code.split(",")) found.push((position += parseInt(gap, 36)));
+      return found;
     }
-    let position = 0;
-    for (const gap of code.split(",")) mask[(position += parseInt(gap, 36))] = 1;
+    let buffer = 0;
+    let bits = 0;
+    let byte = 0;
+    for (let i = 1; i < code.length; i += 1) {
+      buffer = ((buffer << 6) | B64.indexOf(code[i])) & 0xffff;
+      bits += 6;
+      if (bits < 8) continue;
+      bits -= 8;
+      const value = (buffer >> bits) & 0xff;
+      for (let b = 0; value && b < 8; b += 1) if (value & (1 << b)) found.push(byte * 8 + b);
+      byte += 1;
+    }
+    return found;
+  }
+  // Sorted lists of entries: all of them, and those in every one.
+  function union(lists) {
+    const some = lists.filter((list) => list.length);
+    if (some.length < 2) return some[0] || [];
+    const all = Int32Array.from(some.flat()).sort();
+    return Array.from(all.filter((n, i) => i === 0 || n !== all[i - 1]));
+  }
+  function intersection(a, b) {
+    const both = [];
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] < b[j]) i += 1;
+      else if (a[i] > b[j]) j += 1;
+      else { both.push(a[i]); i += 1; j += 1; }
+    }
+    return both;
   }
 
   function searcher(index) {
@@ -153,13 +174,11 @@
       }
       return byStem[field];
     };
-    // Entries with a word of this stem in this field (a byte per entry).
+    // Entries with a word of this stem in this field.
     const withStem = (field, key) => {
       const id = field + " " + key;
       if (!cache.has(id)) {
-        const mask = new Uint8Array(total);
-        (stemsOf(field).get(key) || []).forEach((word) => markInto(index.words[field][word], mask));
-        cache.set(id, mask);
+        cache.set(id, union((stemsOf(field).get(key) || []).map((word) => entriesOf(index.words[field][word]))));
       }
       return cache.get(id);
     };
@@ -167,13 +186,8 @@
     const withAll = (field, stems) => {
       const id = field + "|" + stems.join(" ");
       if (!cache.has(id)) {
-        const masks = stems.map((s) => withStem(field, s));
-        const mask = masks.length ? masks[0].slice() : new Uint8Array(total);
-        for (let m = 1; m < masks.length; m += 1) {
-          const other = masks[m];
-          for (let n = 0; n < total; n += 1) mask[n] &= other[n];
-        }
-        cache.set(id, mask);
+        const lists = stems.map((s) => withStem(field, s));
+        cache.set(id, lists.length ? lists.reduce(intersection) : []);
       }
       return cache.get(id);
     };
@@ -288,7 +302,15 @@
     return NaN;
   }
 
-  const roleOf = (index, n) => own(index.roles || {}, String(kindOf(index, n))) || "";
+  // Each entry's role ("sign", "answer") by its kind, looked up once a kind.
+  const rolesOf = (index) => {
+    const byKind = new Map();
+    return (n) => {
+      const kind = kindOf(index, n);
+      if (!byKind.has(kind)) byKind.set(kind, own(index.roles || {}, String(kind)) || "");
+      return byKind.get(kind);
+    };
+  };
   const isWorry = (index, query) => {
     const { negation, alarm } = intentSets(index);
     return words(query).some((w) => negation.has(fold(w)) || alarm.has(fold(w)));
@@ -317,23 +339,27 @@
       alternatives.push(...near);
       return near.length > 0;
     });
-    // For each group and field, the entries that match one of its alternatives.
-    const masks = groups.map((alternatives) => FIELDS.map(([field]) => {
-      const union = new Uint8Array(total);
-      alternatives.forEach((alt) => {
-        const mask = find.withAll(field, alt.split(" "));
-        for (let n = 0; n < total; n += 1) union[n] |= mask[n];
-      });
-      return union;
-    }));
-    // Per group, the entries it matches in any field.
-    const anyField = masks.map((byField) => {
-      const mask = new Uint8Array(total);
-      for (const fieldMask of byField) for (let n = 0; n < total; n += 1) mask[n] |= fieldMask[n];
-      return mask;
-    });
+    // Per group, a bit for each field an entry matches it in; and the entries matched,
+    // so the work below grows with them, not with the handbook.
+    const fieldsOf = groups.map(() => new Uint8Array(total));
+    const seen = new Uint8Array(total);
+    const touched = [];
+    groups.forEach((alternatives, g) => FIELDS.forEach(([field], f) => alternatives.forEach((alt) => {
+      for (const n of find.withAll(field, alt.split(" "))) {
+        fieldsOf[g][n] |= 1 << f;
+        if (!seen[n]) { seen[n] = 1; touched.push(n); }
+      }
+    })));
+    const inFields = (g, fieldBits) => {
+      let count = 0;
+      for (const n of touched) if (fieldsOf[g][n] & fieldBits) count += 1;
+      return count;
+    };
+    const KT = 0b0011; // keywords or title
+    const HEADINGS = 0b0111; // keywords, title or tags
+    const ANY = 0b1111;
     // Rare words count for more than words most entries share ("hardwood" over "backwards").
-    const found = anyField.map((mask) => mask.reduce((count, hit) => count + hit, 0));
+    const found = groups.map((_, g) => inFields(g, ANY));
     const rarity = found.map((n) => Math.log(1 + total / Math.max(1, n)));
     // Most words must match; words no entry uses at all ("see", "please") do not count,
     // nor, beside other words, those that say the parent's intent or the baby's age
@@ -348,7 +374,7 @@
     // (A word only in text counts half: "need", "before" are in many texts and headings
     // of none, yet "does my baby need to crawl before walking" is well covered.)
     const content = intent.filter((isIntent) => !isIntent).length;
-    const inHeadings = masks.map((byField) => byField.slice(0, 3).some((mask) => mask.some(Boolean)));
+    const inHeadings = groups.map((_, g) => inFields(g, HEADINGS) > 0);
     const uncovered = intent.reduce((sum, isIntent, g) =>
       sum + (isIntent ? 0 : corrected[g] ? 0.5 : inHeadings[g] ? 0 : known[g] ? 0.5 : 1), 0);
     const weak = uncovered > 0 && uncovered * 2 >= content;
@@ -359,16 +385,16 @@
     // What the query asks for: a question or a worry gets answers before warning signs;
     // a query that names a sign (its words are mostly found in signs' titles or
     // keywords: "stiff legs", "floppy") gets the signs first.
-    const role = (n) => roleOf(index, n);
+    const role = rolesOf(index);
     const asked = words(query);
     const questioning = QUESTION_START.has(fold(asked[0] || "")) || /[?\u00bf]/.test(query)
       || asked.some((w) => WORRY.has(fold(w)));
-    const namesSign = masks.some((byField, g) => {
+    const namesSign = groups.some((_, g) => {
       if (intent[g] || !known[g]) return false;
       let signs = 0;
       let all = 0;
-      for (let n = 0; n < total; n += 1) {
-        if (!byField[0][n] && !byField[1][n]) continue;
+      for (const n of touched) {
+        if (!(fieldsOf[g][n] & KT)) continue;
         all += 1;
         if (role(n) === "sign") signs += 1;
       }
@@ -377,15 +403,8 @@
     });
     // All the words in an entry's keywords or title earn a bonus; parents' keywords are
     // whole questions ("when do babies crawl"), so the asked words count with stop words.
-    const named = (stems) => {
-      const mask = new Uint8Array(total);
-      if (stems.length < 2) return mask;
-      for (const field of ["k", "t"]) {
-        const hits = find.withAll(field, stems);
-        for (let n = 0; n < total; n += 1) mask[n] |= hits[n];
-      }
-      return mask;
-    };
+    const named = (stems) =>
+      new Set(stems.length < 2 ? [] : ["k", "t"].flatMap((field) => find.withAll(field, stems)));
     const age = queryAge(index, query);
     const namedTerms = named(terms.map(stem));
     const namedAsked = named(words(query).map(stem));
@@ -396,17 +415,17 @@
     // sign, whose text does not say "legs".
     const coreCount = core.filter(Boolean).length;
     const matches = [];
-    for (let n = 0; n < total; n += 1) {
+    for (const n of touched) {
       let matched = 0;
       let matchedCore = 0;
       let matchedAbout = 0;
-      for (let g = 0; g < masks.length; g += 1) {
-        if (!anyField[g][n]) continue;
+      for (let g = 0; g < groups.length; g += 1) {
+        if (!fieldsOf[g][n]) continue;
         matched += 1;
         matchedCore += core[g] ? 1 : 0;
         matchedAbout += intent[g] ? 0 : 1;
       }
-      if (matched > 0) matches.push({ n, matched, matchedCore, matchedAbout });
+      matches.push({ n, matched, matchedCore, matchedAbout });
     }
     let needed = Math.max(1, Math.ceil(coreCount * 0.6));
     // Optional words help reach the count, but an entry must have a word that is not the
@@ -423,12 +442,13 @@
       // Partial: the entries with the most of the words the query is about.
       if (partial ? m.matchedCore < needed : !enough(m)) continue;
       let score = 0;
-      for (let g = 0; g < masks.length; g += 1) {
-        if (!anyField[g][n]) continue;
+      for (let g = 0; g < groups.length; g += 1) {
+        const inField = fieldsOf[g][n];
+        if (!inField) continue;
         let best = 0;
         let sum = 0;
         for (let f = 0; f < weights.length; f += 1) {
-          if (!masks[g][f][n]) continue;
+          if (!(inField & (1 << f))) continue;
           if (weights[f] > best) best = weights[f];
           sum += weights[f];
         }
@@ -438,7 +458,7 @@
       // For an older baby than the one the query names: below what concerns that age.
       const from = fromOf(index, n);
       if (Number.isFinite(age) && typeof from === "number" && from > age + 0.5) score *= 0.4;
-      score += 6 * namedTerms[n] + 6 * namedAsked[n];
+      score += (namedTerms.has(n) ? 6 : 0) + (namedAsked.has(n) ? 6 : 0);
       const kind = role(n);
       // A sign that starts by the age the query names applies to that baby now: above
       // answers written for a younger one ("my 15 month old crawls backwards").
@@ -456,7 +476,16 @@
   // then place on the page), which needs no entry's title: a split index ranks before
   // it loads any row.
   function topResults(results, count) {
-    return results.sort((a, b) => b.score - a.score || a.n - b.n).slice(0, count);
+    const before = (a, b) => b.score - a.score || a.n - b.n;
+    const best = [];
+    for (const result of results) {
+      if (best.length === count && before(result, best[count - 1]) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && before(result, best[at - 1]) < 0) at -= 1;
+      best.splice(at, 0, result);
+      if (best.length > count) best.pop();
+    }
+    return best;
   }
 
   // The excerpt under a result, read from the entry on its own page: one request per
@@ -511,13 +540,13 @@
   // The stems of a query that name an emergency, an illness or a topic not covered:
   // never "corrected" into a word of the handbook ("fever" is not "never").
   function claimedStems(index, query) {
-    const phrases = [
+    index.crawlClaimed ??= new Set([
       ...((index.emergency || {}).signs || []), ...((index.emergency || {}).unwell || []),
       ...Object.entries(index.out_of_scope || {}).flatMap(([topic, answer]) => [topic, ...(answer.words || [])]),
-    ];
-    const asked = new Set(words(query).map(stem));
-    return new Set(phrases.flatMap((phrase) => words(phrase).map(stem)).filter((w) => asked.has(w)));
+    ].flatMap((phrase) => words(phrase).map(stem)));
+    return new Set(words(query).map(stem).filter((w) => index.crawlClaimed.has(w)));
   }
+
 
   // "Call {numbers} now." with each number a tel: link a phone can call from.
   function withNumbers(template, emergency) {
