@@ -7,10 +7,11 @@ this is the one place that turns a doctree into domain data, called from
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
+from sphinx.addnodes import only, pending_xref
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.core.adapt import APPEND, ExtensionData
@@ -32,22 +33,39 @@ EXTEND_ATTRIBUTE = "crawl_extend_data"
 EXTEND_VALUE_CLASS = "crawl-extend-value"
 
 
+#: Whether an ``only`` expression is true for this build (None: keep everything).
+Condition = Callable[[str], bool]
+
+
 def read_document(
-    docname: str, document: nodes.document, demo: bool = False
+    docname: str,
+    document: nodes.document,
+    demo: bool = False,
+    shown: Condition | None = None,
+    conditions: dict[str, bool] | None = None,
 ) -> tuple[list[EntryData], list[dict[str, Any]], list[ExtensionData]]:
     """The page's entries (none on a demo page), what it collects from elsewhere, and
-    its crawl-extend records (none on a demo page), in one walk of the doctree."""
+    its crawl-extend records (none on a demo page), in one walk of the doctree.
+
+    An entry or crawl-extend inside an ``only`` whose expression ``shown`` finds false
+    is left out, as Sphinx leaves it out of the page it writes; each expression that
+    decided so, and its value, is put in ``conditions`` (the page is read again when
+    one changes value)."""
     entries: list[tuple[int, EntryData]] = []
     collectors: list[dict[str, Any]] = []
     extensions: list[ExtensionData] = []
     for node in document.findall(nodes.Element):
         if isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row):
             found = _take_entry(node)
-            if found is not None and not demo:
+            if found is not None and not demo and _is_shown(node, shown, conditions):
                 entries.append(found)
             continue
         if isinstance(node, nodes.comment):
-            _take_extension(node, extensions)
+            if EXTEND_ATTRIBUTE in node.attributes or EXTEND_VALUE_CLASS in node["classes"]:
+                if _is_shown(node, shown, conditions):
+                    _take_extension(node, extensions)
+                else:
+                    node.attributes.pop(EXTEND_ATTRIBUTE, None)
             continue
         spec = _collector(node, demo)
         if spec is not None and spec not in collectors:
@@ -61,6 +79,25 @@ def read_document(
     # Entries in the order their directives finished (a milestone table sorts its rows).
     ordered = [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]
     return ordered, collectors, [] if demo else extensions
+
+
+def _is_shown(
+    node: nodes.Element, shown: Condition | None, conditions: dict[str, bool] | None
+) -> bool:
+    """Whether every ``only`` around ``node`` is true for this build."""
+    if shown is None:
+        return True
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, only):
+            expression = str(parent["expr"])
+            value = shown(expression)
+            if conditions is not None:
+                conditions[expression] = value
+            if not value:
+                return False
+        parent = parent.parent
+    return True
 
 
 def _take_extension(node: nodes.comment, extensions: list[ExtensionData]) -> None:

@@ -7,6 +7,8 @@ which is what keeps ``-j`` and incremental builds equal to clean serial ones::
                                    string (core/stored.py: quick to unpickle)
     data["collectors"][docname] -> [collector spec, ...] (crawl-list, crawl-sources, refs)
     data["extensions"][docname] -> [ExtensionData, ...] (crawl-extend, in page order)
+    data["only"][docname]       -> {expression: value} of each ``only`` around an entry
+                                   or crawl-extend, as this build's tags decided it
 
 Views of it (entries by id with every crawl-extend applied, back-links...) are derived
 from the whole, so the order pages are read in cannot change them. One is stored: the
@@ -55,14 +57,16 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.tags import Tags
 
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 9  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+DATA_VERSION = 10  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
 # 4: references in entry text are placeholders (see core/entries.py); 5: relations;
 # 6: imported entries; 7: crawl-extend records; 8: entries kept out of Sphinx's index;
-# 9: a page's entries stored as a JSON string, the objects kept with their state
+# 9: a page's entries stored as a JSON string, the objects kept with their state;
+# 10: entries in an ``only`` false for the build left out, the expressions kept
 
 
 _NO_ENTRY = "names no entry"
@@ -99,7 +103,12 @@ class CrawlDomain(Domain):
     # Object types, roles and indices of content types are added as they register.
     object_types: ClassVar[dict[str, ObjType]] = {}
     roles: ClassVar[dict[str, Any]] = {"source": CrawlXRefRole(), "contact": ContactRole()}
-    initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "collectors": {}, "extensions": {}}
+    initial_data: ClassVar[dict[str, Any]] = {
+        "entries": {},
+        "collectors": {},
+        "extensions": {},
+        "only": {},
+    }
     data_version = DATA_VERSION
 
     #: The content types of this project (set on the per-project subclass made by
@@ -117,6 +126,9 @@ class CrawlDomain(Domain):
         self.views_cache: dict[str, Any] = {}
         #: Pages' entries decoded from their stored strings, kept while they are stored.
         self._decoded: DecodedCache = {}
+        #: The build's tags (set as each build starts, see :func:`read_again_for_tags`):
+        #: an entry in an ``only`` they make false is not part of this build's data.
+        self.tags: Tags | None = None
 
     def _data_changed(self) -> None:
         self.views_cache = {}
@@ -140,9 +152,16 @@ class CrawlDomain(Domain):
 
         The one writer of domain data: directives and roles only leave nodes.
         """
+        conditions: dict[str, bool] = {}
         entries, collectors, extensions = read_document(
-            docname, document, is_demo_page(env.config, docname)
+            docname,
+            document,
+            is_demo_page(env.config, docname),
+            shown=None if self.tags is None else partial(is_shown_with, self.tags),
+            conditions=conditions,
         )
+        if conditions:
+            self.data["only"][docname] = conditions
         if entries:
             stored, decoded = encode_entries(entries)
             self.data["entries"][docname] = stored
@@ -158,11 +177,12 @@ class CrawlDomain(Domain):
         self._decoded.pop(docname, None)
         self.collectors.pop(docname, None)
         self.extensions_by_doc.pop(docname, None)
+        self.data["only"].pop(docname, None)
         self._data_changed()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            for key in ("entries", "collectors", "extensions"):
+            for key in ("entries", "collectors", "extensions", "only"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
         self._data_changed()
@@ -700,6 +720,30 @@ def crawl_domain(env: BuildEnvironment) -> CrawlDomain:
     return domain
 
 
+def is_shown_with(tags: Tags, expression: str) -> bool:
+    """Whether an ``only`` with ``expression`` shows its content in this build. One
+    Sphinx cannot evaluate it keeps (Sphinx warns of it when it writes the page)."""
+    try:
+        return bool(tags.eval_condition(expression))
+    except Exception:
+        return True
+
+
+def read_again_for_tags(app: Sphinx, env: BuildEnvironment, *changes: object) -> list[str]:
+    """``env-get-outdated``: the pages read with an ``only`` around an entry that this
+    build's tags (``-t``, the builder's name and format) decide otherwise. Sphinx keeps
+    a page's doctree whatever the tags (it applies ``only`` when it writes), but which
+    entries the data holds depends on them."""
+    domain = crawl_domain(env)
+    domain.tags = app.builder.tags
+    recorded: dict[str, dict[str, bool]] = domain.data["only"]
+    return sorted(
+        docname
+        for docname, conditions in recorded.items()
+        if any(is_shown_with(app.builder.tags, expr) != value for expr, value in conditions.items())
+    )
+
+
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     domain = crawl_domain(env)
     domain.check_duplicates()
@@ -718,6 +762,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CrawlDomain)
+    app.connect("env-get-outdated", read_again_for_tags)
     # Late, so that the types registered by any extension's setup are all there.
     app.connect("config-inited", use_registered_types, priority=900)
     app.connect("env-check-consistency", check_consistency)

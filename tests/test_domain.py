@@ -11,7 +11,15 @@ import pytest
 import sphinx
 
 from sphinx_crawl.core.entries import EXCERPT_CHARS
-from tests.build_utils import Build, build, copy_root, line_of, load_inventory, read_search_index
+from tests.build_utils import (
+    Build,
+    build,
+    copy_root,
+    copy_source,
+    line_of,
+    load_inventory,
+    read_search_index,
+)
 
 #: id -> (type, page, title) of every entry in the test-cross-page root.
 ENTRIES = {
@@ -302,3 +310,113 @@ def test_the_documented_intersphinx_example_links_to_the_handbook(
     assert result.warnings() == []
     hrefs = [a["href"] for a in result.main("index").find_all("a", href=True)]
     assert len([h for h in hrefs if h.startswith("https://example.org/handbook/")]) == len(roles)
+
+
+# -- entries inside ``only`` --------------------------------------------------------
+
+_ONLY_CONF = (
+    'extensions = ["myst_parser", "sphinx_crawl"]\n'
+    'myst_enable_extensions = ["colon_fence"]\nproject = "Only"\n'
+)
+_ONLY_RST = """Home
+====
+
+.. toctree::
+
+   more
+
+.. only:: extra
+
+   .. tip-card:: Extra only
+      :id: extra-only
+
+      Body.
+
+.. only:: not extra
+
+   .. tip-card:: Without extra
+      :id: without-extra
+
+      Body.
+
+.. tip-card:: Always
+   :id: always
+
+   Body.
+
+See :crawl:tip:`extra-only`.
+"""
+_ONLY_MD = """# More
+
+```{only} extra
+:::{tip-card} Extra in Markdown
+:id: extra-md
+
+Body.
+:::
+```
+
+```{only} html and not latex
+:::{tip-card} Only in HTML
+:id: html-md
+
+Body.
+:::
+```
+"""
+
+
+def _only_project(path: Path) -> Path:
+    path.mkdir()
+    (path / "conf.py").write_text(_ONLY_CONF, encoding="utf-8")
+    (path / "index.rst").write_text(_ONLY_RST, encoding="utf-8")
+    (path / "more.md").write_text(_ONLY_MD, encoding="utf-8")
+    return path
+
+
+def _published(result: Build) -> dict[str, Any]:
+    """Every id each output that lists entries publishes."""
+    inventory = load_inventory((result.outdir / "objects.inv").read_bytes())
+    search = read_search_index(result.text("crawl-searchindex.js"))
+    return {
+        "crawl.json": sorted(e["id"] for e in result.crawl_json()["entries"]),
+        "objects.inv": sorted(inventory.data.get("crawl:tip", {})),
+        "search": sorted(row[2] for row in search["entries"]),
+        "index page": sorted(
+            a["href"].split("#")[1]
+            for a in result.main("crawl-tips").find_all("a", href=True)
+            if ".html#" in a["href"]
+        ),
+    }
+
+
+def test_entries_in_a_false_only_are_not_published(tmp_path: Path, make_app: Any) -> None:
+    result = build(_only_project(tmp_path / "src"), make_app=make_app)
+    shown = ["always", "html-md", "without-extra"]
+    assert _published(result) == dict.fromkeys(_published(result), shown)
+    # A reference to it warns as one to an entry that does not exist, at its line.
+    line = line_of(result.srcdir / "index.rst", "See :crawl:tip:")
+    assert result.crawl_warnings() == [
+        f"<src>/index.rst:{line}: WARNING: reference to unknown crawl tip 'extra-only' [crawl.ref]"
+    ]
+
+
+def test_entries_follow_the_tags_of_each_build_incrementally_and_in_parallel(
+    tmp_path: Path, make_app: Any
+) -> None:
+    srcdir = _only_project(tmp_path / "src")
+    build(srcdir, make_app=make_app)
+    # Sphinx keeps doctrees whatever the tags: the pages whose entries they decide are
+    # read again, and the data equals a clean build's with the new tags.
+    for tags, parallel in ((["extra"], 2), ([], 0), (["extra"], 0)):
+        again = build(srcdir, make_app=make_app, tags=tags, parallel=parallel)
+        clean = build(
+            copy_source(srcdir, tmp_path / f"clean-{len(tags)}-{parallel}"),
+            make_app=make_app,
+            tags=tags,
+        )
+        assert _published(again) == _published(clean)
+        assert again.crawl_json() == clean.crawl_json()
+        assert again.crawl_warnings() == clean.crawl_warnings()
+    assert "extra-md" in _published(again)["crawl.json"]
+    assert "without-extra" not in _published(again)["crawl.json"]
