@@ -30,15 +30,13 @@ from sphinx_crawl.core.changes import (
     EntryChange,
 )
 from sphinx_crawl.core.changes import compare as compare_records
-from sphinx_crawl.core.entries import ENTRY_KEYS
+from sphinx_crawl.core.entries import ENTRY_EXTRAS, ENTRY_KEYS
 from sphinx_crawl.core.schema import SCHEMA_FILE
 
 #: The ``schema_version`` values this reader understands (1.0: ages had no ``kind``;
 #: before 1.2, no ``language``: read as "en"; 1.3: imported entries and sources; 1.4:
 #: entries say what a crawl-extend changed).
 SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4")
-#: Keys of an entry record that are neither common keys nor the type's fields.
-_ENTRY_EXTRAS = ("imported", "adapted")
 
 
 class CrawlDataError(ValueError):
@@ -513,7 +511,7 @@ def _age(value: Any, where: str) -> AgeRange | None:
 
 def _entry(record: Any, where: str) -> Entry:
     data = _object(record, where)
-    fields = {k: v for k, v in data.items() if k not in ENTRY_KEYS and k not in _ENTRY_EXTRAS}
+    fields = {k: v for k, v in data.items() if k not in ENTRY_KEYS and k not in ENTRY_EXTRAS}
     return Entry(
         id=_text(data, "id", where),
         type=_text(data, "type", where),

@@ -18,10 +18,12 @@ entry-point group ``sphinx_crawl.content_types``; they are registered when
 
 from __future__ import annotations
 
+import sys
 import weakref
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
+from docutils.parsers.rst import directives as docutils_directives
 from sphinx.errors import ExtensionError
 
 from sphinx_crawl.config import config_location
@@ -97,7 +99,67 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
             'ContentType(name="activity", directive="activity-card", label="Activity", '
             'plural="Activities", ...)'
         )
-    get_registry(app).add(content_type)
+    try:
+        _check_directive_free(app, content_type)
+        get_registry(app).add(content_type)
+    except ExtensionError as error:
+        caller = _registering_extension()
+        if caller is None:
+            raise
+        # Sphinx reports an error raised in an extension's setup() without its name.
+        raise ExtensionError(
+            str(error).replace("sphinx-crawl: ", f"sphinx-crawl: {caller}: ", 1)
+        ) from error
+
+
+def _registering_extension() -> str | None:
+    """The module that called register_content_type (through sphinx_crawl's own
+    functions); None where it is Sphinx (an entry point's type: its warning names it)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        module = str(frame.f_globals.get("__name__", ""))
+        package = module.split(".")[0]
+        if package not in ("sphinx_crawl", "sphinx"):
+            return module
+        if package == "sphinx":
+            return None
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
+
+
+#: How the packages a directive may belong to are named in messages.
+_OWNERS = {"sphinx": "Sphinx", "sphinx_crawl": "sphinx-crawl itself"}
+
+
+def _check_directive_free(app: Sphinx, content_type: ContentType) -> None:
+    """A plugin's directive must not take a name docutils, Sphinx or another extension
+    has: it would replace theirs on every page (docutils' ``note``, ``include``), or
+    never be reached (a domain's directive is found first). The built-in types, whose
+    names came first, do not come here: where another extension takes one of theirs,
+    ``crawl_directive_prefix`` is the way out (``directives/names.py``)."""
+    name = content_type.directive
+    owner = None
+    if name in docutils_directives._directive_registry:  # type: ignore[attr-defined]
+        owner = "docutils"
+    holder = docutils_directives._directives.get(name)  # type: ignore[attr-defined]
+    # An entry directive made for a content type by an earlier app in this process is no
+    # one's: the registry itself refuses a directive another type of this app has.
+    if holder is not None and not isinstance(getattr(holder, "content_type", None), ContentType):
+        package = (getattr(holder, "__module__", "") or "another extension").split(".")[0]
+        owner = _OWNERS.get(package, package)
+    primary = getattr(app.config, "primary_domain", None) or "py"
+    for domain_name in dict.fromkeys(("std", primary)):
+        domain = app.registry.domains.get(domain_name)
+        if domain is not None and name in domain.directives:
+            owner = f"Sphinx's {domain_name} domain"
+    if owner is not None:
+        other = next(
+            n for n in (f"{content_type.name}-card", f"crawl-{content_type.name}") if n != name
+        )
+        raise ExtensionError(
+            f"sphinx-crawl: content type {content_type.name!r}: directive {name!r} is "
+            f"already a directive of {owner}; choose another, such as {other!r}"
+        )
 
 
 def load_entry_point_types(app: Sphinx) -> None:

@@ -215,3 +215,38 @@ def test_references_in_entry_text_read_as_the_titles_they_link_to(tmp_path: Any)
     )
     assert "How can I help?" in site.text("faq.html")
     assert "Try A mirror on the floor" in site.text("faq.html")  # the FAQ's JSON-LD
+
+
+def test_the_reserved_field_names_are_every_key_an_entry_record_has() -> None:
+    """No field may take a key crawl.json gives every entry: the list the registry refuses
+    is the one the record and the schema are made with."""
+    from sphinx_crawl.core.content_types import COMMON_OPTIONS, RESERVED_FIELD_NAMES
+    from sphinx_crawl.core.schema import build_schema, entry_record
+    from sphinx_crawl.types import ContentType, ContentTypeRegistry, Field
+
+    kind = ContentType(
+        name="kind", directive="kind-card", label="K", plural="Ks", fields=(Field("colour"),)
+    )
+    entry: Any = {
+        "id": "x",
+        "type": "kind",
+        "title": "X",
+        "docname": "index",
+        "anchor": "x",
+        "lineno": 1,
+        "age": None,
+        "tags": [],
+        "sources": [],
+        "keywords": [],
+        "text": "",
+        "fields": {"colour": "red"},
+        "relations": {},
+        "imported": {"project": "P", "url": None},
+        "adapted": {"by": "P", "original": {}, "adaptation": {}},
+    }
+    record = entry_record(entry, "index.html#x", kind)
+    assert set(RESERVED_FIELD_NAMES) == (set(record) - {"colour"}) | set(COMMON_OPTIONS)
+    registry = ContentTypeRegistry()
+    registry.add(kind)
+    schema = build_schema(registry)["$defs"]["entry-kind"]["properties"]
+    assert set(schema) - {"colour"} == set(record) - {"colour"}

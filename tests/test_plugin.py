@@ -10,6 +10,7 @@ mistakes on ``errors.md``; ``tests/roots/test-plugin-clean`` uses it without any
 from __future__ import annotations
 
 import json
+import re
 import sys
 from importlib.metadata import EntryPoint
 from pathlib import Path
@@ -279,3 +280,94 @@ def test_entry_point_type_gets_directive_index_and_json(tmp_path: Path) -> None:
     assert record["duration"] == 15
     assert (site.outdir / "crawl-activities.html").is_file()
     assert "crawl_activity" in sys.modules
+
+
+# -- names a plugin cannot take ------------------------------------------------------
+
+
+@pytest.fixture
+def crawl_app(tmp_path: Path, make_app: Any) -> Any:
+    """A project with sphinx_crawl, for registering types as a plugin's setup does."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_crawl"]\n', encoding="utf-8")
+    (src / "index.rst").write_text("Home\n====\n", encoding="utf-8")
+    return make_app("html", srcdir=src)
+
+
+def activity(**changes: Any) -> Any:
+    from sphinx_crawl.types import ContentType
+
+    values: dict[str, Any] = {
+        "name": "activity",
+        "directive": "activity-card",
+        "label": "Activity",
+        "plural": "Activities",
+        **changes,
+    }
+    return ContentType(**values)
+
+
+def test_a_field_may_not_take_a_key_every_entry_has_in_crawl_json(crawl_app: Any) -> None:
+    from sphinx.errors import ExtensionError
+
+    from sphinx_crawl.core.content_types import RESERVED_FIELD_NAMES
+    from sphinx_crawl.types import Field, register_content_type
+
+    # Every key crawl.json gives an entry besides its fields, and every common option.
+    assert set(RESERVED_FIELD_NAMES) == {*COMMON_KEYS, "imported", "adapted", "source"}
+    for name in RESERVED_FIELD_NAMES:
+        with pytest.raises(ExtensionError) as raised:
+            register_content_type(crawl_app, activity(fields=(Field("energy"), Field(name))))
+        # The extension that registered it (here, this test module), the type, the field.
+        assert f"sphinx-crawl: {__name__}: content type 'activity': field {name!r}" in str(
+            raised.value
+        )
+    register_content_type(crawl_app, activity(fields=(Field("activity-url"),)))
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"directive": "tip-card"},
+            "directive 'tip-card' is already the directive of content type 'tip'",
+        ),
+        ({"directive": "note"}, "directive 'note' is already a directive of Sphinx"),
+        ({"directive": "include"}, "directive 'include' is already a directive of "),
+        ({"directive": "topic"}, "directive 'topic' is already a directive of docutils"),
+        (
+            {"directive": "crawl-list"},
+            "directive 'crawl-list' is already a directive of sphinx-crawl",
+        ),
+        ({"directive": "glossary"}, "directive 'glossary' is already a directive of Sphinx's std"),
+        ({"directive": "function"}, "directive 'function' is already a directive of Sphinx's py"),
+        (
+            {"index": "tips"},
+            "index name 'tips' is already the index of content type 'tip' (crawl-tips.html)",
+        ),
+        ({"index": "../up"}, "index name '../up' must be a lowercase slug"),
+    ],
+)
+def test_a_plugin_may_not_take_a_name_docutils_sphinx_or_a_type_has(
+    crawl_app: Any, changes: dict[str, str], message: str
+) -> None:
+    from sphinx.errors import ExtensionError
+
+    from sphinx_crawl.types import IndexSpec, get_registry, register_content_type
+
+    if "index" in changes:
+        changes = {"index": IndexSpec(changes["index"], "A", "a", lambda entry: [])}  # type: ignore[dict-item]
+    before = get_registry(crawl_app).names()
+    with pytest.raises(ExtensionError, match=re.escape(message)):
+        register_content_type(crawl_app, activity(**changes))
+    assert get_registry(crawl_app).names() == before
+
+
+def test_a_type_of_another_type_s_directive_is_refused_by_the_core_registry() -> None:
+    from sphinx_crawl.core.content_types import ContentTypeError, ContentTypeRegistry
+
+    registry = ContentTypeRegistry()
+    registry.add(activity())
+    with pytest.raises(ContentTypeError, match="already the directive of content type"):
+        registry.add(activity(name="game"))

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sphinx_crawl.core.entries import EntryData
+from sphinx_crawl.core.entries import ENTRY_EXTRAS, ENTRY_KEYS, EntryData
 
 _TYPE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 #: Directive options are read lowercased; a name must survive that, and be a JSON key.
@@ -149,6 +149,9 @@ SEARCH_ROLES = ("", "answer", "sign")
 
 #: Options every entry has: no field or relation may take these names.
 COMMON_OPTIONS = ("id", "age", "tags", "source", "keywords")
+#: Names no field may take: the options every entry has, and every key a crawl.json
+#: entry has besides its fields (a field is written beside them, and would replace one).
+RESERVED_FIELD_NAMES = tuple(dict.fromkeys((*COMMON_OPTIONS, *ENTRY_KEYS, *ENTRY_EXTRAS)))
 
 
 class ContentTypeRegistry:
@@ -174,7 +177,33 @@ class ContentTypeRegistry:
         if content_type.name in self._types:
             raise ContentTypeError(f"content type {content_type.name!r} is already registered")
         _check_option_names(content_type)
+        self._check_names_free(content_type)
         self._types[content_type.name] = content_type
+
+    def _check_names_free(self, content_type: ContentType) -> None:
+        """A directive or index another type has would be taken from it, silently."""
+        for other in self:
+            if other.directive == content_type.directive:
+                raise ContentTypeError(
+                    f"content type {content_type.name!r}: directive {content_type.directive!r} "
+                    f"is already the directive of content type {other.name!r}; choose "
+                    f"another, such as '{content_type.name}-card'"
+                )
+        if content_type.index is None:
+            return
+        index = content_type.index.name
+        if not _TYPE_NAME.match(index):
+            raise ContentTypeError(
+                f"content type {content_type.name!r}: index name {index!r} must be a "
+                "lowercase slug such as 'activities'"
+            )
+        for other in self:
+            if other.index is not None and other.index.name == index:
+                raise ContentTypeError(
+                    f"content type {content_type.name!r}: index name {index!r} is already "
+                    f"the index of content type {other.name!r} (crawl-{index}.html); choose "
+                    "another"
+                )
 
     def __getitem__(self, name: str) -> ContentType:
         return self._types[name]
@@ -202,13 +231,21 @@ class ContentTypeRegistry:
 
 
 def _check_option_names(content_type: ContentType) -> None:
-    """Fields and relations are options of one directive: each name once, none common."""
+    """Fields and relations are options of one directive: each name once, none common;
+    and a field's name is a key of the entry in crawl.json: none an entry has already."""
     seen: set[str] = set()
     for name in [*(f.name for f in content_type.fields), *(r.name for r in content_type.relations)]:
         if not _OPTION_NAME.match(name):
             raise ContentTypeError(
                 f"content type {content_type.name!r}: option {name!r} must be lowercase "
                 "letters, digits, '-' or '_'"
+            )
+        if content_type.field(name) and name in RESERVED_FIELD_NAMES:
+            raise ContentTypeError(
+                f"content type {content_type.name!r}: field {name!r} is a name every entry "
+                f"has already, as an option or a key in crawl.json (reserved: "
+                f"{', '.join(RESERVED_FIELD_NAMES)}); its value would replace the entry's "
+                f"own: choose another, such as '{content_type.name}-{name}'"
             )
         if name in seen or name in COMMON_OPTIONS:
             raise ContentTypeError(

@@ -33,6 +33,9 @@ ENTRY_KEYS = (
     "related_by",
     "changed",
 )
+#: The keys only some crawl.json entries have (``core/schema.entry_record``): where an
+#: imported entry came from, and what a crawl-extend changed.
+ENTRY_EXTRAS = ("imported", "adapted")
 
 
 class ImportedFrom(TypedDict):
