@@ -21,6 +21,7 @@ from sphinx_crawl.core.changes import Comparison, changed_dates, compare
 from sphinx_crawl.core.schema import entry_record
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import CrawlDomain
+from sphinx_crawl.i18n import language_tag, same_language
 from sphinx_crawl.import_fetch import cache_path, fetch_into_cache
 
 if TYPE_CHECKING:
@@ -99,12 +100,11 @@ def read_previous(app: Sphinx) -> None:
         shown = str(error).replace(str(path), location)
         warn(f"crawl_previous: {shown}; nothing is compared", where, "config")
         return
-    language = app.config.language or "en"
-    if handbook.language.lower() != language.lower():
+    if not same_language(handbook.language, app.config):
         warn(
             f"crawl_previous: {location} is the {handbook.language!r} edition and this build "
-            f"is {language!r}; give each edition its own previous crawl.json. Nothing is "
-            "compared",
+            f"is {language_tag(app.config)!r}; give each edition its own previous "
+            "crawl.json. Nothing is compared",
             where,
             "config",
         )

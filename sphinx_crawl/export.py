@@ -29,6 +29,7 @@ from sphinx_crawl.core.schema import (
     entry_record,
 )
 from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.i18n import language_tag
 from sphinx_crawl.incremental import outputs_current
 from sphinx_crawl.output import html_output_dir, write_if_changed
 
@@ -83,7 +84,7 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
         "project": app.config.project,
         "version": this_release.version,
         # The edition's language (BCP 47): titles, texts and labels are in it.
-        "language": app.config.language or "en",
+        "language": language_tag(app.config),
         "generator": f"sphinx-crawl {app.extensions['sphinx_crawl'].version}",
         "entries": [
             entry_record(
@@ -123,7 +124,7 @@ def build_changes(app: Sphinx, builder: Builder) -> dict[str, Any] | None:
     return {
         "schema_version": CHANGES_VERSION,
         "project": app.config.project,
-        "language": app.config.language or "en",
+        "language": language_tag(app.config),
         **stamp,
         "previous": {
             "version": previous.handbook.version or None,

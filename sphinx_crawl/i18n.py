@@ -11,6 +11,7 @@ from sphinx.locale import get_translation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
     from sphinx_crawl.core.ages import AgeRange
 
@@ -19,6 +20,22 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 
 #: Translated lazily, at the time the text is rendered in the document's language.
 _ = get_translation(MESSAGE_CATALOG)
+
+
+def language_tag(config: Config) -> str:
+    """The build's language as a BCP 47 tag (``pt-BR`` for Sphinx's ``pt_BR``), as
+    Sphinx writes it in the pages' ``lang`` attribute; ``en`` where none is set. For
+    every file the extension writes that names the language (crawl.json, the offline
+    pages and manifest)."""
+    from sphinx.builders.html import convert_locale_to_language_tag
+
+    return convert_locale_to_language_tag(config.language) or "en"
+
+
+def same_language(tag: str, config: Config) -> bool:
+    """Whether ``tag`` (as a crawl.json says it, ``pt-BR`` or an older ``pt_BR``) is the
+    build's language."""
+    return tag.replace("_", "-").lower() == language_tag(config).lower()
 
 
 def labelled(label: str) -> str:

@@ -42,7 +42,7 @@ from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.names import add_crawl_directive
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, language_tag
 from sphinx_crawl.output import (
     html_output_dir,
     shipped_bytes,
@@ -320,7 +320,7 @@ def worker_script(app: Sphinx, plan: OfflinePlan) -> str:
 def worker_text(app: Sphinx) -> dict[str, str]:
     """The words of the page the worker shows offline for a page it did not keep."""
     return {
-        "lang": app.config.language or "en",
+        "lang": language_tag(app.config),
         "title": str(_("Not kept on this phone")),
         "text": str(
             _(
@@ -339,7 +339,7 @@ def manifest(app: Sphinx) -> dict[str, Any]:
     return {
         "name": name,
         "short_name": str(config.html_short_title or name)[:30],
-        "lang": config.language or "en",
+        "lang": language_tag(config),
         "start_url": start,
         "scope": "./",
         "display": "standalone",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -11,7 +12,7 @@ import pytest
 
 from sphinx_crawl.api import load
 from sphinx_crawl.core.ages import AgeRange
-from tests.build_utils import COMMON_KEYS, Build, build, copy_root, schema_of
+from tests.build_utils import COMMON_KEYS, Build, build, copy_root, copy_source, schema_of
 
 TYPE_FIELDS = {"tip": [], "milestone": [], "red-flag": ["urgency", "action"]}
 
@@ -250,3 +251,27 @@ def test_the_reserved_field_names_are_every_key_an_entry_record_has() -> None:
     registry.add(kind)
     schema = build_schema(registry)["$defs"]["entry-kind"]["properties"]
     assert set(schema) - {"colour"} == set(record) - {"colour"}
+
+
+def test_the_language_is_a_bcp_47_tag_as_in_the_pages(tmp_path: Path) -> None:
+    """Sphinx spells a region with '_' (pt_BR); crawl.json, its schema and the pages' lang
+    attribute say pt-BR, and a previous crawl.json that said pt_BR is the same edition."""
+    src = copy_root("cross-page", tmp_path / "src")
+    first = build(src, confoverrides={"language": "pt_BR"})
+    data = first.crawl_json()
+    assert data["language"] == "pt-BR"
+    page = first.soup("index").html
+    assert page is not None
+    assert page["lang"] == "pt-BR"
+    validator = jsonschema.Draft202012Validator(schema_of(first))
+    assert list(validator.iter_errors(data)) == []
+    assert load(first.outdir / "crawl.json", validate=True).language == "pt-BR"
+    # An older build's crawl.json said "pt_BR": still this edition, compared.
+    data["language"] = "pt_BR"
+    (tmp_path / "previous.json").write_text(json.dumps(data), encoding="utf-8")
+    again = build(
+        copy_source(src, tmp_path / "again"),
+        confoverrides={"language": "pt_BR", "crawl_previous": str(tmp_path / "previous.json")},
+    )
+    assert again.crawl_warnings() == first.crawl_warnings()
+    assert json.loads(again.text("crawl-changes.json"))["language"] == "pt-BR"
