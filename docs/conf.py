@@ -352,6 +352,10 @@ crawl_search_synonyms: dict[str, list[str]] = {
     "backside": ["bottom"],
     "scoot": ["scooting", "shuffle"],
     "shuffle": ["scooting"],
+    # A skill lost ("he's forgotten how to crawl")
+    "forgotten": ["lost"],
+    "forgot": ["lost"],
+    "forgets": ["lost"],
     # Going backwards
     "reverse": ["backwards"],
     "backing": ["backwards"],
@@ -423,7 +427,7 @@ if language == "es":
         "oído": ("la audición", ["oye", "oír", "sordo", "sorda", "audición", "oídos"]),
         "vista": ("la vista", ["ojos", "ojo", "bizco", "bizquea", "estrabismo", "ojo vago"]),
         "sentarse": ("cómo se sienta", ["sienta", "sentado", "sentada", "no se sienta"]),
-        "andador": ("los andadores ni los saltadores", ["andadera", "caminador", "saltador"]),
+        "andador": ("los andadores ni los saltadores", ["andadera", "saltador"]),
         "sueño": ("el sueño", ["dormir", "duerme", "siesta", "despierta de noche"]),
         "comer": ("la alimentación ni el peso", ["come", "alimentación", "peso", "papilla"]),
         "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
@@ -558,6 +562,9 @@ if language == "es":
         "retroceso": ["regresión", "perdió habilidades"],
         "regresion": ["regresión"],
         "olvidado": ["perdió habilidades", "ya no puede"],
+        "olvidó": ["perdió habilidades", "ya no puede"],  # "se le olvidó gatear"
+        "olvido": ["perdió habilidades", "ya no puede"],
+        "olvida": ["perdió habilidades", "ya no puede"],
     }
 
 

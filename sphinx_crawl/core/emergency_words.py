@@ -35,6 +35,27 @@ SIGNS_EN = [
     # May have been seriously injured (NHS): a baby who was shaken. (Not "shaken"
     # alone: one typo from "shakes", and "baby shakes head" is no emergency.)
     "shook", "was shaken", "been shaken", "shaken baby syndrome",
+    # Found by a round of frightened queries nobody had written a test for. Not
+    # responding, collapsing or going suddenly floppy (HSE: becomes unresponsive).
+    "notbreathing", "wont respond", "isnt responding", "stopped responding",
+    "stops responding", "not reacting", "collapsed",
+    "collapse", "went floppy", "gone floppy", "goes floppy", "suddenly floppy",
+    # Pale, or dusky lips (HSE: pale, blotchy, blue or grey skin; blue around the lips).
+    "pale", "purple lips", "dusky lips", "dusky",
+    # Sucking in under the ribs, in other words (HSE).
+    "ribs pulling", "ribs sucking", "chest sucking", "chest pulling", "chest caving",
+    # A fit described, not named (NHS: a fit for the first time).
+    "stiff jerking", "eyes rolled", "eyes rolling", "rolling eyes",
+    # The rash that does not fade under a glass, in other words (NHS).
+    "rash press", "rash pressed", "spots press", "spots pressed", "rash glass",
+    "spots glass", "spots dont disappear", "spots dont fade", "rash wont fade",
+    "rash dont fade",
+    # Found in water; a fall from a height, or sleepy after a fall: may be seriously
+    # injured (NHS; the handbook's emergency page: "a fall from a height").
+    "face down water", "face down bath", "face down pool", "face down tub", "fell pool",
+    "fell bath", "fell water", "fell stairs", "fall stairs", "fell table", "fall table",
+    "fell height", "fall height", "fell sleepy", "fall sleepy",
+    "fell drowsy", "fall drowsy", "hit head sleepy", "hit head drowsy",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -50,6 +71,16 @@ SIGNS_ES = [
     "emergencia", "urgencia", "ambulancia", "se ahogó", "ahogado", "ahogada", "ahogamiento",
     "bajo el agua", "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé",
     "lo sacudí", "la sacudí",
+    # The same rounds of queries, in Spanish (HSE, NHS as above).
+    "dejó de responder", "se desplomó", "desplomó", "colapsó",
+    "quedó flácido", "quedó flácida", "puso flácida", "inerte", "pálido", "pálida",
+    "labios oscuros", "pecho se hunde", "costillas se hunden", "rígido sacudidas",
+    "rígida sacudidas", "ojos en blanco", "manchas no se van", "manchas no desaparecen",
+    "manchas vaso", "sarpullido vaso", "erupción vaso", "manchas presionar",
+    "boca abajo agua", "boca abajo bañera", "boca abajo piscina", "cayó piscina",
+    "cayó bañera", "cayó agua", "cayó escaleras", "caída escaleras", "cayó cambiador",
+    "cayó altura", "golpeó cabeza", "golpe cabeza", "pegó cabeza",
+    "cabeza vomita", "cayó somnoliento", "cayó adormilado",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -69,6 +100,8 @@ UNWELL_EN = [
     "soft spot", "fontanelle", "fontanel", "no wet nappies", "dry nappies",
     "no wet diapers", "dry diapers", "jaundice", "yellow skin", "yellow eyes", "lethargic",
     "drowsy", "very sleepy",
+    # Burns and stings (an injury the handbook does not cover).
+    "burnt", "scald", "stung", "bee", "wasp",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -81,6 +114,7 @@ UNWELL_ES = [
     "medicamento", "detergente", "lejía", "cloro", "lavavajillas", "cápsula", "imán",
     "imanes", "pila", "pilas", "mollera", "fontanela", "pañales secos", "no moja el pañal",
     "ictericia", "piel amarilla", "ojos amarillos", "somnoliento", "adormilado",
+    "quemó", "quemado", "quemada", "escaldó", "picadura", "picó", "avispa", "abeja",
 ]
 # fmt: on
 

@@ -69,6 +69,19 @@ def _listed(text: str) -> list[str]:
     return text.split()
 
 
+#: Not responding to a name or to sounds: a worry for the doctor, not a collapse.
+_RESPOND_EN = ("respond", "responding", "responds", "react", "reacting")
+_CALLED_EN = ("his name", "her name", "their name", "name", "sounds", "sound", "noise", "noises")
+_RESPOND_ES = ("responde", "reacciona")
+_CALLED_ES = (
+    "a su nombre",
+    "cuando lo llamo",
+    "cuando la llamo",
+    "a los sonidos",
+    "al sonido",
+    "a los ruidos",
+)
+
 #: Words that say what a query wants rather than what about (crawl-search.js): a question's
 #: first word, a worry, an age, a negation. English; other languages below.
 INTENT_WORDS: dict[str, list[str]] = {
@@ -76,13 +89,32 @@ INTENT_WORDS: dict[str, list[str]] = {
         "is are why when how what whats should can could does do will would who where"
     ),
     "worry": _listed("worry worried worrying worries concerned normal ok okay fine sign"),
-    "age": _listed("month months week weeks year years mo mos mth mths"),
+    "age": _listed("month months week weeks year years mo mos mth mths day days"),
     # Units a query's age is given in ("9 months", "2 year old"), as months per unit.
     "months": _listed("month months mo mos mth mths m"),
     "years": _listed("year years yr yrs"),
     "weeks": _listed("week weeks wk wks"),
+    "days": _listed("day days"),
     # "born 6 weeks early", "6 weeks premature": how early, not how old.
     "early": _listed("early premature prem preemie prematurely born before"),
+    # "3 weeks ago", "for 2 months", "since 6 weeks": how long, not how old (unless
+    # "old" follows: "toys for a 9 month old").
+    "duration": _listed("ago for since past last"),
+    "old": _listed("old"),
+    # Phrases whose words name no emergency, illness or injury: "fell asleep" is not a
+    # fall, "not responding to his name" is no collapse (a worry for the doctor).
+    "harmless": [
+        "fell asleep",
+        "falls asleep",
+        "fall asleep",
+        "falling asleep",
+        *(f"{verb} to {what}" for verb in _RESPOND_EN for what in _CALLED_EN),
+    ],
+    # Numbers in words, each with its value: "my six week old", "a month old".
+    "numbers": _listed(
+        "a:1 an:1 one:1 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 "
+        "eleven:11 twelve:12"
+    ),
     "newborn": _listed("newborn newborns neonate"),
     "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
     # A parent who says they are worried is shown where to get help among the first
@@ -105,15 +137,22 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "preocupa preocupo preocupada preocupado preocuparme preocupación normal "
             "bien señal signo"
         ),
-        "age": _listed("mes meses semana semanas año años"),
+        "age": _listed("mes meses semana semanas año años día días dia dias"),
         "months": _listed("mes meses"),
         "years": _listed("año años ano anos"),
         "weeks": _listed("semana semanas"),
+        "days": _listed("día días dia dias"),
+        "duration": _listed("hace desde durante últimas ultimas"),
+        "numbers": _listed(
+            "un:1 una:1 uno:1 dos:2 tres:3 cuatro:4 cinco:5 seis:6 siete:7 ocho:8 nueve:9 "
+            "diez:10 once:11 doce:12"
+        ),
         "early": _listed(
             "antes prematuro prematura prematuramente adelantado adelantada nació nacio "
             "nacido nacida"
         ),
         "newborn": _listed("recién recien neonato neonata"),
+        "harmless": [f"{verb} {what}" for verb in _RESPOND_ES for what in _CALLED_ES],
         "negation": _listed("no nunca ni tampoco dejó"),
         "alarm": _listed(
             "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
@@ -121,6 +160,10 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         ),
     },
 }
+
+
+#: Intent words not read as words of a question: ages, and phrases the notices skip.
+_NOT_KEPT = frozenset({"duration", "old", "numbers", "harmless"})
 
 
 def search_vocabulary(language: str | None) -> tuple[frozenset[str], dict[str, list[str]]]:
@@ -133,7 +176,9 @@ def search_vocabulary(language: str | None) -> tuple[frozenset[str], dict[str, l
     intent = {key: ours.get(key, []) for key in INTENT_WORDS}
     # Words that say the parent's intent stay ("no", "cuando", "antes"): ranking and
     # the notices read them.
-    kept = [*intent.values(), ours.get("keep", [])]
+    # (Not the words that only read an age: "desde", "un" say nothing of a question.)
+    kept = [words for key, words in intent.items() if key not in _NOT_KEPT]
+    kept.append(ours.get("keep", []))
     keep = {form for listed in kept for word in listed for form in (word, fold(word))}
     stop = (set(_sphinx_stop_words(code)) | set(ours.get("stop", []))) - keep
     return frozenset(stop), intent

@@ -256,27 +256,38 @@
   // a negation), in the handbook's language: from the index (render/search.py).
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
-    ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "early",
-      "newborn"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
+      "early", "duration", "old", "newborn"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+  // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
+  const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
+    .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
 
-  // Each number a query gives with the word after it ("9 months", "2-year-old", "10,5
-  // meses", "5wk"): [value, that word, the word before, the word after], accents folded.
-  function numbersWithWords(query) {
+  // Each age a query gives, a number with the word after it ("9 months", "2-year-old",
+  // "10,5 meses", "5wk", "six weeks"): [value, that word, the word before, the word
+  // after], accents folded; not how long something has lasted ("3 weeks ago", "for 2
+  // months", "hace 3 semanas"), unless it says "old" ("for a 9 month old").
+  function numbersWithWords(index, query) {
+    const inWords = numberWords(index);
+    const { duration, old } = intentSets(index);
     const tokens = fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
       .map((token) => token.replace(/[.,]+$/, "")) // "semanas," is "semanas"; "10,5" stays
       .flatMap((token) => token.match(/^(\d+(?:[.,]\d+)?)(\p{L}+)$/u)?.slice(1) ?? [token])
-      .filter(Boolean);
+      .filter(Boolean)
+      .map((token) => (inWords.has(token) ? String(inWords.get(token)) : token));
     return tokens.flatMap((token, i) => (/^\d+(?:[.,]\d+)?$/.test(token) && i + 1 < tokens.length
+      && (old.has(tokens[i + 2]) || !(duration.has(tokens[i - 1]) || duration.has(tokens[i + 2])))
       ? [[Number(token.replace(",", ".")), tokens[i + 1], tokens[i - 1], tokens[i + 2]]] : []));
   }
 
-  // A baby's age in weeks, when the query gives it so ("5 weeks old", "3 semanas"), and
-  // not how early the baby was born ("born 6 weeks early", "nació 6 semanas antes").
+  // A baby's age in weeks, when the query gives it so ("5 weeks old", "3 semanas", "10
+  // days old"), and not how early the baby was born ("born 6 weeks early", "nació 6
+  // semanas antes").
   function queryWeeks(index, query) {
-    const { weeks, early } = intentSets(index);
-    const found = numbersWithWords(query).find(([, unit, before, after]) =>
-      weeks.has(unit) && !early.has(before) && !early.has(after));
-    return found ? found[0] : NaN;
+    const { weeks, days, early } = intentSets(index);
+    const found = numbersWithWords(index, query).find(([, unit, before, after]) =>
+      (weeks.has(unit) || days.has(unit)) && !early.has(before) && !early.has(after));
+    if (!found) return NaN;
+    return days.has(found[1]) ? found[0] / 7 : found[0];
   }
 
   // A parent worried about a very young baby ("my 5 week old, I'm very worried", "newborn
@@ -295,7 +306,7 @@
   // The baby's age a query names ("9 months", "2-year-old", "10,5 meses"), in months.
   function queryAge(index, query) {
     const { months, years } = intentSets(index);
-    for (const [value, unit] of numbersWithWords(query)) {
+    for (const [value, unit] of numbersWithWords(index, query)) {
       if (months.has(unit)) return value;
       if (years.has(unit)) return value * 12;
     }
@@ -460,9 +471,10 @@
       if (Number.isFinite(age) && typeof from === "number" && from > age + 0.5) score *= 0.4;
       score += (namedTerms.has(n) ? 6 : 0) + (namedAsked.has(n) ? 6 : 0);
       const kind = role(n);
-      // A sign that starts by the age the query names applies to that baby now: above
-      // answers written for a younger one ("my 15 month old crawls backwards").
-      if (kind === "sign" && Number.isFinite(age) && typeof from === "number" && from <= age) {
+      // A sign that starts by the age the query names, or holds at any age, applies to
+      // that baby now: above answers written for a younger one ("my 15 month old crawls
+      // backwards"), and a sign of any age ("stopped crawling") beside those of one.
+      if (kind === "sign" && Number.isFinite(age) && (from === null || from <= age)) {
         score *= 1.6;
       }
       if (kind === "sign") score *= namesSign ? 1.25 : questioning ? 0.5 : 0.8;
@@ -518,7 +530,7 @@
   /* ---- Before any result: an emergency, an illness, a worry not covered ---- */
   // What the query asks that the handbook cannot answer, most pressing first.
   function triage(index, query, results) {
-    const asked = forms(query);
+    const asked = forms(withoutHarmless(index, query));
     const emergency = index.emergency || {};
     const vocabulary = (index.crawlSearcher ??= searcher(index)).stems();
     const names = (phrases) => (phrases || []).some((phrase) => namesPhrase(asked, phrase, vocabulary));
@@ -529,12 +541,24 @@
       ? "emergency" : names(emergency.unwell) ? "unwell" : "";
     return {
       urgent,
-      topics,
+      // Beside a call for help, a note that the handbook does not cover sleep or feeding
+      // only distracts ("fell off the bed, now sleepy").
+      topics: urgent ? [] : topics,
       // Not covered, or nothing matched well: the worried parent's entry comes first
       // (unless the notice above already sent the parent to help of another kind).
       concern: !urgent && (topics.length > 0 || results.weak === true || results.partial === true ||
         !results.length),
     };
+  }
+
+  // The query without phrases whose words name no illness or injury ("fell asleep"),
+  // from the index's intent words.
+  function withoutHarmless(index, query) {
+    let text = ` ${words(query).map(fold).join(" ")} `;
+    ((index.intent || {}).harmless || []).forEach((phrase) => {
+      text = text.split(` ${words(phrase).map(fold).join(" ")} `).join(" ");
+    });
+    return text;
   }
 
   // The stems of a query that name an emergency, an illness or a topic not covered:

@@ -1,0 +1,26 @@
+// Helper for tests/test_search_triage.py: what the search page decides for each query on
+// a built handbook (its crawl-searchindex.js, one file, and Sphinx's language_data.js
+// with its stemmer): the notice, the notes, and the results' ids.
+// argv: <the build's output folder> <language> <queries.json>
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const require = createRequire(import.meta.url);
+const factory = require(join(ROOT, "sphinx_crawl", "static", "crawl-search.js"));
+const [out, language, queriesFile] = process.argv.slice(2);
+// The scripts the page runs set window.crawlSearchIndex and window.Stemmer.
+const window = {};
+for (const script of ["crawl-searchindex.js", "_static/language_data.js"]) {
+  new Function("window", readFileSync(join(out, script), "utf-8"))(window);
+}
+const index = window.crawlSearchIndex;
+const search = factory({ language, stemmer: () => window.Stemmer });
+const decided = JSON.parse(readFileSync(queriesFile, "utf-8")).map((query) => {
+  const ranked = search.rankEntries(index, query);
+  const needs = search.triage(index, query, ranked);
+  return { query, urgent: needs.urgent, topics: needs.topics.length, ids: ranked.map(({ n }) => index.entries[n][2]) };
+});
+process.stdout.write(JSON.stringify(decided));

@@ -1,0 +1,139 @@
+"""What the search puts first for a frightened or worried parent, on the handbook as
+built, in both editions: the emergency notice, the illness notice, or neither; and the
+entry a lost skill needs. Run through tests/js/triage.mjs (the page's own script, its
+index and Sphinx's stemmer for the edition), so many queries cost one Node process.
+
+Each query here was missed by the search once, found by a round of queries nobody had
+written a test for; the sources are those of shared/EVIDENCE.md ("Emergencies",
+"Losing skills") and the handbook's emergency page.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_javascript import node
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EMERGENCY, UNWELL, NEITHER = "emergency", "unwell", ""
+
+#: query -> the notice it must get, in the English edition.
+ENGLISH = {
+    # HSE: becomes unresponsive; pale, blotchy, blue or grey skin; going blue around the
+    # lips; sucking in under the ribs. NHS: a fit; a rash that does not fade under a
+    # glass; may have been seriously injured (a fall from a height, found in water).
+    "baby suddenly went floppy and won't respond": EMERGENCY,
+    "my baby won't respond to me": EMERGENCY,
+    "she isn't responding": EMERGENCY,
+    "he went all floppy": EMERGENCY,
+    "my baby collapsed": EMERGENCY,
+    "baby is very pale": EMERGENCY,
+    "purple lips": EMERGENCY,
+    "dusky lips": EMERGENCY,
+    "chest sucking in when breathing": EMERGENCY,
+    "skin between her ribs pulling in when she breathes": EMERGENCY,
+    "stiff and jerking": EMERGENCY,
+    "his eyes rolled back and he was jerking": EMERGENCY,
+    "spots that don't disappear when pressed": EMERGENCY,
+    "rash that won't go away when I press a glass on it": EMERGENCY,
+    "found him face down in the bath": EMERGENCY,
+    "fell in the pool": EMERGENCY,
+    "baby fell down the stairs": EMERGENCY,
+    "fell from changing table": EMERGENCY,
+    "he fell off the bed and now he's sleepy": EMERGENCY,
+    "notbreathing": EMERGENCY,
+    # NHS: under 8 weeks old and you are very worried, the age in words or in days.
+    "six weeks old very worried": EMERGENCY,
+    "my one month old has a fever and I'm scared": EMERGENCY,
+    "my 10 day old is very hot and I'm scared": EMERGENCY,
+    "a week old and scared": EMERGENCY,
+    # Injuries the handbook does not cover: whom to call today.
+    "burnt his hand on the oven": UNWELL,
+    "scald": UNWELL,
+    "stung by a bee": UNWELL,
+    # Not an emergency: how long something has lasted is not the baby's age, and
+    # falling asleep is not a fall.
+    "started crawling backwards 3 weeks ago, worried": NEITHER,
+    "crawling backwards for 2 weeks, worried": NEITHER,
+    "baby fell asleep during tummy time": NEITHER,
+    "toys for a 9 month old": NEITHER,
+    # Not responding to a name or to sounds is a worry for the doctor, not a collapse.
+    "baby doesnt respond to his name": NEITHER,
+    "my baby isn't responding to sounds": NEITHER,
+}
+
+SPANISH = {
+    "está muy pálido": EMERGENCY,
+    "se quedó flácido": EMERGENCY,
+    "fiebre alta y manchas que no se van": EMERGENCY,
+    "se golpeó la cabeza y vomita": EMERGENCY,
+    "lo encontré boca abajo en la bañera": EMERGENCY,
+    "mi bebé de tres semanas tiene fiebre y estoy muy asustada": EMERGENCY,
+    "se quemó la mano": UNWELL,
+    "gatea hacia atrás desde hace 3 semanas y estoy preocupada": NEITHER,
+    "se dio la vuelta y levanta la cabeza": NEITHER,
+    "no responde a su nombre": NEITHER,
+}
+
+#: A skill lost needs the doctor today (Raising Children Network, Children's Health
+#: Queensland): that entry first, above the signs of one age.
+LOST_SKILL = {
+    "en": ["my 15 month old stopped crawling", "he's forgotten how to crawl"],
+    "es": ["se le olvidó gatear", "mi bebé de 15 meses dejó de gatear"],
+}
+
+
+def decided(out: Path, language: str, queries: list[str], tmp_path: Path) -> dict[str, Any]:
+    asked = tmp_path / f"queries-{language}.json"
+    asked.write_text(json.dumps(queries), encoding="utf-8")
+    result = subprocess.run(
+        [node(), str(ROOT / "tests" / "js" / "triage.mjs"), str(out), language, str(asked)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {found["query"]: found for found in json.loads(result.stdout)}
+
+
+@pytest.fixture
+def editions(
+    handbook: tuple[subprocess.CompletedProcess[str], Path],
+    spanish_handbook: tuple[subprocess.CompletedProcess[str], Path],
+) -> dict[str, Path]:
+    for result, _ in (handbook, spanish_handbook):
+        assert result.returncode == 0, result.stderr[-3000:]
+    return {"en": handbook[1], "es": spanish_handbook[1]}
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", ENGLISH), ("es", SPANISH)])
+def test_a_frightened_parent_gets_the_right_notice_first(
+    editions: dict[str, Path], tmp_path: Path, language: str, expected: dict[str, str]
+) -> None:
+    found = decided(editions[language], language, list(expected), tmp_path)
+    wrong = {q: found[q]["urgent"] for q, kind in expected.items() if found[q]["urgent"] != kind}
+    assert not wrong, wrong
+    # Beside a call for help, no note that the handbook does not cover sleep or feeding.
+    assert not [q for q, kind in expected.items() if kind and found[q]["topics"]]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_lost_skill_finds_the_urgent_entry_first(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    found = decided(editions[language], language, LOST_SKILL[language], tmp_path)
+    firsts = {q: found[q]["ids"][:1] for q in LOST_SKILL[language]}
+    assert all(first == ["lost-skills"] for first in firsts.values()), firsts
+
+
+def test_a_walking_worry_is_not_told_the_handbook_skips_baby_walkers(
+    editions: dict[str, Path], tmp_path: Path
+) -> None:
+    """The Spanish "camina" (walks) and "caminador" (a walker) share a Snowball stem."""
+    found = decided(editions["es"], "es", ["tiene dos años y no camina"], tmp_path)
+    assert found["tiene dos años y no camina"]["topics"] == 0
