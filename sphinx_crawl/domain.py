@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -62,11 +63,12 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 10  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+DATA_VERSION = 11  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
 # 4: references in entry text are placeholders (see core/entries.py); 5: relations;
 # 6: imported entries; 7: crawl-extend records; 8: entries kept out of Sphinx's index;
 # 9: a page's entries stored as a JSON string, the objects kept with their state;
-# 10: entries in an ``only`` false for the build left out, the expressions kept
+# 10: entries in an ``only`` false for the build left out, the expressions kept;
+# 11: entries from an included file say which, and the line in it
 
 
 _NO_ENTRY = "names no entry"
@@ -365,15 +367,25 @@ class CrawlDomain(Domain):
             return None
         return fill_references(entry["title"], lambda kind, target: None)
 
+    def location(self, entry: EntryData | Mapping[str, Any]) -> str:
+        """Where the entry's directive is: its file (the one an rST ``.. include::``
+        brought it from, if so) and line, for warnings once every page is read."""
+        if "included" in entry:
+            path, line = entry["included"]
+            return f"{Path(self.env.srcdir, path)}:{line}"
+        return f"{self.env.doc2path(entry['docname'])}:{entry['lineno']}"
+
     def check_duplicates(self) -> None:
         first: dict[str, EntryData] = {}
         for entry in self.all_entries():
             seen = first.setdefault(entry["id"], entry)
             if seen is not entry:
-                other = self.env.doc2path(seen["docname"])
+                also = self.location(seen)
+                if "included" in seen:  # one file may be included by the page that warns
+                    also += f" (included in {self.env.doc2path(seen['docname'])})"
                 warn(
-                    f"duplicate crawl id {entry['id']!r}; also defined at {other}:{seen['lineno']}",
-                    (entry["docname"], entry["lineno"]),
+                    f"duplicate crawl id {entry['id']!r}; also defined at {also}",
+                    self.location(entry),
                     "id",
                 )
 
@@ -432,7 +444,7 @@ class CrawlDomain(Domain):
                 if problem is not None:
                     warn(
                         f":{name}: {target!r} {problem}; the link is left out",
-                        (entry["docname"], entry["lineno"]),
+                        self.location(entry),
                         "relation",
                     )
 
@@ -645,6 +657,7 @@ class CrawlIndex(Index):
         """The type's ``group_by`` for one entry, guarded: it is plugin code."""
         spec = self.content_type.index
         assert spec is not None
+        assert isinstance(self.domain, CrawlDomain)
         try:
             pairs = [(key, heading) for key, heading in spec.group_by(entry)]
         except BaseException as error:
@@ -652,7 +665,7 @@ class CrawlIndex(Index):
             warn(
                 f"the {self.content_type.name!r} content type's index group_by raised "
                 f"{type(error).__name__}: {error}; the entry is listed under 'Other'",
-                (entry["docname"], entry["lineno"]),
+                self.domain.location(entry),
                 "plugin",
             )
             return [((1, "~other"), str(_("Other")))]

@@ -420,3 +420,40 @@ def test_entries_follow_the_tags_of_each_build_incrementally_and_in_parallel(
         assert again.crawl_warnings() == clean.crawl_warnings()
     assert "extra-md" in _published(again)["crawl.json"]
     assert "without-extra" not in _published(again)["crawl.json"]
+
+
+def test_warnings_after_reading_point_into_the_included_file(tmp_path: Path, make_app: Any) -> None:
+    """An entry an rST ``.. include::`` brought: a warning once every page is read (a
+    duplicate id, a relation naming no entry) names the included file and its line, not
+    a line past the end of the including page."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_crawl"]\n', encoding="utf-8")
+    (src / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n\n   zz\n\n.. tip-card:: Shared\n   :id: shared\n\n   Body.\n",
+        encoding="utf-8",
+    )
+    (src / "zz.rst").write_text(
+        "Later\n=====\n\nOne.\n\nTwo.\n\n.. include:: shared.inc\n", encoding="utf-8"
+    )
+    (src / "shared.inc").write_text(
+        ".. tip-card:: Shared again\n   :id: shared\n\n   Body.\n\n"
+        ".. tip-card:: Helper\n   :id: helper\n   :helps: nothing-here\n\n   Body.\n",
+        encoding="utf-8",
+    )
+    result = build(src, make_app=make_app)
+    assert result.crawl_warnings("id") == [
+        "<src>/shared.inc:1: WARNING: duplicate crawl id 'shared'; also defined at "
+        "<src>/index.rst:8 [crawl.id]"
+    ]
+    assert result.crawl_warnings("relation") == [
+        "<src>/shared.inc:6: WARNING: :helps: 'nothing-here' names no entry; the link is "
+        "left out [crawl.relation]"
+    ]
+    # The page's part of the data says where, as plain data (the same under -j).
+    from sphinx_crawl.domain import crawl_domain
+
+    (helper,) = [
+        e for e in crawl_domain(result.app.env).entries_by_doc["zz"] if e["id"] == "helper"
+    ]
+    assert helper["included"] == ["shared.inc", 6]

@@ -82,6 +82,10 @@ class EntryData(TypedDict):
     #: Relation name -> the ids this entry declares (checked against the other entries
     #: once every page is read; see CrawlDomain.relations).
     relations: dict[str, list[str]]
+    #: Only on entries whose directive is in another file than the page's (an rST
+    #: ``.. include::``): [that file, relative to the source folder, and the line in it],
+    #: where warnings about the entry point (``lineno`` counts the page's whole input).
+    included: NotRequired[list[Any]]
     #: Only on entries crawl-import brought in.
     imported: NotRequired[ImportedFrom]
     #: Only on entries a crawl-extend changed (added by the domain, never stored).

@@ -31,6 +31,7 @@ from sphinx_crawl.directives.entry_parts import (
     entry_frame,
     entry_tail,
     read_age,
+    record_inclusion,
     title_frame,
     unique_anchor,
 )
@@ -235,6 +236,7 @@ class CrawlImportDirective(SphinxDirective):
             "relations": relations,
             "imported": origin,
         }
+        record_inclusion(self, data)
         node[ENTRY_ATTRIBUTE] = data
         node[ORDER_ATTRIBUTE] = next_position(document)
         return node

@@ -14,7 +14,7 @@ from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, entry_text
 from sphinx_crawl.config import SourceData, crawl_config
 from sphinx_crawl.contacts import fill_contacts, unknown_kind_message
 from sphinx_crawl.core.content_types import COMMON_OPTIONS, ContentType
-from sphinx_crawl.core.entries import plain_text, split_list
+from sphinx_crawl.core.entries import EntryData, plain_text, split_list
 from sphinx_crawl.diagnostics import Subtype, warn
 from sphinx_crawl.directives.entry_parts import (
     Report,
@@ -25,6 +25,7 @@ from sphinx_crawl.directives.entry_parts import (
     entry_frame,
     entry_tail,
     read_age,
+    record_inclusion,
     title_frame,
     unique_anchor,
 )
@@ -87,7 +88,7 @@ class EntryDirective(SphinxDirective):
             node += sources_paragraph(sources)
 
         # Plain data for the domain, which collects it from the doctree in process_doc.
-        node[ENTRY_ATTRIBUTE] = {
+        data: EntryData = {
             "id": entry_id,
             "type": ct.name,
             "title": plain_text(entry_text(title_text)),
@@ -102,6 +103,8 @@ class EntryDirective(SphinxDirective):
             "fields": fields,
             "relations": relations,
         }
+        record_inclusion(self, data)
+        node[ENTRY_ATTRIBUTE] = data
         node[ORDER_ATTRIBUTE] = next_position(self.state.document)
         return [node]
 

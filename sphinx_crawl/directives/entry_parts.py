@@ -6,10 +6,12 @@ Problems go to a ``report(message, subtype)`` the caller gives, which says where
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.core.ages import AgeRange
@@ -24,12 +26,25 @@ from sphinx_crawl.core.content_types import (
     run_hook,
 )
 from sphinx_crawl.core.derive import badge, free_id
-from sphinx_crawl.core.entries import id_from_title, slugify
+from sphinx_crawl.core.entries import EntryData, id_from_title, slugify
 from sphinx_crawl.diagnostics import Subtype
 from sphinx_crawl.i18n import localized_age
 
 #: Says a problem: (message, warning subtype). The caller adds where it is.
 Report = Callable[[str, Subtype], None]
+
+
+def record_inclusion(directive: SphinxDirective, data: EntryData) -> None:
+    """Where the directive is in another file than its page's (an rST ``.. include::``),
+    that file (relative to the source folder) and the line in it, as docutils' state
+    machine knows them, as the entry's ``included``: warnings about it point there."""
+    source, line = directive.get_source_info()
+    if not source or line is None:
+        return
+    page = directive.env.doc2path(directive.env.docname)
+    if os.path.normcase(os.path.abspath(source)) == os.path.normcase(os.path.abspath(page)):
+        return
+    data["included"] = [os.path.relpath(source, directive.env.srcdir).replace(os.sep, "/"), line]
 
 
 def checked_id(ct: ContentType, given: str, title: str, report: Report) -> str:
