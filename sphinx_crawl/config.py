@@ -506,10 +506,11 @@ class CrawlConfig:
         ]
 
     def emergency_numbers(self) -> tuple[tuple[str, str], ...]:
-        """(where, number) pairs to call in an emergency: from crawl_contacts when it
-        gives any emergency number (the selected place's, or every place's), else
-        crawl_emergency['numbers']."""
-        if not _contact_numbers(self.contacts):
+        """(where, number) pairs to call in an emergency: from crawl_contacts when any
+        place gives an emergency contact (the selected place's, or every place's; the
+        numbers its words give, "999 or 112"), else crawl_emergency['numbers']. Never
+        another place's number for the selected place: none rather than a wrong one."""
+        if not _gives_emergency(self.contacts):
             return self.emergency.numbers
         found = self.place_contacts("emergency")
         if not found and self.place:
@@ -518,11 +519,11 @@ class CrawlConfig:
                 for key, p in self.contacts.items()
                 if key != ANY_PLACE and "emergency" in p.contacts
             ]
-        return tuple((where, c.number) for where, c in found if c.number)
+        return tuple((where, number) for where, c in found for number in c.numbers())
 
 
-def _contact_numbers(contacts: Mapping[str, Place]) -> bool:
-    return any(place.contacts.get("emergency", Contact()).number for place in contacts.values())
+def _gives_emergency(contacts: Mapping[str, Place]) -> bool:
+    return any("emergency" in place.contacts for place in contacts.values())
 
 
 def _check_together(checked: dict[str, Any], problems: list[Problem]) -> None:
@@ -539,7 +540,7 @@ def _check_together(checked: dict[str, Any], problems: list[Problem]) -> None:
             )
         )
         checked["place"] = ""
-    if checked["emergency"].numbers and _contact_numbers(contacts):
+    if checked["emergency"].numbers and _gives_emergency(contacts):
         problems.append(
             (
                 ("crawl_emergency",),
@@ -547,6 +548,17 @@ def _check_together(checked: dict[str, Any], problems: list[Problem]) -> None:
                 "emergency numbers",
             )
         )
+    for key, given in contacts.items():
+        emergency = given.contacts.get("emergency")
+        if emergency is not None and not emergency.numbers():
+            problems.append(
+                (
+                    ("emergency", key, "crawl_contacts"),
+                    f"crawl_contacts[{key!r}]['emergency'] gives no phone number: pages "
+                    "show no emergency line for it, and the search says to call the "
+                    "local emergency number",
+                )
+            )
 
 
 def _spec(declared: Field[Any]) -> Setting | None:

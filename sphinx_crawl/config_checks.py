@@ -98,6 +98,12 @@ class Contact:
     number: str = ""
     url: str = ""
 
+    def numbers(self) -> tuple[str, ...]:
+        """The numbers to call: its number, or those its words give ("999 or 112")."""
+        if self.number:
+            return (self.number,)
+        return tuple(found.strip() for found in _NUMBER_IN_WORDS.findall(self.name))
+
 
 @dataclass(frozen=True)
 class Place:
@@ -310,6 +316,8 @@ def _phrases(value: Any, where: str, problems: list[Problem]) -> tuple[str, ...]
 
 _EMERGENCY_KEYS = ("numbers", "signs", "unwell", "page", "young_weeks")
 _PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 -]{1,18}$")
+#: A phone number among words: "999 or 112", "112 / 999", "call 0800 123 456".
+_NUMBER_IN_WORDS = re.compile(r"\+?[0-9](?:[0-9 -]{0,17}[0-9])?")
 
 
 def check_emergency(value: Any, problems: list[Problem], name: str, default: Any) -> Emergency:

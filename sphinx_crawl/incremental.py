@@ -36,7 +36,7 @@ from weakref import WeakKeyDictionary
 import sphinx
 from sphinx.environment import CONFIG_OK
 
-from sphinx_crawl.config import crawl_config
+from sphinx_crawl.config import SETTINGS, crawl_config
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
 from sphinx_crawl.domain import STATE, CrawlDomain, crawl_domain
 from sphinx_crawl.output import html_output_dir, write_if_changed
@@ -158,14 +158,24 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
+def _settings_digest(app: Sphinx) -> str:
+    """The build's language and every ``crawl_*`` setting: Sphinx's hash holds only the
+    HTML settings, and these decide files no page's data changes with (a new
+    ``crawl_place`` changes the search's emergency numbers)."""
+    values = [app.config.language, *(repr(getattr(app.config, s.name, None)) for s in SETTINGS)]
+    return hashlib.sha256(json.dumps(values, default=repr).encode()).hexdigest()
+
+
 def _build_parts(app: Sphinx) -> list[str] | None:
-    """What every output is also written with: Sphinx's hash of the HTML settings, the
-    tags, the builder and sphinx_crawl's own files; None where it cannot be told."""
+    """What every output is also written with: Sphinx's hash of the HTML settings, ours
+    and the language, the tags, the builder and sphinx_crawl's own files; None where it
+    cannot be told."""
     info = getattr(app.builder, "build_info", None)
     config_hash = getattr(info, "config_hash", None)
     if not config_hash:
         return None
-    return [config_hash, str(getattr(info, "tags_hash", "")), app.builder.name, _code_digest()]
+    tags = str(getattr(info, "tags_hash", ""))
+    return [config_hash, _settings_digest(app), tags, app.builder.name, _code_digest()]
 
 
 def _key(app: Sphinx) -> str | None:

@@ -295,6 +295,44 @@ def test_mistakes_are_located_warnings(tmp_path: Path, project: Path) -> None:
     assert "123" not in line.get_text()
 
 
+def test_the_selected_place_never_shows_another_places_emergency_number(tmp_path: Path) -> None:
+    """An emergency contact written in words ("999 or 112") gives its numbers; one
+    without a number gives none and a located warning. Before, both fell back to
+    crawl_emergency['numbers']: a UK handbook said "Call 911 (USA)", with no warning."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "index.md").write_text("# Home\n", encoding="utf-8")
+    conf = """
+project = "Places"
+extensions = ["myst_parser", "sphinx_crawl"]
+crawl_emergency = {"numbers": {"USA": "911"}}
+crawl_contacts = {
+    "uk": {"label": "UK", "emergency": "999 or 112", "doctor": "your GP"},
+    "nowhere": {"label": "Nowhere", "emergency": "the local number"},
+}
+"""
+    (src / "conf.py").write_text(conf + 'crawl_place = "uk"\n', encoding="utf-8")
+    uk = build(src, freshenv=True)
+    line = " ".join(uk.soup("index").find(class_="crawl-emergency-line").get_text(" ").split())
+    assert "999" in line, line
+    assert "112" in line, line
+    assert "911" not in line, line
+    index = read_search_index((uk.outdir / "crawl-searchindex.js").read_text("utf-8"))
+    assert index["emergency"]["numbers"] == [["UK", "999"], ["UK", "112"]]
+    assert any("crawl_emergency['numbers'] is not used" in w for w in uk.crawl_warnings("config"))
+
+    (src / "conf.py").write_text(conf + 'crawl_place = "nowhere"\n', encoding="utf-8")
+    nowhere = build(src, freshenv=True)
+    assert nowhere.soup("index").find(class_="crawl-emergency-line") is None
+    index = read_search_index((nowhere.outdir / "crawl-searchindex.js").read_text("utf-8"))
+    assert index["emergency"]["numbers"] == []
+    assert "local emergency number" in json.dumps(index["emergency"]["texts"])
+    assert any(
+        "conf.py:" in w and "crawl_contacts['nowhere']['emergency'] gives no phone number" in w
+        for w in nowhere.crawl_warnings("config")
+    ), nowhere.warnings()
+
+
 def test_no_contacts_keeps_the_extensions_words(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
