@@ -232,9 +232,26 @@ def companion_text(config: Config | None = None) -> dict[str, Any]:
             "in the tracker too. This cannot be undone."
         ),
         "marksFor": _("Marks for {name}, kept on this device only."),
+        "marksForUnkept": _(
+            "Marks for {name}, lost when you leave this page: this browser is not keeping them."
+        ),
         "unsaved": _(
-            "This browser is not keeping what you enter (private browsing?). "
-            "Print or save the summary before you leave."
+            "This browser is not keeping what you enter (private browsing, or site data "
+            "blocked or full?). It is lost when you leave or reload this page. To keep it, "
+            "save the summary for the doctor as a file now."
+        ),
+        "saveSummary": _("Save the summary for the doctor as a file"),
+        "heldFor": _(
+            "{other} was chosen in another tab. What you enter here still goes to {name}, "
+            "until you leave this part of the page."
+        ),
+        "nowShowing": _("Now showing {name}: chosen in another tab."),
+        "goneElsewhere": _(
+            "The baby shown here was forgotten in another tab: nothing more is kept for them."
+        ),
+        "notSaved": _(
+            "Not saved: this browser is not keeping what you enter. It lasts until you "
+            "leave this page."
         ),
         "seenSelect": _("Seen?"),
         "seenLabel": _("{title}: does your baby do this?"),

@@ -200,7 +200,7 @@ def visit_checklist_tools(self: HTML5Translator, node: crawl_nodes.crawl_checkli
             '<span class="crawl-print-age-value"></span></p>\n'
             '<div class="crawl-checklist-tools crawl-checklist-top" hidden="hidden" '
             f"{_data_html(data)}>"
-            f'<p class="crawl-checklist-saved">{_text(saved)}</p>'
+            f'<p class="crawl-checklist-saved" role="status">{_text(saved)}</p>'
             f'<p class="crawl-checklist-age"><label for="{age_id}">{_text(age_label)}</label>'
             f'<input id="{age_id}" name="checklist-age" type="text" maxlength="40" '
             'autocomplete="off" /></p></div>\n'

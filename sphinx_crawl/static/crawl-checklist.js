@@ -14,8 +14,9 @@
  * Without a baby (or without the companion), storage is one key per item,
  * "sphinx-crawl:checklist:<page>:<item>", holding {"checked": bool, "note": string},
  * and "sphinx-crawl:checklist:<page>:age". An item with no tick and no note has no
- * key. When the browser refuses storage (private mode, full quota) everything still
- * works until the page is left.
+ * key. When the browser refuses storage (site data blocked, full quota) everything
+ * still works until the page is left, and the list says so. Whether storage works is
+ * known in one place, crawl-companion.js (window.crawlStorage), loaded just before.
  */
 (() => {
   "use strict";
@@ -26,44 +27,11 @@
   const fill = (template, values) =>
     String(template || "").replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : ""));
 
-  /* ---- Storage that never throws ------------------------------------------- */
-  const memory = new Map();
-  let persistent = (() => {
-    try {
-      const probe = `${PREFIX}probe`;
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return true;
-    } catch (error) {
-      return false;
-    }
-  })();
-  const lost = []; // called once when the browser stops keeping what we write
-  const giveUp = () => {
-    if (!persistent) return;
-    persistent = false;
-    lost.forEach((callback) => callback());
-  };
-  const read = (key) => {
-    if (memory.has(key)) return memory.get(key);
-    if (!persistent) return null;
-    try {
-      return window.localStorage.getItem(key);
-    } catch (error) {
-      giveUp();
-      return null;
-    }
-  };
-  const write = (key, value) => {
-    memory.set(key, value);
-    if (!persistent) return;
-    try {
-      if (value === null) window.localStorage.removeItem(key);
-      else window.localStorage.setItem(key, value);
-    } catch (error) {
-      giveUp();
-    }
-  };
+  /* ---- Storage that never throws (crawl-companion.js) ---------------------- */
+  const storage = window.crawlStorage;
+  if (!storage) return; // without it the list reads and prints, with boxes to tick by hand
+  const read = storage.read;
+  const write = storage.write;
   const readItem = (key) => {
     try {
       const value = JSON.parse(read(key) || "{}");
@@ -125,8 +93,11 @@
       item.title = (title ? title.textContent : item.entry).trim();
     });
     // The baby whose record is shown ({id, name, baby, ages}), or null: this page's own.
+    // What is ticked and typed here goes to that baby, even when another tab has chosen
+    // another since (the list then keeps its baby while the parent works in it).
     const babies = window.crawlBabies || null;
     let shown = null;
+    let redraw = () => {}; // refresh, through the companion when there is a baby
 
     const show = (item) => {
       const ticked = item.box.checked;
@@ -157,19 +128,20 @@
       const note = item.note ? item.note.value : "";
       if (shown) {
         const id = shown.id;
-        if (!babies.update(id, (baby) => mergeInto(baby, item, item.box.checked, note))) refresh();
-        else babies.announce(refresh);
+        if (!babies.update(id, (baby) => mergeInto(baby, item, item.box.checked, note))) redraw();
+        else babies.announce(redraw);
         return;
       }
       const keep = item.box.checked || note.trim();
       write(item.key, keep ? JSON.stringify({ checked: item.box.checked, note }) : null);
     };
     const limitOf = (item) => (item.note.maxLength > 0 ? item.note.maxLength : 1000);
-    const load = (item) => {
+    // moved: the list now shows another baby, so a note being typed is not kept in view.
+    const load = (item, moved) => {
       if (shown) {
         const mark = own(shown.baby.marks, item.entry);
         item.box.checked = !!mark && mark.state === "noticed";
-        if (item.note && document.activeElement !== item.note) {
+        if (item.note && (moved || document.activeElement !== item.note)) {
           item.note.value = mark ? mark.note.slice(0, limitOf(item)) : "";
         }
       } else {
@@ -194,7 +166,7 @@
       if (!moved) return;
       old.forEach(([item]) => write(item.key, null));
       shown = babies.shown();
-      babies.announce(refresh);
+      babies.announce(redraw);
     };
 
     items.forEach((item) => {
@@ -228,40 +200,50 @@
     // Draw the baby's record (or this page's own): on start, and when the baby or
     // their record changes, here or in another tab.
     const refresh = () => {
+      const before = shown ? shown.id : "";
       shown = babies ? babies.shown() : null;
       if (shown) migrate();
       wrapper.dataset.crawlBaby = shown ? shown.id : "";
-      items.forEach(load);
+      const moved = wrapper.dataset.crawlBaby !== before;
+      items.forEach((item) => load(item, moved));
       if (notice) notice.textContent = shown ? fill(TEXT.marksFor, { name: shown.name }) : kept;
-      const stored = shown ? babies.persistent() : persistent;
-      if (!stored) warn();
+      if (!storage.works()) warn();
       // The baby's own age is printed; the typed one is for a list without a baby.
       if (ageLine) ageLine.hidden = !!shown;
       babyAge = shown ? [shown.name, babies.monthsText(shown.ages)].filter(Boolean).join(", ") : "";
       showAge();
     };
-    if (persistent) lost.push(() => { if (!shown) warn(); });
-    refresh();
-    if (babies) babies.view(refresh);
+    storage.onLost(warn);
+    redraw = refresh;
+    if (babies) {
+      const held = babies.view((node) => wrapper.contains(node), () => (shown ? shown.id : ""), refresh);
+      redraw = held.redraw;
+      top.insertBefore(held.line, notice ? notice.nextSibling : top.firstChild);
+    }
+    redraw();
 
     // Clear: asks first, then empties the boxes, the notes, the age and the storage.
     const status = bottom.querySelector(".crawl-checklist-status");
+    const empty = () => items.forEach((item) => {
+      item.box.checked = false;
+      if (item.note) item.note.value = "";
+      show(item);
+    });
     bottom.querySelector(".crawl-checklist-clear").addEventListener("click", () => {
       if (shown) {
+        // The baby the list shows (and names here), even if another tab chose another.
         if (!window.confirm(fill(TEXT.confirmClearFor, { name: shown.name }))) return;
-        babies.update(shown.id, (baby) => items.forEach((item) => { delete baby.marks[item.entry]; }));
-        refresh();
-        babies.announce(refresh);
-        if (status) status.textContent = bottom.dataset.cleared || "";
+        if (babies.update(shown.id, (baby) => items.forEach((item) => { delete baby.marks[item.entry]; }))) {
+          empty();
+          if (status) status.textContent = bottom.dataset.cleared || "";
+        }
+        redraw();
+        babies.announce(redraw);
         return;
       }
       if (!window.confirm(bottom.dataset.confirm)) return;
-      items.forEach((item) => {
-        item.box.checked = false;
-        if (item.note) item.note.value = "";
-        write(item.key, null);
-        show(item);
-      });
+      items.forEach((item) => write(item.key, null));
+      empty();
       setAge("", null);
       if (status) status.textContent = bottom.dataset.cleared || "";
     });
@@ -270,12 +252,8 @@
     // baby's record is redrawn through crawlBabies.view.)
     window.addEventListener("storage", (event) => {
       if (event.key !== null && !event.key.startsWith(PREFIX)) return;
-      items.forEach((item) => memory.delete(item.key));
-      if (age && ageKey) {
-        memory.delete(ageKey);
-        age.value = read(ageKey) || "";
-      }
-      refresh();
+      if (age && ageKey) age.value = read(ageKey) || "";
+      redraw();
     });
 
     top.hidden = false;

@@ -13,8 +13,9 @@
  * tick is the same mark), or "" for a note on an unmarked item. Each baby's record is
  * its own: every view remembers the baby it shows and writes to that one, never to
  * whichever is "current" at the time of writing; every view is redrawn when another
- * tab changes the record. When the browser refuses storage (private mode, full
- * quota), it lasts until the page is left, and the parent is told so.
+ * tab changes the record. When the browser refuses storage (site data blocked, full
+ * quota), it lasts until the page is left, nothing claims to be saved, and the parent
+ * is told so, with the one way to keep it from this page: the summary as a file.
  *
  * The checklist (crawl-checklist.js) keeps its ticks in the same record, through
  * window.crawlBabies.
@@ -35,11 +36,60 @@
     if (text !== undefined) node.textContent = text;
     return node;
   };
+
+  /* ---- Storage: whether this browser keeps what is written ----------------------- */
+  // One answer for the page, shared with crawl-checklist.js (window.crawlStorage).
+  // Blocked site data makes every touch of window.localStorage throw; a full quota
+  // makes writes throw. Asked once on load (a probe write), then by every write: the
+  // first failure ends it for the page and tells everyone on onLost at once. From then
+  // on what is written lasts in the page (memory) until it is left.
+  const storage = (() => {
+    const memory = new Map();
+    const lost = [];
+    let works = true;
+    try {
+      window.localStorage.setItem("sphinx-crawl:probe", "1");
+      window.localStorage.removeItem("sphinx-crawl:probe");
+    } catch (error) {
+      works = false;
+    }
+    const giveUp = () => {
+      if (!works) return;
+      works = false;
+      lost.forEach((tell) => tell());
+    };
+    return Object.freeze({
+      works: () => works,
+      onLost: (tell) => { lost.push(tell); },
+      // Fresh from the browser (another tab may have written), or the page's own copy.
+      read(key) {
+        if (memory.has(key)) return memory.get(key);
+        try {
+          return window.localStorage.getItem(key);
+        } catch (error) {
+          giveUp();
+          return null;
+        }
+      },
+      // null removes. True when the browser keeps it, false when only this page does.
+      write(key, value) {
+        if (works) {
+          try {
+            if (value === null) window.localStorage.removeItem(key);
+            else window.localStorage.setItem(key, value);
+            return true;
+          } catch (error) {
+            giveUp();
+          }
+        }
+        memory.set(key, value);
+        return false;
+      },
+    });
+  })();
+  window.crawlStorage = storage;
   if (!AGES) return; // without the age rules nothing here can be right: the pages read as they are
 
-  /* ---- Storage that never throws -------------------------------------------- */
-  let persistent = true;
-  let memory = null;
   const empty = () => ({ v: 1, current: "", babies: {} });
   const isDate = AGES.isIsoDate;
   const cleanMark = (entry, mark) => {
@@ -83,26 +133,15 @@
   };
   // Read fresh every time: another tab may have written since.
   const load = () => {
-    if (!persistent) return memory || (memory = empty());
     try {
-      return clean(JSON.parse(window.localStorage.getItem(KEY) || "null"));
+      return clean(JSON.parse(storage.read(KEY) || "null"));
     } catch (error) {
-      persistent = false;
-      memory = memory || empty();
-      return memory;
+      return empty(); // not JSON: as if nothing were kept, and the next save replaces it
     }
   };
-  const save = (state) => {
-    memory = state;
-    if (!persistent) return;
-    try {
-      if (Object.keys(state.babies).length) window.localStorage.setItem(KEY, JSON.stringify(state));
-      else window.localStorage.removeItem(KEY);
-    } catch (error) {
-      persistent = false;
-      document.querySelectorAll(".crawl-companion-unsaved").forEach((n) => { n.hidden = false; });
-    }
-  };
+  // True when the browser keeps it; false when it lasts only until the page is left.
+  const save = (state) =>
+    storage.write(KEY, Object.keys(state.babies).length ? JSON.stringify(state) : null);
   // Change one baby's record (the one a view shows); false when it is gone.
   const updateBaby = (id, change) => {
     const state = load();
@@ -136,13 +175,19 @@
   // the others on the page, a change in another tab (a storage event) redraws all.
   const views = [];
   let adding = false; // the panel is taking a new baby: nothing can be marked until saved
+  let elsewhere = false; // the views are redrawn for a change made in another tab
   const view = (draw) => { views.push(draw); return draw; };
   const announce = (source) => {
     views.forEach((draw) => { if (draw !== source) draw(); });
   };
   window.addEventListener("storage", (event) => {
     if (event.key !== KEY && event.key !== null) return;
-    views.forEach((draw) => draw());
+    elsewhere = true;
+    try {
+      views.forEach((draw) => draw());
+    } finally {
+      elsewhere = false;
+    }
   });
   const shownBaby = () => {
     const state = load();
@@ -151,6 +196,77 @@
   };
   // Don't redraw a field under the parent's fingers.
   const editing = (field) => document.activeElement === field;
+
+  // An edit belongs to the baby it was started for, never to whichever baby another
+  // tab has made current since (the rule the summary's notes always had). While the
+  // parent types in a view, and as long as they work on in it, a change of baby made
+  // in another tab waits: the view keeps the baby it shows, and what is entered goes
+  // to that baby; the view says so at once (line, announced). When the focus leaves
+  // the view, it shows the baby now chosen, and says why. A baby forgotten in another
+  // tab is let go at once: nothing more can be kept for them, and the view says so.
+  //   inside(node): is the node in the view; showing(): the id the view shows ("" for
+  //   none); draw(): the view's own drawing, of the baby shownBaby() gives.
+  const typing = () => {
+    const active = document.activeElement;
+    return !!active && active.matches("textarea, input:not([type]), input[type=text], " +
+      "input[type=date], input[type=number]");
+  };
+  const steadyView = (inside, showing, draw, line) => {
+    let held = "";
+    let said = "";
+    const say = (text) => {
+      said = line.textContent = text;
+      if (text) line.hidden = false;
+    };
+    const redraw = () => {
+      const before = showing();
+      const { state, id } = shownBaby();
+      const kept = own(state.babies, before) ? before : "";
+      if (kept && id && id !== kept && inside(document.activeElement) && (held || typing())) {
+        held = kept;
+        say(fill(TEXT.heldFor, { other: nameOf(state, id), name: nameOf(state, kept) }));
+        return;
+      }
+      const followed = elsewhere || !!held;
+      held = "";
+      draw();
+      const now = showing();
+      if (followed && before && now !== before && (now || !kept)) {
+        say(kept ? fill(TEXT.nowShowing, { name: nameOf(state, now) }) : TEXT.goneElsewhere);
+      } else if (!elsewhere && said && line.textContent === said) {
+        say(""); // a change made here: the old words no longer apply
+      }
+    };
+    document.addEventListener("focusout", () => window.setTimeout(() => {
+      if (held && !inside(document.activeElement)) redraw();
+    }, 0));
+    return view(redraw);
+  };
+  // The line a view says such changes in (announced; hidden while empty).
+  const changedLine = () => {
+    const line = el("p", "crawl-baby-elsewhere");
+    line.setAttribute("role", "status");
+    line.hidden = true;
+    return line;
+  };
+
+  /* ---- When the browser keeps nothing: said where the parent enters things ------- */
+  // In words, not a colour, and announced; shown as soon as a write fails. The advice is
+  // what can be done on the page where it shows: another page would not have the data.
+  const warnings = [];
+  const warning = () => {
+    const node = el("div", "crawl-companion-unsaved");
+    node.setAttribute("role", "alert");
+    node.appendChild(el("p", "", TEXT.unsaved));
+    node.hidden = storage.works();
+    warnings.push(node);
+    return node;
+  };
+  storage.onLost(() => {
+    warnings.forEach((node) => { node.hidden = false; });
+    // The views' own words change too ("kept on this device"): once the write is done.
+    window.setTimeout(() => views.forEach((draw) => draw()), 0);
+  });
 
   /* ---- The age filter follows the baby ------------------------------------------ */
   function setupAgeFilter() {
@@ -240,14 +356,27 @@
     cancel.type = "button";
     add.after(document.createTextNode(" "), cancel);
     born.max = todayIso();
-    const unsaved = el("p", "crawl-companion-unsaved", TEXT.unsaved);
-    unsaved.hidden = persistent;
+    // Without storage, the summary leaves with the page: offered here, as a file.
+    const unsaved = warning();
+    const keep = unsaved.appendChild(el("p")).appendChild(el("button", "crawl-companion-keep", TEXT.saveSummary));
+    keep.type = "button";
+    keep.addEventListener("click", () => {
+      const { state, id, baby } = shownBaby();
+      if (!baby) return;
+      const copy = el("div", "crawl-summary");
+      fillSummary(copy, state, id, baby, () => {});
+      download(copy);
+    });
     form.insertBefore(unsaved, status);
     let shownId = "";
 
-    const show = view(() => {
+    // The form's baby is the one it was showing when the parent started typing: Save
+    // writes to it, whatever another tab has chosen since.
+    const show = steadyView((node) => form.contains(node), () => shownId, () => {
       const state = load();
+      const before = shownId;
       if (!adding) shownId = own(state.babies, state.current) ? state.current : "";
+      const moved = shownId !== before; // fields typed for another baby are not kept
       const baby = adding ? null : own(state.babies, shownId) || null;
       which.replaceChildren();
       Object.keys(state.babies).forEach((id) => {
@@ -258,13 +387,14 @@
       choose.hidden = Object.keys(state.babies).length < 2 || adding;
       form.dataset.crawlBaby = baby ? shownId : "";
       forget.hidden = !baby;
+      keep.hidden = !baby;
       add.hidden = adding;
       cancel.hidden = !adding;
       if (adding) return; // what the parent is typing for the new baby stays
-      if (!editing(name)) name.value = baby ? baby.name : "";
-      if (!editing(born)) born.value = baby ? baby.born : "";
-      if (!editing(early)) early.value = baby && baby.early ? String(baby.early) : "";
-    });
+      if (moved || !editing(name)) name.value = baby ? baby.name : "";
+      if (moved || !editing(born)) born.value = baby ? baby.born : "";
+      if (moved || !editing(early)) early.value = baby && baby.early ? String(baby.early) : "";
+    }, status);
     which.addEventListener("change", () => {
       const state = load();
       if (own(state.babies, which.value)) state.current = which.value;
@@ -294,10 +424,10 @@
       });
       state.current = id;
       adding = false;
-      save(state);
+      const kept = save(state); // never "saved" when the browser refused it
       name.blur(); born.blur(); early.blur();
       show();
-      status.textContent = TEXT.saved;
+      status.textContent = kept ? TEXT.saved : TEXT.notSaved;
       announce(show);
     });
     add.addEventListener("click", () => {
@@ -375,13 +505,17 @@
         help: item.querySelector(".crawl-track-help"),
       };
     });
+    const changed = changedLine();
+    notices[0].before(changed);
     let shownId = "";
-    const show = view(() => {
+    const show = steadyView((node) => [...lists].some((list) => list.contains(node)), () => shownId, () => {
       const { state, id, baby } = shownBaby();
+      const moved = shownId !== (baby ? id : "");
       shownId = baby ? id : "";
       const ages = agesOf(baby);
       notices.forEach((notice) => {
-        notice.textContent = adding ? TEXT.adding : baby ? fill(TEXT.marksFor, { name: nameOf(state, id) }) : TEXT.noBaby;
+        const marksFor = storage.works() ? TEXT.marksFor : TEXT.marksForUnkept;
+        notice.textContent = adding ? TEXT.adding : baby ? fill(marksFor, { name: nameOf(state, id) }) : TEXT.noBaby;
         notice.dataset.crawlBaby = shownId;
       });
       entries.forEach((entry) => {
@@ -391,7 +525,7 @@
         entry.controls.querySelectorAll("input[type=radio], input[type=checkbox]").forEach((input) => {
           input.checked = !!mark && mark.state === input.value;
         });
-        if (!editing(entry.date)) entry.date.value = mark ? mark.date : "";
+        if (moved || !editing(entry.date)) entry.date.value = mark ? mark.date : "";
         entry.date.max = todayIso();
         const ask = !!mark && datedStates.includes(mark.state) && !mark.date;
         entry.prompt.hidden = !ask || !baby;
@@ -409,7 +543,7 @@
           if (m) Object.assign(m, { title: e.title, age: e.age, max: maxOf(e) });
         }));
       }
-    });
+    }, changed);
     entries.forEach((entry) => {
       const record = () => {
         if (!shownId || adding) { show(); return; }
@@ -484,9 +618,11 @@
   function setupSummary() {
     const root = document.querySelector(".crawl-summary");
     if (!root) return;
-    let waiting = false; // a redraw held back while the parent types a note
-    const draw = view(() => {
-      if (root.contains(document.activeElement) && document.activeElement.matches("textarea")) {
+    const changed = changedLine();
+    root.before(warning(), changed);
+    let waiting = false; // a redraw of the same baby held back while the parent types a note
+    const draw = steadyView((node) => root.contains(node), () => root.dataset.crawlBaby || "", () => {
+      if (root.contains(document.activeElement) && typing() && shownBaby().id === root.dataset.crawlBaby) {
         waiting = true;
         return;
       }
@@ -502,87 +638,94 @@
         }
         return;
       }
-      const ages = agesOf(baby);
-      const tools = root.appendChild(el("p", "crawl-summary-tools crawl-screen-only"));
-      tools.appendChild(el("button", "crawl-summary-print", TEXT.print)).type = "button";
-      tools.appendChild(document.createTextNode(" "));
-      tools.appendChild(el("button", "crawl-summary-download", TEXT.download)).type = "button";
-      if (Object.keys(state.babies).length > 1) {
-        tools.appendChild(document.createTextNode(" "));
-        tools.appendChild(babySelect(state, shownId, "crawl-summary-which", draw));
-      }
-      root.appendChild(el("p", "crawl-summary-prepared", fill(TEXT.prepared, { date: formatDate(todayIso()) })));
-      const facts = root.appendChild(el("dl", "crawl-summary-facts"));
-      const fact = (term, value) => {
-        facts.appendChild(el("dt", "", term));
-        facts.appendChild(el("dd", "", value));
-      };
-      fact(TEXT.baby, nameOf(state, shownId));
-      fact(TEXT.born, formatDate(baby.born));
-      if (ages) fact(TEXT.age, fill(TEXT.months, { age: months(ages.months) }));
-      if (baby.early) fact(TEXT.early, fill(TEXT.weeks, { weeks: baby.early }));
-      if (ages && ages.corrected !== null) fact(TEXT.corrected, fill(TEXT.months, { age: months(ages.corrected) }));
-
-      const marks = Object.values(baby.marks);
-      const section = (heading, wanted, dated) => {
-        const wrap = root.appendChild(el("section", "crawl-summary-part"));
-        wrap.appendChild(el("h2", "", heading));
-        const chosen = marks.filter((m) => m.state === wanted)
-          .sort((a, b) => (a.date || "9").localeCompare(b.date || "9") || a.title.localeCompare(b.title));
-        if (!chosen.length) { wrap.appendChild(el("p", "", TEXT.none)); return; }
-        const list = wrap.appendChild(el("ul"));
-        chosen.forEach((mark) => {
-          const parts = [mark.title];
-          if (mark.date) parts.push(fill(dated, { date: formatDate(mark.date) }));
-          if (mark.age) parts.push(fill(TEXT.ages, { age: mark.age }));
-          const late = wanted === "not-yet" && ages && mark.max !== null &&
-            AGES.status(AGES.range(0, mark.max, "window"), ages.effective) === "past";
-          if (late) parts.push(TEXT.pastWindow);
-          if (mark.note.trim()) parts.push(mark.note.trim());
-          list.appendChild(el("li", "", parts.join(" \u2014 ")));
-        });
-      };
-      section(TEXT.seen, "yes", TEXT.on);
-      section(TEXT.notYetList, "not-yet", TEXT.on);
-      section(TEXT.notSureList, "not-sure", TEXT.on);
-      section(TEXT.signs, "noticed", TEXT.since);
-
-      const field = (key, heading, hint) => {
-        const wrap = root.appendChild(el("section", "crawl-summary-part"));
-        const id = `crawl-summary-${key}`;
-        const h = wrap.appendChild(el("h2", "", heading));
-        h.id = `${id}-heading`;
-        const hintNode = wrap.appendChild(el("p", "crawl-screen-only crawl-summary-hint", hint));
-        hintNode.id = `${id}-hint`;
-        const area = wrap.appendChild(el("textarea"));
-        area.id = id;
-        area.rows = 4;
-        area.maxLength = 4000;
-        area.setAttribute("aria-labelledby", h.id);
-        area.setAttribute("aria-describedby", hintNode.id);
-        area.value = baby[key] || "";
-        const printed = wrap.appendChild(el("p", "crawl-print-only crawl-summary-text", area.value));
-        area.addEventListener("input", () => {
-          updateBaby(shownId, (target) => { target[key] = area.value.slice(0, 4000); });
-          printed.textContent = area.value;
-        });
+      fillSummary(root, state, shownId, baby, draw);
+      root.querySelectorAll("textarea").forEach((area) => {
         area.addEventListener("blur", () => { if (waiting) draw(); });
-      };
-      field("notes", TEXT.notes, TEXT.notesHint);
-      field("questions", TEXT.questions, TEXT.questionsHint);
-      // Whom to contact, for the place the handbook was built for (crawl_contacts).
-      if ((TEXT.contacts || []).length) {
-        const wrap = root.appendChild(el("section", "crawl-summary-part crawl-summary-contacts"));
-        wrap.appendChild(el("h2", "", TEXT.contactsHeading));
-        const list = wrap.appendChild(el("ul"));
-        TEXT.contacts.forEach(([heading, words]) => list.appendChild(el("li", "", `${heading}: ${words}`)));
-      }
-      root.appendChild(el("p", "crawl-summary-disclaimer", TEXT.notAdvice));
-
-      root.querySelector(".crawl-summary-print").addEventListener("click", () => window.print());
-      root.querySelector(".crawl-summary-download").addEventListener("click", () => download(root));
-    });
+      });
+    }, changed);
     draw();
+  }
+
+  // The summary of one baby's record into root (on the page, or for a file).
+  function fillSummary(root, state, shownId, baby, redraw) {
+    const ages = agesOf(baby);
+    const tools = root.appendChild(el("p", "crawl-summary-tools crawl-screen-only"));
+    tools.appendChild(el("button", "crawl-summary-print", TEXT.print)).type = "button";
+    tools.appendChild(document.createTextNode(" "));
+    tools.appendChild(el("button", "crawl-summary-download", TEXT.download)).type = "button";
+    if (Object.keys(state.babies).length > 1) {
+      tools.appendChild(document.createTextNode(" "));
+      tools.appendChild(babySelect(state, shownId, "crawl-summary-which", redraw));
+    }
+    root.appendChild(el("p", "crawl-summary-prepared", fill(TEXT.prepared, { date: formatDate(todayIso()) })));
+    const facts = root.appendChild(el("dl", "crawl-summary-facts"));
+    const fact = (term, value) => {
+      facts.appendChild(el("dt", "", term));
+      facts.appendChild(el("dd", "", value));
+    };
+    fact(TEXT.baby, nameOf(state, shownId));
+    fact(TEXT.born, formatDate(baby.born));
+    if (ages) fact(TEXT.age, fill(TEXT.months, { age: months(ages.months) }));
+    if (baby.early) fact(TEXT.early, fill(TEXT.weeks, { weeks: baby.early }));
+    if (ages && ages.corrected !== null) fact(TEXT.corrected, fill(TEXT.months, { age: months(ages.corrected) }));
+
+    const marks = Object.values(baby.marks);
+    const section = (heading, wanted, dated) => {
+      const wrap = root.appendChild(el("section", "crawl-summary-part"));
+      wrap.appendChild(el("h2", "", heading));
+      const chosen = marks.filter((m) => m.state === wanted)
+        .sort((a, b) => (a.date || "9").localeCompare(b.date || "9") || a.title.localeCompare(b.title));
+      if (!chosen.length) { wrap.appendChild(el("p", "", TEXT.none)); return; }
+      const list = wrap.appendChild(el("ul"));
+      chosen.forEach((mark) => {
+        const parts = [mark.title];
+        if (mark.date) parts.push(fill(dated, { date: formatDate(mark.date) }));
+        if (mark.age) parts.push(fill(TEXT.ages, { age: mark.age }));
+        const late = wanted === "not-yet" && ages && mark.max !== null &&
+          AGES.status(AGES.range(0, mark.max, "window"), ages.effective) === "past";
+        if (late) parts.push(TEXT.pastWindow);
+        if (mark.note.trim()) parts.push(mark.note.trim());
+        list.appendChild(el("li", "", parts.join(" \u2014 ")));
+      });
+    };
+    section(TEXT.seen, "yes", TEXT.on);
+    section(TEXT.notYetList, "not-yet", TEXT.on);
+    section(TEXT.notSureList, "not-sure", TEXT.on);
+    section(TEXT.signs, "noticed", TEXT.since);
+
+    const field = (key, heading, hint) => {
+      const wrap = root.appendChild(el("section", "crawl-summary-part"));
+      const id = `crawl-summary-${key}`;
+      const h = wrap.appendChild(el("h2", "", heading));
+      h.id = `${id}-heading`;
+      const hintNode = wrap.appendChild(el("p", "crawl-screen-only crawl-summary-hint", hint));
+      hintNode.id = `${id}-hint`;
+      const area = wrap.appendChild(el("textarea"));
+      area.id = id;
+      area.rows = 4;
+      area.maxLength = 4000;
+      area.setAttribute("aria-labelledby", h.id);
+      area.setAttribute("aria-describedby", hintNode.id);
+      area.value = baby[key] || "";
+      const printed = wrap.appendChild(el("p", "crawl-print-only crawl-summary-text", area.value));
+      area.addEventListener("input", () => {
+        updateBaby(shownId, (target) => { target[key] = area.value.slice(0, 4000); });
+        printed.textContent = area.value;
+      });
+    };
+    field("notes", TEXT.notes, TEXT.notesHint);
+    field("questions", TEXT.questions, TEXT.questionsHint);
+    // Whom to contact, for the place the handbook was built for (crawl_contacts).
+    if ((TEXT.contacts || []).length) {
+      const wrap = root.appendChild(el("section", "crawl-summary-part crawl-summary-contacts"));
+      wrap.appendChild(el("h2", "", TEXT.contactsHeading));
+      const list = wrap.appendChild(el("ul"));
+      TEXT.contacts.forEach(([heading, words]) => list.appendChild(el("li", "", `${heading}: ${words}`)));
+    }
+    root.appendChild(el("p", "crawl-summary-disclaimer", TEXT.notAdvice));
+
+    root.querySelector(".crawl-summary-print").addEventListener("click", () => window.print());
+    root.querySelector(".crawl-summary-download").addEventListener("click", () => download(root));
   }
 
   // The summary as a small web page of its own, made here and saved by the browser.
@@ -616,10 +759,13 @@
       return baby ? { id, name: nameOf(state, id), baby, ages: agesOf(baby) } : null;
     },
     update: updateBaby,
-    // Redraw with the others: on a change in this tab or another.
-    view(draw) { view(draw); },
+    // Redraw with the others, on a change in this tab or another, keeping the baby
+    // while the parent types (steadyView): the redraw to call, and the line to place.
+    view(inside, showing, draw) {
+      const line = changedLine();
+      return { redraw: steadyView(inside, showing, draw, line), line };
+    },
     announce,
-    persistent: () => persistent,
     monthsText(ages) {
       if (!ages) return "";
       return ages.corrected === null ? fill(TEXT.months, { age: months(ages.months) })

@@ -35,7 +35,7 @@ def enter_baby(tab: Tab, name: str = "Mia", born: str = BORN, early: str = "6") 
     page.fill("#crawl-baby-early", early)
     page.click("button.crawl-baby-save")
     page.wait_for_function(
-        "() => document.querySelector('.crawl-baby-status').textContent.includes('Saved')"
+        "() => /saved/i.test(document.querySelector('.crawl-baby-status').textContent)"
     )
 
 
@@ -261,6 +261,7 @@ def test_a_browser_that_keeps_nothing_says_so(open_page: Callable[..., Tab]) -> 
         " throw new DOMException('full', 'QuotaExceededError'); };"
     )
     enter_baby(tab)
+    assert tab.page.inner_text(".crawl-baby-status").startswith("Not saved")
     notice = tab.page.locator(".crawl-companion-unsaved")
     assert notice.is_visible()
     assert "not keeping" in notice.inner_text()
