@@ -12,6 +12,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.addnodes import only, pending_xref
+from sphinx.transforms import SphinxTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.core.adapt import APPEND, ExtensionData
@@ -120,7 +121,7 @@ def _take_entry(node: nodes.Element) -> tuple[int, EntryData] | None:
     order = node.attributes.pop(ORDER_ATTRIBUTE, 0)
     if data is None:
         return None
-    apply_translations(node, data)
+    read_entry_texts(node, data)
     return order, data
 
 
@@ -154,21 +155,59 @@ def _collector(node: nodes.Element, demo: bool) -> dict[str, Any] | None:
 
 
 def _link_collector(node: pending_xref) -> dict[str, Any] | None:
-    domain, kind = node.get("refdomain"), node.get("reftype")
-    if domain == "crawl" and kind == "source":
+    if node.get("refdomain") == "crawl" and node.get("reftype") == "source":
         # Source links point at the page holding crawl-sources, wherever it moves.
         return {"kind": "sources-page"}
-    if domain == "crawl" or (domain in (None, "") and kind in ("any", "myst")):
+    if _reads_as_entry(node):
         # Links to entries show their title: rewrite this page when it changes.
         return {"kind": "ref", "id": node["reftarget"]}
     return None
 
 
-def apply_translations(node: nodes.Element, data: EntryData) -> None:
-    """The entry's data in the page's language. The directive wrote it from the source
-    text; Sphinx's i18n transform then translated the title, body, author's callouts and
-    keywords in the doctree (marking them ``translated``). Untranslated parts, and every
-    part of an untranslated build, keep the directive's text exactly."""
+class ReadEntryTexts(SphinxTransform):
+    """A written entry's title and body text, read into its data once the page's
+    substitutions are made and its footnotes numbered, transforms that run after the
+    directive. Before Sphinx's smart quotes, so the data keeps the quotes as written (the
+    data of a translated part is read again in process_doc, see read_entry_texts)."""
+
+    default_priority = 700  # Substitutions 220, Footnotes 620; SphinxSmartQuotes 750
+
+    def apply(self, **kwargs: Any) -> None:
+        for node in self.document.findall(_carries_entry):
+            assert isinstance(node, nodes.Element)
+            data: EntryData = node[ENTRY_ATTRIBUTE]
+            if "imported" in data:
+                continue  # the file's text, as the file gives it
+            # The first: an entry may hold another in its body.
+            title = next(
+                (t for t in node.findall(nodes.inline) if "crawl-title-text" in t["classes"]),
+                None,
+            )
+            if title is not None:
+                _self_links_as_written(title, data["id"])
+                data["title"] = plain_text(entry_text(title))
+            body = _body(node)
+            if body is not None:
+                data["text"] = plain_text(entry_text(body))
+
+
+def _carries_entry(node: nodes.Node) -> bool:
+    return isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row) and (
+        ENTRY_ATTRIBUTE in node.attributes
+    )
+
+
+def _body(node: nodes.Element) -> nodes.container | None:
+    return next(
+        (c for c in node.findall(nodes.container) if "crawl-entry-body" in c["classes"]), None
+    )
+
+
+def read_entry_texts(node: nodes.Element, data: EntryData) -> None:
+    """The entry's data in the page's language. ReadEntryTexts read a written entry's
+    title and body; Sphinx's i18n transform translated the title, body, author's callouts
+    and keywords in the doctree (marking them ``translated``). Untranslated parts, and
+    every part of an untranslated build, keep the text read before."""
     for part in node.findall(nodes.Element):
         if not part.get("translated"):
             continue
@@ -178,31 +217,73 @@ def apply_translations(node: nodes.Element, data: EntryData) -> None:
             data["keywords"] = split_list(part.astext())
         elif isinstance(part, crawl_nodes.crawl_callout) and part.get("field"):
             data["fields"][part["field"]] = plain_text(entry_text(part))
-    body = next(
-        (c for c in node.findall(nodes.container) if "crawl-entry-body" in c["classes"]), None
-    )
+    body = _body(node)
     if body is not None and any(p.get("translated") for p in body.findall(nodes.Element)):
         data["text"] = plain_text(entry_text(body))
 
 
+def _self_links_as_written(title: nodes.Element, entry_id: str) -> None:
+    """A link in an entry's title to the entry itself cannot show the entry's title (that
+    title holds the link, which would show the title...): it shows what the author wrote,
+    the id, in the page, crawl.json and the search alike. Done here, after the i18n
+    transform, so that a translated title is treated the same."""
+    for xref in title.findall(pending_xref):
+        if xref.get("reftarget") == entry_id and _reads_as_entry(xref):
+            xref["refexplicit"] = True
+    for link in title.findall(nodes.reference):
+        # MyST's [](#id): it becomes a pending_xref, explicit when it has text, after this.
+        if link.get("id_link") and link.get("refuri") == f"#{entry_id}" and not link.children:
+            link += nodes.Text(entry_id)
+
+
 def entry_text(node: nodes.Element) -> str:
     """The node's text as a reader sees it: without docutils' messages (which quote the
-    source file's path), and with each reference to an entry or source as a placeholder
-    for the title it will show (filled in by the domain once every page is read)."""
-    messages = list(node.findall(nodes.system_message))
+    source file's path) and footnote or citation numbers (a mark beside the text, not
+    words of it), and with each reference to an entry or source as a placeholder for the
+    title it will show (filled in by the domain once every page is read)."""
     references = [x for x in node.findall(pending_xref) if _reads_as_title(x)]
-    if not messages and not references:
+    if next(node.findall(_not_text), None) is None and not references:
         return without_marks(node.astext())
     copy = node.deepcopy()
-    for message in list(copy.findall(nodes.system_message)):
-        if message.parent is not None:
-            message.parent.remove(message)
+    for part in list(copy.findall(_not_text)):
+        if part.parent is not None:
+            _remove_mark(part)
     for text in list(copy.findall(nodes.Text)):
         if without_marks(text) != text:
             text.parent.replace(text, nodes.Text(without_marks(text)))
     for xref in [x for x in copy.findall(pending_xref) if _reads_as_title(x)]:
         xref.replace_self(nodes.Text(reference_placeholder(xref["reftype"], xref["reftarget"])))
     return copy.astext()
+
+
+def _remove_mark(part: nodes.Node) -> None:
+    """Take ``part`` out, with the space rST needs before a footnote mark where
+    punctuation (or nothing) follows it: "crawls [#f1]_." reads "crawls."."""
+    parent = part.parent
+    assert parent is not None
+    index = parent.index(part)
+    before = parent[index - 1] if index > 0 else None
+    after = parent[index + 1] if index + 1 < len(parent) else None
+    parent.remove(part)
+    if isinstance(before, nodes.Text) and (
+        after is None or (isinstance(after, nodes.Text) and after[:1] in ".,;:!?)")
+    ):
+        parent.replace(before, nodes.Text(before.rstrip()))
+
+
+def _not_text(node: nodes.Node) -> bool:
+    """What an entry's plain text leaves out."""
+    return isinstance(
+        node, nodes.system_message | nodes.footnote_reference | nodes.citation_reference
+    )
+
+
+def _reads_as_entry(xref: pending_xref) -> bool:
+    """A link that may name an entry: a crawl role, ``any`` or MyST's ``[](#id)``."""
+    domain, kind = xref.get("refdomain"), xref.get("reftype")
+    if domain == "crawl":
+        return bool(kind != "source")
+    return domain in (None, "") and kind in ("any", "myst")
 
 
 def _reads_as_title(xref: pending_xref) -> bool:

@@ -30,7 +30,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode
 
-from sphinx_crawl.collect import read_document
+from sphinx_crawl.collect import ReadEntryTexts, read_document
 from sphinx_crawl.config import (
     SourceData,
     crawl_config,
@@ -775,6 +775,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CrawlDomain)
+    app.add_transform(ReadEntryTexts)
     app.connect("env-get-outdated", read_again_for_tags)
     # Late, so that the types registered by any extension's setup are all there.
     app.connect("config-inited", use_registered_types, priority=900)

@@ -275,3 +275,98 @@ def test_the_language_is_a_bcp_47_tag_as_in_the_pages(tmp_path: Path) -> None:
     )
     assert again.crawl_warnings() == first.crawl_warnings()
     assert json.loads(again.text("crawl-changes.json"))["language"] == "pt-BR"
+
+
+TITLES_RST = """\
+Titles
+======
+
+.. |sub| replace:: SUBST
+
+.. tip-card:: Footnote [#f1]_ and |sub|
+   :id: marked
+
+   A body with |sub| in it [#f1]_.
+
+.. tip-card:: Self ref :crawl:tip:`selfref` here
+   :id: selfref
+
+   Body.
+
+.. tip-card:: Any ref :any:`anyself` there
+   :id: anyself
+
+   See :crawl:tip:`selfref`.
+
+.. [#f1] A footnote.
+"""
+
+TITLES_MD = """\
+# More
+
+:::{tip-card} MyST ref [](#mystself) too
+:id: mystself
+
+Body.
+:::
+"""
+
+
+def titles_everywhere(site: Build) -> dict[str, dict[str, str]]:
+    """Each entry's title as the page's heading, crawl.json, the entry search, the tips'
+    index page and objects.inv give it."""
+    from sphinx.util.inventory import InventoryFile
+
+    from tests.build_utils import read_search_index
+
+    found: dict[str, dict[str, str]] = {}
+    for entry in site.crawl_json()["entries"]:
+        page, anchor = entry["url"].split(".html#")
+        heading = site.main(page).find("article", id=anchor).find(class_="crawl-entry-title")
+        found[entry["id"]] = {"json": entry["title"], "html": " ".join(heading.get_text().split())}
+    search = read_search_index(site.text("crawl-searchindex.js"))
+    for row in search["entries"]:
+        found[row[2]]["search"] = row[0]
+    for link in site.main("crawl-tips").select("table.indextable a[href]"):
+        found[link["href"].partition("#")[2]]["index"] = link.get_text()
+    inventory = InventoryFile.loads((site.outdir / "objects.inv").read_bytes(), uri="")
+    for entry_id, item in inventory.data["crawl:tip"].items():
+        found[entry_id]["objects.inv"] = item.display_name
+    return found
+
+
+def test_titles_read_as_shown_after_substitutions_and_without_self_reference(
+    tmp_path: Path,
+) -> None:
+    """A title's plain text is what the reader sees: substitutions made, no footnote
+    number; a link in a title to its own entry shows the id once (it cannot show the
+    title it is part of), in the page, crawl.json, the search, the index and
+    objects.inv alike."""
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_crawl"]\nmyst_enable_extensions = ["colon_fence"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text(
+        TITLES_RST + "\n.. toctree::\n\n   more\n", encoding="utf-8"
+    )
+    (tmp_path / "more.md").write_text(TITLES_MD, encoding="utf-8")
+    site = build(tmp_path)
+    assert site.warnings() == []
+    expected = {
+        "marked": ("Footnote [1] and SUBST", "Footnote and SUBST"),
+        "selfref": ("Self ref selfref here", "Self ref selfref here"),
+        "anyself": ("Any ref anyself there", "Any ref anyself there"),
+        "mystself": ("MyST ref mystself too", "MyST ref mystself too"),
+    }
+    found = titles_everywhere(site)
+    for entry_id, (html, plain) in expected.items():
+        assert found[entry_id] == {
+            "html": html,
+            "json": plain,
+            "search": plain,
+            "index": plain,
+            "objects.inv": plain,
+        }, entry_id
+    texts = {e["id"]: e["text"] for e in site.crawl_json()["entries"]}
+    assert texts["marked"] == "A body with SUBST in it."
+    assert texts["anyself"] == "See Self ref selfref here."

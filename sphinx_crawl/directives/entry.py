@@ -10,11 +10,11 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE, entry_text
+from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
 from sphinx_crawl.config import SourceData, crawl_config
 from sphinx_crawl.contacts import fill_contacts, unknown_kind_message
 from sphinx_crawl.core.content_types import COMMON_OPTIONS, ContentType
-from sphinx_crawl.core.entries import EntryData, plain_text, split_list
+from sphinx_crawl.core.entries import EntryData, split_list
 from sphinx_crawl.diagnostics import Subtype, warn
 from sphinx_crawl.directives.entry_parts import (
     Report,
@@ -72,7 +72,7 @@ class EntryDirective(SphinxDirective):
         # Claimed in the document, so a later entry or heading cannot take the same HTML ids.
         self.state.document.ids[anchor] = node
         self.set_source_info(node)
-        heading, title_text = self._title_node(title or str(ct.label), fields, anchor)
+        heading = self._title_node(title or str(ct.label), fields, anchor)
         self.state.document.ids[f"{anchor}-title"] = heading
         node += heading
         body = nodes.container(classes=["crawl-entry-body"])
@@ -88,10 +88,12 @@ class EntryDirective(SphinxDirective):
             node += sources_paragraph(sources)
 
         # Plain data for the domain, which collects it from the doctree in process_doc.
+        # The title and text are read there (collect.ReadEntryTexts), as the reader
+        # sees them: substitutions and footnotes are resolved only after the directive.
         data: EntryData = {
             "id": entry_id,
             "type": ct.name,
-            "title": plain_text(entry_text(title_text)),
+            "title": "",
             "docname": self.env.docname,
             "anchor": anchor,
             "lineno": self.lineno,
@@ -99,7 +101,7 @@ class EntryDirective(SphinxDirective):
             "tags": tags,
             "sources": sources,
             "keywords": keywords,
-            "text": plain_text(entry_text(body)),
+            "text": "",
             "fields": fields,
             "relations": relations,
         }
@@ -168,8 +170,9 @@ class EntryDirective(SphinxDirective):
 
     def _title_node(
         self, title: str, fields: dict[str, Any], anchor: str
-    ) -> tuple[crawl_nodes.crawl_entry_title, nodes.inline]:
-        """The heading, and the title text in it (without the spoken prefix)."""
+    ) -> crawl_nodes.crawl_entry_title:
+        """The heading: the spoken prefix, and the title text in a ``crawl-title-text``
+        inline."""
         node = title_frame(self.content_type, fields, anchor)
         inline, messages = self.state.inline_text(title, self.lineno)
         # A title is text: inline markup stays, raw HTML (MyST allows it inline) and links
@@ -184,7 +187,7 @@ class EntryDirective(SphinxDirective):
                 link.replace_self(nodes.Text(link.astext()))
         node += text
         node.extend(messages)
-        return node, text
+        return node
 
 
 def next_position(document: nodes.document) -> int:
