@@ -77,6 +77,13 @@ def read_document(
     if entries:
         # A crawl-extend elsewhere may change these entries: rewrite the page when it does.
         collectors.append({"kind": "adapted", "ids": [entry["id"] for _, entry in entries]})
+        # An entry whose title made its id shows another id (and anchor) when an entry
+        # elsewhere has that id (CrawlDomain.made_unique): rewrite the page when it does.
+        collectors.extend(
+            {"kind": "ref", "id": entry["id"]}
+            for _, entry in entries
+            if entry.get("id_from_title") and {"kind": "ref", "id": entry["id"]} not in collectors
+        )
     # Entries in the order their directives finished (a milestone table sorts its rows).
     ordered = [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]
     return ordered, collectors, [] if demo else extensions

@@ -27,9 +27,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode
 
+from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ReadEntryTexts, read_document
 from sphinx_crawl.config import (
     SourceData,
@@ -46,7 +48,7 @@ from sphinx_crawl.core.content_types import (
     let_interrupts_through,
 )
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
-from sphinx_crawl.core.entries import EntryData, fill_references, has_references
+from sphinx_crawl.core.entries import EntryData, fill_references, has_references, slugify
 from sphinx_crawl.core.stored import DecodedCache, StoredEntries, encode_entries
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
@@ -63,12 +65,13 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 11  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+DATA_VERSION = 12  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
 # 4: references in entry text are placeholders (see core/entries.py); 5: relations;
 # 6: imported entries; 7: crawl-extend records; 8: entries kept out of Sphinx's index;
 # 9: a page's entries stored as a JSON string, the objects kept with their state;
 # 10: entries in an ``only`` false for the build left out, the expressions kept;
-# 11: entries from an included file say which, and the line in it
+# 11: entries from an included file say which, and the line in it; 12: ids made from
+# titles say so
 
 
 _NO_ENTRY = "names no entry"
@@ -266,7 +269,56 @@ class CrawlDomain(Domain):
     def all_entries(self) -> Iterator[EntryData]:
         """Every entry, ordered by document name, then position in the document."""
         for docname in sorted(self.entries_by_doc):
-            yield from self.entries_by_doc[docname]
+            yield from self._entries_on(docname)
+
+    def _entries_on(self, docname: str) -> list[EntryData]:
+        """The entries ``docname`` stores, each with the id it is known by."""
+        entries = self.entries_by_doc.get(docname, [])
+        made = self.made_unique()
+        if not any(docname == page for page, _ in made):
+            return entries
+        return [
+            {**e, "id": made[key][0], "anchor": made[key][0]}
+            if (key := (docname, e["anchor"])) in made
+            else e
+            for e in entries
+        ]
+
+    def made_unique(self) -> dict[tuple[str, str], tuple[str, EntryData]]:
+        """(page, anchor) -> (the id it is known by, the entry that has its own id) of
+        each entry whose id, made from its title, another entry has ("Ünïcödé Çafé" and
+        "Unicode Cafe" both make ``unicode-cafe``).
+
+        Worked out from every page at once, never from the order pages are read in: ids
+        authors wrote are theirs first; then ids made from titles, in the handbook's
+        order (pages by name, then the page's order), each to the first entry that
+        has it. A later one is known by its anchor on its page, where no entry has that
+        id (a second on one page: ``unicode-cafe-2``), else by the id followed by its
+        page's name (``unicode-cafe-tips-food``), and then a number; that is its anchor
+        too (UniqueAnchors). Each is warned of, telling the author which ``:id:`` to
+        write (check_duplicates)."""
+        if "made_unique" not in self.views_cache:
+            ordered = [e for doc in sorted(self.entries_by_doc) for e in self.entries_by_doc[doc]]
+            every_id = {e["id"] for e in ordered}
+            holders: dict[str, EntryData] = {}
+            for entry in ordered:
+                if not entry.get("id_from_title"):
+                    holders.setdefault(entry["id"], entry)
+            made: dict[tuple[str, str], tuple[str, EntryData]] = {}
+            for entry in ordered:
+                if not entry.get("id_from_title"):
+                    continue
+                holder = holders.setdefault(entry["id"], entry)
+                if holder is entry:
+                    continue
+                known_as = next(
+                    c for c in _unique_candidates(entry) if c not in every_id and c not in holders
+                )
+                holders[known_as] = entry
+                made[entry["docname"], entry["anchor"]] = (known_as, holder)
+            self.views_cache["made_unique"] = made
+        unique: dict[tuple[str, str], tuple[str, EntryData]] = self.views_cache["made_unique"]
+        return unique
 
     def by_id(self) -> dict[str, EntryData]:
         """The entry each id refers to: the first definition wins (see check_duplicates).
@@ -341,7 +393,7 @@ class CrawlDomain(Domain):
         stored = self._stored()
         return [
             self._readable(stored[entry["id"]] if self.is_shown_here(entry) else entry)
-            for entry in self.entries_by_doc.get(docname, [])
+            for entry in self._entries_on(docname)
         ]
 
     def _readable(self, entry: EntryData, source_titles: bool = True) -> EntryData:
@@ -380,14 +432,29 @@ class CrawlDomain(Domain):
         for entry in self.all_entries():
             seen = first.setdefault(entry["id"], entry)
             if seen is not entry:
-                also = self.location(seen)
-                if "included" in seen:  # one file may be included by the page that warns
-                    also += f" (included in {self.env.doc2path(seen['docname'])})"
                 warn(
-                    f"duplicate crawl id {entry['id']!r}; also defined at {also}",
+                    f"duplicate crawl id {entry['id']!r}; also defined at {self._where(seen)}",
                     self.location(entry),
                     "id",
                 )
+        for (docname, anchor), (known_as, holder) in sorted(self.made_unique().items()):
+            entry = next(e for e in self.entries_by_doc[docname] if e["anchor"] == anchor)
+            kind = self.content_types.get(entry["type"])
+            directive = kind.directive if kind else entry["type"]
+            warn(
+                f"{directive}: this title makes the id {entry['id']!r}, which the entry at "
+                f"{self._where(holder)} has; this entry is known as {known_as!r} until you "
+                f"give it an id of its own: add ':id: {known_as}' (or another)",
+                self.location(entry),
+                "id",
+            )
+
+    def _where(self, entry: EntryData) -> str:
+        """An entry's file and line, and the page including that file if it is not it."""
+        where = self.location(entry)
+        if "included" in entry:  # one file may be included by the page that warns
+            where += f" (included in {self.env.doc2path(entry['docname'])})"
+        return where
 
     # -- relations between entries ---------------------------------------------------
 
@@ -586,6 +653,37 @@ class CrawlDomain(Domain):
         return None
 
 
+class UniqueAnchors(SphinxPostTransform):
+    """An entry known by another id than the one its title made (see
+    CrawlDomain.made_unique) has it as its anchor on its page too, and its heading
+    the matching ``-title`` anchor. Worked out as the page is written, from every page's
+    data: each page showing such an entry links to the id (collect.read_document), so
+    it is written again when what the id names changes."""
+
+    default_priority = 5  # before ShowAdaptations (8), which finds entries by anchor
+
+    def run(self, **kwargs: Any) -> None:
+        docname = self.env.docname
+        made = crawl_domain(self.env).made_unique()
+        if not any(page == docname for page, _ in made):
+            return
+        for node in list(self.document.findall(_is_entry_node)):
+            assert isinstance(node, nodes.Element)
+            old = node["ids"][0] if node["ids"] else None
+            known = made.get((docname, old)) if old else None
+            if known is None or known[0] == old:
+                continue
+            node["ids"] = [known[0], *node["ids"][1:]]
+            for part in node.findall(nodes.Element):
+                part["ids"] = [
+                    f"{known[0]}-title" if i == f"{old}-title" else i for i in part["ids"]
+                ]
+
+
+def _is_entry_node(node: nodes.Node) -> bool:
+    return isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row)
+
+
 class CrawlIndex(Index):
     """A domain index of one content type, grouped by its :class:`IndexSpec`."""
 
@@ -677,6 +775,19 @@ class CrawlIndex(Index):
             for key, heading in pairs
             if key is not None or heading is not None
         ] or [((1, "~"), str(_("Other")))]
+
+
+def _unique_candidates(entry: EntryData) -> Iterator[str]:
+    """Ids for an entry whose id, made from its title, another entry has: its anchor
+    (unique on its page), then the id with its page's name, then with a number too."""
+    if entry["anchor"] != entry["id"]:
+        yield entry["anchor"]
+    base = f"{entry['id']}-{slugify(entry['docname']) or 'page'}"
+    yield base
+    n = 2
+    while True:
+        yield f"{base}-{n}"
+        n += 1
 
 
 def _sorted_keys(keys: Iterable[Any]) -> list[Any]:
@@ -776,6 +887,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CrawlDomain)
     app.add_transform(ReadEntryTexts)
+    app.add_post_transform(UniqueAnchors)
     app.connect("env-get-outdated", read_again_for_tags)
     # Late, so that the types registered by any extension's setup are all there.
     app.connect("config-inited", use_registered_types, priority=900)

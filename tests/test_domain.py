@@ -457,3 +457,91 @@ def test_warnings_after_reading_point_into_the_included_file(tmp_path: Path, mak
         e for e in crawl_domain(result.app.env).entries_by_doc["zz"] if e["id"] == "helper"
     ]
     assert helper["included"] == ["shared.inc", 6]
+
+
+_TITLE_IDS_CONF = 'extensions = ["sphinx_crawl"]\nproject = "Title ids"\n'
+_TITLE_IDS_PAGES = {
+    "index.rst": "Home\n====\n\n.. toctree::\n\n   tips\n   treats\n   a-first\n   b-later\n\n"
+    "See :crawl:tip:`unicode-cafe-2` and :crawl:tip:`unicode-cafe-treats`.\n",
+    # Two titles on one page making one id: the second has the page's next anchor.
+    "tips.rst": "Tips\n====\n\n.. tip-card:: Ünïcödé Çafé\n\n   The first.\n\n"
+    ".. tip-card:: Unicode Cafe\n\n   The second.\n",
+    # And on another page: its anchor is free on its page, the id is not.
+    "treats.rst": "Treats\n======\n\n.. tip-card:: Unicode, Cafe!\n\n   The third.\n",
+    # An id the author wrote is theirs, whatever the order of the pages.
+    "a-first.rst": "A\n=\n\n.. tip-card:: Tummy time\n\n   Made from the title.\n",
+    "b-later.rst": "B\n=\n\n.. tip-card:: Written\n   :id: tummy-time\n\n   Written.\n",
+}
+
+
+def _title_ids_project(path: Path) -> Path:
+    path.mkdir()
+    (path / "conf.py").write_text(_TITLE_IDS_CONF, encoding="utf-8")
+    for name, text in _TITLE_IDS_PAGES.items():
+        (path / name).write_text(text, encoding="utf-8")
+    return path
+
+
+def test_ids_made_from_titles_are_made_unique_the_same_way_everywhere(
+    tmp_path: Path, make_app: Any
+) -> None:
+    """Two titles making one id ("Ünïcödé Çafé", "Unicode Cafe"): no entry is left out,
+    each has one id in every output, links to it land on it, the author is told which
+    :id: to write, and -j 2 and incremental builds agree with a clean serial one."""
+    srcdir = _title_ids_project(tmp_path / "src")
+    result = build(srcdir, make_app=make_app)
+    expected = {
+        "unicode-cafe": "tips.html#unicode-cafe",
+        "unicode-cafe-2": "tips.html#unicode-cafe-2",
+        "unicode-cafe-treats": "treats.html#unicode-cafe-treats",
+        "tummy-time": "b-later.html#tummy-time",
+        "tummy-time-a-first": "a-first.html#tummy-time-a-first",
+    }
+    assert {e["id"]: e["url"] for e in result.crawl_json()["entries"]} == expected
+    assert _published(result) == dict.fromkeys(_published(result), sorted(expected))
+    links = {a.get_text(): a["href"] for a in result.main("index").select("a.reference")}
+    assert links["Unicode Cafe"] == "tips.html#unicode-cafe-2"
+    assert links["Unicode, Cafe!"] == "treats.html#unicode-cafe-treats"
+    for url in expected.values():  # each page has the anchor, its heading the -title one
+        page, anchor = url.split(".html#")
+        shown = result.main(page).find("article", id=anchor)
+        assert shown is not None, url
+        assert shown.find(class_="crawl-entry-title")["id"] == f"{anchor}-title"
+    tips, treats = srcdir / "tips.rst", srcdir / "treats.rst"
+    assert result.crawl_warnings() == [
+        f"<src>/a-first.rst:{line_of(srcdir / 'a-first.rst', '.. tip-card::')}: WARNING: "
+        "tip-card: this title makes the id 'tummy-time', which the entry at "
+        f"<src>/b-later.rst:{line_of(srcdir / 'b-later.rst', '.. tip-card::')} has; this "
+        "entry is known as 'tummy-time-a-first' until you give it an id of its own: add "
+        "':id: tummy-time-a-first' (or another) [crawl.id]",
+        f"<src>/tips.rst:{line_of(tips, '.. tip-card:: Unicode')}: WARNING: tip-card: this "
+        f"title makes the id 'unicode-cafe', which the entry at <src>/tips.rst:"
+        f"{line_of(tips, '.. tip-card:: Ü')} has; this entry is known as 'unicode-cafe-2' "
+        "until you give it an id of its own: add ':id: unicode-cafe-2' (or another) "
+        "[crawl.id]",
+        f"<src>/treats.rst:{line_of(treats, '.. tip-card::')}: WARNING: tip-card: this title "
+        f"makes the id 'unicode-cafe', which the entry at <src>/tips.rst:"
+        f"{line_of(tips, '.. tip-card:: Ü')} has; this entry is known as "
+        "'unicode-cafe-treats' until you give it an id of its own: add "
+        "':id: unicode-cafe-treats' (or another) [crawl.id]",
+    ]
+    # Read in another order (-j 2), and again after each page changes: the same.
+    parallel = build(copy_source(srcdir, tmp_path / "parallel"), make_app=make_app, parallel=2)
+    assert parallel.crawl_json() == result.crawl_json()
+    assert parallel.text("crawl-searchindex.js") == result.text("crawl-searchindex.js")
+    for name in ("treats.rst", "a-first.rst", "tips.rst"):
+        source = srcdir / name
+        source.write_text(source.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+        again = build(srcdir, make_app=make_app)
+        assert again.crawl_json() == result.crawl_json(), name
+        assert again.text("crawl-searchindex.js") == result.text("crawl-searchindex.js")
+        assert sorted(again.crawl_warnings()) == sorted(result.crawl_warnings())
+    # The entries holding the id go: the one on an unchanged page takes it back, its
+    # page is written again with it, as a clean build writes it.
+    tips.write_text("Tips\n====\n\nNone yet.\n", encoding="utf-8")
+    again = build(srcdir, make_app=make_app)
+    clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
+    assert "treats" in again.written
+    assert again.crawl_json() == clean.crawl_json()
+    assert again.shown("treats") == clean.shown("treats")
+    assert again.main("treats").find("article", id="unicode-cafe") is not None

@@ -86,6 +86,9 @@ class EntryData(TypedDict):
     #: ``.. include::``): [that file, relative to the source folder, and the line in it],
     #: where warnings about the entry point (``lineno`` counts the page's whole input).
     included: NotRequired[list[Any]]
+    #: Only on entries whose id was made from the title (no ``:id:``): where another
+    #: entry has that id, this one is known by another (see CrawlDomain.made_unique).
+    id_from_title: NotRequired[bool]
     #: Only on entries crawl-import brought in.
     imported: NotRequired[ImportedFrom]
     #: Only on entries a crawl-extend changed (added by the domain, never stored).

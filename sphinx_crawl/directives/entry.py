@@ -105,6 +105,8 @@ class EntryDirective(SphinxDirective):
             "fields": fields,
             "relations": relations,
         }
+        if not (self.options.get("id") or "").strip():
+            data["id_from_title"] = True
         record_inclusion(self, data)
         node[ENTRY_ATTRIBUTE] = data
         node[ORDER_ATTRIBUTE] = next_position(self.state.document)
