@@ -88,9 +88,11 @@ def age_filter_html(
                 "{crawl:contact}`doctor`."
             ),
             "status": _("{shown} of {total} entries on this page apply at {age} months."),
+            "status_one": _("{shown} of {total} entries on this page apply at 1 month."),
             "past_status": _("{past} more are past their usual ages and stay shown."),
             "past_status_one": _("1 more is past its usual ages and stays shown."),
             "corrected": _("Corrected age: {age} months."),
+            "corrected_one": _("Corrected age: 1 month."),
             "age_range": _("Enter an age from 0 to {max} months."),
             "weeks_range": _("Weeks born early must be from 0 to {max}; it is left out."),
         }.items()
@@ -100,9 +102,10 @@ def age_filter_html(
         f'data-applies-label="{t["applies"]}" data-from-label="{t["from"]}" '
         f'data-by-label="{t["by"]}" data-past-help-label="{t["past_help"]}" '
         f'data-past-label="{t["past"]}" data-past-plain-label="{t["past_plain"]}" '
-        f'data-status="{t["status"]}" data-past-status="{t["past_status"]}" '
-        f'data-past-status-one="{t["past_status_one"]}" '
-        f'data-corrected="{t["corrected"]}" data-age-range="{t["age_range"]}" '
+        f'data-status="{t["status"]}" data-status-one="{t["status_one"]}" '
+        f'data-past-status="{t["past_status"]}" data-past-status-one="{t["past_status_one"]}" '
+        f'data-corrected="{t["corrected"]}" data-corrected-one="{t["corrected_one"]}" '
+        f'data-age-range="{t["age_range"]}" '
         f'data-weeks-range="{t["weeks_range"]}" data-baby-href="{escape(baby_href)}">'
         f'<p id="{i["heading"]}" class="crawl-age-heading"><strong>{t["heading"]}</strong></p>'
         '<div class="crawl-age-fields">'

@@ -541,9 +541,9 @@
       ? "emergency" : names(emergency.unwell) ? "unwell" : "";
     return {
       urgent,
-      // Beside a call for help, a note that the handbook does not cover sleep or feeding
-      // only distracts ("fell off the bed, now sleepy").
-      topics: urgent ? [] : topics,
+      // Beside a call for an ambulance, a note that the handbook does not cover sleep or
+      // feeding only distracts ("fell off the bed, now sleepy").
+      topics: urgent === "emergency" ? [] : topics,
       // Not covered, or nothing matched well: the worried parent's entry comes first
       // (unless the notice above already sent the parent to help of another kind).
       concern: !urgent && (topics.length > 0 || results.weak === true || results.partial === true ||

@@ -109,10 +109,13 @@
         age.value !== "" && !typed.monthsOk ? fill(form.dataset.ageRange, { max: AGES.rules.maxMonths }) : "",
         !weeksOk ? fill(form.dataset.weeksRange, { max: AGES.rules.maxWeeksEarly }) : "",
       ].filter(Boolean).join(" ");
+      // "1 month", not "1 months": the singular sentence where the age reads as 1.
+      const one = months(effective) === months(1);
+      const monthly = (many, single) => (one && single) || many;
       status.textContent = (active
-        ? fill(form.dataset.status, { shown, total: aged.length + ageless, age: months(effective) }) +
+        ? fill(monthly(form.dataset.status, form.dataset.statusOne), { shown, total: aged.length + ageless, age: months(effective) }) +
           (past ? " " + fill((past === 1 && form.dataset.pastStatusOne) || form.dataset.pastStatus || "", { past }) : "") +
-          (corrected ? " " + fill(form.dataset.corrected, { age: months(effective) }) : "")
+          (corrected ? " " + fill(monthly(form.dataset.corrected, form.dataset.correctedOne), { age: months(effective) }) : "")
         : "") + (problems ? (active ? " " : "") + problems : "");
       const url = new URL(window.location.href);
       ["age", "early", "only"].forEach((key) => url.searchParams.delete(key));

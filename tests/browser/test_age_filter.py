@@ -287,3 +287,22 @@ def test_the_spanish_edition_writes_ages_with_a_comma(tab: Tab) -> None:
     assert tab.page.locator(".crawl-age-note:visible a").first.get_attribute("href") == (
         "red-flags.html"
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "said", "not_said"),
+    [
+        ("milestones.html?age=1", "apply at 1 month.", "1 months"),
+        # 5.61 months, born 20 weeks early (4.60 months): corrected age 1.0 month.
+        ("milestones.html?age=5.61&early=20", "Corrected age: 1 month.", "1 months"),
+        ("es/milestones.html?age=1", "1 mes.", "1 meses"),
+        ("milestones.html?age=1.5", "apply at 1.5 months.", "1.5 month."),
+    ],
+)
+def test_one_month_is_said_in_the_singular(tab: Tab, path: str, said: str, not_said: str) -> None:
+    """A parent of a one-month-old read "apply at 1 months" (found by a round of checks
+    nobody had written a test for)."""
+    tab.goto(path)
+    status = tab.page.locator(".crawl-age-status").inner_text()
+    assert said in status, status
+    assert not_said not in status, status
