@@ -47,6 +47,7 @@ ENGLISH = {
     "baby fell down the stairs": EMERGENCY,
     "fell from changing table": EMERGENCY,
     "he fell off the bed and now he's sleepy": EMERGENCY,
+    "baby fell off the changing table": EMERGENCY,
     "notbreathing": EMERGENCY,
     # NHS: under 8 weeks old and you are very worried, the age in words or in days.
     "six weeks old very worried": EMERGENCY,
@@ -63,6 +64,11 @@ ENGLISH = {
     "crawling backwards for 2 weeks, worried": NEITHER,
     "baby fell asleep during tummy time": NEITHER,
     "toys for a 9 month old": NEITHER,
+    # What a crawling or cruising baby does, in an emergency phrase's words.
+    "baby collapses onto his tummy when he tries to crawl": NEITHER,
+    "goes floppy when I pick him up": NEITHER,
+    "keeps rolling over and rubbing her eyes": NEITHER,
+    "pulling up on the chest of drawers": NEITHER,
     # Not responding to a name or to sounds is a worry for the doctor, not a collapse.
     "baby doesnt respond to his name": NEITHER,
     "my baby isn't responding to sounds": NEITHER,
@@ -79,6 +85,12 @@ SPANISH = {
     "gatea hacia atrás desde hace 3 semanas y estoy preocupada": NEITHER,
     "se dio la vuelta y levanta la cabeza": NEITHER,
     "no responde a su nombre": NEITHER,
+}
+
+#: A fall while cruising or climbing gets the illness notice (an injury the handbook
+#: does not cover), never the emergency one: "falls" is what such a baby does.
+NOT_EMERGENCY = {
+    "en": ["pulls up on the coffee table and falls", "crawls up the stairs then falls back"],
 }
 
 #: A skill lost needs the doctor today (Raising Children Network, Children's Health
@@ -120,6 +132,11 @@ def test_a_frightened_parent_gets_the_right_notice_first(
     assert not wrong, wrong
     # Beside a call for an ambulance, no note that the handbook does not cover sleep.
     assert not [q for q, kind in expected.items() if kind == EMERGENCY and found[q]["topics"]]
+
+
+def test_a_fall_while_cruising_is_no_emergency(editions: dict[str, Path], tmp_path: Path) -> None:
+    found = decided(editions["en"], "en", NOT_EMERGENCY["en"], tmp_path)
+    assert all(found[q]["urgent"] != EMERGENCY for q in NOT_EMERGENCY["en"]), found
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -36,26 +36,29 @@ SIGNS_EN = [
     # alone: one typo from "shakes", and "baby shakes head" is no emergency.)
     "shook", "was shaken", "been shaken", "shaken baby syndrome",
     # Found by a round of frightened queries nobody had written a test for. Not
-    # responding, collapsing or going suddenly floppy (HSE: becomes unresponsive).
+    # responding, collapsed or gone suddenly floppy (HSE: becomes unresponsive). Words
+    # match by stem and in any order: a phrase must not also say what a crawling baby
+    # does ("collapses onto his tummy", "goes floppy when lifted", "rolling over and
+    # rubbing his eyes", "pulls up on the chest of drawers", "falls off the table").
     "notbreathing", "wont respond", "isnt responding", "stopped responding",
-    "stops responding", "not reacting", "collapsed",
-    "collapse", "went floppy", "gone floppy", "goes floppy", "suddenly floppy",
+    "stops responding", "not reacting", "collapsed", "went floppy", "gone floppy",
+    "suddenly floppy",
     # Pale, or dusky lips (HSE: pale, blotchy, blue or grey skin; blue around the lips).
     "pale", "purple lips", "dusky lips", "dusky",
     # Sucking in under the ribs, in other words (HSE).
-    "ribs pulling", "ribs sucking", "chest sucking", "chest pulling", "chest caving",
+    "ribs pulling", "ribs sucking", "chest sucking", "chest caving",
     # A fit described, not named (NHS: a fit for the first time).
-    "stiff jerking", "eyes rolled", "eyes rolling", "rolling eyes",
+    "stiff jerking", "eyes rolled jerking", "eyes rolled stiff",
     # The rash that does not fade under a glass, in other words (NHS).
     "rash press", "rash pressed", "spots press", "spots pressed", "rash glass",
     "spots glass", "spots dont disappear", "spots dont fade", "rash wont fade",
     "rash dont fade",
     # Found in water; a fall from a height, or sleepy after a fall: may be seriously
-    # injured (NHS; the handbook's emergency page: "a fall from a height").
+    # injured (NHS; the handbook's emergency page: "a fall from a height"). "Fell", an
+    # event: "falls" is also what a cruising baby does every day.
     "face down water", "face down bath", "face down pool", "face down tub", "fell pool",
-    "fell bath", "fell water", "fell stairs", "fall stairs", "fell table", "fall table",
-    "fell height", "fall height", "fell sleepy", "fall sleepy",
-    "fell drowsy", "fall drowsy", "hit head sleepy", "hit head drowsy",
+    "fell bath", "fell water", "fell down stairs", "fell off table", "fell from table", "fell height",
+    "fell sleepy", "fell drowsy", "hit head sleepy", "hit head drowsy",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",

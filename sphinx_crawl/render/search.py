@@ -108,6 +108,9 @@ INTENT_WORDS: dict[str, list[str]] = {
         "falls asleep",
         "fall asleep",
         "falling asleep",
+        # "collapses onto his arms" is how a baby learning to crawl moves.
+        "collapses",
+        "collapsing",
         *(f"{verb} to {what}" for verb in _RESPOND_EN for what in _CALLED_EN),
     ],
     # Numbers in words, each with its value: "my six week old", "a month old".
