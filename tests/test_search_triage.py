@@ -66,6 +66,8 @@ ENGLISH = {
     "toys for a 9 month old": NEITHER,
     # What a crawling or cruising baby does, in an emergency phrase's words.
     "baby collapses onto his tummy when he tries to crawl": NEITHER,
+    "baby arms collapse when crawling": NEITHER,
+    "baby is pale after bath": NEITHER,
     "goes floppy when I pick him up": NEITHER,
     "keeps rolling over and rubbing her eyes": NEITHER,
     "pulling up on the chest of drawers": NEITHER,

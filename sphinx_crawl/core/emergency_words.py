@@ -44,7 +44,8 @@ SIGNS_EN = [
     "stops responding", "not reacting", "collapsed", "went floppy", "gone floppy",
     "suddenly floppy",
     # Pale, or dusky lips (HSE: pale, blotchy, blue or grey skin; blue around the lips).
-    "pale", "purple lips", "dusky lips", "dusky",
+    "very pale", "pale skin", "pale cold", "turned pale", "gone pale", "went pale",
+    "looks pale", "purple lips", "dusky lips", "dusky",
     # Sucking in under the ribs, in other words (HSE).
     "ribs pulling", "ribs sucking", "chest sucking", "chest caving",
     # A fit described, not named (NHS: a fit for the first time).
@@ -76,7 +77,8 @@ SIGNS_ES = [
     "lo sacudí", "la sacudí",
     # The same rounds of queries, in Spanish (HSE, NHS as above).
     "dejó de responder", "se desplomó", "desplomó", "colapsó",
-    "quedó flácido", "quedó flácida", "puso flácida", "inerte", "pálido", "pálida",
+    "quedó flácido", "quedó flácida", "puso flácida", "inerte", "muy pálido", "muy pálida",
+    "piel pálida", "puso pálido", "puso pálida", "pálido frío", "pálida fría",
     "labios oscuros", "pecho se hunde", "costillas se hunden", "rígido sacudidas",
     "rígida sacudidas", "ojos en blanco", "manchas no se van", "manchas no desaparecen",
     "manchas vaso", "sarpullido vaso", "erupción vaso", "manchas presionar",

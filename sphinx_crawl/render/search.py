@@ -109,6 +109,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         "fall asleep",
         "falling asleep",
         # "collapses onto his arms" is how a baby learning to crawl moves.
+        "collapse",
         "collapses",
         "collapsing",
         *(f"{verb} to {what}" for verb in _RESPOND_EN for what in _CALLED_EN),
