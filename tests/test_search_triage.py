@@ -48,6 +48,7 @@ ENGLISH = {
     "fell from changing table": EMERGENCY,
     "he fell off the bed and now he's sleepy": EMERGENCY,
     "baby fell off the changing table": EMERGENCY,
+    "baby hit his head and is vomiting": EMERGENCY,
     "notbreathing": EMERGENCY,
     # NHS: under 8 weeks old and you are very worried, the age in words or in days.
     "six weeks old very worried": EMERGENCY,
@@ -82,6 +83,7 @@ SPANISH = {
     "fiebre alta y manchas que no se van": EMERGENCY,
     "se golpeó la cabeza y vomita": EMERGENCY,
     "lo encontré boca abajo en la bañera": EMERGENCY,
+    "se cayó de la cama y ahora tiene mucho sueño": EMERGENCY,
     "mi bebé de tres semanas tiene fiebre y estoy muy asustada": EMERGENCY,
     "se quemó la mano": UNWELL,
     "gatea hacia atrás desde hace 3 semanas y estoy preocupada": NEITHER,
@@ -89,10 +91,15 @@ SPANISH = {
     "no responde a su nombre": NEITHER,
 }
 
-#: A fall while cruising or climbing gets the illness notice (an injury the handbook
-#: does not cover), never the emergency one: "falls" is what such a baby does.
+#: A fall or a bump while cruising or climbing gets the illness notice (an injury the
+#: handbook does not cover), never the emergency one: it is what such a baby does.
 NOT_EMERGENCY = {
-    "en": ["pulls up on the coffee table and falls", "crawls up the stairs then falls back"],
+    "en": [
+        "pulls up on the coffee table and falls",
+        "crawls up the stairs then falls back",
+        "my baby hits his head on the coffee table when crawling",
+    ],
+    "es": ["se golpea la cabeza con la mesa cuando gatea"],
 }
 
 #: A skill lost needs the doctor today (Raising Children Network, Children's Health
@@ -136,9 +143,12 @@ def test_a_frightened_parent_gets_the_right_notice_first(
     assert not [q for q, kind in expected.items() if kind == EMERGENCY and found[q]["topics"]]
 
 
-def test_a_fall_while_cruising_is_no_emergency(editions: dict[str, Path], tmp_path: Path) -> None:
-    found = decided(editions["en"], "en", NOT_EMERGENCY["en"], tmp_path)
-    assert all(found[q]["urgent"] != EMERGENCY for q in NOT_EMERGENCY["en"]), found
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_fall_or_bump_while_cruising_is_no_emergency(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    found = decided(editions[language], language, NOT_EMERGENCY[language], tmp_path)
+    assert all(found[q]["urgent"] != EMERGENCY for q in NOT_EMERGENCY[language]), found
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

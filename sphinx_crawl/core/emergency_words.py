@@ -27,7 +27,7 @@ SIGNS_EN = [
     "not recognize", "fit", "fitting", "seizure", "convulsion", "convulsing",
     "shaking uncontrollably", "rash doesnt fade", "rash not fading", "glass test",
     "purple spots", "meningitis", "allergic reaction", "anaphylaxis", "swollen face",
-    "swollen lips", "serious injury", "head injury", "hit head", "fell vomiting",
+    "swollen lips", "serious injury", "head injury", "hit head vomiting", "fell vomiting",
     "fall vomiting", "bumped head vomiting", "dropped on head", "emergency", "ambulance",
     "dying", "911", "999", "112", "blue", "went limp", "gone limp", "goes limp",
     # Stopped breathing, or may be seriously injured (NHS): found in water.
@@ -71,7 +71,7 @@ SIGNS_ES = [
     "no me reconoce", "no me conoce", "convulsión", "convulsiones", "convulsiona", "ataque",
     "azul", "se puso flácido", "manchas que no desaparecen", "sarpullido que no desaparece",
     "prueba del vaso", "meningitis", "reacción alérgica", "anafilaxia", "cara hinchada",
-    "labios hinchados", "golpe en la cabeza", "se cayó vomita", "caída vomita",
+    "labios hinchados", "se cayó vomita", "caída vomita",
     "emergencia", "urgencia", "ambulancia", "se ahogó", "ahogado", "ahogada", "ahogamiento",
     "bajo el agua", "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé",
     "lo sacudí", "la sacudí",
@@ -84,8 +84,8 @@ SIGNS_ES = [
     "manchas vaso", "sarpullido vaso", "erupción vaso", "manchas presionar",
     "boca abajo agua", "boca abajo bañera", "boca abajo piscina", "cayó piscina",
     "cayó bañera", "cayó agua", "cayó escaleras", "caída escaleras", "cayó cambiador",
-    "cayó altura", "golpeó cabeza", "golpe cabeza", "pegó cabeza",
-    "cabeza vomita", "cayó somnoliento", "cayó adormilado",
+    "cayó altura",
+    "cabeza vomita", "cayó somnoliento", "cayó adormilado", "cayó sueño",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -95,7 +95,7 @@ UNWELL_EN = [
     "burning up", "breathing", "grunting", "wheezing", "crying nonstop", "wont stop crying",
     "twitching", "jerking", "shaking", "shakes", "trembling", "cries all the time",
     "crying all the time", "always crying", "pain", "painful", "swollen", "swelling",
-    "limping", "limps", "bitten", "bite", "dog bit",
+    "limping", "limps", "bitten", "bite", "dog bit", "hit head",
     # Dropped, or something swallowed that may harm: an injury or a poisoning.
     "dropped my baby", "dropped him", "dropped her", "dropped the baby", "was dropped",
     "pill", "pills", "medicine", "medication", "detergent", "bleach", "dishwasher tablet",
