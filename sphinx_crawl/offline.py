@@ -161,12 +161,53 @@ def write_offline_files(app: Sphinx, exception: Exception | None) -> None:
 
 
 def offline_plan(app: Sphinx, outdir: Path) -> OfflinePlan:
+    """Every file, most important to a parent first (what storage that runs out keeps,
+    what the whole handbook downloads first): the essentials (the emergency page first),
+    then the handbook's pages in the order of its contents, then other files, the
+    authors' example pages (``crawl_demo_pages``) last."""
     budget = crawl_config(app.config).offline_budget
-    files = tuple(_hashed(outdir, path) for path in kept_files(outdir))
+    paths = kept_files(outdir)
+    known = set(paths)
+    essential = essential_files(outdir, essential_pages(app), known)
+    order = {path: n for n, path in enumerate(_by_importance(app, paths, essential))}
+    files = tuple(_hashed(outdir, path) for path in sorted(paths, key=order.__getitem__))
     if sum(file.size for file in files) <= budget:
         return OfflinePlan(files, tuple(file.path for file in files), budget)
-    known = {file.path for file in files}
-    return OfflinePlan(files, essential_files(outdir, essential_pages(app), known), budget)
+    return OfflinePlan(files, essential, budget)
+
+
+def _by_importance(app: Sphinx, paths: list[str], essential: tuple[str, ...]) -> list[str]:
+    """``paths`` (sorted) most important first: the essentials in their order, the
+    pages in the order of the contents (depth first from the root; pages outside it
+    after), other files, and the pages ``crawl_demo_pages`` names last."""
+    env = app.env
+    docs: list[str] = []
+    seen: set[str] = set()
+    stack = [app.config.root_doc]
+    while stack:
+        doc = stack.pop()
+        if doc in seen or doc not in env.all_docs:
+            continue
+        seen.add(doc)
+        docs.append(doc)
+        stack.extend(reversed(env.toctree_includes.get(doc, [])))
+    docs += sorted(set(env.all_docs) - seen)
+    config = crawl_config(app.config)
+    page_of = {_file_of(app.builder.get_target_uri(doc)): doc for doc in docs}
+    rank = {path: n for n, path in enumerate(page_of)}
+    first = [url.partition("?")[0] for url in essential]
+
+    def key(path: str) -> tuple[int, int, str]:
+        doc = page_of.get(path)
+        if doc is not None and config.is_demo_page(doc):
+            return (3, rank[path], path)
+        if doc is not None:
+            return (1, rank[path], path)
+        return (2, 0, path)
+
+    essential_paths = set(first)
+    rest = sorted((path for path in paths if path not in essential_paths), key=key)
+    return list(dict.fromkeys(first + rest))
 
 
 def _hashed(outdir: Path, path: str) -> KeptFile:
@@ -199,16 +240,20 @@ def kept_files(outdir: Path) -> list[str]:
 def essential_pages(app: Sphinx) -> list[str]:
     """The pages a first visit keeps whatever the reader opens, as URLs from the root:
     the start page, the search page, the tracker and summary (the baby's panel, the
-    summary, lists to mark), and the page saying what counts as an emergency."""
+    summary, lists to mark), and the page saying what counts as an emergency; most
+    important first (what storage that runs out keeps): the emergency page, the
+    search, the tracker and summary, the start page."""
     builder = app.builder
-    docnames = [app.config.root_doc, "search"]
+    docnames = []
+    emergency = crawl_config(app.config).emergency.page
+    if emergency in app.env.all_docs:
+        docnames.append(emergency)
+    docnames.append("search")
     domain = crawl_domain(app.env)
     for doc, specs in sorted(domain.collectors.items()):
         if any(_is_companion(spec) for spec in specs):
             docnames.append(doc)
-    emergency = crawl_config(app.config).emergency.page
-    if emergency in app.env.all_docs:
-        docnames.append(emergency)
+    docnames.append(app.config.root_doc)
     return list(dict.fromkeys(_file_of(builder.get_target_uri(doc)) for doc in docnames))
 
 
@@ -257,7 +302,9 @@ def css_loads(css: str) -> list[str]:
 def essential_files(outdir: Path, pages: list[str], known: set[str]) -> tuple[str, ...]:
     """The essential pages that exist, what they load (what their styles load too:
     fonts, in the format a browser takes, and images), the search's index and the
-    manifest and its icon, as URLs to fetch (a file's ``?v=`` as the pages give it)."""
+    manifest and its icon, as URLs to fetch (a file's ``?v=`` as the pages give it), in
+    the order of ``pages`` (each page, then what it loads; the search's index after
+    the search page)."""
     urls: dict[str, str] = {}
 
     def add(path: str, query: str = "") -> None:
@@ -276,6 +323,9 @@ def essential_files(outdir: Path, pages: list[str], known: set[str]) -> tuple[st
             target = found.get("src") or found.get("href")
             if target:
                 add(*_resolve(page, target))
+        if page in ("search.html", "search/index.html"):
+            for name in SEARCH_FILES:
+                add(name)
     for name in (*SEARCH_FILES, MANIFEST_FILE, f"_static/{ICON_FILE}"):
         add(name)
     for path in [p for p in urls if p.endswith(".css")]:
@@ -402,6 +452,10 @@ def offline_words() -> dict[str, str]:
         ),
         "failed": _(
             "{failed} of {total} files could not be kept (is the network on?). The rest is kept."
+        ),
+        "full": _(
+            "This phone's storage is full: {failed} of {total} files could not be kept. "
+            "The rest is kept. Make room on the phone, then try again."
         ),
         "retry": _("Try again"),
         "remove": _("Remove the offline copy"),

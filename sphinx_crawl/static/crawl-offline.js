@@ -48,12 +48,13 @@
     const bar = box.querySelector(".crawl-offline-progress");
     const keep = box.querySelector(".crawl-offline-keep");
     const remove = box.querySelector(".crawl-offline-remove");
+    const missing = status.missing || 0;
     const values = {
       size: size(status.total),
       budget: size(status.budget),
-      total: number(status.files, 0),
+      total: number(status.keeping ? status.keeping.total : status.wanted || status.files, 0),
       done: number(status.keeping ? status.keeping.done : status.keptFiles, 0),
-      failed: number(status.files - status.keptFiles, 0),
+      failed: number(missing, 0),
     };
     box.hidden = false;
     box.dataset.state = "";
@@ -61,26 +62,30 @@
     keep.hidden = true;
     remove.hidden = true;
     keep.disabled = false;
-    if (status.whole) {
-      box.dataset.state = "whole";
-      text.textContent = fill(words.whole, values);
-    } else if (status.keeping) {
+    remove.disabled = false;
+    if (status.keeping) {
       box.dataset.state = "keeping";
       text.textContent = fill(words.keeping, values);
       bar.hidden = false;
       bar.value = status.keeping.total ? status.keeping.done / status.keeping.total : 0;
-      remove.hidden = false;
+      remove.hidden = status.whole;
       remove.textContent = words.remove;
-    } else if (status.keepAll && status.keptFiles === status.files) {
-      box.dataset.state = "kept";
-      text.textContent = fill(words.kept, values);
-      remove.hidden = false;
-      remove.textContent = words.remove;
-    } else if (status.keepAll) {
-      box.dataset.state = "failed";
-      text.textContent = fill(words.failed, values);
+    } else if (missing) {
+      // Files that should be kept are not: said so (storage full, or the network), with
+      // a way to try again.
+      box.dataset.state = status.full ? "full" : "failed";
+      text.textContent = fill(status.full ? words.full : words.failed, values);
       keep.hidden = false;
       keep.textContent = words.retry;
+      keep.dataset.action = "retry";
+      remove.hidden = !status.keepAll || status.whole;
+      remove.textContent = words.remove;
+    } else if (status.whole) {
+      box.dataset.state = "whole";
+      text.textContent = fill(words.whole, values);
+    } else if (status.keepAll) {
+      box.dataset.state = "kept";
+      text.textContent = fill(words.kept, values);
       remove.hidden = false;
       remove.textContent = words.remove;
     } else {
@@ -88,6 +93,7 @@
       text.textContent = fill(box.dataset.removed ? words.removed : words.some, values);
       keep.hidden = false;
       keep.textContent = fill(words.keep, values);
+      keep.dataset.action = "keep-all";
     }
   }
 
@@ -102,7 +108,7 @@
     box.querySelector(".crawl-offline-keep").addEventListener("click", (event) => {
       event.currentTarget.disabled = true;
       delete box.dataset.removed;
-      send({ type: "keep-all" });
+      send({ type: event.currentTarget.dataset.action === "retry" ? "retry" : "keep-all" });
     });
     box.querySelector(".crawl-offline-remove").addEventListener("click", (event) => {
       event.currentTarget.disabled = true;

@@ -11,7 +11,12 @@
  * Each kept copy carries the hash of its own bytes (X-Crawl-Hash). A new version (a new
  * deploy) copies the kept files whose hash did not change from the old cache and
  * downloads only the others. Requests go to the network first, so a new deploy is seen
- * at once; with no network, the kept copy answers ("?q=" and "?v=" ignored). Files of
+ * at once; with no network, the kept copy answers ("?q=" and "?v=" ignored), and with a
+ * network that does not answer (a weak signal) the kept copy answers after NETWORK_WAIT,
+ * the late answer refreshing it. FILES comes most important first (offline.py): the
+ * emergency page, the search, the tracker, then the handbook's pages in its order, the
+ * authors' pages last; storage that runs out keeps what came first, and the reader is
+ * told the storage is full (the install goes on with what fits). Files of
  * another build under this one (its own worker, e.g. es/) are not listed, so not ours.
  */
 "use strict";
@@ -34,6 +39,15 @@ const STATE_KEY = SCOPE + "crawl-sw-state.json";
 const OLD_STYLE = /^sphinx-crawl-[0-9a-f]{16}$/;
 const HASH_HEADER = "X-Crawl-Hash";
 const PARALLEL = 6;
+// How long a request waits for the network when a copy is kept: a page on a working
+// phone network answers well within it (a second or two on 3G), and a parent on a weak
+// signal gets the kept page (the emergency page above all) after a few seconds, not
+// after the browser gives up (30 s and more). While the network is found that slow,
+// the next requests wait SLOW_WAIT only, so a page's styles and scripts do not each
+// wait as long again.
+const NETWORK_WAIT = 3000;
+const SLOW_WAIT = 300;
+const SLOW_FOR = 30000;
 // The entry search's index in parts (render/search_shards.py): kept as searches load
 // them, and dropped after pages when room is needed.
 const SEARCH_PARTS = @SEARCH_PARTS@ + "/";
@@ -125,6 +139,31 @@ async function writeKeepsAll(value) {
 
 /* ---- Keeping within the budget ---- */
 
+// Storage ran out (a write refused with QuotaExceededError): the reader is told so, and
+// nothing more is downloaded until the reader tries again.
+let storageFull = false;
+const isQuota = (error) => Boolean(error) && (error.name === "QuotaExceededError" || error.code === 22);
+
+async function put(cache, path, copy) {
+  try {
+    await cache.put(keyOf(path), copy);
+  } catch (error) {
+    if (isQuota(error)) storageFull = true;
+    throw error;
+  }
+}
+
+// Less room left than ``bytes`` (the browser's estimate), or storage ran out.
+async function noRoom(bytes) {
+  if (storageFull) return true;
+  try {
+    const { usage, quota } = await navigator.storage.estimate();
+    return typeof quota === "number" && quota - (usage || 0) < bytes;
+  } catch (error) {
+    return false;
+  }
+}
+
 // Writes one at a time: each sees what the one before kept.
 let writing = Promise.resolve();
 function serially(task) {
@@ -138,7 +177,7 @@ function serially(task) {
 async function keep(cache, path, copy) {
   if (WHOLE || ESSENTIAL_URL.has(path) || (await readKeepsAll())) {
     const had = await cache.match(keyOf(path));
-    if (!had || had.headers.get(HASH_HEADER) !== copy.headers.get(HASH_HEADER)) await cache.put(keyOf(path), copy);
+    if (!had || had.headers.get(HASH_HEADER) !== copy.headers.get(HASH_HEADER)) await put(cache, path, copy);
     return true;
   }
   const size = BY_PATH.get(path).size;
@@ -164,7 +203,7 @@ async function keep(cache, path, copy) {
     used -= bytes;
   }
   await cache.delete(keyOf(path)); // put again: now the most recently kept
-  await cache.put(keyOf(path), copy);
+  await put(cache, path, copy);
   return true;
 }
 
@@ -193,13 +232,21 @@ async function fill() {
     }
     return undefined;
   };
+  // A file that fails (its download, or no room to keep it) is left out: the install
+  // goes on with what fits, and the reader is told (status, crawl-offline.js).
   const bring = async (path) => {
-    const old = await oldCopy(path);
-    let copy = isCurrent(path, old) ? old : null;
-    if (!copy) copy = await download(path).catch(() => old || null); // the old copy beats none
-    if (copy) await serially(() => keep(cache, path, copy));
+    if (storageFull) return;
+    try {
+      const old = await oldCopy(path);
+      let copy = isCurrent(path, old) ? old : null;
+      if (!copy) copy = await download(path).catch(() => old || null); // the old copy beats none
+      if (copy) await serially(() => keep(cache, path, copy));
+    } catch (error) {
+      // Not kept: missing() finds it, and a later visit tries again (resume).
+    }
   };
-  // The essentials first: then what the reader had opened, in the order it was kept.
+  // The essentials first, most important first (the order of ESSENTIAL): then what
+  // the reader had opened, in the order it was kept.
   await eachOf([...ESSENTIAL_URL.keys()], bring);
   await eachOf([...carried].filter((path) => !ESSENTIAL_URL.has(path)), bring);
 }
@@ -226,26 +273,45 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(answer(event, request, path));
 });
 
-async function answer(event, request, path) {
-  let response;
-  try {
-    response = await fetch(request);
-  } catch (error) {
-    const kept = await (await caches.open(CACHE)).match(keyOf(path));
-    return kept || notKept(request);
-  }
+let slowUntil = 0;
+
+function answer(event, request, path) {
   // Kept: pages the reader opens and what they load. Not what scripts fetch to read
   // (the search reads result pages for their excerpts): those are not pages opened.
   const opened = request.mode === "navigate" || request.destination !== "";
-  if (response.ok && response.type === "basic" && opened) {
-    const copy = response.clone();
-    event.waitUntil(
-      copyOf(copy)
-        .then(async (kept) => serially(async () => keep(await caches.open(CACHE), path, kept)))
-        .catch(() => {}),
-    );
-  }
-  return response;
+  const network = fetch(request);
+  // The network's answer refreshes the kept copy, even when it came too late to be
+  // the one shown.
+  event.waitUntil(
+    network
+      .then(async (response) => {
+        slowUntil = 0;
+        if (!response.ok || response.type !== "basic" || !opened) return;
+        const copy = await copyOf(response.clone());
+        await serially(async () => keep(await caches.open(CACHE), path, copy));
+      })
+      .catch(() => {}),
+  );
+  const keptCopy = async () => (await caches.open(CACHE)).match(keyOf(path));
+  return new Promise((resolve) => {
+    let given = false;
+    let timer = null;
+    const give = (response) => {
+      if (given) return;
+      given = true;
+      clearTimeout(timer);
+      resolve(response);
+    };
+    network.then(give, () => keptCopy().then((kept) => give(kept || notKept(request)), () => give(notKept(request))));
+    const wait = Date.now() < slowUntil ? SLOW_WAIT : NETWORK_WAIT;
+    timer = setTimeout(() => {
+      keptCopy().then((kept) => {
+        if (!kept || given) return; // nothing kept: the network's answer, when it comes
+        slowUntil = Date.now() + SLOW_FOR;
+        give(kept);
+      }, () => {});
+    }, wait);
+  });
 }
 
 // Offline, a file that was not kept: a page says so in the handbook's language (and
@@ -265,8 +331,7 @@ function notKept(request) {
 
 /* ---- Messages from the pages (crawl-offline.js) ---- */
 
-let keeping = null; // the whole handbook being downloaded: {done, failed, total, stop}
-const failedHere = new Set(); // files that failed since this worker started
+let keeping = null; // missing files being downloaded: {done, failed, total, stop, quiet}
 
 self.addEventListener("message", (event) => {
   const data = event.data || {};
@@ -275,7 +340,9 @@ self.addEventListener("message", (event) => {
       await tell(event.source);
       await resume();
     } else if (data.type === "keep-all") {
-      await keepAll(true);
+      await keepMissing(true);
+    } else if (data.type === "retry") {
+      await keepMissing(false, true);
     } else if (data.type === "remove") {
       await removeAll();
       await tellAll();
@@ -293,6 +360,7 @@ async function keepSeen(urls) {
   for (const url of urls) {
     const path = pathOf(url);
     if (path === null || !BY_PATH.has(path) || isCurrent(path, await cache.match(keyOf(path)))) continue;
+    if (storageFull) return;
     try {
       const copy = await download(path, url);
       await serially(() => keep(cache, path, copy));
@@ -302,41 +370,58 @@ async function keepSeen(urls) {
   }
 }
 
-// The reader asked for the whole handbook before, and files are missing (added by a
-// deploy, or the download was cut short): they are downloaded now.
+// What should be kept: every file (a handbook kept whole, or the reader asked for it),
+// else the essentials; in the order of importance.
+async function wanted() {
+  return WHOLE || (await readKeepsAll()) ? FILES.map((file) => file[0]) : [...ESSENTIAL_URL.keys()];
+}
+
+// Files missing from what should be kept (a failed download at the install or since,
+// files a deploy added, a download cut short) are tried again at each visit (each
+// page asks for the status once), unless storage is full: then only when the reader
+// asks (the box's "Try again").
 async function resume() {
-  if (keeping || WHOLE || !(await readKeepsAll())) return;
-  if ((await missing()).some((path) => !failedHere.has(path))) await keepAll(false);
+  if (keeping) return;
+  const todo = await missing();
+  if (!todo.length || (await noRoom(Math.min(...todo.map((path) => BY_PATH.get(path).size))))) return;
+  await keepMissing(false);
 }
 
 async function missing() {
   const cache = await caches.open(CACHE);
   const kept = new Set((await cache.keys()).map((request) => pathOf(request.url)));
-  return FILES.map((file) => file[0]).filter((path) => !kept.has(path));
+  return (await wanted()).filter((path) => !kept.has(path));
 }
 
-async function keepAll(retryFailed) {
+// Download what is missing, one file at a time each (a failed one leaves the rest
+// kept), most important first. ``asked``: the reader asked for the whole handbook;
+// ``again``: the reader asked to try again (storage may have room now).
+async function keepMissing(asked, again) {
   if (keeping) return keeping.run;
-  const state = { done: 0, failed: 0, total: FILES.length, stop: false };
+  const state = { done: 0, failed: 0, total: FILES.length, stop: false, quiet: false };
   keeping = state;
   state.run = (async () => {
-    await writeKeepsAll(true);
-    if (retryFailed) failedHere.clear();
+    if (asked && !WHOLE) await writeKeepsAll(true);
+    if (asked || again) storageFull = false;
+    const all = WHOLE || (await readKeepsAll());
+    // Only the reader's own download of the whole handbook shows its progress.
+    state.quiet = !all || (WHOLE && !asked && !again);
     const cache = await caches.open(CACHE);
     const todo = await missing();
-    state.done = FILES.length - todo.length;
-    await tellAll();
+    state.total = all ? FILES.length : ESSENTIAL.length;
+    state.done = state.total - todo.length;
+    if (!state.quiet) await tellAll();
     let told = Date.now();
     await eachOf(todo, async (path) => {
-      if (state.stop) return;
+      if (state.stop || storageFull) return;
       try {
-        await cache.put(keyOf(path), await download(path));
+        const copy = await download(path);
+        await serially(() => (all ? put(cache, path, copy) : keep(cache, path, copy)));
         state.done += 1;
       } catch (error) {
         state.failed += 1; // the others are kept all the same
-        failedHere.add(path);
       }
-      if (Date.now() - told > 250) {
+      if (!state.quiet && Date.now() - told > 250) {
         told = Date.now();
         await tellAll();
       }
@@ -359,7 +444,7 @@ async function removeAll() {
   for (const request of await cache.keys()) {
     if (!ESSENTIAL_URL.has(pathOf(request.url))) await cache.delete(request);
   }
-  failedHere.clear();
+  storageFull = false;
 }
 
 async function status() {
@@ -373,6 +458,9 @@ async function status() {
       keptFiles += 1;
     }
   }
+  const want = await wanted();
+  const lacking = want.filter((path) => !kept.has(path));
+  const smallest = Math.min(...lacking.map((path) => BY_PATH.get(path).size));
   return {
     crawlOffline: "status",
     worker: self.location.href,
@@ -384,8 +472,12 @@ async function status() {
     keepAll: await readKeepsAll(),
     keptBytes,
     keptFiles,
-    keeping: keeping ? { done: keeping.done, failed: keeping.failed, total: keeping.total } : null,
-    failed: failedHere.size,
+    keeping: keeping && !keeping.quiet ? { done: keeping.done, failed: keeping.failed, total: keeping.total } : null,
+    // Of what should be kept (every file, or the essentials): how many, how many are
+    // missing, and whether storage is full (so trying again cannot help yet).
+    wanted: want.length,
+    missing: lacking.length,
+    full: lacking.length > 0 && (await noRoom(smallest)),
   };
 }
 

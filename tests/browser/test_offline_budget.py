@@ -185,9 +185,15 @@ def phone(playwright_browser: Any, served: Served) -> Iterator[Callable[[], Tab]
         return tab
 
     yield opener
+    close_and_check(contexts, tabs)
+
+
+def close_and_check(contexts: list[Any], tabs: list[Tab]) -> None:
+    """Close the browser contexts; fail on a request to another host or a script
+    error in any of the tabs."""
     for context in contexts:
         context.close()
-    outside = [url for tab in tabs for url in tab.requests if not is_local(url, served.base)]
+    outside = [url for tab in tabs for url in tab.requests if not is_local(url, tab.base)]
     assert not outside, outside
     assert not [error for tab in tabs for error in tab.errors]
 
