@@ -58,8 +58,8 @@ SIGNS_EN = [
     # injured (NHS; the handbook's emergency page: "a fall from a height"). "Fell", an
     # event: "falls" is also what a cruising baby does every day.
     "face down water", "face down bath", "face down pool", "face down tub", "fell pool",
-    "fell bath", "fell water", "fell down stairs", "fell off table", "fell from table", "fell height",
-    "fell sleepy", "fell drowsy", "hit head sleepy", "hit head drowsy",
+    "fell bath", "fell water", "fell down stairs", "fell off table", "fell from table",
+    "fell height", "fell sleepy", "fell drowsy", "hit head sleepy", "hit head drowsy",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
