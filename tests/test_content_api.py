@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -329,9 +330,12 @@ def titles_everywhere(site: Build) -> dict[str, dict[str, str]]:
         found[row[2]]["search"] = row[0]
     for link in site.main("crawl-tips").select("table.indextable a[href]"):
         found[link["href"].partition("#")[2]]["index"] = link.get_text()
-    inventory = InventoryFile.loads((site.outdir / "objects.inv").read_bytes(), uri="")
-    for entry_id, item in inventory.data["crawl:tip"].items():
-        found[entry_id]["objects.inv"] = item.display_name
+    with (site.outdir / "objects.inv").open("rb") as stream:
+        # InventoryFile.load (Sphinx 8.0 and later; .loads only from 8.2): name ->
+        # (project, version, uri, display name), a tuple or, from 8.2, a named one.
+        inventory = InventoryFile.load(stream, "", posixpath.join)
+    for entry_id, item in inventory["crawl:tip"].items():
+        found[entry_id]["objects.inv"] = str(getattr(item, "display_name", None) or item[3])
     return found
 
 

@@ -333,7 +333,8 @@ def test_a_field_may_not_take_a_key_every_entry_has_in_crawl_json(crawl_app: Any
             {"directive": "tip-card"},
             "directive 'tip-card' is already the directive of content type 'tip'",
         ),
-        ({"directive": "note"}, "directive 'note' is already a directive of Sphinx"),
+        # Sphinx registers its own 'note' from 8.1 on; docutils' before.
+        ({"directive": "note"}, "directive 'note' is already a directive of "),
         ({"directive": "include"}, "directive 'include' is already a directive of "),
         ({"directive": "topic"}, "directive 'topic' is already a directive of docutils"),
         (
