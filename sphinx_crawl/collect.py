@@ -56,7 +56,7 @@ def read_document(
     collectors: list[dict[str, Any]] = []
     extensions: list[ExtensionData] = []
     for node in document.findall(nodes.Element):
-        if isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row):
+        if crawl_nodes.is_entry_node(node):
             found = _take_entry(node)
             if found is not None and not demo and _is_shown(node, shown, conditions):
                 entries.append(found)
@@ -199,8 +199,10 @@ class ReadEntryTexts(SphinxTransform):
 
 
 def _carries_entry(node: nodes.Node) -> bool:
-    return isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row) and (
-        ENTRY_ATTRIBUTE in node.attributes
+    return (
+        isinstance(node, nodes.Element)
+        and crawl_nodes.is_entry_node(node)
+        and (ENTRY_ATTRIBUTE in node.attributes)
     )
 
 

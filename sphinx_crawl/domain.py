@@ -667,7 +667,7 @@ class UniqueAnchors(SphinxPostTransform):
         made = crawl_domain(self.env).made_unique()
         if not any(page == docname for page, _ in made):
             return
-        for node in list(self.document.findall(_is_entry_node)):
+        for node in list(self.document.findall(crawl_nodes.is_entry_node)):
             assert isinstance(node, nodes.Element)
             old = node["ids"][0] if node["ids"] else None
             known = made.get((docname, old)) if old else None
@@ -678,10 +678,6 @@ class UniqueAnchors(SphinxPostTransform):
                 part["ids"] = [
                     f"{known[0]}-title" if i == f"{old}-title" else i for i in part["ids"]
                 ]
-
-
-def _is_entry_node(node: nodes.Node) -> bool:
-    return isinstance(node, crawl_nodes.crawl_entry | crawl_nodes.crawl_row)
 
 
 class CrawlIndex(Index):

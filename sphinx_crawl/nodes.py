@@ -46,6 +46,11 @@ class crawl_row(nodes.row):
     """A table row that is also an entry (milestone tables); carries ``data``."""
 
 
+def is_entry_node(node: nodes.Node) -> bool:
+    """An entry's node: a card, callout or list item (crawl_entry) or a table row."""
+    return isinstance(node, crawl_entry | crawl_row)
+
+
 class crawl_checklist(nodes.General, nodes.Element):
     """A checklist in HTML: a ``<ul>`` of :class:`crawl_check_item` (other builders get a
     standard bullet list with "[ ]" boxes)."""

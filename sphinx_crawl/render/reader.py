@@ -34,9 +34,7 @@ if TYPE_CHECKING:
 
 
 def _has_aged_entries(document: nodes.document) -> bool:
-    for node in document.findall(
-        lambda n: isinstance(n, crawl_nodes.crawl_entry | crawl_nodes.crawl_row)
-    ):
+    for node in document.findall(crawl_nodes.is_entry_node):
         assert isinstance(node, nodes.Element)
         if "crawl-age-min" in node.get("data", {}):
             return True
