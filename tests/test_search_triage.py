@@ -6,6 +6,12 @@ index and Sphinx's stemmer for the edition), so many queries cost one Node proce
 Each query here was missed by the search once, found by a round of queries nobody had
 written a test for; the sources are those of shared/EVIDENCE.md ("Emergencies",
 "Losing skills") and the handbook's emergency page.
+
+The HSE: "for a baby under 3 months with a temperature of 38 °C or more, call the doctor
+urgently. Don't wait to get help." A fever or a temperature in a baby the query says is
+under 3 months (or a newborn) gets that notice (``YOUNG_FEVER``), stronger than the
+illness notice's "contact ... today"; an emergency sign, or a very young baby and a
+very worried parent (NHS: under 8 weeks), is still the emergency notice.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from tests.test_javascript import node
 
 ROOT = Path(__file__).resolve().parents[1]
 
-EMERGENCY, UNWELL, NEITHER = "emergency", "unwell", ""
+EMERGENCY, YOUNG_FEVER, UNWELL, NEITHER = "emergency", "fever", "unwell", ""
 
 #: query -> the notice it must get, in the English edition.
 ENGLISH = {
@@ -75,6 +81,40 @@ ENGLISH = {
     # Not responding to a name or to sounds is a worry for the doctor, not a collapse.
     "baby doesnt respond to his name": NEITHER,
     "my baby isn't responding to sounds": NEITHER,
+    # HSE: under 3 months with a temperature of 38 °C or more, call the doctor urgently.
+    # The age as the query gives it (weeks, days, months, in words), or a newborn.
+    "my 6 week old has a fever": YOUNG_FEVER,
+    "2 month old temperature 38.5": YOUNG_FEVER,
+    "2 month old 38.5": YOUNG_FEVER,
+    "newborn hot and feverish": YOUNG_FEVER,
+    "fever in my three week old": YOUNG_FEVER,
+    "my 10 week old is burning up": YOUNG_FEVER,
+    "80 days old and has a high temp": YOUNG_FEVER,
+    "my 2 month old was born 6 weeks early and has a fever": YOUNG_FEVER,
+    # Warm after a bath may be nothing, but at this age the notice says what to check
+    # (38 °C) and whom to call: caution, as the source asks.
+    "my 2 month old is hot after the bath": YOUNG_FEVER,
+    # Still the emergency: a sign, or very worried about a baby under 8 weeks (NHS).
+    "6 week old fever and blue lips": EMERGENCY,
+    "newborn with a fever and a rash that doesn't fade": EMERGENCY,
+    # Not under 3 months, or no age given: the illness notice, as before. How early the
+    # baby was born, or how long the fever has lasted, is not the baby's age.
+    "fever 5 month old": UNWELL,
+    "my 4 month old has a temperature": UNWELL,
+    "my baby has a fever": UNWELL,
+    "born 6 weeks early, now has a fever": UNWELL,
+    "temperature for 2 weeks": UNWELL,
+    "fever for 2 days, 6 month old": UNWELL,
+    # Heat that is about the room or the weather, a gestation, or a month early.
+    "hot weather crawling": NEITHER,
+    "crawling in a warm room": NEITHER,
+    "what room temperature for a newborn": NEITHER,
+    "my 6 week old was born at 38 weeks": NEITHER,
+    "born 1 month early, worried she is not crawling": NEITHER,
+    "crawling on hot floor tiles": NEITHER,
+    # How often is not how old: "a week" is not a baby a week old.
+    "crawls once a week, worried": NEITHER,
+    "he does it every 2 weeks, worried": NEITHER,
 }
 
 SPANISH = {
@@ -89,6 +129,31 @@ SPANISH = {
     "gatea hacia atrás desde hace 3 semanas y estoy preocupada": NEITHER,
     "se dio la vuelta y levanta la cabeza": NEITHER,
     "no responde a su nombre": NEITHER,
+    # HSE, as above, in Spanish; and in English, which a parent may type in this edition.
+    "fiebre bebé de 2 meses": YOUNG_FEVER,
+    "mi recién nacido tiene fiebre": YOUNG_FEVER,
+    "recién nacida con calentura": YOUNG_FEVER,
+    "mi bebé de 6 semanas tiene 38,5": YOUNG_FEVER,
+    "tiene 10 días y está muy caliente": YOUNG_FEVER,
+    "mi bebé de 5 meses tiene fiebre": UNWELL,
+    "tiene fiebre desde hace 2 semanas": UNWELL,
+    # A parent types in the language that comes first to them: the illness words of
+    # every language, as the emergency signs.
+    "my baby has a fever": UNWELL,
+    "baby has diarrhea": UNWELL,
+    "he fell and hurt his arm": UNWELL,
+    "my 5 month old is vomiting": UNWELL,
+    # "Recién" is "just" too: only "recién nacido" is a newborn.
+    "recién empezó a gatear y estoy preocupada": NEITHER,
+    "recién empieza a gatear hacia atrás": NEITHER,
+    "hace calor y gatea poco": NEITHER,
+    "temperatura de la habitación para un recién nacido": NEITHER,
+    "lo hace cada 2 semanas y me preocupa": NEITHER,
+    # English "fall" and Spanish "fallan" (give way) share a stem; heat that is the
+    # weather's, in either language.
+    "le fallan los brazos al gatear": NEITHER,
+    "hot weather crawling": NEITHER,
+    "gatea sobre el suelo caliente": NEITHER,
 }
 
 #: A fall or a bump while cruising or climbing gets the illness notice (an injury the
@@ -107,6 +172,14 @@ NOT_EMERGENCY = {
 LOST_SKILL = {
     "en": ["my 15 month old stopped crawling", "he's forgotten how to crawl"],
     "es": ["se le olvidó gatear", "mi bebé de 15 meses dejó de gatear"],
+}
+
+
+#: The HSE's words, as each edition's notice must say them: the age, the temperature,
+#: call the doctor urgently, now, don't wait.
+YOUNG_FEVER_WORDS = {
+    "en": ["under 3 months", "38 °C", "urgently", "now", "Don't wait"],
+    "es": ["menos de 3 meses", "38 °C", "con urgencia", "ahora", "No espere"],
 }
 
 
@@ -166,3 +239,33 @@ def test_a_walking_worry_is_not_told_the_handbook_skips_baby_walkers(
     """The Spanish "camina" (walks) and "caminador" (a walker) share a Snowball stem."""
     found = decided(editions["es"], "es", ["tiene dos años y no camina"], tmp_path)
     assert found["tiene dos años y no camina"]["topics"] == 0
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_fever_under_3_months_says_call_the_doctor_urgently(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    """In words, not by colour alone: the heading says to call the doctor urgently, now,
+    and not to wait (HSE); the notice is announced (role alert), stronger than the
+    illness notice, whose heading says what the handbook does not cover."""
+    query = {"en": "my 6 week old has a fever", "es": "fiebre bebé de 2 meses"}[language]
+    notice = decided(editions[language], language, [query], tmp_path)[query]["notice"]
+    said = " ".join(notice["text"])
+    assert all(words in said for words in YOUNG_FEVER_WORDS[language]), said
+    assert notice["role"] == "alert"
+    assert "{crawl:contact}" not in said
+    # The illness notice's words stay as they were: "today" is not "urgently".
+    ill = {"en": "fever 5 month old", "es": "mi bebé de 5 meses tiene fiebre"}[language]
+    assert decided(editions[language], language, [ill], tmp_path)[ill]["notice"]["role"] == "note"
+
+
+def test_the_spanish_edition_does_not_misfire_on_its_own_entries(
+    editions: dict[str, Path], tmp_path: Path
+) -> None:
+    """With every language's illness words, the Spanish edition's own titles and
+    keywords (what a parent asks about crawling) get no notice."""
+    entries = json.loads((editions["es"] / "crawl.json").read_text(encoding="utf-8"))["entries"]
+    asked = sorted({text for e in entries for text in [e["title"], *e["keywords"]] if text})
+    found = decided(editions["es"], "es", asked, tmp_path)
+    assert len(asked) > 100
+    assert not {q: found[q]["urgent"] for q in asked if found[q]["urgent"]}

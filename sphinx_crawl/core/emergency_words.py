@@ -5,13 +5,17 @@ an adopter's handbook tells a parent whose query names an emergency to call now,
 this project's handbook does. The signs are those the NHS and the HSE name for calling
 an ambulance for a baby (shared/EVIDENCE.md, "Emergencies"); the unwell words name an
 illness or injury the handbook does not cover, which the search sends to a doctor
-today. Plain data, no Sphinx.
+today; the fever words, with a baby under 3 months, send to the doctor urgently (the
+HSE). Plain data, no Sphinx.
 """
 
 from __future__ import annotations
 
 #: The NHS: call 999 for a baby under 8 weeks old when you are very worried.
 YOUNG_WEEKS = 8
+#: The HSE: "for a baby under 3 months with a temperature of 38 °C or more, call the
+#: doctor urgently. Don't wait to get help."
+YOUNG_FEVER_MONTHS = 3
 
 # fmt: off
 SIGNS_EN = [
@@ -121,26 +125,47 @@ UNWELL_ES = [
     "ictericia", "piel amarilla", "ojos amarillos", "somnoliento", "adormilado",
     "quemó", "quemado", "quemada", "escaldó", "picadura", "picó", "avispa", "abeja",
 ]
+#: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
+#: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
+#: doctor; a hot day or a room's temperature is not (the index's harmless phrases).
+FEVER_EN = [
+    "fever", "feverish", "temperature", "temp", "high temp", "hot", "burning up",
+]
+FEVER_ES = [
+    "fiebre", "febril", "calentura", "temperatura", "caliente", "ardiendo",
+]
 # fmt: on
 
 _SIGNS = {"en": SIGNS_EN, "es": SIGNS_ES}
 _UNWELL = {"en": UNWELL_EN, "es": UNWELL_ES}
+_FEVER = {"en": FEVER_EN, "es": FEVER_ES}
 
 
 def _base(language: str | None) -> str:
     return (language or "en").split("_")[0].split("-")[0].lower()
 
 
+def _every_language(words: dict[str, list[str]], language: str | None) -> tuple[str, ...]:
+    """Every language's phrases, the build's language's first."""
+    first = _base(language)
+    ordered = sorted(words, key=lambda code: code != first)
+    return tuple(phrase for code in ordered for phrase in words[code])
+
+
 def default_signs(language: str | None) -> tuple[str, ...]:
     """Every language's emergency words, the build's first: a frightened parent types in
     the language that comes first to them, whatever the edition's."""
-    first = _base(language)
-    ordered = sorted(_SIGNS, key=lambda code: code != first)
-    return tuple(phrase for code in ordered for phrase in _SIGNS[code])
+    return _every_language(_SIGNS, language)
 
 
 def default_unwell(language: str | None) -> tuple[str, ...]:
-    """The build's language's illness and injury words (English when it has none): one
-    language's words only, as a word of another ("dolor") is a typo away from one of
-    this ("color")."""
-    return tuple(_UNWELL.get(_base(language), UNWELL_EN))
+    """Every language's illness and injury words, the build's first, as the emergency
+    words: "my baby has a fever" in the Spanish edition is an illness too. (A typo is
+    forgiven only in a word the handbook does not have, and none below 5 letters, so a
+    word of one language is not read in a word of another: "dolor" is not "color".)"""
+    return _every_language(_UNWELL, language)
+
+
+def default_fever(language: str | None) -> tuple[str, ...]:
+    """Every language's words for a fever, the build's first (``YOUNG_FEVER_MONTHS``)."""
+    return _every_language(_FEVER, language)

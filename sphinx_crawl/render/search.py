@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import config_location, crawl_config
-from sphinx_crawl.contacts import fill_all
-from sphinx_crawl.core.ages import DEADLINE_LEAD_MONTHS
+from sphinx_crawl.contacts import fill_all, fill_contacts
+from sphinx_crawl.core.ages import DEADLINE_LEAD_MONTHS, MONTH_DAYS
 from sphinx_crawl.core.derive import badge, free_id
+from sphinx_crawl.core.emergency_words import YOUNG_FEVER_MONTHS, default_fever
 from sphinx_crawl.core.entries import EXCERPT_CHARS
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import crawl_domain
@@ -41,13 +42,14 @@ from sphinx_crawl.output import (
     write_if_changed,
 )
 from sphinx_crawl.render.baby import AGES_SCRIPT, COMPANION_SCRIPTS, RULES_FILE, TEXT_FILE
-from sphinx_crawl.render.emergency import search_data as emergency_search_data
+from sphinx_crawl.render.emergency import search_data as _emergency_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
 from sphinx_crawl.render.search_shards import fold, split_index, write_parts
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
     from sphinx_crawl.core.entries import EntryData
 
@@ -68,6 +70,34 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 def _listed(text: str) -> list[str]:
     return text.split()
 
+
+#: Hot weather, a hot day, a room's or the water's temperature: not a fever.
+_HEAT_EN = (
+    "weather",
+    "day",
+    "days",
+    "summer",
+    "sun",
+    "outside",
+    "room",
+    "house",
+    "car",
+    "floor",
+    "tiles",
+    "climate",
+)
+_ROOMS_EN = ("room", "house", "bath", "water", "floor", "bedroom", "nursery", "ideal", "right")
+_HEAT_ES = (
+    "de la habitación",
+    "del cuarto",
+    "de la casa",
+    "del agua",
+    "del baño",
+    "de la bañera",
+    "del suelo",
+    "ambiente",
+    "ideal",
+)
 
 #: Not responding to a name or to sounds: a worry for the doctor, not a collapse.
 _RESPOND_EN = ("respond", "responding", "responds", "react", "reacting")
@@ -98,8 +128,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     # "born 6 weeks early", "6 weeks premature": how early, not how old.
     "early": _listed("early premature prem preemie prematurely born before"),
     # "3 weeks ago", "for 2 months", "since 6 weeks": how long, not how old (unless
-    # "old" follows: "toys for a 9 month old").
-    "duration": _listed("ago for since past last"),
+    # "old" follows: "toys for a 9 month old"); "once a week", "every 2 weeks": how often.
+    "duration": _listed("ago for since past last once twice times every per"),
     "old": _listed("old"),
     # Phrases whose words name no emergency, illness or injury: "fell asleep" is not a
     # fall, "not responding to his name" is no collapse (a worry for the doctor).
@@ -113,13 +143,24 @@ INTENT_WORDS: dict[str, list[str]] = {
         "collapses",
         "collapsing",
         *(f"{verb} to {what}" for verb in _RESPOND_EN for what in _CALLED_EN),
+        # Heat that is the weather's or a room's, not the baby's; "color" is a typo
+        # away from "dolor" (pain, in Spanish: every language's illness words are read).
+        *(f"hot {what}" for what in _HEAT_EN),
+        *(f"{what} temperature" for what in _ROOMS_EN),
+        "color",
+        "colors",
+        "colour",
+        "colours",
     ],
     # Numbers in words, each with its value: "my six week old", "a month old".
     "numbers": _listed(
         "a:1 an:1 one:1 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 "
         "eleven:11 twelve:12"
     ),
-    "newborn": _listed("newborn newborns neonate"),
+    # A newborn, in a word or a phrase ("new born"), matched as the query says it.
+    "newborn": ["newborn", "newborns", "neonate", "new born"],
+    # A temperature's unit ("38.5 degrees", "39c"): a number in degrees is no age.
+    "degrees": _listed("degrees degree deg c celsius centigrade f fahrenheit"),
     "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
     # A parent who says they are worried is shown where to get help among the first
     # results, whatever else matched.
@@ -146,7 +187,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         "years": _listed("año años ano anos"),
         "weeks": _listed("semana semanas"),
         "days": _listed("día días dia dias"),
-        "duration": _listed("hace desde durante últimas ultimas"),
+        "duration": _listed("hace desde durante últimas ultimas cada"),
         "numbers": _listed(
             "un:1 una:1 uno:1 dos:2 tres:3 cuatro:4 cinco:5 seis:6 siete:7 ocho:8 nueve:9 "
             "diez:10 once:11 doce:12"
@@ -155,8 +196,22 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "antes prematuro prematura prematuramente adelantado adelantada nació nacio "
             "nacido nacida"
         ),
-        "newborn": _listed("recién recien neonato neonata"),
-        "harmless": [f"{verb} {what}" for verb in _RESPOND_ES for what in _CALLED_ES],
+        # "Recién" alone is "just" ("recién empezó a gatear"): a newborn is "recién nacido".
+        "newborn": [
+            f"{just} {born}"
+            for just in ("recién", "recien")
+            for born in ("nacido", "nacida", "nacidos", "nacidas")
+        ]
+        + ["neonato", "neonata"],
+        "degrees": _listed("grados grado c celsius centígrados centigrados f fahrenheit"),
+        "harmless": [
+            *(f"{verb} {what}" for verb in _RESPOND_ES for what in _CALLED_ES),
+            *(f"temperatura {what}" for what in _HEAT_ES),
+            *(f"{where} caliente" for where in ("suelo", "piso", "día", "dia", "coche")),
+            # "Le fallan los brazos" (his arms give way while crawling): not a fall,
+            # though its stem is English "fall" (every language's illness words are read).
+            *_listed("falla fallan fallo falló fallar fallando fallaba fallaban fallaron"),
+        ],
         "negation": _listed("no nunca ni tampoco dejó"),
         "alarm": _listed(
             "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
@@ -167,7 +222,49 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
 
 
 #: Intent words not read as words of a question: ages, and phrases the notices skip.
-_NOT_KEPT = frozenset({"duration", "old", "numbers", "harmless"})
+_NOT_KEPT = frozenset({"duration", "old", "numbers", "harmless", "degrees"})
+
+
+def young_fever_texts(config: Config, *, numbers: bool = True) -> dict[str, str]:
+    """The notice for a fever in a baby under 3 months, in the build's language: the
+    HSE's "call the doctor urgently. Don't wait to get help", in words (not by colour
+    alone), with the emergency number for what may be more."""
+    words = {
+        "fever_heading": _(
+            "A baby under 3 months with a temperature of 38 °C (100.4 °F) or more: call "
+            "{crawl:contact}`doctor` urgently, now."
+        ),
+        "fever": _("Don't wait to get help. If you think it is an emergency, call {numbers} now.")
+        if numbers
+        else _(
+            "Don't wait to get help. If you think it is an emergency, call your local "
+            "emergency number now."
+        ),
+    }
+    return {key: fill_contacts(str(value), config) for key, value in words.items()}
+
+
+def emergency_search_data(app: Sphinx) -> dict[str, Any]:
+    """What the search's notices need (``render/emergency.search_data``), and the HSE's
+    rule for a fever in a baby under 3 months: the fever words (every language's), the
+    age in months and weeks, and the notice's words. With the illness words turned off
+    (``crawl_emergency["unwell"]`` ``[]``), no fever notice either."""
+    data = _emergency_data(app)
+    if not data or not data["unwell"]:
+        return data
+    data["fever"] = list(default_fever(app.config.language))
+    data["fever_months"] = YOUNG_FEVER_MONTHS
+    data["fever_weeks"] = round(YOUNG_FEVER_MONTHS * MONTH_DAYS / 7, 3)
+    data["texts"].update(young_fever_texts(app.config, numbers=bool(data["numbers"])))
+    return data
+
+
+def _every_harmless(first: dict[str, list[str]]) -> list[str]:
+    """Every language's harmless phrases, the edition's first: the notices read every
+    language's words ("hot" in the Spanish edition), so each language's phrases that
+    name no illness ("hot weather") hold in every edition."""
+    tables = [first, INTENT_WORDS, *OTHER_LANGUAGES.values()]
+    return list(dict.fromkeys(phrase for table in tables for phrase in table.get("harmless", [])))
 
 
 def search_vocabulary(language: str | None) -> tuple[frozenset[str], dict[str, list[str]]]:
@@ -175,9 +272,10 @@ def search_vocabulary(language: str | None) -> tuple[frozenset[str], dict[str, l
     another language Sphinx's stop words, and ours where we have them)."""
     code = (language or "en").split("_")[0].split("-")[0].lower()
     if code == "en":
-        return STOP_WORDS, INTENT_WORDS
+        return STOP_WORDS, {**INTENT_WORDS, "harmless": _every_harmless(INTENT_WORDS)}
     ours = OTHER_LANGUAGES.get(code, {})
     intent = {key: ours.get(key, []) for key in INTENT_WORDS}
+    intent["harmless"] = _every_harmless(ours)
     # Words that say the parent's intent stay ("no", "cuando", "antes"): ranking and
     # the notices read them.
     # (Not the words that only read an age: "desde", "un" say nothing of a question.)

@@ -257,23 +257,29 @@
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
-      "early", "duration", "old", "newborn"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+      "early", "duration", "old", "newborn", "degrees"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
+
+  // A query's words and numbers, numbers in words as digits ("six" 6), a number and its
+  // unit apart ("5wk", "38c"), accents folded.
+  function numberTokens(index, query) {
+    const inWords = numberWords(index);
+    return fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
+      .map((token) => token.replace(/[.,]+$/, "")) // "semanas," is "semanas"; "10,5" stays
+      .flatMap((token) => token.match(/^(\d+(?:[.,]\d+)?)(\p{L}+)$/u)?.slice(1) ?? [token])
+      .filter(Boolean)
+      .map((token) => (inWords.has(token) ? String(inWords.get(token)) : token));
+  }
 
   // Each age a query gives, a number with the word after it ("9 months", "2-year-old",
   // "10,5 meses", "5wk", "six weeks"): [value, that word, the word before, the word
   // after], accents folded; not how long something has lasted ("3 weeks ago", "for 2
   // months", "hace 3 semanas"), unless it says "old" ("for a 9 month old").
   function numbersWithWords(index, query) {
-    const inWords = numberWords(index);
     const { duration, old } = intentSets(index);
-    const tokens = fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
-      .map((token) => token.replace(/[.,]+$/, "")) // "semanas," is "semanas"; "10,5" stays
-      .flatMap((token) => token.match(/^(\d+(?:[.,]\d+)?)(\p{L}+)$/u)?.slice(1) ?? [token])
-      .filter(Boolean)
-      .map((token) => (inWords.has(token) ? String(inWords.get(token)) : token));
+    const tokens = numberTokens(index, query);
     return tokens.flatMap((token, i) => (/^\d+(?:[.,]\d+)?$/.test(token) && i + 1 < tokens.length
       && (old.has(tokens[i + 2]) || !(duration.has(tokens[i - 1]) || duration.has(tokens[i + 2])))
       ? [[Number(token.replace(",", ".")), tokens[i + 1], tokens[i - 1], tokens[i + 2]]] : []));
@@ -290,17 +296,57 @@
     return days.has(found[1]) ? found[0] / 7 : found[0];
   }
 
+  // Whether the query says the baby is a newborn ("newborn", "recién nacido"): the
+  // index's words, each a word or words in a row.
+  function saysNewborn(index, query) {
+    const said = ` ${words(query).map(fold).join(" ")} `;
+    return [...intentSets(index).newborn].some((phrase) => said.includes(` ${words(phrase).join(" ")} `));
+  }
+
+  // Whether the query says the baby is younger than a limit, given in weeks and in
+  // months: by the age it states ("5 weeks old", "2 meses", "10 days"; not "born 6 weeks
+  // early", not "for 2 weeks"), or a newborn.
+  function youngerThan(index, query, weeksLimit, monthsLimit) {
+    const { months, early } = intentSets(index);
+    const inMonths = numbersWithWords(index, query).find(([, unit, before, after]) =>
+      months.has(unit) && !early.has(before) && !early.has(after));
+    return queryWeeks(index, query) < weeksLimit || (inMonths && inMonths[0] < monthsLimit)
+      || saysNewborn(index, query);
+  }
+
   // A parent worried about a very young baby ("my 5 week old, I'm very worried", "newborn
   // scared"): an emergency where the handbook says so (crawl_emergency's young_weeks).
   function youngAndWorried(index, query) {
     const { young_weeks: limit, young_months: inMonths } = index.emergency || {};
     if (!limit) return false;
-    const { alarm, newborn } = intentSets(index);
-    const said = words(query).map(fold);
-    if (!said.some((w) => alarm.has(w))) return false;
-    const weeks = queryWeeks(index, query);
-    const months = queryAge(index, query);
-    return weeks < limit || months < inMonths || said.some((w) => newborn.has(w));
+    const { alarm } = intentSets(index);
+    if (!words(query).map(fold).some((w) => alarm.has(w))) return false;
+    return youngerThan(index, query, limit, inMonths);
+  }
+
+  // A temperature as a number: 38 to 42.9 (°C) or 100.4 to 109.9 (°F), in degrees or
+  // with no word after it ("2 month old 38.5", "39 grados", "38,5"); not an age, a
+  // gestation, a size or a time ("born at 38 weeks", "38.5 cm", "40 minutes").
+  function saysTemperature(index, query) {
+    const { degrees, early } = intentSets(index);
+    const tokens = numberTokens(index, query);
+    return tokens.some((token, i) => {
+      if (!/^\d+(?:[.,]\d+)?$/.test(token) || early.has(tokens[i - 1]) || early.has(tokens[i - 2])) return false;
+      const value = Number(token.replace(",", "."));
+      if (!((value >= 38 && value < 43) || (value >= 100.4 && value < 110))) return false;
+      const next = tokens[i + 1];
+      return next === undefined || degrees.has(next) || !/^\p{L}/u.test(next);
+    });
+  }
+
+  // A fever in a baby under 3 months (the HSE: with a temperature of 38 °C or more, call
+  // the doctor urgently; don't wait): a fever word or a temperature, and an age under the
+  // limit the index gives (in months and in weeks), or a newborn.
+  function youngFever(index, query, names) {
+    const { fever, fever_months: months, fever_weeks: weeks } = index.emergency || {};
+    if (!months || !(fever || []).length) return false;
+    if (!names(fever) && !saysTemperature(index, query)) return false;
+    return youngerThan(index, query, weeks, months);
   }
 
   // The baby's age a query names ("9 months", "2-year-old", "10,5 meses"), in months.
@@ -528,6 +574,8 @@
   }
 
   /* ---- Before any result: an emergency, an illness, a worry not covered ---- */
+  // Notices that say to call now: an emergency, and a fever under 3 months (the doctor).
+  const URGENT_NOW = new Set(["emergency", "fever"]);
   // What the query asks that the handbook cannot answer, most pressing first.
   function triage(index, query, results) {
     const asked = forms(withoutHarmless(index, query));
@@ -537,13 +585,13 @@
     const topics = Object.entries(index.out_of_scope || {})
       .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
       .map(([, answer]) => answer);
-    const urgent = names(emergency.signs) || youngAndWorried(index, query)
-      ? "emergency" : names(emergency.unwell) ? "unwell" : "";
+    const urgent = names(emergency.signs) || youngAndWorried(index, query) ? "emergency"
+      : youngFever(index, query, names) ? "fever" : names(emergency.unwell) ? "unwell" : "";
     return {
       urgent,
-      // Beside a call for an ambulance, a note that the handbook does not cover sleep or
-      // feeding only distracts ("fell off the bed, now sleepy").
-      topics: urgent === "emergency" ? [] : topics,
+      // Beside a call for an ambulance or the doctor now, a note that the handbook does
+      // not cover sleep or feeding only distracts ("fell off the bed, now sleepy").
+      topics: URGENT_NOW.has(urgent) ? [] : topics,
       // Not covered, or nothing matched well: the worried parent's entry comes first
       // (unless the notice above already sent the parent to help of another kind).
       concern: !urgent && (topics.length > 0 || results.weak === true || results.partial === true ||
@@ -566,6 +614,7 @@
   function claimedStems(index, query) {
     index.crawlClaimed ??= new Set([
       ...((index.emergency || {}).signs || []), ...((index.emergency || {}).unwell || []),
+      ...((index.emergency || {}).fever || []),
       ...Object.entries(index.out_of_scope || {}).flatMap(([topic, answer]) => [topic, ...(answer.words || [])]),
     ].flatMap((phrase) => words(phrase).map(stem)));
     return new Set(words(query).map(stem).filter((w) => index.crawlClaimed.has(w)));
@@ -590,16 +639,26 @@
     return node;
   }
 
+  // A notice's words and how it is announced: an emergency and a fever under 3 months
+  // say to call now, in words (not by colour alone), and are announced at once; an
+  // illness note is read in its turn.
+  function noticeOf(index, kind) {
+    const { texts } = index.emergency;
+    const [heading, body] = kind === "emergency" ? [texts.notice_heading, texts.notice]
+      : kind === "fever" ? [texts.fever_heading, texts.fever] : [texts.unwell_heading, texts.unwell];
+    return { heading, body, role: URGENT_NOW.has(kind) ? "alert" : "note" };
+  }
+
   function emergencyNotice(index, root, kind) {
     const emergency = index.emergency;
     const texts = emergency.texts;
-    const note = el("div", `crawl-search-${kind}`);
-    // An emergency is announced at once; an illness note is read in its turn.
-    note.setAttribute("role", kind === "emergency" ? "alert" : "note");
+    const { heading: first, body, role } = noticeOf(index, kind);
+    // The fever notice is drawn as the illness one (crawl.css), its words more urgent.
+    const note = el("div", kind === "fever" ? "crawl-search-unwell crawl-search-fever" : `crawl-search-${kind}`);
+    note.setAttribute("role", role);
     const heading = note.appendChild(el(kind === "emergency" ? "h2" : "p", "crawl-search-notice-heading"));
-    const first = kind === "emergency" ? texts.notice_heading : texts.unwell_heading;
     heading.appendChild(el("strong")).appendChild(withNumbers(first, emergency));
-    note.appendChild(el("p")).appendChild(withNumbers(kind === "emergency" ? texts.notice : texts.unwell, emergency));
+    note.appendChild(el("p")).appendChild(withNumbers(body, emergency));
     if (emergency.page) {
       const link = el("a", "", texts.page);
       link.href = root + emergency.page;
@@ -706,9 +765,10 @@
       excerpts.push({ page: index.pages[page], hash, node: item.appendChild(el("p", "context")) });
       list.appendChild(item);
     });
-    // Beside an emergency, entries about crawling (and their "book an appointment"
-    // badges) must not read as the answer: they wait, folded, below the notice.
-    if (urgent === "emergency" && results.length) {
+    // Beside an emergency or a call to the doctor now, entries about crawling (and their
+    // "book an appointment" badges) must not read as the answer: they wait, folded, below
+    // the notice.
+    if (URGENT_NOW.has(urgent) && results.length) {
       const folded = section.appendChild(el("details", "crawl-search-folded"));
       folded.appendChild(el("summary", "", index.emergency.texts.folded));
       folded.appendChild(list);
@@ -847,7 +907,7 @@
   return {
     words, englishStem, fold, stem, editDistance, typosAllowed, namesPhrase, forms,
     nearestStems, rankEntries, topResults, triage, claimedStems, isWorry, queryAge, queryWeeks,
-    youngAndWorried, setupEntrySearch,
+    youngAndWorried, youngFever, saysTemperature, saysNewborn, noticeOf, setupEntrySearch,
     wordParts, rowParts, mergePart, partOf, kindOf, fromOf,
   };
 });

@@ -1,6 +1,7 @@
 // Helper for tests/test_search_triage.py: what the search page decides for each query on
 // a built handbook (its crawl-searchindex.js, one file, and Sphinx's language_data.js
-// with its stemmer): the notice, the notes, and the results' ids.
+// with its stemmer): the notice (its kind, and the words and role the page gives it), the
+// notes, and the results' ids.
 // argv: <the build's output folder> <language> <queries.json>
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -21,6 +22,10 @@ const search = factory({ language, stemmer: () => window.Stemmer });
 const decided = JSON.parse(readFileSync(queriesFile, "utf-8")).map((query) => {
   const ranked = search.rankEntries(index, query);
   const needs = search.triage(index, query, ranked);
-  return { query, urgent: needs.urgent, topics: needs.topics.length, ids: ranked.map(({ n }) => index.entries[n][2]) };
+  const notice = needs.urgent ? search.noticeOf(index, needs.urgent) : null;
+  return {
+    query, urgent: needs.urgent, topics: needs.topics.length, ids: ranked.map(({ n }) => index.entries[n][2]),
+    notice: notice && { role: notice.role, text: [notice.heading, notice.body] },
+  };
 });
 process.stdout.write(JSON.stringify(decided));
