@@ -23,11 +23,13 @@ only when its bytes change. Pages opened from disk (``file://``) do not register
 
 from __future__ import annotations
 
+import gettext
 import hashlib
 import json
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -42,7 +44,7 @@ from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.names import add_crawl_directive
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.i18n import _, language_tag
+from sphinx_crawl.i18n import LOCALE_DIR, MESSAGE_CATALOG, _, language_tag
 from sphinx_crawl.output import (
     html_output_dir,
     shipped_bytes,
@@ -157,7 +159,7 @@ def write_offline_files(app: Sphinx, exception: Exception | None) -> None:
             config_location(app, "crawl_offline_budget", "crawl_offline"),
             "config",
         )
-    write_if_changed(outdir / WORKER_FILE, worker_script(app, plan))
+    write_if_changed(outdir / WORKER_FILE, worker_script(app, plan, box_page(outdir, plan)))
 
 
 def offline_plan(app: Sphinx, outdir: Path) -> OfflinePlan:
@@ -345,9 +347,9 @@ def _resolve(base: str, target: str) -> tuple[str, str]:
     return ("", "") if path.startswith("..") else (path, parts.query)
 
 
-def worker_script(app: Sphinx, plan: OfflinePlan) -> str:
-    """The worker: the template with the build's list, budget and words."""
-    start = _file_of(app.builder.get_target_uri(app.config.root_doc))
+def worker_script(app: Sphinx, plan: OfflinePlan, box: str = "") -> str:
+    """The worker: the template with the build's list, budget and words, and the page
+    that holds the reader's choice (``box``, where storage that is full is explained)."""
     values = {
         "@FILES@": "[\n"
         + ",\n".join(json.dumps([f.path, f.hash, f.size]) for f in plan.files)
@@ -355,7 +357,7 @@ def worker_script(app: Sphinx, plan: OfflinePlan) -> str:
         "@ESSENTIAL@": json.dumps(list(plan.essential), indent=0),
         "@BUDGET@": str(plan.budget),
         "@HASH_CHARS@": str(HASH_CHARS),
-        "@START@": json.dumps(start),
+        "@BOX@": json.dumps(box),
         "@SEARCH_PARTS@": json.dumps(PART_FOLDER),
         "@TEXT@": json.dumps(worker_text(app), ensure_ascii=False, sort_keys=True),
     }
@@ -367,19 +369,91 @@ def worker_script(app: Sphinx, plan: OfflinePlan) -> str:
     return script.replace("@VERSION@", version)
 
 
-def worker_text(app: Sphinx) -> dict[str, str]:
-    """The words of the page the worker shows offline for a page it did not keep."""
-    return {
+def box_page(outdir: Path, plan: OfflinePlan) -> str:
+    """The first page, most important first, that holds the reader's choice (the
+    ``crawl-offline`` box), as a path from the root; "" when no page does."""
+    for file in plan.files:
+        if file.path.endswith(".html") and BOX_MARK in (outdir / file.path).read_bytes():
+            return file.path
+    return ""
+
+
+#: What the box's HTML begins with (visit_offline_copy).
+BOX_MARK = b'<div class="crawl-offline" hidden="hidden" data-crawl-offline='
+
+
+def worker_text(app: Sphinx) -> dict[str, Any]:
+    """The words of the page the worker shows offline for a page it did not keep, and
+    of the notice a page shows when storage is full, in the build's language; under
+    ``editions``, the same for each edition under this one, by its folder from the
+    worker's scope ("es/" for a Spanish edition under an English one): a page of an
+    edition the reader never opened is answered by this worker, in that edition's
+    language."""
+    emergency = crawl_config(app.config).emergency.page
+    has_emergency = emergency in app.env.all_docs
+    uri = app.builder.get_target_uri
+    start = _file_of(uri(app.config.root_doc))
+    editions = crawl_config(app.config).editions
+    here = editions.get(app.config.language or "en")
+    text: dict[str, Any] = {
+        **_edition_words(lambda message: str(_(message)), own=True),
         "lang": language_tag(app.config),
-        "title": str(_("Not kept on this phone")),
-        "text": str(
-            _(
-                "You are offline, and this page was not kept on this phone. The pages "
-                "you have opened are kept, and so are the search and the tracker."
-            )
-        ),
-        "start": str(_("Go to the first page")),
+        "start": start,
+        "emergency": _file_of(uri(emergency)) if has_emergency else "",
+        "label": here.label if here is not None else "",
+        "editions": {},
     }
+    if here is None:
+        return text
+    for language, edition in editions.items():
+        if edition.path == here.path or not edition.path.startswith(here.path):
+            continue
+        text["editions"][edition.path[len(here.path) :]] = {
+            **_edition_words(_catalog(language), own=False),
+            "lang": language.replace("_", "-"),
+            "start": start,
+            "emergency": _file_of(uri(emergency))
+            if has_emergency and edition.has_page(emergency)
+            else "",
+            "label": edition.label,
+        }
+    return text
+
+
+def _edition_words(_: Callable[[str], str], own: bool) -> dict[str, str]:
+    """The words in one language: ``_`` translates into it (named so that the
+    catalogs' extraction finds the messages)."""
+    if own:
+        text = _(
+            "You are offline, and this page was not kept on this phone. The pages "
+            "you have opened are kept, and so are the search and the tracker."
+        )
+    else:
+        text = _(
+            "You are offline, and this edition of the handbook is not kept on this "
+            "phone. What is kept is linked below."
+        )
+    return {
+        "title": _("Not kept on this phone"),
+        "text": text,
+        "toStart": _("Go to the first page"),
+        "toEmergency": _("What to do in an emergency"),
+        "full": _(
+            "This phone's storage is full: some of the handbook could not be kept for "
+            "reading without a network."
+        ),
+        "seeKept": _("What is kept on this phone"),
+        "close": _("Close"),
+    }
+
+
+def _catalog(language: str) -> Callable[[str], str]:
+    """The extension's own catalog for another edition's language (English where it
+    has none)."""
+    catalog = gettext.translation(
+        MESSAGE_CATALOG, localedir=str(LOCALE_DIR), languages=[language], fallback=True
+    )
+    return catalog.gettext
 
 
 def manifest(app: Sphinx) -> dict[str, Any]:

@@ -570,6 +570,19 @@
     const filter = document.querySelector("form.crawl-age-filter");
     const trackerHref = filter ? filter.dataset.babyHref : undefined;
     let shownId = "";
+    // When the browser keeps nothing: "Not saved", in words and announced, above the
+    // first table while nothing is marked, then in the row last marked, where the
+    // parent is looking (one line, moved: said once, not at every row).
+    const unsaved = el("p", "crawl-row-unsaved", TEXT.notSaved);
+    unsaved.setAttribute("role", "alert");
+    unsaved.hidden = true;
+    const table = rows[0].closest("table");
+    (table.closest(".crawl-milestone-table, .crawl-list") || table).before(unsaved);
+    const warnUnsaved = (wrap) => {
+      if (storage.works()) return;
+      if (wrap && unsaved.parentNode !== wrap) wrap.appendChild(unsaved);
+      unsaved.hidden = !shownId;
+    };
     const selects = rows.map((row) => {
       const cell = row.querySelector("td");
       const title = (cell.querySelector("strong, p") || cell).textContent.trim();
@@ -597,6 +610,7 @@
         } : null);
         show();
         announce(show);
+        warnUnsaved(wrap);
       });
       cell.appendChild(wrap);
       return { wrap, select, dated, id: row.id };
@@ -610,6 +624,7 @@
         select.value = mark && mark.state !== "noticed" ? mark.state : "";
         dated.hidden = !(mark && mark.state === "yes" && !mark.date);
       });
+      warnUnsaved(null);
     });
     show();
   }

@@ -97,14 +97,63 @@
     }
   }
 
+  /* ---- Elsewhere: storage full, said once ---- */
+  // A page without the box says that storage is full (what is kept offline is not all
+  // it should be) once: the first time the worker finds it so, in a notice at the foot
+  // of the screen (it moves nothing the reader is about to tap), in words, read once by
+  // screen readers (a status, not an alert), with the way to the box that can try
+  // again, until closed. Not again on the next pages, until storage has had room since.
+  const TOLD = "sphinx-crawl:offline-full-told";
+  const remembered = (value) => {
+    try {
+      if (value === undefined) return window.localStorage.getItem(TOLD);
+      if (value === null) window.localStorage.removeItem(TOLD);
+      else window.localStorage.setItem(TOLD, value);
+    } catch (error) {
+      // Site data refused: the notice may be said again on a later page.
+    }
+    return null;
+  };
+  let notice = null;
+  function tellFull(status) {
+    const full = Boolean(status.full && status.missing);
+    if (!full) {
+      if (remembered() === workerUrl) remembered(null);
+      return;
+    }
+    const here = window.location.href.split(/[?#]/)[0];
+    if (notice || !status.box || status.box === here || remembered() === workerUrl) return;
+    remembered(workerUrl);
+    const text = status.text || {};
+    notice = document.createElement("div");
+    notice.className = "crawl-offline-notice";
+    notice.setAttribute("role", "status");
+    document.body.appendChild(notice); // the live region first, then its words: heard once
+    window.setTimeout(() => {
+      const line = notice.appendChild(document.createElement("p"));
+      line.textContent = text.full || "";
+      line.appendChild(document.createTextNode(" "));
+      const link = line.appendChild(document.createElement("a"));
+      link.href = status.box;
+      link.textContent = text.seeKept || "";
+      const close = notice.appendChild(document.createElement("button"));
+      close.type = "button";
+      close.className = "crawl-offline-close";
+      close.textContent = text.close || "\u00d7";
+      close.addEventListener("click", () => { notice.hidden = true; });
+    }, 100);
+  }
+
+  container.addEventListener("message", (event) => {
+    const status = event.data;
+    if (!status || status.crawlOffline !== "status" || status.worker !== workerUrl) return;
+    lastNews = Date.now();
+    if (box) show(status);
+    else tellFull(status);
+  });
+  container.startMessages();
+
   if (box) {
-    container.addEventListener("message", (event) => {
-      const status = event.data;
-      if (!status || status.crawlOffline !== "status" || status.worker !== workerUrl) return;
-      lastNews = Date.now();
-      show(status);
-    });
-    container.startMessages();
     box.querySelector(".crawl-offline-keep").addEventListener("click", (event) => {
       event.currentTarget.disabled = true;
       delete box.dataset.removed;

@@ -25,7 +25,10 @@ const FILES = @FILES@;
 const ESSENTIAL = @ESSENTIAL@;
 const BUDGET = @BUDGET@;
 const HASH_CHARS = @HASH_CHARS@;
-const START = @START@;
+// The page with the reader's choice (crawl-offline), from the scope: "" for none.
+const BOX = @BOX@;
+// Words for the page for a page not kept, and for the notice a page shows when storage
+// is full; TEXT.editions: the same for each edition under this scope ("es/": {...}).
 const TEXT = @TEXT@;
 
 const SCOPE = self.registration.scope;
@@ -269,9 +272,26 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const path = pathOf(request.url);
-  if (path === null || !BY_PATH.has(path)) return;
-  event.respondWith(answer(event, request, path));
+  if (path === null) return;
+  if (BY_PATH.has(path)) {
+    event.respondWith(answer(event, request, path));
+  } else if (request.mode === "navigate") {
+    // A page this build does not list: another edition's (es/, its worker not yet
+    // installed, as for a reader who only read this one), or an address that is not
+    // the handbook's (an old link). The network's answer; with no network, a copy
+    // another edition's worker kept, else our page, never the browser's error.
+    event.respondWith(fetch(request).catch(async () => (await keptAnywhere(path)) || notKept(request, path)));
+  }
 });
+
+// A copy of ``path`` in any cache of this site (another edition's worker's too).
+async function keptAnywhere(path) {
+  try {
+    return await caches.match(keyOf(path), { ignoreSearch: true });
+  } catch (error) {
+    return undefined;
+  }
+}
 
 let slowUntil = 0;
 
@@ -302,7 +322,8 @@ function answer(event, request, path) {
       clearTimeout(timer);
       resolve(response);
     };
-    network.then(give, () => keptCopy().then((kept) => give(kept || notKept(request)), () => give(notKept(request))));
+    const none = () => notKept(request, path).then(give);
+    network.then(give, () => keptCopy().then((kept) => (kept ? give(kept) : none()), none));
     const wait = Date.now() < slowUntil ? SLOW_WAIT : NETWORK_WAIT;
     timer = setTimeout(() => {
       keptCopy().then((kept) => {
@@ -314,18 +335,39 @@ function answer(event, request, path) {
   });
 }
 
-// Offline, a file that was not kept: a page says so in the handbook's language (and
-// links the first page, which is kept); anything else is an empty answer, which the
-// page's scripts read as nothing found (not a failed request).
-function notKept(request) {
+// Offline, a file that was not kept: a page says so in the language of the edition it
+// belongs to, and links what is kept: that edition's emergency page and first page, or
+// else this edition's (marked as in this edition's language). Anything else is an
+// empty answer, which the page's scripts read as nothing found (not a failed request).
+async function notKept(request, path) {
   if (request.mode !== "navigate") return new Response("", { status: 504, statusText: "Offline" });
-  const html = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const page = `<!DOCTYPE html><html lang="${html(TEXT.lang)}"><head><meta charset="utf-8">`
-    + `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${html(TEXT.title)}</title>`
+  const html = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const folder = Object.keys(TEXT.editions).filter((name) => path.startsWith(name))
+    .sort((one, other) => other.length - one.length)[0] || "";
+  const own = TEXT;
+  const words = folder ? TEXT.editions[folder] : own;
+  // The link to ``file`` of the page's edition if kept, else of this edition if kept.
+  const link = async (key, label) => {
+    const choices = [[folder, words], ...(folder ? [["", own]] : [])];
+    for (const [where, edition] of choices) {
+      const file = edition[key];
+      if (!file || where + file === path || !(await keptAnywhere(where + file))) continue;
+      const other = where !== folder;
+      return `<p><a href="${html(keyOf(where + file))}"${other ? ` hreflang="${html(own.lang)}"` : ""}>`
+        + html(label) + (other ? ` (<span lang="${html(own.lang)}">${html(own.label)}</span>)` : "")
+        + "</a></p>";
+    }
+    return "";
+  };
+  const page = `<!DOCTYPE html><html lang="${html(words.lang)}"><head><meta charset="utf-8">`
+    + `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${html(words.title)}</title>`
     + "<style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}"
+    + "a{display:inline-block;padding:0.5rem 0}"
     + "@media (prefers-color-scheme:dark){body{background:#111;color:#eee}a{color:#9cf}}</style></head>"
-    + `<body><main><h1>${html(TEXT.title)}</h1><p>${html(TEXT.text)}</p>`
-    + `<p><a href="${html(keyOf(START))}">${html(TEXT.start)}</a></p></main></body></html>`;
+    + `<body><main><h1>${html(words.title)}</h1><p>${html(words.text)}</p>`
+    + (await link("emergency", words.toEmergency))
+    + (await link("start", words.toStart))
+    + "</main></body></html>";
   return new Response(page, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
@@ -478,6 +520,10 @@ async function status() {
     wanted: want.length,
     missing: lacking.length,
     full: lacking.length > 0 && (await noRoom(smallest)),
+    // Where the reader can see what is kept and try again, and the words a page says
+    // storage is full in (once, on a page without that box: crawl-offline.js).
+    box: BOX ? keyOf(BOX) : "",
+    text: { full: TEXT.full, seeKept: TEXT.seeKept, close: TEXT.close },
   };
 }
 

@@ -120,6 +120,40 @@ def test_storage_filling_up_on_the_way_is_said_at_once(open_page: Callable[..., 
     assert page.input_value("#crawl-baby-name") == "Ana Maria"
 
 
+@pytest.mark.parametrize("when", ["on the way", "from the load"])
+def test_a_milestone_table_row_marked_without_storage_says_not_saved(
+    open_page: Callable[..., Tab], when: str
+) -> None:
+    """The tester's run: Ana saved, then on the milestones page "Yes" chosen in a row
+    of the table with storage full. The choice showed as made and nothing said it
+    would be lost, unlike the tracker and the checklist."""
+    tab = tracker(open_page, FULL)
+    page = tab.page
+    assert save_baby(page, "Ana") == "Saved on this device."
+    if when == "from the load":
+        page.add_init_script("window.full = true;")
+    tab.goto("milestones.html")
+    warning = page.locator(".crawl-row-unsaved")
+    if when == "on the way":
+        assert not warning.is_visible()
+        page.evaluate("() => { window.full = true; }")
+    else:
+        # Said before anything is marked: the marks here last only as long as the page.
+        assert warning.is_visible()
+    page.select_option("#seen-belly-crawl", "yes")
+    # In words, where the parent marked it (not scrolled away above the table), and
+    # announced once.
+    assert warning.count() == 1
+    assert warning.is_visible()
+    assert warning.get_attribute("role") == "alert"
+    assert warning.inner_text().startswith("Not saved")
+    assert page.locator("#belly-crawl .crawl-row-unsaved").count() == 1
+    assert page.input_value("#seen-belly-crawl") == "yes"  # kept while the page is open
+    page.select_option("#seen-creeping-backwards", "not-yet")
+    assert page.locator("#creeping-backwards .crawl-row-unsaved").is_visible()
+    assert warning.count() == 1
+
+
 # -- Two tabs: an edit belongs to the baby it was started for ------------------------
 
 KEY = "sphinx-crawl:babies"

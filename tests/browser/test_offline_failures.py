@@ -279,3 +279,36 @@ def test_keeping_the_whole_handbook_in_little_storage_keeps_pages_first_and_says
     now = kept(tab)
     assert pages[0] in now
     assert "authoring.html" not in now  # the authors' page comes last
+
+
+def test_storage_full_is_said_once_on_the_page_the_reader_is_on(
+    phone: Callable[..., Tab], serve: Callable[[str], Served]
+) -> None:
+    """Storage that runs out on a first visit to a page other than the about page: the
+    reader is told there, once, in words (a status that screen readers read once), with
+    the way to the box that can try again; the next page does not say it again."""
+    site = serve("budget")
+    files = site.files()
+    quota = sum(files[path][1] for path in site.essential()) // 2
+    tab = phone(site, quota=quota)
+    tab.goto("index.html")
+    page = tab.page
+    notice = page.locator(".crawl-offline-notice")
+    notice.wait_for(timeout=20_000)
+    assert notice.get_attribute("role") == "status"
+    text = notice.inner_text()
+    assert "storage is full" in text, text
+    assert notice.locator("a").get_attribute("href") == site.base + "about.html"
+    assert notice.locator("[role=alert]").count() == 0
+    # Out of the way, and closed with one tap.
+    notice.get_by_role("button", name="Close").click()
+    assert notice.is_hidden()
+    # The next page: not said again.
+    tab.goto("p00005.html")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.wait_for_timeout(500)
+    assert page.locator(".crawl-offline-notice").count() == 0
+    # The about page's box still says it, with "Try again".
+    tab.goto("about.html")
+    assert "storage is full" in box_state(tab, "full")
+    assert page.locator(".crawl-offline-notice").count() == 0
