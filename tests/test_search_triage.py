@@ -115,6 +115,35 @@ ENGLISH = {
     # How often is not how old: "a week" is not a baby a week old.
     "crawls once a week, worried": NEITHER,
     "he does it every 2 weeks, worried": NEITHER,
+    # Found by a reader's check (s36): a temperature as a number with words after it,
+    # "feels warm", "under 3 months" (the HSE's own words), Spanish in this edition.
+    "39.2 in my 10 week old": YOUNG_FEVER,
+    "100.4 and my baby is 5 weeks": YOUNG_FEVER,
+    "my 2 month old feels warm": YOUNG_FEVER,
+    "warm forehead 6 weeks": YOUNG_FEVER,
+    "neonatal fever": YOUNG_FEVER,
+    "fever baby under 3 months": YOUNG_FEVER,
+    "baby less than 3 months with fever": YOUNG_FEVER,
+    "fever in a baby younger than 12 weeks": YOUNG_FEVER,
+    "mi bebé de 6 semanas tiene fiebre": YOUNG_FEVER,
+    "13 weeks fever": YOUNG_FEVER,
+    "3 month old fever": UNWELL,
+    "fever under 4 months": UNWELL,
+    "fever and not breathing properly": EMERGENCY,
+    # Heat that is the weather's, a room's or a floor's, said another way; a number that
+    # is a length or a time.
+    "too hot for tummy time": NEITHER,
+    "tummy time when it is hot": NEITHER,
+    "is it too hot to crawl outside": NEITHER,
+    "what temperature should the room be": NEITHER,
+    "temperature of the floor": NEITHER,
+    "knee pads for hot floors": NEITHER,
+    "he gets hot and sweaty on the carpet": NEITHER,
+    "warm clothes for crawling": NEITHER,
+    "warm clothes for my 2 month old": NEITHER,
+    "best room temperature": NEITHER,
+    "my 10 week old lifts his head 40 cm": NEITHER,
+    "tummy time 40 minutes at 10 weeks": NEITHER,
 }
 
 SPANISH = {
@@ -154,6 +183,24 @@ SPANISH = {
     "le fallan los brazos al gatear": NEITHER,
     "hot weather crawling": NEITHER,
     "gatea sobre el suelo caliente": NEITHER,
+    # Found by a reader's check (s36): English ages in this edition (a parent types in
+    # the language that comes first), "menor de 3 meses", 38 with words after it, "38º".
+    "my 6 week old has a fever": YOUNG_FEVER,
+    "newborn fever": YOUNG_FEVER,
+    "my 6 week old has a fever and I'm scared": EMERGENCY,
+    "tiene 38 y 2 meses": YOUNG_FEVER,
+    "bebe de 1 mes con 38º": YOUNG_FEVER,
+    "fiebre bebé menor de 3 meses": YOUNG_FEVER,
+    "bebé menos de 3 meses con fiebre": YOUNG_FEVER,
+    "mi bebé de 2 meses tiene febrícula": YOUNG_FEVER,
+    "mi bebé de 2 meses está calentito": YOUNG_FEVER,
+    "fiebre bebé 3 meses": UNWELL,
+    "fiebre y no respira bien": EMERGENCY,
+    "el suelo está caliente": NEITHER,
+    "baldosas calientes": NEITHER,
+    "qué temperatura debe tener la habitación": NEITHER,
+    "mejor temperatura para la habitación": NEITHER,
+    "ropa de abrigo para gatear": NEITHER,
 }
 
 #: A fall or a bump while cruising or climbing gets the illness notice (an injury the

@@ -130,9 +130,14 @@ UNWELL_ES = [
 #: doctor; a hot day or a room's temperature is not (the index's harmless phrases).
 FEVER_EN = [
     "fever", "feverish", "temperature", "temp", "high temp", "hot", "burning up",
+    # Warm as the baby feels, not as clothes or a room are: the notice says what to
+    # measure (38 °C) and whom to call.
+    "feels warm", "feel warm", "seems warm", "is warm", "very warm", "warm to touch",
+    "warm to the touch", "warm forehead",
 ]
 FEVER_ES = [
-    "fiebre", "febril", "calentura", "temperatura", "caliente", "ardiendo",
+    "fiebre", "febril", "febrícula", "calentura", "temperatura", "caliente", "calentito",
+    "calentita", "ardiendo",
 ]
 # fmt: on
 

@@ -147,6 +147,15 @@ INTENT_WORDS: dict[str, list[str]] = {
         # away from "dolor" (pain, in Spanish: every language's illness words are read).
         *(f"hot {what}" for what in _HEAT_EN),
         *(f"{what} temperature" for what in _ROOMS_EN),
+        # The day's heat, however it is asked ("too hot for tummy time").
+        "too hot for",
+        "it is hot",
+        "its hot",
+        "it is too hot",
+        "its too hot",
+        "is it hot",
+        "is it too hot",
+        "when hot",
         "color",
         "colors",
         "colour",
@@ -158,9 +167,27 @@ INTENT_WORDS: dict[str, list[str]] = {
         "eleven:11 twelve:12"
     ),
     # A newborn, in a word or a phrase ("new born"), matched as the query says it.
-    "newborn": ["newborn", "newborns", "neonate", "new born"],
-    # A temperature's unit ("38.5 degrees", "39c"): a number in degrees is no age.
-    "degrees": _listed("degrees degree deg c celsius centigrade f fahrenheit"),
+    "newborn": ["newborn", "newborns", "neonate", "neonatal", "new born"],
+    # A temperature's unit ("38.5 degrees", "39c", "38º"): a number in degrees is no age.
+    "degrees": _listed("degrees degree deg c celsius centigrade f fahrenheit º"),
+    # "Under 3 months", "less than 12 weeks": younger than the number said.
+    "under": _listed("under below younger less"),
+    # A number with one of these after it is a length, a weight or a time, not a
+    # temperature ("40 cm", "40 minutes"); an age's units are read as ages.
+    "units": _listed(
+        "cm cms mm inch inches ft feet kg kgs g gram grams lb lbs pound pounds oz ounce "
+        "ounces min mins minute minutes sec secs second seconds hour hours hr hrs ml times "
+        "percent"
+    ),
+    # Heat words that may be the weather's, a room's or a floor's ("too hot for tummy
+    # time", "temperature of the floor"): not read as the baby's when the query names
+    # one of the ``surroundings`` (a fever word, a temperature, "feels hot" still are).
+    "heat": _listed("hot warm temperature temperatures temp"),
+    "surroundings": _listed(
+        "weather summer sun sunny outside outdoors room rooms house floor floors tile tiles "
+        "carpet carpets rug car climate heatwave tub pool nursery bedroom clothes clothing "
+        "radiator heater heating stove oven water milk bottle"
+    ),
     "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
     # A parent who says they are worried is shown where to get help among the first
     # results, whatever else matched.
@@ -203,7 +230,18 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             for born in ("nacido", "nacida", "nacidos", "nacidas")
         ]
         + ["neonato", "neonata"],
-        "degrees": _listed("grados grado c celsius centígrados centigrados f fahrenheit"),
+        "degrees": _listed("grados grado c celsius centígrados centigrados f fahrenheit º"),
+        "under": _listed("menos menor menores"),
+        "units": _listed(
+            "centímetros centimetros metros kilos kilo gramos libras minutos minuto "
+            "segundos horas hora veces"
+        ),
+        "heat": _listed("caliente calientes temperatura temperaturas"),
+        "surroundings": _listed(
+            "suelo suelos piso baldosas baldosa alfombra habitación habitacion cuarto casa "
+            "coche verano sol ambiente ropa calefacción calefaccion radiador estufa horno "
+            "piscina"
+        ),
         "harmless": [
             *(f"{verb} {what}" for verb in _RESPOND_ES for what in _CALLED_ES),
             *(f"temperatura {what}" for what in _HEAT_ES),
@@ -222,7 +260,30 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
 
 
 #: Intent words not read as words of a question: ages, and phrases the notices skip.
-_NOT_KEPT = frozenset({"duration", "old", "numbers", "harmless", "degrees"})
+_NOT_KEPT = frozenset(
+    {"duration", "old", "numbers", "harmless", "degrees", "under", "units", "heat", "surroundings"}
+)
+
+#: Intent words every edition reads in every language, the edition's first, as the
+#: notices read every language's emergency and illness words: "my 6 week old has a
+#: fever" in the Spanish edition is a baby under 3 months. (Not the numbers in words:
+#: Spanish "once" is eleven, English "once" how often.)
+_EVERY_LANGUAGE = (
+    "months",
+    "years",
+    "weeks",
+    "days",
+    "early",
+    "duration",
+    "old",
+    "newborn",
+    "degrees",
+    "alarm",
+    "under",
+    "units",
+    "heat",
+    "surroundings",
+)
 
 
 def young_fever_texts(config: Config, *, numbers: bool = True) -> dict[str, str]:
@@ -263,8 +324,22 @@ def _every_harmless(first: dict[str, list[str]]) -> list[str]:
     """Every language's harmless phrases, the edition's first: the notices read every
     language's words ("hot" in the Spanish edition), so each language's phrases that
     name no illness ("hot weather") hold in every edition."""
+    return _in_every_language(first, "harmless")
+
+
+def _in_every_language(first: dict[str, list[str]], key: str) -> list[str]:
+    """One kind of intent word in every language, the edition's (``first``) first."""
     tables = [first, INTENT_WORDS, *OTHER_LANGUAGES.values()]
-    return list(dict.fromkeys(phrase for table in tables for phrase in table.get("harmless", [])))
+    return list(dict.fromkeys(phrase for table in tables for phrase in table.get(key, [])))
+
+
+def _with_every_language(first: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The edition's intent words, with every language's of ``_EVERY_LANGUAGE``."""
+    intent = {key: list(first.get(key, [])) for key in INTENT_WORDS}
+    intent["harmless"] = _every_harmless(first)
+    for key in _EVERY_LANGUAGE:
+        intent[key] = _in_every_language(first, key)
+    return intent
 
 
 def search_vocabulary(language: str | None) -> tuple[frozenset[str], dict[str, list[str]]]:
@@ -272,10 +347,9 @@ def search_vocabulary(language: str | None) -> tuple[frozenset[str], dict[str, l
     another language Sphinx's stop words, and ours where we have them)."""
     code = (language or "en").split("_")[0].split("-")[0].lower()
     if code == "en":
-        return STOP_WORDS, {**INTENT_WORDS, "harmless": _every_harmless(INTENT_WORDS)}
+        return STOP_WORDS, _with_every_language(INTENT_WORDS)
     ours = OTHER_LANGUAGES.get(code, {})
-    intent = {key: ours.get(key, []) for key in INTENT_WORDS}
-    intent["harmless"] = _every_harmless(ours)
+    intent = _with_every_language(ours)
     # Words that say the parent's intent stay ("no", "cuando", "antes"): ranking and
     # the notices read them.
     # (Not the words that only read an age: "desde", "un" say nothing of a question.)

@@ -257,7 +257,7 @@
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
-      "early", "duration", "old", "newborn", "degrees"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+      "early", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -275,14 +275,15 @@
 
   // Each age a query gives, a number with the word after it ("9 months", "2-year-old",
   // "10,5 meses", "5wk", "six weeks"): [value, that word, the word before, the word
-  // after], accents folded; not how long something has lasted ("3 weeks ago", "for 2
-  // months", "hace 3 semanas"), unless it says "old" ("for a 9 month old").
+  // after, the word two before], accents folded; not how long something has lasted ("3
+  // weeks ago", "for 2 months", "hace 3 semanas"), unless it says "old" ("for a 9 month
+  // old").
   function numbersWithWords(index, query) {
     const { duration, old } = intentSets(index);
     const tokens = numberTokens(index, query);
     return tokens.flatMap((token, i) => (/^\d+(?:[.,]\d+)?$/.test(token) && i + 1 < tokens.length
       && (old.has(tokens[i + 2]) || !(duration.has(tokens[i - 1]) || duration.has(tokens[i + 2])))
-      ? [[Number(token.replace(",", ".")), tokens[i + 1], tokens[i - 1], tokens[i + 2]]] : []));
+      ? [[Number(token.replace(",", ".")), tokens[i + 1], tokens[i - 1], tokens[i + 2], tokens[i - 2]]] : []));
   }
 
   // A baby's age in weeks, when the query gives it so ("5 weeks old", "3 semanas", "10
@@ -305,13 +306,18 @@
 
   // Whether the query says the baby is younger than a limit, given in weeks and in
   // months: by the age it states ("5 weeks old", "2 meses", "10 days"; not "born 6 weeks
-  // early", not "for 2 weeks"), or a newborn.
+  // early", not "for 2 weeks"), under an age no older than the limit ("under 3 months",
+  // "less than 12 weeks", "menor de 3 meses"), or a newborn.
   function youngerThan(index, query, weeksLimit, monthsLimit) {
-    const { months, early } = intentSets(index);
-    const inMonths = numbersWithWords(index, query).find(([, unit, before, after]) =>
-      months.has(unit) && !early.has(before) && !early.has(after));
-    return queryWeeks(index, query) < weeksLimit || (inMonths && inMonths[0] < monthsLimit)
-      || saysNewborn(index, query);
+    const { months, weeks, days, early, under } = intentSets(index);
+    const below = (value, limit, before, twoBefore) =>
+      value < limit || (value <= limit && (under.has(before) || under.has(twoBefore)));
+    return numbersWithWords(index, query).some(([value, unit, before, after, twoBefore]) => {
+      if (early.has(before) || early.has(after)) return false;
+      if (months.has(unit)) return below(value, monthsLimit, before, twoBefore);
+      if (weeks.has(unit)) return below(value, weeksLimit, before, twoBefore);
+      return days.has(unit) && below(value / 7, weeksLimit, before, twoBefore);
+    }) || saysNewborn(index, query);
   }
 
   // A parent worried about a very young baby ("my 5 week old, I'm very worried", "newborn
@@ -324,18 +330,20 @@
     return youngerThan(index, query, limit, inMonths);
   }
 
-  // A temperature as a number: 38 to 42.9 (°C) or 100.4 to 109.9 (°F), in degrees or
-  // with no word after it ("2 month old 38.5", "39 grados", "38,5"); not an age, a
-  // gestation, a size or a time ("born at 38 weeks", "38.5 cm", "40 minutes").
+  // A temperature as a number: 38 to 42.9 (°C) or 100.4 to 109.9 (°F), whatever follows
+  // ("2 month old 38.5", "39 grados", "39.2 in my 10 week old", "tiene 38 y 2 meses");
+  // not an age, a gestation, a size or a time ("born at 38 weeks", "40 days old", "38.5
+  // cm", "40 minutes").
   function saysTemperature(index, query) {
-    const { degrees, early } = intentSets(index);
+    const { early, units, months, years, weeks, days } = intentSets(index);
+    const notHeat = [units, months, years, weeks, days];
     const tokens = numberTokens(index, query);
     return tokens.some((token, i) => {
       if (!/^\d+(?:[.,]\d+)?$/.test(token) || early.has(tokens[i - 1]) || early.has(tokens[i - 2])) return false;
       const value = Number(token.replace(",", "."));
       if (!((value >= 38 && value < 43) || (value >= 100.4 && value < 110))) return false;
       const next = tokens[i + 1];
-      return next === undefined || degrees.has(next) || !/^\p{L}/u.test(next);
+      return next === undefined || !notHeat.some((set) => set.has(next));
     });
   }
 
@@ -601,11 +609,16 @@
 
   // The query without phrases whose words name no illness or injury ("fell asleep"),
   // from the index's intent words.
+  // A query that names the surroundings (a room, a floor, the weather) says "hot" or
+  // "temperature" of them, not of the baby ("temperature of the floor"): those words go.
   function withoutHarmless(index, query) {
     let text = ` ${words(query).map(fold).join(" ")} `;
     ((index.intent || {}).harmless || []).forEach((phrase) => {
       text = text.split(` ${words(phrase).map(fold).join(" ")} `).join(" ");
     });
+    const { heat, surroundings } = intentSets(index);
+    const said = text.split(" ").filter(Boolean);
+    if (said.some((word) => surroundings.has(word))) text = ` ${said.filter((word) => !heat.has(word)).join(" ")} `;
     return text;
   }
 
