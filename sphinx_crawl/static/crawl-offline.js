@@ -102,7 +102,10 @@
   // it should be) once: the first time the worker finds it so, in a notice at the foot
   // of the screen (it moves nothing the reader is about to tap), in words, read once by
   // screen readers (a status, not an alert), with the way to the box that can try
-  // again, until closed. Not again on the next pages, until storage has had room since.
+  // again, until closed (its button, or Escape within it). Not again on the next pages,
+  // until storage has had room since. Not on the emergency page: a frightened parent
+  // reads it undisturbed, and is told on the next page. While it shows, the page ends
+  // below it, so nothing stays under it.
   const TOLD = "sphinx-crawl:offline-full-told";
   const remembered = (value) => {
     try {
@@ -122,7 +125,8 @@
       return;
     }
     const here = window.location.href.split(/[?#]/)[0];
-    if (notice || !status.box || status.box === here || remembered() === workerUrl) return;
+    if (notice || !status.box || status.box === here || status.emergency === here) return;
+    if (remembered() === workerUrl) return;
     remembered(workerUrl);
     const text = status.text || {};
     notice = document.createElement("div");
@@ -140,7 +144,21 @@
       close.type = "button";
       close.className = "crawl-offline-close";
       close.textContent = text.close || "\u00d7";
-      close.addEventListener("click", () => { notice.hidden = true; });
+      // Room at the page's end for the notice (its height, and its gap from the edge):
+      // an empty block after the page's own (a theme may fix the body's height, as furo).
+      const room = document.createElement("div");
+      room.className = "crawl-offline-room";
+      room.setAttribute("aria-hidden", "true");
+      room.style.height = `calc(${notice.offsetHeight}px + 1rem)`;
+      document.body.insertBefore(room, notice);
+      const hide = () => {
+        notice.hidden = true;
+        room.remove();
+      };
+      close.addEventListener("click", hide);
+      notice.addEventListener("keydown", (event) => {
+        if (event.key === "Escape") hide();
+      });
     }, 100);
   }
 

@@ -523,6 +523,8 @@ async function status() {
     // Where the reader can see what is kept and try again, and the words a page says
     // storage is full in (once, on a page without that box: crawl-offline.js).
     box: BOX ? keyOf(BOX) : "",
+    // The emergency page, which a page does not interrupt with that notice.
+    emergency: TEXT.emergency ? keyOf(TEXT.emergency) : "",
     text: { full: TEXT.full, seeKept: TEXT.seeKept, close: TEXT.close },
   };
 }
