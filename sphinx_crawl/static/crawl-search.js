@@ -55,16 +55,29 @@
     }
     return word;
   };
-  // Accents do not count: a parent on a phone types "rigidas" for "rígidas".
-  const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "");
+  // Accents do not count: a parent on a phone types "rigidas" for "rígidas". (Plain
+  // ASCII has none: most words skip the normalising, a search's most frequent call.)
+  const fold = (word) => (/[^ -~]/.test(word) ? word.normalize("NFD").replace(/\p{M}/gu, "") : word);
   // English: our own stemmer, tuned on parents' queries. Another language: Sphinx's
   // Snowball stemmer for it (language_data.js, on the search page), accents folded after.
+  // Each word is stemmed once (a query stems the words of every part it loads, and the
+  // phrases of the notices), once the language's stemmer is there.
+  const english = options.language.toLowerCase().startsWith("en");
   let stemmer = null;
+  const stemmed = new Map();
   const stem = (word) => {
-    const Stemmer = options.language.toLowerCase().startsWith("en") ? null : options.stemmer();
-    if (typeof Stemmer !== "function") return fold(englishStem(word));
+    const known = stemmed.get(word);
+    if (known !== undefined) return known;
+    const Stemmer = english ? null : options.stemmer();
+    if (typeof Stemmer !== "function") {
+      const found = fold(englishStem(word));
+      if (english) stemmed.set(word, found);
+      return found;
+    }
     stemmer ??= new Stemmer();
-    return fold(stemmer.stemWord(word));
+    const found = fold(stemmer.stemWord(word));
+    stemmed.set(word, found);
+    return found;
   };
   // Fields and the weight of a match in each: keywords, title, tags, text.
   const FIELDS = [["k", 4], ["t", 3], ["g", 2], ["x", 1]];
