@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from sphinx_crawl.render.search_shards import split_index, write_parts
+from sphinx_crawl.render.search_shards import part_key, split_index, write_parts
 from tests.build_utils import read_search_index
 from tests.test_javascript import node
 
@@ -33,6 +33,19 @@ QUERIES = [
 ]
 
 
+def _run_js(script: str, files: dict[str, Path], queries: list[str], tmp: Path) -> Any:
+    """What a helper in tests/js answers for ``queries``, given ``files`` (in order)."""
+    listed = tmp / "queries.json"
+    listed.write_text(json.dumps(queries), encoding="utf-8")
+    result = subprocess.run(
+        [node(), str(ROOT / "tests" / "js" / script), *map(str, files.values()), str(listed)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
 @pytest.fixture(scope="module")
 def whole(handbook: tuple[Any, Path]) -> dict[str, Any]:
     text = (handbook[1] / "crawl-searchindex.js").read_text(encoding="utf-8")
@@ -51,15 +64,7 @@ def test_split_parts_rank_as_the_whole_index(whole: dict[str, Any], tmp_path: Pa
     for name, data in (("whole", whole), ("upfront", upfront), ("parts", parts)):
         files[name] = tmp_path / f"{name}.json"
         files[name].write_text(json.dumps(data), encoding="utf-8")
-    files["queries"] = tmp_path / "queries.json"
-    files["queries"].write_text(json.dumps(QUERIES), encoding="utf-8")
-    result = subprocess.run(
-        [node(), str(ROOT / "tests" / "js" / "split-compare.mjs"), *map(str, files.values())],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    for found in json.loads(result.stdout):
+    for found in _run_js("split-compare.mjs", files, QUERIES, tmp_path):
         assert found["split"] == found["whole"], found["query"]
         # Only what the query needs: a few word parts and the rows of its results.
         words = [name for name in found["loaded"] if name.startswith("w-")]
@@ -87,3 +92,35 @@ def test_parts_are_written_and_old_ones_removed(whole: dict[str, Any], tmp_path:
     write_parts(tmp_path, {}, _call)
     assert list((tmp_path / "_crawl_search").glob("*.js")) == []
     shutil.rmtree(tmp_path / "_crawl_search")
+
+
+def test_the_search_page_asks_at_once_for_parts_the_query_needs(
+    whole: dict[str, Any], tmp_path: Path
+) -> None:
+    """The search page's preload (render/search_preload.py) asks for the word parts of
+    the words typed as the page starts, at the addresses crawl-search.js then loads
+    (so it takes the preloaded files), and for nothing it will not need but the ages."""
+    from sphinx_crawl.render.search import words
+    from sphinx_crawl.render.search_preload import preload_script
+
+    upfront, _parts = split_index(whole, single_file_bytes=0)
+    files = {"script": tmp_path / "preload.html", "upfront": tmp_path / "upfront.json"}
+    files["script"].write_text(preload_script(upfront, words), encoding="utf-8")
+    files["upfront"].write_text(json.dumps(upfront), encoding="utf-8")
+    queries = [*QUERIES, "gateo hacia atrás", "__proto__ constructor", "38.5", ""]
+    present = {f"w-{key}" for key in upfront["parts"]["words"]}
+    for found in _run_js("preload-compare.mjs", files, queries, tmp_path):
+        names = []
+        for rel, kind, href in found["preloaded"]:
+            assert (rel, kind) == ("preload", "script"), found
+            folder, _, rest = href.partition("/")
+            name, _, version = rest.removesuffix(f"?v={found['version']}").partition(".js")
+            assert (folder, version) == ("_crawl_search", ""), href
+            assert href.endswith(f".js?v={found['version']}"), href
+            names.append(name)
+        needed = set(found["needed"])
+        typed = {f"w-{part_key(w)}" for w in words(found["query"])} & present
+        # Every typed word's part, and nothing else but synonyms' parts and the ages.
+        assert typed <= set(names), found
+        assert {n for n in names if n != "a"} <= needed, found
+        assert ("a" in names) == any(c.isdigit() for c in found["query"]), found

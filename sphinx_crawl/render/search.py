@@ -22,6 +22,7 @@ from html import escape
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.contacts import fill_all, fill_contacts
@@ -45,6 +46,7 @@ from sphinx_crawl.render.baby import AGES_SCRIPT, COMPANION_SCRIPTS, RULES_FILE,
 from sphinx_crawl.render.emergency import search_data as _emergency_data
 from sphinx_crawl.render.emergency import texts as emergency_texts
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
+from sphinx_crawl.render.search_preload import preload_script, written_upfront
 from sphinx_crawl.render.search_shards import fold, split_index, write_parts
 
 if TYPE_CHECKING:
@@ -563,6 +565,33 @@ def _call(opening: str, payload: Any) -> str:
     return f"{opening}, {_json_string(payload)});\n"
 
 
+#: This build's index, split: worked out when the search page is written (it asks for
+#: the parts a query needs at once: render/search_preload.py), written when it ends.
+_SPLIT: WeakKeyDictionary[Sphinx, tuple[dict[str, Any], dict[str, Any]]] = WeakKeyDictionary()
+
+
+def _new_build(app: Sphinx, env: Any, *changes: object) -> list[str]:
+    """``env-get-outdated``, as each build starts: no index kept from an earlier one."""
+    _SPLIT.pop(app, None)
+    return []
+
+
+def split_search_index(app: Sphinx) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(what goes up front, {part name: data}), once per build."""
+    if app not in _SPLIT:
+        split = crawl_config(app.config).search_split_bytes
+        _SPLIT[app] = split_index(build_index(app), split)
+    return _SPLIT[app]
+
+
+def _upfront_for_search_page(app: Sphinx) -> dict[str, Any] | None:
+    """The up-front table this build's search page goes with: the one written last when
+    nothing was read (see incremental.outputs_current), else this build's."""
+    if outputs_current(app):
+        return written_upfront(Path(app.outdir) / SEARCH_INDEX_FILE)
+    return split_search_index(app)[0]
+
+
 def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the index (split into parts when large: see search_shards),
     built every time and written only where its bytes change (an index a stopped build
@@ -570,7 +599,8 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     outdir = html_output_dir(app, exception)
     if outdir is None or outputs_current(app):
         return  # not HTML, or as the last finished build left it (nothing was read)
-    upfront, parts = split_index(build_index(app), crawl_config(app.config).search_split_bytes)
+    upfront, parts = split_search_index(app)
+    _SPLIT.pop(app, None)
     write_parts(outdir, parts, _call)
     # Last, so a page never loads an index whose parts are not there yet.
     write_if_changed(outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", upfront))
@@ -614,8 +644,10 @@ def load_index_on_search_page(
                 if Path(str(getattr(script, "filename", script))).name not in NOT_ON_SEARCH_PAGE
             ]
         index = context["pathto"](SEARCH_INDEX_FILE, 1)
+        upfront = _upfront_for_search_page(app)
+        preload = preload_script(upfront, words) if upfront else ""
         context["metatags"] = (
-            context.get("metatags", "") + f'\n<script defer src="{index}"></script>'
+            context.get("metatags", "") + preload + f'\n<script defer src="{index}"></script>'
         )
 
 
@@ -655,6 +687,7 @@ def add_search_box(
 def setup_search(app: Sphinx) -> None:
     app.connect("html-page-context", add_search_box)
     app.connect("build-finished", write_search_index)
+    app.connect("env-get-outdated", _new_build)
     app.connect("html-page-context", load_index_on_search_page)
     app.connect("builder-inited", copy_search_script)
     setup_search_page(app)

@@ -548,6 +548,30 @@ def test_an_index_in_parts_loads_what_the_query_needs(
     assert "w-7374.js" in parts  # "st": stiff
 
 
+def test_the_words_parts_are_asked_for_as_the_page_starts(
+    playwright_browser: Any, split_url: tuple[str, Path]
+) -> None:
+    """The search page asks for the word parts of the query in its first round of
+    requests (a preload at the top of its head), and the search takes those files: each
+    part is fetched once, and the results are those of the whole index."""
+    context = playwright_browser.new_context()
+    page = context.new_page()
+    page.goto(split_url[0] + "search.html?q=stiff+legs")
+    page.locator("ul.crawl-search-results > li > a").first.wait_for()
+    first = page.locator("ul.crawl-search-results > li > a").first.get_attribute("href")
+    fetched = page.evaluate(
+        "performance.getEntriesByType('resource').filter((e) => e.name.includes('/w-'))"
+        ".map((e) => [e.name.split('/').pop().split('?')[0], e.initiatorType])"
+    )
+    context.close()
+    assert first is not None
+    assert first.endswith("#stiff-legs")
+    names = [name for name, _ in fetched]
+    assert {"w-7374.js", "w-6c65.js"} <= set(names), fetched  # "st", "le"
+    assert len(names) == len(set(names)), fetched  # the preloaded file is the one used
+    assert {kind for name, kind in fetched if name in ("w-7374.js", "w-6c65.js")} == {"link"}
+
+
 #: Which results appear first, in the order they appear; installed before any script.
 ORDER_OBSERVER = """
 window.__shown = [];
