@@ -266,7 +266,7 @@
   }
 
   // Words that say what the parent wants, not what about (a question, a worry, an age,
-  // a negation), in the handbook's language: from the index (render/search.py).
+  // a negation), in the handbook's language: from the index (render/search_words.py).
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",

@@ -1,0 +1,342 @@
+"""The words the entry search reads a query with, besides the handbook's own: stop
+words, the words that say a parent's intent (a question, a worry, an age, a negation) in
+each language, and what the notices need (emergency, illness, a fever under 3 months).
+
+Written into the up-front index (render/search.py); crawl-search.js reads them.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from sphinx_crawl.contacts import fill_contacts
+from sphinx_crawl.core.ages import MONTH_DAYS
+from sphinx_crawl.core.emergency_words import YOUNG_FEVER_MONTHS, default_fever
+from sphinx_crawl.i18n import _
+from sphinx_crawl.render.emergency import search_data as _emergency_data
+from sphinx_crawl.render.search_shards import fold
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+#: Words a query's meaning does not hang on ("little one" and pronouns stand for the
+#: baby; "one" alone matters: "one side"). Not indexed in entries' text; crawl-search.js
+#: drops them from queries.
+_STOP_TEXT = (
+    "a about an and are as at be but by can do does doing for from get has have how i if in "
+    "into is it its me my of on or our should so that the their them then there they "
+    "this to too up was we what when where which who why will with you your baby babies "
+    "babys child he she his her him son daughter lo old"
+)
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+
+def _listed(text: str) -> list[str]:
+    return text.split()
+
+
+#: Hot weather, a hot day, a room's or the water's temperature: not a fever.
+_HEAT_EN = (
+    "weather",
+    "day",
+    "days",
+    "summer",
+    "sun",
+    "outside",
+    "room",
+    "house",
+    "car",
+    "floor",
+    "tiles",
+    "climate",
+)
+_ROOMS_EN = ("room", "house", "bath", "water", "floor", "bedroom", "nursery", "ideal", "right")
+_HEAT_ES = (
+    "de la habitación",
+    "del cuarto",
+    "de la casa",
+    "del agua",
+    "del baño",
+    "de la bañera",
+    "del suelo",
+    "ambiente",
+    "ideal",
+)
+
+#: Not responding to a name or to sounds: a worry for the doctor, not a collapse.
+_RESPOND_EN = ("respond", "responding", "responds", "react", "reacting")
+_CALLED_EN = ("his name", "her name", "their name", "name", "sounds", "sound", "noise", "noises")
+_RESPOND_ES = ("responde", "reacciona")
+_CALLED_ES = (
+    "a su nombre",
+    "cuando lo llamo",
+    "cuando la llamo",
+    "a los sonidos",
+    "al sonido",
+    "a los ruidos",
+)
+
+#: Words that say what a query wants rather than what about (crawl-search.js): a question's
+#: first word, a worry, an age, a negation. English; other languages below.
+INTENT_WORDS: dict[str, list[str]] = {
+    "question": _listed(
+        "is are why when how what whats should can could does do will would who where"
+    ),
+    "worry": _listed("worry worried worrying worries concerned normal ok okay fine sign"),
+    "age": _listed("month months week weeks year years mo mos mth mths day days"),
+    # Units a query's age is given in ("9 months", "2 year old"), as months per unit.
+    "months": _listed("month months mo mos mth mths m"),
+    "years": _listed("year years yr yrs"),
+    "weeks": _listed("week weeks wk wks"),
+    "days": _listed("day days"),
+    # "born 6 weeks early", "6 weeks premature": how early, not how old.
+    "early": _listed("early premature prem preemie prematurely born before"),
+    # "3 weeks ago", "for 2 months", "since 6 weeks": how long, not how old (unless
+    # "old" follows: "toys for a 9 month old"); "once a week", "every 2 weeks": how often.
+    "duration": _listed("ago for since past last once twice times every per"),
+    "old": _listed("old"),
+    # Phrases whose words name no emergency, illness or injury: "fell asleep" is not a
+    # fall, "not responding to his name" is no collapse (a worry for the doctor).
+    "harmless": [
+        "fell asleep",
+        "falls asleep",
+        "fall asleep",
+        "falling asleep",
+        # "collapses onto his arms" is how a baby learning to crawl moves.
+        "collapse",
+        "collapses",
+        "collapsing",
+        *(f"{verb} to {what}" for verb in _RESPOND_EN for what in _CALLED_EN),
+        # Heat that is the weather's or a room's, not the baby's; "color" is a typo
+        # away from "dolor" (pain, in Spanish: every language's illness words are read).
+        *(f"hot {what}" for what in _HEAT_EN),
+        *(f"{what} temperature" for what in _ROOMS_EN),
+        # The day's heat, however it is asked ("too hot for tummy time").
+        "too hot for",
+        "it is hot",
+        "its hot",
+        "it is too hot",
+        "its too hot",
+        "is it hot",
+        "is it too hot",
+        "when hot",
+        "color",
+        "colors",
+        "colour",
+        "colours",
+    ],
+    # Numbers in words, each with its value: "my six week old", "a month old".
+    "numbers": _listed(
+        "a:1 an:1 one:1 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10 "
+        "eleven:11 twelve:12"
+    ),
+    # A newborn, in a word or a phrase ("new born"), matched as the query says it.
+    "newborn": ["newborn", "newborns", "neonate", "neonatal", "new born"],
+    # A temperature's unit ("38.5 degrees", "39c", "38º"): a number in degrees is no age.
+    "degrees": _listed("degrees degree deg c celsius centigrade f fahrenheit º"),
+    # "Under 3 months", "less than 12 weeks": younger than the number said.
+    "under": _listed("under below younger less"),
+    # A number with one of these after it is a length, a weight or a time, not a
+    # temperature ("40 cm", "40 minutes"); an age's units are read as ages.
+    "units": _listed(
+        "cm cms mm inch inches ft feet kg kgs g gram grams lb lbs pound pounds oz ounce "
+        "ounces min mins minute minutes sec secs second seconds hour hours hr hrs ml times "
+        "percent"
+    ),
+    # Heat words that may be the weather's, a room's or a floor's ("too hot for tummy
+    # time", "temperature of the floor"): not read as the baby's when the query names
+    # one of the ``surroundings`` (a fever word, a temperature, "feels hot" still are).
+    "heat": _listed("hot warm temperature temperatures temp"),
+    "surroundings": _listed(
+        "weather summer sun sunny outside outdoors room rooms house floor floors tile tiles "
+        "carpet carpets rug car climate heatwave tub pool nursery bedroom clothes clothing "
+        "radiator heater heating stove oven water milk bottle"
+    ),
+    "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
+    # A parent who says they are worried is shown where to get help among the first
+    # results, whatever else matched.
+    "alarm": _listed("worry worried worrying worries concerned concern scared afraid anxious"),
+}
+
+#: Per language: words about the baby that carry no meaning in a query (as "baby" in
+#: English), and the intent words. Stop words come from Sphinx's own list.
+OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
+    "es": {
+        "stop": _listed("bebé bebe bebés bebes hijo hija niño niña mío"),
+        # Sphinx's stop words that matter here: "ya no gatea" (no longer), "sin" (without).
+        "keep": _listed("ya sin"),
+        "question": _listed(
+            "es son por cuándo cuando cómo como qué que debo debería puedo puede "
+            "quién quien dónde donde hay"
+        ),
+        "worry": _listed(
+            "preocupa preocupo preocupada preocupado preocuparme preocupación normal "
+            "bien señal signo"
+        ),
+        "age": _listed("mes meses semana semanas año años día días dia dias"),
+        "months": _listed("mes meses"),
+        "years": _listed("año años ano anos"),
+        "weeks": _listed("semana semanas"),
+        "days": _listed("día días dia dias"),
+        "duration": _listed("hace desde durante últimas ultimas cada"),
+        "numbers": _listed(
+            "un:1 una:1 uno:1 dos:2 tres:3 cuatro:4 cinco:5 seis:6 siete:7 ocho:8 nueve:9 "
+            "diez:10 once:11 doce:12"
+        ),
+        "early": _listed(
+            "antes prematuro prematura prematuramente adelantado adelantada nació nacio "
+            "nacido nacida"
+        ),
+        # "Recién" alone is "just" ("recién empezó a gatear"): a newborn is "recién nacido".
+        "newborn": [
+            f"{just} {born}"
+            for just in ("recién", "recien")
+            for born in ("nacido", "nacida", "nacidos", "nacidas")
+        ]
+        + ["neonato", "neonata"],
+        "degrees": _listed("grados grado c celsius centígrados centigrados f fahrenheit º"),
+        "under": _listed("menos menor menores"),
+        "units": _listed(
+            "centímetros centimetros metros kilos kilo gramos libras minutos minuto "
+            "segundos horas hora veces"
+        ),
+        "heat": _listed("caliente calientes temperatura temperaturas"),
+        "surroundings": _listed(
+            "suelo suelos piso baldosas baldosa alfombra habitación habitacion cuarto casa "
+            "coche verano sol ambiente ropa calefacción calefaccion radiador estufa horno "
+            "piscina"
+        ),
+        "harmless": [
+            *(f"{verb} {what}" for verb in _RESPOND_ES for what in _CALLED_ES),
+            *(f"temperatura {what}" for what in _HEAT_ES),
+            *(f"{where} caliente" for where in ("suelo", "piso", "día", "dia", "coche")),
+            # "Le fallan los brazos" (his arms give way while crawling): not a fall,
+            # though its stem is English "fall" (every language's illness words are read).
+            *_listed("falla fallan fallo falló fallar fallando fallaba fallaban fallaron"),
+        ],
+        "negation": _listed("no nunca ni tampoco dejó"),
+        "alarm": _listed(
+            "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
+            "asustada asustado"
+        ),
+    },
+}
+
+
+#: Intent words not read as words of a question: ages, and phrases the notices skip.
+_NOT_KEPT = frozenset(
+    {"duration", "old", "numbers", "harmless", "degrees", "under", "units", "heat", "surroundings"}
+)
+
+#: Intent words every edition reads in every language, the edition's first, as the
+#: notices read every language's emergency and illness words: "my 6 week old has a
+#: fever" in the Spanish edition is a baby under 3 months. (Not the numbers in words:
+#: Spanish "once" is eleven, English "once" how often.)
+_EVERY_LANGUAGE = (
+    "months",
+    "years",
+    "weeks",
+    "days",
+    "early",
+    "duration",
+    "old",
+    "newborn",
+    "degrees",
+    "alarm",
+    "under",
+    "units",
+    "heat",
+    "surroundings",
+)
+
+
+def young_fever_texts(config: Config, *, numbers: bool = True) -> dict[str, str]:
+    """The notice for a fever in a baby under 3 months, in the build's language: the
+    HSE's "call the doctor urgently. Don't wait to get help", in words (not by colour
+    alone), with the emergency number for what may be more."""
+    words = {
+        "fever_heading": _(
+            "A baby under 3 months with a temperature of 38 °C (100.4 °F) or more: call "
+            "{crawl:contact}`doctor` urgently, now."
+        ),
+        "fever": _("Don't wait to get help. If you think it is an emergency, call {numbers} now.")
+        if numbers
+        else _(
+            "Don't wait to get help. If you think it is an emergency, call your local "
+            "emergency number now."
+        ),
+    }
+    return {key: fill_contacts(str(value), config) for key, value in words.items()}
+
+
+def emergency_search_data(app: Sphinx) -> dict[str, Any]:
+    """What the search's notices need (``render/emergency.search_data``), and the HSE's
+    rule for a fever in a baby under 3 months: the fever words (every language's), the
+    age in months and weeks, and the notice's words. With the illness words turned off
+    (``crawl_emergency["unwell"]`` ``[]``), no fever notice either."""
+    data = _emergency_data(app)
+    if not data or not data["unwell"]:
+        return data
+    data["fever"] = list(default_fever(app.config.language))
+    data["fever_months"] = YOUNG_FEVER_MONTHS
+    data["fever_weeks"] = round(YOUNG_FEVER_MONTHS * MONTH_DAYS / 7, 3)
+    data["texts"].update(young_fever_texts(app.config, numbers=bool(data["numbers"])))
+    return data
+
+
+def _every_harmless(first: dict[str, list[str]]) -> list[str]:
+    """Every language's harmless phrases, the edition's first: the notices read every
+    language's words ("hot" in the Spanish edition), so each language's phrases that
+    name no illness ("hot weather") hold in every edition."""
+    return _in_every_language(first, "harmless")
+
+
+def _in_every_language(first: dict[str, list[str]], key: str) -> list[str]:
+    """One kind of intent word in every language, the edition's (``first``) first."""
+    tables = [first, INTENT_WORDS, *OTHER_LANGUAGES.values()]
+    return list(dict.fromkeys(phrase for table in tables for phrase in table.get(key, [])))
+
+
+def _with_every_language(first: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The edition's intent words, with every language's of ``_EVERY_LANGUAGE``."""
+    intent = {key: list(first.get(key, [])) for key in INTENT_WORDS}
+    intent["harmless"] = _every_harmless(first)
+    for key in _EVERY_LANGUAGE:
+        intent[key] = _in_every_language(first, key)
+    return intent
+
+
+def search_vocabulary(language: str | None) -> tuple[frozenset[str], dict[str, list[str]]]:
+    """Stop words and intent words for the build's language (English by default; for
+    another language Sphinx's stop words, and ours where we have them)."""
+    code = (language or "en").split("_")[0].split("-")[0].lower()
+    if code == "en":
+        return STOP_WORDS, _with_every_language(INTENT_WORDS)
+    ours = OTHER_LANGUAGES.get(code, {})
+    intent = _with_every_language(ours)
+    # Words that say the parent's intent stay ("no", "cuando", "antes"): ranking and
+    # the notices read them.
+    # (Not the words that only read an age: "desde", "un" say nothing of a question.)
+    kept = [words for key, words in intent.items() if key not in _NOT_KEPT]
+    kept.append(ours.get("keep", []))
+    keep = {form for listed in kept for word in listed for form in (word, fold(word))}
+    stop = (set(_sphinx_stop_words(code)) | set(ours.get("stop", []))) - keep
+    return frozenset(stop), intent
+
+
+def _sphinx_stop_words(code: str) -> frozenset[str]:
+    """Sphinx's stop words for a language (``sphinx.search.languages`` names its class
+    by import path for most languages since Sphinx 7.3; the class itself for English)."""
+    from sphinx.search import languages
+
+    found: object = languages.get(code)
+    if isinstance(found, str):
+        module, _, name = found.rpartition(".")
+        try:
+            found = getattr(import_module(module), name, None)
+        except ImportError:  # a language module that cannot load: no stop words
+            found = None
+    return frozenset(getattr(found, "stopwords", ()))
