@@ -1,0 +1,115 @@
+"""The extension in themes beyond the eight of test_themes.py, in the mode where an
+independent check found a part unreadable: dark, as the system asks for it.
+
+sphinx-pdj-theme darkens sphinx-rtd-theme's page in a stylesheet for
+``prefers-color-scheme: dark`` that leaves rtd's tables alone: their caption and header
+stay black (1.2:1 on the dark page) and every other row keeps its near-white stripe
+under the page's now pale text (1.4:1), the milestone table's "Seen?" choice too.
+sphinx-wagtail-theme greys a table's caption, #6c6c6c: 3.6:1 on its dark page. The
+milestone table is the extension's part: like the others, it takes the page's own text
+colour on the page's own ground (crawl.css), whatever a theme does to its tables.
+
+sphinx-material takes the outline off every ``summary`` in its content: the "The same
+ages as a table" switch under a timeline showed no focus to a keyboard. (It has no dark
+mode.)
+
+Lean on purpose (a few seconds a theme): the page with every part, axe on the parts and
+their fields' colours, in dark at desktop and phone widths. sphinx-pdj-theme's layout
+asks Google for its fonts: the request is the theme's, and is refused here (the page
+stays on this machine).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.support import WCAG_TAGS
+from tests.browser.test_a11y import RUN_AXE
+from tests.browser.test_themes import (
+    FIELDS,
+    PAGE_IS_DARK,
+    PAGES,
+    REMEMBER_BABY,
+    build_in_theme,
+)
+from tests.build_utils import QuietHandler, serving
+
+pytestmark = pytest.mark.browser
+
+#: Each theme, and the extensions it asks to be listed beside ours (sphinx-wagtail-theme
+#: registers its theme as an extension).
+THEMES = {
+    "sphinx_pdj_theme": (),
+    "sphinx_wagtail_theme": ("sphinx_wagtail_theme",),
+    "sphinx_material": (),
+}
+#: The themes above that turn dark with the system.
+DARK_THEMES = ["sphinx_pdj_theme", "sphinx_wagtail_theme"]
+PAGE = "index.html?age=8"
+
+
+@pytest.fixture(scope="module")
+def unseen_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The test-themes root built once per theme, all served from one folder."""
+    out = tmp_path_factory.mktemp("unseen-themes")
+    for theme, extensions in THEMES.items():
+        build_in_theme(theme, out, extensions)
+    with serving(functools.partial(QuietHandler, directory=str(out))) as (url, _server):
+        yield url
+
+
+@pytest.mark.parametrize("theme", DARK_THEMES)
+def test_every_part_reads_well_in_dark(
+    playwright_browser: Any, unseen_url: str, axe_script: str, theme: str
+) -> None:
+    context = playwright_browser.new_context(
+        color_scheme="dark", viewport={"width": 1280, "height": 900}, service_workers="block"
+    )
+    context.set_default_timeout(10_000)
+    context.route(lambda url: not url.startswith(unseen_url), lambda route: route.abort())
+    context.add_init_script(REMEMBER_BABY)
+    page = context.new_page()
+    parts = PAGES[PAGE]
+    problems: list[str] = []
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{unseen_url}{theme}/{PAGE}")
+        page.locator(".crawl-age-applies").first.wait_for()
+        page.locator(".crawl-row-mark").first.wait_for()
+        assert page.evaluate(PAGE_IS_DARK, parts[-1]), f"{theme} turns dark with the system"
+        page.evaluate(axe_script)
+        problems += [
+            f"{width}px [{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"])
+            for v in page.evaluate(RUN_AXE, [WCAG_TAGS, parts])
+        ]
+        problems += [
+            f"{width}px {field['field']}: text {field['color']} in a part of {field['around']},"
+            f" ground alpha {field['alpha']}"
+            for field in page.evaluate(FIELDS, parts)
+            if field["color"] != field["around"] or field["alpha"] > 0.15
+        ]
+    context.close()
+    assert not problems, f"{theme} dark:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_timeline_table_switch_shows_keyboard_focus(
+    playwright_browser: Any, unseen_url: str, theme: str
+) -> None:
+    context = playwright_browser.new_context(service_workers="block")
+    context.route(lambda url: not url.startswith(unseen_url), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(f"{unseen_url}{theme}/{PAGE}")
+    page.keyboard.press("Tab")  # the reader is on the keyboard
+    summary = page.locator("details.crawl-details > summary")
+    summary.focus()
+    outline = summary.evaluate(
+        "(el) => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none'"
+        " ? parseFloat(getComputedStyle(el).outlineWidth) : 0"
+    )
+    context.close()
+    assert outline >= 2, f"{theme}: the focused switch has an outline of {outline}px"
