@@ -37,10 +37,17 @@ import sphinx
 from sphinx.environment import CONFIG_OK
 
 from sphinx_crawl.config import SETTINGS, crawl_config
+from sphinx_crawl.core.entries import EntryData, has_references, split_list
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
 from sphinx_crawl.domain import STATE, CrawlDomain, crawl_domain
 from sphinx_crawl.output import html_output_dir, write_if_changed
-from sphinx_crawl.selection import view_digest
+from sphinx_crawl.selection import (
+    SHARED_KINDS,
+    ChangedEntries,
+    may_show_changed,
+    shared_views,
+    view_digest,
+)
 from sphinx_crawl.unfinished import must_redo
 
 if TYPE_CHECKING:
@@ -59,11 +66,13 @@ _CURRENT: WeakKeyDictionary[Sphinx, bool] = WeakKeyDictionary()
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _digests(domain: CrawlDomain) -> dict[str, str]:
-    """Computed once per state of the domain data (after reading, and again at the end)."""
+def _digests(app: Sphinx, domain: CrawlDomain) -> dict[str, str]:
+    """Computed once per state of the domain data (after reading, and again at the end);
+    a page no changed entry can show keeps the digest its file was written with."""
     if "digests" not in domain.views_cache:
+        kept = _unchanged_digests(app, domain)
         domain.views_cache["digests"] = {
-            docname: view_digest(domain, docname, domain.content_types)
+            docname: kept.get(docname) or view_digest(domain, docname, domain.content_types)
             for docname in sorted(domain.collectors)
         }
     digests: dict[str, str] = domain.views_cache["digests"]
@@ -86,8 +95,163 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     keep_unchanged_index_pages(app)
     written = _written(app)
     return [
-        doc for doc, digest in _digests(crawl_domain(env)).items() if written.get(doc) != digest
+        doc
+        for doc, digest in _digests(app, crawl_domain(env)).items()
+        if written.get(doc) != digest
     ]
+
+
+# -- what an edit changed: pages that cannot show it keep their digests -------------------
+
+#: Entry keys that say where an entry's directive is, not what a page shows of it: a
+#: line added above an entry changes them.
+_PLACE_KEYS = ("lineno", "included")
+
+
+def _last_build(app: Sphinx) -> dict[str, Any] | None:
+    """The record of the last finished build, if this build started from the data it
+    was made from (not after a build that stopped part-way) and with the same
+    configuration, code and page titles; else None: anything may have changed."""
+    start = _START.get(app)
+    if not start or app.builder.format != "html" or must_redo(app):
+        return None
+    record = _record(app)
+    key = _page_key(app)
+    if key is None or record.get("state") != start or record.get("pages_key") != key:
+        return None
+    return record
+
+
+def _comparable(entry: EntryData) -> str:
+    return json.dumps(
+        {k: v for k, v in entry.items() if k not in _PLACE_KEYS}, sort_keys=True, default=repr
+    )
+
+
+def _decoded(raw: Any) -> list[EntryData]:
+    if isinstance(raw, str):
+        decoded: list[EntryData] = json.loads(raw)
+        return decoded
+    return list(raw or [])
+
+
+def changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | None:
+    """What the pages read again changed of the entries since the last finished build;
+    None where more than entries may have changed what other pages show: a crawl-extend
+    on a page read again, ids made unique otherwise than the last build made them, or a
+    reference in a title or field (which shows another entry's title)."""
+    if "changed" in (cache := crawl_domain(app.env).views_cache):
+        found: ChangedEntries | None = cache["changed"]
+        return found
+    cache["changed"] = found = _changed_entries(app, record)
+    return found
+
+
+def _changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | None:
+    domain = crawl_domain(app.env)
+    before = _BEFORE.get(app, {})
+    changed: list[EntryData] = []
+    for docname, (old_raw, old_extensions) in before.items():
+        if old_extensions or domain.extensions_by_doc.get(docname):
+            return None
+        new_raw = domain.data["entries"].get(docname)
+        if new_raw == old_raw:
+            continue
+        old_entries = _decoded(old_raw)
+        new_entries = domain.entries_by_doc.get(docname, [])
+        old_keys = [_comparable(e) for e in old_entries]
+        new_keys = [_comparable(e) for e in new_entries]
+        old = dict(zip(old_keys, old_entries, strict=True))
+        new = dict(zip(new_keys, new_entries, strict=True))
+        changed += [e for key, e in old.items() if key not in new]
+        changed += [e for key, e in new.items() if key not in old]
+        if [k for k in old_keys if k in new] != [k for k in new_keys if k in old]:
+            # Entries kept in another order: which of two with one id is first, and the
+            # order of back-links, follow the page's order.
+            changed += [e for key, e in new.items() if key in old]
+    if record.get("unique") != _unique_digest(domain):
+        return None
+    stored = domain._stored().values()
+    if any(_has_references(entry) for entry in stored):
+        return None
+    ids = {entry["id"] for entry in changed}
+    # And the ids they are known by, made unique (as the last build made them too).
+    made = domain.made_unique()
+    ids |= {made[key][0] for e in changed if (key := (e["docname"], e["anchor"])) in made}
+    # A crawl-extend (on a page not read again) may give entries relations, chosen by
+    # id, type or tag: their links show the ids it names, whose back-links show them.
+    extended = _extended_relation_targets(domain)
+    if not extended.isdisjoint(ids):
+        return None
+    # An entry elsewhere holding one of those ids: a duplicate that now wins or loses.
+    changed += [
+        entry
+        for docname, entries in domain.entries_by_doc.items()
+        if docname not in before
+        for entry in entries
+        if entry["id"] in ids
+    ]
+    return ChangedEntries(
+        ids=frozenset(ids),
+        types=frozenset(entry["type"] for entry in changed),
+        targets=frozenset(
+            target
+            for entry in changed
+            for targets in (entry.get("relations") or {}).values()
+            for target in targets
+        )
+        | extended,
+    )
+
+
+def _extended_relation_targets(domain: CrawlDomain) -> frozenset[str]:
+    """The ids every crawl-extend's relation options name (set or appended)."""
+    relations = {r.name for content_type in domain.content_types for r in content_type.relations}
+    return frozenset(
+        target
+        for extensions in domain.extensions_by_doc.values()
+        for extension in extensions
+        for changes in (extension["set"], extension["append"])
+        for option, raw in changes.items()
+        if option in relations
+        for target in (split_list(raw) if isinstance(raw, str) else map(str, raw or []))
+    )
+
+
+def _has_references(entry: EntryData) -> bool:
+    texts = [entry["title"], *entry["fields"].values()]
+    return any(isinstance(text, str) and has_references(text) for text in texts)
+
+
+def _unique_digest(domain: CrawlDomain) -> str:
+    """Which entries are known by ids made unique, and by which (CrawlDomain.made_unique)."""
+    made = sorted(
+        [doc, anchor, known_as] for (doc, anchor), (known_as, _) in domain.made_unique().items()
+    )
+    return hashlib.sha256(json.dumps(made).encode()).hexdigest()
+
+
+def _unchanged_digests(app: Sphinx, domain: CrawlDomain) -> dict[str, str]:
+    """The pages (not read again) whose every view surely shows no changed entry, with
+    the digest their file was written with: an edit works out the views of the pages
+    that may show it, not of every page (0.5 s of 4.4 at 20,000 entries)."""
+    record = _last_build(app)
+    changed = None if record is None else changed_entries(app, record)
+    if record is None or changed is None:
+        return {}
+    shared_same = record.get("shared") == shared_views(domain)
+    written = _written(app)
+    read = _BEFORE.get(app, {})
+    return {
+        docname: written[docname]
+        for docname, specs in domain.collectors.items()
+        if docname not in read
+        and docname in written
+        and not any(
+            (spec["kind"] in SHARED_KINDS and not shared_same) or may_show_changed(spec, changed)
+            for spec in specs
+        )
+    }
 
 
 def record_written(app: Sphinx, exception: Exception | None) -> None:
@@ -95,7 +259,7 @@ def record_written(app: Sphinx, exception: Exception | None) -> None:
         return  # leave the last good record: the next build rewrites what this one missed
     outdir = Path(app.outdir)
     if outdir.is_dir() and not outputs_current(app):
-        digests = _digests(crawl_domain(app.env))
+        digests = _digests(app, crawl_domain(app.env))
         write_if_changed(outdir / SHOWN_FILE, json.dumps(digests, indent=1, sort_keys=True) + "\n")
 
 
@@ -103,8 +267,11 @@ def record_written(app: Sphinx, exception: Exception | None) -> None:
 
 
 def new_build(app: Sphinx, env: BuildEnvironment, *changes: object) -> list[str]:
-    """``env-get-outdated``, as each build starts: decide afresh."""
+    """``env-get-outdated``, as each build starts: decide afresh, from the state of the
+    data the last build saved."""
     _CURRENT.pop(app, None)
+    _BEFORE[app] = {}
+    _START[app] = crawl_domain(env).data.get(STATE)
     return []
 
 
@@ -114,10 +281,21 @@ _PER_DOC = ("entries", "collectors", "extensions")
 _PURGED: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
 
 
+#: The state of the data as each build started (the one the last build saved).
+_START: WeakKeyDictionary[Sphinx, str | None] = WeakKeyDictionary()
+#: The pages purged in this build, with their entries and crawl-extends as stored before.
+_BEFORE: WeakKeyDictionary[Sphinx, dict[str, tuple[Any, Any]]] = WeakKeyDictionary()
+
+
 def data_changing(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     """``env-purge-doc`` (a page about to be read again, or removed): a new state."""
-    crawl_domain(env).data[STATE] = None
+    domain = crawl_domain(env)
+    domain.data[STATE] = None
     _PURGED.setdefault(app, set()).add(docname)
+    before = _BEFORE.setdefault(app, {})
+    if docname not in before:
+        data = domain.data
+        before[docname] = (data["entries"].get(docname), data["extensions"].get(docname))
 
 
 def data_settled(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -186,7 +364,14 @@ def _key(app: Sphinx) -> str | None:
     parts = _build_parts(app)
     if not state or parts is None:
         return None
-    return hashlib.sha256("\n".join([state, *parts]).encode()).hexdigest()
+    # And the pages' titles: a heading edited changes no data, but the age filter of
+    # the pages with ages names the signs page by its title (CrawlDomain.signs_page).
+    titles = json.dumps(_titles(app), separators=(",", ":"))
+    return hashlib.sha256("\n".join([state, *parts, titles]).encode()).hexdigest()
+
+
+def _titles(app: Sphinx) -> list[tuple[str, str]]:
+    return sorted((doc, app.env.titles[doc].astext()) for doc in app.env.titles)
 
 
 def _page_key(app: Sphinx) -> str | None:
@@ -196,8 +381,7 @@ def _page_key(app: Sphinx) -> str | None:
     parts = _build_parts(app)
     if parts is None or app.env.config_status != CONFIG_OK:
         return None
-    titles = sorted((doc, app.env.titles[doc].astext()) for doc in app.env.titles)
-    text = json.dumps([*parts, titles], separators=(",", ":"))
+    text = json.dumps([*parts, _titles(app)], separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -294,11 +478,26 @@ def _index_digest(app: Sphinx, index: Any) -> str:
     domain = crawl_domain(app.env)
     key = f"index-digest:{index.name}"
     if key not in domain.views_cache:
-        content = index(domain).generate()
-        text = json.dumps(content, default=str)
-        domain.views_cache[key] = hashlib.sha256(text.encode()).hexdigest()
+        domain.views_cache[key] = _unchanged_index_digest(app, index) or _digest_of(
+            index(domain).generate()
+        )
     digest: str = domain.views_cache[key]
     return digest
+
+
+def _digest_of(content: Any) -> str:
+    return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
+
+
+def _unchanged_index_digest(app: Sphinx, index: Any) -> str | None:
+    """The digest the last finished build recorded for an index page, where no changed
+    entry is of its type (None: work it out)."""
+    record = _last_build(app)
+    changed = None if record is None else changed_entries(app, record)
+    if record is None or changed is None or index.content_type.name in changed.types:
+        return None
+    page = record.get("indices", {}).get(f"{crawl_domain(app.env).name}-{index.name}")
+    return str(page[0]) if isinstance(page, list) and page and page[0] else None
 
 
 def keep_unchanged_index_pages(app: Sphinx) -> None:
@@ -382,7 +581,17 @@ def record_outputs(app: Sphinx, exception: Exception | None) -> None:
         ]
         for index in _indices(app)
     }
-    found = {"key": key, "files": files, "pages_key": _page_key(app), "indices": indices}
+    domain = crawl_domain(app.env)
+    found = {
+        "key": key,
+        "files": files,
+        "pages_key": _page_key(app),
+        "indices": indices,
+        # What a later build compares to skip the views no changed entry can show.
+        "state": domain.data.get(STATE),
+        "shared": shared_views(domain),
+        "unique": _unique_digest(domain),
+    }
     write_if_changed(record, json.dumps(found, indent=1) + "\n")
 
 

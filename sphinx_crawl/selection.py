@@ -285,10 +285,72 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
         elif kind == "changes":
             views.append(_changes_view(domain))
         elif kind == "sources-page":
-            views.append(domain.sources_pages())
+            # Where source links point, and how they read: the sources imported entries
+            # bring too (one titled as another is told apart by who wrote it).
+            views.append([domain.sources_pages(), domain.sources()])
         elif kind == "summary":
             views.append(domain.pages_with("baby"))
         elif kind == "baby-page":
             # The age filter links the baby's panel and, for passed ages, the signs page.
             views.append([domain.pages_with("baby"), domain.signs_page()])
     return hashlib.sha256(json.dumps(views, sort_keys=True, default=str).encode()).hexdigest()
+
+
+# -- what an edit can change of a page's views ------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChangedEntries:
+    """What the pages read again in a build changed of the entries, as the last finished
+    build had them: worked out by incremental.py, read by :func:`may_show_changed`."""
+
+    #: Ids of entries added, removed or changed (either side of the edit), and of
+    #: entries elsewhere that hold one of those ids too (a duplicate that now wins).
+    ids: frozenset[str]
+    #: The types of all those entries: an index page lists one type.
+    types: frozenset[str]
+    #: Ids those entries' relations name, before and after: their back-links change.
+    targets: frozenset[str]
+
+
+#: Collector kinds whose view is the same on every page that has one, worked out from
+#: every page at once: compared as a whole (:func:`shared_views`), not page by page.
+SHARED_KINDS = frozenset({"summary", "baby-page", "sources-page"})
+
+
+def shared_views(domain: CrawlDomain) -> str:
+    """A digest of what the :data:`SHARED_KINDS` show (see view_digest)."""
+    views = [
+        domain.pages_with("baby"),
+        domain.signs_page(),
+        domain.sources_pages(),
+        domain.sources(),
+    ]
+    return hashlib.sha256(json.dumps(views, default=str).encode()).hexdigest()
+
+
+def may_show_changed(spec: Mapping[str, Any], changed: ChangedEntries) -> bool:
+    """Whether a collector's view (view_digest) may differ after ``changed``: False only
+    where what it shows surely comes from no changed entry. Kinds that select from
+    every entry (lists, sources, changes) always may."""
+    kind = spec["kind"]
+    if kind in SHARED_KINDS:
+        return False  # the caller compares shared_views
+    if kind == "ref":
+        return spec["id"] in changed.ids
+    if kind == "adapted":
+        return not changed.ids.isdisjoint(spec["ids"])
+    if kind == "relations":
+        named = {spec["id"], *_named_ids(spec.get("relations"))}
+        return not named.isdisjoint(changed.ids) or spec["id"] in changed.targets
+    return True
+
+
+def _named_ids(relations: Any) -> Iterable[str]:
+    """The ids a relations collector's entry declares, whatever shape a plugin gave them."""
+    if isinstance(relations, Mapping):
+        for targets in relations.values():
+            if isinstance(targets, str):
+                yield targets
+            elif isinstance(targets, Iterable):
+                yield from (t for t in targets if isinstance(t, str))
