@@ -183,11 +183,11 @@ def _changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | No
     extended = _extended_relation_targets(domain)
     if not extended.isdisjoint(ids):
         return None
-    # An entry elsewhere holding one of those ids: a duplicate that now wins or loses.
+    # Any entry holding one of those ids, also unchanged on a page read again: a
+    # duplicate that now wins or loses (an index page of its type lists it or not).
     changed += [
         entry
-        for docname, entries in domain.entries_by_doc.items()
-        if docname not in before
+        for entries in domain.entries_by_doc.values()
         for entry in entries
         if entry["id"] in ids
     ]

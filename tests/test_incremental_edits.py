@@ -67,7 +67,9 @@ def differences(incremental: Build, clean: Build) -> list[str]:
         found.append("crawl-searchindex.js")
     # A removed page's file stays (Sphinx never deletes output): compare the clean pages.
     for page in clean.pages():
-        if incremental.shown(page) != clean.shown(page):
+        if not (incremental.outdir / f"{page}.html").is_file():
+            found.append(f"{page}.html is missing")
+        elif incremental.shown(page) != clean.shown(page):
             found.append(f"{page}.html: {incremental.shown(page)} != {clean.shown(page)}")
     return found
 
@@ -202,6 +204,17 @@ def test_an_id_renamed_duplicated_and_the_duplicate_removed(tmp_path: Path) -> N
     assert "Role: Alpha at last ." in text_of(
         hb.edited("its title edited", "a.md", "tip-card} Alpha", "tip-card} Alpha at last"), "refs"
     )
+
+
+def test_an_entry_moved_after_a_duplicate_of_another_type_lets_it_win(tmp_path: Path) -> None:
+    flag = ":::{red-flag} Not sitting\n:id: sitting\n:urgency: soon\n:::\n"
+    milestone = ":::{milestone} Sits alone\n:id: sitting\n:age: 6-9 months\n:::\n"
+    # a.md sorts first: the red flag has the id, and no milestone is listed.
+    hb = Handbook(tmp_path, {"a.md": f"# Page a\n\n{flag}", "b.md": f"# Page b\n\n{milestone}"})
+    write(hb.srcdir, "a.md", "# Page a\n\nNothing now.\n")
+    # The red flag moves after the milestone on b.md: the milestone has the id now.
+    site = hb.edited("the red flag moved after the milestone", "b.md", ":::\n", f":::\n\n{flag}")
+    assert "Sits alone" in text_of(site, "crawl-milestones")
 
 
 def test_ids_made_from_titles_collide_and_come_apart(tmp_path: Path) -> None:
