@@ -39,6 +39,7 @@ from sphinx.environment import CONFIG_OK
 from sphinx_crawl.config import SETTINGS, crawl_config
 from sphinx_crawl.core.entries import EntryData, has_references, split_list
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
+from sphinx_crawl.core.stored import decode_entries
 from sphinx_crawl.domain import STATE, CrawlDomain, crawl_domain
 from sphinx_crawl.output import html_output_dir, write_if_changed
 from sphinx_crawl.selection import (
@@ -128,11 +129,12 @@ def _comparable(entry: EntryData) -> str:
     )
 
 
-def _decoded(raw: Any) -> list[EntryData]:
-    if isinstance(raw, str):
-        decoded: list[EntryData] = json.loads(raw)
-        return decoded
-    return list(raw or [])
+def _since_last_build(app: Sphinx) -> tuple[dict[str, Any], ChangedEntries] | None:
+    """The last finished build's record and what changed since, where a page or an
+    index page may keep what that build recorded; None: work everything out."""
+    record = _last_build(app)
+    changed = None if record is None else changed_entries(app, record)
+    return None if record is None or changed is None else (record, changed)
 
 
 def changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | None:
@@ -157,7 +159,7 @@ def _changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | No
         new_raw = domain.data["entries"].get(docname)
         if new_raw == old_raw:
             continue
-        old_entries = _decoded(old_raw)
+        old_entries = decode_entries(old_raw)
         new_entries = domain.entries_by_doc.get(docname, [])
         old_keys = [_comparable(e) for e in old_entries]
         new_keys = [_comparable(e) for e in new_entries]
@@ -235,10 +237,10 @@ def _unchanged_digests(app: Sphinx, domain: CrawlDomain) -> dict[str, str]:
     """The pages (not read again) whose every view surely shows no changed entry, with
     the digest their file was written with: an edit works out the views of the pages
     that may show it, not of every page (0.5 s of 4.4 at 20,000 entries)."""
-    record = _last_build(app)
-    changed = None if record is None else changed_entries(app, record)
-    if record is None or changed is None:
+    since = _since_last_build(app)
+    if since is None:
         return {}
+    record, changed = since
     shared_same = record.get("shared") == shared_views(domain)
     written = _written(app)
     read = _BEFORE.get(app, {})
@@ -492,10 +494,10 @@ def _digest_of(content: Any) -> str:
 def _unchanged_index_digest(app: Sphinx, index: Any) -> str | None:
     """The digest the last finished build recorded for an index page, where no changed
     entry is of its type (None: work it out)."""
-    record = _last_build(app)
-    changed = None if record is None else changed_entries(app, record)
-    if record is None or changed is None or index.content_type.name in changed.types:
+    since = _since_last_build(app)
+    if since is None or index.content_type.name in since[1].types:
         return None
+    record = since[0]
     page = record.get("indices", {}).get(f"{crawl_domain(app.env).name}-{index.name}")
     return str(page[0]) if isinstance(page, list) and page and page[0] else None
 

@@ -34,6 +34,14 @@ def encode_entries(entries: list[EntryData]) -> tuple[str | list[EntryData], lis
     return text, decoded
 
 
+def decode_entries(raw: Any) -> list[EntryData]:
+    """A page's entries as stored (one JSON string, or the list itself), decoded."""
+    if isinstance(raw, str):
+        decoded: list[EntryData] = json.loads(raw)
+        return decoded
+    return list(raw or [])
+
+
 class StoredEntries(Mapping[str, list[EntryData]]):
     """docname -> its entries, decoded from the stored string on first use."""
 
@@ -48,7 +56,7 @@ class StoredEntries(Mapping[str, list[EntryData]]):
         hit = self._decoded.get(docname)
         if hit is not None and hit[0] is raw:
             return hit[1]
-        entries: list[EntryData] = json.loads(raw)
+        entries = decode_entries(raw)
         self._decoded[docname] = (raw, entries)
         return entries
 
