@@ -284,15 +284,8 @@ def view_digest(domain: CrawlDomain, docname: str, registry: ContentTypeRegistry
             views.append([known[i].get("adapted") if i in known else None for i in spec["ids"]])
         elif kind == "changes":
             views.append(_changes_view(domain))
-        elif kind == "sources-page":
-            # Where source links point, and how they read: the sources imported entries
-            # bring too (one titled as another is told apart by who wrote it).
-            views.append([domain.sources_pages(), domain.sources()])
-        elif kind == "summary":
-            views.append(domain.pages_with("baby"))
-        elif kind == "baby-page":
-            # The age filter links the baby's panel and, for passed ages, the signs page.
-            views.append([domain.pages_with("baby"), domain.signs_page()])
+        elif kind in SHARED_KINDS:
+            views.append(_shared_view(domain, kind))
     return hashlib.sha256(json.dumps(views, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -318,14 +311,21 @@ class ChangedEntries:
 SHARED_KINDS = frozenset({"summary", "baby-page", "sources-page"})
 
 
+def _shared_view(domain: CrawlDomain, kind: str) -> Any:
+    """What a collector of one of the :data:`SHARED_KINDS` shows, on any page."""
+    if kind == "summary":
+        return domain.pages_with("baby")
+    if kind == "baby-page":
+        # The age filter links the baby's panel and, for passed ages, the signs page.
+        return [domain.pages_with("baby"), domain.signs_page()]
+    # "sources-page": where source links point, and how they read: the sources imported
+    # entries bring too (one titled as another is told apart by who wrote it).
+    return [domain.sources_pages(), domain.sources()]
+
+
 def shared_views(domain: CrawlDomain) -> str:
     """A digest of what the :data:`SHARED_KINDS` show (see view_digest)."""
-    views = [
-        domain.pages_with("baby"),
-        domain.signs_page(),
-        domain.sources_pages(),
-        domain.sources(),
-    ]
+    views = [_shared_view(domain, kind) for kind in sorted(SHARED_KINDS)]
     return hashlib.sha256(json.dumps(views, default=str).encode()).hexdigest()
 
 
