@@ -288,32 +288,34 @@ def fair_goals(found: list[FairSize]) -> list[tuple[str, str, bool]]:
                         flat <= GOAL_FLAT,
                     )
                 )
+    # Memory and rebuilds on both shapes, as the issue asks (the long shape's were
+    # measured and shown in its table but left out of the goals until 2026-12-05).
+    for shape in SHAPES:
+        sized = [s for s in found if s.shape == shape]
+        for size in sized:
+            if size.entries == 20000 or (size is sized[-1] and size.entries < 20000):
+                goals.append(
+                    _ratio_goal(
+                        f"peak memory c/b <= {GOAL_MEMORY:.2f} at {size.name}",
+                        size.rss_mib["c"],
+                        size.rss_mib["b"],
+                        GOAL_MEMORY,
+                        " MiB",
+                    )
+                )
+        for size in sized:
+            if (size.entries < 5000 and size is not sized[-1]) or size.entries > 20000:
+                continue
+            for name, found_in in (("no-op rebuild", size.no_op), ("one-title edit", size.edit)):
+                goals.append(
+                    _ratio_goal(
+                        f"{name} CPU c/b <= {GOAL_REBUILD:.2f} at {size.name}",
+                        found_in["c"].cpu,
+                        found_in["b"].cpu,
+                        GOAL_REBUILD,
+                    )
+                )
     short = [s for s in found if s.shape == "short"]
-    for size in short:
-        if size.entries == 20000 or (size is short[-1] and size.entries < 20000):
-            goals.append(
-                _ratio_goal(
-                    f"peak memory c/b <= {GOAL_MEMORY:.2f} at {size.name}",
-                    size.rss_mib["c"],
-                    size.rss_mib["b"],
-                    GOAL_MEMORY,
-                    " MiB",
-                )
-            )
-    for size in short:
-        if size.entries < 5000 and size is not short[-1]:
-            continue
-        if size.entries > 20000:
-            continue
-        for name, found_in in (("no-op rebuild", size.no_op), ("one-title edit", size.edit)):
-            goals.append(
-                _ratio_goal(
-                    f"{name} CPU c/b <= {GOAL_REBUILD:.2f} at {size.name}",
-                    found_in["c"].cpu,
-                    found_in["b"].cpu,
-                    GOAL_REBUILD,
-                )
-            )
     for size in short:
         if "c" not in size.search or "b" not in size.search:
             continue
