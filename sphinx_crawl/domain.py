@@ -18,6 +18,7 @@ pages are read (``env-updated``) and kept with the state of the data they come f
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
@@ -752,13 +753,26 @@ class CrawlIndex(Index):
         spec = self.content_type.index
         assert spec is not None
         assert isinstance(self.domain, CrawlDomain)
+        problem = ""
         try:
-            pairs = [(key, heading) for key, heading in spec.group_by(entry)]
+            # A copy: what group_by changes in it stays out of the entry every page,
+            # list and crawl.json show.
+            pairs = [(key, heading) for key, heading in spec.group_by(copy.deepcopy(entry))]
         except BaseException as error:
             let_interrupts_through(error)
+            problem = f"raised {type(error).__name__}: {error}"
+        else:
+            unhashable = [key for key, _heading in pairs if not _hashable(key)]
+            if unhashable:
+                key = unhashable[0]
+                problem = (
+                    f"returned a group key that cannot be one: {type(key).__name__} "
+                    f"{key!r:.60} (a key must be hashable: a str, a number, a tuple)"
+                )
+        if problem:
             warn(
-                f"the {self.content_type.name!r} content type's index group_by raised "
-                f"{type(error).__name__}: {error}; the entry is listed under 'Other'",
+                f"the {self.content_type.name!r} content type's index group_by {problem}; "
+                "the entry is listed under 'Other'",
                 self.domain.location(entry),
                 "plugin",
             )
@@ -771,6 +785,14 @@ class CrawlIndex(Index):
             for key, heading in pairs
             if key is not None or heading is not None
         ] or [((1, "~"), str(_("Other")))]
+
+
+def _hashable(key: Any) -> bool:
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return True
 
 
 def _unique_candidates(entry: EntryData) -> Iterator[str]:

@@ -13,7 +13,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from sphinx_crawl.output import is_html_page
+from sphinx_crawl.types import get_registry
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,6 +25,32 @@ if TYPE_CHECKING:
 
 #: Linked by the index pages only: the entries' titles set as text, not as code.
 INDEX_CSS_FILE = "crawl-index.css"
+
+
+def escape_index_names(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context`` of every page. A content type's index names (its
+    ``IndexSpec`` localname and shortname) are a plugin's text, but Sphinx's templates
+    print them as HTML: the index page's heading, and the header links of themes that
+    show them (classic, basic, nature...). Here they become text: ``Markup`` of the
+    escaped name, which the templates print as is and ``striptags`` reads back as text
+    (the page's ``<title>``)."""
+    ours = {f"crawl-{spec.name}" for spec in _index_specs(app)}
+    if templatename == "domainindex.html" and pagename in ours and "indextitle" in context:
+        context["indextitle"] = Markup(escape(str(context["indextitle"])))
+    rellinks = context.get("rellinks")
+    if isinstance(rellinks, list):
+        context["rellinks"] = [
+            (link[0], Markup(escape(str(link[1]))), link[2], Markup(escape(str(link[3]))))
+            if len(link) == 4 and link[0] in ours and not isinstance(link[3], Markup)
+            else link
+            for link in rellinks
+        ]
+
+
+def _index_specs(app: Sphinx) -> list[Any]:
+    return [ct.index for ct in get_registry(app) if ct.index is not None]
 
 
 def prepare_index_page(
@@ -37,8 +66,13 @@ def prepare_index_page(
     app.add_css_file(INDEX_CSS_FILE)  # this page's alone: the titles as text
     if is_html_page(app, context) and not context.get("body"):
         context["body"] = index_body(
-            str(context.get("indextitle", "")), context["content"], context["pathto"]
+            _text(context.get("indextitle", "")), context["content"], context["pathto"]
         )
+
+
+def _text(title: Any) -> str:
+    """The index's title as text (escape_index_names made it escaped ``Markup``)."""
+    return title.unescape() if isinstance(title, Markup) else str(title)
 
 
 def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Callable[..., str]) -> str:
@@ -72,4 +106,5 @@ def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Callabl
 
 
 def setup_index_page(app: Sphinx) -> None:
+    app.connect("html-page-context", escape_index_names, priority=400)
     app.connect("html-page-context", prepare_index_page)
