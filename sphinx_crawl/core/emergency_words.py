@@ -64,6 +64,13 @@ SIGNS_EN = [
     "face down water", "face down bath", "face down pool", "face down tub", "fell pool",
     "fell bath", "fell water", "fell down stairs", "fell off table", "fell from table",
     "fell height", "fell sleepy", "fell drowsy", "hit head sleepy", "hit head drowsy",
+    # A hostile reader's round (s37): fainted is passed out (HSE: unresponsive); breath
+    # barely there; a severe allergic reaction (NHS) as it happens ("lips swelling",
+    # the tongue or throat); a fit described with the eyes rolling; a purple rash
+    # (NHS: spotty purple or red, as "purple spots" above).
+    "fainted", "fainting", "hardly breathing", "barely breathing", "lips swelling",
+    "face swelling", "tongue swelling", "swollen tongue", "throat swelling",
+    "swollen throat", "eyes rolling shaking", "purple rash",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -90,6 +97,10 @@ SIGNS_ES = [
     "cayó bañera", "cayó agua", "cayó escaleras", "caída escaleras", "cayó cambiador",
     "cayó altura",
     "cabeza vomita", "cayó somnoliento", "cayó adormilado", "cayó sueño",
+    # The same round (s37): out of air, breathing with difficulty or hardly at all
+    # (HSE); a swollen tongue or throat (NHS: a severe allergic reaction).
+    "sin aire", "sin respirar", "dificultad respirar", "apenas respira",
+    "lengua hinchada", "garganta hinchada",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",

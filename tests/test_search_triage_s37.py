@@ -1,0 +1,96 @@
+"""A hostile reader's check (s37) of the search's notices, on the handbook as built:
+queries a frightened parent typed that got the illness notice ("contact the doctor
+today") or no notice at all, where the handbook's own emergency page says to call the
+emergency number now (shared/EVIDENCE.md, "Emergencies": NHS, a baby who will not wake
+or does not respond; a severe allergic reaction; a fit; a spotty purple rash; HSE,
+breathing trouble, becomes unresponsive).
+
+Run as tests/test_search_triage.py runs its queries (tests/js/triage.mjs).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.test_search_triage import (  # noqa: F401 (editions: the fixture)
+    EMERGENCY,
+    NEITHER,
+    UNWELL,
+    decided,
+    editions,
+)
+
+ENGLISH = {
+    # Fainted is passed out: unresponsive (HSE), will not wake (NHS).
+    "baby fainted": EMERGENCY,
+    "my baby just fainted": EMERGENCY,
+    # Breathing that is barely there is a baby who cannot breathe.
+    "baby hardly breathing": EMERGENCY,
+    "baby is barely breathing": EMERGENCY,
+    # A severe allergic reaction (NHS), as parents say it: swelling as it happens.
+    "baby lips swelling after peanut": EMERGENCY,
+    "face swelling after eating egg": EMERGENCY,
+    "her tongue is swelling": EMERGENCY,
+    "swollen tongue": EMERGENCY,
+    "throat swelling": EMERGENCY,
+    # A fit described, not named (NHS: a fit for the first time).
+    "baby shaking and eyes rolling": EMERGENCY,
+    # A spotty purple or red rash (NHS): "purple spots" already called for it.
+    "purple rash": EMERGENCY,
+    "baby has a purple rash on legs": EMERGENCY,
+    # Still only the illness notice, or none: what a crawling baby does.
+    "a red rash": UNWELL,
+    "swelling on his knee from crawling": UNWELL,
+    "rolls her eyes when I sing": NEITHER,
+    "crawling on hard floors": NEITHER,
+}
+
+SPANISH = {
+    # Ran out of air, breathes with difficulty, hardly breathes (HSE).
+    "se quedó sin aire": EMERGENCY,
+    "se queda sin respirar": EMERGENCY,
+    "respira con dificultad": EMERGENCY,
+    "dificultad para respirar": EMERGENCY,
+    "apenas respira": EMERGENCY,
+    # Severe allergic reaction (NHS).
+    "se le hincha la lengua": EMERGENCY,
+    "lengua hinchada": EMERGENCY,
+    "sarpullido morado": EMERGENCY,
+    # In this edition a parent may type English.
+    "baby fainted": EMERGENCY,
+    # Not an emergency.
+    "gatea sin calcetines": NEITHER,
+    "juega al aire libre": NEITHER,
+}
+
+
+#: Each edition's queries: a parent types in the language that comes first to them.
+ASKED = {"en": ENGLISH, "es": SPANISH}
+
+
+def test_what_the_emergency_page_calls_an_emergency_is_one_in_the_search(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    built = request.getfixturevalue("editions")
+    wrong = {
+        (language, query): found["urgent"]
+        for language, expected in ASKED.items()
+        for query, found in decided(built[language], language, list(expected), tmp_path).items()
+        if found["urgent"] != expected[query]
+    }
+    assert not wrong, wrong
+
+
+def test_the_english_edition_does_not_misfire_on_its_own_entries(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """The English edition's own titles and keywords get no emergency notice."""
+    built = request.getfixturevalue("editions")
+    entries = json.loads((built["en"] / "crawl.json").read_text(encoding="utf-8"))["entries"]
+    asked = sorted({text for e in entries for text in [e["title"], *e["keywords"]] if text})
+    found = decided(built["en"], "en", asked, tmp_path)
+    assert len(asked) > 100
+    assert not {q: found[q]["urgent"] for q in asked if found[q]["urgent"] == EMERGENCY}
