@@ -108,7 +108,7 @@ def test_the_search_page_asks_at_once_for_parts_the_query_needs(
     files["script"].write_text(preload_script(upfront, words), encoding="utf-8")
     files["upfront"].write_text(json.dumps(upfront), encoding="utf-8")
     queries = [*QUERIES, "gateo hacia atrás", "__proto__ constructor", "38.5", ""]
-    present = {f"w-{key}" for key in upfront["parts"]["words"]}
+    present = {f"w-{part_key(first)}" for first in upfront["parts"]["words"].split()}
     for found in _run_js("preload-compare.mjs", files, queries, tmp_path):
         names = []
         for rel, kind, href in found["preloaded"]:
@@ -124,3 +124,16 @@ def test_the_search_page_asks_at_once_for_parts_the_query_needs(
         assert typed <= set(names), found
         assert {n for n in names if n != "a"} <= needed, found
         assert ("a" in names) == any(c.isdigit() for c in found["query"]), found
+
+
+def test_the_table_up_front_stays_the_same_however_many_pages(whole: dict[str, Any]) -> None:
+    """Every first search downloads the table up front: the pages' names are in the
+    rows' parts (a row names its page), so more or longer page names cost it nothing."""
+    upfront, _parts = split_index(whole, single_file_bytes=0)
+    renamed = {**whole, "pages": [f"a/much/longer/folder/{page}" for page in whole["pages"]]}
+    upfront_renamed, parts_renamed = split_index(renamed, single_file_bytes=0)
+    # The same table but the parts' version (their bytes changed).
+    assert upfront_renamed["parts"].pop("version") != upfront["parts"].pop("version")
+    assert upfront_renamed == upfront
+    rows = [row for name, rows in parts_renamed.items() if name.startswith("r-") for row in rows]
+    assert {row[1] for row in rows} == set(renamed["pages"])

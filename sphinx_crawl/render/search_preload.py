@@ -73,10 +73,13 @@ def preload_script(upfront: dict[str, Any], words: Callable[[str], list[str]]) -
         keys = {part_key(w) for text in listed for w in words(str(text))}
         if keys:
             synonyms[str(word).lower()] = sorted(keys)
+    listed = parts.get("words", "")
+    # The words' first letters (an index of an earlier version listed the parts' keys).
+    present = [part_key(p) for p in listed.split()] if isinstance(listed, str) else listed
     arguments = [
         parts.get("folder", ""),
         parts["version"],
-        " ".join(parts.get("words", [])),
+        " ".join(present),
         synonyms,
         AGES_PART,
     ]

@@ -11,8 +11,9 @@ A small handbook's index is one file. A large one is split:
   each: needed only by a query that names an age ("my 9 month old"), and loaded with
   its word parts (on the benchmark's 5,000 entries, 2.2 of the 4.6 KiB gzipped that
   every first search downloaded up front);
-* ``_crawl_search/r-<n>.js``: the rows (title, page, anchor, labels) of
-  :data:`ROWS_PER_PART` entries.
+* ``_crawl_search/r-<n>.js``: the rows of :data:`ROWS_PER_PART` entries, each what a
+  result shows: title, page (its name: the pages' list is not up front, 0.7 KiB
+  gzipped at 5,000 entries), anchor and labels; not its ages (the ages part has them).
 
 crawl-search.js loads the word parts of the words typed (and of their synonyms, and the
 ages when the query names one), ranks, then loads the rows of the results it shows.
@@ -34,7 +35,11 @@ from sphinx_crawl.output import write_if_changed
 #: Up to this size (JSON, bytes) the index is one file: fewer requests, and no part to
 #: wait for; beyond it, it is split.
 SINGLE_FILE_BYTES = 200_000
-ROWS_PER_PART = 16
+#: A first search loads a part for each result shown (8, rarely two in one part): a
+#: part of 8 rows is 0.33 KiB gzipped, of 16 0.53 (at 5,000 entries).
+ROWS_PER_PART = 8
+#: The columns of a row a result shows: title, page, anchor, kind, badge, age.
+SHOWN_COLUMNS = 6
 PART_FOLDER = "_crawl_search"
 #: The part with each entry's age (see above).
 AGES_PART = "a"
@@ -61,15 +66,23 @@ def split_index(
     if len(whole.encode("utf-8")) <= single_file_bytes:
         return index, {}
     rows: list[list[Any]] = index["entries"]
+    pages: list[str] = index["pages"]
     parts: dict[str, Any] = {}
+    prefixes: set[str] = set()
     for field, by_word in index["words"].items():
         for word, postings in by_word.items():
+            prefixes.add(fold(word)[:2])
             part = parts.setdefault(f"w-{part_key(word)}", {})
             part.setdefault(field, {})[word] = postings
     for start in range(0, len(rows), ROWS_PER_PART):
-        parts[f"r-{start // ROWS_PER_PART}"] = rows[start : start + ROWS_PER_PART]
+        parts[f"r-{start // ROWS_PER_PART}"] = [
+            [row[0], pages[row[1]], *row[2:SHOWN_COLUMNS]]
+            for row in rows[start : start + ROWS_PER_PART]
+        ]
     kinds = sorted({row[3] for row in rows})
-    upfront = {key: value for key, value in index.items() if key not in ("words", "entries")}
+    upfront = {
+        key: value for key, value in index.items() if key not in ("words", "entries", "pages")
+    }
     upfront["total"] = len(rows)
     upfront["kind_labels"] = kinds
     upfront["kinds"] = "".join(AGE_ALPHABET[1 + kinds.index(row[3])] for row in rows)
@@ -83,7 +96,9 @@ def split_index(
         digest.update(json.dumps(parts[name], ensure_ascii=False, sort_keys=True).encode())
     upfront["parts"] = {
         "folder": PART_FOLDER,
-        "words": sorted(name[2:] for name in parts if name.startswith("w-")),
+        # The words' first letters (folded) that have a part, space-separated: the
+        # part's name is worked out from them as from a word typed.
+        "words": " ".join(sorted(prefixes)),
         "rows_per_part": ROWS_PER_PART,
         "version": digest.hexdigest()[:12],
         "alphabet": AGE_ALPHABET,

@@ -103,7 +103,8 @@
   // The parts a query needs: the words typed and their synonyms, and the entries'
   // ages when it names one.
   function wordParts(index, query) {
-    const present = new Set((index.parts.words || []).map((key) => `w-${key}`));
+    // The words' first letters that have a part ("ba cr le"), each a part's name.
+    const present = new Set(String(index.parts.words || "").split(" ").filter(Boolean).map(partOf));
     const wanted = new Set();
     words(query).forEach((word) => {
       wanted.add(partOf(word));
@@ -781,14 +782,16 @@
     const label = (i) => (i >= 0 ? index.labels[i] : "");
     const excerpts = [];
     results.forEach(({ n }) => {
-      const [title, page, hash, kind, badge, age] = index.entries[n];
+      const [title, pageOrName, hash, kind, badge, age] = index.entries[n];
+      // A split index's rows name their page; a whole index's give its place in the list.
+      const page = typeof pageOrName === "string" ? pageOrName : index.pages[pageOrName];
       const item = el("li");
       const link = el("a", "", title);
-      link.href = root + index.pages[page] + (hash ? "#" + hash : "");
+      link.href = root + page + (hash ? "#" + hash : "");
       item.appendChild(link);
       const about = [label(kind), label(badge), label(age)].filter(Boolean).join(" \u00b7 ");
       item.appendChild(el("span", "crawl-search-kind", " \u2014 " + about));
-      excerpts.push({ page: index.pages[page], hash, node: item.appendChild(el("p", "context")) });
+      excerpts.push({ page, hash, node: item.appendChild(el("p", "context")) });
       list.appendChild(item);
     });
     // Beside an emergency or a call to the doctor now, entries about crawling (and their

@@ -12,10 +12,13 @@ const factory = require(join(ROOT, "sphinx_crawl", "static", "crawl-search.js"))
 const [whole, upfront, parts, queries] = process.argv.slice(2).map((f) => JSON.parse(readFileSync(f, "utf-8")));
 const search = factory({ language: "en" });
 
+// Where a result links to: a split index's rows name their page, a whole index's
+// give its place in the list of pages.
+const link = (index, [, page, anchor]) => `${typeof page === "string" ? page : index.pages[page]}#${anchor}`;
 const rank = (index, query) => {
   const ranked = search.rankEntries(index, query);
   return {
-    ids: ranked.map(({ n }) => index.entries[n][2]),
+    ids: ranked.map(({ n }) => link(index, index.entries[n])),
     weak: ranked.weak,
     triage: search.triage(index, query, ranked),
   };
