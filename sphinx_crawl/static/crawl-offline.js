@@ -192,6 +192,28 @@
     }, 5000);
   }
 
+  /* ---- Offline, a link out of this worker's reach ---- */
+  // A page no worker of this site answers for (another edition's, for a reader who
+  // only ever opened this one, so its worker was never installed) would show the
+  // browser's error page offline. Such a link leads instead to this worker's page for
+  // a page not kept, in this edition's language, with the way to what is kept.
+  const scope = new URL(root || "./", window.location.href).href;
+  const notKeptUrl = `${scope}crawl-not-kept.html`;
+  document.addEventListener("click", (event) => {
+    if (navigator.onLine || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link || (link.target && link.target !== "_self") || link.hasAttribute("download")) return;
+    const url = new URL(link.href, window.location.href);
+    if (url.origin !== window.location.origin || url.href.startsWith(scope)) return;
+    event.preventDefault();
+    const go = (address) => window.location.assign(address);
+    container.getRegistration(url.href)
+      .then((other) => other && other.active ? url.href : fetch(url.href, { method: "HEAD" })
+        .then(() => url.href, () => notKeptUrl))
+      .then(go, () => go(notKeptUrl));
+  });
+
   const start = () => {
     container.register(workerUrl).then(() => {
       if (firstVisit) tellSeen();

@@ -52,3 +52,30 @@ def test_a_page_not_kept_is_ours_in_its_edition_s_language(open_page: Callable[.
     found = links(tab)
     assert found["What to do in an emergency"] == tab.base + "emergency.html"
     assert found["Go to the first page"] == tab.base + "index.html"
+
+
+def test_offline_the_other_edition_s_link_from_an_edition_read_alone_is_ours(
+    open_page: Callable[..., Tab],
+) -> None:
+    """A parent who only ever read the Spanish edition taps "English" offline: the
+    English edition's worker was never installed, and no worker answers for its pages;
+    before, the browser's error page. Now the Spanish worker's page for a page not
+    kept, in Spanish, with the way to the kept emergency page."""
+    tab = keep_the_handbook(open_page, about="es/about.html")
+    page = tab.page
+    page.context.set_offline(True)
+    english = page.locator("nav.crawl-editions a[hreflang=en]").first
+    english.click()
+    page.wait_for_url("**/crawl-not-kept.html")
+    assert page.evaluate("() => document.documentElement.lang") == "es"
+    assert page.locator("h1").inner_text() == "No guardada en este teléfono"
+    found = links(tab)
+    emergency = next(text for text in found if text.startswith("Qué hacer en una emergencia"))
+    assert found[emergency] == tab.base + "es/emergency.html"
+    page.click(f"text={emergency}")
+    page.wait_for_url(tab.base + "es/emergency.html")
+    # Online again, the same link leads to the English edition.
+    page.context.set_offline(False)
+    page.locator("nav.crawl-editions a[hreflang=en]").first.click()
+    page.wait_for_url(tab.base + "emergency.html")
+    assert page.evaluate("() => document.documentElement.lang") == "en"
