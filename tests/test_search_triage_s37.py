@@ -41,6 +41,24 @@ ENGLISH = {
     # A spotty purple or red rash (NHS): "purple spots" already called for it.
     "purple rash": EMERGENCY,
     "baby has a purple rash on legs": EMERGENCY,
+    # An injury, a poisoning or an illness, which got a card about development or
+    # nothing: whom to call today, and the emergency number if it may be more.
+    "baby ate a button": UNWELL,
+    "baby ate a plant": UNWELL,
+    "baby drank alcohol": UNWELL,
+    "baby ate washing powder": UNWELL,
+    "baby not peeing": UNWELL,
+    "baby hasnt had a wet nappy all day": UNWELL,
+    "baby has not fed all day": UNWELL,
+    "baby overheated": UNWELL,
+    "baby heat stroke": UNWELL,
+    "stiff neck": UNWELL,
+    "baby broken arm": UNWELL,
+    "baby broke his leg": UNWELL,
+    "lump on head": UNWELL,
+    "baby skull fracture": UNWELL,
+    "baby pupils different sizes": UNWELL,
+    "baby is not himself": UNWELL,
     # Still only the illness notice, or none: what a crawling baby does.
     "a red rash": UNWELL,
     "swelling on his knee from crawling": UNWELL,
@@ -59,6 +77,14 @@ SPANISH = {
     "se le hincha la lengua": EMERGENCY,
     "lengua hinchada": EMERGENCY,
     "sarpullido morado": EMERGENCY,
+    # An injury, a poisoning or an illness (as in English above).
+    "se rompió el brazo": UNWELL,
+    "tiene un chichón en la cabeza": UNWELL,
+    "no hace pipí": UNWELL,
+    "golpe de calor": UNWELL,
+    "bebió alcohol": UNWELL,
+    "se comió una planta": UNWELL,
+    "tiene las pupilas de distinto tamaño": UNWELL,
     # In this edition a parent may type English.
     "baby fainted": EMERGENCY,
     # Not an emergency.
@@ -87,10 +113,11 @@ def test_what_the_emergency_page_calls_an_emergency_is_one_in_the_search(
 def test_the_english_edition_does_not_misfire_on_its_own_entries(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    """The English edition's own titles and keywords get no emergency notice."""
+    """The English edition's own titles and keywords get no notice (what a parent asks
+    about crawling is neither an emergency nor an illness)."""
     built = request.getfixturevalue("editions")
     entries = json.loads((built["en"] / "crawl.json").read_text(encoding="utf-8"))["entries"]
     asked = sorted({text for e in entries for text in [e["title"], *e["keywords"]] if text})
     found = decided(built["en"], "en", asked, tmp_path)
     assert len(asked) > 100
-    assert not {q: found[q]["urgent"] for q in asked if found[q]["urgent"] == EMERGENCY}
+    assert not {q: found[q]["urgent"] for q in asked if found[q]["urgent"]}
