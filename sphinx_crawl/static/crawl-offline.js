@@ -149,11 +149,27 @@
       const room = document.createElement("div");
       room.className = "crawl-offline-room";
       room.setAttribute("aria-hidden", "true");
-      room.style.height = `calc(${notice.offsetHeight}px + 1rem)`;
+      const fit = () => {
+        room.style.height = `calc(${notice.offsetHeight}px + 1rem)`;
+      };
+      fit();
       document.body.insertBefore(room, notice);
+      // The phone turned, or the text enlarged: the notice's height changes, and the room
+      // with it, so that the page's end never stays under it.
+      const resized = "ResizeObserver" in window ? new ResizeObserver(fit) : null;
+      if (resized) resized.observe(notice);
       const hide = () => {
+        // Focus in the notice (its link or Close) goes to the page's main part, not
+        // lost: a keyboard or screen reader goes on from where the reader was reading.
+        const hadFocus = notice.contains(document.activeElement);
         notice.hidden = true;
         room.remove();
+        if (resized) resized.disconnect();
+        const main = document.querySelector("main, [role=main]") || document.body;
+        if (hadFocus) {
+          if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+          main.focus({ preventScroll: true });
+        }
       };
       close.addEventListener("click", hide);
       notice.addEventListener("keydown", (event) => {

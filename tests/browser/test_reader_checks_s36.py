@@ -21,6 +21,14 @@ pytestmark = pytest.mark.browser
 
 #: Less than the English edition's first-visit copy (about 2 MB): storage runs out.
 QUOTA = 700_000
+#: The page's last links (related pages, footer) under the notice, by their text.
+COVERED = """() => {
+  const top = document.querySelector('.crawl-offline-notice').getBoundingClientRect().top;
+  return [...document.querySelectorAll('.related-pages a, footer a')]
+    .filter((a) => a.getBoundingClientRect().height > 0)
+    .filter((a) => a.getBoundingClientRect().bottom > top)
+    .map((a) => a.textContent.trim().replace(/\\s+/g, ' '));
+}"""
 
 
 def small_phone(open_page: Callable[..., Tab]) -> Tab:
@@ -62,15 +70,7 @@ def test_the_storage_full_notice_hides_nothing_for_good_and_closes_by_keyboard(
     # Scrolled to the end, the page's last links are above the notice, not under it.
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     page.wait_for_timeout(300)
-    covered = page.evaluate(
-        """() => {
-          const top = document.querySelector('.crawl-offline-notice').getBoundingClientRect().top;
-          return [...document.querySelectorAll('.related-pages a, footer a')]
-            .filter((a) => a.getBoundingClientRect().height > 0)
-            .filter((a) => a.getBoundingClientRect().bottom > top)
-            .map((a) => a.textContent.trim().replace(/\\s+/g, ' '));
-        }"""
-    )
+    covered = page.evaluate(COVERED)
     assert not covered, covered
     # Tab reaches its link and Close button, and goes on past them (no trap).
     for _ in range(200):
