@@ -91,6 +91,13 @@
   if (!AGES) return; // without the age rules nothing here can be right: the pages read as they are
 
   const empty = () => ({ v: 1, current: "", babies: {} });
+  // A name as typed, without the characters that reorder the text around it (an
+  // unclosed right-to-left override turned "Mia today: 14 months old" backwards after
+  // the name), and set apart as a name of its own direction (a Hebrew or Arabic name
+  // does not move the age beside it).
+  const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\p{Cc}]/gu;
+  const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/;
+  const plainName = (text) => String(text || "").replace(BIDI_CONTROLS, "");
   const isDate = AGES.isIsoDate;
   const cleanMark = (entry, mark) => {
     if (!mark || typeof mark !== "object") return null;
@@ -120,7 +127,7 @@
       });
       const early = Number(baby.early);
       state.babies[id] = {
-        name: String(baby.name || "").slice(0, 40),
+        name: plainName(baby.name).slice(0, 40),
         born: isDate(baby.born) ? baby.born : "",
         early: Number.isInteger(early) && early >= 0 && early <= AGES.rules.maxWeeksEarly ? early : 0,
         marks,
@@ -151,10 +158,24 @@
     save(state);
     return true;
   };
-  const nameOf = (state, id) => {
+  const shownName = (state, id) => {
     const baby = own(state.babies, id);
     const n = Object.keys(state.babies).indexOf(id) + 1;
-    return (baby && baby.name) || fill(TEXT.unnamed, { n: n || 1 });
+    return plainName(baby && baby.name).trim() || fill(TEXT.unnamed, { n: n || 1 });
+  };
+  // Two babies of the same name (a record entered twice, or "Baby 2" beside a second
+  // unnamed baby) are told apart wherever a baby is named or chosen: by the date of
+  // birth, or by their place when that is the same too. A mark goes to the baby the
+  // parent meant.
+  const nameOf = (state, id) => {
+    const baby = own(state.babies, id);
+    const name = shownName(state, id);
+    const text = RIGHT_TO_LEFT.test(name) ? `\u2068${name}\u2069` : name;
+    const fold = (value) => value.toLocaleLowerCase();
+    const same = Object.keys(state.babies).filter((other) => fold(shownName(state, other)) === fold(name));
+    if (!baby || same.length < 2) return text;
+    const twins = same.filter((other) => state.babies[other].born === baby.born);
+    return `${text} (${baby.born && twins.length < 2 ? formatDate(baby.born) : same.indexOf(id) + 1})`;
   };
   const newId = () => "b" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 
@@ -418,7 +439,7 @@
       }
       const weeks = Math.round(Number(early.value) || 0);
       Object.assign(state.babies[id], {
-        name: name.value.trim().slice(0, 40),
+        name: plainName(name.value).trim().slice(0, 40),
         born: born.value,
         early: Math.min(AGES.rules.maxWeeksEarly, Math.max(0, weeks)),
       });
