@@ -71,11 +71,27 @@ def unique_anchor(document: nodes.document, entry_id: str, report: Report) -> st
 
     if free(entry_id):
         return entry_id
-    if entry_id not in ids:
-        report(f"id {entry_id + '-title'!r} (its heading's) is used twice on this page", "id")
-    elif not isinstance(ids[entry_id], crawl_nodes.crawl_entry):  # entries: the domain warns
-        report(f"id {entry_id!r} is used twice on this page", "id")
-    return free_id(entry_id, free)
+    anchor = free_id(entry_id, free)
+    taken = entry_id if entry_id in ids else f"{entry_id}-title"
+    holder = ids[taken]
+    if not isinstance(holder, crawl_nodes.crawl_entry):  # entries: the domain warns
+        whose = "" if taken == entry_id else " (its heading's)"
+        report(
+            f"id {taken!r}{whose} is used twice on this page: {_holder(holder)} has it "
+            f"as its anchor, so the entry's anchor is {anchor!r}; give the entry another "
+            ":id: to keep its links the same",
+            "id",
+        )
+    return anchor
+
+
+def _holder(node: nodes.Element) -> str:
+    """What on the page holds an HTML id, in an author's words."""
+    if isinstance(node, nodes.section) and node.children:
+        return f"the heading {node[0].astext()!r:.80}"
+    if node.get("names"):
+        return f"the label {node['names'][0]!r:.80}"
+    return f"a {node.tagname} element"
 
 
 def convert_fields(ct: ContentType, given: Mapping[str, Any], report: Report) -> dict[str, Any]:
