@@ -12,7 +12,14 @@ from typing import Any
 
 import pytest
 
-from sphinx_crawl.render.search_shards import part_key, split_index, write_parts
+from sphinx_crawl.render import search_shards
+from sphinx_crawl.render.search_shards import (
+    GROUP_SPLIT_BYTES,
+    part_key,
+    split_index,
+    stemmers,
+    write_parts,
+)
 from tests.build_utils import read_search_index
 from tests.test_javascript import node
 
@@ -30,15 +37,23 @@ QUERIES = [
     "stiff legs 4 months",
     "hates tummy time",
     "zebra",
+    # A typo past the first two letters, and words whose stem differs from how they
+    # begin ("tries", stem "try").
+    "crwaling backwards",
+    "baby cries when crawling",
+    "tried tummy time",
+    "worried",
 ]
 
 
-def _run_js(script: str, files: dict[str, Path], queries: list[str], tmp: Path) -> Any:
-    """What a helper in tests/js answers for ``queries``, given ``files`` (in order)."""
+def _run_js(script: str, files: dict[str, Path], queries: list[str], tmp: Path, *more: str) -> Any:
+    """What a helper in tests/js answers for ``queries``, given ``files`` (in order)
+    and ``more`` arguments."""
     listed = tmp / "queries.json"
     listed.write_text(json.dumps(queries), encoding="utf-8")
+    helper = str(ROOT / "tests" / "js" / script)
     result = subprocess.run(
-        [node(), str(ROOT / "tests" / "js" / script), *map(str, files.values()), str(listed)],
+        [node(), helper, *map(str, files.values()), str(listed), *more],
         capture_output=True,
         text=True,
         check=True,
@@ -54,7 +69,13 @@ def whole(handbook: tuple[Any, Path]) -> dict[str, Any]:
     return index
 
 
-def test_split_parts_rank_as_the_whole_index(whole: dict[str, Any], tmp_path: Path) -> None:
+@pytest.mark.parametrize("group_bytes", [GROUP_SPLIT_BYTES, 0])
+def test_split_parts_rank_as_the_whole_index(
+    whole: dict[str, Any], tmp_path: Path, group_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the words parted by two letters where few, three where many, and by three
+    everywhere (``group_bytes`` 0): a stem's words, typos and synonyms as whole."""
+    monkeypatch.setattr(search_shards, "GROUP_SPLIT_BYTES", group_bytes)
     upfront, parts = split_index(whole, single_file_bytes=0)
     assert "words" not in upfront
     assert "entries" not in upfront
@@ -73,6 +94,39 @@ def test_split_parts_rank_as_the_whole_index(whole: dict[str, Any], tmp_path: Pa
         # The entries' ages only for a query that names one.
         names_age = any(unit in found["query"] for unit in ("months", "month old"))
         assert ("a" in found["loaded"]) == names_age, found
+
+
+def test_split_parts_rank_as_the_whole_index_in_spanish(
+    spanish_handbook: tuple[Any, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Spanish edition's words are stemmed by Sphinx's Snowball stemmer in the page:
+    a word is kept where its stem leads, whatever its own letters."""
+    from sphinx.search.es import SearchSpanish
+
+    result, html = spanish_handbook
+    assert result.returncode == 0, result.stderr
+    whole = read_search_index((html / "crawl-searchindex.js").read_text(encoding="utf-8"))
+    monkeypatch.setattr(search_shards, "GROUP_SPLIT_BYTES", 0)
+    stems = stemmers("es", SearchSpanish({}).stem)
+    upfront, parts = split_index(whole, single_file_bytes=0, stems=stems)
+    files = {}
+    for name, data in (("whole", whole), ("upfront", upfront), ("parts", parts)):
+        files[name] = tmp_path / f"{name}.json"
+        files[name].write_text(json.dumps(data), encoding="utf-8")
+    queries = [
+        "gateo hacia atrás",
+        "gatea para atras",
+        "gatear hacia atrás es normal",
+        "gateaando",
+        "piernas rígidas",
+        "no respira",
+        "mi bebé de 9 meses solo va hacia atrás",
+        "tiempo boca abajo",
+    ]
+    language_data = str(html / "_static" / "language_data.js")
+    for found in _run_js("split-compare.mjs", files, queries, tmp_path, "es", language_data):
+        assert found["split"] == found["whole"], found["query"]
+        assert found["whole"]["ids"] or found["query"] == "no respira", found
 
 
 def test_parts_are_written_and_old_ones_removed(whole: dict[str, Any], tmp_path: Path) -> None:
@@ -108,7 +162,8 @@ def test_the_search_page_asks_at_once_for_parts_the_query_needs(
     files["script"].write_text(preload_script(upfront, words), encoding="utf-8")
     files["upfront"].write_text(json.dumps(upfront), encoding="utf-8")
     queries = [*QUERIES, "gateo hacia atrás", "__proto__ constructor", "38.5", ""]
-    present = {f"w-{part_key(first)}" for first in upfront["parts"]["words"].split()}
+    starts = set(upfront["parts"]["words"].split())
+    present = {f"w-{start.encode().hex()}" for start in starts}
     for found in _run_js("preload-compare.mjs", files, queries, tmp_path):
         names = []
         for rel, kind, href in found["preloaded"]:
@@ -119,7 +174,7 @@ def test_the_search_page_asks_at_once_for_parts_the_query_needs(
             assert href.endswith(f".js?v={found['version']}"), href
             names.append(name)
         needed = set(found["needed"])
-        typed = {f"w-{part_key(w)}" for w in words(found["query"])} & present
+        typed = {f"w-{part_key(w, starts)}" for w in words(found["query"])} & present
         # Every typed word's part, and nothing else but synonyms' parts and the ages.
         assert typed <= set(names), found
         assert {n for n in names if n != "a"} <= needed, found

@@ -44,7 +44,7 @@ from sphinx_crawl.render.baby import AGES_SCRIPT, COMPANION_SCRIPTS, RULES_FILE,
 from sphinx_crawl.render.emergency import texts as emergency_texts
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
 from sphinx_crawl.render.search_preload import preload_script, written_upfront
-from sphinx_crawl.render.search_shards import split_index, write_parts
+from sphinx_crawl.render.search_shards import split_index, stemmers, write_parts
 from sphinx_crawl.render.search_words import emergency_search_data, search_vocabulary
 
 if TYPE_CHECKING:
@@ -257,7 +257,10 @@ def split_search_index(app: Sphinx) -> tuple[dict[str, Any], dict[str, Any]]:
     """(what goes up front, {part name: data}), once per build."""
     if app not in _SPLIT:
         split = crawl_config(app.config).search_split_bytes
-        _SPLIT[app] = split_index(build_index(app), split)
+        # Sphinx's stemmer for the language, as its search index (and page) use it.
+        language = getattr(getattr(app.builder, "indexer", None), "lang", None)
+        stems = stemmers(app.config.language, getattr(language, "stem", None))
+        _SPLIT[app] = split_index(build_index(app), split, stems)
     return _SPLIT[app]
 
 

@@ -27,7 +27,8 @@ from sphinx_crawl.render.search_shards import AGES_PART, part_key
 #: The script, with the part folder, the index's version, the word parts there are
 #: (their keys, space-separated), and the synonyms' parts of each word that has some.
 #: The words and their parts' names are worked out as crawl-search.js's ``words`` and
-#: ``partOf`` do; keep them in step.
+#: ``partOf`` do (a word's first three letters where a part has them, else two); keep
+#: them in step.
 _SCRIPT = """<script>(function (folder, version, present, synonyms, ages) {
   var query = new URLSearchParams(window.location.search).get("q");
   if (!query) return;
@@ -36,13 +37,16 @@ _SCRIPT = """<script>(function (folder, version, present, synonyms, ages) {
     return text.toLowerCase().replace(/['\\u2019]/g, "").replace(/\\blittle ones?\\b/g, " ")
       .split(/[^\\p{L}\\p{N}]+/u).filter(Boolean);
   };
-  var key = function (word) {
-    var start = word.normalize("NFD").replace(/\\p{M}/gu, "").slice(0, 2);
+  var hex = function (start) {
     return Array.from(new TextEncoder().encode(start), function (b) {
       return b.toString(16).padStart(2, "0");
     }).join("");
   };
   var have = new Set(present.split(" "));
+  var key = function (word) {
+    var folded = word.normalize("NFD").replace(/\\p{M}/gu, "");
+    return have.has(hex(folded.slice(0, 3))) ? hex(folded.slice(0, 3)) : hex(folded.slice(0, 2));
+  };
   var wanted = new Set();
   words(query).forEach(function (word) {
     wanted.add(key(word));
@@ -67,15 +71,16 @@ def preload_script(upfront: dict[str, Any], words: Callable[[str], list[str]]) -
     parts = upfront.get("parts")
     if not isinstance(parts, dict) or not parts.get("version"):
         return ""
+    listed = parts.get("words", "")
+    # The parts' first letters (an index of an earlier version listed the parts' keys).
+    starts = set(listed.split()) if isinstance(listed, str) else set()
+    present = [start.encode("utf-8").hex() for start in sorted(starts)] if starts else listed
     synonyms: dict[str, list[str]] = {}
     for word, alternatives in (upfront.get("synonyms") or {}).items():
-        listed = [alternatives] if isinstance(alternatives, str) else alternatives
-        keys = {part_key(w) for text in listed for w in words(str(text))}
+        texts = [alternatives] if isinstance(alternatives, str) else alternatives
+        keys = {part_key(w, starts) for text in texts for w in words(str(text))}
         if keys:
             synonyms[str(word).lower()] = sorted(keys)
-    listed = parts.get("words", "")
-    # The words' first letters (an index of an earlier version listed the parts' keys).
-    present = [part_key(p) for p in listed.split()] if isinstance(listed, str) else listed
     arguments = [
         parts.get("folder", ""),
         parts["version"],

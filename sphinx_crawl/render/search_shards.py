@@ -6,7 +6,13 @@ A small handbook's index is one file. A large one is split:
   (the parents' words, intent and emergency words, labels...), and per entry only
   what every ranking needs: its kind, one character each;
 * ``_crawl_search/w-<hex>.js``: the words (of every field) that begin with the same
-  two letters, accents folded (``<hex>``: those letters in UTF-8, as hexadecimal);
+  two letters, accents folded; where those are many (more than
+  :data:`GROUP_SPLIT_BYTES`), the same three (``<hex>``: those letters in UTF-8, as
+  hexadecimal). A word is also kept where its stem's letters lead ("cried", stem
+  "cry"), so the words of a stem are all in the part of the stem typed. The words of a
+  query's typo are not in its part ("crwaling"): for a word the parts loaded do not
+  know, its first two letters' parts are loaded as well (on the benchmark's 5,000
+  entries a first query's words went from 9.0 to 4.5 KiB gzipped at most);
 * ``_crawl_search/a.js``: per entry, from what age it concerns a baby, one character
   each: needed only by a query that names an age ("my 9 month old"), and loaded with
   its word parts (on the benchmark's 5,000 entries, 2.2 of the 4.6 KiB gzipped that
@@ -26,7 +32,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +48,9 @@ SINGLE_FILE_BYTES = 200_000
 ROWS_PER_PART = 8
 #: The columns of a row a result shows: title, page, anchor, kind, badge, age.
 SHOWN_COLUMNS = 6
+#: The words beginning with the same two letters are parted by their third letter
+#: beyond this size (JSON, bytes).
+GROUP_SPLIT_BYTES = 2_000
 PART_FOLDER = "_crawl_search"
 #: The part with each entry's age (see above).
 AGES_PART = "a"
@@ -53,27 +64,80 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
 
 
-def part_key(word: str) -> str:
-    """The part a word is kept in: its first two letters, folded, in hexadecimal."""
-    return fold(word)[:2].encode("utf-8").hex()
+def part_key(word: str, present: Iterable[str] = ()) -> str:
+    """The part a word is kept in, in hexadecimal: its first three letters, folded,
+    when they are one of the ``present`` parts' (see above), else its first two."""
+    folded = fold(word)
+    start = folded[:3] if folded[:3] in present else folded[:2]
+    return start.encode("utf-8").hex()
+
+
+Stem = Callable[[str], str]
+_DOUBLED = re.compile(r"([^aeioulsz])\1$")
+
+
+def english_stem(word: str) -> str:
+    """crawl-search.js's ``englishStem``, for the parts a word is kept in."""
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    if word.endswith("ss"):
+        return word
+    for end in ("ing", "ed", "es", "s", "e"):
+        if len(word) - len(end) >= 3 and word.endswith(end):
+            base = word[: -len(end)]
+            doubled = len(end) > 1 and end != "es" and _DOUBLED.search(base)
+            return base[:-1] if doubled else base
+    return word
+
+
+def stemmers(language: str | None, language_stem: Callable[[str], str] | None) -> list[Stem]:
+    """What crawl-search.js stems words with: its own English stemmer in English; in
+    another language Sphinx's (``language_stem``, Snowball, the same in Python as in the
+    page's language_data.js), or its English one where the page has none."""
+    code = (language or "en").split("_")[0].split("-")[0].lower()
+    if code == "en" or language_stem is None:
+        return [english_stem]
+    return [english_stem, language_stem]
+
+
+def _word_parts(
+    by_field: dict[str, dict[str, str]], stems: Iterable[Stem]
+) -> dict[str, dict[str, dict[str, str]]]:
+    """{the letters a part's words begin with (folded): {field: {word: entries}}}."""
+    sizes: dict[str, int] = {}
+    for by_word in by_field.values():
+        for word, postings in by_word.items():
+            start = fold(word)[:2]
+            sizes[start] = sizes.get(start, 0) + len(word) + len(postings) + 4
+    split = {start for start, size in sizes.items() if size > GROUP_SPLIT_BYTES}
+
+    def key(text: str) -> str:
+        folded = fold(text)
+        return folded[:3] if folded[:2] in split else folded[:2]
+
+    stems = list(stems)
+    parts: dict[str, dict[str, dict[str, str]]] = {}
+    for field, by_word in by_field.items():
+        for word, postings in by_word.items():
+            for start in sorted({key(word), *(key(stem(word)) for stem in stems)}):
+                parts.setdefault(start, {}).setdefault(field, {})[word] = postings
+    return parts
 
 
 def split_index(
-    index: dict[str, Any], single_file_bytes: int = SINGLE_FILE_BYTES
+    index: dict[str, Any],
+    single_file_bytes: int = SINGLE_FILE_BYTES,
+    stems: Iterable[Stem] = (english_stem,),
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(what goes up front, {part name: data}); no parts for a small index."""
+    """(what goes up front, {part name: data}); no parts for a small index. ``stems``:
+    the stemmers crawl-search.js may read the handbook's words with."""
     whole = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     if len(whole.encode("utf-8")) <= single_file_bytes:
         return index, {}
     rows: list[list[Any]] = index["entries"]
     pages: list[str] = index["pages"]
-    parts: dict[str, Any] = {}
-    prefixes: set[str] = set()
-    for field, by_word in index["words"].items():
-        for word, postings in by_word.items():
-            prefixes.add(fold(word)[:2])
-            part = parts.setdefault(f"w-{part_key(word)}", {})
-            part.setdefault(field, {})[word] = postings
+    words = _word_parts(index["words"], stems)
+    parts: dict[str, Any] = {f"w-{start.encode('utf-8').hex()}": words[start] for start in words}
     for start in range(0, len(rows), ROWS_PER_PART):
         parts[f"r-{start // ROWS_PER_PART}"] = [
             [row[0], pages[row[1]], *row[2:SHOWN_COLUMNS]]
@@ -96,9 +160,9 @@ def split_index(
         digest.update(json.dumps(parts[name], ensure_ascii=False, sort_keys=True).encode())
     upfront["parts"] = {
         "folder": PART_FOLDER,
-        # The words' first letters (folded) that have a part, space-separated: the
-        # part's name is worked out from them as from a word typed.
-        "words": " ".join(sorted(prefixes)),
+        # The letters (folded) the words of each part begin with, space-separated:
+        # the part's name is worked out from them as from a word typed.
+        "words": " ".join(sorted(words)),
         "rows_per_part": ROWS_PER_PART,
         "version": digest.hexdigest()[:12],
         "alphabet": AGE_ALPHABET,

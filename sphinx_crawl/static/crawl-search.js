@@ -97,23 +97,43 @@
     return months < 0 ? null : months;
   }
   const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
-  // The part holding the words that begin as ``word`` does (two letters, accents folded).
-  const partOf = (word) => `w-${hex(fold(word).slice(0, 2))}`;
+  // The letters (folded) the words of each part begin with ("ba cra cru le"): three
+  // where the words of two letters are many, else two.
+  const partStarts = (index) => (index.crawlStarts ??= new Set(String(index.parts.words || "").split(" ").filter(Boolean)));
+  // The part holding the words that begin as ``word`` does, accents folded: its first
+  // three letters', or two.
+  const partOf = (index, word) => {
+    const folded = fold(word);
+    return `w-${hex(partStarts(index).has(folded.slice(0, 3)) ? folded.slice(0, 3) : folded.slice(0, 2))}`;
+  };
+  const named = (index, starts) => [...starts].filter((start) => partStarts(index).has(start)).map((start) => `w-${hex(start)}`);
 
-  // The parts a query needs: the words typed and their synonyms, and the entries'
-  // ages when it names one.
+  // The parts a query needs: the words typed and their synonyms, as typed and by stem
+  // (a word is kept in its stem's part too: "cried", stem "cry"), and the entries' ages
+  // when it names one.
   function wordParts(index, query) {
-    // The words' first letters that have a part ("ba cr le"), each a part's name.
-    const present = new Set(String(index.parts.words || "").split(" ").filter(Boolean).map(partOf));
+    const present = new Set(named(index, partStarts(index)));
     const wanted = new Set();
+    const add = (word) => { wanted.add(partOf(index, word)); wanted.add(partOf(index, stem(word))); };
     words(query).forEach((word) => {
-      wanted.add(partOf(word));
+      add(word);
       [].concat(own(index.synonyms || {}, word) || own(index.synonyms || {}, stem(word)) || [])
-        .forEach((synonym) => words(synonym).forEach((w) => wanted.add(partOf(w))));
+        .forEach((synonym) => words(synonym).forEach(add));
     });
     const names = [...wanted].filter((name) => present.has(name));
     if (Number.isFinite(queryAge(index, query))) names.push("a");
     return names;
+  }
+  // After the parts of wordParts: for a word they do not know (a typo, "crwaling", or a
+  // word the handbook lacks), every part of its first two letters, where a typo is
+  // looked for (not for the words the notices read: "breathing" waits for nothing).
+  function typoParts(index, query) {
+    const STOP = new Set(index.stop || []);
+    const known = (index.crawlSearcher ??= searcher(index)).stems();
+    const claimed = claimedStems(index, query);
+    const unknown = new Set(words(query).filter((w) => !STOP.has(w) && !known.has(stem(w)) && !claimed.has(stem(w)))
+      .map((w) => fold(w).slice(0, 2)));
+    return named(index, [...partStarts(index)].filter((start) => unknown.has(start.slice(0, 2))));
   }
   const rowParts = (index, positions) =>
     [...new Set(positions.filter((n) => !index.entries[n]).map((n) => `r-${Math.floor(n / index.parts.rows_per_part)}`))];
@@ -744,6 +764,7 @@
       index.words ??= {};
       index.entries ??= [];
       await loadParts(index, root, wordParts(index, query));
+      await loadParts(index, root, typoParts(index, query));
       decided = decide(index, query);
       await loadParts(index, root, rowParts(index, decided.results.map((r) => r.n)));
     }
@@ -937,6 +958,6 @@
     words, englishStem, fold, stem, editDistance, typosAllowed, namesPhrase, forms,
     nearestStems, rankEntries, topResults, triage, claimedStems, isWorry, queryAge, queryWeeks,
     youngAndWorried, youngFever, saysTemperature, saysNewborn, noticeOf, setupEntrySearch,
-    wordParts, rowParts, mergePart, partOf, kindOf, fromOf,
+    wordParts, typoParts, rowParts, mergePart, partOf, kindOf, fromOf,
   };
 });

@@ -1,6 +1,7 @@
 // Helper for tests/test_search_parts.py: ranks queries on the whole index and on the
 // same index split into parts (as render/search_shards.py writes them), and prints both.
-// argv: <whole.json> <upfront.json> <parts.json> <queries.json>
+// argv: <whole.json> <upfront.json> <parts.json> <queries.json> [<language>
+// <language_data.js>: the edition's language and Sphinx's script with its stemmer]
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -9,8 +10,11 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
 const factory = require(join(ROOT, "sphinx_crawl", "static", "crawl-search.js"));
-const [whole, upfront, parts, queries] = process.argv.slice(2).map((f) => JSON.parse(readFileSync(f, "utf-8")));
-const search = factory({ language: "en" });
+const [whole, upfront, parts, queries] = process.argv.slice(2, 6).map((f) => JSON.parse(readFileSync(f, "utf-8")));
+const [language = "en", languageData] = process.argv.slice(6);
+const window = {};
+if (languageData) new Function("window", readFileSync(languageData, "utf-8"))(window);
+const search = factory({ language, stemmer: () => window.Stemmer });
 
 // Where a result links to: a split index's rows name their page, a whole index's
 // give its place in the list of pages.
@@ -30,6 +34,12 @@ const out = queries.map((query) => {
   const loaded = [];
   // As the page does: the word parts of the query, then the rows of the results.
   for (const name of search.wordParts(split, query)) {
+    search.mergePart(split, name, parts[name]);
+    loaded.push(name);
+  }
+  // Then the parts a typo's word may be in.
+  for (const name of search.typoParts(split, query)) {
+    if (loaded.includes(name)) continue;
     search.mergePart(split, name, parts[name]);
     loaded.push(name);
   }
