@@ -303,17 +303,45 @@
     const params = new URLSearchParams(window.location.search);
     let first = true;
     let applied = ""; // the baby and age last put in the fields: a mark elsewhere changes neither
+    // "Showing what applies to Leo today: 14 months old" only while the fields hold
+    // Leo's age: a shared link's age ("?age=3&only=1") or an age typed since shows
+    // another age's entries (and hides Leo's signs), so then the line says only who
+    // Leo is and how old ("Leo today: 14 months old"), the template's words from the
+    // name on. (Before, it went on saying the page showed what applied to Leo.)
+    let sentence = null;
+    let own = { text: "", weeks: "", full: "", short: "" };
+    const say = () => {
+      if (!sentence) return;
+      const same = (typed, kept) => (Number.parseFloat(typed) || 0) === (Number.parseFloat(kept) || 0);
+      const holds = age.value.trim() !== "" && same(age.value, own.text) && same(early.value, own.weeks);
+      sentence.textContent = `${holds ? own.full : own.short} `;
+      line.dataset.crawlShowing = holds ? "baby" : "other";
+    };
+    form.addEventListener("input", say);
+    form.addEventListener("change", say);
+    form.addEventListener("reset", () => window.setTimeout(say, 0));
+    const fromName = (template) => {
+      const text = String(template || "");
+      return text.includes("{name}") ? text.slice(text.indexOf("{name}")) : text;
+    };
     const show = view(() => {
       line.replaceChildren();
+      sentence = null;
       const { state, id, baby } = shownBaby();
       const ages = agesOf(baby);
       line.dataset.crawlBaby = baby ? id : "";
       if (baby && ages) {
         const name = nameOf(state, id);
-        const text = ages.corrected === null
-          ? fill(TEXT.using, { name, age: months(ages.months) })
-          : fill(TEXT.usingCorrected, { name, age: months(ages.months), corrected: months(ages.corrected) });
-        line.appendChild(el("span", "", text + " "));
+        const template = ages.corrected === null ? TEXT.using : TEXT.usingCorrected;
+        const values = { name, age: months(ages.months), corrected: months(ages.corrected || 0) };
+        own = {
+          text: AGES.inputMonths(ages.months),
+          weeks: baby.early ? String(baby.early) : "",
+          full: fill(template, values),
+          short: fill(fromName(template), values),
+        };
+        sentence = line.appendChild(el("span", "crawl-baby-line-text"));
+        say();
         if (Object.keys(state.babies).length > 1) line.appendChild(babySelect(state, id, "crawl-baby-filter-which", show));
       }
       if (href !== undefined) {
@@ -338,6 +366,7 @@
       age.dispatchEvent(new Event("input", { bubbles: true }));
     });
     show();
+    say();
   }
 
   // A switch between babies: sets the current baby, and every view follows.

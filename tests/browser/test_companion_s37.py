@@ -90,3 +90,34 @@ def test_a_name_cannot_turn_the_text_after_it_backwards(phone: Tab) -> None:
         ".babies[JSON.parse(localStorage.getItem('sphinx-crawl:babies')).current].name"
     )
     assert line == "Miaevil"
+
+
+def baby_line(tab: Tab) -> str:
+    return tab.page.locator("form.crawl-age-filter .crawl-baby-line").inner_text()
+
+
+def test_the_baby_line_never_claims_an_age_the_page_does_not_show(phone: Tab) -> None:
+    """A link's age ("?age=3&only=1": shared, bookmarked, or the last age typed) wins
+    over the remembered baby, as before; but the line went on saying "Showing what
+    applies to Leo today: 14 months old" while the page showed a 3-month-old's entries
+    and hid the signs of 12 months that apply to Leo."""
+    fourteen = (TODAY - datetime.timedelta(days=427)).isoformat()
+    save_baby(phone, "Leo", fourteen, another=False)
+    phone.goto("red-flags.html?age=3&only=1")
+    line = baby_line(phone)
+    assert "Showing what applies to Leo" not in line, line
+    assert "Leo today: 14 months old" in line, line
+    assert "at 3 months" in phone.page.locator(".crawl-age-status").inner_text()
+    # The baby's own age: the line says so again.
+    phone.goto("red-flags.html")
+    assert "Showing what applies to Leo today: 14 months old" in baby_line(phone)
+    # An age typed over the baby's: the line stops claiming; typed back, it says so.
+    phone.page.fill("#crawl-age", "5")
+    assert "Showing what applies" not in baby_line(phone)
+    phone.page.fill("#crawl-age", "14")
+    assert "Showing what applies to Leo today: 14 months old" in baby_line(phone)
+    # In Spanish too, from the same words.
+    phone.goto("es/red-flags.html?age=3")
+    line = baby_line(phone)
+    assert "Se muestra" not in line, line
+    assert "Leo: 14 meses" in line, line
