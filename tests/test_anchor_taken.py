@@ -53,3 +53,20 @@ def test_the_warning_names_the_heading_or_label_and_the_anchor(tmp_path: Path) -
     assert "After the tips." in main.get_text()
     ids = {entry["id"]: entry["url"] for entry in site.crawl_json()["entries"]}
     assert ids == {"crawling": "index.html#crawling-2", "floors": "index.html#floors-2"}
+
+
+def test_the_warning_names_the_entry_whose_title_has_the_anchor(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_crawl"]\nproject = "P"\n', encoding="utf-8")
+    (src / "index.rst").write_text(
+        "Tips\n====\n\n.. tip-card:: Toys\n   :id: toys\n\n   One.\n\n"
+        ".. tip-card:: Titles of toys\n   :id: toys-title\n\n   Two.\n",
+        encoding="utf-8",
+    )
+    site = build(src)
+    assert site.crawl_warnings("id") == [
+        "<src>/index.rst:9: WARNING: tip-card: id 'toys-title' is used twice on this page: "
+        "the title of the entry 'toys' has it as its anchor, so the entry's anchor is "
+        "'toys-title-2'; give the entry another :id: to keep its links the same [crawl.id]"
+    ]

@@ -87,6 +87,9 @@ def unique_anchor(document: nodes.document, entry_id: str, report: Report) -> st
 
 def _holder(node: nodes.Element) -> str:
     """What on the page holds an HTML id, in an author's words."""
+    entry = node.parent if isinstance(node, crawl_nodes.crawl_entry_title) else None
+    if isinstance(entry, crawl_nodes.crawl_entry):
+        return f"the title of the entry {entry.get('entry_id', '')!r}"
     if isinstance(node, nodes.section) and node.children:
         return f"the heading {node[0].astext()!r:.80}"
     if node.get("names"):
