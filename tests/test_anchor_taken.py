@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.build_utils import build
+from tests.build_utils import Build, build
 
 PAGE = """\
 Crawling
@@ -31,12 +31,16 @@ After the tips.
 """
 
 
-def test_the_warning_names_the_heading_or_label_and_the_anchor(tmp_path: Path) -> None:
+def site_of(tmp_path: Path, page: str) -> Build:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text('extensions = ["sphinx_crawl"]\nproject = "P"\n', encoding="utf-8")
-    (src / "index.rst").write_text(PAGE, encoding="utf-8")
-    site = build(src)
+    (src / "index.rst").write_text(page, encoding="utf-8")
+    return build(src)
+
+
+def test_the_warning_names_the_heading_or_label_and_the_anchor(tmp_path: Path) -> None:
+    site = site_of(tmp_path, PAGE)
     warnings = site.crawl_warnings("id")
     assert len(warnings) == 2, warnings
     heading, label = sorted(warnings, key=lambda w: int(w.split("index.rst:")[1].split(":")[0]))
@@ -56,15 +60,11 @@ def test_the_warning_names_the_heading_or_label_and_the_anchor(tmp_path: Path) -
 
 
 def test_the_warning_names_the_entry_whose_title_has_the_anchor(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text('extensions = ["sphinx_crawl"]\nproject = "P"\n', encoding="utf-8")
-    (src / "index.rst").write_text(
+    site = site_of(
+        tmp_path,
         "Tips\n====\n\n.. tip-card:: Toys\n   :id: toys\n\n   One.\n\n"
         ".. tip-card:: Titles of toys\n   :id: toys-title\n\n   Two.\n",
-        encoding="utf-8",
     )
-    site = build(src)
     assert site.crawl_warnings("id") == [
         "<src>/index.rst:9: WARNING: tip-card: id 'toys-title' is used twice on this page: "
         "the title of the entry 'toys' has it as its anchor, so the entry's anchor is "
