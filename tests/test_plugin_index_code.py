@@ -106,3 +106,25 @@ def test_index_names_are_text_in_the_html(site: Build) -> None:
     header_link = site.soup("index").select_one('div.related a[href="crawl-gizmos.html"]')
     assert header_link is not None
     assert header_link.get_text() == '<script>alert("index")</script>'
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="core/content_types.run_hook passes the entry's own fields to a hook: what a "
+    "badge (or classes, callouts, heading_prefix, rank) changes in them reaches the page "
+    "and crawl.json; run_hook should pass a copy",
+)
+def test_what_a_badge_changes_in_its_fields_stays_out_of_json(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["crawl_meddler"]\nproject = "B"\n', "utf-8")
+    (src / "index.rst").write_text(
+        "Gizmos\n======\n\n.. gizmo-card:: Meddled\n   :id: meddled\n   :mood: meddle\n\n"
+        "   Body.\n",
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(PLUGINS))
+        site = build(src)
+    (entry,) = site.crawl_json()["entries"]
+    assert entry["mood"] == "meddle"

@@ -1,6 +1,6 @@
 """A content type whose index code misbehaves without raising (for tests): its
 ``group_by`` changes the entry it is given and returns group keys that cannot be keys,
-and its index names are markup."""
+its ``badge`` changes the fields it is given, and its index names are markup."""
 
 from __future__ import annotations
 
@@ -24,12 +24,19 @@ def group_by(entry: Any) -> Any:
     return [(mood, mood)]
 
 
+def badge(fields: Any) -> str:
+    if fields.get("mood") == "meddle":
+        fields["mood"] = "changed by badge"  # must not reach the entry either
+    return "A gizmo"
+
+
 GIZMO = ContentType(
     name="gizmo",
     directive="gizmo-card",
     label="Gizmo",
     plural="Gizmos",
     fields=(Field("mood", schema={"type": "string"}),),
+    badge=badge,
     index=IndexSpec("gizmos", MARKUP, MARKUP, group_by),
 )
 
