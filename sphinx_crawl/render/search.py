@@ -313,7 +313,10 @@ def load_index_on_search_page(
         # Before the other deferred scripts (priority 500), which the search does not
         # need: they run in document order, and a reader's first results wait for
         # every one before them (18 to 28 ms of crawl.js and the tracker's at 1,500).
-        app.add_js_file(SEARCH_SCRIPT, loading_method="defer", priority=450)
+        # At high priority, as the index (below): a deferred script is fetched at low
+        # priority, and Chromium lets one such request out at a time while the page's
+        # head is read (the index came 100 ms after it was asked for, at 5,000 entries).
+        app.add_js_file(SEARCH_SCRIPT, loading_method="defer", priority=450, fetchpriority="high")
         scripts = context.get("script_files")
         if isinstance(scripts, list):
             # In place: the list is the builder's for this page, where handlers after
@@ -327,7 +330,9 @@ def load_index_on_search_page(
         upfront = _upfront_for_search_page(app)
         preload = preload_script(upfront, words) if upfront else ""
         context["metatags"] = (
-            context.get("metatags", "") + preload + f'\n<script defer src="{index}"></script>'
+            context.get("metatags", "")
+            + preload
+            + f'\n<script defer fetchpriority="high" src="{index}"></script>'
         )
 
 

@@ -96,31 +96,33 @@
     const months = decode(index, index.from, n);
     return months < 0 ? null : months;
   }
-  const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
+  // One encoder: making one is slow (9 ms for a query's parts, cold, at 5,000 entries).
+  let encoder = null;
+  const hex = (text) => Array.from((encoder ??= new TextEncoder()).encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
   // The letters (folded) the words of each part begin with ("ba cra cru le"): three
   // where the words of two letters are many, else two.
   const partStarts = (index) => (index.crawlStarts ??= new Set(String(index.parts.words || "").split(" ").filter(Boolean)));
-  // The part holding the words that begin as ``word`` does, accents folded: its first
-  // three letters', or two.
-  const partOf = (index, word) => {
+  // The letters of the part holding the words that begin as ``word`` does, accents
+  // folded: its first three, or two.
+  const startOf = (index, word) => {
     const folded = fold(word);
-    return `w-${hex(partStarts(index).has(folded.slice(0, 3)) ? folded.slice(0, 3) : folded.slice(0, 2))}`;
+    return partStarts(index).has(folded.slice(0, 3)) ? folded.slice(0, 3) : folded.slice(0, 2);
   };
+  const partOf = (index, word) => `w-${hex(startOf(index, word))}`;
   const named = (index, starts) => [...starts].filter((start) => partStarts(index).has(start)).map((start) => `w-${hex(start)}`);
 
   // The parts a query needs: the words typed and their synonyms, as typed and by stem
   // (a word is kept in its stem's part too: "cried", stem "cry"), and the entries' ages
   // when it names one.
   function wordParts(index, query) {
-    const present = new Set(named(index, partStarts(index)));
     const wanted = new Set();
-    const add = (word) => { wanted.add(partOf(index, word)); wanted.add(partOf(index, stem(word))); };
+    const add = (word) => { wanted.add(startOf(index, word)); wanted.add(startOf(index, stem(word))); };
     words(query).forEach((word) => {
       add(word);
       [].concat(own(index.synonyms || {}, word) || own(index.synonyms || {}, stem(word)) || [])
         .forEach((synonym) => words(synonym).forEach(add));
     });
-    const names = [...wanted].filter((name) => present.has(name));
+    const names = named(index, wanted);
     if (Number.isFinite(queryAge(index, query))) names.push("a");
     return names;
   }
@@ -716,8 +718,7 @@
 
   // What the search shows for a query: the ranked entries, what comes before them,
   // and the list (with the worried-parent card where a worry needs it).
-  function decide(index, query) {
-    const ranked = rankEntries(index, query);
+  function decide(index, query, ranked = rankEntries(index, query)) {
     const needs = triage(index, query, ranked);
     let results = [...ranked];
     const concern = index.concern && Number.isInteger(index.concern.row) ? index.concern.row : -1;
@@ -738,13 +739,16 @@
     return { ranked, needs, results };
   }
 
-  // A split index's parts, each loaded once, as a script (which works from file:// too).
+  // A split index's parts, each loaded once, as a script (which works from file:// too),
+  // at high priority: a script added by a script is fetched at low priority, after
+  // the page's own.
   const loading = new Map();
   function loadParts(index, root, names) {
     return Promise.all(names.map((name) => {
       if (!loading.has(name)) {
         loading.set(name, new Promise((resolve) => {
           const script = document.createElement("script");
+          script.fetchPriority = "high";
           script.src = `${root}${index.parts.folder}/${name}.js?v=${index.parts.version}`;
           script.onload = script.onerror = () => resolve();
           document.head.appendChild(script);
@@ -765,7 +769,12 @@
       index.entries ??= [];
       await loadParts(index, root, wordParts(index, query));
       await loadParts(index, root, typoParts(index, query));
-      decided = decide(index, query);
+      // The rows of the results are asked for as soon as they are ranked, and come
+      // while the notices are worked out.
+      const ranked = rankEntries(index, query);
+      const rows = loadParts(index, root, rowParts(index, ranked.map((r) => r.n)));
+      decided = decide(index, query, ranked);
+      await rows;
       await loadParts(index, root, rowParts(index, decided.results.map((r) => r.n)));
     }
     decided ??= decide(index, query);
@@ -944,6 +953,7 @@
     // The search page loads the index itself, beside Sphinx's (see render/search.py).
     if (window.crawlSearchIndex) return withIndex(window.crawlSearchIndex);
     const script = document.createElement("script");
+    script.fetchPriority = "high";
     script.src = root + "crawl-searchindex.js";
     script.onload = () => {
       if (!window.crawlSearchIndex) return release();
