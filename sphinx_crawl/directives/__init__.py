@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_crawl.builtin import CONTENT_TYPES
+from sphinx_crawl.config import config_location
+from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.baby import CrawlBabyDirective, CrawlSummaryDirective
 from sphinx_crawl.directives.changes import CrawlChangesDirective
 from sphinx_crawl.directives.crawl_extend import CrawlExtendDirective
@@ -18,6 +21,7 @@ from sphinx_crawl.directives.milestone_table import MilestoneTableDirective
 from sphinx_crawl.directives.names import (
     add_crawl_directive,
     crawl_directive_names,
+    foreign_holder,
     setup_directive_names,
 )
 from sphinx_crawl.directives.options import mark_repeated_rst_options
@@ -64,8 +68,22 @@ def setup_directives(app: Sphinx) -> None:
 
 def add_entry_directives(app: Sphinx, config: Config) -> None:
     """``config-inited``: a directive for each registered content type (one generic
-    class, configured by the type)."""
+    class, configured by the type). A plugin's type whose directive name an extension
+    set up after the plugin took (autodoc's ``autofunction``, say) does not replace
+    theirs: register_content_type refuses such a name when the other came first, and
+    the order extensions are listed in must not decide whose pages break."""
     for content_type in get_registry(app):
+        holder = None if content_type in CONTENT_TYPES else foreign_holder(content_type.directive)
+        if holder is not None:
+            warn(
+                f"content type {content_type.name!r}: directive {content_type.directive!r} "
+                f"is already {holder}'s (set up after the plugin), and stays theirs; the type's "
+                "entries cannot be written until the plugin chooses another name, such as "
+                f"{content_type.name + '-card'!r}",
+                config_location(app, "extensions"),
+                "plugin",
+            )
+            continue
         add_crawl_directive(app, content_type.directive, make_entry_directive(content_type))
 
 

@@ -35,6 +35,15 @@ def add_crawl_directive(app: Sphinx, name: str, directive: type[Directive]) -> N
     _OURS.setdefault(app, {})[name] = directive
 
 
+def foreign_holder(name: str) -> str | None:
+    """The package whose directive has ``name`` now, if it is not an entry directive of
+    the extension (one made for a content type has a ``content_type``)."""
+    holder = docutils_directives._directives.get(name)  # type: ignore[attr-defined]
+    if holder is None or getattr(holder, "content_type", None) is not None:
+        return None
+    return str(getattr(holder, "__module__", "") or "another extension")
+
+
 def crawl_directive_names(app: Sphinx) -> list[str]:
     """Every name a directive of the extension goes by in ``app`` (prefixed ones too)."""
     return list(_OURS.get(app, {}))
