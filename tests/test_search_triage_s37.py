@@ -58,7 +58,22 @@ ENGLISH = {
     "lump on head": UNWELL,
     "baby skull fracture": UNWELL,
     "baby pupils different sizes": UNWELL,
-    "baby is not himself": UNWELL,
+    # What a crawling baby's parent says in those words is no illness.
+    "he is not pulling himself up yet": NEITHER,
+    "im fed up, he is not crawling": NEITHER,
+    "listless baby": UNWELL,
+    # A fit that is no seizure, blue that is a toy's: no call for an ambulance; a fit
+    # or blue skin said another way still is one.
+    "shoes that fit": NEITHER,
+    "baby fits through the tunnel": NEITHER,
+    "baby throws a fit during tummy time": NEITHER,
+    "he has a fit of giggles when crawling": NEITHER,
+    "blue toy for crawling": NEITHER,
+    "crawling on a blue mat": NEITHER,
+    "my baby had a fit in the bath": EMERGENCY,
+    "baby has a fit": EMERGENCY,
+    "baby is blue": EMERGENCY,
+    "blue and floppy": EMERGENCY,
     # Still only the illness notice, or none: what a crawling baby does.
     "a red rash": UNWELL,
     "swelling on his knee from crawling": UNWELL,
@@ -85,6 +100,19 @@ SPANISH = {
     "bebió alcohol": UNWELL,
     "se comió una planta": UNWELL,
     "tiene las pupilas de distinto tamaño": UNWELL,
+    "esta muy decaido": UNWELL,
+    # "Bebé" folds and stems as "bebe" (drinks), "bebido" (drunk): no illness here.
+    "mi bebé no habla": NEITHER,
+    "mi bebé no ha gateado todavía": NEITHER,
+    "le salió un bulto": UNWELL,
+    # Hard to wake (NHS: will not wake up).
+    "le cuesta despertar": EMERGENCY,
+    "es difícil de despertar": EMERGENCY,
+    # A fit of laughter, a blue toy: no emergency; a seizure still is.
+    "le da un ataque de risa cuando gatea": NEITHER,
+    "juguete azul para gatear": NEITHER,
+    "tuvo un ataque": EMERGENCY,
+    "se puso azul": EMERGENCY,
     # In this edition a parent may type English.
     "baby fainted": EMERGENCY,
     # Not an emergency.

@@ -101,6 +101,8 @@ SIGNS_ES = [
     # (HSE); a swollen tongue or throat (NHS: a severe allergic reaction).
     "sin aire", "sin respirar", "dificultad respirar", "apenas respira",
     "lengua hinchada", "garganta hinchada",
+    # Hard to wake (NHS: will not wake up), as "hard to wake" above.
+    "cuesta despertar", "difícil despertar", "difícil de despertar",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -125,17 +127,17 @@ UNWELL_EN = [
     # A hostile reader's round (s37): what got a card about development, or nothing,
     # though it is an injury, a poisoning or an illness: a broken bone, a lump on the
     # head, something harmful swallowed or drunk, no wet nappies or feeds, too hot or
-    # too cold, a stiff neck, a baby who is not themselves.
+    # too cold, a stiff neck, a listless baby. (Not "not himself", "not fed": "not
+    # pulling himself up", "fed up, he's not crawling" are about crawling.)
     "broken arm", "broken leg", "broken bone", "broke arm", "broke leg", "fracture",
     "fractured", "skull", "lump head", "dislocated", "pulled elbow", "electrocuted",
     "ate button", "alcohol", "perfume", "aftershave", "mouthwash", "washing powder",
     "washing liquid", "nicotine", "vape", "cigarette", "paracetamol", "ibuprofen",
     "vitamins", "iron tablets", "essential oil", "nail polish", "antifreeze", "ate plant",
     "berries", "mushroom", "not peeing", "no pee", "not weeing", "hasnt wet nappy",
-    "hasnt wet diaper", "not fed", "hasnt fed", "hasnt eaten", "not drinking",
+    "hasnt wet diaper", "hasnt fed", "fed all day", "hasnt eaten", "not drinking",
     "wont drink", "hypothermia", "overheated", "overheating", "heatstroke", "heat stroke",
-    "sunstroke", "sunburn", "sunburnt", "stiff neck", "pupils", "not himself",
-    "not herself", "not themselves",
+    "sunstroke", "sunburn", "sunburnt", "stiff neck", "pupils", "listless",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -149,13 +151,14 @@ UNWELL_ES = [
     "imanes", "pila", "pilas", "mollera", "fontanela", "pañales secos", "no moja el pañal",
     "ictericia", "piel amarilla", "ojos amarillos", "somnoliento", "adormilado",
     "quemó", "quemado", "quemada", "escaldó", "picadura", "picó", "avispa", "abeja",
-    # The same round (s37), in Spanish.
+    # The same round (s37), in Spanish. (Not "no bebe", "no ha bebido": folded and
+    # stemmed, "bebé" is "bebe", and "mi bebé no habla" is no illness.)
     "se rompió", "hueso roto", "brazo roto", "pierna rota", "fractura", "chichón",
-    "bulto cabeza", "no hace pipí", "no orina", "no ha comido", "no ha bebido", "no bebe",
+    "bulto cabeza", "no hace pipí", "no orina", "no ha comido",
     "golpe de calor", "hipotermia", "insolación", "quemadura de sol", "alcohol",
     "perfume", "colonia", "comió planta", "insecticida", "cigarro", "cigarrillo",
     "nicotina", "paracetamol", "ibuprofeno", "cuello rígido", "pupilas",
-    "electrocutado", "descarga eléctrica",
+    "electrocutado", "descarga eléctrica", "decaído", "decaída", "bulto",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

@@ -66,6 +66,39 @@ _HEAT_ES = (
     "ideal",
 )
 
+#: Things a parent names that may be blue, and are not the baby (a toy, a mat).
+_BLUE_THINGS_EN = (
+    "toy",
+    "toys",
+    "mat",
+    "mats",
+    "ball",
+    "blanket",
+    "rug",
+    "carpet",
+    "eyes",
+    "clothes",
+    "shirt",
+    "socks",
+    "tunnel",
+    "box",
+    "cup",
+)
+_BLUE_THINGS_ES = (
+    "juguete",
+    "juguetes",
+    "alfombra",
+    "tapete",
+    "pelota",
+    "manta",
+    "ropa",
+    "camiseta",
+    "calcetines",
+    "túnel",
+    "caja",
+    "vaso",
+)
+
 #: Not responding to a name or to sounds: a worry for the doctor, not a collapse.
 _RESPOND_EN = ("respond", "responding", "responds", "react", "reacting")
 _CALLED_EN = ("his name", "her name", "their name", "name", "sounds", "sound", "noise", "noises")
@@ -127,6 +160,22 @@ INTENT_WORDS: dict[str, list[str]] = {
         "colors",
         "colour",
         "colours",
+        # A fit that is no seizure, and blue that is a toy's or a mat's, not the baby's:
+        # "shoes that fit" and "crawling on a blue mat" were told to call an ambulance
+        # (s37). A fit or blue skin, said any other way, still is an emergency.
+        # (Not "has a fit", nor "fit in": "he had a fit in the bath" is a seizure.)
+        *(f"{verb} a fit" for verb in ("throws", "throw", "threw", "throwing")),
+        "hissy fit",
+        "fit of giggles",
+        "fit of laughter",
+        *(f"{verb} {where}" for verb in ("fit", "fits") for where in ("through", "under")),
+        "that fit",
+        "that fits",
+        "fit well",
+        "fits well",
+        "good fit",
+        "well fitting",
+        *(f"blue {thing}" for thing in _BLUE_THINGS_EN),
     ],
     # Numbers in words, each with its value: "my six week old", "a month old".
     "numbers": _listed(
@@ -216,6 +265,10 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             # "Le fallan los brazos" (his arms give way while crawling): not a fall,
             # though its stem is English "fall" (every language's illness words are read).
             *_listed("falla fallan fallo falló fallar fallando fallaba fallaban fallaron"),
+            # A fit of laughter or of temper, and blue that is a toy's (s37).
+            *(f"ataque de {what}" for what in ("risa", "llanto", "rabia", "celos", "berrinche")),
+            *(f"{thing} azul" for thing in _BLUE_THINGS_ES),
+            *(f"{thing} azules" for thing in ("juguetes", "ojos", "calcetines")),
         ],
         "negation": _listed("no nunca ni tampoco dejó"),
         "alarm": _listed(
