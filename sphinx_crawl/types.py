@@ -100,6 +100,7 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
             'plural="Activities", ...)'
         )
     try:
+        _check_name_free(content_type)
         _check_directive_free(app, content_type)
         get_registry(app).add(content_type)
     except ExtensionError as error:
@@ -129,6 +130,21 @@ def _registering_extension() -> str | None:
 
 #: How the packages a directive may belong to are named in messages.
 _OWNERS = {"sphinx": "Sphinx", "sphinx_crawl": "sphinx-crawl itself"}
+
+
+#: Roles of the ``crawl`` domain that are not a content type's: a type of that name
+#: would take its role (``{crawl:contact}`` links to the handbook's contacts).
+DOMAIN_ROLES = ("source", "contact")
+
+
+def _check_name_free(content_type: ContentType) -> None:
+    """A type's name is its role in the ``crawl`` domain: not one the domain has."""
+    if content_type.name in DOMAIN_ROLES:
+        raise ExtensionError(
+            f"sphinx-crawl: content type {content_type.name!r}: the name is the crawl "
+            f"domain's own role ({{crawl:{content_type.name}}}); choose another, such as "
+            f"{content_type.name + '-entry'!r}"
+        )
 
 
 def _check_directive_free(app: Sphinx, content_type: ContentType) -> None:
