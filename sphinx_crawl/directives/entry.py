@@ -14,7 +14,7 @@ from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
 from sphinx_crawl.config import SourceData, crawl_config
 from sphinx_crawl.contacts import fill_contacts, unknown_kind_message
 from sphinx_crawl.core.content_types import COMMON_OPTIONS, ContentType
-from sphinx_crawl.core.entries import EntryData, split_list
+from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.diagnostics import Subtype, warn
 from sphinx_crawl.directives.entry_parts import (
     Report,
@@ -29,7 +29,7 @@ from sphinx_crawl.directives.entry_parts import (
     title_frame,
     unique_anchor,
 )
-from sphinx_crawl.directives.options import raw_options, read_options
+from sphinx_crawl.directives.options import list_option, raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.node_parts import callout_paragraphs, labelled_list
@@ -63,7 +63,7 @@ class EntryDirective(SphinxDirective):
         age = read_age(ct, self.options.get("age"), report)
         fields = self._with_contacts(convert_fields(ct, self.options, report), report)
         sources = self._sources(location)
-        given = {r.name: split_list(self.options.get(r.name)) for r in ct.relations}
+        given = {r.name: list_option(self.options.get(r.name)) for r in ct.relations}
         relations = checked_relations(ct, given, report)
         check_hooks(ct, fields, report)
 
@@ -79,10 +79,10 @@ class EntryDirective(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
         node.extend(self._translatable_callouts(fields))
-        keywords = split_list(self.options.get("keywords"))
+        keywords = list_option(self.options.get("keywords"))
         if keywords:
             node += self._keywords_node(keywords)
-        tags = split_list(self.options.get("tags"))
+        tags = list_option(self.options.get("tags"))
         node.extend(entry_tail(crawl_domain(self.env).content_types, ct, entry_id, age, relations))
         if sources:
             node += sources_paragraph(sources)
@@ -149,7 +149,7 @@ class EntryDirective(SphinxDirective):
     def _sources(self, location: str) -> list[str]:
         settings = crawl_config(self.config)
         declared = settings.sources
-        keys = split_list(self.options.get("source"))
+        keys = list_option(self.options.get("source"))
         for key in keys:
             if key not in declared:
                 known = ", ".join(sorted(declared)) or "none declared"

@@ -8,6 +8,7 @@ from typing import Any
 
 from docutils.parsers.rst import directives
 
+from sphinx_crawl.core.entries import split_list
 from sphinx_crawl.diagnostics import warn
 
 
@@ -125,3 +126,17 @@ def check_option_lines(directive: str, block_text: str, location: Any) -> None:
                 location,
                 "option",
             )
+
+
+def list_option(text: str | None) -> list[str]:
+    """A comma-separated option's values (:func:`split_list`), also where they are
+    written as a YAML list, as MyST's ``---`` option block invites: ``tags: [a, b]``
+    or ``source: ["nhs"]`` reach the directive as that text, brackets and quotes too."""
+    stripped = (text or "").strip()
+    if not (stripped.startswith("[") and stripped.endswith("]")):
+        return split_list(text)
+    items = [
+        item[1:-1] if len(item) >= 2 and item[0] == item[-1] and item[0] in "'\"" else item
+        for item in split_list(stripped[1:-1])
+    ]
+    return split_list(",".join(items))
