@@ -2,7 +2,8 @@
 ``source: [nhs]``. They reach the directive as that text, and were read as
 comma-separated values with the brackets kept: the tags ``[surfaces`` and ``clothing]``
 (silently, in crawl.json, the lists and the search), ``unknown source '[nhs]'`` and a
-link ``'[toys]' is not an entry id``. A YAML list now means its items."""
+link ``'[toys]' is not an entry id``; in a ``crawl-list``, ``type: [tip]`` was an
+unknown type. A YAML list now means its items."""
 
 from __future__ import annotations
 
@@ -33,10 +34,12 @@ Take the socks off.
 Belly off the floor.
 :::
 
-:::{crawl-list}
-:type: tip
-:tags: clothing
-:::
+```{crawl-list}
+---
+type: [tip]
+tags: ["clothing"]
+---
+```
 """
 
 

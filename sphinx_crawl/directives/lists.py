@@ -9,10 +9,9 @@ from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.derive import source_anchor
-from sphinx_crawl.core.entries import split_list
 from sphinx_crawl.core.lists import LAYOUTS, ListSpec
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import raw_options, read_options
+from sphinx_crawl.directives.options import list_option, raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 
 
@@ -31,15 +30,15 @@ class CrawlListDirective(SphinxDirective):
         )
         for option in ("type", "tags", "age", "first", "help"):
             value = self.options.get(option)
-            if value is not None and not split_list(value):
+            if value is not None and not list_option(value):
                 warn(f"{self.name}: :{option}: is empty; it filters nothing", location, "filter")
         spec: ListSpec = {
             "kind": "list",
             "types": self._types(location, "type"),
-            "tags": split_list(self.options.get("tags")),
+            "tags": list_option(self.options.get("tags")),
             "age": self._age(location),
             "layout": self._layout(location),
-            "first": split_list(self.options.get("first")),
+            "first": list_option(self.options.get("first")),
             "help": self._types(location, "help"),
         }
         if spec["help"] and spec["layout"] != "tracker":
@@ -53,7 +52,7 @@ class CrawlListDirective(SphinxDirective):
     def _types(self, location: str, option: str) -> list[str]:
         known = sorted(crawl_domain(self.env).object_types)
         types = []
-        for name in split_list(self.options.get(option)):
+        for name in list_option(self.options.get(option)):
             if name in known:
                 types.append(name)
             else:
