@@ -70,6 +70,15 @@ ENGLISH = {
     "he has a fit of giggles when crawling": NEITHER,
     "blue toy for crawling": NEITHER,
     "crawling on a blue mat": NEITHER,
+    # Everyday words one typo or one stem from an emergency or illness word.
+    "baby doing the army crawl": NEITHER,
+    "is my baby doing ok": NEITHER,
+    "crawling on the couch": NEITHER,
+    "lying on her back and pushing": NEITHER,
+    "bottle before tummy time": NEITHER,
+    "my baby is dying": EMERGENCY,
+    "he was lying face down in the bath": EMERGENCY,
+    "baby fell down the stairs and is sleepy": EMERGENCY,
     "my baby had a fit in the bath": EMERGENCY,
     "baby has a fit": EMERGENCY,
     "baby is blue": EMERGENCY,
@@ -113,8 +122,14 @@ SPANISH = {
     "juguete azul para gatear": NEITHER,
     "tuvo un ataque": EMERGENCY,
     "se puso azul": EMERGENCY,
-    # In this edition a parent may type English.
+    # In this edition a parent may type English: what it says is read, not a Spanish
+    # word one typo or one stem away ("sitting" is no "fitting", "more" no "morado").
     "baby fainted": EMERGENCY,
+    "baby sitting up": NEITHER,
+    "more tummy time": NEITHER,
+    "her legs are stiff": NEITHER,
+    "never crawled": NEITHER,
+    "he gets down from the sofa": NEITHER,
     # Not an emergency.
     "gatea sin calcetines": NEITHER,
     "juega al aire libre": NEITHER,

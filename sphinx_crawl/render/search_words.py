@@ -99,6 +99,28 @@ _BLUE_THINGS_ES = (
     "vaso",
 )
 
+#: "Down" that is no drowning ("sit down", "crawls down the stairs"); "face down" in
+#: water, and "fell down the stairs", still are an emergency.
+_DOWN_EN = (
+    "sit",
+    "sits",
+    "lie",
+    "lies",
+    "lay",
+    "put",
+    "calm",
+    "upside",
+    "get",
+    "gets",
+    "climb",
+    "climbs",
+    "crawl",
+    "crawls",
+    "slide",
+    "slides",
+    "settle",
+)
+
 #: Not responding to a name or to sounds: a worry for the doctor, not a collapse.
 _RESPOND_EN = ("respond", "responding", "responds", "react", "reacting")
 _CALLED_EN = ("his name", "her name", "their name", "name", "sounds", "sound", "noise", "noises")
@@ -176,6 +198,15 @@ INTENT_WORDS: dict[str, list[str]] = {
         "good fit",
         "well fitting",
         *(f"blue {thing}" for thing in _BLUE_THINGS_EN),
+        # Everyday words one typo, or one stem, from an emergency or illness word of
+        # some language: "doing" is not "dying", "sitting" not "fitting", "bottle" not
+        # "mottled", "couch" not "cough", "more" not "morado", "her" not "herida"
+        # ("baby doing the army crawl" was told to call an ambulance; s37).
+        *_listed(
+            "doing lying sitting bottle bottles couch bathing reaching more here her never "
+            "inch inches cada"
+        ),
+        *(f"{verb} down" for verb in _DOWN_EN),
     ],
     # Numbers in words, each with its value: "my six week old", "a month old".
     "numbers": _listed(
