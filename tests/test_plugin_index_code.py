@@ -108,12 +108,6 @@ def test_index_names_are_text_in_the_html(site: Build) -> None:
     assert header_link.get_text() == '<script>alert("index")</script>'
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/content_types.run_hook passes the entry's own fields to a hook: what a "
-    "badge (or classes, callouts, heading_prefix, rank) changes in them reaches the page "
-    "and crawl.json; run_hook should pass a copy",
-)
 def test_what_a_badge_changes_in_its_fields_stays_out_of_json(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()

@@ -302,12 +302,26 @@ def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, A
     if function is None:
         return _HOOK_FALLBACKS[hook]
     try:
-        value = function(fields)
+        # A copy: what plugin code changes in the fields it is given must not reach the
+        # entry (its page, crawl.json, the search).
+        value = function(_copied(fields))
     except BaseException as error:
         let_interrupts_through(error)
         raise HookError(f"{hook} raised {type(error).__name__}: {error}") from error
     if not _HOOK_RESULTS[hook](value):
         raise HookError(f"{hook} returned {type(value).__name__} {value!r:.60}")
+    return value
+
+
+def _copied(value: Any) -> Any:
+    """Fields as plain data, their lists and mappings copied (cheaper than deepcopy:
+    a hook runs for every entry in several places)."""
+    if isinstance(value, Mapping):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_copied(item) for item in value)
     return value
 
 
