@@ -76,6 +76,10 @@ ENGLISH = {
     "crawling on the couch": NEITHER,
     "lying on her back and pushing": NEITHER,
     "bottle before tummy time": NEITHER,
+    "education": NEITHER,
+    # A Spanish parent on this edition: "colores" is not "dolor", "cálida" not "caída".
+    "juguetes de colores": NEITHER,
+    "una habitación cálida": NEITHER,
     "my baby is dying": EMERGENCY,
     "he was lying face down in the bath": EMERGENCY,
     "baby fell down the stairs and is sleepy": EMERGENCY,
@@ -130,6 +134,9 @@ SPANISH = {
     "her legs are stiff": NEITHER,
     "never crawled": NEITHER,
     "he gets down from the sofa": NEITHER,
+    "pulls up on the sofa": NEITHER,
+    "lost skills": NEITHER,
+    "lo llamo desde lejos": NEITHER,
     # Not an emergency.
     "gatea sin calcetines": NEITHER,
     "juega al aire libre": NEITHER,

@@ -130,7 +130,7 @@ UNWELL_EN = [
     # too cold, a stiff neck, a listless baby. (Not "not himself", "not fed": "not
     # pulling himself up", "fed up, he's not crawling" are about crawling.)
     "broken arm", "broken leg", "broken bone", "broke arm", "broke leg", "fracture",
-    "fractured", "skull", "lump head", "dislocated", "pulled elbow", "electrocuted",
+    "fractured", "skull fracture", "lump head", "dislocated", "pulled elbow", "electrocuted",
     "ate button", "alcohol", "perfume", "aftershave", "mouthwash", "washing powder",
     "washing liquid", "nicotine", "vape", "cigarette", "paracetamol", "ibuprofen",
     "vitamins", "iron tablets", "essential oil", "nail polish", "antifreeze", "ate plant",
