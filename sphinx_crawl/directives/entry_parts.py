@@ -146,7 +146,13 @@ def _check_required_when(ct: ContentType, fields: Mapping[str, Any], report: Rep
             let_interrupts_through(error)
             _plugin_failed(ct, f":{spec.name}: required_when raised", error, report)
             continue
-        if reason:
+        if reason is not None and not isinstance(reason, str):  # a reason, or "" or None
+            report(
+                f"the {ct.name!r} content type's :{spec.name}: required_when returned "
+                f"{type(reason).__name__} {reason!r:.60}, not a reason in words or ''",
+                "plugin",
+            )
+        elif reason:
             report(f"the :{spec.name}: option is required: {reason}", "field")
 
 
