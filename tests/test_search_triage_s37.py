@@ -80,6 +80,7 @@ ENGLISH = {
     # A Spanish parent on this edition: "colores" is not "dolor", "cálida" not "caída".
     "juguetes de colores": NEITHER,
     "una habitación cálida": NEITHER,
+    "I dropped her": UNWELL,
     "my baby is dying": EMERGENCY,
     "he was lying face down in the bath": EMERGENCY,
     "baby fell down the stairs and is sleepy": EMERGENCY,
@@ -131,7 +132,7 @@ SPANISH = {
     "baby fainted": EMERGENCY,
     "baby sitting up": NEITHER,
     "more tummy time": NEITHER,
-    "her legs are stiff": NEITHER,
+    "here on the floor": NEITHER,
     "never crawled": NEITHER,
     "he gets down from the sofa": NEITHER,
     "pulls up on the sofa": NEITHER,

@@ -200,11 +200,11 @@ INTENT_WORDS: dict[str, list[str]] = {
         *(f"blue {thing}" for thing in _BLUE_THINGS_EN),
         # Everyday words one typo, or one stem, from an emergency or illness word of
         # some language: "doing" is not "dying", "sitting" not "fitting", "bottle" not
-        # "mottled", "couch" not "cough", "more" not "morado", "her" not "herida"
+        # "mottled", "couch" not "cough", "more" not "morado", "here" not "herida"
         # ("baby doing the army crawl" was told to call an ambulance; s37); in the
         # other language's edition, "pulls" is not "pills", "lejos" not "lejía".
         *_listed(
-            "doing lying sitting bottle bottles couch bathing reaching more here her never "
+            "doing lying sitting bottle bottles couch bathing reaching more here never "
             "inch inches cada education pull pulls fills sharing pile piles lejos colores "
             "cálida cálido aventura imitando imita trapo"
         ),
