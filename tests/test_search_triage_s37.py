@@ -87,6 +87,7 @@ ENGLISH = {
     "my baby had a fit in the bath": EMERGENCY,
     "baby has a fit": EMERGENCY,
     "baby is blue": EMERGENCY,
+    "he went blue, eyes rolled back": EMERGENCY,
     "blue and floppy": EMERGENCY,
     # Still only the illness notice, or none: what a crawling baby does.
     "a red rash": UNWELL,

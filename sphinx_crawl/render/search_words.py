@@ -66,7 +66,8 @@ _HEAT_ES = (
     "ideal",
 )
 
-#: Things a parent names that may be blue, and are not the baby (a toy, a mat).
+#: Things a parent names that may be blue, and are not the baby (a toy, a mat). Not
+#: the eyes: "went blue, eyes rolled back" reads as "blue eyes" once commas go.
 _BLUE_THINGS_EN = (
     "toy",
     "toys",
@@ -76,7 +77,6 @@ _BLUE_THINGS_EN = (
     "blanket",
     "rug",
     "carpet",
-    "eyes",
     "clothes",
     "shirt",
     "socks",
@@ -301,7 +301,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             # A fit of laughter or of temper, and blue that is a toy's (s37).
             *(f"ataque de {what}" for what in ("risa", "llanto", "rabia", "celos", "berrinche")),
             *(f"{thing} azul" for thing in _BLUE_THINGS_ES),
-            *(f"{thing} azules" for thing in ("juguetes", "ojos", "calcetines")),
+            *(f"{thing} azules" for thing in ("juguetes", "calcetines")),
         ],
         "negation": _listed("no nunca ni tampoco dejó"),
         "alarm": _listed(
