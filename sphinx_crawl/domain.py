@@ -36,6 +36,7 @@ from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ReadEntryTexts, read_document
 from sphinx_crawl.config import (
     SourceData,
+    config_location,
     crawl_config,
     declared_sources,
     is_demo_page,
@@ -857,7 +858,21 @@ def domain_for(registry: ContentTypeRegistry) -> type[CrawlDomain]:
 def use_registered_types(app: Sphinx, config: Config) -> None:
     """``config-inited``: give the ``crawl`` domain this project's content types
     (public ``add_domain``), once every extension's ``setup`` has registered its own."""
-    app.add_domain(domain_for(get_registry(app)), override=True)
+    registry = get_registry(app)
+    app.add_domain(domain_for(registry), override=True)
+    # A relation may name types registered by later plugins: checked once all are in.
+    known = registry.names()
+    for content_type in registry:
+        for relation in content_type.relations:
+            for target in relation.targets:
+                if target not in known:
+                    warn(
+                        f"content type {content_type.name!r}: relation {relation.name!r} "
+                        f"names the type {target!r}, which this project does not have "
+                        f"({', '.join(known)}); no entry can be linked as one",
+                        config_location(app, "extensions"),
+                        "plugin",
+                    )
 
 
 def crawl_domain(env: BuildEnvironment) -> CrawlDomain:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.build_utils import Build, build
+from tests.build_utils import Build
+from tests.plugin_project import plugin_site
 
 PLUGIN = """
 from sphinx_crawl import ContentType, register_content_type
@@ -42,16 +43,9 @@ API
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Build:
-    src = tmp_path / "src"
-    src.mkdir()
-    (tmp_path / "thing_plugin.py").write_text(PLUGIN, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    (src / "conf.py").write_text(
-        'project = "Clash"\nextensions = ["sphinx_crawl", "thing_plugin", "sphinx.ext.autodoc"]\n',
-        encoding="utf-8",
+    return plugin_site(
+        tmp_path, monkeypatch, ("thing_plugin", PLUGIN), PAGE, ("sphinx.ext.autodoc",)
     )
-    (src / "index.rst").write_text(PAGE, encoding="utf-8")
-    return build(src)
 
 
 def test_the_later_extension_keeps_its_directive(site: Build) -> None:

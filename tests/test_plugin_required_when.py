@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build_utils import build
+from tests.plugin_project import plugin_site
 
 PLUGIN = """
 from sphinx_crawl import ContentType, Field, register_content_type
@@ -35,19 +35,15 @@ def setup(app):
 def test_a_reason_that_is_not_words_is_the_plugin_s_mistake(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "needs_plugin.py").write_text(PLUGIN, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text('extensions = ["needs_plugin"]\n', encoding="utf-8")
-    (src / "index.rst").write_text(
+    site = plugin_site(
+        tmp_path,
+        monkeypatch,
+        ("needs_plugin", PLUGIN),
         "Things\n======\n\n"
         ".. thing-card:: Number\n   :a: num\n\n   x\n\n"
         ".. thing-card:: List\n   :a: list\n\n   x\n\n"
         ".. thing-card:: Words\n   :a: words\n\n   x\n",
-        encoding="utf-8",
     )
-    site = build(src)
     prefix = "WARNING: thing-card: the 'thing' content type's :b: required_when returned"
     assert site.crawl_warnings() == [
         f"<src>/index.rst:4: {prefix} int 5, not a reason in words or '' [crawl.plugin]",
