@@ -3,7 +3,8 @@
 comma-separated values with the brackets kept: the tags ``[surfaces`` and ``clothing]``
 (silently, in crawl.json, the lists and the search), ``unknown source '[nhs]'`` and a
 link ``'[toys]' is not an entry id``; in a ``crawl-list``, ``type: [tip]`` was an
-unknown type. A YAML list now means its items."""
+unknown type, and a ``crawl-extend`` with ``tags+: [floors]`` added the tag
+``[floors]``. A YAML list now means its items."""
 
 from __future__ import annotations
 
@@ -34,6 +35,15 @@ Take the socks off.
 Belly off the floor.
 :::
 
+```{crawl-extend}
+---
+ids: [bare-knees]
+types: [tip]
+tags+: [floors, "home"]
+keywords+: [socks]
+---
+```
+
 ```{crawl-list}
 ---
 type: [tip]
@@ -60,9 +70,10 @@ def test_a_yaml_list_gives_its_items(site: Build) -> None:
     assert site.crawl_warnings() == []
     entries = {entry["id"]: entry for entry in site.crawl_json()["entries"]}
     tip = entries["bare-knees"]
-    assert tip["tags"] == ["surfaces", "clothing"]
+    assert tip["adapted"]["original"]["tags"] == ["surfaces", "clothing"]
+    assert tip["tags"] == ["surfaces", "clothing", "floors", "home"]
     assert tip["sources"] == ["nhs"]
-    assert tip["keywords"] == ["slippery floor", "stiff legs"]
+    assert tip["keywords"] == ["slippery floor", "stiff legs", "socks"]
     assert tip["relations"] == {"helps": ["hands-knees"]}
     assert entries["hands-knees"]["related_by"] == {"helps": ["bare-knees"]}
 

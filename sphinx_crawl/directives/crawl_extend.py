@@ -25,7 +25,7 @@ from sphinx_crawl.core.adapt import APPEND, APPEND_ONLY, LIST_KEYS, SELECTORS, E
 from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.entries import split_list
 from sphinx_crawl.diagnostics import Subtype, warn
-from sphinx_crawl.directives.options import raw_options, read_options
+from sphinx_crawl.directives.options import list_option, raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 
 
@@ -70,8 +70,8 @@ class CrawlExtendDirective(SphinxDirective):
 
         registry = crawl_domain(self.env).content_types
         named = self.arguments[0] if self.arguments else ""
-        ids = [*split_list(named), *split_list(given.get("ids"))]
-        types = split_list(given.get("types"))
+        ids = [*split_list(named), *list_option(given.get("ids"))]
+        types = list_option(given.get("types"))
         for name in [t for t in types if t not in registry]:
             report(f":types: {name!r} is not a content type ({', '.join(registry.names())})")
         record: ExtensionData = {
@@ -79,7 +79,7 @@ class CrawlExtendDirective(SphinxDirective):
             "lineno": self.lineno,
             "ids": list(dict.fromkeys(ids)),
             "types": types,
-            "tags": split_list(given.get("tags")),
+            "tags": list_option(given.get("tags")),
             "set": {},
             "append": {},
         }
@@ -125,6 +125,8 @@ class CrawlExtendDirective(SphinxDirective):
                 report(f":{name}: can only be appended to here: write :{name}+:")
                 continue
             text = " ".join(str(raw or "").split())
+            if kind in ("list", "relation"):  # MyST option blocks: [a, b]
+                text = ", ".join(list_option(text))
             if not text:
                 report(f":{option}: has no value; it is ignored")
                 continue

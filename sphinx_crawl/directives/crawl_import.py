@@ -35,7 +35,7 @@ from sphinx_crawl.directives.entry_parts import (
     title_frame,
     unique_anchor,
 )
-from sphinx_crawl.directives.options import raw_options, read_options
+from sphinx_crawl.directives.options import list_option, raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.import_fetch import import_files, upstream_changes
@@ -137,15 +137,15 @@ class CrawlImportDirective(SphinxDirective):
 
     def _chosen(self, entries: list[ImportedEntry], report: Report) -> list[ImportedEntry]:
         """The entries the options ask for: in :ids: order when given, else the file's."""
-        types = split_list(self.options.get("types"))
-        tags = {tag.lower() for tag in split_list(self.options.get("tags"))}
+        types = list_option(self.options.get("types"))
+        tags = {tag.lower() for tag in list_option(self.options.get("tags"))}
         chosen = [
             e
             for e in entries
             if (not types or e.type in types)
             and (not tags or tags & {tag.lower() for tag in e.tags})
         ]
-        ids = split_list(self.options.get("ids"))
+        ids = list_option(self.options.get("ids"))
         if ids:
             by_id = {e.id: e for e in reversed(chosen)}
             for missing in [i for i in ids if i not in by_id]:
