@@ -62,6 +62,8 @@ ENGLISH = {
     "he is not pulling himself up yet": NEITHER,
     "im fed up, he is not crawling": NEITHER,
     "listless baby": UNWELL,
+    "apnea": UNWELL,
+    "high pitched cry": UNWELL,
     # A fit that is no seizure, blue that is a toy's: no call for an ambulance; a fit
     # or blue skin said another way still is one.
     "shoes that fit": NEITHER,

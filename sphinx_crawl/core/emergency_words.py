@@ -137,7 +137,8 @@ UNWELL_EN = [
     "berries", "mushroom", "not peeing", "no pee", "not weeing", "hasnt wet nappy",
     "hasnt wet diaper", "hasnt fed", "fed all day", "hasnt eaten", "not drinking",
     "wont drink", "hypothermia", "overheated", "overheating", "heatstroke", "heat stroke",
-    "sunstroke", "sunburn", "sunburnt", "stiff neck", "pupils", "listless",
+    "sunstroke", "sunburn", "sunburnt", "stiff neck", "pupils", "listless", "apnea",
+    "apnoea", "high pitched cry", "high pitched crying",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
