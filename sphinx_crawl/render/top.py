@@ -2,21 +2,35 @@
 language switch, the phone's search box.
 
 A page written from a document gets them in its body. Pages Sphinx makes from
-templates (search, the general and domain indices) have no body to add to: they get
-their parts in a small inline script of that page alone (``script_files``, which every
-theme prints: some print no ``metatags``), and crawl.js puts them at the top of the
-content, in the same order.
+templates (search, the general and domain indices) have no body to add to, and each
+theme names their blocks differently: such a page is rendered through a template of
+ours that includes the theme's and puts the parts at the start of its content (the
+first element with ``role="main"``, else ``<main>``, else ``<body>``, where crawl.js
+looked), so that they are in its HTML: a parent whose browser runs no script, searching
+"baby not breathing", reads the emergency number on the search page too. (Before, a
+script placed them.) Where the builder's templates are not Sphinx's own loader (a
+custom ``template_bridge``), a small inline script of that page still carries them and
+crawl.js places them.
 """
 
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
+
+from jinja2 import DictLoader
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 _PARTS = "crawl_top_parts"
+TEMPLATE = "crawl-template-page.html"
+#: Renders the page's own template (the same context) and puts the parts in it.
+_TEMPLATE_SOURCE = (
+    "{%- set crawl_page %}{% include crawl_template %}{% endset -%}"
+    "{{- crawl_put_top(crawl_page) -}}"
+)
 
 
 def put_at_top(context: dict[str, Any], doctree: Any, html: str) -> None:
@@ -30,17 +44,79 @@ def put_at_top(context: dict[str, Any], doctree: Any, html: str) -> None:
 
 def emit_top_parts(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """``html-page-context``, after every part is put: a page made from a template
-    carries its parts as data (``window.crawlTopParts``), for this page only."""
+) -> str | None:
+    """``html-page-context``, after every part is put: a page made from a template is
+    rendered through our template, which puts its parts at the start of its content."""
     parts = context.pop(_PARTS, None)
-    if not parts or "script_files" not in context:
-        return
-    # JSON in a script: "</" would end it, so it is written "<\/" (the same string).
-    data = json.dumps(parts, ensure_ascii=False).replace("</", "<\\/")
-    app.add_js_file(None, body=f"window.crawlTopParts = {data};", priority=200)
+    if not parts:
+        return None
+    html = "".join(parts)
+    if _has_our_template(app):
+        context["crawl_template"] = templatename
+        context["crawl_put_top"] = lambda page: put_in_content(page, html)
+        return TEMPLATE
+    if "script_files" in context:
+        # JSON in a script: "</" would end it, so it is written "<\/" (the same string).
+        data = json.dumps(parts, ensure_ascii=False).replace("</", "<\\/")
+        app.add_js_file(None, body=f"window.crawlTopParts = {data};", priority=200)
+    return None
+
+
+def _loaders(app: Sphinx) -> list[Any] | None:
+    loaders = getattr(getattr(app.builder, "templates", None), "loaders", None)
+    return loaders if isinstance(loaders, list) else None
+
+
+def _has_our_template(app: Sphinx) -> bool:
+    return any(
+        isinstance(loader, DictLoader) and TEMPLATE in loader.mapping
+        for loader in _loaders(app) or []
+    )
+
+
+def add_template(app: Sphinx) -> None:
+    """``builder-inited``: our template, last among the builder's template loaders (the
+    project's and the theme's come first; none has its name)."""
+    loaders = _loaders(app)
+    if loaders is not None and not _has_our_template(app):
+        loaders.append(DictLoader({TEMPLATE: _TEMPLATE_SOURCE}))
+
+
+class _ContentStart(HTMLParser):
+    """Where a page's content starts: the first start tag with ``role="main"``, else
+    ``<main>``, else ``<body>``: (line, column, the tag's text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found: dict[str, tuple[int, int, str]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        kind = "role" if ("role", "main") in attrs else tag if tag in ("main", "body") else ""
+        if kind and kind not in self.found:
+            line, column = self.getpos()
+            self.found[kind] = (line, column, self.get_starttag_text() or "")
+
+
+def put_in_content(page: str, html: str) -> str:
+    """``page`` with ``html`` at the start of its content (see :class:`_ContentStart`)."""
+    finder = _ContentStart()
+    chunk = 16_384
+    for start in range(0, len(page), chunk):  # the content starts early: stop there
+        finder.feed(page[start : start + chunk])
+        if "role" in finder.found:
+            break
+    where = next((finder.found[k] for k in ("role", "main", "body") if k in finder.found), None)
+    if where is None:
+        return html + page
+    line, column, tag = where
+    offset = 0
+    for _ in range(line - 1):  # HTMLParser counts lines by "\n" alone
+        offset = page.index("\n", offset) + 1
+    offset += column + len(tag)
+    return page[:offset] + html + page[offset:]
 
 
 def setup_top(app: Sphinx) -> None:
+    app.connect("builder-inited", add_template)
     # After the search box (500), the language switch (600) and the emergency line (700).
     app.connect("html-page-context", emit_top_parts, priority=950)

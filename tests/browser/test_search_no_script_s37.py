@@ -6,9 +6,8 @@ page has the emergency line in its HTML; the search page (made from the theme's
 template) gets it from a script (render/top.py, window.crawlTopParts, placed by
 crawl.js), so without scripts it has none.
 
-Outside this check's files (render/top.py, or a search template): expected to fail
-until the search page carries the line in its HTML (see the report of s37); strict, so
-a pass is reported and the mark removed.
+Mended in render/top.py: pages made from templates are rendered through a template
+that puts the parts in their HTML.
 """
 
 from __future__ import annotations
@@ -22,10 +21,6 @@ from tests.browser.conftest import Tab
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the search page's emergency line is placed by script only (render/top.py)",
-)
 @pytest.mark.parametrize(
     ("path", "words"),
     [("search.html?q=baby+not+breathing", "911"), ("es/search.html?q=no+respira", "112")],
