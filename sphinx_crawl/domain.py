@@ -54,7 +54,7 @@ from sphinx_crawl.core.entries import EntryData, fill_references, has_references
 from sphinx_crawl.core.stored import DecodedCache, StoredEntries, encode_entries
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.i18n import _
-from sphinx_crawl.types import get_registry
+from sphinx_crawl.types import get_registry, seal_registry
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -859,6 +859,7 @@ def use_registered_types(app: Sphinx, config: Config) -> None:
     """``config-inited``: give the ``crawl`` domain this project's content types
     (public ``add_domain``), once every extension's ``setup`` has registered its own."""
     registry = get_registry(app)
+    seal_registry(app)
     app.add_domain(domain_for(registry), override=True)
     # A relation may name types registered by later plugins: checked once all are in.
     known = registry.names()

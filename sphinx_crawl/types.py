@@ -83,6 +83,16 @@ def get_registry(app: Sphinx) -> ContentTypeRegistry:
     return registry
 
 
+#: Apps whose configuration has been read: their types made their directives, roles
+#: and indices then, and a type registered later would get none.
+_SEALED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
+
+
+def seal_registry(app: Sphinx) -> None:
+    """``config-inited`` (domain.use_registered_types): the types are what they are."""
+    _SEALED.add(app)
+
+
 def register_content_type(app: Sphinx, content_type: ContentType) -> None:
     """Enable ``content_type`` in ``app``: directive, role, object type and index.
 
@@ -102,6 +112,13 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
     try:
         _check_name_free(content_type)
         _check_directive_free(app, content_type)
+        if app in _SEALED:
+            trial = ContentTypeRegistry()  # the same refusals, without adding it
+            for registered in get_registry(app):
+                trial.add(registered)
+            trial.add(content_type)
+            _registered_too_late(app, content_type)
+            return
         get_registry(app).add(content_type)
     except ExtensionError as error:
         caller = _registering_extension()
@@ -111,6 +128,18 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
         raise ExtensionError(
             str(error).replace("sphinx-crawl: ", f"sphinx-crawl: {caller}: ", 1)
         ) from error
+
+
+def _registered_too_late(app: Sphinx, content_type: ContentType) -> None:
+    """Later than setup() (in a builder-inited handler, say): the type would have no
+    directive, role or index, and its entries were "Unknown directive type"."""
+    warn(
+        f"content type {content_type.name!r} is registered after the configuration was "
+        "read, too late to get its directive, role and index: call "
+        "register_content_type() in the extension's setup(); it is left out",
+        config_location(app, "extensions"),
+        "plugin",
+    )
 
 
 def _registering_extension() -> str | None:
