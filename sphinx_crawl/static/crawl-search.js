@@ -482,7 +482,13 @@
     if (!known.some(Boolean)) return Object.assign([], { weak: true });
     const optional = intent.map((isIntent, g) => isIntent || found[g] > total * COMMON_SHARE);
     const counted = known.map((k, g) => k && !optional[g]);
-    const core = counted.some(Boolean) ? counted : known;
+    // The words that give the baby's age ("3 años", "14 months") are about the baby, not
+    // what is asked: no entry must have them (a sign for "no gatea" has no "años").
+    const age = queryAge(index, query);
+    const isAgeWord = (word) => /^\d+([.,]\d+)?$/.test(word) || AGE.has(fold(word));
+    const ageWords = terms.map((term) => Number.isFinite(age) && isAgeWord(term));
+    const knownNotAge = known.map((k, g) => k && !ageWords[g]);
+    const core = counted.some(Boolean) ? counted : knownNotAge.some(Boolean) ? knownNotAge : known;
     // What the query asks for: a question or a worry gets answers before warning signs;
     // a query that names a sign (its words are mostly found in signs' titles or
     // keywords: "stiff legs", "floppy") gets the signs first.
@@ -506,7 +512,6 @@
     // whole questions ("when do babies crawl"), so the asked words count with stop words.
     const named = (stems) =>
       new Set(stems.length < 2 ? [] : ["k", "t"].flatMap((field) => find.withAll(field, stems)));
-    const age = queryAge(index, query);
     const namedTerms = named(terms.map(stem));
     const namedAsked = named(words(query).map(stem));
     const weights = FIELDS.map(([, weight]) => weight);
@@ -538,6 +543,7 @@
     const partial = mostCore > 0 && !matches.some(enough);
     if (partial) needed = mostCore;
     const scored = [];
+    let anyDue = false;
     for (const m of matches) {
       const { n, matched } = m;
       // Partial: the entries with the most of the words the query is about.
@@ -567,10 +573,18 @@
       if (kind === "sign" && Number.isFinite(age) && (from === null || from <= age)) {
         score *= 1.6;
       }
-      if (kind === "sign") score *= namesSign ? 1.25 : questioning ? 0.5 : 0.8;
-      else if (kind === "answer" && questioning && !namesSign) score *= 1.6;
-      scored.push({ n, score, matched });
+      // A sign whose age has come by the age the query names (a deadline passed: "still
+      // only backwards around one year", for a 14-month-old) answers "is that normal?"
+      // for that baby: a question does not put it below the answers, which are written
+      // for a younger baby ("Usually, yes, before about one year").
+      const due = questioning && kind === "sign" && Number.isFinite(age) && typeof from === "number" && from <= age;
+      if (due) anyDue = true;
+      if (kind === "sign") score *= namesSign || due ? 1.25 : questioning ? 0.5 : 0.8;
+      const raised = kind === "answer" && questioning && !namesSign;
+      scored.push({ n, score: raised ? score * 1.6 : score, matched, raised });
     }
+    // With such a sign, an answer to the question is one for a younger baby: below it.
+    if (anyDue) for (const result of scored) if (result.raised) result.score *= 0.6 / 1.6;
     return Object.assign(topResults(scored, 8), { weak, partial });
   }
 
