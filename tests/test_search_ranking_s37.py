@@ -18,6 +18,7 @@ first (both say to book an appointment); never the answers that reassure.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -45,21 +46,31 @@ PAST_THE_ANSWER: dict[tuple[str, str], str | frozenset[str]] = {
 }
 
 
+def results(
+    request: pytest.FixtureRequest, asked: Mapping[tuple[str, str], object], tmp_path: Path
+) -> dict[tuple[str, str], list[str]]:
+    """(language, query) -> the ids of the results, in order, on the built editions."""
+    built = request.getfixturevalue("editions")
+    found = {}
+    for language in ("en", "es"):
+        queries = [q for lang, q in asked if lang == language]
+        for query, decision in decided(built[language], language, queries, tmp_path).items():
+            found[(language, query)] = decision["ids"]
+    return found
+
+
 def test_a_baby_past_the_reassuring_age_gets_the_sign_for_that_age_first(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    built = request.getfixturevalue("editions")
     wrong = {}
-    for language in ("en", "es"):
-        asked = [q for lang, q in PAST_THE_ANSWER if lang == language]
-        for query, found in decided(built[language], language, asked, tmp_path).items():
-            ids, expected = found["ids"], PAST_THE_ANSWER[(language, query)]
-            first = ids[0] if ids else None
-            ok = first in expected if isinstance(expected, frozenset) else first == expected
-            signs = [i for i, n in enumerate(ids) if n in BACKWARDS_SIGNS]
-            calm = [i for i, n in enumerate(ids) if n in REASSURING]
-            if not ok or (signs and calm and min(calm) < max(signs)):
-                wrong[(language, query)] = ids[:4]
+    for key, ids in results(request, PAST_THE_ANSWER, tmp_path).items():
+        expected = PAST_THE_ANSWER[key]
+        first = ids[0] if ids else None
+        ok = first in expected if isinstance(expected, frozenset) else first == expected
+        signs = [i for i, n in enumerate(ids) if n in BACKWARDS_SIGNS]
+        calm = [i for i, n in enumerate(ids) if n in REASSURING]
+        if not ok or (signs and calm and min(calm) < max(signs)):
+            wrong[key] = ids[:4]
     assert not wrong, wrong
 
 
@@ -82,11 +93,6 @@ STILL_FIRST = {
 def test_younger_babies_lost_skills_and_named_signs_keep_their_first_result(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    built = request.getfixturevalue("editions")
-    wrong = {}
-    for language in ("en", "es"):
-        asked = [q for lang, q in STILL_FIRST if lang == language]
-        for query, found in decided(built[language], language, asked, tmp_path).items():
-            if found["ids"][:1] != [STILL_FIRST[(language, query)]]:
-                wrong[(language, query)] = found["ids"][:3]
+    found = results(request, STILL_FIRST, tmp_path)
+    wrong = {key: ids[:3] for key, ids in found.items() if ids[:1] != [STILL_FIRST[key]]}
     assert not wrong, wrong
