@@ -393,15 +393,21 @@
     return youngerThan(index, query, weeks, months);
   }
 
-  // The baby's age a query names ("9 months", "2-year-old", "10,5 meses"), in months.
+  // The baby's age a query names ("9 months", "2-year-old", "10,5 meses", "6 week old",
+  // "300 days"), in months; not how early the baby was born ("born 2 months early").
   function queryAge(index, query) {
-    const { months, years } = intentSets(index);
-    for (const [value, unit] of numbersWithWords(index, query)) {
+    const { months, years, weeks, days, early } = intentSets(index);
+    for (const [value, unit, before, after] of numbersWithWords(index, query)) {
+      if (early.has(before) || early.has(after)) continue;
       if (months.has(unit)) return value;
       if (years.has(unit)) return value * 12;
+      if (weeks.has(unit)) return value / WEEKS_PER_MONTH;
+      if (days.has(unit)) return value / DAYS_PER_MONTH;
     }
     return NaN;
   }
+  const WEEKS_PER_MONTH = 365.25 / 12 / 7;
+  const DAYS_PER_MONTH = 365.25 / 12;
 
   // Each entry's role ("sign", "answer") by its kind, looked up once a kind.
   const rolesOf = (index) => {

@@ -187,6 +187,12 @@ test("the age a query names is read in months, in either language's units", () =
   assert.equal(search.queryAge(index, "my 2-year-old doesn't walk"), 24);
   assert.equal(search.queryAge(index, "bebé de 10,5 meses"), 10.5);
   assert.ok(Number.isNaN(search.queryAge(index, "stiff legs")));
+  // Weeks and days too; how early a baby was born is not how old it is.
+  const full = { intent: intentOf("en") };
+  assert.ok(Math.abs(search.queryAge(full, "my 6 week old wont lift his head") - 1.38) < 0.01);
+  assert.ok(Math.abs(search.queryAge(full, "300 days old not crawling") - 9.86) < 0.01);
+  assert.ok(Number.isNaN(search.queryAge(full, "born 2 months early, worried about crawling")));
+  assert.equal(search.queryAge(full, "born 6 weeks early, now 9 months"), 9);
 });
 
 test("an entry for an older baby than the query names ranks below one for that age", () => {
