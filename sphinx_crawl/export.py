@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sphinx_crawl.changes import comparison, entry_dates, previous_release, release
 from sphinx_crawl.core.changes import (
@@ -42,6 +43,10 @@ if TYPE_CHECKING:
 # 1.4: entries a crawl-extend changed say what, and how it was written.
 
 
+#: What a page's address keeps as it is: its path's separators and escapes.
+_URI_SAFE = "/%:@!$&'()*+,;=~"
+
+
 def entry_addresses(builder: Builder) -> Callable[[EntryData], str]:
     """Each entry's URL from the output root, for crawl.json and the search index alike:
     the file its page is written to (the one page of ``singlehtml``) and its anchor.
@@ -52,7 +57,10 @@ def entry_addresses(builder: Builder) -> Callable[[EntryData], str]:
     def address(entry: EntryData) -> str:
         docname = entry["docname"]
         if docname not in pages:
-            pages[docname] = page_file_uri(builder.get_target_uri(docname), single_page)
+            # Percent-encoded whatever the builder (html's are, dirhtml's are not); what
+            # is encoded already stays as it is.
+            uri = page_file_uri(builder.get_target_uri(docname), single_page)
+            pages[docname] = quote(uri, safe=_URI_SAFE)
         return entry_url(pages[docname], entry["anchor"])
 
     return address
