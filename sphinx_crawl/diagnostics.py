@@ -71,7 +71,7 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
     "id": WarningType(
         "an id that is not a clean slug, or is used twice",
         "tip-card: id 'Bare Knees' is not a lowercase slug; using 'bare-knees'; "
-        "duplicate crawl id 'bare-knees'; also defined at ...",
+        "duplicate crawl id 'bare-knees'; also defined at ..., which counts: ...",
         "Use a unique lowercase slug; don't reuse an entry's id (or <id>-title) for a "
         "heading or target.",
     ),

@@ -104,6 +104,14 @@ class ContactRole(SphinxRole):
         return [nodes.inline(self.rawtext, "", *found, classes=["crawl-contact"])], []
 
 
+#: What a duplicate id's warning says of the definition it is at (the author saw it on
+#: its page and wondered why crawl.json, the lists and links showed the other).
+SECOND_DEFINITION = (
+    ", which counts: this one shows on its own page only (not in crawl.json, the index "
+    "pages, the search or links)"
+)
+
+
 class CrawlDomain(Domain):
     name = "crawl"
     label = "Crawl handbook"
@@ -435,7 +443,8 @@ class CrawlDomain(Domain):
             seen = first.setdefault(entry["id"], entry)
             if seen is not entry:
                 warn(
-                    f"duplicate crawl id {entry['id']!r}; also defined at {self._where(seen)}",
+                    f"duplicate crawl id {entry['id']!r}; also defined at {self._where(seen)}"
+                    f"{SECOND_DEFINITION}",
                     self.location(entry),
                     "id",
                 )

@@ -11,6 +11,7 @@ import pytest
 import sphinx
 
 from sphinx_crawl.core.entries import EXCERPT_CHARS
+from sphinx_crawl.domain import SECOND_DEFINITION
 from tests.build_utils import (
     Build,
     build,
@@ -272,7 +273,7 @@ def test_duplicate_id_across_pages_names_both_places(tmp_path: Path, make_app: A
     second = line_of(srcdir / "again.md", ":::{tip-card}")
     assert result.crawl_warnings("id") == [
         f"<src>/tips.md:{first}: WARNING: duplicate crawl id 'bare-knees'; "
-        f"also defined at <src>/again.md:{second} [crawl.id]"
+        f"also defined at <src>/again.md:{second}{SECOND_DEFINITION} [crawl.id]"
     ]
     # The first definition (by document name) wins everywhere.
     assert [e["url"] for e in result.crawl_json()["entries"] if e["id"] == "bare-knees"] == [
@@ -444,7 +445,7 @@ def test_warnings_after_reading_point_into_the_included_file(tmp_path: Path, mak
     result = build(src, make_app=make_app)
     assert result.crawl_warnings("id") == [
         "<src>/shared.inc:1: WARNING: duplicate crawl id 'shared'; also defined at "
-        "<src>/index.rst:8 [crawl.id]"
+        f"<src>/index.rst:8{SECOND_DEFINITION} [crawl.id]"
     ]
     assert result.crawl_warnings("relation") == [
         "<src>/shared.inc:6: WARNING: :helps: 'nothing-here' names no entry; the link is "

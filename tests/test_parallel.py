@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from sphinx_crawl.domain import SECOND_DEFINITION
 from tests.build_utils import Build, build, copy_root, line_of, load_inventory
 
 #: A page with problems, so that warnings raised in worker processes are compared too.
@@ -112,7 +113,7 @@ def test_duplicate_id_warning_names_both_places(builds: dict[str, Build], which:
     # tips-floor sorts before trouble, so its definition is the one that counts.
     assert result.crawl_warnings("id") == [
         f"<src>/trouble.md:{second}: WARNING: duplicate crawl id 'bare-knees'; "
-        f"also defined at <src>/tips-floor.md:{first} [crawl.id]"
+        f"also defined at <src>/tips-floor.md:{first}{SECOND_DEFINITION} [crawl.id]"
     ]
     assert [e["docname"] for e in result.crawl_json()["entries"] if e["id"] == "bare-knees"] == [
         "tips-floor"
