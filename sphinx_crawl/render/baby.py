@@ -216,7 +216,7 @@ def companion_text(config: Config | None = None) -> dict[str, Any]:
         "saved": _("Saved on this device."),
         "forgotten": _("Forgotten: nothing about this baby is kept on this device any more."),
         "confirmForget": _("Forget {name}, with every mark and note? This cannot be undone."),
-        "badDate": _("Enter a date of birth that is not in the future."),
+        "badDate": _("Enter a date of birth from the last {years} years, not in the future."),
         "noBaby": _("Enter your baby's date of birth first (above), then mark what you see."),
         "adding": _(
             "Adding a new baby: save them above first. Until then nothing can be marked, "

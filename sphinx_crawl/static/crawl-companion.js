@@ -406,6 +406,11 @@
     cancel.type = "button";
     add.after(document.createTextNode(" "), cancel);
     born.max = todayIso();
+    // No older than the handbook's ages go (6 years): a birth in 1900 was taken, and the
+    // line said "1523 months old" beside "Enter an age from 0 to 72 months".
+    const oldest = new Date();
+    oldest.setMonth(oldest.getMonth() - AGES.rules.maxMonths);
+    born.min = AGES.todayIso(oldest);
     // Without storage, the summary leaves with the page: offered here, as a file.
     const unsaved = warning();
     const keep = unsaved.appendChild(el("p")).appendChild(el("button", "crawl-companion-keep", TEXT.saveSummary));
@@ -454,8 +459,9 @@
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      if (!isDate(born.value) || born.value > todayIso()) {
-        status.textContent = TEXT.badDate;
+      const ages = isDate(born.value) ? AGES.fromBirth(born.value) : null;
+      if (!ages || ages.months > AGES.rules.maxMonths) {
+        status.textContent = fill(TEXT.badDate, { years: AGES.rules.maxMonths / 12 });
         born.focus();
         return;
       }

@@ -121,3 +121,23 @@ def test_the_baby_line_never_claims_an_age_the_page_does_not_show(phone: Tab) ->
     line = baby_line(phone)
     assert "Se muestra" not in line, line
     assert "Leo: 14 meses" in line, line
+
+
+@pytest.mark.parametrize(
+    "born", ["1900-01-01", (TODAY - datetime.timedelta(days=2300)).isoformat()]
+)
+def test_a_birth_longer_ago_than_the_handbook_goes_is_not_saved(phone: Tab, born: str) -> None:
+    """A date of birth beyond the handbook's 6 years (a typo in the year) was saved, and
+    the line said "1523 months old" beside "Enter an age from 0 to 72 months"."""
+    page = phone.page
+    phone.goto("tracker.html")
+    assert page.get_attribute("#crawl-baby-born", "min")
+    page.fill("#crawl-baby-name", "Leo")
+    page.fill("#crawl-baby-born", born)
+    page.click("button.crawl-baby-save")
+    status = page.locator(".crawl-baby-status")
+    assert status.inner_text() == (
+        "Enter a date of birth from the last 6 years, not in the future."
+    )
+    assert page.evaluate("() => document.activeElement.id") == "crawl-baby-born"
+    assert "months old" not in page.locator("body").inner_text()
