@@ -32,6 +32,7 @@ GOAL_REBUILD = 1.15  # no-op rebuild and one-title edit, c/b CPU, at 5,000 and 2
 GOAL_SEARCH_BYTES = 1.25  # a first query's download over Sphinx's searchindex.js on (b)
 GOAL_SEARCH_KB = 150  # a first query's download at 50,000, KiB gzipped
 GOAL_SEARCH_TIME = 1.10  # first entry result, cold, over Sphinx's own on (b)
+GOAL_OFFLINE_BYTES = 2_000_000  # what a first visit keeps offline (at 20,000)
 
 FAIR_VARIANTS = ("a", "b", "c")
 #: Rebuilds (no-op, one-title edit) measured per variant and size; the least is taken.
@@ -315,6 +316,16 @@ def fair_goals(found: list[FairSize]) -> list[tuple[str, str, bool]]:
                         GOAL_REBUILD,
                     )
                 )
+    for size in found:
+        if size.offline is not None:
+            goals.append(
+                (
+                    f"a first visit keeps <= {GOAL_OFFLINE_BYTES / 1e6:.0f} MB offline at "
+                    f"{size.name}",
+                    f"{size.offline.bytes / 1e6:,.2f} MB ({size.offline.files:,} files)",
+                    size.offline.bytes <= GOAL_OFFLINE_BYTES,
+                )
+            )
     short = [s for s in found if s.shape == "short"]
     for size in short:
         if "c" not in size.search or "b" not in size.search:

@@ -73,7 +73,7 @@ FULL = Sizes(
         FairPlan("long", 5000, ("b", "c"), search=False),
         FairPlan("long", 20000, ("b", "c"), search=False),
     ),
-    offline=("short", 5000),
+    offline=("short", 20000),  # where issue 27 sets the budget
 )
 QUICK = Sizes(
     compare=200,
