@@ -101,6 +101,9 @@ SIGNS_ES = [
     # (HSE); a swollen tongue or throat (NHS: a severe allergic reaction).
     "sin aire", "sin respirar", "dificultad respirar", "apenas respira",
     "lengua hinchada", "garganta hinchada",
+    # As the verb too ("se le hincha la lengua"): an older Sphinx's Spanish stemmer
+    # (8.0) does not take "hincha" for "hinchada".
+    "lengua hincha", "garganta hincha",
     # Hard to wake (NHS: will not wake up), as "hard to wake" above.
     "cuesta despertar", "difícil despertar", "difícil de despertar",
 ]
