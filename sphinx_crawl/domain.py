@@ -18,7 +18,6 @@ pages are read (``env-updated``) and kept with the state of the data they come f
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
@@ -48,6 +47,7 @@ from sphinx_crawl.core.content_types import (
     ContentTypeRegistry,
     hook_value,
     let_interrupts_through,
+    plain_copy,
 )
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData, fill_references, has_references, slugify
@@ -771,7 +771,7 @@ class CrawlIndex(Index):
         try:
             # A copy: what group_by changes in it stays out of the entry every page,
             # list and crawl.json show.
-            pairs = [(key, heading) for key, heading in spec.group_by(copy.deepcopy(entry))]
+            pairs = [(key, heading) for key, heading in spec.group_by(plain_copy(entry))]
         except BaseException as error:
             let_interrupts_through(error)
             problem = f"raised {type(error).__name__}: {error}"

@@ -304,7 +304,7 @@ def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, A
     try:
         # A copy: what plugin code changes in the fields it is given must not reach the
         # entry (its page, crawl.json, the search).
-        value = function(_copied(fields))
+        value = function(plain_copy(fields))
     except BaseException as error:
         let_interrupts_through(error)
         raise HookError(f"{hook} raised {type(error).__name__}: {error}") from error
@@ -313,15 +313,16 @@ def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, A
     return value
 
 
-def _copied(value: Any) -> Any:
-    """Fields as plain data, their lists and mappings copied (cheaper than deepcopy:
-    a hook runs for every entry in several places)."""
+def plain_copy(value: Any) -> Any:
+    """What plugin code is given (fields, an entry), its lists and mappings copied, so
+    that what the code changes stays out of the entry (cheaper than deepcopy: a hook
+    runs for every entry in several places)."""
     if isinstance(value, Mapping):
-        return {key: _copied(item) for key, item in value.items()}
+        return {key: plain_copy(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_copied(item) for item in value]
+        return [plain_copy(item) for item in value]
     if isinstance(value, tuple):
-        return tuple(_copied(item) for item in value)
+        return tuple(plain_copy(item) for item in value)
     return value
 
 

@@ -109,7 +109,7 @@
     return partStarts(index).has(folded.slice(0, 3)) ? folded.slice(0, 3) : folded.slice(0, 2);
   };
   const partOf = (index, word) => `w-${hex(startOf(index, word))}`;
-  const named = (index, starts) => [...starts].filter((start) => partStarts(index).has(start)).map((start) => `w-${hex(start)}`);
+  const partNames = (index, starts) => [...starts].filter((start) => partStarts(index).has(start)).map((start) => `w-${hex(start)}`);
 
   // The parts a query needs: the words typed and their synonyms, as typed and by stem
   // (a word is kept in its stem's part too: "cried", stem "cry"), and the entries' ages
@@ -122,7 +122,7 @@
       [].concat(own(index.synonyms || {}, word) || own(index.synonyms || {}, stem(word)) || [])
         .forEach((synonym) => words(synonym).forEach(add));
     });
-    const names = named(index, wanted);
+    const names = partNames(index, wanted);
     if (Number.isFinite(queryAge(index, query))) names.push("a");
     return names;
   }
@@ -135,7 +135,7 @@
     const claimed = claimedStems(index, query);
     const unknown = new Set(words(query).filter((w) => !STOP.has(w) && !known.has(stem(w)) && !claimed.has(stem(w)))
       .map((w) => fold(w).slice(0, 2)));
-    return named(index, [...partStarts(index)].filter((start) => unknown.has(start.slice(0, 2))));
+    return partNames(index, [...partStarts(index)].filter((start) => unknown.has(start.slice(0, 2))));
   }
   const rowParts = (index, positions) =>
     [...new Set(positions.filter((n) => !index.entries[n]).map((n) => `r-${Math.floor(n / index.parts.rows_per_part)}`))];
