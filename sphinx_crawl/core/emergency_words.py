@@ -71,6 +71,12 @@ SIGNS_EN = [
     "fainted", "fainting", "hardly breathing", "barely breathing", "lips swelling",
     "face swelling", "tongue swelling", "swollen tongue", "throat swelling",
     "swollen throat", "eyes rolling shaking", "purple rash",
+    # A hostile reader's round (s38): a parent asking how to resuscitate a baby or clear
+    # a choking baby's airway has a baby who is not breathing or choking now (NHS: stops
+    # breathing); a fit as a verb; limp and pale (HSE: pale skin, floppy).
+    "cpr", "resuscitate", "resuscitation", "heimlich", "back blows",
+    "rescue breaths", "rescue breathing", "chest compressions", "seizing", "seized",
+    "seizures", "limp pale",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -106,6 +112,10 @@ SIGNS_ES = [
     "lengua hincha", "garganta hincha",
     # Hard to wake (NHS: will not wake up), as "hard to wake" above.
     "cuesta despertar", "difícil despertar", "difícil de despertar",
+    # The same round (s38), in Spanish.
+    "rcp", "reanimación", "reanimar", "reanimo", "maniobra de heimlich",
+    "compresiones torácicas", "pálido flojo", "pálida floja", "pálido flácido",
+    "pálida flácida",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
