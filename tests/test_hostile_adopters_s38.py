@@ -1,0 +1,126 @@
+"""What an independent check (helper s38) found failing adopters and authors, each a
+case outside the plan: a test per failure, written before its fix.
+
+A plugin's field schema is what ``crawl.schema.json`` promises a program reading
+``crawl.json``. A schema with rules beyond its type (``pattern``, ``minimum``) was not
+checked: an author's ``:code: abc`` went into crawl.json, and every program validating
+it was refused (``entries[0].code: 'abc' does not match '^[A-Z]{2}$'``). A schema that
+was not JSON Schema at all made crawl.schema.json unusable for every handbook.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sphinx.errors import ExtensionError
+
+from sphinx_crawl.api import load
+from sphinx_crawl.core.schema import SCHEMA_FILE
+from tests.plugin_project import plugin_site
+
+STRICT_PLUGIN = """
+from sphinx_crawl import ContentType, Field, register_content_type
+
+
+def leaky(value):
+    return value.strip() if value.strip() != "low" else "lower-case"
+
+
+DRILL = ContentType(
+    name="drill", directive="drill-card", label="Drill", plural="Drills",
+    fields=(
+        Field("reps", converter=int, schema={"type": "integer", "minimum": 1, "maximum": 20}),
+        Field("code", schema={"type": "string", "pattern": "^[A-Z]{2}$"}),
+        Field("level", converter=leaky, schema={"type": "string", "pattern": "^[A-Z]+$"}),
+    ),
+)
+
+
+def setup(app):
+    app.setup_extension("sphinx_crawl")
+    register_content_type(app, DRILL)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def test_a_value_breaking_a_field_schema_s_rules_is_the_author_s_located_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = plugin_site(
+        tmp_path,
+        monkeypatch,
+        ("strict_plugin", STRICT_PLUGIN),
+        "Drills\n======\n\n"
+        ".. drill-card:: Out of range\n   :reps: -5\n   :code: abc\n\n   Body one.\n\n"
+        ".. drill-card:: Fine\n   :reps: 5\n   :code: AB\n   :level: HIGH\n\n   Body two.\n",
+    )
+    assert site.crawl_warnings() == [
+        "<src>/index.rst:4: WARNING: drill-card: :reps: -5 is less than the minimum of 1; "
+        "the field is left out [crawl.field]",
+        "<src>/index.rst:4: WARNING: drill-card: :code: 'abc' does not match '^[A-Z]{2}$'; "
+        "the field is left out [crawl.field]",
+    ]
+    entries = {e["id"]: e for e in site.crawl_json()["entries"]}
+    assert "reps" not in entries["out-of-range"]
+    assert "code" not in entries["out-of-range"]
+    assert (entries["fine"]["reps"], entries["fine"]["code"]) == (5, "AB")
+    # What a program reading the handbook does: crawl.json holds to its own schema.
+    handbook = load(site.outdir / "crawl.json", validate=True)
+    assert [e.id for e in handbook.entries] == ["out-of-range", "fine"]
+    page = site.main("index").get_text(" ", strip=True)
+    assert "Body one." in page
+    assert "Body two." in page
+
+
+def test_a_converted_value_breaking_a_rule_is_left_out_and_crawl_json_stays_valid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plugin's converter reads ':level: low' as 'lower-case', which its own
+    pattern refuses: a located warning at the entry, and crawl.json still validates."""
+    site = plugin_site(
+        tmp_path,
+        monkeypatch,
+        ("strict_plugin", STRICT_PLUGIN),
+        "Drills\n======\n\n.. drill-card:: Low\n   :level: low\n\n   Body.\n",
+    )
+    [warning] = site.crawl_warnings()
+    assert warning.startswith("<src>/index.rst:4: WARNING: drill-card: :level: ")
+    assert warning.endswith("[crawl.field]")
+    load(site.outdir / "crawl.json", validate=True)
+
+
+@pytest.mark.parametrize(
+    ("schema", "why"),
+    [
+        ({"type": "nonsense"}, "'nonsense' is not valid"),
+        ({"minimum": "one"}, "'one' is not of type 'number'"),
+        ("string", "str 'string' is not an object"),
+    ],
+)
+def test_a_field_schema_that_is_not_json_schema_is_refused_at_registration(
+    schema: object, why: str
+) -> None:
+    from sphinx_crawl.types import ContentType, ContentTypeRegistry, Field
+
+    refused = "the schema of field 'level' is not a JSON Schema"
+    with pytest.raises(ExtensionError, match=refused) as e:
+        ContentTypeRegistry().add(
+            ContentType(
+                name="evil",
+                directive="evil-card",
+                label="Evil",
+                plural="Evils",
+                fields=(Field("level", schema=schema),),  # type: ignore[arg-type]
+            )
+        )
+    assert why in str(e.value)
+
+
+def test_every_built_in_field_schema_is_json_schema(tmp_path: Path) -> None:
+    """The built-in types pass the same check (they register through it)."""
+    from tests.build_utils import build, copy_root
+
+    site = build(copy_root("basic", tmp_path / "src"))
+    assert (site.outdir / SCHEMA_FILE).is_file()
+    load(site.outdir / "crawl.json", validate=True)
