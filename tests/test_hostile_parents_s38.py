@@ -14,18 +14,6 @@ import pytest
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
-
-def _wrong(
-    built: dict[str, Path], asked: dict[str, dict[str, str]], tmp_path: Path
-) -> dict[tuple[str, str], str]:
-    return {
-        (language, query): found["urgent"]
-        for language, expected in asked.items()
-        for query, found in decided(built[language], language, list(expected), tmp_path).items()
-        if found["urgent"] != expected[query]
-    }
-
-
 #: A parent asking how to resuscitate a baby, or how to clear a choking baby's airway,
 #: has a baby who is not breathing or choking now (NHS: call 999 if the baby stops
 #: breathing); a fit as a verb ("seizing"); limp and pale (HSE: pale skin, floppy).
@@ -60,8 +48,66 @@ RESUSCITATION = {
 }
 
 
-def test_a_parent_asking_how_to_resuscitate_is_told_to_call_now(
-    request: pytest.FixtureRequest, tmp_path: Path
+#: Ordinary words a parent types that were read as an emergency or an illness: a grey
+#: rug (grey skin), blue eyes or veins (blue skin), "hitting his head" (one typo from
+#: "fitting", a fit: an injury, the illness notice), Down syndrome in the Spanish
+#: edition (one typo from "drowned"), a crawling baby who keeps falling over (a fall).
+#: What the HSE and the NHS say to call for, in the same words, still is an emergency.
+FALSE_ALARMS = {
+    "en": {
+        "baby grey carpet": NEITHER,
+        "crawling on a grey rug": NEITHER,
+        "my blue eyed baby": NEITHER,
+        "baby with blue eyes crawling": NEITHER,
+        "blue veins on baby head": NEITHER,
+        "baby has blue birthmark": NEITHER,
+        "baby hitting head on purpose": UNWELL,
+        "baby keeps falling over when crawling": NEITHER,
+        "baby falls forward when crawling": NEITHER,
+        "baby has down syndrome when will he crawl": NEITHER,
+        "alfombra gris": NEITHER,
+        # Still an emergency, or an injury.
+        "he went blue, eyes rolled back": EMERGENCY,
+        "baby turned grey": EMERGENCY,
+        "baby is fitting": EMERGENCY,
+        "baby fell over and hit his head": UNWELL,
+        "baby keeps falling and hitting his head": UNWELL,
+    },
+    "es": {
+        "alfombra gris": NEITHER,
+        "gatea en una alfombra gris": NEITHER,
+        "bebe ojos azules gatea": NEITHER,
+        "bebe con sindrome de down gateo": NEITHER,
+        "baby hitting head on purpose": UNWELL,
+        "baby keeps falling and hitting his head": UNWELL,
+        "crawling on a grey rug": NEITHER,
+        # Still an emergency.
+        "se puso gris": EMERGENCY,
+        "se puso azul": EMERGENCY,
+        "baby is fitting": EMERGENCY,
+    },
+}
+
+
+#: Each round's queries, by the failure it found.
+ROUNDS = {
+    "resuscitation-is-an-emergency": RESUSCITATION,
+    "a-grey-rug-or-blue-eyes-is-no-emergency": FALSE_ALARMS,
+}
+
+
+@pytest.mark.parametrize("asked", list(ROUNDS.values()), ids=list(ROUNDS))
+def test_a_worried_parent_gets_the_right_notice(
+    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:
-    wrong = _wrong(request.getfixturevalue("editions"), RESUSCITATION, tmp_path)
-    assert not wrong, wrong
+    built = request.getfixturevalue("editions")
+    wanted = {
+        (lang, query): notice
+        for lang, notices in asked.items()
+        for query, notice in notices.items()
+    }
+    got: dict[tuple[str, str], str] = {}
+    for language, notices in asked.items():
+        for query, found in decided(built[language], language, list(notices), tmp_path).items():
+            got[language, query] = found["urgent"]
+    assert got == wanted

@@ -152,6 +152,9 @@ UNWELL_EN = [
     "wont drink", "hypothermia", "overheated", "overheating", "heatstroke", "heat stroke",
     "sunstroke", "sunburn", "sunburnt", "stiff neck", "pupils", "listless", "apnea",
     "apnoea", "high pitched cry", "high pitched crying",
+    # As a parent says it (s38); its words are then read as themselves in every edition,
+    # not as a typo of another phrase's ("hitting" is no "fitting").
+    "hitting head", "hits head",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",

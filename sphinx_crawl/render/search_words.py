@@ -83,6 +83,15 @@ _BLUE_THINGS_EN = (
     "tunnel",
     "box",
     "cup",
+    # A play mat, eyes, veins under the skin, a birthmark (s38: "crawling on a grey
+    # rug", "my blue eyed baby", "blue veins on his head" were told to call now).
+    "play",
+    "playmat",
+    "eyed",
+    "vein",
+    "veins",
+    "birthmark",
+    "birthmarks",
 )
 _BLUE_THINGS_ES = (
     "juguete",
@@ -97,6 +106,8 @@ _BLUE_THINGS_ES = (
     "túnel",
     "caja",
     "vaso",
+    "ojos",
+    "venas",
 )
 
 #: "Down" that is no drowning ("sit down", "crawls down the stairs"); "face down" in
@@ -197,7 +208,18 @@ INTENT_WORDS: dict[str, list[str]] = {
         "fits well",
         "good fit",
         "well fitting",
-        *(f"blue {thing}" for thing in _BLUE_THINGS_EN),
+        *(f"{colour} {thing}" for colour in ("blue", "grey", "gray") for thing in _BLUE_THINGS_EN),
+        # Blue eyes a baby has, not eyes rolled back after going blue.
+        *(f"{verb} blue eyes" for verb in ("with", "has", "have")),
+        # A syndrome's name, one typo from "drowned" in the other edition.
+        "down syndrome",
+        "downs syndrome",
+        # Falling over as a crawling baby does, every day ("fell over" still is a fall).
+        *(
+            f"{verb} {way}"
+            for verb in ("falls", "falling", "keeps falling")
+            for way in ("over", "forward", "forwards", "backward", "backwards", "sideways")
+        ),
         # Everyday words one typo, or one stem, from an emergency or illness word of
         # some language: "doing" is not "dying", "sitting" not "fitting", "bottle" not
         # "mottled", "couch" not "cough", "more" not "morado", "here" not "herida"
@@ -301,7 +323,10 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             # A fit of laughter or of temper, and blue that is a toy's (s37).
             *(f"ataque de {what}" for what in ("risa", "llanto", "rabia", "celos", "berrinche")),
             *(f"{thing} azul" for thing in _BLUE_THINGS_ES),
-            *(f"{thing} azules" for thing in ("juguetes", "calcetines")),
+            *(f"{thing} azules" for thing in ("juguetes", "calcetines", "ojos", "venas")),
+            # Grey as blue (s38: "alfombra gris" was told to call now).
+            *(f"{thing} {grey}" for thing in _BLUE_THINGS_ES for grey in ("gris", "grises")),
+            "síndrome de down",
         ],
         "negation": _listed("no nunca ni tampoco dejó"),
         "alarm": _listed(

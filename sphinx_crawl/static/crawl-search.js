@@ -644,7 +644,11 @@
   function triage(index, query, results) {
     const asked = forms(withoutHarmless(index, query));
     const emergency = index.emergency || {};
-    const vocabulary = (index.crawlSearcher ??= searcher(index)).stems();
+    // A word of the handbook, or of a notice's phrases, is itself, not another's typo:
+    // "hitting his head" (an injury) is no "fitting" (a fit, an emergency).
+    const handbook = (index.crawlSearcher ??= searcher(index)).stems();
+    const claimed = claimedWords(index);
+    const vocabulary = { has: (word) => handbook.has(word) || claimed.has(word) };
     const names = (phrases) => (phrases || []).some((phrase) => namesPhrase(asked, phrase, vocabulary));
     const topics = Object.entries(index.out_of_scope || {})
       .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
@@ -681,13 +685,15 @@
   // The stems of a query that name an emergency, an illness or a topic not covered:
   // never "corrected" into a word of the handbook ("fever" is not "never").
   function claimedStems(index, query) {
-    index.crawlClaimed ??= new Set([
-      ...((index.emergency || {}).signs || []), ...((index.emergency || {}).unwell || []),
-      ...((index.emergency || {}).fever || []),
-      ...Object.entries(index.out_of_scope || {}).flatMap(([topic, answer]) => [topic, ...(answer.words || [])]),
-    ].flatMap((phrase) => words(phrase).map(stem)));
-    return new Set(words(query).map(stem).filter((w) => index.crawlClaimed.has(w)));
+    const claimed = claimedWords(index);
+    return new Set(words(query).map(stem).filter((w) => claimed.has(w)));
   }
+  // The stems of the words of every notice's phrases and every topic not covered.
+  const claimedWords = (index) => (index.crawlClaimed ??= new Set([
+    ...((index.emergency || {}).signs || []), ...((index.emergency || {}).unwell || []),
+    ...((index.emergency || {}).fever || []),
+    ...Object.entries(index.out_of_scope || {}).flatMap(([topic, answer]) => [topic, ...(answer.words || [])]),
+  ].flatMap((phrase) => words(phrase).map(stem))));
 
 
   // "Call {numbers} now." with each number a tel: link a phone can call from.
