@@ -89,10 +89,43 @@ FALSE_ALARMS = {
 }
 
 
+#: Blood, an allergy, hives, a cut, a roll off the bed: an illness or an injury the
+#: handbook does not cover. Before, each got the card about development ("if you are
+#: worried about your baby's development") or a crawling entry alone ("baby rolled off
+#: the bed": bottom shuffling; "se cortó la mano": a floor tip); now whom to call today,
+#: and the emergency number if it may be more.
+ILLNESS = {
+    "en": {
+        "blood in poop": UNWELL,
+        "baby poop black": UNWELL,
+        "baby allergic to peanuts": UNWELL,
+        "baby hives after food": UNWELL,
+        "baby rolled off the bed": UNWELL,
+        "baby cut his hand": UNWELL,
+        "bebe alergia": UNWELL,
+        # What a crawling baby does, in the same words, is neither.
+        "baby hides behind the sofa": NEITHER,
+        "baby cutting teeth and not crawling": NEITHER,
+        "baby rolls off his tummy onto his back": NEITHER,
+        "crawling on a black mat": NEITHER,
+    },
+    "es": {
+        "bebe alergia": UNWELL,
+        "bebe ronchas": UNWELL,
+        "urticaria bebe": UNWELL,
+        "bebe se corto la mano": UNWELL,
+        "bebe se pego en la cabeza gateando": UNWELL,
+        "baby allergic to peanuts": UNWELL,
+        "sesiones cortas boca abajo": NEITHER,
+        "gatea con la cabeza levantada": NEITHER,
+    },
+}
+
 #: Each round's queries, by the failure it found.
 ROUNDS = {
     "resuscitation-is-an-emergency": RESUSCITATION,
     "a-grey-rug-or-blue-eyes-is-no-emergency": FALSE_ALARMS,
+    "blood-an-allergy-or-a-cut-is-an-illness": ILLNESS,
 }
 
 

@@ -155,6 +155,12 @@ UNWELL_EN = [
     # As a parent says it (s38); its words are then read as themselves in every edition,
     # not as a typo of another phrase's ("hitting" is no "fitting").
     "hitting head", "hits head",
+    # Blood, an allergy, a cut, a roll off a bed (s38): these got the card about
+    # development, or a crawling entry alone. (Not "cut" alone: "cutting teeth".)
+    "blood", "bloody", "black poo", "black poop", "black stool", "allergy", "allergies",
+    "allergic", "hives", "rolled off bed", "rolled off sofa", "rolled off table",
+    "rolled off changing", "cut hand", "cut finger", "cut head", "cut lip", "cut face",
+    "cut himself", "cut herself", "deep cut", "gash",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -176,6 +182,10 @@ UNWELL_ES = [
     "perfume", "colonia", "comió planta", "insecticida", "cigarro", "cigarrillo",
     "nicotina", "paracetamol", "ibuprofeno", "cuello rígido", "pupilas",
     "electrocutado", "descarga eléctrica", "decaído", "decaída", "bulto",
+    # The same round (s38), in Spanish.
+    "sangre", "alergia", "alergias", "alérgico", "alérgica", "ronchas", "urticaria",
+    "cortó mano", "cortó dedo", "cortó cabeza", "cortó labio", "cortó cara",
+    "pegó cabeza",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

@@ -224,11 +224,12 @@ INTENT_WORDS: dict[str, list[str]] = {
         # some language: "doing" is not "dying", "sitting" not "fitting", "bottle" not
         # "mottled", "couch" not "cough", "more" not "morado", "here" not "herida"
         # ("baby doing the army crawl" was told to call an ambulance; s37); in the
-        # other language's edition, "pulls" is not "pills", "lejos" not "lejía".
+        # other language's edition, "pulls" is not "pills", "lejos" not "lejía"; "hides" is
+        # not "hives", "alegría" not "alergia" (s38).
         *_listed(
             "doing lying sitting bottle bottles couch bathing reaching more here never "
             "inch inches cada education pull pulls fills sharing pile piles lejos colores "
-            "cálida cálido aventura imitando imita trapo"
+            "cálida cálido aventura imitando imita trapo hides alegría alegrías"
         ),
         *(f"{verb} down" for verb in _DOWN_EN),
     ],
