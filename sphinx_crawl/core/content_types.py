@@ -6,6 +6,8 @@ and exporter (in the Sphinx layers) serve every registered type.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -177,6 +179,7 @@ class ContentTypeRegistry:
         if content_type.name in self._types:
             raise ContentTypeError(f"content type {content_type.name!r} is already registered")
         _check_option_names(content_type)
+        _check_field_schemas(content_type)
         self._check_names_free(content_type)
         self._types[content_type.name] = content_type
 
@@ -253,6 +256,26 @@ def _check_option_names(content_type: ContentType) -> None:
                 f"(every entry already has {', '.join(COMMON_OPTIONS)})"
             )
         seen.add(name)
+
+
+def _check_field_schemas(content_type: ContentType) -> None:
+    """Each field's schema goes into crawl.schema.json: one that is not JSON Schema made
+    the whole file unusable (a program validating crawl.json was refused every time)."""
+    from jsonschema import Draft202012Validator, SchemaError
+
+    for spec in content_type.fields:
+        try:
+            if not isinstance(spec.schema, Mapping):
+                raise SchemaError(
+                    f"{type(spec.schema).__name__} {spec.schema!r:.60} is not an object"
+                )
+            Draft202012Validator.check_schema(dict(spec.schema))
+        except SchemaError as error:
+            raise ContentTypeError(
+                f"content type {content_type.name!r}: the schema of field {spec.name!r} is "
+                f"not a JSON Schema ({error.message}); write it like "
+                "{'type': 'string'} or {'enum': ['a', 'b']}"
+            ) from None
 
 
 #: What each hook of a content type must return, checked on every call.
@@ -335,7 +358,40 @@ def hook_value(content_type: ContentType | None, hook: str, fields: Mapping[str,
 
 
 def matches_schema(value: Any, schema: Mapping[str, Any]) -> bool:
-    """Whether a converted field value fits the field's JSON Schema (the common keywords)."""
+    """Whether a converted field value fits the field's JSON Schema, in full (crawl.json
+    must validate against crawl.schema.json)."""
+    return matches_schema_type(value, schema) and schema_problem(value, schema) is None
+
+
+def schema_problem(value: Any, schema: Mapping[str, Any]) -> str | None:
+    """Why a JSON value does not fit ``schema`` in full (its ``pattern``, ``minimum``,
+    ``maxLength``...), in jsonschema's words; None when it fits."""
+    from jsonschema import ValidationError
+    from referencing.exceptions import Unresolvable
+
+    try:
+        key = json.dumps(schema, sort_keys=True, default=repr)
+    except (TypeError, ValueError):
+        return None
+    try:
+        _validator(key).validate(value)
+    except ValidationError as error:
+        return str(error.message)
+    except Unresolvable:
+        return None  # a $ref into crawl.schema.json: read in the whole file only
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _validator(schema: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads(schema))
+
+
+def matches_schema_type(value: Any, schema: Mapping[str, Any]) -> bool:
+    """Whether a converted field value is of the kind the field's JSON Schema declares
+    (its ``type`` and ``enum``): a value of another kind is the plugin's mistake."""
     if "enum" in schema and value not in schema["enum"]:
         return False
     kinds = schema.get("type")
@@ -360,8 +416,6 @@ def matches_schema(value: Any, schema: Mapping[str, Any]) -> bool:
 
 
 def _is_json(value: Any) -> bool:
-    import json
-
     try:
         json.dumps(value, allow_nan=False)
     except (TypeError, ValueError):

@@ -22,8 +22,9 @@ from sphinx_crawl.core.content_types import (
     HookError,
     hook_value,
     let_interrupts_through,
-    matches_schema,
+    matches_schema_type,
     run_hook,
+    schema_problem,
 )
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import EntryData, id_from_title, slugify
@@ -157,9 +158,16 @@ def _check_required_when(ct: ContentType, fields: Mapping[str, Any], report: Rep
 
 
 def _fits(ct: ContentType, spec: Field, value: Any, what: str, report: Report) -> bool:
-    """A field value goes into crawl.json: it must match the field's declared schema."""
-    if matches_schema(value, spec.schema):
-        return True
+    """A field value goes into crawl.json: it must match the field's declared schema.
+    A value of the declared kind that breaks one of its rules (a ``pattern``, a
+    ``minimum``) is what the author wrote; a value of another kind, the plugin's code."""
+    if matches_schema_type(value, spec.schema):
+        problem = schema_problem(value, spec.schema)
+        if problem is None:
+            return True
+        if what in ("converter", "value"):
+            report(f":{spec.name}: {problem}; the field is left out", "field")
+            return False
     whose = "given" if what == "value" else f"{what} returned"
     report(
         f"the {ct.name!r} content type's :{spec.name}: {whose} {type(value).__name__} "
