@@ -124,3 +124,25 @@ def test_every_built_in_field_schema_is_json_schema(tmp_path: Path) -> None:
     site = build(copy_root("basic", tmp_path / "src"))
     assert (site.outdir / SCHEMA_FILE).is_file()
     load(site.outdir / "crawl.json", validate=True)
+
+
+def test_sphinx_s_opensearch_description_stays_xml(tmp_path: Path) -> None:
+    """An adopter with ``html_use_opensearch`` (a Sphinx setting): Sphinx writes
+    ``_static/opensearch.xml`` through the same page machinery as its HTML pages, and
+    the "Emergency?" line was put before its ``<?xml ...?>``, so browsers could not read
+    the file (ExpatError: junk after document element). The HTML pages keep the line."""
+    import xml.dom.minidom
+
+    from tests.build_utils import build, copy_root
+
+    site = build(
+        copy_root("emergency", tmp_path / "src"),
+        confoverrides={"html_use_opensearch": "https://example.org/guide"},
+    )
+    opensearch = (site.outdir / "_static" / "opensearch.xml").read_text(encoding="utf-8")
+    assert opensearch.startswith("<?xml")
+    assert "crawl-" not in opensearch
+    description = xml.dom.minidom.parseString(opensearch).documentElement
+    assert description.tagName == "OpenSearchDescription"
+    for page in ("index", "search", "genindex"):
+        assert site.soup(page).select(".crawl-emergency-line"), page

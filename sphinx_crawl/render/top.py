@@ -48,7 +48,9 @@ def emit_top_parts(
     """``html-page-context``, after every part is put: a page made from a template is
     rendered through our template, which puts its parts at the start of its content."""
     parts = context.pop(_PARTS, None)
-    if not parts:
+    if not parts or not templatename.endswith((".html", ".htm", ".xhtml")):
+        # Not an HTML page: Sphinx's opensearch.xml (html_use_opensearch) is made the
+        # same way, and a paragraph before its <?xml ...?> made it no XML at all.
         return None
     html = "".join(parts)
     if _has_our_template(app):
