@@ -146,3 +146,38 @@ def test_sphinx_s_opensearch_description_stays_xml(tmp_path: Path) -> None:
     assert description.tagName == "OpenSearchDescription"
     for page in ("index", "search", "genindex"):
         assert site.soup(page).select(".crawl-emergency-line"), page
+
+
+@pytest.mark.parametrize(
+    ("builder", "overrides", "icon"),
+    [
+        ("html", {}, "\u00b6"),
+        # furo, pydata-sphinx-theme and shibuya set "#": their headings' links read "#".
+        ("html", {"html_permalinks_icon": "#"}, "#"),
+        # The adopter turned permalinks off: Sphinx's headings have none, nor do entries.
+        ("html", {"html_permalinks": False}, None),
+        # Sphinx's EPUB has none (an e-reader has no hover: a pilcrow beside each title).
+        ("epub", {"version": "1", "copyright": "2026"}, None),
+    ],
+)
+def test_entry_permalinks_follow_sphinx_s_permalink_settings(
+    tmp_path: Path, builder: str, overrides: dict[str, object], icon: str | None
+) -> None:
+    from bs4 import BeautifulSoup
+
+    from tests.build_utils import build, copy_root
+
+    site = build(copy_root("basic", tmp_path / "src"), buildername=builder, confoverrides=overrides)
+    suffix = ".xhtml" if builder == "epub" else ".html"
+    page = BeautifulSoup((site.outdir / f"tips{suffix}").read_text(encoding="utf-8"), "html.parser")
+    entry = page.find(id="bare-knees")
+    assert entry is not None
+    links = entry.select("a.crawl-permalink")
+    sphinx_links = page.select("h1 a.headerlink")
+    if icon is None:
+        assert links == []
+        assert sphinx_links == []
+    else:
+        assert [link.get_text() for link in links] == [icon]
+        assert [link.get_text() for link in sphinx_links] == [icon]
+    assert site.crawl_warnings() == []

@@ -55,13 +55,15 @@ def depart_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_titl
     parent = node.parent
     if not isinstance(parent, crawl_nodes.crawl_entry):
         return
-    if parent["ids"]:
+    # As Sphinx's own headings: none where the project turns them off (html_permalinks
+    # = False) or the builder has none (EPUB), and the project's or theme's icon ("#").
+    if parent["ids"] and self.config.html_permalinks and self.builder.add_permalinks:
         href = escape(parent["ids"][0])
         name = escape(str(_("Link to this entry: {title}")).format(title=node.astext()))
         link_title = escape(str(_("Link to this entry")))
         self.body.append(
             f'<a class="headerlink crawl-permalink" href="#{href}" aria-label="{name}" '
-            f'title="{link_title}">\u00b6</a>\n'
+            f'title="{link_title}">{self.config.html_permalinks_icon}</a>\n'
         )
     if parent.get("badge"):
         hidden = ' aria-hidden="true"' if node.get("prefix") else ""
