@@ -144,3 +144,33 @@ def test_a_worried_parent_gets_the_right_notice(
         for query, found in decided(built[language], language, list(notices), tmp_path).items():
             got[language, query] = found["urgent"]
     assert got == wanted
+
+
+#: A parent who can only say that something is wrong (CDC "Act Early": a parent's
+#: concern is reason enough to ask, "Acting on a concern") gets the worried-parent card
+#: first; before, "something is wrong with my baby" got a tip about toys just out of
+#: reach first, and the card nowhere. A title with "something" still comes first.
+FIRST = {
+    "en": {
+        "something is wrong with my baby": "parent-worry",
+        "something wrong with baby": "parent-worry",
+        "i think something is wrong": "parent-worry",
+        "something to push against": "something-to-push-against",
+    },
+    "es": {
+        "algo va mal con mi bebe": "parent-worry",
+        "tengo miedo": "parent-worry",
+    },
+}
+
+
+def test_something_is_wrong_gets_the_worried_parent_card_first(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    built = request.getfixturevalue("editions")
+    first = {
+        (language, query): (found["ids"] or [""])[0]
+        for language, queries in FIRST.items()
+        for query, found in decided(built[language], language, list(queries), tmp_path).items()
+    }
+    assert first == {(lang, q): entry for lang, qs in FIRST.items() for q, entry in qs.items()}
