@@ -39,7 +39,7 @@ from sphinx.environment import CONFIG_OK
 from sphinx_crawl.config import SETTINGS, crawl_config
 from sphinx_crawl.core.entries import EntryData, has_references, split_list
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
-from sphinx_crawl.core.stored import decode_entries
+from sphinx_crawl.core.stored import decode_page_list
 from sphinx_crawl.domain import STATE, CrawlDomain, crawl_domain
 from sphinx_crawl.output import html_output_dir, write_if_changed
 from sphinx_crawl.selection import (
@@ -159,7 +159,7 @@ def _changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | No
         new_raw = domain.data["entries"].get(docname)
         if new_raw == old_raw:
             continue
-        old_entries = decode_entries(old_raw)
+        old_entries = decode_page_list(old_raw)
         new_entries = domain.entries_by_doc.get(docname, [])
         old_keys = [_comparable(e) for e in old_entries]
         new_keys = [_comparable(e) for e in new_entries]

@@ -174,26 +174,26 @@ def test_a_pages_entries_are_stored_as_one_string_and_read_back_unchanged() -> N
     """The environment keeps a page's entries as one JSON string (quick to unpickle at
     every build); what a build reads back is what it stored, in order, whatever the
     language; entries JSON cannot carry unchanged are kept as they are."""
-    from sphinx_crawl.core.stored import StoredEntries, encode_entries
+    from sphinx_crawl.core.stored import StoredPageLists, encode_page_list
 
     entries: list[Any] = [
         {"id": "b", "title": "Gatea hacia atrás", "age": None, "fields": {"rank": 2}},
         {"id": "a", "title": "Two", "age": {"min_months": 6, "max_months": None}},
     ]
-    stored, decoded = encode_entries(entries)
+    stored, decoded = encode_page_list(entries)
     assert isinstance(stored, str)
     assert "atrás" in stored
     assert decoded == entries
     data: dict[str, Any] = {"p1": stored}
-    view = StoredEntries(data, {})
+    view: StoredPageLists[Any] = StoredPageLists(data, {})
     assert view["p1"] == entries
     assert view["p1"] is view["p1"]  # decoded once
-    data["p1"] = encode_entries(entries[:1])[0]  # the page read again
+    data["p1"] = encode_page_list(entries[:1])[0]  # the page read again
     assert [e["id"] for e in view["p1"]] == ["b"]
     assert list(view) == ["p1"]
     assert "p2" not in view
     assert view.get("p2") is None
     odd: list[Any] = [{"id": "c", "fields": {"span": (1, 2)}}]
-    assert encode_entries(odd) == (odd, odd)
+    assert encode_page_list(odd) == (odd, odd)
     data["p2"] = odd
     assert view["p2"] is odd
