@@ -174,3 +174,25 @@ def test_something_is_wrong_gets_the_worried_parent_card_first(
         for query, found in decided(built[language], language, list(queries), tmp_path).items()
     }
     assert first == {(lang, q): entry for lang, qs in FIRST.items() for q, entry in qs.items()}
+
+
+#: An age in words ranks as the same age in digits. Before, "two" in "my two year old
+#: still bottom shuffles" was a word an entry had to have: the one entry with "two"
+#: ("Two things are worth doing") came alone, the answer "Usually, yes" for a baby who
+#: scoots on the back; with "2", the sign for that age came first.
+IN_WORDS = {
+    "en": [
+        ("my two year old still bottom shuffles", "my 2 year old still bottom shuffles"),
+        ("my ten month old still goes backwards", "my 10 month old still goes backwards"),
+    ],
+    "es": [("tiene dos años y solo gatea hacia atrás", "tiene 2 años y solo gatea hacia atrás")],
+}
+
+
+def test_an_age_in_words_ranks_as_in_digits(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    built = request.getfixturevalue("editions")
+    for language, pairs in IN_WORDS.items():
+        asked = [query for pair in pairs for query in pair]
+        found = decided(built[language], language, asked, tmp_path)
+        for words, digits in pairs:
+            assert found[words]["ids"][:1] == found[digits]["ids"][:1], (words, found[words])

@@ -473,8 +473,11 @@
     // ("normal", "worried", "9 months") or that most entries share ("crawling").
     const known = found.map((n) => n > 0);
     const { question: QUESTION_START, worry: WORRY, age: AGE, negation: NEGATION } = intentSets(index);
-    const intent = terms.map((term) =>
-      WORRY.has(fold(term)) || AGE.has(fold(term)) || NEGATION.has(fold(term)) || /^\d+$/.test(term));
+    // A number in words before an age's unit ("two year old") is an age, as "2" is.
+    const inWords = numberWords(index);
+    const ageNumber = terms.map((term, i) => inWords.has(fold(term)) && AGE.has(fold(terms[i + 1] || "")));
+    const intent = terms.map((term, i) => WORRY.has(fold(term)) || AGE.has(fold(term)) ||
+      NEGATION.has(fold(term)) || /^\d+$/.test(term) || ageNumber[i]);
     // Words about what the parent asks (not intent) that no entry has, or that only
     // some entry's text mentions in passing (no keyword, title or tag has them): the
     // handbook may not cover the question ("not talking", "cross eyed", "smile").
@@ -492,7 +495,7 @@
     // what is asked: no entry must have them (a sign for "no gatea" has no "años").
     const age = queryAge(index, query);
     const isAgeWord = (word) => /^\d+([.,]\d+)?$/.test(word) || AGE.has(fold(word));
-    const ageWords = terms.map((term) => Number.isFinite(age) && isAgeWord(term));
+    const ageWords = terms.map((term, i) => Number.isFinite(age) && (isAgeWord(term) || ageNumber[i]));
     const knownNotAge = known.map((k, g) => k && !ageWords[g]);
     const core = counted.some(Boolean) ? counted : knownNotAge.some(Boolean) ? knownNotAge : known;
     // What the query asks for: a question or a worry gets answers before warning signs;
