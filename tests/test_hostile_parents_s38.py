@@ -7,6 +7,7 @@ Run as tests/test_search_triage.py runs its queries (tests/js/triage.mjs).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,27 @@ def test_an_age_in_words_ranks_as_in_digits(request: pytest.FixtureRequest, tmp_
         found = decided(built[language], language, asked, tmp_path)
         for words, digits in pairs:
             assert found[words]["ids"][:1] == found[digits]["ids"][:1], (words, found[words])
+
+
+#: An answer that reassures ("Yes", "Usually, yes") says until when: a parent of a
+#: 2-year-old who bottom-shuffles, searching "mi hijo de 2 años se arrastra sentado es
+#: normal", got first "Sí, son formas normales de desplazarse", with no age at all.
+REASSURANCE = {
+    "en": (("Yes", "Usually, yes"), ("one year", "first birthday", "12 months")),
+    "es": (("Sí", "Por lo general, sí"), ("año", "primer cumpleaños", "12 meses")),
+}
+
+
+def test_every_yes_says_until_when(request: pytest.FixtureRequest) -> None:
+    built = request.getfixturevalue("editions")
+    unbounded = []
+    for language, (starts, bounds) in REASSURANCE.items():
+        data = json.loads((built[language] / "crawl.json").read_text(encoding="utf-8"))
+        answers = [e for e in data["entries"] if e["type"] == "question"]
+        assert len(answers) > 10
+        unbounded += [
+            (language, e["id"])
+            for e in answers
+            if e["text"].startswith(starts) and not any(bound in e["text"] for bound in bounds)
+        ]
+    assert not unbounded
