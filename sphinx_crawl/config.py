@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANY_PLACE",
+    "CONTENT_TYPES_VALUE",
     "SETTINGS",
     "Concern",
     "Contact",
@@ -657,4 +658,14 @@ def setup_config(app: Sphinx) -> None:
             types=setting.types,
             description=setting.help.split(". ")[0],
         )
+    # Not a setting: what the project's content types are (types.content_types_digest),
+    # set when the configuration is read. A change re-reads every page, as a changed
+    # setting does: pages read with a plugin's earlier fields kept them (crawl.json and
+    # its schema then disagreed with a clean build).
+    app.add_config_value(CONTENT_TYPES_VALUE, "", "env", types=(str,))
     app.connect("config-inited", check_config)
+
+
+#: The configuration value holding the content types' digest (no ``crawl_`` prefix: it
+#: is no setting for conf.py, nor in the configuration reference).
+CONTENT_TYPES_VALUE = "sphinx_crawl_content_types"

@@ -18,15 +18,20 @@ entry-point group ``sphinx_crawl.content_types``; they are registered when
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import sys
 import weakref
+from collections.abc import Mapping
 from importlib.metadata import entry_points
+from types import CodeType
 from typing import TYPE_CHECKING
 
 from docutils.parsers.rst import directives as docutils_directives
 from sphinx.errors import ExtensionError
 
-from sphinx_crawl.config import config_location
+from sphinx_crawl.config import CONTENT_TYPES_VALUE, config_location
 from sphinx_crawl.core import content_types as core
 from sphinx_crawl.core.content_types import (
     ContentType,
@@ -89,8 +94,68 @@ _SEALED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
 
 
 def seal_registry(app: Sphinx) -> None:
-    """``config-inited`` (domain.use_registered_types): the types are what they are."""
+    """``config-inited`` (domain.use_registered_types): the types are what they are, and
+    their digest is a configuration value, so that a change to them (a plugin upgraded,
+    or a project's own plugin edited: a field added, renamed or given another default)
+    re-reads every page, as a clean build would."""
     _SEALED.add(app)
+    setattr(app.config, CONTENT_TYPES_VALUE, content_types_digest(get_registry(app)))
+
+
+def content_types_digest(registry: core.ContentTypeRegistry) -> str:
+    """A digest of every registered type: its names, labels, fields, relations, index,
+    and the code of its hooks and converters (the same in every process)."""
+    described = [_describe(content_type, 0) for content_type in registry]
+    return hashlib.sha256(repr(described).encode("utf-8")).hexdigest()
+
+
+def _describe(value: object, depth: int) -> object:
+    """``value`` as plain data with a stable repr: no addresses, no set order."""
+    if depth > 8:
+        return type(value).__qualname__
+    deeper = depth + 1
+    if value is None or isinstance(value, bool | int | float | str | bytes):
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value).__qualname__,
+            [
+                (f.name, _describe(getattr(value, f.name), deeper))
+                for f in dataclasses.fields(value)
+            ],
+        )
+    if isinstance(value, Mapping):
+        return sorted((repr(_describe(k, deeper)), _describe(v, deeper)) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return [_describe(item, deeper) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted(repr(_describe(item, deeper)) for item in value)
+    if isinstance(value, CodeType):
+        return (
+            value.co_code.hex(),
+            value.co_names,
+            value.co_varnames,
+            [_describe(const, deeper) for const in value.co_consts],
+        )
+    if isinstance(value, functools.partial):
+        return ("partial", _describe(value.func, deeper), _describe(value.args, deeper))
+    code = getattr(value, "__code__", None)
+    if isinstance(code, CodeType):
+        cells = [cell.cell_contents for cell in getattr(value, "__closure__", None) or ()]
+        return (
+            getattr(value, "__module__", None),
+            getattr(value, "__qualname__", None),
+            _describe(code, deeper),
+            _describe(getattr(value, "__defaults__", None), deeper),
+            _describe(cells, deeper),
+        )
+    if callable(value):
+        return (
+            getattr(value, "__module__", None),
+            getattr(value, "__qualname__", type(value).__qualname__),
+        )
+    text = str(value)  # a lazy translation's words; never an address
+    return (type(value).__qualname__, "" if " at 0x" in text else text)
 
 
 def register_content_type(app: Sphinx, content_type: ContentType) -> None:

@@ -181,3 +181,78 @@ def test_entry_permalinks_follow_sphinx_s_permalink_settings(
         assert [link.get_text() for link in links] == [icon]
         assert [link.get_text() for link in sphinx_links] == [icon]
     assert site.crawl_warnings() == []
+
+
+KEPT_PLUGIN = """
+from sphinx_crawl import ContentType, Field, register_content_type
+
+ACT = ContentType(
+    name="activity", directive="activity-card", label="Activity", plural="Activities",
+    fields=(Field("minutes", default=lambda fields: "10"),),
+)
+
+
+def setup(app):
+    app.setup_extension("sphinx_crawl")
+    register_content_type(app, ACT)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
+"""
+#: The same plugin, upgraded: its field renamed, another default, a new version.
+UPGRADED_PLUGIN = KEPT_PLUGIN.replace(
+    'Field("minutes", default=lambda fields: "10")',
+    ('Field("duration", default=lambda fields: "15 minutes")'),
+).replace('"version": "1"', '"version": "2"')
+
+
+def test_a_plugin_changed_between_builds_gives_what_a_clean_build_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An adopter's own plugin (docs/_ext/) edited, or an installed one upgraded, with
+    conf.py and the pages unchanged: the rebuild kept every page as read with the old
+    type (crawl.json said 'minutes': '10', and no warning for ':minutes:' the type no
+    longer has), where a clean build said 'duration': '15 minutes' and warned."""
+    import sys
+
+    from tests.build_utils import build
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plugin = tmp_path / "kept_plugin.py"
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'project = "P"\nextensions = ["sphinx_crawl", "kept_plugin"]\n', "utf-8"
+    )
+    (src / "index.rst").write_text(
+        "Things\n======\n\n.. activity-card:: Tunnel\n   :minutes: 5\n\n   Crawl through.\n\n"
+        ".. activity-card:: Rug\n\n   Roll on it.\n",
+        "utf-8",
+    )
+
+    def built_with(source: str, srcdir: Path) -> tuple[list[dict[str, object]], list[str]]:
+        plugin.write_text(source, encoding="utf-8")
+        sys.modules.pop("kept_plugin", None)
+        site = build(srcdir)
+        entries = site.crawl_json()["entries"]
+        return [{k: e.get(k) for k in ("id", "minutes", "duration")} for e in entries], [
+            w for w in site.crawl_warnings() if "WARNING" in w
+        ]
+
+    before, _ = built_with(KEPT_PLUGIN, src)
+    assert before == [
+        {"id": "tunnel", "minutes": "5", "duration": None},
+        {"id": "rug", "minutes": "10", "duration": None},
+    ]
+    rebuilt = built_with(UPGRADED_PLUGIN, src)
+    clean_src = tmp_path / "clean"
+    clean_src.mkdir()
+    for name in ("conf.py", "index.rst"):
+        (clean_src / name).write_text((src / name).read_text("utf-8"), "utf-8")
+    clean = built_with(UPGRADED_PLUGIN, clean_src)
+    assert rebuilt == clean
+    assert clean[0] == [
+        {"id": "tunnel", "minutes": None, "duration": "15 minutes"},
+        {"id": "rug", "minutes": None, "duration": "15 minutes"},
+    ]
+    # Built again with nothing changed: nothing is read again.
+    sys.modules.pop("kept_plugin", None)
+    assert build(src).written == []
