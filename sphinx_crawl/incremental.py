@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -410,12 +411,12 @@ def _indices(app: Sphinx) -> list[Any]:
     return list(getattr(type(crawl_domain(app.env)), "indices", []))
 
 
-def _file_stamp(path: Path) -> list[int] | None:
+def _file_stamp(path: Path | str) -> list[int] | None:
     """A file's size and modification time (ns): every file of ours is written whole,
     by a rename, so a changed file has a new time (reading and digesting 1,300 files at
     20,000 entries cost a rebuild with nothing changed 0.05 s)."""
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return [stat.st_size, stat.st_mtime_ns]
@@ -439,8 +440,10 @@ def _outputs_current(app: Sphinx) -> bool:
     files = record.get("files")
     if not isinstance(files, dict) or not files:
         return False
-    outdir = Path(app.outdir)
-    return all(_file_stamp(outdir / name) == stamp for name, stamp in files.items())
+    # Joined as strings: 2,600 files at 20,000 entries (the search's parts), and a Path
+    # for each cost a rebuild with nothing changed 0.01 s.
+    outdir = os.fspath(app.outdir)
+    return all(_file_stamp(os.path.join(outdir, name)) == stamp for name, stamp in files.items())
 
 
 def _our_index_links(app: Sphinx, classes: list[Any]) -> list[tuple[str, str, str, str]]:
