@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, YOUNG_FEVER, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 #: A parent asking how to resuscitate a baby, or how to clear a choking baby's airway,
@@ -122,11 +122,60 @@ ILLNESS = {
     },
 }
 
+#: A round of frightened queries in parents' words (s38), each of which got the card
+#: about development or a crawling entry alone: a baby who won't breathe ("MY BABY WONT
+#: BREATH" got the illness notice), the chest sinking in (HSE: sucking in under the
+#: ribs), petechiae (NHS: spots that do not fade), stiff and shaking (a fit); a baby
+#: under 8 weeks and a parent who says something is wrong (NHS: under 8 weeks and very
+#: worried); dehydration, a swallowed marble, a trapped finger, a nosebleed, yellow
+#: skin, a weak cry (whom to call today); "boiling" at 5 weeks (HSE: a fever under 3
+#: months). What a crawling baby does, in the same words, gets neither.
+FRIGHTENED = {
+    "en": {
+        "MY BABY WONT BREATH": EMERGENCY,
+        "baby chest sinking when breathing": EMERGENCY,
+        "baby petechiae": EMERGENCY,
+        "baby stiff and shaking": EMERGENCY,
+        "6 week old something wrong": EMERGENCY,
+        "baby sunken eyes": UNWELL,
+        "baby no tears when crying": UNWELL,
+        "baby hasn't peed in 8 hours": UNWELL,
+        "baby ate a marble": UNWELL,
+        "baby trapped finger": UNWELL,
+        "nosebleed baby": UNWELL,
+        "3 day old baby yellow": UNWELL,
+        "baby crying weakly": UNWELL,
+        "baby screaming nonstop for hours": UNWELL,
+        "baby has red spots": UNWELL,
+        "baby lump in groin": UNWELL,
+        "baby feels cold": UNWELL,
+        "my 5 week old is boiling": YOUNG_FEVER,
+        "baby crawling on a marble floor": NEITHER,
+        "tummy time yellow mat": NEITHER,
+        "baby moans when crawling": NEITHER,
+        "baby crawls the wrong way": NEITHER,
+    },
+    "es": {
+        "bebe petequias": EMERGENCY,
+        "mi bebe esta rigido y tiembla": EMERGENCY,
+        "bebe ojos hundidos": UNWELL,
+        "llora sin lagrimas": UNWELL,
+        "bebe llanto debil": UNWELL,
+        "bebe esta amarillo": UNWELL,
+        "se pillo el dedo con la puerta": UNWELL,
+        "mi bebe de 5 semanas esta hirviendo": YOUNG_FEVER,
+        "pelota amarilla para gatear": NEITHER,
+        "se queja cuando gatea": NEITHER,
+        "MY BABY WONT BREATH": EMERGENCY,
+    },
+}
+
 #: Each round's queries, by the failure it found.
 ROUNDS = {
     "resuscitation-is-an-emergency": RESUSCITATION,
     "a-grey-rug-or-blue-eyes-is-no-emergency": FALSE_ALARMS,
     "blood-an-allergy-or-a-cut-is-an-illness": ILLNESS,
+    "frightened-words-get-their-notice": FRIGHTENED,
 }
 
 

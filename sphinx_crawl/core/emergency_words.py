@@ -77,6 +77,10 @@ SIGNS_EN = [
     "cpr", "resuscitate", "resuscitation", "heimlich", "back blows",
     "rescue breaths", "rescue breathing", "chest compressions", "seizing", "seized",
     "seizures", "limp pale",
+    # Won't breathe; the chest sinking in (HSE: sucking in under the ribs); petechiae, the
+    # tiny spots that do not fade under a glass (NHS); stiff and shaking (a fit).
+    "wont breathe", "wont breath", "chest sinking", "chest sinks", "ribs sinking",
+    "petechiae", "petechial", "stiff shaking",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -116,6 +120,7 @@ SIGNS_ES = [
     "rcp", "reanimación", "reanimar", "reanimo", "maniobra de heimlich",
     "compresiones torácicas", "pálido flojo", "pálida floja", "pálido flácido",
     "pálida flácida",
+    "petequias", "rígido tiembla", "rígida tiembla",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -161,6 +166,14 @@ UNWELL_EN = [
     "allergic", "hives", "rolled off bed", "rolled off sofa", "rolled off table",
     "rolled off changing", "cut hand", "cut finger", "cut head", "cut lip", "cut face",
     "cut himself", "cut herself", "deep cut", "gash",
+    # Swallowed or trapped, crushed; dry (no tears, a dry mouth, no pee); a weak cry,
+    # a baby screaming for hours; red spots, a lump, a nosebleed; yellow skin in other
+    # words; cold; boiling. (Not "moaning", "se queja": a baby learning to crawl grumbles.)
+    "ate marble", "ate coin", "swallowed coin", "swallowed marble", "trapped finger",
+    "finger trapped", "crushed", "pulled tv", "sunken eyes", "no tears", "dry mouth",
+    "hasnt peed", "not peed", "hasnt weed", "weak cry", "crying weakly",
+    "screaming nonstop", "red spots", "lump", "nosebleed", "nose bleed", "nose bleeding",
+    "yellow", "feels cold", "boiling",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -186,6 +199,8 @@ UNWELL_ES = [
     "sangre", "alergia", "alergias", "alérgico", "alérgica", "ronchas", "urticaria",
     "cortó mano", "cortó dedo", "cortó cabeza", "cortó labio", "cortó cara",
     "pegó cabeza",
+    "ojos hundidos", "sin lágrimas", "boca seca", "llanto débil", "manchas rojas",
+    "amarillo", "amarilla", "pilló dedo", "aplastado", "aplastada", "hirviendo",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
@@ -195,11 +210,11 @@ FEVER_EN = [
     # Warm as the baby feels, not as clothes or a room are: the notice says what to
     # measure (38 °C) and whom to call.
     "feels warm", "feel warm", "seems warm", "is warm", "very warm", "warm to touch",
-    "warm to the touch", "warm forehead",
+    "warm to the touch", "warm forehead", "boiling",
 ]
 FEVER_ES = [
     "fiebre", "febril", "febrícula", "calentura", "temperatura", "caliente", "calentito",
-    "calentita", "ardiendo",
+    "calentita", "ardiendo", "hirviendo",
 ]
 # fmt: on
 

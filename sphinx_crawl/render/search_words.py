@@ -208,7 +208,11 @@ INTENT_WORDS: dict[str, list[str]] = {
         "fits well",
         "good fit",
         "well fitting",
-        *(f"{colour} {thing}" for colour in ("blue", "grey", "gray") for thing in _BLUE_THINGS_EN),
+        *(
+            f"{colour} {thing}"
+            for colour in ("blue", "grey", "gray", "yellow")
+            for thing in _BLUE_THINGS_EN
+        ),
         # Blue eyes a baby has, not eyes rolled back after going blue.
         *(f"{verb} blue eyes" for verb in ("with", "has", "have")),
         # A syndrome's name, one typo from "drowned" in the other edition.
@@ -263,7 +267,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
     # A parent who says they are worried is shown where to get help among the first
     # results, whatever else matched.
-    "alarm": _listed("worry worried worrying worries concerned concern scared afraid anxious"),
+    "alarm": _listed(
+        "worry worried worrying worries concerned concern scared afraid anxious wrong"
+    ),
 }
 
 #: Per language: words about the baby that carry no meaning in a query (as "baby" in
@@ -326,7 +332,11 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             *(f"{thing} azul" for thing in _BLUE_THINGS_ES),
             *(f"{thing} azules" for thing in ("juguetes", "calcetines", "ojos", "venas")),
             # Grey as blue (s38: "alfombra gris" was told to call now).
-            *(f"{thing} {grey}" for thing in _BLUE_THINGS_ES for grey in ("gris", "grises")),
+            *(
+                f"{thing} {colour}"
+                for thing in _BLUE_THINGS_ES
+                for colour in ("gris", "grises", "amarillo", "amarilla", "amarillos", "amarillas")
+            ),
             "síndrome de down",
         ],
         "negation": _listed("no nunca ni tampoco dejó"),
