@@ -37,6 +37,10 @@ EXTEND_VALUE_CLASS = "crawl-extend-value"
 #: Whether an ``only`` expression is true for this build (None: keep everything).
 Condition = Callable[[str], bool]
 
+#: The class of the comment that offers a list's caption to translators
+#: (directives.lists.add_translatable_caption).
+CAPTION_CLASS = "crawl-caption"
+
 
 def read_document(
     docname: str,
@@ -62,6 +66,10 @@ def read_document(
                 entries.append(found)
             continue
         if isinstance(node, nodes.comment):
+            if CAPTION_CLASS in node["classes"] and node.parent is not None:
+                # A list's caption, in the page's language (translated by now).
+                node.parent["caption"] = node.astext()
+                continue
             if EXTEND_ATTRIBUTE in node.attributes or EXTEND_VALUE_CLASS in node["classes"]:
                 if _is_shown(node, shown, conditions):
                     _take_extension(node, extensions)

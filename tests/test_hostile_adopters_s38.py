@@ -256,3 +256,48 @@ def test_a_plugin_changed_between_builds_gives_what_a_clean_build_gives(
     # Built again with nothing changed: nothing is read again.
     sys.modules.pop("kept_plugin", None)
     assert build(src).written == []
+
+
+LIST_PAGE = (
+    "Tips\n====\n\n"
+    ".. tip-card:: Bare knees\n   :age: 6-10 months\n\n   Take off socks.\n\n"
+    ".. crawl-list:: Tips for crawlers\n   :type: tip\n\n"
+    ".. crawl-timeline:: When it matters\n"
+)
+
+
+def test_a_list_s_caption_is_offered_to_translators_and_translated(tmp_path: Path) -> None:
+    """An adopter translating their handbook with gettext: a crawl-list's or a
+    timeline's caption was in no .pot file, and stayed in the source language in every
+    translated edition ('Tips for crawlers' above Spanish entries)."""
+    from tests.build_utils import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'project = "P"\nextensions = ["sphinx_crawl"]\nlocale_dirs = ["locales"]\n', "utf-8"
+    )
+    (src / "index.rst").write_text(LIST_PAGE, "utf-8")
+    pot = build(src, buildername="gettext").outdir / "index.pot"
+    messages = pot.read_text(encoding="utf-8")
+    assert 'msgid "Tips for crawlers"' in messages
+    assert 'msgid "When it matters"' in messages
+
+    catalog = src / "locales" / "es" / "LC_MESSAGES"
+    catalog.mkdir(parents=True)
+    (catalog / "index.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Tips for crawlers"\nmsgstr "Consejos para gateadores"\n\n'
+        'msgid "When it matters"\nmsgstr "Cuándo importa"\n',
+        "utf-8",
+    )
+    spanish = build(src, confoverrides={"language": "es"}, freshenv=True)
+    captions = [r.get_text() for r in spanish.main("index").select("p.rubric")]
+    assert captions == ["Consejos para gateadores", "Cuándo importa"]
+    assert "Tips for crawlers" not in spanish.soup("index").get_text()
+    english = build(src, freshenv=True)
+    assert [r.get_text() for r in english.main("index").select("p.rubric")] == [
+        "Tips for crawlers",
+        "When it matters",
+    ]
+    assert "<!--" not in (english.outdir / "index.html").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.collect import CAPTION_CLASS
 from sphinx_crawl.config import declared_sources
 from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.derive import source_anchor
@@ -13,6 +14,18 @@ from sphinx_crawl.core.lists import LAYOUTS, ListSpec
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import list_option, raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
+
+
+def add_translatable_caption(directive: SphinxDirective, node: nodes.Element) -> None:
+    """A list's caption, offered to translators (gettext) as a comment no writer shows;
+    the page's language is read back into ``caption`` (collect.read_document). A
+    caption only in the node's attributes stayed in the source language in every
+    translated edition."""
+    caption = node.get("caption")
+    if caption:
+        comment = nodes.comment(caption, caption, classes=[CAPTION_CLASS], translatable=True)
+        comment.source, comment.line = directive.get_source_info()
+        node += comment
 
 
 class CrawlListDirective(SphinxDirective):
@@ -47,6 +60,7 @@ class CrawlListDirective(SphinxDirective):
             spec=spec, caption=(self.arguments[0] if self.arguments else "")
         )
         self.set_source_info(node)
+        add_translatable_caption(self, node)
         return [node]
 
     def _types(self, location: str, option: str) -> list[str]:

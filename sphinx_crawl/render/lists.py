@@ -117,6 +117,11 @@ class FillCollections(SphinxPostTransform):
         wrapper = nodes.container(classes=["crawl-list", f"crawl-list-{spec['layout']}"])
         if placeholder.get("caption"):
             wrapper += nodes.rubric("", placeholder["caption"])
+        # The caption's comment, read with the page, stays: no writer shows it, and the
+        # gettext builder offers it to translators (what is made here, it would not).
+        for comment in [c for c in placeholder.children if isinstance(c, nodes.comment)]:
+            placeholder.remove(comment)
+            wrapper += comment
         for part in self._list_parts(spec, entries):
             part["classes"].append(crawl_nodes.NOT_IN_SPHINX_SEARCH)
             wrapper += part
