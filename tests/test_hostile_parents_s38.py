@@ -170,12 +170,27 @@ FRIGHTENED = {
     },
 }
 
+#: An emergency typed with no spaces, or spelt out letter by letter (a phone's keyboard,
+#: dictation): before, the card about development alone.
+RUN_TOGETHER = {
+    "en": {
+        "babynotbreathing": EMERGENCY,
+        "mybabyisnotbreathing": EMERGENCY,
+        "B.A.B.Y N.O.T B.R.E.A.T.H.I.N.G": EMERGENCY,
+        "crawling under waterproof sheet": NEITHER,
+        "a b c blocks": NEITHER,
+        "babycrawlsbackwards": NEITHER,
+    },
+    "es": {"mibebenorespira": EMERGENCY, "babynotbreathing": EMERGENCY},
+}
+
 #: Each round's queries, by the failure it found.
 ROUNDS = {
     "resuscitation-is-an-emergency": RESUSCITATION,
     "a-grey-rug-or-blue-eyes-is-no-emergency": FALSE_ALARMS,
     "blood-an-allergy-or-a-cut-is-an-illness": ILLNESS,
     "frightened-words-get-their-notice": FRIGHTENED,
+    "words-run-together": RUN_TOGETHER,
 }
 
 

@@ -656,7 +656,8 @@
     const topics = Object.entries(index.out_of_scope || {})
       .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
       .map(([, answer]) => answer);
-    const urgent = names(emergency.signs) || youngAndWorried(index, query) ? "emergency"
+    const urgent = names(emergency.signs) || runTogether(query, emergency.signs, handbook) ||
+      youngAndWorried(index, query) ? "emergency"
       : youngFever(index, query, names) ? "fever" : names(emergency.unwell) ? "unwell" : "";
     return {
       urgent,
@@ -668,6 +669,19 @@
       concern: !urgent && (topics.length > 0 || results.weak === true || results.partial === true ||
         !results.length),
     };
+  }
+
+  // An emergency typed with its words run together ("babynotbreathing") or spelt out
+  // letter by letter ("N.O.T B.R.E.A.T.H.I.N.G"): a long word of no entry that holds a
+  // phrase's words, run together, of 9 letters or more.
+  function runTogether(query, phrases, handbook) {
+    const long = words(query).map(fold).join(" ").replace(/\b\p{L}(?: \p{L}\b)+/gu, (run) => run.replace(/ /g, ""))
+      .split(" ").filter((word) => word.length >= 12 && !handbook.has(stem(word)));
+    if (!long.length) return false;
+    return (phrases || []).some((phrase) => {
+      const glued = words(phrase).map(fold).join("");
+      return glued.length >= 9 && long.some((word) => word.includes(glued));
+    });
   }
 
   // The query without phrases whose words name no illness or injury ("fell asleep"),
