@@ -46,9 +46,9 @@ from sphinx_crawl.contacts import contact_nodes, fill_contacts, unknown_kind_mes
 from sphinx_crawl.core.adapt import ExtendProblem, ExtensionData, apply_extensions
 from sphinx_crawl.core.content_types import (
     ContentTypeRegistry,
+    given_to,
     hook_value,
     let_interrupts_through,
-    plain_copy,
 )
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData, fill_references, has_references, slugify
@@ -788,7 +788,8 @@ class CrawlIndex(Index):
         try:
             # A copy: what group_by changes in it stays out of the entry every page,
             # list and crawl.json show.
-            pairs = [(key, heading) for key, heading in spec.group_by(plain_copy(entry))]
+            given = given_to(spec.group_by, entry)
+            pairs = [(key, heading) for key, heading in spec.group_by(given)]
         except BaseException as error:
             let_interrupts_through(error)
             problem = f"raised {type(error).__name__}: {error}"

@@ -327,13 +327,26 @@ def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, A
     try:
         # A copy: what plugin code changes in the fields it is given must not reach the
         # entry (its page, crawl.json, the search).
-        value = function(plain_copy(fields))
+        value = function(given_to(function, fields))
     except BaseException as error:
         let_interrupts_through(error)
         raise HookError(f"{hook} raised {type(error).__name__}: {error}") from error
     if not _HOOK_RESULTS[hook](value):
         raise HookError(f"{hook} returned {type(value).__name__} {value!r:.60}")
     return value
+
+
+def given_to(function: Callable[..., Any], value: Any) -> Any:
+    """What a content type's ``function`` is given: ``value`` itself when the function is
+    sphinx_crawl's own (the built-in types', which change nothing they are given), else
+    a :func:`plain_copy`. Copying every entry for the built-in types' indices cost an
+    edit 0.1 s at 20,000 entries."""
+    module = getattr(function, "__module__", None) or ""
+    return value if module.startswith(_OWN_MODULES) else plain_copy(value)
+
+
+#: Where the built-in types' hooks are defined.
+_OWN_MODULES = ("sphinx_crawl.builtin", "sphinx_crawl.core.")
 
 
 def plain_copy(value: Any) -> Any:
