@@ -184,6 +184,29 @@ RUN_TOGETHER = {
     "es": {"mibebenorespira": EMERGENCY, "babynotbreathing": EMERGENCY},
 }
 
+#: Whether to go to hospital or the ER: before, the card about development ("if you
+#: are worried about your baby's development, contact the doctor now"); now whom to call
+#: today, and the emergency number if it may be more. A baby who was in hospital gets
+#: no notice. The Spanish rash that does not fade as "manchitas", and a baby asleep
+#: after a fall, are emergencies (NHS), as in English.
+WHERE_TO_GO = {
+    "en": {
+        "should i take my baby to the er": UNWELL,
+        "urgent care baby": UNWELL,
+        "take baby to hospital": UNWELL,
+        "he was in hospital after birth when will he crawl": NEITHER,
+        "my preemie was in the NICU at the hospital for 6 weeks": NEITHER,
+    },
+    "es": {
+        "llevar al hospital": UNWELL,
+        "estuvo en el hospital al nacer": NEITHER,
+        "manchitas rojas que no desaparecen con el vaso": EMERGENCY,
+        "sarpullido que no se quita al presionar": EMERGENCY,
+        "se cayo de la cama y esta dormido": EMERGENCY,
+        "se quedó dormido en la alfombra": NEITHER,
+    },
+}
+
 #: Each round's queries, by the failure it found.
 ROUNDS = {
     "resuscitation-is-an-emergency": RESUSCITATION,
@@ -191,6 +214,7 @@ ROUNDS = {
     "blood-an-allergy-or-a-cut-is-an-illness": ILLNESS,
     "frightened-words-get-their-notice": FRIGHTENED,
     "words-run-together": RUN_TOGETHER,
+    "hospital-or-the-er": WHERE_TO_GO,
 }
 
 

@@ -121,6 +121,10 @@ SIGNS_ES = [
     "compresiones torácicas", "pálido flojo", "pálida floja", "pálido flácido",
     "pálida flácida",
     "petequias", "rígido tiembla", "rígida tiembla",
+    # The rash that does not fade, as "manchitas" (NHS), and a baby asleep after a fall.
+    "manchitas vaso", "manchitas no desaparecen", "manchitas no se van",
+    "manchitas presionar", "sarpullido presionar", "erupción presionar", "cayó dormido",
+    "cayó dormida",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -174,6 +178,9 @@ UNWELL_EN = [
     "hasnt peed", "not peed", "hasnt weed", "weak cry", "crying weakly",
     "screaming nonstop", "red spots", "lump", "nosebleed", "nose bleed", "nose bleeding",
     "yellow", "feels cold", "boiling",
+    # Whether to go to hospital, to the ER, to urgent care: whom to call today, and the
+    # emergency number if it may be more ("hospital" is Spanish too).
+    "er", "hospital", "urgent care", "paramedic", "paramedics",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",

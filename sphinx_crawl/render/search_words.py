@@ -236,6 +236,8 @@ INTENT_WORDS: dict[str, list[str]] = {
             "cálida cálido aventura imitando imita trapo hides alegría alegrías"
         ),
         *(f"{verb} down" for verb in _DOWN_EN),
+        # Where a baby was, not where to go now ("he was in hospital after birth").
+        *(f"{at} hospital" for at in ("in", "in the", "at", "at the", "from", "from the")),
     ],
     # Numbers in words, each with its value: "my six week old", "a month old".
     "numbers": _listed(
@@ -338,6 +340,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
                 for colour in ("gris", "grises", "amarillo", "amarilla", "amarillos", "amarillas")
             ),
             "síndrome de down",
+            *(f"{at} hospital" for at in ("en el", "en", "del")),
         ],
         "negation": _listed("no nunca ni tampoco dejó"),
         "alarm": _listed(
