@@ -59,10 +59,11 @@ def read_document(
     entries: list[tuple[int, EntryData]] = []
     collectors: list[dict[str, Any]] = []
     extensions: list[ExtensionData] = []
+    settings = _IfConfig.of(document) if shown is not None else None
     for node in document.findall(nodes.Element):
         if crawl_nodes.is_entry_node(node):
             found = _take_entry(node)
-            if found is not None and not demo and _is_shown(node, shown, conditions):
+            if found is not None and not demo and _is_shown(node, shown, conditions, settings):
                 entries.append(found)
             continue
         if isinstance(node, nodes.comment):
@@ -71,7 +72,7 @@ def read_document(
                 node.parent["caption"] = node.astext()
                 continue
             if EXTEND_ATTRIBUTE in node.attributes or EXTEND_VALUE_CLASS in node["classes"]:
-                if _is_shown(node, shown, conditions):
+                if _is_shown(node, shown, conditions, settings):
                     _take_extension(node, extensions)
                 else:
                     node.attributes.pop(EXTEND_ATTRIBUTE, None)
@@ -98,9 +99,13 @@ def read_document(
 
 
 def _is_shown(
-    node: nodes.Element, shown: Condition | None, conditions: dict[str, bool] | None
+    node: nodes.Element,
+    shown: Condition | None,
+    conditions: dict[str, bool] | None,
+    settings: _IfConfig | None = None,
 ) -> bool:
-    """Whether every ``only`` around ``node`` is true for this build."""
+    """Whether every ``only`` around ``node`` is true for this build, and every
+    ``ifconfig`` (sphinx.ext.ifconfig) for this configuration."""
     if shown is None:
         return True
     parent = node.parent
@@ -112,8 +117,57 @@ def _is_shown(
                 conditions[expression] = value
             if not value:
                 return False
+        elif (
+            settings is not None
+            and settings.applies_to(parent)
+            and not settings.holds(str(parent["expr"]))
+        ):
+            return False
         parent = parent.parent
     return True
+
+
+class _IfConfig:
+    """sphinx.ext.ifconfig's test, made when a page is read: Sphinx removes the content
+    of a false ``ifconfig`` when the page is resolved, so an entry in it was on no page
+    while crawl.json, the search, the lists and links still had it (a link to an
+    anchor that was not there). Only an expression whose every setting re-reads the
+    pages when it changes (registered for ``env``) is decided here: one naming the
+    ``builder``, or a setting that does not, keeps its entries, as before (a rebuild
+    would not read the page again to follow it)."""
+
+    def __init__(self, namespace: dict[str, Any], rebuilds: dict[str, str]) -> None:
+        self.namespace = namespace
+        self.rebuilds = rebuilds
+
+    @classmethod
+    def of(cls, document: nodes.document) -> _IfConfig | None:
+        config = getattr(getattr(document.settings, "env", None), "config", None)
+        if config is None or "sphinx.ext.ifconfig" not in getattr(config, "extensions", ()):
+            return None
+        # The names ifconfig gives an expression (its process_ifconfig_nodes).
+        namespace: dict[str, Any] = {value.name: value.value for value in config}
+        namespace.update(config.__dict__.copy())
+        return cls(namespace, {value.name: str(value.rebuild) for value in config})
+
+    @staticmethod
+    def applies_to(node: nodes.Node) -> bool:
+        return type(node).__name__ == "ifconfig" and "expr" in getattr(node, "attributes", {})
+
+    def holds(self, expression: str) -> bool:
+        """Its value (an expression that fails is shown by Sphinx as an error in place
+        of the content: the entry is on no page either); True where it is not decided
+        here."""
+        try:
+            names = compile(expression.strip(), "<ifconfig>", "eval").co_names
+        except SyntaxError:
+            return False
+        if any(name == "builder" or self.rebuilds.get(name, "env") != "env" for name in names):
+            return True
+        try:
+            return bool(eval(expression.strip(), dict(self.namespace)))  # ifconfig's own eval
+        except Exception:
+            return False
 
 
 def _take_extension(node: nodes.comment, extensions: list[ExtensionData]) -> None:

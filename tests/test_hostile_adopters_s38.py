@@ -301,3 +301,49 @@ def test_a_list_s_caption_is_offered_to_translators_and_translated(tmp_path: Pat
         "When it matters",
     ]
     assert "<!--" not in (english.outdir / "index.html").read_text(encoding="utf-8")
+
+
+IFCONFIG_CONF = """
+project = "P"
+extensions = ["sphinx_crawl", "sphinx.ext.ifconfig"]
+
+def setup(app):
+    app.add_config_value("uk_edition", False, "env")
+"""
+IFCONFIG_PAGE = (
+    "Tips\n====\n\n"
+    ".. ifconfig:: uk_edition\n\n"
+    "   .. tip-card:: Ask your health visitor\n      :id: uk-only\n\n      UK words.\n\n"
+    ".. ifconfig:: builder == 'html'\n\n"
+    "   .. tip-card:: On the web\n      :id: web-only\n\n      Web words.\n\n"
+    ".. tip-card:: Everyone\n   :id: everyone\n\n   Body.\n\n"
+    "See :crawl:tip:`uk-only`.\n\n"
+    ".. crawl-list::\n   :type: tip\n"
+)
+
+
+@pytest.mark.parametrize("uk", [False, True])
+def test_an_entry_in_a_false_ifconfig_is_nowhere(tmp_path: Path, uk: bool) -> None:
+    """sphinx.ext.ifconfig removes a false block's content when the page is resolved:
+    the entry was on no page, but crawl.json, the search, the list on the page and the
+    link still had it, each a link to an anchor that was not there."""
+    from tests.build_utils import build, read_search_index
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(IFCONFIG_CONF, "utf-8")
+    (src / "index.rst").write_text(IFCONFIG_PAGE, "utf-8")
+    # Built first the other way: the rebuild gives what a clean build gives.
+    build(src, confoverrides={"uk_edition": not uk})
+    site = build(src, confoverrides={"uk_edition": uk})
+    expected = ["uk-only", "web-only", "everyone"] if uk else ["web-only", "everyone"]
+    assert [e["id"] for e in site.crawl_json()["entries"]] == expected
+    page = site.main("index")
+    on_page = [a["id"] for a in page.select("article.crawl-entry")]
+    assert on_page == expected
+    linked = {a["href"] for a in page.select("a[href^='#']")} - {"#tips"}
+    assert linked <= {f"#{entry}" for entry in expected} | {"#"}
+    index = read_search_index((site.outdir / "crawl-searchindex.js").read_text("utf-8"))
+    assert [row[2] for row in index["entries"]] == expected
+    unknown = "reference to unknown crawl tip 'uk-only' [crawl.ref]"
+    assert any(unknown in w for w in site.crawl_warnings()) is not uk
