@@ -309,3 +309,35 @@ def test_every_yes_says_until_when(request: pytest.FixtureRequest) -> None:
             if e["text"].startswith(starts) and not any(bound in e["text"] for bound in bounds)
         ]
     assert not unbounded
+
+
+#: A baby too young to crawl who does not crawl yet has lost no skill: "my 6 week old
+#: cant crawl", "5 month old cant crawl", "mi bebe de 3 meses no gatea" got first "Your
+#: baby loses a skill they already had" (act today), through its keywords "can't do
+#: anymore" ("ya no puede"). A skill a parent says is gone still gets it first.
+LOST_OR_NOT_YET = {
+    "en": {
+        "my 6 week old cant crawl": False,
+        "5 month old cant crawl": False,
+        "my 8 month old stopped crawling": True,
+        "my baby cant crawl anymore": True,
+        "baby can no longer crawl": True,
+    },
+    "es": {
+        "mi bebe de 3 meses no gatea": False,
+        "mi bebe ya no gatea": True,
+        "mi bebe de 8 meses dejo de gatear": True,
+    },
+}
+
+
+def test_not_crawling_yet_is_no_lost_skill(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    built = request.getfixturevalue("editions")
+    first = {
+        (language, query): found["ids"][:1] == ["lost-skills"]
+        for language, queries in LOST_OR_NOT_YET.items()
+        for query, found in decided(built[language], language, list(queries), tmp_path).items()
+    }
+    assert first == {
+        (lang, q): lost for lang, qs in LOST_OR_NOT_YET.items() for q, lost in qs.items()
+    }
