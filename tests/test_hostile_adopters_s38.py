@@ -347,3 +347,41 @@ def test_an_entry_in_a_false_ifconfig_is_nowhere(tmp_path: Path, uk: bool) -> No
     assert [row[2] for row in index["entries"]] == expected
     unknown = "reference to unknown crawl tip 'uk-only' [crawl.ref]"
     assert any(unknown in w for w in site.crawl_warnings()) is not uk
+
+
+def test_generated_directives_name_what_they_do_not_take(tmp_path: Path) -> None:
+    """crawl-schema (an adopter documenting the JSON API) and the other directives made
+    from the code stopped at docutils' own error for an option or an argument they do
+    not take ('maximum 1 argument(s) allowed, 3 supplied' for ':type: nope', 'no content
+    permitted' for an argument), and crawl-baby read its options as content; each is
+    now a located crawl warning, and the rest of the page is there."""
+    from tests.build_utils import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('project = "P"\nextensions = ["sphinx_crawl"]\n', "utf-8")
+    (src / "index.rst").write_text(
+        "Reference\n=========\n\n"
+        ".. crawl-schema:: crawl.json\n   :type: tip\n\n"
+        ".. crawl-warning-types:: all\n\n"
+        ".. crawl-layers::\n\n   stray text\n\n"
+        ".. crawl-baby::\n   :name: Ana\n\n"
+        "The end.\n",
+        "utf-8",
+    )
+    site = build(src)
+    assert [w for w in site.warnings() if "[docutils]" in w or "ERROR" in w] == []
+    assert site.crawl_warnings() == [
+        "<src>/index.rst:4: WARNING: crawl-schema: unknown option 'type' (it takes none) "
+        "[crawl.option]",
+        "<src>/index.rst:7: WARNING: crawl-warning-types takes no argument; 'all' is left "
+        "out [crawl.option]",
+        "<src>/index.rst:9: WARNING: crawl-layers takes no content; it is left out [crawl.content]",
+        "<src>/index.rst:13: WARNING: crawl-baby: unknown option 'name' (it takes none) "
+        "[crawl.option]",
+    ]
+    page = site.main("index")
+    assert '"schema_version"' in page.get_text()
+    assert page.select("table.crawl-warning-types")
+    assert page.select("table.crawl-layers")
+    assert "The end." in page.get_text()

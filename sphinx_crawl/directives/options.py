@@ -23,6 +23,12 @@ class AcceptAnyOption(dict[str, Any]):
     def __missing__(self, key: str) -> Any:
         return directives.unchanged
 
+    def __bool__(self) -> bool:
+        """Even with no option named: docutils reads option lines only for a directive
+        whose option_spec is true (an empty one made ':type: nope' part of the argument
+        or the content)."""
+        return True
+
 
 def raw_options(*names: str) -> AcceptAnyOption:
     return AcceptAnyOption({name: directives.unchanged for name in names})
@@ -33,13 +39,10 @@ def warn_unknown_options(
 ) -> None:
     """One ``crawl.option`` warning per option the directive does not know."""
     allowed = sorted(known)
+    which = f"known: {', '.join(allowed)}" if allowed else "it takes none"
     for name in given:
         if name not in allowed:
-            warn(
-                f"{directive}: unknown option {name!r} (known: {', '.join(allowed)})",
-                location,
-                "option",
-            )
+            warn(f"{directive}: unknown option {name!r} ({which})", location, "option")
 
 
 #: Characters that end a line for Python and Unicode but not for docutils or MyST.

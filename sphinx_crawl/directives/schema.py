@@ -15,17 +15,49 @@ from sphinx_crawl.core.changes import CHANGES_FILE, build_changes_schema
 from sphinx_crawl.core.layers import LAYERS
 from sphinx_crawl.core.schema import CONTENT_FILE, build_schema
 from sphinx_crawl.diagnostics import WARNING_TYPES, warn
+from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.node_parts import table, text_row
 
 
-class CrawlSchemaDirective(SphinxDirective):
+class _GeneratedDirective(SphinxDirective):
+    """A directive whose output is made from the code: an argument it does not take,
+    an option or content is a located crawl warning and left out (docutils' own error,
+    "maximum 1 argument(s) allowed, 3 supplied" for an option line, named no option)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = raw_options()
+    #: Whether the argument means something (crawl-schema's file name).
+    takes_argument = False
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        self.options = read_options(
+            self.name, self.options, self.block_text, self.option_spec, location
+        )
+        if self.arguments and not self.takes_argument:
+            warn(
+                f"{self.name} takes no argument; {self.arguments[0]!r} is left out",
+                location,
+                "option",
+            )
+        if self.content:
+            warn(f"{self.name} takes no content; it is left out", location, "content")
+        return self.generate()
+
+    def generate(self) -> list[nodes.Node]:
+        raise NotImplementedError
+
+
+class CrawlSchemaDirective(_GeneratedDirective):
     """The schema of crawl.json (this build's content types), or with the argument
     ``crawl-changes.json``, of that file."""
 
-    optional_arguments = 1
+    takes_argument = True
 
-    def run(self) -> list[nodes.Node]:
+    def generate(self) -> list[nodes.Node]:
         which = self.arguments[0].strip() if self.arguments else CONTENT_FILE
         if which == CHANGES_FILE:
             schema = build_changes_schema()
@@ -44,10 +76,10 @@ class CrawlSchemaDirective(SphinxDirective):
         return [block]
 
 
-class CrawlWarningTypesDirective(SphinxDirective):
+class CrawlWarningTypesDirective(_GeneratedDirective):
     """A table of every warning subtype: what it means, an example, what to do."""
 
-    def run(self) -> list[nodes.Node]:
+    def generate(self) -> list[nodes.Node]:
         rows = [
             text_row(
                 [
@@ -65,11 +97,11 @@ class CrawlWarningTypesDirective(SphinxDirective):
         return [node]
 
 
-class CrawlLayersDirective(SphinxDirective):
+class CrawlLayersDirective(_GeneratedDirective):
     """The package's layers, bottom up, from :data:`sphinx_crawl.core.layers.LAYERS`:
     the table on the architecture page is the plan the architecture test enforces."""
 
-    def run(self) -> list[nodes.Node]:
+    def generate(self) -> list[nodes.Node]:
         rows = [
             text_row(
                 [
@@ -99,11 +131,11 @@ def _with_code(text: str) -> list[nodes.Node]:
     ]
 
 
-class CrawlConfigReferenceDirective(SphinxDirective):
+class CrawlConfigReferenceDirective(_GeneratedDirective):
     """Every ``crawl_*`` setting: its type, default, what it does and an example,
     each with an anchor (``#crawl_sources``)."""
 
-    def run(self) -> list[nodes.Node]:
+    def generate(self) -> list[nodes.Node]:
         listing = nodes.definition_list(classes=["crawl-config-reference"])
         for setting in SETTINGS:
             kinds = " or ".join(kind.__name__ for kind in setting.types)
