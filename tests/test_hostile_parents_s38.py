@@ -207,6 +207,36 @@ WHERE_TO_GO = {
     },
 }
 
+#: A parent who fears the baby is dead or dying, or sees the baby pale and sweaty:
+#: before, the card about development ("my baby is dead", "i think my baby died", "mi
+#: bebe se murio", "se está muriendo"); now the emergency notice (NHS: stops breathing,
+#: will not wake; HSE: pale skin). A dead weight, a door ("puerta" is one letter from
+#: "muerta"), SIDS as a topic, are none.
+DEAD_OR_DYING = {
+    "en": {
+        "my baby is dead": EMERGENCY,
+        "i think my baby died": EMERGENCY,
+        "baby not alive": EMERGENCY,
+        "my baby is going to die": EMERGENCY,
+        "baby pale and sweaty": EMERGENCY,
+        "baby cold and clammy": EMERGENCY,
+        "mi bebe se murio": EMERGENCY,
+        "baby goes dead weight when I lift him": NEITHER,
+        "im dead tired he wont crawl": NEITHER,
+        "pale blue mat": NEITHER,
+    },
+    "es": {
+        "mi bebe se murio": EMERGENCY,
+        "se está muriendo": EMERGENCY,
+        "creo que mi bebe esta muerto": EMERGENCY,
+        "esta palido y sudoroso": EMERGENCY,
+        "my baby is dead": EMERGENCY,
+        "se pilló el dedo con la puerta": UNWELL,
+        "muerte súbita": NEITHER,
+        "mi bebe se mueve mucho": NEITHER,
+    },
+}
+
 #: Each round's queries, by the failure it found.
 ROUNDS = {
     "resuscitation-is-an-emergency": RESUSCITATION,
@@ -215,6 +245,7 @@ ROUNDS = {
     "frightened-words-get-their-notice": FRIGHTENED,
     "words-run-together": RUN_TOGETHER,
     "hospital-or-the-er": WHERE_TO_GO,
+    "dead-or-dying": DEAD_OR_DYING,
 }
 
 

@@ -81,6 +81,10 @@ SIGNS_EN = [
     # tiny spots that do not fade under a glass (NHS); stiff and shaking (a fit).
     "wont breathe", "wont breath", "chest sinking", "chest sinks", "ribs sinking",
     "petechiae", "petechial", "stiff shaking",
+    # A parent who fears the baby is dead or dying: not breathing, will not wake (NHS).
+    "dead", "died", "die", "not alive", "isnt alive",
+    # Pale (HSE), and sweaty or clammy. (Not "is pale" alone: "pale after a bath".)
+    "pale sweaty", "pale clammy", "clammy",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -125,6 +129,9 @@ SIGNS_ES = [
     "manchitas vaso", "manchitas no desaparecen", "manchitas no se van",
     "manchitas presionar", "sarpullido presionar", "erupción presionar", "cayó dormido",
     "cayó dormida",
+    # As in English: dead or dying; pale and sweaty.
+    "está muerto", "está muerta", "murió", "se murió", "muriendo", "no está vivo",
+    "no está viva", "pálido sudoroso", "pálida sudorosa",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",

@@ -229,13 +229,19 @@ INTENT_WORDS: dict[str, list[str]] = {
         # "mottled", "couch" not "cough", "more" not "morado", "here" not "herida"
         # ("baby doing the army crawl" was told to call an ambulance; s37); in the
         # other language's edition, "pulls" is not "pills", "lejos" not "lejía"; "hides" is
-        # not "hives", "alegría" not "alergia" (s38).
+        # not "hives", "alegría" not "alergia", "puerta" not "muerta" (s38).
         *_listed(
             "doing lying sitting bottle bottles couch bathing reaching more here never "
             "inch inches cada education pull pulls fills sharing pile piles lejos colores "
-            "cálida cálido aventura imitando imita trapo hides alegría alegrías"
+            "cálida cálido aventura imitando imita trapo hides alegría alegrías puerta "
+            "puertas"
         ),
         *(f"{verb} down" for verb in _DOWN_EN),
+        # A baby who goes limp as a weight when lifted, a tired parent, a dead end.
+        *_listed("deadweight"),
+        "dead weight",
+        "dead tired",
+        "dead end",
         # Where a baby was, not where to go now ("he was in hospital after birth").
         *(f"{at} hospital" for at in ("in", "in the", "at", "at the", "from", "from the")),
     ],
