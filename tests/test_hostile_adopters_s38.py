@@ -385,3 +385,75 @@ def test_generated_directives_name_what_they_do_not_take(tmp_path: Path) -> None
     assert page.select("table.crawl-warning-types")
     assert page.select("table.crawl-layers")
     assert "The end." in page.get_text()
+
+
+LONG_WORD = "Kraftfahrzeughaftpflichtversicherungsbabykrabbelrueckwaertsbewegung"
+LONG_URL = "https://example.org/" + "averyveryverylongpathwithoutanybreakpoints" * 2
+LONG_WORDS_PAGE = f"""Top
+===
+
+.. milestone-table:: Table
+
+   .. milestone:: {LONG_WORD}
+      :age: 6 months
+      :source: s
+
+      Read {LONG_URL}
+
+.. crawl-list::
+   :layout: checklist
+
+.. crawl-list::
+   :layout: table
+
+.. crawl-timeline::
+
+.. crawl-sources::
+"""
+
+
+@pytest.mark.browser
+def test_long_words_break_inside_tables_lists_and_sources_on_a_phone(tmp_path: Path) -> None:
+    """A German compound as a milestone's title, a URL pasted into its text, a long
+    source title: the milestone table, checklist, a list as a table, the timeline's
+    table and the source list ran past a 375 px screen, and the page scrolled
+    sideways (cards broke such words already)."""
+    import functools
+
+    from tests.browser.conftest import chromium_executable, unavailable
+    from tests.browser.support import CHROMIUM_ARGS
+    from tests.build_utils import QuietHandler, build, serving
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright is not installed")
+    executable = chromium_executable()
+    if executable is None:
+        unavailable("Chromium not found")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'project = "P"\nextensions = ["sphinx_crawl"]\n'
+        f'crawl_sources = {{"s": {{"title": "{LONG_WORD}Guide", "publisher": "P", '
+        f'"url": "{LONG_URL}"}}}}\n',
+        "utf-8",
+    )
+    (src / "index.rst").write_text(LONG_WORDS_PAGE, "utf-8")
+    site = build(src)
+    assert site.crawl_warnings() == []
+    folder = functools.partial(QuietHandler, directory=str(site.outdir))
+    with serving(folder) as (url, _server), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 375, "height": 800})
+        page.goto(f"{url}index.html")
+        page.locator("details.crawl-details").first.evaluate("(d) => { d.open = true; }")
+        sideways = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        past = page.evaluate(
+            """() => [...document.querySelectorAll('[class*="crawl-"] *')]
+              .filter((el) => el.getClientRects().length && !el.closest('svg')
+                && el.getBoundingClientRect().right > innerWidth + 1)
+              .map((el) => el.tagName + ' ' + el.textContent.slice(0, 30))"""
+        )
+        browser.close()
+    assert (sideways, past) == (0, [])
