@@ -191,7 +191,7 @@ RUN_TOGETHER = {
 #: after a fall, are emergencies (NHS), as in English.
 WHERE_TO_GO = {
     "en": {
-        "should i take my baby to the er": UNWELL,
+        "should i take him to the hospital": UNWELL,
         "urgent care baby": UNWELL,
         "take baby to hospital": UNWELL,
         "he was in hospital after birth when will he crawl": NEITHER,
@@ -237,6 +237,23 @@ DEAD_OR_DYING = {
     },
 }
 
+#: Everyday words of the rounds above, said of crawling: no notice. (The round's first
+#: words read "er, is that normal" as the ER, "would rather die" as dying, a yellow
+#: toy as jaundice, a lump in the carpet as a lump.)
+EVERYDAY = {
+    "en": {
+        "er my baby only crawls backwards": NEITHER,
+        "my baby would rather die than do tummy time": NEITHER,
+        "tummy time is a dead loss": NEITHER,
+        "yellow blocks": NEITHER,
+        "yellow duck toy for crawling": NEITHER,
+        "baby crawled over a lump in the carpet": NEITHER,
+        "the hospital physio said to do tummy time": NEITHER,
+        "baby crushed a cracker while crawling": NEITHER,
+    },
+    "es": {"er my baby only crawls backwards": NEITHER},
+}
+
 #: Each round's queries, by the failure it found.
 ROUNDS = {
     "resuscitation-is-an-emergency": RESUSCITATION,
@@ -246,6 +263,7 @@ ROUNDS = {
     "words-run-together": RUN_TOGETHER,
     "hospital-or-the-er": WHERE_TO_GO,
     "dead-or-dying": DEAD_OR_DYING,
+    "everyday-words-of-these-rounds": EVERYDAY,
 }
 
 

@@ -82,7 +82,8 @@ SIGNS_EN = [
     "wont breathe", "wont breath", "chest sinking", "chest sinks", "ribs sinking",
     "petechiae", "petechial", "stiff shaking",
     # A parent who fears the baby is dead or dying: not breathing, will not wake (NHS).
-    "dead", "died", "die", "not alive", "isnt alive",
+    "dead", "died", "going to die", "gonna die", "about to die", "will die", "not alive",
+    "isnt alive",
     # Pale (HSE), and sweaty or clammy. (Not "is pale" alone: "pale after a bath".)
     "pale sweaty", "pale clammy", "clammy",
 ]
@@ -181,13 +182,17 @@ UNWELL_EN = [
     # a baby screaming for hours; red spots, a lump, a nosebleed; yellow skin in other
     # words; cold; boiling. (Not "moaning", "se queja": a baby learning to crawl grumbles.)
     "ate marble", "ate coin", "swallowed coin", "swallowed marble", "trapped finger",
-    "finger trapped", "crushed", "pulled tv", "sunken eyes", "no tears", "dry mouth",
+    "finger trapped", "crushed finger", "crushed hand", "was crushed", "got crushed",
+    "pulled tv", "sunken eyes", "no tears", "dry mouth",
     "hasnt peed", "not peed", "hasnt weed", "weak cry", "crying weakly",
-    "screaming nonstop", "red spots", "lump", "nosebleed", "nose bleed", "nose bleeding",
-    "yellow", "feels cold", "boiling",
-    # Whether to go to hospital, to the ER, to urgent care: whom to call today, and the
-    # emergency number if it may be more ("hospital" is Spanish too).
-    "er", "hospital", "urgent care", "paramedic", "paramedics",
+    "screaming nonstop", "red spots", "lump groin", "lump neck", "lump tummy", "lump belly",
+    "hard lump", "swollen lump", "nosebleed", "nose bleed", "nose bleeding", "baby yellow",
+    "newborn yellow", "looks yellow", "turned yellow", "turning yellow", "going yellow",
+    "gone yellow", "feels cold", "boiling",
+    # Whether to go to hospital, or to urgent care: whom to call today, and the
+    # emergency number if it may be more ("hospital" is Spanish too). (Not "er": a
+    # pause, "er, is that normal?")
+    "hospital", "urgent care", "paramedic", "paramedics",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",

@@ -242,6 +242,9 @@ INTENT_WORDS: dict[str, list[str]] = {
         "dead weight",
         "dead tired",
         "dead end",
+        "dead loss",
+        "blood pressure",
+        *(f"hospital {who}" for who in ("physio", "physiotherapist", "appointment", "check")),
         # Where a baby was, not where to go now ("he was in hospital after birth").
         *(f"{at} hospital" for at in ("in", "in the", "at", "at the", "from", "from the")),
     ],
