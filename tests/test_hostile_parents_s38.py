@@ -294,15 +294,21 @@ FIRST = {
         "something wrong with baby": "parent-worry",
         "i think something is wrong": "parent-worry",
         "something to push against": "something-to-push-against",
+        # A toddler is a year old at least: the sign for that age, not "Usually, yes,
+        # before about one year" (which came first before).
+        "my toddler only crawls backwards": "still-only-backwards-at-one-year",
+        "my toddler only crawls backwards is that normal": "still-only-backwards-at-one-year",
+        "baby only crawls backwards": "only-backwards-normal",
     },
     "es": {
         "algo va mal con mi bebe": "parent-worry",
         "tengo miedo": "parent-worry",
+        "my toddler only crawls backwards": "still-only-backwards-at-one-year",
     },
 }
 
 
-def test_something_is_wrong_gets_the_worried_parent_card_first(
+def test_the_entry_for_what_is_asked_comes_first(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
     built = request.getfixturevalue("editions")

@@ -152,7 +152,10 @@ INTENT_WORDS: dict[str, list[str]] = {
         "is are why when how what whats should can could does do will would who where"
     ),
     "worry": _listed("worry worried worrying worries concerned normal ok okay fine sign"),
-    "age": _listed("month months week weeks year years mo mos mth mths day days"),
+    "age": _listed("month months week weeks year years mo mos mth mths day days toddler toddlers"),
+    # A toddler walks, or is of an age to: 12 months at least ("my toddler only crawls
+    # backwards" is the sign for one year, not the answer for a younger baby).
+    "toddler": _listed("toddler toddlers"),
     # Units a query's age is given in ("9 months", "2 year old"), as months per unit.
     "months": _listed("month months mo mos mth mths m"),
     "years": _listed("year years yr yrs"),
@@ -362,7 +365,18 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
 
 #: Intent words not read as words of a question: ages, and phrases the notices skip.
 _NOT_KEPT = frozenset(
-    {"duration", "old", "numbers", "harmless", "degrees", "under", "units", "heat", "surroundings"}
+    {
+        "duration",
+        "old",
+        "numbers",
+        "harmless",
+        "degrees",
+        "under",
+        "units",
+        "heat",
+        "surroundings",
+        "toddler",
+    }
 )
 
 #: Intent words every edition reads in every language, the edition's first, as the
@@ -384,6 +398,7 @@ _EVERY_LANGUAGE = (
     "units",
     "heat",
     "surroundings",
+    "toddler",
 )
 
 

@@ -293,7 +293,7 @@
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
-      "early", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+      "early", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "toddler"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -404,7 +404,9 @@
       if (weeks.has(unit)) return value / WEEKS_PER_MONTH;
       if (days.has(unit)) return value / DAYS_PER_MONTH;
     }
-    return NaN;
+    // A toddler: a year old at least (the youngest a word can say).
+    const { toddler } = intentSets(index);
+    return words(query).some((word) => toddler.has(fold(word))) ? 12 : NaN;
   }
   const WEEKS_PER_MONTH = 365.25 / 12 / 7;
   const DAYS_PER_MONTH = 365.25 / 12;
