@@ -147,6 +147,20 @@ def test_objects_inv_has_every_entry_by_id_with_title_and_anchor(site: Build) ->
             assert entry_id in {target.get("id"), *(p.get("id") for p in target.parents)}
 
 
+def test_objects_inv_links_land_where_the_handbooks_own_links_land(site: Build) -> None:
+    """An intersphinx link to an entry goes to the same place as crawl.json's URL and the
+    entry search's link: the entry itself (the whole card, its heading first)."""
+    inv = inventory(site.outdir / "objects.inv")
+    urls = {e["id"]: e["url"] for e in site.crawl_json()["entries"]}
+    found = {
+        entry_id: item.uri
+        for type_ in ("tip", "red-flag", "milestone")
+        for entry_id, item in inv.data[f"crawl:{type_}"].items()
+    }
+    assert found == {entry_id: urls[entry_id] for entry_id in found}
+    assert set(found) == set(ENTRIES)
+
+
 SECOND_PAGE = """\
 # Second
 
