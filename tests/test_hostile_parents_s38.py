@@ -167,6 +167,14 @@ FRIGHTENED = {
         "pelota amarilla para gatear": NEITHER,
         "se queja cuando gatea": NEITHER,
         "MY BABY WONT BREATH": EMERGENCY,
+        "esta helado y palido": EMERGENCY,
+        "lleva 8 horas sin mojar el pañal": UNWELL,
+        "no hace pis": UNWELL,
+        "llora muy debil": UNWELL,
+        "caca negra": UNWELL,
+        "se comio una canica": UNWELL,
+        "mi bebe esta raro y muy dormido": UNWELL,
+        "se quedó dormido en la alfombra": NEITHER,
     },
 }
 

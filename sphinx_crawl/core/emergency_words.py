@@ -132,7 +132,7 @@ SIGNS_ES = [
     "cayó dormida",
     # As in English: dead or dying; pale and sweaty.
     "está muerto", "está muerta", "murió", "se murió", "muriendo", "no está vivo",
-    "no está viva", "pálido sudoroso", "pálida sudorosa",
+    "no está viva", "pálido sudoroso", "pálida sudorosa", "helado pálido", "helada pálida",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -220,6 +220,8 @@ UNWELL_ES = [
     "pegó cabeza",
     "ojos hundidos", "sin lágrimas", "boca seca", "llanto débil", "manchas rojas",
     "amarillo", "amarilla", "pilló dedo", "aplastado", "aplastada", "hirviendo",
+    "sin mojar", "no hace pis", "no ha hecho pis", "llora débil", "caca negra",
+    "heces negras", "canica", "muy dormido", "muy dormida",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
