@@ -392,6 +392,8 @@ def schema_problem(value: Any, schema: Mapping[str, Any]) -> str | None:
         return str(error.message)
     except Unresolvable:
         return None  # a $ref into crawl.schema.json: read in the whole file only
+    except Exception:  # a schema registration let through that jsonschema cannot use
+        return None
     return None
 
 
