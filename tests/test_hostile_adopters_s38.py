@@ -485,3 +485,25 @@ def test_long_words_break_inside_tables_lists_and_sources_on_a_phone(tmp_path: P
         )
     found = json.loads(measured.stdout)
     assert found == {"index.html": [0, []], "crawl-milestones.html": [0, []]}
+
+
+def test_a_crawl_extend_value_breaking_a_field_schema_s_rules_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same rules hold for a value a crawl-extend gives (':reps: 50' where the
+    plugin allows 1 to 20): before, it went into crawl.json, which then failed its
+    own schema."""
+    site = plugin_site(
+        tmp_path,
+        monkeypatch,
+        ("strict_plugin", STRICT_PLUGIN),
+        "Drills\n======\n\n"
+        ".. drill-card:: Fine\n   :reps: 5\n   :code: AB\n\n   Body.\n\n"
+        ".. crawl-extend:: fine\n   :reps: 50\n   :code: xyz\n",
+    )
+    said = site.crawl_warnings()
+    assert len(said) == 2
+    assert ":reps: for 'fine' (a drill): 50 does not match the field's schema" in said[0]
+    assert ":code: for 'fine' (a drill): 'xyz' does not match the field's schema" in said[1]
+    handbook = load(site.outdir / "crawl.json", validate=True)
+    assert [e.fields for e in handbook.entries] == [{"reps": 5, "code": "AB"}]
