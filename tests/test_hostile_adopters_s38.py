@@ -507,3 +507,44 @@ def test_a_crawl_extend_value_breaking_a_field_schema_s_rules_is_refused(
     assert ":code: for 'fine' (a drill): 'xyz' does not match the field's schema" in said[1]
     handbook = load(site.outdir / "crawl.json", validate=True)
     assert [e.fields for e in handbook.entries] == [{"reps": 5, "code": "AB"}]
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"label": None}, "label must be words (a str), not NoneType None"),
+        ({"plural": 5}, "plural must be words (a str), not int 5"),
+        ({"label": "  "}, "label is empty"),
+        ({"help": None}, "help must be words"),
+        ({"fields": ("callout",)}, "field 'x' callout must be words (a str), not int 7"),
+        ({"relations": ("label",)}, "relation 'pokes' label must be words"),
+        ({"index": None}, "index localname must be words"),
+    ],
+)
+def test_labels_that_are_not_words_are_refused_at_registration(
+    changes: dict[str, object], said: str
+) -> None:
+    """A plugin with label=None (or a number as a relation's label, a field's callout,
+    an index's name) registered quietly, and its entries were headed 'None:' or '7:',
+    an entry without a title was titled 'None' (id 'none'), and its index page was
+    called 'None'."""
+    from sphinx_crawl.types import ContentType, ContentTypeRegistry, Field, IndexSpec, Relation
+
+    values: dict[str, object] = {
+        "name": "odd",
+        "directive": "odd-card",
+        "label": "Odd",
+        "plural": "Odds",
+    }
+    for key, value in changes.items():
+        if key == "fields":
+            values["fields"] = (Field("x", callout=7),)  # type: ignore[arg-type]
+        elif key == "relations":
+            values["relations"] = (Relation("pokes", label=None),)  # type: ignore[arg-type]
+        elif key == "index":
+            values["index"] = IndexSpec("odds", None, "odds", lambda entry: [])  # type: ignore[arg-type]
+        else:
+            values[key] = value
+    with pytest.raises(ExtensionError, match="content type 'odd': ") as refused:
+        ContentTypeRegistry().add(ContentType(**values))  # type: ignore[arg-type]
+    assert said in str(refused.value)

@@ -179,6 +179,7 @@ class ContentTypeRegistry:
         if content_type.name in self._types:
             raise ContentTypeError(f"content type {content_type.name!r} is already registered")
         _check_option_names(content_type)
+        _check_texts(content_type)
         _check_field_schemas(content_type)
         self._check_names_free(content_type)
         self._types[content_type.name] = content_type
@@ -256,6 +257,39 @@ def _check_option_names(content_type: ContentType) -> None:
                 f"(every entry already has {', '.join(COMMON_OPTIONS)})"
             )
         seen.add(name)
+
+
+#: What a text of a content type (a label, a help) may not be: a plugin that gave
+#: label=None had its entries headed "None:" and titled "None", with no warning.
+_NOT_TEXT = (type(None), bool, int, float, bytes, list, tuple, dict, set, frozenset)
+
+
+def _check_texts(content_type: ContentType) -> None:
+    """Labels and helps are words (a str, or a lazy translation of one); a field's
+    ``callout`` may also be None (no labelled line)."""
+    texts: list[tuple[str, object]] = [
+        ("label", content_type.label),
+        ("plural", content_type.plural),
+        ("help", content_type.help),
+    ]
+    for spec in content_type.fields:
+        texts.append((f"field {spec.name!r} help", spec.help))
+        if spec.callout is not None:
+            texts.append((f"field {spec.name!r} callout", spec.callout))
+    for relation in content_type.relations:
+        for attribute in ("label", "reverse_label", "help"):
+            texts.append((f"relation {relation.name!r} {attribute}", getattr(relation, attribute)))
+    if content_type.index is not None:
+        texts.append(("index localname", content_type.index.localname))
+        texts.append(("index shortname", content_type.index.shortname))
+    for what, value in texts:
+        if isinstance(value, _NOT_TEXT):
+            raise ContentTypeError(
+                f"content type {content_type.name!r}: {what} must be words (a str), not "
+                f"{type(value).__name__} {value!r:.40}"
+            )
+        if what in ("label", "plural") and not str(value).strip():
+            raise ContentTypeError(f"content type {content_type.name!r}: {what} is empty")
 
 
 def _check_field_schemas(content_type: ContentType) -> None:
