@@ -176,7 +176,7 @@ UNWELL_EN = [
     # development, or a crawling entry alone. (Not "cut" alone: "cutting teeth".)
     "blood", "bloody", "black poo", "black poop", "black stool", "allergy", "allergies",
     "allergic", "hives", "rolled off bed", "rolled off sofa", "rolled off table",
-    "rolled off changing", "cut hand", "cut finger", "cut head", "cut lip", "cut face",
+    "cut hand", "cut finger", "cut head", "cut lip", "cut face",
     "cut himself", "cut herself", "deep cut", "gash",
     # Swallowed or trapped, crushed; dry (no tears, a dry mouth, no pee); a weak cry,
     # a baby screaming for hours; red spots, a lump, a nosebleed; yellow skin in other
