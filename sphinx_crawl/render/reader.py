@@ -69,9 +69,9 @@ def age_filter_html(
             "clear": _("Clear"),
             "help": str(
                 _(
-                    "Born more than {weeks} weeks early? Use corrected age: your baby's age "
-                    "minus the weeks they came early. Health services use it until about age "
-                    "{years}; enter the weeks and it is worked out for you."
+                    "Born more than {weeks} weeks early? Enter the age since birth and the "
+                    "weeks born early: the corrected age (the age minus the weeks early), "
+                    "which health services use until about age {years}, is worked out for you."
                 )
             ).format(weeks=CORRECT_AFTER_WEEKS_EARLY, years=CORRECT_UNTIL_MONTHS // 12),
             "applies": _("Relevant at this age"),

@@ -58,6 +58,10 @@ def test_form_shown_on_pages_with_aged_entries(tab: Tab, path: str) -> None:
     help_text = page.locator(".crawl-age-help").inner_text()
     assert "corrected age" in help_text.lower()
     assert "weeks" in help_text
+    # The age to enter is the one since birth: a parent who entered the corrected age
+    # and the weeks too would have it corrected twice ("Use corrected age" said before).
+    assert "age since birth" in help_text
+    assert "use corrected age" not in help_text.lower()
 
 
 @pytest.mark.parametrize("path", ["index.html", "faq.html", "checklist.html", "why.html"])
