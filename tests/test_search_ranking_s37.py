@@ -100,3 +100,31 @@ def test_younger_babies_lost_skills_and_named_signs_keep_their_first_result(
     found = results(request, STILL_FIRST, tmp_path)
     wrong = {key: ids[:3] for key, ids in found.items() if ids[:1] != [STILL_FIRST[key]]}
     assert not wrong, wrong
+
+
+#: A baby born more than 3 weeks early, under 2 years: the ages in the handbook are
+#: corrected ages (NHS, "Developmental age of babies born early"), so a 12-month-old born
+#: 3 months early is ranked as a 9-month-old (s38; before, the one-year sign came first
+#: and the answer on which age to use fourth). First: that answer, or the answer for the
+#: corrected age; never the one-year signs.
+FOR_THE_CORRECTED_AGE = frozenset(
+    {"born-early-which-age", "ten-months-still-backwards", "only-backwards-normal"}
+)
+CORRECTED = (
+    ("en", "my 12 month old was born 3 months early and only crawls backwards"),
+    ("en", "12 month old born 8 weeks early not crawling"),
+    ("es", "mi bebe de 12 meses nacio 3 meses antes y gatea hacia atras"),
+    ("es", "bebe de 12 meses prematuro de 8 semanas no gatea"),
+)
+
+
+def test_a_baby_born_early_is_ranked_for_the_corrected_age(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    found = results(request, dict.fromkeys(CORRECTED), tmp_path)
+    wrong = {key: ids[:4] for key, ids in found.items() if ids[:1][0] not in FOR_THE_CORRECTED_AGE}
+    assert not wrong, wrong
+    ids = found[CORRECTED[0]]
+    assert ids[0] == "born-early-which-age"
+    sign = "still-only-backwards-at-one-year"
+    assert ids.index("only-backwards-normal") < (ids.index(sign) if sign in ids else len(ids))

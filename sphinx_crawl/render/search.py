@@ -25,7 +25,11 @@ from weakref import WeakKeyDictionary
 
 from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.contacts import fill_all
-from sphinx_crawl.core.ages import DEADLINE_LEAD_MONTHS
+from sphinx_crawl.core.ages import (
+    CORRECT_AFTER_WEEKS_EARLY,
+    CORRECT_UNTIL_MONTHS,
+    DEADLINE_LEAD_MONTHS,
+)
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import EXCERPT_CHARS
 from sphinx_crawl.diagnostics import warn
@@ -161,6 +165,12 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "roles": roles,
         "stop": sorted(stop),
         "intent": intent,
+        # Who gets a corrected age, as the age filter decides it (core/ages.py): a query
+        # such as "12 months old, born 3 months early" is ranked for 9 months.
+        "corrected_age": {
+            "after_weeks_early": CORRECT_AFTER_WEEKS_EARLY,
+            "until_months": CORRECT_UNTIL_MONTHS,
+        },
         "synonyms": crawl_config(app.config).search_synonyms,
         "out_of_scope": fill_all(crawl_config(app.config).out_of_scope, app.config),
         "emergency": emergency_search_data(app),

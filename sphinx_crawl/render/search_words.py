@@ -163,6 +163,11 @@ INTENT_WORDS: dict[str, list[str]] = {
     "days": _listed("day days"),
     # "born 6 weeks early", "6 weeks premature": how early, not how old.
     "early": _listed("early premature prem preemie prematurely born before"),
+    # Of those, the words that say the baby was born: "born 6 weeks early", never "a 12
+    # month old born ..." (the 12 is the age); "born at 32 weeks" (a gestation).
+    "born": _listed("born"),
+    # "premature by 6 weeks": the amount comes after these words.
+    "early_by": _listed("by"),
     # "3 weeks ago", "for 2 months", "since 6 weeks": how long, not how old (unless
     # "old" follows: "toys for a 9 month old"); "once a week", "every 2 weeks": how often.
     "duration": _listed("ago for since past last once twice times every per"),
@@ -315,6 +320,8 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "antes prematuro prematura prematuramente adelantado adelantada nació nacio "
             "nacido nacida"
         ),
+        "born": _listed("nació nacio nacido nacida"),
+        "early_by": _listed("de por"),
         # "Recién" alone is "just" ("recién empezó a gatear"): a newborn is "recién nacido".
         "newborn": [
             f"{just} {born}"
@@ -369,6 +376,8 @@ _NOT_KEPT = frozenset(
         "duration",
         "old",
         "numbers",
+        "born",
+        "early_by",
         "harmless",
         "degrees",
         "under",
@@ -389,6 +398,8 @@ _EVERY_LANGUAGE = (
     "weeks",
     "days",
     "early",
+    "born",
+    "early_by",
     "duration",
     "old",
     "newborn",

@@ -293,7 +293,7 @@
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
-      "early", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "toddler"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+      "early", "born", "early_by", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "toddler"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -319,7 +319,8 @@
     const tokens = numberTokens(index, query);
     return tokens.flatMap((token, i) => (/^\d+(?:[.,]\d+)?$/.test(token) && i + 1 < tokens.length
       && (old.has(tokens[i + 2]) || !(duration.has(tokens[i - 1]) || duration.has(tokens[i + 2])))
-      ? [[Number(token.replace(",", ".")), tokens[i + 1], tokens[i - 1], tokens[i + 2], tokens[i - 2]]] : []));
+      ? [[Number(token.replace(",", ".")), tokens[i + 1], tokens[i - 1], tokens[i + 2], tokens[i - 2],
+        tokens[i + 3]]] : []));
   }
 
   // A baby's age in weeks, when the query gives it so ("5 weeks old", "3 semanas", "10
@@ -396,17 +397,46 @@
   // The baby's age a query names ("9 months", "2-year-old", "10,5 meses", "6 week old",
   // "300 days"), in months; not how early the baby was born ("born 2 months early").
   function queryAge(index, query) {
-    const { months, years, weeks, days, early } = intentSets(index);
-    for (const [value, unit, before, after] of numbersWithWords(index, query)) {
-      if (early.has(before) || early.has(after)) continue;
-      if (months.has(unit)) return value;
-      if (years.has(unit)) return value * 12;
-      if (weeks.has(unit)) return value / WEEKS_PER_MONTH;
-      if (days.has(unit)) return value / DAYS_PER_MONTH;
+    const { months, years, weeks, days } = intentSets(index);
+    let age = NaN;
+    let earlyMonths = 0;
+    for (const [value, unit, ...around] of numbersWithWords(index, query)) {
+      const inMonths = months.has(unit) ? value : years.has(unit) ? value * 12
+        : weeks.has(unit) ? value / WEEKS_PER_MONTH : days.has(unit) ? value / DAYS_PER_MONTH : NaN;
+      if (Number.isNaN(inMonths)) continue;
+      const early = earlyBy(index, value, unit, inMonths, around);
+      if (early !== null) earlyMonths ||= early;
+      else if (Number.isNaN(age)) age = inMonths;
     }
+    if (!Number.isNaN(age)) return correctedAge(index, age, earlyMonths);
     // A toddler: a year old at least (the youngest a word can say).
     const { toddler } = intentSets(index);
     return words(query).some((word) => toddler.has(fold(word))) ? 12 : NaN;
+  }
+
+  // How early a number says the baby came, in months ("born 6 weeks early", "6 weeks
+  // premature", "premature by 6 weeks", "prematuro de 8 semanas", "nació 3 meses antes",
+  // a gestation: "born at 32 weeks"), or null: it is no such number ("a 12 month old
+  // born 3 months early": the 12 is the age; "12 meses, prematuro de 8 semanas").
+  function earlyBy(index, value, unit, inMonths, [before, after, before2, after2]) {
+    const { early, born, early_by: by, weeks } = intentSets(index);
+    if (born.has(before2) && weeks.has(unit) && value >= 22 && value <= 42 && !early.has(after)) {
+      return Math.max(0, 40 - value) / WEEKS_PER_MONTH;
+    }
+    if (early.has(before)) return inMonths;
+    if (by.has(before) && early.has(before2) && !born.has(before2)) return inMonths;
+    if (early.has(after) && !born.has(after) && !by.has(after2)) return inMonths;
+    return null;
+  }
+
+  // The age the handbook's ages mean for a baby born early, as the age filter works it
+  // out: less the time born early when that was more than the index's weeks, until the
+  // age it gives (a 12-month-old born 3 months early is ranked for 9 months).
+  function correctedAge(index, months, earlyMonths) {
+    const rule = index.corrected_age;
+    if (!rule || !earlyMonths || months >= rule.until_months) return months;
+    if (earlyMonths * WEEKS_PER_MONTH <= rule.after_weeks_early) return months;
+    return Math.max(0, months - earlyMonths);
   }
   const WEEKS_PER_MONTH = 365.25 / 12 / 7;
   const DAYS_PER_MONTH = 365.25 / 12;

@@ -195,6 +195,28 @@ test("the age a query names is read in months, in either language's units", () =
   assert.equal(search.queryAge(full, "born 6 weeks early, now 9 months"), 9);
 });
 
+test("a baby born more than 3 weeks early is ranked for its corrected age, until 2 years", () => {
+  const rule = { after_weeks_early: 3, until_months: 24 };
+  const age = (language, query) => search.queryAge({ intent: intentOf(language), corrected_age: rule }, query);
+  const near = (value, expected) => Math.abs(value - expected) < 0.01;
+  // The age the parent gives, less how early the baby came, however that is said.
+  assert.equal(age("en", "my 12 month old was born 3 months early and only crawls backwards"), 9);
+  assert.equal(age("en", "my 12 month born 3 months early"), 9); // the 12 is the age
+  assert.ok(near(age("en", "12 month old born 8 weeks early not crawling"), 10.16));
+  assert.ok(near(age("en", "premature by 6 weeks, now 10 months"), 8.62));
+  assert.ok(near(age("en", "6 weeks premature baby 10 months"), 8.62));
+  assert.ok(near(age("en", "born at 32 weeks, now 10 months old"), 8.16)); // a gestation
+  assert.equal(age("es", "mi bebe de 12 meses nacio 3 meses antes y gatea hacia atras"), 9);
+  assert.ok(near(age("es", "bebe de 12 meses prematuro de 8 semanas no gatea"), 10.16));
+  assert.ok(near(age("es", "nacio de 32 semanas y tiene 10 meses"), 8.16));
+  // Not corrected: 3 weeks early or less, from 2 years on, or with no rule in the index.
+  assert.equal(age("en", "10 month old born 3 weeks early"), 10);
+  assert.equal(age("en", "my 30 month old was born 3 months early"), 30);
+  assert.equal(search.queryAge({ intent: intentOf("en") }, "12 month old born 3 months early"), 12);
+  // How early, alone, is no age.
+  assert.ok(Number.isNaN(age("en", "born 6 weeks early")));
+});
+
 test("an entry for an older baby than the query names ranks below one for that age", () => {
   const index = indexOf([
     { id: "one-year", kind: "Red flag", t: "Still only backwards around one year", k: "only backwards" },
