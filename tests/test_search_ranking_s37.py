@@ -128,3 +128,48 @@ def test_a_baby_born_early_is_ranked_for_the_corrected_age(
     assert ids[0] == "born-early-which-age"
     sign = "still-only-backwards-at-one-year"
     assert ids.index("only-backwards-normal") < (ids.index(sign) if sign in ids else len(ids))
+
+
+#: A worry that names nothing the handbook is about: the page lists where to get help
+#: (the worried-parent card) first (s38). Before, "my baby is not ok" listed "Is it
+#: OK?... Usually, yes" first, and "algo le pasa a mi bebé" a tip about cruising, with
+#: the card third or not at all. A worry that names a topic keeps its answers first.
+VAGUE_WORRIES = (
+    ("en", "my baby is not ok"),
+    ("en", "something is not right with my baby"),
+    ("en", "im worried about my baby"),
+    ("en", "my 10 month old is not ok"),
+    ("es", "algo le pasa a mi bebe"),
+    ("es", "creo que algo no va bien con mi bebe"),
+    ("es", "estoy preocupada por mi bebe"),
+    ("es", "mi bebe no esta bien"),
+)
+TOPIC_WORRIES = {
+    ("en", "my baby is not crawling"): "parent-worry",
+    ("en", "is my baby normal"): "parent-worry",
+    ("es", "mi bebe no gatea"): "parent-worry",
+}
+
+
+def shown(
+    request: pytest.FixtureRequest, asked: list[tuple[str, str]], tmp_path: Path
+) -> dict[tuple[str, str], list[str]]:
+    """(language, query) -> the ids the search page lists, in order."""
+    built = request.getfixturevalue("editions")
+    found = {}
+    for language in ("en", "es"):
+        queries = [q for lang, q in asked if lang == language]
+        for query, decision in decided(built[language], language, queries, tmp_path).items():
+            found[(language, query)] = decision["shown"]
+    return found
+
+
+def test_a_worry_that_names_no_topic_lists_where_to_get_help_first(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    found = shown(request, [*VAGUE_WORRIES, *TOPIC_WORRIES], tmp_path)
+    wrong = {key: ids[:3] for key in VAGUE_WORRIES if (ids := found[key])[:1] != ["parent-worry"]}
+    assert not wrong, wrong
+    # A worry about something the handbook covers: its answers and signs first.
+    first = {key: found[key][:1] for key in TOPIC_WORRIES}
+    assert all(ids != [TOPIC_WORRIES[key]] for key, ids in first.items()), first

@@ -289,6 +289,16 @@ INTENT_WORDS: dict[str, list[str]] = {
     "alarm": _listed(
         "worry worried worrying worries concerned concern scared afraid anxious wrong"
     ),
+    # A worry that names nothing the handbook is about ("my baby is not ok", "something
+    # is off"): words about the baby or of no topic, and words that say something is
+    # amiss. A query of these (and stop and intent words) gets where to get help first.
+    "vague": _listed(
+        "baby babies child son daughter ok okay right fine well something think feel "
+        "going on just"
+    ),
+    "amiss": _listed(
+        "wrong off feeling strange weird odd matter happening problem problems issue"
+    ),
 }
 
 #: Per language: words about the baby that carry no meaning in a query (as "baby" in
@@ -366,6 +376,14 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
             "asustada asustado"
         ),
+        "vague": _listed(
+            "bebé bebe hijo hija niño niña nene nena algo bien creo va anda está esta "
+            "estoy siento"
+        ),
+        "amiss": _listed(
+            "mal pasa pasando raro rara extraño extraña problema ocurre sucede "
+            "presentimiento"
+        ),
     },
 }
 
@@ -378,6 +396,8 @@ _NOT_KEPT = frozenset(
         "numbers",
         "born",
         "early_by",
+        "vague",
+        "amiss",
         "harmless",
         "degrees",
         "under",
@@ -400,6 +420,8 @@ _EVERY_LANGUAGE = (
     "early",
     "born",
     "early_by",
+    "vague",
+    "amiss",
     "duration",
     "old",
     "newborn",

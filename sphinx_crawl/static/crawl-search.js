@@ -293,7 +293,7 @@
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
-      "early", "born", "early_by", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "toddler"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+      "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "toddler"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -797,7 +797,12 @@
     const needs = triage(index, query, ranked);
     let results = [...ranked];
     const concern = index.concern && Number.isInteger(index.concern.row) ? index.concern.row : -1;
-    if (needs.concern && concern >= 0) {
+    if (concern >= 0 && !needs.urgent && vagueWorry(index, query)) {
+      // A worry that names nothing the handbook is about ("my baby is not ok", "algo le
+      // pasa a mi bebé"): where to get help first, not an answer that happens to share
+      // a word ("Is it OK?": "Usually, yes").
+      results = [{ n: concern }, ...results.filter((r) => r.n !== concern)].slice(0, 8);
+    } else if (needs.concern && concern >= 0) {
       // First when nothing matched well; second behind a good answer to the part of
       // the question the handbook does cover ("is crawling backwards a sign of autism").
       results = results.filter((r) => r.n !== concern);
@@ -812,6 +817,20 @@
       results = results.slice(0, 8);
     }
     return { ranked, needs, results };
+  }
+
+  // Whether every word of the query is a stop word, an intent word (a worry, an age, a
+  // negation, a question) or a word of no topic ("baby", "ok", "algo"), and one says
+  // something is amiss ("not", "wrong", "worried", "pasa"; not "normal": "is my baby
+  // normal" asks, it does not say something is wrong).
+  function vagueWorry(index, query) {
+    const sets = intentSets(index);
+    const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
+    const said = words(query).map(fold).filter((w) => !stop.has(w));
+    const amiss = (w) => sets.amiss.has(w) || sets.negation.has(w) || sets.alarm.has(w);
+    const noTopic = (w) => amiss(w) || sets.vague.has(w) || sets.worry.has(w) ||
+      sets.question.has(w) || sets.age.has(w) || /^\d+$/.test(w);
+    return said.length > 0 && said.every(noTopic) && said.some(amiss);
   }
 
   // A split index's parts, each loaded once, as a script (which works from file:// too),
@@ -1041,7 +1060,7 @@
 
   return {
     words, englishStem, fold, stem, editDistance, typosAllowed, namesPhrase, forms,
-    nearestStems, rankEntries, topResults, triage, claimedStems, isWorry, queryAge, queryWeeks,
+    nearestStems, rankEntries, topResults, triage, decide, claimedStems, isWorry, queryAge, queryWeeks,
     youngAndWorried, youngFever, saysTemperature, saysNewborn, noticeOf, setupEntrySearch,
     wordParts, typoParts, rowParts, mergePart, partOf, kindOf, fromOf,
   };

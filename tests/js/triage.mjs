@@ -23,8 +23,11 @@ const decided = JSON.parse(readFileSync(queriesFile, "utf-8")).map((query) => {
   const ranked = search.rankEntries(index, query);
   const needs = search.triage(index, query, ranked);
   const notice = needs.urgent ? search.noticeOf(index, needs.urgent) : null;
+  // What the page lists: the ranked entries with the worried-parent card where needed.
+  const shown = search.decide(index, query, ranked).results.map(({ n }) => index.entries[n][2]);
   return {
     query, urgent: needs.urgent, topics: needs.topics.length, ids: ranked.map(({ n }) => index.entries[n][2]),
+    shown,
     notice: notice && { role: notice.role, text: [notice.heading, notice.body] },
   };
 });
