@@ -18,7 +18,7 @@ first (both say to book an appointment); never the answers that reassure.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -51,15 +51,20 @@ PAST_THE_ANSWER: dict[tuple[str, str], str | frozenset[str]] = {
 
 
 def results(
-    request: pytest.FixtureRequest, asked: Mapping[tuple[str, str], object], tmp_path: Path
+    request: pytest.FixtureRequest,
+    asked: Iterable[tuple[str, str]],
+    tmp_path: Path,
+    listed: str = "ids",
 ) -> dict[tuple[str, str], list[str]]:
-    """(language, query) -> the ids of the results, in order, on the built editions."""
+    """(language, query) -> the ids of the results, in order, on the built editions:
+    as ranked (``ids``), or as the page lists them (``shown``: with the worried-parent
+    card where a worry needs it)."""
     built = request.getfixturevalue("editions")
     found = {}
     for language in ("en", "es"):
         queries = [q for lang, q in asked if lang == language]
         for query, decision in decided(built[language], language, queries, tmp_path).items():
-            found[(language, query)] = decision["ids"]
+            found[(language, query)] = decision[listed]
     return found
 
 
@@ -121,7 +126,7 @@ CORRECTED = (
 def test_a_baby_born_early_is_ranked_for_the_corrected_age(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    found = results(request, dict.fromkeys(CORRECTED), tmp_path)
+    found = results(request, CORRECTED, tmp_path)
     wrong = {key: ids[:4] for key, ids in found.items() if ids[:1][0] not in FOR_THE_CORRECTED_AGE}
     assert not wrong, wrong
     ids = found[CORRECTED[0]]
@@ -151,23 +156,10 @@ TOPIC_WORRIES = {
 }
 
 
-def shown(
-    request: pytest.FixtureRequest, asked: list[tuple[str, str]], tmp_path: Path
-) -> dict[tuple[str, str], list[str]]:
-    """(language, query) -> the ids the search page lists, in order."""
-    built = request.getfixturevalue("editions")
-    found = {}
-    for language in ("en", "es"):
-        queries = [q for lang, q in asked if lang == language]
-        for query, decision in decided(built[language], language, queries, tmp_path).items():
-            found[(language, query)] = decision["shown"]
-    return found
-
-
 def test_a_worry_that_names_no_topic_lists_where_to_get_help_first(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    found = shown(request, [*VAGUE_WORRIES, *TOPIC_WORRIES], tmp_path)
+    found = results(request, [*VAGUE_WORRIES, *TOPIC_WORRIES], tmp_path, listed="shown")
     wrong = {key: ids[:3] for key in VAGUE_WORRIES if (ids := found[key])[:1] != ["parent-worry"]}
     assert not wrong, wrong
     # A worry about something the handbook covers: its answers and signs first.
