@@ -52,17 +52,21 @@ _AGE_WORDING = {
     ("by", 1): "by {min} months",
 }
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: Words of an age's label that are no unit ("by 12", "6 to 9"): the rest names one.
+_NOT_UNITS = re.compile(r"\b(?:by|to)\b")
+_NAMES_UNIT = re.compile(r"[^\W\d_]")
 
 
 def localized_age(age: AgeRange) -> AgeRange:
     """The age with its label in the build's language ("6-9 meses"). Without a
-    translation the author's own label is kept, exactly as written."""
+    translation the author's own label is kept, exactly as written, unless it names no
+    unit: an author's ``:age: 6`` is shown to parents as "6 months", not "Age: 6"."""
     numbers = _NUMBER.findall(age.label)[:2]
     wording = _AGE_WORDING.get((age.kind, len(numbers)))
     if wording is None:
         return age
     translated = str(_(wording))
-    if translated == wording:
+    if translated == wording and _NAMES_UNIT.search(_NOT_UNITS.sub(" ", age.label.lower())):
         return age
     values = dict(zip(("min", "max"), numbers, strict=False))
     return replace(age, label=translated.format(**values))

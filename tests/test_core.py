@@ -197,3 +197,20 @@ def test_a_pages_entries_are_stored_as_one_string_and_read_back_unchanged() -> N
     assert encode_page_list(odd) == (odd, odd)
     data["p2"] = odd
     assert view["p2"] is odd
+
+
+def test_an_age_written_without_its_unit_is_shown_with_it() -> None:
+    """An author's ``:age: 6`` was shown to parents as "Age: 6" (s38, helper-24's
+    report): months, the unit it is read in, is said; an author's own unit stays."""
+    from sphinx_crawl.i18n import localized_age
+
+    def shown(text: str) -> str:
+        return localized_age(AgeRange.parse(text)).label
+
+    assert shown("6") == "6 months"
+    assert shown("6-9") == "6-9 months"
+    assert shown("6 to 9") == "6-9 months"
+    assert shown("by 12") == "by 12 months"
+    assert shown("12+") == "12+ months"
+    for written in ("6 months", "6-9 mths", "by 12 months", "10+ months"):
+        assert shown(written) == written
