@@ -676,8 +676,10 @@ class CrawlDomain(Domain):
         if source and not node.get("refexplicit"):
             label["classes"] += source_language_classes(source, self.env.config)
         pages = self.sources_pages()
-        if not pages:
-            return label  # type: ignore[return-value]  # plain text: no page lists sources
+        if not pages or source is None:
+            # Plain text: no page lists sources, or none lists this one (a link would
+            # lead to an anchor no page has).
+            return label  # type: ignore[return-value]
         return make_refnode(
             builder, fromdocname, pages[0], source_anchor(key), label, label.astext()
         )

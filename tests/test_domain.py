@@ -560,3 +560,34 @@ def test_ids_made_from_titles_are_made_unique_the_same_way_everywhere(
     assert again.crawl_json() == clean.crawl_json()
     assert again.shown("treats") == clean.shown("treats")
     assert again.main("treats").find("article", id="unicode-cafe") is not None
+
+
+def test_a_reference_to_an_unknown_source_is_text_not_a_dead_link(
+    tmp_path: Path, make_app: Any
+) -> None:
+    """``{crawl:source}`` with a key no ``crawl_sources`` has: warned at its line, and
+    shown as its text; before, it linked to ``sources.html#source-<key>``, an anchor no
+    page has (s38, helper-24's report). A known source still links to its line."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["sphinx_crawl"]\nproject = "Sources"\n'
+        'crawl_sources = {"nhs": {"title": "Baby development", "publisher": "NHS"}}\n',
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Index\n=====\n\n.. toctree::\n\n   sources\n\n"
+        "Known: :crawl:source:`nhs`. Unknown: :crawl:source:`nowhere`.\n",
+        encoding="utf-8",
+    )
+    (src / "sources.rst").write_text("Sources\n=======\n\n.. crawl-sources::\n", encoding="utf-8")
+    result = build(src, make_app=make_app)
+    assert any(
+        w.startswith("<src>/index.rst:8:") and "unknown source 'nowhere'" in w
+        for w in result.crawl_warnings()
+    ), result.crawl_warnings()
+    refs = result.main("index").find_all(class_="crawl-source-ref")
+    known, unknown = refs
+    assert unknown.get_text() == "nowhere"
+    assert known.find_parent("a")["href"] == "sources.html#source-nhs"
+    assert unknown.find_parent("a") is None
