@@ -67,6 +67,15 @@ def serving(
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+def write_project(srcdir: Path, files: dict[str, str]) -> Path:
+    """A project of ``files`` (name -> text: ``conf.py`` and its pages) in ``srcdir``."""
+    for name, text in files.items():
+        path = srcdir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return srcdir
+
+
 def copy_root(name: str, dest: Path) -> Path:
     """A fresh copy of ``tests/roots/test-<name>`` at ``dest``."""
     shutil.copytree(ROOTS / f"test-{name}", dest)

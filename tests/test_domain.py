@@ -20,6 +20,7 @@ from tests.build_utils import (
     line_of,
     load_inventory,
     read_search_index,
+    write_project,
 )
 
 #: id -> (type, page, title) of every entry in the test-cross-page root.
@@ -568,19 +569,16 @@ def test_a_reference_to_an_unknown_source_is_text_not_a_dead_link(
     """``{crawl:source}`` with a key no ``crawl_sources`` has: warned at its line, and
     shown as its text; before, it linked to ``sources.html#source-<key>``, an anchor no
     page has (s38, helper-24's report). A known source still links to its line."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        'extensions = ["sphinx_crawl"]\nproject = "Sources"\n'
-        'crawl_sources = {"nhs": {"title": "Baby development", "publisher": "NHS"}}\n',
-        encoding="utf-8",
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'extensions = ["sphinx_crawl"]\nproject = "Sources"\n'
+            'crawl_sources = {"nhs": {"title": "Baby development", "publisher": "NHS"}}\n',
+            "index.rst": "Index\n=====\n\n.. toctree::\n\n   sources\n\n"
+            "Known: :crawl:source:`nhs`. Unknown: :crawl:source:`nowhere`.\n",
+            "sources.rst": "Sources\n=======\n\n.. crawl-sources::\n",
+        },
     )
-    (src / "index.rst").write_text(
-        "Index\n=====\n\n.. toctree::\n\n   sources\n\n"
-        "Known: :crawl:source:`nhs`. Unknown: :crawl:source:`nowhere`.\n",
-        encoding="utf-8",
-    )
-    (src / "sources.rst").write_text("Sources\n=======\n\n.. crawl-sources::\n", encoding="utf-8")
     result = build(src, make_app=make_app)
     assert any(
         w.startswith("<src>/index.rst:8:") and "unknown source 'nowhere'" in w
