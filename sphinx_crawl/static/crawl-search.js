@@ -819,14 +819,17 @@
     return { ranked, needs, results };
   }
 
-  // Whether every word of the query is a stop word, an intent word (a worry, an age, a
-  // negation, a question) or a word of no topic ("baby", "ok", "algo"), and one says
-  // something is amiss ("not", "wrong", "worried", "pasa"; not "normal": "is my baby
-  // normal" asks, it does not say something is wrong).
+  // Whether the query says a worry, not a question, and every word of it is a stop
+  // word, an intent word (a worry, an age, a negation) or a word of no topic ("baby",
+  // "ok", "algo"), and one says something is amiss ("not", "wrong", "worried", "pasa";
+  // not "normal": "is my baby normal" asks, it does not say something is wrong).
   function vagueWorry(index, query) {
     const sets = intentSets(index);
+    const all = words(query).map(fold);
+    // A question ("should I worry?") is answered by the entry written for it.
+    if (sets.question.has(all[0])) return false;
     const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
-    const said = words(query).map(fold).filter((w) => !stop.has(w));
+    const said = all.filter((w) => !stop.has(w));
     const amiss = (w) => sets.amiss.has(w) || sets.negation.has(w) || sets.alarm.has(w);
     const noTopic = (w) => amiss(w) || sets.vague.has(w) || sets.worry.has(w) ||
       sets.question.has(w) || sets.age.has(w) || /^\d+$/.test(w);
