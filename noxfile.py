@@ -273,8 +273,18 @@ def compat(session: nox.Session, sphinx: str) -> None:
         "import sys, sphinx, docutils; print(sys.version.split()[0], "
         "'sphinx', sphinx.__version__, 'docutils', docutils.__version__)",
     )
+    # Without Playwright and Chromium here: the browser tests, in tests/browser and
+    # those marked elsewhere, run in the tests session.
     session.run(
-        "pytest", "-n", "auto", "--dist", "loadfile", "--ignore=tests/browser", *session.posargs
+        "pytest",
+        "-n",
+        "auto",
+        "--dist",
+        "loadfile",
+        "--ignore=tests/browser",
+        "-m",
+        "not slow and not browser",
+        *session.posargs,
     )
 
 

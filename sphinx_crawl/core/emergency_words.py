@@ -114,7 +114,8 @@ SIGNS_ES = [
     "cabeza vomita", "cayó somnoliento", "cayó adormilado", "cayó sueño",
     # The same round (s37): out of air, breathing with difficulty or hardly at all
     # (HSE); a swollen tongue or throat (NHS: a severe allergic reaction).
-    "sin aire", "sin respirar", "dificultad respirar", "apenas respira",
+    "sin aire", "sin respirar", "dificultad respirar", "respira con dificultad",
+    "apenas respira",
     "lengua hinchada", "garganta hinchada",
     # As the verb too ("se le hincha la lengua"): an older Sphinx's Spanish stemmer
     # (8.0) does not take "hincha" for "hinchada".
