@@ -54,7 +54,8 @@ def age_filter_html(
     ids: Mapping[str, str] = FORM_IDS, baby_href: str = "", config: Config | None = None
 ) -> str:
     """The form, in the page's language (whom to tell: the build's place, with
-    ``config``); crawl.js reveals and drives it.
+    ``config``); crawl.js reveals and drives it. Written as XHTML too (attributes with
+    values, void elements closed): an EPUB's pages are read as XML.
 
     Its numbers (the largest age and weeks early, who gets a corrected age) are the
     rules of core/ages.py, which crawl-ages.js computes with: never written twice."""
@@ -96,7 +97,7 @@ def age_filter_html(
         }.items()
     }
     return (
-        f'<form class="crawl-age-filter" hidden aria-labelledby="{i["heading"]}" '
+        f'<form class="crawl-age-filter" hidden="hidden" aria-labelledby="{i["heading"]}" '
         f'data-applies-label="{t["applies"]}" data-from-label="{t["from"]}" '
         f'data-by-label="{t["by"]}" data-past-help-label="{t["past_help"]}" '
         f'data-past-label="{t["past"]}" data-past-plain-label="{t["past_plain"]}" '
@@ -109,11 +110,11 @@ def age_filter_html(
         '<div class="crawl-age-fields">'
         f'<div><label for="{i["age"]}">{t["age"]}</label>'
         f'<input id="{i["age"]}" name="age" type="number" min="0" max="{MAX_AGE_MONTHS}" '
-        'step="0.1" inputmode="decimal"></div>'
+        'step="0.1" inputmode="decimal" /></div>'
         f'<div><label for="{i["early"]}">{t["early"]}</label>'
         f'<input id="{i["early"]}" name="early" type="number" min="0" max="{MAX_WEEKS_EARLY}" '
-        'step="1" inputmode="numeric"></div>'
-        f'<div class="crawl-age-only"><input id="{i["only"]}" name="only" type="checkbox"> '
+        'step="1" inputmode="numeric" /></div>'
+        f'<div class="crawl-age-only"><input id="{i["only"]}" name="only" type="checkbox" /> '
         f'<label for="{i["only"]}">{t["only"]}</label></div>'
         f'<div><button type="reset">{t["clear"]}</button></div>'
         "</div>"
