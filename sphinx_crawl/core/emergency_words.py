@@ -86,6 +86,9 @@ SIGNS_EN = [
     "isnt alive",
     # Pale (HSE), and sweaty or clammy. (Not "is pale" alone: "pale after a bath".)
     "pale sweaty", "pale clammy", "clammy",
+    # A hostile reader's round (s39): not moving at all, in one word (HSE: becomes
+    # unresponsive). "Not moving" alone is read by ``STILL_EN`` below.
+    "motionless", "lifeless", "not responsive",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -134,6 +137,9 @@ SIGNS_ES = [
     # As in English: dead or dying; pale and sweaty.
     "está muerto", "está muerta", "murió", "se murió", "muriendo", "no está vivo",
     "no está viva", "pálido sudoroso", "pálida sudorosa", "helado pálido", "helada pálida",
+    # The same round (s39): dying as the present ("mi bebé se muere", "se me muere"),
+    # suffocating, not moving at all in one word.
+    "se muere", "me muere", "asfixia", "asfixiando", "asfixió", "inmóvil", "sin vida",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -194,6 +200,13 @@ UNWELL_EN = [
     # emergency number if it may be more ("hospital" is Spanish too). (Not "er": a
     # pause, "er, is that normal?")
     "hospital", "urgent care", "paramedic", "paramedics",
+    # A hostile reader's round (s39): not eating or refusing feeds (as "not feeding"
+    # above), sick as parents say it, something stuck in the nose or ear.
+    "wont eat", "not eating", "refusing feeds", "refusing feed", "refuses feeds",
+    "refuses feed", "refuses to feed", "refusing to feed", "refusing bottle",
+    "refuses bottle", "refusing breast", "refuses breast", "puke", "puked", "puking",
+    "stuck in nose", "stuck in ear",
+    "up his nose", "up her nose",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -223,6 +236,11 @@ UNWELL_ES = [
     "amarillo", "amarilla", "pilló dedo", "aplastado", "aplastada", "hirviendo",
     "sin mojar", "no hace pis", "no ha hecho pis", "llora débil", "caca negra",
     "heces negras", "canica", "muy dormido", "muy dormida",
+    # The same round (s39), in Spanish: not taking the bottle or the breast, milk
+    # brought back up, a runny nose, something in the nose.
+    "no toma biberón", "no quiere biberón", "rechaza biberón", "no toma pecho",
+    "no quiere pecho", "rechaza pecho", "no mama", "devolvió leche", "devuelve leche",
+    "devolvió todo", "devuelve todo", "mocos", "algo en la nariz", "algo en el oído",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
@@ -238,11 +256,38 @@ FEVER_ES = [
     "fiebre", "febril", "febrícula", "calentura", "temperatura", "caliente", "calentito",
     "calentita", "ardiendo", "hirviendo",
 ]
+#: A baby who is not moving, said and nothing more ("my baby is not moving", "baby
+#: stopped moving", "mi bebé no se mueve"): a baby who has become unresponsive (HSE), an
+#: emergency. Said with a word of what the handbook is about ("not moving forward", "not
+#: moving her arms", "no se mueve hacia adelante"), or of a baby old enough to be
+#: learning to crawl ("my 8 month old is not moving"), it is how the baby gets about:
+#: crawl-search.js decides.
+STILL_EN = [
+    "not moving", "isnt moving", "stopped moving", "stops moving", "wont move",
+    "cant move", "cannot move", "doesnt move", "no movement",
+]
+STILL_ES = ["no se mueve", "no mueve", "dejó de moverse"]
+#: Words that say a baby not moving is a baby not getting about yet ("not moving yet",
+#: "not moving much", "todavía no se mueve"), beside those of the handbook's headings.
+#: A question whether it is normal asks about development too ("es normal que no se
+#: mueva").
+STILL_PROGRESS_EN = [
+    "yet", "much", "enough", "far", "properly", "forward", "forwards", "around", "anywhere",
+    "normal", "usual",
+]
+STILL_PROGRESS_ES = ["todavía", "aún", "mucho", "suficiente", "adelante", "lejos", "normal"]
+#: Words that say nothing of getting about, though an entry's heading may have them
+#: ("not moving at all", "suddenly stopped moving", "help, he's not moving").
+STILL_NEUTRAL_EN = ["all", "anymore", "suddenly", "now", "please", "help", "completely"]
+STILL_NEUTRAL_ES = ["nada", "ya", "repente", "ahora", "ayuda", "favor"]
 # fmt: on
 
 _SIGNS = {"en": SIGNS_EN, "es": SIGNS_ES}
 _UNWELL = {"en": UNWELL_EN, "es": UNWELL_ES}
 _FEVER = {"en": FEVER_EN, "es": FEVER_ES}
+_STILL = {"en": STILL_EN, "es": STILL_ES}
+_STILL_PROGRESS = {"en": STILL_PROGRESS_EN, "es": STILL_PROGRESS_ES}
+_STILL_NEUTRAL = {"en": STILL_NEUTRAL_EN, "es": STILL_NEUTRAL_ES}
 
 
 def _base(language: str | None) -> str:
@@ -273,3 +318,13 @@ def default_unwell(language: str | None) -> tuple[str, ...]:
 def default_fever(language: str | None) -> tuple[str, ...]:
     """Every language's words for a fever, the build's first (``YOUNG_FEVER_MONTHS``)."""
     return _every_language(_FEVER, language)
+
+
+def default_still(language: str | None) -> dict[str, list[str]]:
+    """Every language's words for a baby not moving (``STILL_EN``), the build's first:
+    the phrases, the words that make them about getting about, and those that do not."""
+    return {
+        "phrases": list(_every_language(_STILL, language)),
+        "progress": list(_every_language(_STILL_PROGRESS, language)),
+        "neutral": list(_every_language(_STILL_NEUTRAL, language)),
+    }

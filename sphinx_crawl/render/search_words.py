@@ -10,9 +10,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from sphinx_crawl.config import crawl_config
 from sphinx_crawl.contacts import fill_contacts
 from sphinx_crawl.core.ages import MONTH_DAYS
-from sphinx_crawl.core.emergency_words import YOUNG_FEVER_MONTHS, default_fever
+from sphinx_crawl.core.emergency_words import YOUNG_FEVER_MONTHS, default_fever, default_still
 from sphinx_crawl.i18n import _
 from sphinx_crawl.render.emergency import search_data as _emergency_data
 from sphinx_crawl.render.search_shards import fold
@@ -245,6 +246,13 @@ INTENT_WORDS: dict[str, list[str]] = {
             "puertas"
         ),
         *(f"{verb} down" for verb in _DOWN_EN),
+        # A baby who drops a toy was not dropped ("baby dropped his toy on the floor"
+        # was read as "dropped the baby", s39).
+        *(
+            f"dropped {whose} {thing}"
+            for whose in ("his", "her", "the", "a", "their")
+            for thing in ("toy", "toys", "ball", "cup", "spoon", "food", "dummy", "pacifier")
+        ),
         # A baby who goes limp as a weight when lifted, a tired parent, a dead end.
         *_listed("deadweight"),
         "dead weight",
@@ -283,6 +291,10 @@ INTENT_WORDS: dict[str, list[str]] = {
         "carpet carpets rug car climate heatwave tub pool nursery bedroom clothes clothing "
         "radiator heater heating stove oven water milk bottle"
     ),
+    # A temperature said with the bath is the water's ("is 38 degrees too hot for the
+    # bath"), though heat said with it is the baby's ("my 2 month old is hot after the
+    # bath": a fever word still counts).
+    "bath": _listed("bath baths bathwater bathtub"),
     "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
     # A parent who says they are worried is shown where to get help among the first
     # results, whatever else matched.
@@ -343,6 +355,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "segundos horas hora veces"
         ),
         "heat": _listed("caliente calientes temperatura temperaturas"),
+        "bath": _listed("baño bano bañera banera"),
         "surroundings": _listed(
             "suelo suelos piso baldosas baldosa alfombra habitación habitacion cuarto casa "
             "coche verano sol ambiente ropa calefacción calefaccion radiador estufa horno "
@@ -363,7 +376,19 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             *(
                 f"{thing} {colour}"
                 for thing in _BLUE_THINGS_ES
-                for colour in ("gris", "grises", "amarillo", "amarilla", "amarillos", "amarillas")
+                for colour in (
+                    "gris",
+                    "grises",
+                    "amarillo",
+                    "amarilla",
+                    "amarillos",
+                    "amarillas",
+                    # s39: "juguete morado" was told to call now.
+                    "morado",
+                    "morada",
+                    "morados",
+                    "moradas",
+                )
             ),
             "síndrome de down",
             *(f"{at} hospital" for at in ("en el", "en", "del")),
@@ -399,6 +424,7 @@ _NOT_KEPT = frozenset(
         "units",
         "heat",
         "surroundings",
+        "bath",
         "toddler",
     }
 )
@@ -426,6 +452,7 @@ _EVERY_LANGUAGE = (
     "units",
     "heat",
     "surroundings",
+    "bath",
     "toddler",
 )
 
@@ -455,6 +482,16 @@ def emergency_search_data(app: Sphinx) -> dict[str, Any]:
     age in months and weeks, and the notice's words. With the illness words turned off
     (``crawl_emergency["unwell"]`` ``[]``), no fever notice either."""
     data = _emergency_data(app)
+    if data and data["signs"] and crawl_config(app.config).emergency.signs is None:
+        # "My baby is not moving", and nothing more: crawl-search.js reads it as an
+        # emergency, unless the query says what the handbook is about (the extension's
+        # words, as the signs: a handbook's own signs have none).
+        data["still"] = default_still(app.config.language)
+    if data:
+        # The youngest and oldest ages the entries are about: a query for an older child
+        # ("my 4 year old can't crawl") is one the handbook does not cover; a baby of
+        # those ages "not moving" may mean not crawling yet (crawl-search.js).
+        data["ages_months"] = _age_range(app)
     if not data or not data["unwell"]:
         return data
     data["fever"] = list(default_fever(app.config.language))
@@ -462,6 +499,18 @@ def emergency_search_data(app: Sphinx) -> dict[str, Any]:
     data["fever_weeks"] = round(YOUNG_FEVER_MONTHS * MONTH_DAYS / 7, 3)
     data["texts"].update(young_fever_texts(app.config, numbers=bool(data["numbers"])))
     return data
+
+
+def _age_range(app: Sphinx) -> list[float | None]:
+    """The youngest age an entry is about, and the oldest its age window reaches (or
+    starts at, when it has no end), in months; None for each when no entry has an age."""
+    from sphinx_crawl.domain import crawl_domain
+
+    ages = [entry["age"] for entry in crawl_domain(app.env).searchable() if entry["age"]]
+    ends = [
+        age["max_months"] if age["max_months"] is not None else age["min_months"] for age in ages
+    ]
+    return [min((age["min_months"] for age in ages), default=None), max(ends, default=None)]
 
 
 def _every_harmless(first: dict[str, list[str]]) -> list[str]:

@@ -269,11 +269,15 @@
   // ("breathign" is one swap from "breathing", not from its stem "breath").
   const forms = (text) => words(text).map((word) => [fold(word), stem(word)]);
   // Whether every word of a phrase ("blue lips") is among the query's, in any order.
+  // A stem of under 4 letters typed as it is, no ending, is no longer word: "her"
+  // (English) is not "herida" (a wound, stem "her"), "bit" not "bite"; "move" is still
+  // "moving" (both "mov"), "fits" "fit".
   const namesPhrase = (asked, phrase, vocabulary) => {
     const wanted = forms(phrase);
     return wanted.length > 0 && wanted.every(([word, root]) => asked.some(([typed, typedRoot]) => {
       const known = vocabulary.has(typedRoot);
-      return closeEnough(typedRoot, root, known) || closeEnough(typed, word, known);
+      const byStem = root.length >= 4 || typed !== typedRoot || typed.length >= word.length;
+      return (byStem && closeEnough(typedRoot, root, known)) || closeEnough(typed, word, known);
     }));
   };
   // The vocabulary's nearest stems to one it does not have, within the typos allowed.
@@ -293,7 +297,7 @@
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
-      "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "toddler"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+      "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -689,18 +693,60 @@
       .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
       .map(([, answer]) => answer);
     const urgent = names(emergency.signs) || runTogether(query, emergency.signs, handbook) ||
-      youngAndWorried(index, query) ? "emergency"
-      : youngFever(index, query, names) ? "fever" : names(emergency.unwell) ? "unwell" : "";
+      youngAndWorried(index, query) || notMoving(index, query, names) ? "emergency"
+      : youngFever(index, query, names) ? "fever"
+      : names(emergency.unwell) || names(emergency.fever) || babysTemperature(index, query) ? "unwell" : "";
+    // A child older than every entry's age ("my 4 year old can't crawl"): the handbook
+    // does not cover this child; where to get help comes first.
+    const oldest = (emergency.ages_months || [])[1];
+    const beyond = !urgent && Number.isFinite(oldest) && queryAge(index, query) > oldest;
     return {
       urgent,
+      beyond,
       // Beside a call for an ambulance or the doctor now, a note that the handbook does
       // not cover sleep or feeding only distracts ("fell off the bed, now sleepy").
       topics: URGENT_NOW.has(urgent) ? [] : topics,
       // Not covered, or nothing matched well: the worried parent's entry comes first
       // (unless the notice above already sent the parent to help of another kind).
-      concern: !urgent && (topics.length > 0 || results.weak === true || results.partial === true ||
+      concern: !urgent && (beyond || topics.length > 0 || results.weak === true || results.partial === true ||
         !results.length),
     };
+  }
+
+  // A baby who is not moving, said and nothing more ("my baby is not moving", "baby
+  // stopped moving", "mi bebé no se mueve", "newborn not moving", "cold and not moving"):
+  // a baby who may have become unresponsive (the HSE), an emergency. Not when the query
+  // also names what the handbook is about ("not moving forward", "not moving her arms",
+  // "no se mueve hacia adelante": a word of an entry's keywords, title or tags), or gives
+  // the age of a baby the handbook is about ("my 8 month old is not moving").
+  function notMoving(index, query, names) {
+    const { still, ages_months: [youngest, oldest] = [] } = index.emergency || {};
+    if (!still || !names(still.phrases)) return false;
+    const age = queryAge(index, query);
+    if (Number.isFinite(youngest) && age >= youngest && age <= oldest) return false;
+    const sets = intentSets(index);
+    const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
+    // Each list's words, as typed (accents folded) and by stem; a newborn's ("recién
+    // nacido") as typed.
+    const [phrased, progress, neutral, newborn] = (index.crawlStill ??= [still.phrases, still.progress,
+      still.neutral, [...sets.newborn]].map((list) => new Set((list || []).flatMap((phrase) => forms(phrase).flat()))));
+    const find = (index.crawlSearcher ??= searcher(index));
+    const noTopic = ["vague", "amiss", "alarm", "negation", "worry", "question", "age"];
+    return !words(query).some((word) => {
+      const [folded, root] = [fold(word), stem(word)];
+      const isIn = (set) => set.has(folded) || set.has(root);
+      if (isIn(progress)) return true;
+      if (stop.has(folded) || /^\d/.test(folded) || isIn(phrased) || isIn(neutral) || newborn.has(folded)) return false;
+      if (noTopic.some((key) => sets[key].has(folded)) || numberWords(index).has(folded)) return false;
+      return ["k", "t", "g"].some((field) => find.withAll(field, [root]).length > 0);
+    });
+  }
+
+  // A temperature (saysTemperature) that is the baby's, not the bath's or the room's.
+  function babysTemperature(index, query) {
+    const { surroundings, bath } = intentSets(index);
+    return saysTemperature(index, query) &&
+      !words(query).some((word) => surroundings.has(fold(word)) || bath.has(fold(word)));
   }
 
   // An emergency typed with its words run together ("babynotbreathing") or spelt out
@@ -797,10 +843,10 @@
     const needs = triage(index, query, ranked);
     let results = [...ranked];
     const concern = index.concern && Number.isInteger(index.concern.row) ? index.concern.row : -1;
-    if (concern >= 0 && !needs.urgent && vagueWorry(index, query)) {
+    if (concern >= 0 && !needs.urgent && (needs.beyond || vagueWorry(index, query))) {
       // A worry that names nothing the handbook is about ("my baby is not ok", "algo le
-      // pasa a mi bebé"): where to get help first, not an answer that happens to share
-      // a word ("Is it OK?": "Usually, yes").
+      // pasa a mi bebé"), or a child older than all it is about: where to get help
+      // first, not an answer that happens to share a word ("Is it OK?": "Usually, yes").
       results = [{ n: concern }, ...results.filter((r) => r.n !== concern)].slice(0, 8);
     } else if (needs.concern && concern >= 0) {
       // First when nothing matched well; second behind a good answer to the part of
