@@ -56,6 +56,7 @@ from sphinx_crawl.config_checks import (
     is_language_tag,
     is_web_url,
 )
+from sphinx_crawl.core.entries import lone_surrogate
 from sphinx_crawl.diagnostics import warn
 
 if TYPE_CHECKING:
@@ -480,7 +481,7 @@ class CrawlConfig:
         problems: list[Problem] = []
         checked = {
             attribute: spec.check(
-                values.get(spec.name, spec.default), problems, spec.name, spec.default
+                _text_only(values, spec, problems), problems, spec.name, spec.default
             )
             for attribute, spec in _SPECS.items()
         }
@@ -525,6 +526,17 @@ class CrawlConfig:
 
 def _gives_emergency(contacts: Mapping[str, Place]) -> bool:
     return any("emergency" in place.contacts for place in contacts.values())
+
+
+def _text_only(values: Mapping[str, Any], spec: Setting, problems: list[Problem]) -> Any:
+    """The setting's value as conf.py gives it, or its default where a string in it holds
+    a lone surrogate (``"\\ud800"``, legal in Python): no page could be written with it."""
+    value = values.get(spec.name, spec.default)
+    found = lone_surrogate(value, spec.name)
+    if found is None:
+        return value
+    problems.append(((spec.name,), f"{found}; {spec.name} is left at its default"))
+    return spec.default
 
 
 def _check_together(checked: dict[str, Any], problems: list[Problem]) -> None:

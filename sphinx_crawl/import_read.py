@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from sphinx_crawl.config import Problem, SourceData, check_source, is_web_url
 from sphinx_crawl.core.ages import AgeRange
-from sphinx_crawl.core.entries import plain_text
+from sphinx_crawl.core.entries import lone_surrogate, plain_text
 
 #: The keys an entry of a data file may have besides its type's fields and relations.
 DATA_ENTRY_KEYS = ("type", "id", "title", "text", "age", "tags", "keywords", "source", "url")
@@ -226,6 +226,9 @@ def _data_file(data: Any, path: Path) -> ImportedFile:
         problems.append(f"unknown keys {unknown} at the top level are ignored")
     project = data.get("project")
     language = data.get("language")
+    for key in ("project", "language"):
+        if _not_text(data.get(key), key, problems, "it is ignored"):
+            project, language = (None, language) if key == "project" else (project, None)
     sources: dict[str, SourceData] = {}
     given_sources = data.get("sources") or {}
     if not isinstance(given_sources, Mapping):
@@ -234,6 +237,8 @@ def _data_file(data: Any, path: Path) -> ImportedFile:
     for key, source in given_sources.items():
         if not isinstance(key, str) or not isinstance(source, Mapping):
             problems.append(f"sources[{key!r}]: expected a key and a mapping of details")
+            continue
+        if _not_text({key: source}, "sources", problems, "the source is left out"):
             continue
         found: list[Problem] = []
         sources[key] = check_source(key, source, found, "sources")
@@ -255,6 +260,8 @@ def _data_file(data: Any, path: Path) -> ImportedFile:
 def _data_entry(record: Any, where: str, problems: list[str]) -> ImportedEntry | None:
     if not isinstance(record, Mapping):
         problems.append(f"{where}: expected a mapping (type, title, ...); it is left out")
+        return None
+    if _not_text(record, where, problems, "the entry is left out"):
         return None
     for key in ("type", "title"):
         if not isinstance(record.get(key), str) or not record[key].strip():
@@ -288,6 +295,15 @@ def _data_entry(record: Any, where: str, problems: list[str]) -> ImportedEntry |
         relations={},
         url=url,
     )
+
+
+def _not_text(value: Any, where: str, problems: list[str], outcome: str) -> bool:
+    """Whether ``value`` holds a lone surrogate anywhere; if so, a problem saying where
+    and ``outcome``."""
+    found = lone_surrogate(value, where)
+    if found:
+        problems.append(f"{found}; {outcome}")
+    return found is not None
 
 
 def _words(value: Any, where: str, problems: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import xml.dom.minidom
 from pathlib import Path
 
+from sphinx_crawl.api import load
 from tests.build_utils import build, write_project
 
 AGED_PAGE = """\
@@ -72,3 +73,73 @@ def test_every_epub_page_with_entries_is_well_formed_xhtml(tmp_path: Path) -> No
     index = (site.outdir / "index.xhtml").read_text(encoding="utf-8")
     assert 'class="crawl-age-filter"' in index
     assert "Last paragraph." in index
+
+
+LONE_SURROGATES = {
+    "data/notes.json": '{"project": "Clinic", "entries": ['
+    '{"type": "tip", "id": "broken", "title": "Lone \\ud800 surrogate", "text": "Body."},'
+    '{"type": "tip", "id": "kept", "title": "Kept", "text": "Kept \\u00e9 body."},'
+    '{"type": "tip", "id": "bad-tag", "title": "Tagged", "tags": ["t\\udfff"]}]}',
+    "data/notes.yaml": 'entries:\n  - {type: tip, id: y-broken, title: "Y \\ud800"}\n'
+    "  - {type: tip, id: y-kept, title: Y kept}\n",
+}
+
+
+def test_a_data_file_s_lone_surrogate_is_the_author_s_warning_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """JSON and YAML both allow the escape ``\\ud800``, which no UTF-8 page can hold:
+    the build stopped with a traceback (UnicodeEncodeError writing the search page).
+    The entry holding one is left out with a located crawl.import warning; the rest of
+    the file and of the page is kept (a crawl.json import refuses it already)."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
+            "index.rst": "Imports\n=======\n\n.. crawl-import:: data/notes.json\n\n"
+            ".. crawl-import:: data/notes.yaml\n\nLast paragraph.\n",
+            **LONE_SURROGATES,
+        },
+    )
+    site = build(src)
+    assert site.crawl_warnings() == [
+        "<src>/index.rst:4: WARNING: crawl-import: data/notes.json: entries[0].title: "
+        "'Lone \\ud800 surrogate' holds a lone surrogate (U+D800), which is not a "
+        "character; the entry is left out [crawl.import]",
+        "<src>/index.rst:4: WARNING: crawl-import: data/notes.json: entries[2].tags[0]: "
+        "'t\\udfff' holds a lone surrogate (U+DFFF), which is not a character; the entry "
+        "is left out [crawl.import]",
+        "<src>/index.rst:6: WARNING: crawl-import: data/notes.yaml: entries[0].title: "
+        "'Y \\ud800' holds a lone surrogate (U+D800), which is not a character; the entry "
+        "is left out [crawl.import]",
+    ]
+    assert [e["id"] for e in site.crawl_json()["entries"]] == ["kept", "y-kept"]
+    load(site.outdir / "crawl.json", validate=True)
+    text = site.main("index").get_text(" ", strip=True)
+    assert "Kept \u00e9 body." in text
+    assert "Last paragraph." in text
+
+
+def test_a_lone_surrogate_in_a_crawl_setting_is_a_located_warning_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """Python reads ``"\\ud800"`` in conf.py as well: a source's title with one stopped
+    the build with a traceback. The setting is left at its default, with a crawl.config
+    warning at its line; the entry and the page are kept."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n'
+            'crawl_sources = {"s": {"title": "T\\ud800", "publisher": "P"}}\n',
+            "index.rst": "Tips\n====\n\n.. tip-card:: A tip\n   :id: a-tip\n\n   Body.\n\n"
+            "Last paragraph.\n",
+        },
+    )
+    site = build(src)
+    assert site.crawl_warnings("config") == [
+        "<src>/conf.py:3: WARNING: crawl_sources.s.title: 'T\\ud800' holds a lone surrogate "
+        "(U+D800), which is not a character; crawl_sources is left at its default "
+        "[crawl.config]"
+    ]
+    assert [e["id"] for e in site.crawl_json()["entries"]] == ["a-tip"]
+    assert "Last paragraph." in site.main("index").get_text()

@@ -125,6 +125,34 @@ def split_list(text: str | None) -> list[str]:
     return list(seen)
 
 
+#: A lone surrogate: JSON, YAML and Python all read the escape ``"\\ud800"``, but it
+#: is not a character, and no page, search index or crawl.json (UTF-8) can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: Any, where: str) -> str | None:
+    """Where ``value`` (a string, or lists and mappings of them, keys too) first holds a
+    lone surrogate: ``"entries[2].tags[0]: 't\\udfff' holds a lone surrogate (U+DFFF),
+    which is not a character"``; None where every string is text."""
+    stack: list[tuple[Any, str]] = [(value, where)]
+    while stack:
+        item, place = stack.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found:
+                return (
+                    f"{place}: {item!r:.60} holds a lone surrogate "
+                    f"(U+{ord(found.group()):04X}), which is not a character"
+                )
+        elif isinstance(item, dict):
+            for name in reversed(list(item)):
+                inner = f"{place}.{name}" if isinstance(name, str) and place else str(name)
+                stack += [(item[name], inner), (name, place)]
+        elif isinstance(item, list | tuple):
+            stack += [(item[i], f"{place}[{i}]") for i in reversed(range(len(item)))]
+    return None
+
+
 def plain_text(text: str) -> str:
     """Collapse whitespace so exported text is stable across parsers."""
     return " ".join(text.split())
