@@ -12,8 +12,12 @@ from __future__ import annotations
 import xml.dom.minidom
 from pathlib import Path
 
+import pytest
+from sphinx.errors import ExtensionError
+
 from sphinx_crawl.api import load
 from tests.build_utils import build, write_project
+from tests.plugin_project import plugin_site
 
 AGED_PAGE = """\
 Crawling
@@ -143,3 +147,55 @@ def test_a_lone_surrogate_in_a_crawl_setting_is_a_located_warning_not_a_tracebac
     ]
     assert [e["id"] for e in site.crawl_json()["entries"]] == ["a-tip"]
     assert "Last paragraph." in site.main("index").get_text()
+
+
+SURROGATE_PLUGIN = """
+from sphinx_crawl import ContentType, Field, register_content_type
+
+
+def setup(app):
+    app.setup_extension("sphinx_crawl")
+    with_surrogates = ContentType(
+        name="sur", directive="sur-card", label="Sur", plural="Surs",
+        fields=(Field("x", converter=lambda value: value + "\\ud800"),),
+        badge=lambda fields: "Badge \\udc00",
+    )
+    register_content_type(app, with_surrogates)
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_a_plugin_s_value_with_a_lone_surrogate_is_its_warning_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A converter and a badge returning a str that fits (type string) but holds a lone
+    surrogate stopped the build with a traceback writing the page. Now each is a
+    crawl.plugin warning at the entry, which is shown without that part."""
+    site = plugin_site(
+        tmp_path,
+        monkeypatch,
+        ("sur_plugin", SURROGATE_PLUGIN),
+        "Surs\n====\n\n.. sur-card:: First\n   :x: hi\n\n   Body one.\n\nLast paragraph.\n",
+    )
+    assert site.crawl_warnings() == [
+        "<src>/index.rst:4: WARNING: sur-card: the 'sur' content type's :x: converter "
+        "returned 'hi\\ud800', which holds a lone surrogate, not a character; the field is "
+        "left out [crawl.plugin]",
+        "<src>/index.rst:4: WARNING: sur-card: the 'sur' content type's badge returned "
+        "'Badge \\udc00', which holds a lone surrogate [crawl.plugin]",
+    ]
+    [entry] = site.crawl_json()["entries"]
+    assert "x" not in entry
+    text = site.main("index").get_text(" ", strip=True)
+    assert "Body one." in text
+    assert "Last paragraph." in text
+
+
+def test_a_plugin_label_with_a_lone_surrogate_is_refused_at_registration() -> None:
+    from sphinx_crawl.types import ContentType, ContentTypeRegistry
+
+    refused = r"content type 'sur': label 'Sur\\ud800' holds a lone surrogate"
+    with pytest.raises(ExtensionError, match=refused):
+        ContentTypeRegistry().add(
+            ContentType(name="sur", directive="sur-card", label="Sur\ud800", plural="Surs")
+        )

@@ -27,7 +27,7 @@ from sphinx_crawl.core.content_types import (
     schema_problem,
 )
 from sphinx_crawl.core.derive import badge, free_id
-from sphinx_crawl.core.entries import EntryData, id_from_title, slugify
+from sphinx_crawl.core.entries import EntryData, id_from_title, lone_surrogate, slugify
 from sphinx_crawl.diagnostics import Subtype
 from sphinx_crawl.i18n import localized_age
 
@@ -161,19 +161,27 @@ def _fits(ct: ContentType, spec: Field, value: Any, what: str, report: Report) -
     """A field value goes into crawl.json: it must match the field's declared schema.
     A value of the declared kind that breaks one of its rules (a ``pattern``, a
     ``minimum``) is what the author wrote; a value of another kind, the plugin's code."""
+    whose = "given" if what == "value" else f"{what} returned"
+    subtype: Subtype = "plugin" if what != "value" else "field"
     if matches_schema_type(value, spec.schema):
         problem = schema_problem(value, spec.schema)
-        if problem is None:
+        if problem is None and lone_surrogate(value, "") is None:
             return True
+        if problem is None:  # fits, but no page, index or crawl.json can hold it
+            report(
+                f"the {ct.name!r} content type's :{spec.name}: {whose} {value!r:.60}, which "
+                "holds a lone surrogate, not a character; the field is left out",
+                subtype,
+            )
+            return False
         if what in ("converter", "value"):
             report(f":{spec.name}: {problem}; the field is left out", "field")
             return False
-    whose = "given" if what == "value" else f"{what} returned"
     report(
         f"the {ct.name!r} content type's :{spec.name}: {whose} {type(value).__name__} "
         f"{value!r:.60}, which does not match its schema {dict(spec.schema)}; the field "
         "is left out",
-        "plugin" if what != "value" else "field",
+        subtype,
     )
     return False
 
