@@ -127,10 +127,41 @@ ILLNESS = {
     },
 }
 
+#: Words run together (a phone's keyboard, dictation) of an illness or a fit: before,
+#: "babyhasfever", "mybabyhasaseizure", "babyfelloffbed" got the card about development
+#: alone (only an emergency phrase of 9 letters or more was found run together). Now a
+#: long word that splits wholly into known words is read split. Spanish as parents type
+#: it: a fit as a gerund misspelt, "no puedo despertar a mi bebé" (NHS: will not wake),
+#: "se callo" for "se cayó", yellowish skin, eyes that will not open.
+RUN_TOGETHER_AND_TYPED = {
+    "en": {
+        "babyhasfever": UNWELL,
+        "mybabyhasaseizure": EMERGENCY,
+        "babyseizure": EMERGENCY,
+        "babyfelloffbed": UNWELL,
+        "babycrawlsbackwards": NEITHER,
+        "isitnormalthatmybabycrawlsbackwards": NEITHER,
+        "caterpillarcrawl": NEITHER,
+        "babyoutfit": NEITHER,
+        "my baby wont open his eyes": UNWELL,
+    },
+    "es": {
+        "mibebetienefiebre": UNWELL,
+        "bebe convulcionando": EMERGENCY,
+        "no puedo despertar a mi bebe": EMERGENCY,
+        "mi bebe no quiere despertar": EMERGENCY,
+        "bebe se callo de la cama": UNWELL,
+        "bebé amarillento": UNWELL,
+        "mi bebe no abre los ojos": UNWELL,
+        "mibebegateahaciaatras": NEITHER,
+    },
+}
+
 ROUNDS = {
     "not-moving-at-all-is-an-emergency": NOT_MOVING,
     "spanish-dying-and-her": SPANISH,
     "a-temperature-or-not-feeding-is-an-illness": ILLNESS,
+    "run-together-and-as-typed": RUN_TOGETHER_AND_TYPED,
 }
 
 

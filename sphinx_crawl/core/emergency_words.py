@@ -140,6 +140,9 @@ SIGNS_ES = [
     # The same round (s39): dying as the present ("mi bebé se muere", "se me muere"),
     # suffocating, not moving at all in one word.
     "se muere", "me muere", "asfixia", "asfixiando", "asfixió", "inmóvil", "sin vida",
+    # Hard to wake, as the verb's infinitive ("no puedo despertar a mi bebé"); a fit as
+    # the gerund (the English edition reads Spanish words without a Spanish stemmer).
+    "no despertar", "convulsionando",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -205,7 +208,7 @@ UNWELL_EN = [
     "wont eat", "not eating", "refusing feeds", "refusing feed", "refuses feeds",
     "refuses feed", "refuses to feed", "refusing to feed", "refusing bottle",
     "refuses bottle", "refusing breast", "refuses breast", "puke", "puked", "puking",
-    "stuck in nose", "stuck in ear",
+    "stuck in nose", "stuck in ear", "wont open eyes", "cant open eyes",
     "up his nose", "up her nose",
 ]
 UNWELL_ES = [
@@ -241,6 +244,9 @@ UNWELL_ES = [
     "no toma biberón", "no quiere biberón", "rechaza biberón", "no toma pecho",
     "no quiere pecho", "rechaza pecho", "no mama", "devolvió leche", "devuelve leche",
     "devolvió todo", "devuelve todo", "mocos", "algo en la nariz", "algo en el oído",
+    # Yellowish (jaundice); "se callo" as "se cayó" is often typed ("se callo de la
+    # cama"); eyes that will not open.
+    "amarillento", "amarillenta", "se callo", "no abre los ojos",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

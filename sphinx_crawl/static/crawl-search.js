@@ -681,6 +681,7 @@
   const URGENT_NOW = new Set(["emergency", "fever"]);
   // What the query asks that the handbook cannot answer, most pressing first.
   function triage(index, query, results) {
+    query = spacedOut(index, query);
     const asked = forms(withoutHarmless(index, query));
     const emergency = index.emergency || {};
     // A word of the handbook, or of a notice's phrases, is itself, not another's typo:
@@ -747,6 +748,38 @@
     const { surroundings, bath } = intentSets(index);
     return saysTemperature(index, query) &&
       !words(query).some((word) => surroundings.has(fold(word)) || bath.has(fold(word)));
+  }
+
+  // A query typed with its words run together ("babyhasfever", "mybabyhasaseizure",
+  // "babyfelloffbed", "mibebenorespira"): each long word of no entry (11 letters or
+  // more) that splits wholly into words the search knows (stop words, intent words, the
+  // notices' words, the handbook's words loaded), in as few as can be, is read split
+  // too.
+  function spacedOut(index, query) {
+    const known = (index.crawlKnown ??= new Set([
+      ...(index.stop || []), ...Object.values(index.intent || {}).flat(),
+      ...claimedWords(index), ...[...claimedWords(index)].map(fold),
+    ].flatMap((phrase) => words(String(phrase).split(":")[0])).map(fold)));
+    const handbook = (index.crawlSearcher ??= searcher(index)).stems();
+    const isWord = (piece) => known.has(piece) || handbook.has(stem(piece)) || known.has(stem(piece));
+    const split = words(query).map(fold).flatMap((word) => {
+      if (word.length < 11 || handbook.has(stem(word))) return [];
+      // best[i]: the fewest words that make the first i letters, and where the last began.
+      const best = [{ count: 0, from: 0 }];
+      for (let end = 1; end <= word.length; end += 1) {
+        for (let start = Math.max(0, end - 16); start < end; start += 1) {
+          if (!best[start] || !isWord(word.slice(start, end))) continue;
+          const count = best[start].count + 1;
+          if (!best[end] || count < best[end].count) best[end] = { count, from: start };
+        }
+      }
+      if (!best[word.length] || best[word.length].count < 2) return [];
+      const pieces = [];
+      for (let end = word.length; end > 0; end = best[end].from) pieces.unshift(word.slice(best[end].from, end));
+      return [pieces.join(" ")];
+    });
+    // The words split follow the query as typed (its numbers keep their points: "38.5").
+    return split.length ? `${query} ${split.join(" ")}` : query;
   }
 
   // An emergency typed with its words run together ("babynotbreathing") or spelt out
