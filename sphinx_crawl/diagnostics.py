@@ -31,6 +31,7 @@ Subtype = Literal[
     "relation",
     "import",
     "extend",
+    "language",
 ]
 
 
@@ -84,6 +85,14 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
         "a malformed crawl_sources or other crawl_* setting",
         "crawl_sources['x']: url 'javascript:...' is not an http(s) URL; it is left out",
         "Fix conf.py; the build goes on with the usable part of the setting.",
+    ),
+    "language": WarningType(
+        "the build's language has no translation of the extension's own words",
+        "sphinx-crawl has no 'de' translation of its own words (...): they show in "
+        "English on these pages",
+        "Translate sphinx_crawl.pot (in the package) into "
+        "<locale_dirs>/<language>/LC_MESSAGES/sphinx_crawl.po; it is compiled and used "
+        "at the next build.",
     ),
     "content": WarningType(
         "content a directive cannot hold (e.g. prose inside a milestone table)",

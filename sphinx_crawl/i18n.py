@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import gettext
+import hashlib
+import io
 import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sphinx.locale
 from sphinx.locale import get_translation
+from sphinx.util.i18n import CatalogRepository
+
+from sphinx_crawl.config import config_location
+from sphinx_crawl.diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -77,5 +85,59 @@ _("{min} months"), _("{min}-{max} months"), _("{min}+ months"), _("{min}-{max} m
 _("by {min} months")
 
 
+def has_package_catalog(language: str) -> bool:
+    """Whether sphinx-crawl ships its words in ``language`` (``es_MX`` reads ``es``)."""
+    return bool(gettext.find(MESSAGE_CATALOG, str(LOCALE_DIR), [language]))
+
+
+def load_project_catalog(app: Sphinx, config: Config) -> None:
+    """``config-inited``: the project's own ``sphinx_crawl.po`` for the build's language,
+    from its ``locale_dirs`` (compiled as Sphinx compiles ``sphinx.po``), before the
+    package's: a handbook in a language the package has no words for translates them
+    itself, and one in Spanish may reword ours. With neither, the extension's words show
+    in English in pages of another language: a ``crawl.language`` warning says so."""
+    language = config.language
+    if not language or language.lower().split("_")[0].split("-")[0] == "en":
+        return
+    repository = CatalogRepository(app.srcdir, config.locale_dirs, language, config.source_encoding)
+    for catalog in repository.catalogs:
+        if catalog.domain == MESSAGE_CATALOG and catalog.is_outdated():
+            catalog.write_mo(language, config.gettext_allow_fuzzy_translations)
+    found = None
+    for folder in repository.locale_dirs:
+        compiled = gettext.find(MESSAGE_CATALOG, str(folder), [language])
+        if compiled:
+            # Read afresh (gettext.translation keeps a file it read once for good).
+            body = Path(compiled).read_bytes()
+            found = gettext.GNUTranslations(io.BytesIO(body))
+            # A changed catalog re-reads the pages, as a changed setting does.
+            setattr(config, CATALOG_VALUE, hashlib.sha256(body).hexdigest())
+            break
+    if found is not None:
+        ours = sphinx.locale.translators.get(("general", MESSAGE_CATALOG))
+        if ours is not None and ours is not found:
+            found.add_fallback(ours)
+        sphinx.locale.translators["general", MESSAGE_CATALOG] = found
+        return
+    if has_package_catalog(language):
+        return
+    template = LOCALE_DIR / f"{MESSAGE_CATALOG}.pot"
+    folder = (list(config.locale_dirs) or ["locales"])[0]
+    warn(
+        f"sphinx-crawl has no {language!r} translation of its own words (urgency badges, "
+        "labels, the age filter, the tracker, the search page; it ships es and fr): "
+        f"they show in English on these pages. Translate them in "
+        f"{folder}/{language}/LC_MESSAGES/{MESSAGE_CATALOG}.po, made from {template}",
+        config_location(app, "language"),
+        "language",
+    )
+
+
+#: The configuration value holding the digest of the project's own catalog (none: "").
+CATALOG_VALUE = "sphinx_crawl_project_catalog"
+
+
 def setup_i18n(app: Sphinx) -> None:
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
+    app.add_config_value(CATALOG_VALUE, "", "env", types=(str,))
+    app.connect("config-inited", load_project_catalog)

@@ -199,3 +199,100 @@ def test_a_plugin_label_with_a_lone_surrogate_is_refused_at_registration() -> No
         ContentTypeRegistry().add(
             ContentType(name="sur", directive="sur-card", label="Sur\ud800", plural="Surs")
         )
+
+
+FLAG_PAGE = """\
+Zeichen
+=======
+
+.. red-flag:: Bewegt sich mit 12 Monaten nicht
+   :id: no-movement
+   :urgency: urgent
+   :age: by 12 months
+
+   Fragen Sie.
+"""
+GERMAN_PO = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Urgent advice: "
+msgstr "Dringender Rat: "
+
+msgid "Urgent: get help today"
+msgstr "Dringend: heute Hilfe holen"
+"""
+
+
+def test_a_language_without_the_extension_s_words_is_said_and_can_be_translated(
+    tmp_path: Path,
+) -> None:
+    """An adopter's German handbook showed every word of the extension (the urgency a
+    screen reader hears, the badge, the age filter) in English, in pages that say
+    lang="de", without a word at build time, and the project's locale_dirs could not
+    translate them (Sphinx reads only sphinx.po there). Now the build says so
+    (crawl.language, at conf.py's language line), and a sphinx_crawl.po in the
+    project's locale_dirs is compiled and used."""
+    conf = 'project = "P"\nlanguage = "de"\nextensions = ["sphinx_crawl"]\n'
+    bare = build(write_project(tmp_path / "bare", {"conf.py": conf, "index.rst": FLAG_PAGE}))
+    [warning] = bare.crawl_warnings()
+    assert warning.startswith(
+        "<src>/conf.py:2: WARNING: sphinx-crawl has no 'de' translation of its own words"
+    )
+    assert "locales/de/LC_MESSAGES/sphinx_crawl.po" in warning
+    assert warning.endswith("[crawl.language]")
+    translated = build(
+        write_project(
+            tmp_path / "translated",
+            {
+                "conf.py": conf,
+                "index.rst": FLAG_PAGE,
+                "locales/de/LC_MESSAGES/sphinx_crawl.po": GERMAN_PO,
+            },
+        )
+    )
+    assert translated.crawl_warnings() == []
+    flag = translated.main("index").find("article", id="no-movement")
+    assert flag.find(class_="crawl-visually-hidden").get_text() == "Dringender Rat: "
+    assert flag.find(class_="crawl-badge").get_text() == "Dringend: heute Hilfe holen"
+    # Words the project's catalog leaves out keep the package's (English here).
+    assert "What to do" in flag.get_text()
+
+
+def test_a_project_catalog_rewords_the_package_s_spanish(tmp_path: Path) -> None:
+    po = GERMAN_PO.replace("Dringender Rat: ", "Consejo urgente, de verdad: ")
+    site = build(
+        write_project(
+            tmp_path / "src",
+            {
+                "conf.py": 'project = "P"\nlanguage = "es_MX"\nextensions = ["sphinx_crawl"]\n',
+                "index.rst": FLAG_PAGE,
+                "locales/es_MX/LC_MESSAGES/sphinx_crawl.po": po,
+            },
+        )
+    )
+    assert site.crawl_warnings() == []
+    flag = site.main("index").find("article", id="no-movement")
+    assert flag.find(class_="crawl-visually-hidden").get_text() == "Consejo urgente, de verdad: "
+    assert "Qué hacer" in flag.get_text()  # the package's Spanish, for the rest
+
+
+def test_a_changed_project_catalog_shows_in_the_next_build(tmp_path: Path) -> None:
+    """The words are the pages' as a clean build gives them, after the catalog changed."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nlanguage = "de"\nextensions = ["sphinx_crawl"]\n',
+            "index.rst": FLAG_PAGE,
+            "locales/de/LC_MESSAGES/sphinx_crawl.po": GERMAN_PO,
+        },
+    )
+    build(src)
+    catalog = src / "locales/de/LC_MESSAGES/sphinx_crawl.po"
+    catalog.write_text(GERMAN_PO.replace("Dringender Rat", "Eiliger Rat"), encoding="utf-8")
+    again = build(src)
+    assert again.written == ["index"]
+    flag = again.main("index").find("article", id="no-movement")
+    assert flag.find(class_="crawl-visually-hidden").get_text() == "Eiliger Rat: "
+    assert build(src).written == []  # nothing changed: nothing written again
