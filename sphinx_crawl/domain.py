@@ -159,7 +159,7 @@ class CrawlDomain(Domain):
     # -- data -----------------------------------------------------------------
 
     @property
-    def entries_by_doc(self) -> Mapping[str, list[EntryData]]:
+    def entries_by_doc(self) -> StoredPageLists[EntryData]:
         return StoredPageLists(self.data["entries"], self._decoded)
 
     @property
@@ -319,7 +319,9 @@ class CrawlDomain(Domain):
         too (UniqueAnchors). Each is warned of, telling the author which ``:id:`` to
         write (check_duplicates)."""
         if "made_unique" not in self.views_cache:
-            ordered = [e for doc in sorted(self.entries_by_doc) for e in self.entries_by_doc[doc]]
+            by_doc = self.entries_by_doc
+            by_doc.decode_all()
+            ordered = [e for doc in sorted(by_doc) for e in by_doc[doc]]
             every_id = {e["id"] for e in ordered}
             holders: dict[str, EntryData] = {}
             for entry in ordered:

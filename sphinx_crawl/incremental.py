@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -136,6 +137,26 @@ def _since_last_build(app: Sphinx) -> tuple[dict[str, Any], ChangedEntries] | No
     record = _last_build(app)
     changed = None if record is None else changed_entries(app, record)
     return None if record is None or changed is None else (record, changed)
+
+
+@dataclass(frozen=True)
+class Edits:
+    """What changed since the last finished build, for files kept between builds."""
+
+    start: str  # the data's state as this build started (the last build's)
+    pages: frozenset[str]  # the pages read again or removed
+    ids: frozenset[str]  # the ids of the entries changed (as they are known)
+
+
+def edits_since_last_build(app: Sphinx) -> Edits | None:
+    """The pages read again and the entries changed since the last finished build, which
+    this build started from with the same configuration, code and page titles; None
+    where anything may have changed (work everything out)."""
+    since = _since_last_build(app)
+    start = _START.get(app)
+    if since is None or not start:
+        return None
+    return Edits(start, frozenset(_BEFORE.get(app, {})), since[1].ids)
 
 
 def changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | None:

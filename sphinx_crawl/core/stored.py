@@ -13,8 +13,9 @@ from JSON unchanged (a plugin's field holding a tuple) keeps it as it is.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from typing import Any, TypeVar
 
 from sphinx_crawl.core.entries import EntryData
@@ -75,3 +76,28 @@ class StoredPageLists(Mapping[str, list[T]]):
 
     def __contains__(self, docname: object) -> bool:
         return docname in self._stored
+
+    def items(self) -> ItemsView[str, list[T]]:
+        """Every page's list, decoded at once (see :meth:`decode_all`)."""
+        self.decode_all()
+        return super().items()
+
+    def values(self) -> ValuesView[list[T]]:
+        self.decode_all()
+        return super().values()
+
+    def decode_all(self) -> None:
+        """Decode every page's list at once, with the garbage collector paused: decoded,
+        20,000 entries are some 200,000 dicts and lists, and collecting as they were
+        made went through every object of the environment twice (0.3 s of a one-title
+        edit at 20,000 entries). Decoded JSON holds no reference cycles to collect."""
+        if all(docname in self._decoded for docname in self._stored):
+            return  # (a list whose stored value changed is decoded again on its own)
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            for docname in self._stored:
+                self[docname]
+        finally:
+            if paused:
+                gc.enable()

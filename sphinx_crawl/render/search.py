@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,7 @@ from sphinx_crawl.core.ages import (
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import EXCERPT_CHARS
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.domain import STATE, crawl_domain
 from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
 from sphinx_crawl.incremental import outputs_current
@@ -46,6 +47,18 @@ from sphinx_crawl.output import (
 )
 from sphinx_crawl.render.baby import AGES_SCRIPT, COMPANION_SCRIPTS, RULES_FILE, TEXT_FILE
 from sphinx_crawl.render.emergency import texts as emergency_texts
+from sphinx_crawl.render.search_kept import (
+    ROW_WIDTH,
+    EntryWords,
+    KeptIndex,
+    RawRow,
+    decode_postings,
+    load_kept,
+    pack_page,
+    position_key,
+    save_kept,
+    unpack_page,
+)
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
 from sphinx_crawl.render.search_preload import preload_script, written_upfront
 from sphinx_crawl.render.search_shards import split_index, stemmers, write_parts
@@ -119,49 +132,22 @@ def encode_postings(positions: list[int], total: int) -> str:
 
 def build_index(app: Sphinx) -> dict[str, Any]:
     """The index: entries as rows of table indices, and each field's words."""
-    builder = app.builder
-    registry = crawl_domain(app.env).content_types
-    labels: dict[str, int] = {}
-
-    def label(text: str) -> int:
-        return labels.setdefault(text, len(labels)) if text else -1
-
-    pages: dict[str, int] = {}
-    roles: dict[str, str] = {}  # kind label index -> the type's search role
-    rows: list[list[Any]] = []
-    postings: dict[str, dict[str, list[int]]] = {key: {} for key, _, _ in FIELDS}
     entries = crawl_domain(app.env).searchable()
-    address = entry_addresses(builder)
+    positions = [position_key(entry) for entry in entries]
+    parts_of = _entry_parts(app)
+    found = load_kept(app, positions)
+    kept = _patched(*found, entries, parts_of) if found else None
+    if kept is None:
+        kept = _whole(entries, positions, parts_of)
+    _KEPT[app] = kept
+    rows, pages, labels, roles = _tables(kept.columns)
     stop, intent = search_vocabulary(app.config.language)
-    for position, entry in enumerate(entries):
-        content_type = registry.get(entry["type"])
-        page, _hash, anchor = address(entry).partition("#")
-        kind = label(str(content_type.label) if content_type else entry["type"])
-        if content_type and content_type.search_role:
-            roles[str(kind)] = content_type.search_role
-        rows.append(
-            [
-                entry["title"],
-                pages.setdefault(page, len(pages)),
-                anchor,
-                kind,
-                label(badge(content_type, entry["fields"])),
-                label(entry["age"]["label"] if entry["age"] else ""),
-                *_age_span(entry),
-            ]
-        )
-        for key, name, skip_stop in FIELDS:
-            for word in _field_words(entry, name, stop if skip_stop else None):
-                postings[key].setdefault(word, []).append(position)
     index = {
         "version": 2,
         "entries": rows,
-        "pages": list(pages),
-        "labels": list(labels),
-        "words": {
-            key: {word: encode_postings(found, len(rows)) for word, found in sorted(by.items())}
-            for key, by in postings.items()
-        },
+        "pages": pages,
+        "labels": labels,
+        "words": kept.words,
         "roles": roles,
         "stop": sorted(stop),
         "intent": intent,
@@ -192,6 +178,139 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "box": search_box_texts(),
     }
     return index
+
+
+EntryParts = Callable[["EntryData"], tuple[RawRow, EntryWords]]
+
+
+def _entry_parts(app: Sphinx) -> EntryParts:
+    """What the index holds of an entry: its row (labels as text) and its words."""
+    registry = crawl_domain(app.env).content_types
+    address = entry_addresses(app.builder)
+    stop, _intent = search_vocabulary(app.config.language)
+
+    def parts(entry: EntryData) -> tuple[RawRow, EntryWords]:
+        content_type = registry.get(entry["type"])
+        page, _hash, anchor = address(entry).partition("#")
+        row = [
+            entry["title"],
+            page,
+            anchor,
+            str(content_type.label) if content_type else entry["type"],
+            badge(content_type, entry["fields"]),
+            entry["age"]["label"] if entry["age"] else "",
+            *_age_span(entry),
+            (content_type.search_role or "") if content_type else "",
+        ]
+        found = {
+            key: _field_words(entry, name, stop if skip_stop else None)
+            for key, name, skip_stop in FIELDS
+        }
+        return row, found
+
+    return parts
+
+
+def _whole(entries: list[EntryData], positions: list[str], parts_of: EntryParts) -> KeptIndex:
+    """Every entry's row and words, worked out (a clean build, or an edit that moved an
+    entry)."""
+    rows: list[RawRow] = []
+    postings: dict[str, dict[str, list[int]]] = {key: {} for key, _, _ in FIELDS}
+    by_page: dict[str, list[tuple[int, EntryWords]]] = {}
+    for position, entry in enumerate(entries):
+        row, found = parts_of(entry)
+        rows.append(row)
+        by_page.setdefault(entry["docname"], []).append((position, found))
+        for key, words_found in found.items():
+            by_word = postings[key]
+            for word in words_found:
+                by_word.setdefault(word, []).append(position)
+    total = len(rows)
+    words = {
+        key: {word: encode_postings(found, total) for word, found in sorted(by.items())}
+        for key, by in postings.items()
+    }
+    pages = {docname: pack_page(found) for docname, found in by_page.items()}
+    columns = [list(column) for column in zip(*rows, strict=True)] or [[] for _ in range(ROW_WIDTH)]
+    return KeptIndex(positions, columns, words, pages)
+
+
+def _patched(
+    kept: KeptIndex, redo: set[int], entries: list[EntryData], parts_of: EntryParts
+) -> KeptIndex | None:
+    """The kept index with the entries at ``redo`` worked out again: their rows, and the
+    entries of each word they gained or lost. None if a page's words are missing."""
+    docnames = {entries[position]["docname"] for position in redo}
+    if not docnames <= kept.by_page.keys():
+        return None
+    pages = {docname: dict(unpack_page(kept.by_page[docname])) for docname in docnames}
+    changes: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
+    for position in sorted(redo):
+        entry = entries[position]
+        row, found = parts_of(entry)
+        for column, value in zip(kept.columns, row, strict=True):
+            column[position] = value
+        old = pages[entry["docname"]].get(position)
+        if old is None:
+            return None
+        for key, words_found in found.items():
+            before = old.get(key, set())
+            for word in before - words_found:
+                changes.setdefault((key, word), (set(), set()))[0].add(position)
+            for word in words_found - before:
+                changes.setdefault((key, word), (set(), set()))[1].add(position)
+        pages[entry["docname"]][position] = found
+    total = len(entries)
+    unsorted: set[str] = set()
+    for (key, word), (lost, gained) in changes.items():
+        by_word = kept.words[key]
+        now = set(decode_postings(by_word[word], total)) if word in by_word else set()
+        if word not in by_word:
+            unsorted.add(key)
+        now = (now - lost) | gained
+        if now:
+            by_word[word] = encode_postings(sorted(now), total)
+        else:
+            del by_word[word]
+    for key in unsorted:
+        kept.words[key] = dict(sorted(kept.words[key].items()))
+    for docname, found_on in pages.items():
+        kept.by_page[docname] = pack_page(sorted(found_on.items()))
+    return kept
+
+
+def _tables(
+    columns: list[list[Any]],
+) -> tuple[list[list[Any]], list[str], list[str], dict[str, str]]:
+    """The rows as the index writes them, with the page and label tables (each in the
+    order of first use) and the kinds' search roles."""
+    labels: dict[str, int] = {}
+    pages: dict[str, int] = {}
+    roles: dict[str, str] = {}  # kind label index -> the type's search role
+
+    def label(text: str) -> int:
+        return labels.setdefault(text, len(labels)) if text else -1
+
+    rows = []
+    for title, page, anchor, kind_text, badge_text, age_text, start, until, role in zip(
+        *columns, strict=True
+    ):
+        kind = label(kind_text)
+        if role:
+            roles[str(kind)] = role
+        rows.append(
+            [
+                title,
+                pages.setdefault(page, len(pages)),
+                anchor,
+                kind,
+                label(badge_text),
+                label(age_text),
+                start,
+                until,
+            ]
+        )
+    return rows, list(pages), list(labels), roles
 
 
 def _age_span(entry: EntryData) -> list[float | None]:
@@ -257,9 +376,14 @@ def _call(opening: str, payload: Any) -> str:
 _SPLIT: WeakKeyDictionary[Sphinx, tuple[dict[str, Any], dict[str, Any]]] = WeakKeyDictionary()
 
 
+#: This build's index as kept for the next (render/search_kept.py).
+_KEPT: WeakKeyDictionary[Sphinx, KeptIndex] = WeakKeyDictionary()
+
+
 def _new_build(app: Sphinx, env: Any, *changes: object) -> list[str]:
     """``env-get-outdated``, as each build starts: no index kept from an earlier one."""
     _SPLIT.pop(app, None)
+    _KEPT.pop(app, None)
     return []
 
 
@@ -294,6 +418,9 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     write_parts(outdir, parts, _call)
     # Last, so a page never loads an index whose parts are not there yet.
     write_if_changed(outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", upfront))
+    kept = _KEPT.pop(app, None)
+    if kept is not None:
+        save_kept(app, kept, crawl_domain(app.env).data.get(STATE))
 
 
 #: The entry search's script: copied into ``_static`` and loaded by the search page only.
