@@ -296,3 +296,27 @@ def test_a_changed_project_catalog_shows_in_the_next_build(tmp_path: Path) -> No
     flag = again.main("index").find("article", id="no-movement")
     assert flag.find(class_="crawl-visually-hidden").get_text() == "Eiliger Rat: "
     assert build(src).written == []  # nothing changed: nothing written again
+
+
+@pytest.mark.parametrize("age", ["by 0 months", "0+ months", "0 months+", "0-6 months+"])
+def test_an_age_that_is_every_age_is_the_author_s_warning(tmp_path: Path, age: str) -> None:
+    """'by 0 months' (expected by birth) or '0+ months' reads as every age: it was taken
+    without a word and shown on the card, where the reference says an entry for any
+    age has no :age:. Now a located crawl.age warning says so, and the entry is kept
+    without an age (what the author means), as with every age that cannot be used."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
+            "index.rst": f"Flags\n=====\n\n.. red-flag:: Stiff legs\n   :id: stiff\n"
+            f"   :urgency: soon\n   :age: {age}\n\n   Body.\n\nLast paragraph.\n",
+        },
+    )
+    site = build(src)
+    assert site.crawl_warnings() == [
+        f"<src>/index.rst:4: WARNING: red-flag: the age {age!r} is every age, from birth "
+        "on; leave :age: out for an entry that applies at any age [crawl.age]"
+    ]
+    [entry] = site.crawl_json()["entries"]
+    assert entry["age"] is None
+    assert "Last paragraph." in site.main("index").get_text()

@@ -230,6 +230,13 @@ def read_age(ct: ContentType, given: str | AgeRange | None, report: Report) -> A
         except ValueError as error:
             report(str(error), "age")
             return None
+        if given.min_months == 0 and given.max_months is None:  # "by 0 months", "0+"
+            report(
+                f"the age {given.label!r} is every age, from birth on; leave :age: out for "
+                "an entry that applies at any age",
+                "age",
+            )
+            return None
     if isinstance(given, AgeRange):
         return localized_age(given)
     if ct.age_required:
