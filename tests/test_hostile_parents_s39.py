@@ -157,11 +157,40 @@ RUN_TOGETHER_AND_TYPED = {
     },
 }
 
+#: A question about crawling that names an emergency only in words of asking: before,
+#: "is crawling backwards an emergency?", "do i need to call 911 because my baby crawls
+#: backwards", "es una emergencia que gatee hacia atrás" were told "This could be an
+#: emergency: call 911 now", the answer folded away below; "should i go to the hospital
+#: because my baby crawls backwards" got the illness notice. Now the answer. A sign in the
+#: baby, or a question with nothing of crawling, still gets its notice.
+ASKED_ABOUT = {
+    "en": {
+        "is crawling backwards an emergency": NEITHER,
+        "is it an emergency if my baby only crawls backwards": NEITHER,
+        "do i need to call 911 because my baby crawls backwards": NEITHER,
+        "should i go to the hospital because my baby crawls backwards": NEITHER,
+        "is it an emergency if my baby is not breathing": EMERGENCY,
+        "is it an emergency if my baby crawls backwards and turned blue": EMERGENCY,
+        "when should i call 911": EMERGENCY,
+        "what is an emergency": EMERGENCY,
+        "is my baby dying": EMERGENCY,
+        "should i call an ambulance": EMERGENCY,
+        "should i take him to the hospital": UNWELL,
+    },
+    "es": {
+        "es una emergencia que gatee hacia atras": NEITHER,
+        "¿es una emergencia que mi bebé gatee hacia atrás?": NEITHER,
+        "es una emergencia si no respira": EMERGENCY,
+        "cuando llamar a urgencias": EMERGENCY,
+    },
+}
+
 ROUNDS = {
     "not-moving-at-all-is-an-emergency": NOT_MOVING,
     "spanish-dying-and-her": SPANISH,
     "a-temperature-or-not-feeding-is-an-illness": ILLNESS,
     "run-together-and-as-typed": RUN_TOGETHER_AND_TYPED,
+    "asked-about-crawling-is-no-emergency": ASKED_ABOUT,
 }
 
 

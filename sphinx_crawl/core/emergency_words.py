@@ -286,6 +286,18 @@ STILL_PROGRESS_ES = ["todavía", "aún", "mucho", "suficiente", "adelante", "lej
 #: ("not moving at all", "suddenly stopped moving", "help, he's not moving").
 STILL_NEUTRAL_EN = ["all", "anymore", "suddenly", "now", "please", "help", "completely"]
 STILL_NEUTRAL_ES = ["nada", "ya", "repente", "ahora", "ayuda", "favor"]
+#: Words an emergency or an illness is asked about in, not seen in the baby: a question
+#: that names one only in these words, and names what the handbook covers ("is crawling
+#: backwards an emergency?", "will my baby die if he doesn't crawl"), gets the answer,
+#: not the notice (crawl-search.js). "Call": "when should I call 911" names no topic.
+ASKING_EN = [
+    "emergency", "ambulance", "911", "999", "112", "hospital", "urgent", "care", "die",
+    "dying", "dead", "call",
+]
+ASKING_ES = [
+    "emergencia", "urgencia", "urgencias", "ambulancia", "hospital", "morir", "muere",
+    "llamar",
+]
 # fmt: on
 
 _SIGNS = {"en": SIGNS_EN, "es": SIGNS_ES}
@@ -294,6 +306,7 @@ _FEVER = {"en": FEVER_EN, "es": FEVER_ES}
 _STILL = {"en": STILL_EN, "es": STILL_ES}
 _STILL_PROGRESS = {"en": STILL_PROGRESS_EN, "es": STILL_PROGRESS_ES}
 _STILL_NEUTRAL = {"en": STILL_NEUTRAL_EN, "es": STILL_NEUTRAL_ES}
+_ASKING = {"en": ASKING_EN, "es": ASKING_ES}
 
 
 def _base(language: str | None) -> str:
@@ -334,3 +347,9 @@ def default_still(language: str | None) -> dict[str, list[str]]:
         "progress": list(_every_language(_STILL_PROGRESS, language)),
         "neutral": list(_every_language(_STILL_NEUTRAL, language)),
     }
+
+
+def default_asking(language: str | None) -> tuple[str, ...]:
+    """Every language's words an emergency is asked about in, the build's first
+    (``ASKING_EN``)."""
+    return _every_language(_ASKING, language)

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 from sphinx_crawl.config import crawl_config
 from sphinx_crawl.contacts import fill_contacts
 from sphinx_crawl.core.ages import MONTH_DAYS
-from sphinx_crawl.core.emergency_words import YOUNG_FEVER_MONTHS, default_fever, default_still
+from sphinx_crawl.core.emergency_words import (
+    YOUNG_FEVER_MONTHS,
+    default_asking,
+    default_fever,
+    default_still,
+)
 from sphinx_crawl.i18n import _
 from sphinx_crawl.render.emergency import search_data as _emergency_data
 from sphinx_crawl.render.search_shards import fold
@@ -487,6 +492,7 @@ def emergency_search_data(app: Sphinx) -> dict[str, Any]:
         # emergency, unless the query says what the handbook is about (the extension's
         # words, as the signs: a handbook's own signs have none).
         data["still"] = default_still(app.config.language)
+        data["asking"] = list(default_asking(app.config.language))
     if data:
         # The youngest and oldest ages the entries are about: a query for an older child
         # ("my 4 year old can't crawl") is one the handbook does not cover; a baby of

@@ -690,13 +690,16 @@
     const claimed = claimedWords(index);
     const vocabulary = { has: (word) => handbook.has(word) || claimed.has(word) };
     const names = (phrases) => (phrases || []).some((phrase) => namesPhrase(asked, phrase, vocabulary));
+    // A sign or an illness named only as a question asks about crawling (onlyAsked).
+    const namesNow = (phrases) => names(phrases) &&
+      !(results.length && !results.weak && !results.partial && onlyAsked(index, query, asked, vocabulary, phrases));
     const topics = Object.entries(index.out_of_scope || {})
       .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
       .map(([, answer]) => answer);
-    const urgent = names(emergency.signs) || runTogether(query, emergency.signs, handbook) ||
+    const urgent = namesNow(emergency.signs) || runTogether(query, emergency.signs, handbook) ||
       youngAndWorried(index, query) || notMoving(index, query, names) ? "emergency"
       : youngFever(index, query, names) ? "fever"
-      : names(emergency.unwell) || names(emergency.fever) || babysTemperature(index, query) ? "unwell" : "";
+      : namesNow(emergency.unwell) || names(emergency.fever) || babysTemperature(index, query) ? "unwell" : "";
     // A child older than every entry's age ("my 4 year old can't crawl"): the handbook
     // does not cover this child; where to get help comes first.
     const oldest = (emergency.ages_months || [])[1];
@@ -725,22 +728,52 @@
     if (!still || !names(still.phrases)) return false;
     const age = queryAge(index, query);
     if (Number.isFinite(youngest) && age >= youngest && age <= oldest) return false;
-    const sets = intentSets(index);
-    const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
     // Each list's words, as typed (accents folded) and by stem; a newborn's ("recién
     // nacido") as typed.
     const [phrased, progress, neutral, newborn] = (index.crawlStill ??= [still.phrases, still.progress,
-      still.neutral, [...sets.newborn]].map((list) => new Set((list || []).flatMap((phrase) => forms(phrase).flat()))));
+      still.neutral, [...intentSets(index).newborn]].map(wordsOf));
+    const isIn = (set, folded, root) => set.has(folded) || set.has(root);
+    if (words(query).some((word) => isIn(progress, fold(word), stem(word)))) return false;
+    return !namesTopic(index, query, (folded, root) =>
+      isIn(phrased, folded, root) || isIn(neutral, folded, root) || newborn.has(folded));
+  }
+  // The words of phrases, as typed (accents folded) and by stem.
+  const wordsOf = (list) => new Set((list || []).flatMap((phrase) => forms(phrase).flat()));
+
+  // Whether a word of the query, besides stop words, intent words, numbers and those
+  // ``skipped`` (folded, stem), is in an entry's keywords, title or tags: the query names
+  // what the handbook is about.
+  function namesTopic(index, query, skipped) {
+    const sets = intentSets(index);
+    const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
     const find = (index.crawlSearcher ??= searcher(index));
     const noTopic = ["vague", "amiss", "alarm", "negation", "worry", "question", "age"];
-    return !words(query).some((word) => {
+    return words(query).some((word) => {
       const [folded, root] = [fold(word), stem(word)];
-      const isIn = (set) => set.has(folded) || set.has(root);
-      if (isIn(progress)) return true;
-      if (stop.has(folded) || /^\d/.test(folded) || isIn(phrased) || isIn(neutral) || newborn.has(folded)) return false;
+      if (stop.has(folded) || /^\d/.test(folded) || skipped(folded, root)) return false;
       if (noTopic.some((key) => sets[key].has(folded)) || numberWords(index).has(folded)) return false;
       return ["k", "t", "g"].some((field) => find.withAll(field, [root]).length > 0);
     });
+  }
+
+  // A question about what the handbook covers that names an emergency or an illness only
+  // in words of asking ("is crawling backwards an emergency?", "will my baby die if he
+  // doesn't crawl", "should I go to hospital because he crawls backwards", "es una
+  // emergencia que gatee hacia atrás"), and that the handbook's entries answer well
+  // (triage): the answer, not a call for an ambulance. A sign in the baby ("is it an
+  // emergency if he is not breathing") still is one.
+  function onlyAsked(index, query, asked, vocabulary, phrases) {
+    const { asking } = index.emergency || {};
+    const sets = intentSets(index);
+    const first = fold(words(query)[0] || "");
+    if (!asking || !(sets.question.has(first) || /[?\u00bf]/.test(query))) return false;
+    const meta = (index.crawlAsking ??= wordsOf(asking));
+    const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
+    const found = (phrases || []).filter((phrase) => namesPhrase(asked, phrase, vocabulary));
+    return found.length > 0 &&
+      found.every((phrase) => forms(phrase).every(([word, root]) =>
+        meta.has(word) || meta.has(root) || stop.has(word) || sets.vague.has(word))) &&
+      namesTopic(index, query, (folded, root) => meta.has(folded) || meta.has(root));
   }
 
   // A temperature (saysTemperature) that is the baby's, not the bath's or the room's.
