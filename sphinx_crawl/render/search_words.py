@@ -255,8 +255,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         # was read as "dropped the baby", s39).
         *(
             f"dropped {whose} {thing}"
-            for whose in ("his", "her", "the", "a", "their")
-            for thing in ("toy", "toys", "ball", "cup", "spoon", "food", "dummy", "pacifier")
+            for whose in ("his", "her", "the")
+            for thing in ("toy", "toys", "ball", "cup")
         ),
         # A baby who goes limp as a weight when lifted, a tired parent, a dead end.
         *_listed("deadweight"),
@@ -391,8 +391,6 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
                     # s39: "juguete morado" was told to call now.
                     "morado",
                     "morada",
-                    "morados",
-                    "moradas",
                 )
             ),
             "síndrome de down",
