@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from sphinx_crawl.builtin import setup_builtin_types
 from sphinx_crawl.changes import setup_changes
-from sphinx_crawl.config import setup_config
+from sphinx_crawl.config import config_location, setup_config
+from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives import setup_directives
 from sphinx_crawl.domain import DATA_VERSION, setup_domain
 from sphinx_crawl.export import setup_export
@@ -22,7 +23,13 @@ from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import setup_offline
 from sphinx_crawl.output import shipped_bytes, write_bytes_if_changed
 from sphinx_crawl.render.adapted import setup_adapted
-from sphinx_crawl.render.baby import AGES_SCRIPT, COMPANION_SCRIPTS, setup_companion
+from sphinx_crawl.render.baby import (
+    AGES_SCRIPT,
+    COMPANION_SCRIPTS,
+    RULES_FILE,
+    TEXT_FILE,
+    setup_companion,
+)
 from sphinx_crawl.render.changes import setup_render_changes
 from sphinx_crawl.render.editions import setup_editions
 from sphinx_crawl.render.emergency import setup_emergency
@@ -108,3 +115,28 @@ def add_static_files(app: Sphinx) -> None:
         app.add_css_file(name)
     for name in JS_FILES:
         app.add_js_file(name, loading_method="defer")
+    check_static_names(app)
+
+
+def check_static_names(app: Sphinx) -> None:
+    """The project's own static files named as the extension's (a handbook about
+    crawling may have its _static/crawl.css): Sphinx copies them over the extension's
+    after this, and every page would lose its styles or scripts without a word."""
+    ours = {path.name for path in STATIC_DIR.iterdir()} | {TEXT_FILE, RULES_FILE}
+    for entry in app.config.html_static_path:
+        path = Path(app.confdir, entry)
+        shown = Path(entry)
+        # Top-level files only (a folder's tree lands under _static as it is); a
+        # template ("crawl.css_t") is written without its "_t".
+        files = [path] if path.is_file() else sorted(path.iterdir()) if path.is_dir() else []
+        for file in files:
+            if file.is_file() and file.name.removesuffix("_t") in ours:
+                named = shown if file == path else shown / file.name
+                warn(
+                    f"html_static_path: {named.as_posix()} has the name of a file of "
+                    "sphinx-crawl's own, which it replaces in _static: pages lose the "
+                    "extension's styles or scripts (the age filter, the tracker, the "
+                    "urgency words); give yours another name",
+                    config_location(app, "html_static_path"),
+                    "config",
+                )

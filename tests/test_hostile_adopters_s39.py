@@ -320,3 +320,34 @@ def test_an_age_that_is_every_age_is_the_author_s_warning(tmp_path: Path, age: s
     [entry] = site.crawl_json()["entries"]
     assert entry["age"] is None
     assert "Last paragraph." in site.main("index").get_text()
+
+
+def test_an_adopter_s_own_static_file_with_one_of_the_extension_s_names_is_said(
+    tmp_path: Path,
+) -> None:
+    """A handbook about crawling may well have its own _static/crawl.css or crawl.js:
+    Sphinx copies html_static_path over the extension's files of the same name, and
+    every page silently lost the extension's styles and scripts (the age filter, the
+    tracker, the visually hidden urgency words). Now a crawl.config warning at the
+    html_static_path line names each such file and asks for another name."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n'
+            'html_static_path = ["_static", "extra.css"]\n',
+            "_static/crawl.css": "h1 { color: green }\n",
+            "_static/crawl.js_t": "// {{ project }}\n",
+            "_static/crawl-mine.js": "// a name of the adopter's own: fine\n",
+            "_static/sub/crawl.css": "/* _static/sub/crawl.css: no clash */\n",
+            "extra.css": "p { margin: 0 }\n",
+            "index.rst": FLAG_PAGE,
+        },
+    )
+    site = build(src)
+    assert site.crawl_warnings() == [
+        f"<src>/conf.py:3: WARNING: html_static_path: {name} has the name of a file of "
+        "sphinx-crawl's own, which it replaces in _static: pages lose the extension's "
+        "styles or scripts (the age filter, the tracker, the urgency words); give yours "
+        "another name [crawl.config]"
+        for name in ("_static/crawl.css", "_static/crawl.js_t")
+    ]
