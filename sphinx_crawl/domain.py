@@ -19,7 +19,7 @@ pages are read (``env-updated``) and kept with the state of the data they come f
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import partial
 from itertools import repeat
 from pathlib import Path
@@ -517,14 +517,23 @@ class CrawlDomain(Domain):
         """Relation name -> the ids of the entries that declare it to ``entry_id``, in
         the handbook's order: the back-links, computed once per state of the data."""
         if "related_by" not in self.views_cache:
-            back: dict[str, dict[str, list[str]]] = {}
-            for entry in self.by_id().values():
-                for name, targets in self.relation_targets(entry).items():
-                    for target in targets:
-                        back.setdefault(target, {}).setdefault(name, []).append(entry["id"])
-            self.views_cache["related_by"] = back
+            self.views_cache["related_by"] = self.back_links()
         related: dict[str, list[str]] = self.views_cache["related_by"].get(entry_id, {})
         return related
+
+    def back_links(self, ids: Collection[str] | None = None) -> dict[str, dict[str, list[str]]]:
+        """Target id -> relation name -> the ids of the entries that link to it, for the
+        targets in ``ids`` (None: every entry): related_by for a few entries works out
+        the links of only the entries that name them."""
+        back: dict[str, dict[str, list[str]]] = {}
+        for entry in self.by_id().values():
+            if ids is not None and not names_any(entry, ids):
+                continue
+            for name, targets in self.relation_targets(entry).items():
+                for target in targets:
+                    if ids is None or target in ids:
+                        back.setdefault(target, {}).setdefault(name, []).append(entry["id"])
+        return back
 
     def check_relations(self) -> None:
         """Each id a relation names must be another entry, of a type it allows: say where."""
@@ -822,6 +831,12 @@ class CrawlIndex(Index):
             for key, heading in pairs
             if key is not None or heading is not None
         ] or [((1, "~"), str(_("Other")))]
+
+
+def names_any(entry: EntryData | Mapping[str, Any], ids: Collection[str]) -> bool:
+    """Whether ``entry``'s relations name any of ``ids`` (whether or not the link holds)."""
+    relations = entry.get("relations") or {}
+    return any(target in ids for targets in relations.values() for target in targets)
 
 
 def _hashable(key: Any) -> bool:

@@ -8,9 +8,11 @@ with no timestamps, so two builds of the same source give byte-identical files.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
+from weakref import WeakKeyDictionary
 
 from sphinx_crawl.changes import comparison, entry_dates, previous_release, release
 from sphinx_crawl.core.changes import (
@@ -29,9 +31,10 @@ from sphinx_crawl.core.schema import (
     build_schema,
     entry_record,
 )
-from sphinx_crawl.domain import crawl_domain
+from sphinx_crawl.domain import STATE, crawl_domain, names_any
 from sphinx_crawl.i18n import language_tag
 from sphinx_crawl.incremental import outputs_current
+from sphinx_crawl.kept import load_kept, position_key, save_kept
 from sphinx_crawl.output import html_output_dir, write_if_changed
 
 if TYPE_CHECKING:
@@ -66,13 +69,17 @@ def entry_addresses(builder: Builder) -> Callable[[EntryData], str]:
     return address
 
 
+#: The name crawl.json's entries are kept under between builds (sphinx_crawl/kept.py).
+CONTENT_KEPT = "content"
+
+
+class EncodedRecords(list[str]):
+    """Records already encoded as JSON, written one per line as they are."""
+
+
 def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
     domain = crawl_domain(builder.env)
-    registry = crawl_domain(app.env).content_types
     entries = list(domain.by_id().values())
-    address = entry_addresses(builder)
-    dates = entry_dates(domain)
-    this_release = release(app.config)
     sources = []
     for key, source in domain.sources().items():
         record = {
@@ -90,23 +97,66 @@ def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "project": app.config.project,
-        "version": this_release.version,
+        "version": release(app.config).version,
         # The edition's language (BCP 47): titles, texts and labels are in it.
         "language": language_tag(app.config),
         "generator": f"sphinx-crawl {app.extensions['sphinx_crawl'].version}",
-        "entries": [
-            entry_record(
-                e,
-                address(e),
-                registry.get(e["type"]),
-                domain.relation_targets(e),
-                domain.related_by(e["id"]),
-                dates.get(e["id"], this_release.date),
-            )
-            for e in entries
-        ],
+        "entries": _entry_records(app, builder, entries),
         "sources": sources,
     }
+
+
+def _entry_records(app: Sphinx, builder: Builder, entries: list[EntryData]) -> EncodedRecords:
+    """Each entry's record, encoded; after an edit, those of the entries it may change
+    (theirs, and those of entries linking to them or linked from them), the rest as
+    the last build kept them (an edit re-encoded 20,000 records: 0.25 s)."""
+    domain = crawl_domain(builder.env)
+    positions = [position_key(entry) for entry in entries]
+    found = load_kept(app, CONTENT_KEPT, positions)
+    kept = found.payload if found is not None else None
+    if found is None or not isinstance(kept, list) or len(kept) != len(entries):
+        redo: Iterable[int] = range(len(entries))
+        lines = EncodedRecords([""] * len(entries))
+        related_by = domain.related_by
+    else:
+        edits = found.edits
+        lines = EncodedRecords(kept)
+        redo = sorted(
+            found.redo
+            | {
+                n
+                for n, entry in enumerate(entries)
+                if entry["id"] in edits.targets or names_any(entry, edits.ids)
+            }
+        )
+        back = domain.back_links({entries[n]["id"] for n in redo})
+        related_by = partial(_links_to, back)
+    registry = domain.content_types
+    address = entry_addresses(builder)
+    dates = entry_dates(domain)
+    this_release = release(app.config)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for n in redo:
+        entry = entries[n]
+        record = entry_record(
+            entry,
+            address(entry),
+            registry.get(entry["type"]),
+            domain.relation_targets(entry),
+            related_by(entry["id"]),
+            dates.get(entry["id"], this_release.date),
+        )
+        lines[n] = dumps(record)
+    _LINES[app] = (positions, lines)
+    return lines
+
+
+def _links_to(back: dict[str, dict[str, list[str]]], entry_id: str) -> dict[str, list[str]]:
+    return back.get(entry_id, {})
+
+
+#: The records this build worked out, kept for the next when crawl.json is written.
+_LINES: WeakKeyDictionary[Sphinx, tuple[list[str], EncodedRecords]] = WeakKeyDictionary()
 
 
 def build_changes(app: Sphinx, builder: Builder) -> dict[str, Any] | None:
@@ -155,7 +205,10 @@ def _json_records(data: dict[str, Any]) -> str:
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     members = []
     for key, value in data.items():
-        if isinstance(value, list) and value:
+        if isinstance(value, EncodedRecords) and value:
+            records = ",\n    ".join(value)
+            members.append(f"  {dumps(key)}: [\n    {records}\n  ]")
+        elif isinstance(value, list) and value:
             records = ",\n    ".join(dumps(item) for item in value)
             members.append(f"  {dumps(key)}: [\n    {records}\n  ]")
         else:
@@ -169,6 +222,8 @@ def write_content_api(app: Sphinx, exception: Exception | None) -> None:
     if outdir is None or outputs_current(app):
         return  # not HTML, or as the last finished build left them (nothing was read)
     write_if_changed(outdir / CONTENT_FILE, _json_records(build_content(app, app.builder)))
+    if (kept := _LINES.pop(app, None)) is not None:
+        save_kept(app, CONTENT_KEPT, *kept, crawl_domain(app.env).data.get(STATE))
     write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(crawl_domain(app.env).content_types)))
     changes = build_changes(app, app.builder)
     if changes is not None:

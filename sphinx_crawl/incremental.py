@@ -146,6 +146,7 @@ class Edits:
     start: str  # the data's state as this build started (the last build's)
     pages: frozenset[str]  # the pages read again or removed
     ids: frozenset[str]  # the ids of the entries changed (as they are known)
+    targets: frozenset[str]  # the ids their relations name, before and after
 
 
 def edits_since_last_build(app: Sphinx) -> Edits | None:
@@ -156,7 +157,8 @@ def edits_since_last_build(app: Sphinx) -> Edits | None:
     start = _START.get(app)
     if since is None or not start:
         return None
-    return Edits(start, frozenset(_BEFORE.get(app, {})), since[1].ids)
+    changed = since[1]
+    return Edits(start, frozenset(_BEFORE.get(app, {})), changed.ids, changed.targets)
 
 
 def changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | None:

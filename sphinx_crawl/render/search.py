@@ -38,6 +38,7 @@ from sphinx_crawl.domain import STATE, crawl_domain
 from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
 from sphinx_crawl.incremental import outputs_current
+from sphinx_crawl.kept import load_kept, position_key, save_kept
 from sphinx_crawl.output import (
     html_output_dir,
     is_html_page,
@@ -48,15 +49,13 @@ from sphinx_crawl.output import (
 from sphinx_crawl.render.baby import AGES_SCRIPT, COMPANION_SCRIPTS, RULES_FILE, TEXT_FILE
 from sphinx_crawl.render.emergency import texts as emergency_texts
 from sphinx_crawl.render.search_kept import (
+    KEPT_NAME,
     ROW_WIDTH,
     EntryWords,
     KeptIndex,
     RawRow,
     decode_postings,
-    load_kept,
     pack_page,
-    position_key,
-    save_kept,
     unpack_page,
 )
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
@@ -135,11 +134,13 @@ def build_index(app: Sphinx) -> dict[str, Any]:
     entries = crawl_domain(app.env).searchable()
     positions = [position_key(entry) for entry in entries]
     parts_of = _entry_parts(app)
-    found = load_kept(app, positions)
-    kept = _patched(*found, entries, parts_of) if found else None
+    found = load_kept(app, KEPT_NAME, positions)
+    kept = None
+    if found and isinstance(found.payload, KeptIndex):
+        kept = _patched(found.payload, found.redo, entries, parts_of)
     if kept is None:
-        kept = _whole(entries, positions, parts_of)
-    _KEPT[app] = kept
+        kept = _whole(entries, parts_of)
+    _KEPT[app] = (positions, kept)
     rows, pages, labels, roles = _tables(kept.columns)
     stop, intent = search_vocabulary(app.config.language)
     index = {
@@ -211,7 +212,7 @@ def _entry_parts(app: Sphinx) -> EntryParts:
     return parts
 
 
-def _whole(entries: list[EntryData], positions: list[str], parts_of: EntryParts) -> KeptIndex:
+def _whole(entries: list[EntryData], parts_of: EntryParts) -> KeptIndex:
     """Every entry's row and words, worked out (a clean build, or an edit that moved an
     entry)."""
     rows: list[RawRow] = []
@@ -232,7 +233,7 @@ def _whole(entries: list[EntryData], positions: list[str], parts_of: EntryParts)
     }
     pages = {docname: pack_page(found) for docname, found in by_page.items()}
     columns = [list(column) for column in zip(*rows, strict=True)] or [[] for _ in range(ROW_WIDTH)]
-    return KeptIndex(positions, columns, words, pages)
+    return KeptIndex(columns, words, pages)
 
 
 def _patched(
@@ -377,7 +378,7 @@ _SPLIT: WeakKeyDictionary[Sphinx, tuple[dict[str, Any], dict[str, Any]]] = WeakK
 
 
 #: This build's index as kept for the next (render/search_kept.py).
-_KEPT: WeakKeyDictionary[Sphinx, KeptIndex] = WeakKeyDictionary()
+_KEPT: WeakKeyDictionary[Sphinx, tuple[list[str], KeptIndex]] = WeakKeyDictionary()
 
 
 def _new_build(app: Sphinx, env: Any, *changes: object) -> list[str]:
@@ -420,7 +421,7 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     write_if_changed(outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", upfront))
     kept = _KEPT.pop(app, None)
     if kept is not None:
-        save_kept(app, kept, crawl_domain(app.env).data.get(STATE))
+        save_kept(app, KEPT_NAME, *kept, crawl_domain(app.env).data.get(STATE))
 
 
 #: The entry search's script: copied into ``_static`` and loaded by the search page only.

@@ -1,0 +1,98 @@
+"""Files worked out from every entry, kept between builds: an edit redoes only its entries.
+
+Sphinx keeps its own search index in the file it wrote and updates it for the pages
+read again. The files sphinx_crawl works out from every entry (the entry search index,
+crawl.json) do the same here: each HTML build keeps, in the doctree folder beside
+Sphinx's pickled environment, what it worked out per entry, in the order of the entries
+(``crawl-kept-<name>-<builder>.pickle``).
+
+A later build uses it only where
+
+* it starts from the data the kept file was made from, and the last finished build's
+  record says which pages were read again and which entries changed
+  (:func:`sphinx_crawl.incremental.edits_since_last_build`: the same configuration,
+  code and page titles, no reference in any entry's text);
+* every entry is where it was: no entry added, removed or moved, no id won by another
+  entry or made unique otherwise (the positions compared are page, anchor and id).
+
+Then only the entries on the pages read again, and those whose ids changed, are worked
+out again (with what the caller adds: entries whose links changed). Anything else works
+everything out, as a clean build does. A kept file is written whole or not at all; one
+that cannot be read is ignored.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_crawl.incremental import Edits, edits_since_last_build
+from sphinx_crawl.output import write_whole
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+KEPT_FILE = "crawl-kept-{name}-{builder}.pickle"
+#: Raised whenever what is kept changes form: an older file is not used. With the
+#: Python version (marshal's format, used for parts of the search's, is the version's).
+KEPT_VERSION = f"1 {sys.version}"
+
+
+@dataclass
+class Kept:
+    """What the last build kept, and which positions to work out again."""
+
+    payload: Any
+    redo: set[int]
+    edits: Edits
+
+
+def position_key(entry: Any) -> str:
+    """Where an entry is, and the id it is known by."""
+    return f"{entry['docname']}\0{entry['anchor']}\0{entry['id']}"
+
+
+def kept_path(app: Sphinx, name: str) -> Path:
+    return Path(app.doctreedir) / KEPT_FILE.format(name=name, builder=app.builder.name)
+
+
+def load_kept(app: Sphinx, name: str, positions: list[str]) -> Kept | None:
+    """What the last finished build kept under ``name``, if this build may use it (see
+    the module's docstring)."""
+    edits = edits_since_last_build(app)
+    if edits is None:
+        return None
+    try:
+        with kept_path(app, name).open("rb") as stream:
+            found = pickle.load(stream)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    if not isinstance(found, dict) or found.get("version") != KEPT_VERSION:
+        return None
+    if found.get("state") != edits.start or found.get("positions") != positions:
+        return None
+    return Kept(found.get("payload"), redo_positions(positions, edits.pages, edits.ids), edits)
+
+
+def redo_positions(positions: list[str], pages: Iterable[str], ids: Iterable[str]) -> set[int]:
+    """The positions of the entries on ``pages`` or known by ``ids``."""
+    pages, ids = frozenset(pages), frozenset(ids)
+    return {
+        n
+        for n, key in enumerate(positions)
+        if key.split("\0", 1)[0] in pages or key.rsplit("\0", 1)[1] in ids
+    }
+
+
+def save_kept(app: Sphinx, name: str, positions: list[str], payload: Any, state: Any) -> None:
+    """Keep ``payload`` for the next build, made from the data in ``state``."""
+    path = kept_path(app, name)
+    if not state:
+        path.unlink(missing_ok=True)
+        return
+    found = {"version": KEPT_VERSION, "state": state, "positions": positions, "payload": payload}
+    write_whole(path, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
