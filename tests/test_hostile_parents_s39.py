@@ -144,6 +144,7 @@ RUN_TOGETHER_AND_TYPED = {
         "caterpillarcrawl": NEITHER,
         "babyoutfit": NEITHER,
         "my baby wont open his eyes": UNWELL,
+        "newborn wont latch": UNWELL,
     },
     "es": {
         "mibebetienefiebre": UNWELL,
@@ -154,6 +155,7 @@ RUN_TOGETHER_AND_TYPED = {
         "bebé amarillento": UNWELL,
         "mi bebe no abre los ojos": UNWELL,
         "mibebegateahaciaatras": NEITHER,
+        "recien nacido no se engancha": UNWELL,
     },
 }
 
@@ -260,3 +262,14 @@ def test_a_shared_age_with_a_decimal_comma_is_read(tab: Tab, path: str, age: str
         months -= 6 * 7 / 30.4375
     assert sorted(state["applies"]) == sorted(expected_applies(state["ranges"], months))
     assert state["applies"], "a 9- to 10.5-month-old has entries that apply"
+
+
+#: Losing skills (shared/EVIDENCE.md): "baby regressing", "my baby regressed" got the
+#: card about development alone; the sign to act today (regression) comes first now.
+def test_a_baby_regressing_gets_the_sign_to_act_today(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    built = request.getfixturevalue("editions")
+    queries = ["baby regressing", "my baby regressed"]
+    found = decided(built["en"], "en", queries, tmp_path)
+    assert [found[q]["shown"][:1] for q in queries] == [["lost-skills"]] * len(queries)

@@ -208,7 +208,8 @@ UNWELL_EN = [
     "wont eat", "not eating", "refusing feeds", "refusing feed", "refuses feeds",
     "refuses feed", "refuses to feed", "refusing to feed", "refusing bottle",
     "refuses bottle", "refusing breast", "refuses breast", "puke", "puked", "puking",
-    "stuck in nose", "stuck in ear", "wont open eyes", "cant open eyes",
+    "stuck in nose", "stuck in ear", "wont open eyes", "cant open eyes", "wont latch",
+    "not latching", "cant latch",
     "up his nose", "up her nose",
 ]
 UNWELL_ES = [
@@ -246,7 +247,8 @@ UNWELL_ES = [
     "devolvió todo", "devuelve todo", "mocos", "algo en la nariz", "algo en el oído",
     # Yellowish (jaundice); "se callo" as "se cayó" is often typed ("se callo de la
     # cama"); eyes that will not open.
-    "amarillento", "amarillenta", "se callo", "no abre los ojos",
+    "amarillento", "amarillenta", "se callo", "no abre los ojos", "no se engancha",
+    "no agarra el pecho",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
