@@ -41,11 +41,12 @@ from sphinx_crawl.render.search import setup_search
 from sphinx_crawl.render.single_page import setup_single_page
 from sphinx_crawl.render.top import setup_top
 from sphinx_crawl.review import setup_review
-from sphinx_crawl.types import load_entry_point_types
+from sphinx_crawl.types import get_registry, load_entry_point_types
 from sphinx_crawl.unfinished import setup_unfinished
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -101,6 +102,7 @@ def setup_static_files(app: Sphinx) -> None:
     Sphinx 8.1+ then says the option changed at each rebuild; it reads no page again
     for it, since the option only concerns writing.)"""
     app.connect("builder-inited", add_static_files)
+    app.connect("env-before-read-docs", check_page_names)
 
 
 def add_static_files(app: Sphinx) -> None:
@@ -116,6 +118,25 @@ def add_static_files(app: Sphinx) -> None:
     for name in JS_FILES:
         app.add_js_file(name, loading_method="defer")
     check_static_names(app)
+
+
+def check_page_names(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs`` (every build, pages read or not): a page with the name
+    of a content type's index page (``crawl-tips``): Sphinx writes the index over it."""
+    if app.builder.format != "html":
+        return
+    for content_type in get_registry(app):
+        if content_type.index is None:
+            continue
+        name = f"crawl-{content_type.index.name}"
+        if name in env.found_docs:
+            warn(
+                f"the page {name} has the name of the crawl domain's index of "
+                f"{str(content_type.plural).lower()} ({app.builder.get_target_uri(name)}), "
+                "which replaces it in the output; give the page another name",
+                (name, 1),
+                "config",
+            )
 
 
 def check_static_names(app: Sphinx) -> None:

@@ -351,3 +351,27 @@ def test_an_adopter_s_own_static_file_with_one_of_the_extension_s_names_is_said(
         "another name [crawl.config]"
         for name in ("_static/crawl.css", "_static/crawl.js_t")
     ]
+
+
+def test_a_page_named_as_a_domain_index_is_said(tmp_path: Path) -> None:
+    """An adopter's own page crawl-tips.rst (a fair name in a handbook on crawling)
+    was silently replaced in the output by the crawl domain's index of tips, which
+    Sphinx writes to the same crawl-tips.html: the page's text was gone. Now a
+    crawl.config warning at the page says so and asks for another name."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
+            "index.rst": "Home\n====\n\n.. toctree::\n\n   crawl-tips\n\n"
+            ".. tip-card:: A tip\n\n   Body.\n",
+            "crawl-tips.rst": "My tips\n=======\n\nMy own words.\n",
+        },
+    )
+    site = build(src)
+    assert site.crawl_warnings() == [
+        "<src>/crawl-tips.rst:1: WARNING: the page crawl-tips has the name of the crawl "
+        "domain's index of tips (crawl-tips.html), which replaces it in the output; give "
+        "the page another name [crawl.config]"
+    ]
+    # Incremental: the rebuild says it again, as a clean build does.
+    assert build(src).crawl_warnings() == site.crawl_warnings()
