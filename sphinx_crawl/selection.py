@@ -332,7 +332,8 @@ def shared_views(domain: CrawlDomain) -> str:
 def may_show_changed(spec: Mapping[str, Any], changed: ChangedEntries) -> bool:
     """Whether a collector's view (view_digest) may differ after ``changed``: False only
     where what it shows surely comes from no changed entry. Kinds that select from
-    every entry (lists, sources, changes) always may."""
+    every entry (sources, changes, lists of every type or with the entries that help)
+    always may."""
     kind = spec["kind"]
     if kind in SHARED_KINDS:
         return False  # the caller compares shared_views
@@ -340,6 +341,11 @@ def may_show_changed(spec: Mapping[str, Any], changed: ChangedEntries) -> bool:
         return spec["id"] in changed.ids
     if kind == "adapted":
         return not changed.ids.isdisjoint(spec["ids"])
+    if kind == "list" and spec.get("types") and not spec.get("help"):
+        # It chooses from its types only: an edit of entries of other types cannot
+        # change it (a list of tips after a milestone's title is edited: working its
+        # view out again sorted every tip, 0.2 s at 20,000 entries).
+        return not changed.types.isdisjoint(spec["types"])
     if kind == "relations":
         named = {spec["id"], *_named_ids(spec.get("relations"))}
         return not named.isdisjoint(changed.ids) or spec["id"] in changed.targets

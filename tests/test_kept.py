@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_crawl import export
+from sphinx_crawl import export, incremental
 from sphinx_crawl.kept import kept_path
 from sphinx_crawl.render import search
 from sphinx_crawl.render.search import encode_postings
@@ -168,3 +168,35 @@ def test_an_edit_encodes_only_the_records_it_may_change(
     assert set(records_encoded) == encoded
     clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
     assert again.text("crawl.json") == clean.text("crawl.json")
+
+
+def test_an_edit_leaves_lists_of_other_types_unworked(
+    tmp_path: Path, make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A milestone retitled: what a page with a list of red flags alone shows (it
+    chooses from red flags only) is not worked out again; the page of lists (one of them
+    of every type) is, and both are what a clean build writes."""
+    digested: list[str] = []
+    view_digest = incremental.view_digest
+
+    def counted(domain: Any, docname: str, registry: Any) -> str:
+        digested.append(docname)
+        return view_digest(domain, docname, registry)
+
+    monkeypatch.setattr(incremental, "view_digest", counted)
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    (srcdir / "flags-list.md").write_text(
+        "# Flags\n\n:::{crawl-list} Every red flag\n:type: red-flag\n:::\n", encoding="utf-8"
+    )
+    edit(srcdir / "index.md", "lists\n", "lists\nflags-list\n")
+    build(srcdir, make_app=make_app)
+    assert "flags-list" in digested
+    digested.clear()
+    edit(srcdir / "milestones-early.md", "{milestone} Pushes up", "{milestone} Pushes up high")
+    again = build(srcdir, make_app=make_app)
+    assert "lists" in digested
+    assert "flags-list" not in digested
+    assert "flags-list" not in again.written
+    clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
+    for name in ("lists.html", "flags-list.html"):
+        assert (again.outdir / name).read_text(encoding="utf-8") == clean.text(name)
