@@ -174,6 +174,10 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
             'ContentType(name="activity", directive="activity-card", label="Activity", '
             'plural="Activities", ...)'
         )
+    if get_registry(app).get(content_type.name) is content_type:
+        # The same type again: a plugin both published under the entry point (registered
+        # when sphinx_crawl is set up) and listed in extensions, whose setup() adds it.
+        return
     try:
         _check_name_free(content_type)
         _check_directive_free(app, content_type)

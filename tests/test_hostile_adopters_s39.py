@@ -375,3 +375,39 @@ def test_a_page_named_as_a_domain_index_is_said(tmp_path: Path) -> None:
     ]
     # Incremental: the rebuild says it again, as a clean build does.
     assert build(src).crawl_warnings() == site.crawl_warnings()
+
+
+def test_a_plugin_both_published_and_listed_in_extensions_is_registered_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plugin reference offers two ways to enable a type: setup() with
+    register_content_type, or the sphinx_crawl.content_types entry point. A plugin that
+    offers both (crawl_activity does) and an adopter who also lists it in extensions:
+    the entry point registered the type when sphinx_crawl was set up, the plugin's
+    setup() registered the same type again, and the build stopped ("content type
+    'activity' is already registered"). The same type twice is now one type; another
+    type of the same name is still refused."""
+    from importlib.metadata import EntryPoint
+
+    from sphinx_crawl import types
+    from tests.build_utils import ROOTS
+
+    monkeypatch.syspath_prepend(str(ROOTS.parent / "plugins"))
+    published = EntryPoint(
+        name="activity", value="crawl_activity:ACTIVITY", group=types.ENTRY_POINT_GROUP
+    )
+    monkeypatch.setattr(
+        types, "entry_points", lambda *, group: [published] if group == published.group else []
+    )
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl", "crawl_activity"]\n',
+            "index.rst": "Games\n=====\n\n.. activity-card:: Pillow mountain\n"
+            "   :duration: 15\n\n   Climb.\n",
+        },
+    )
+    site = build(src)
+    assert site.warnings() == []
+    [record] = site.crawl_json()["entries"]
+    assert (record["type"], record["duration"]) == ("activity", 15)
