@@ -411,3 +411,27 @@ def test_a_plugin_both_published_and_listed_in_extensions_is_registered_once(
     assert site.warnings() == []
     [record] = site.crawl_json()["entries"]
     assert (record["type"], record["duration"]) == ("activity", 15)
+
+
+@pytest.mark.parametrize(
+    ("age", "hint"),
+    [("6-10 meses", "6-10 months"), ("9 meses+", "9 months+"), ("12 mois", "12 months")],
+)
+def test_an_age_in_spanish_or_french_months_is_told_how_to_write_it(
+    tmp_path: Path, age: str, hint: str
+) -> None:
+    """An adopter writing a Spanish handbook wrote ':age: 6-10 meses' and was told only
+    "write it like '4-6 months', ..." (as for any age that cannot be read); now the
+    warning gives the age to write, as for years and weeks."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nlanguage = "es"\nextensions = ["sphinx_crawl"]\n',
+            "index.rst": f"Consejos\n========\n\n.. tip-card:: Rodillas\n   :age: {age}\n\n"
+            "   Cuerpo.\n",
+        },
+    )
+    assert build(src).crawl_warnings() == [
+        f"<src>/index.rst:4: WARNING: tip-card: cannot read the age {age!r}; write it as "
+        f"{hint!r} [crawl.age]"
+    ]

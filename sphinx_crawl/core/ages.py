@@ -81,6 +81,11 @@ _OTHER_UNITS = {
     "weeks": 7 / MONTH_DAYS,
     "wk": 7 / MONTH_DAYS,
     "wks": 7 / MONTH_DAYS,
+    # Months in the languages the package speaks: an age is written in English in every
+    # edition's source, and each edition shows it in its own language ("6-10 meses").
+    "meses": 1.0,
+    "mes": 1.0,
+    "mois": 1.0,
 }
 _IN_OTHER_UNITS = re.compile(
     rf"^(by\s+)?{_NUMBER}(?:{_DASH}{_NUMBER})?\s*({'|'.join(_OTHER_UNITS)})(\s*\+)?$"
