@@ -11,6 +11,7 @@ is left out or imported without the faulty part.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,11 +173,12 @@ def _handbook(path: Path, base_url: str | None) -> ImportedFile:
         # load names the file by its path here: a cached download's name means nothing.
         raise ImportProblem(str(error).removeprefix(f"{path}: ")) from None
     problems: list[str] = []
+    controls: set[str] = set()
     sources: dict[str, SourceData] = {}
     for i, source in enumerate(handbook.sources):
         found: list[Problem] = []
         raw = {
-            k: v
+            k: _without_controls(v, controls)
             for k, v in vars(source).items()
             if k in ("title", "publisher", "author", "url", "language") and v is not None
         }
@@ -187,19 +189,51 @@ def _handbook(path: Path, base_url: str | None) -> ImportedFile:
             where=f"entries[{i}]",
             type=entry.type,
             id=entry.id,
-            title=entry.title,
-            text=entry.text,
+            title=_without_controls(entry.title, controls),
+            text=_without_controls(entry.text, controls),
             age=entry.age,
-            tags=list(entry.tags),
-            keywords=list(entry.keywords),
+            tags=_without_controls(list(entry.tags), controls),
+            keywords=_without_controls(list(entry.keywords), controls),
             sources=list(entry.sources),
-            fields=dict(entry.fields),
+            fields=_without_controls(dict(entry.fields), controls),
             relations={name: list(ids) for name, ids in entry.relations.items()},
             url=_published(entry.url, base_url),
         )
         for i, entry in enumerate(handbook.entries)
     ]
-    return ImportedFile(handbook.project, handbook.language, entries, sources, problems)
+    _say_controls(controls, problems)
+    project = _without_controls(handbook.project, controls)
+    return ImportedFile(project, handbook.language, entries, sources, problems)
+
+
+#: Control characters (tab, line feed and carriage return are text): JSON and YAML read
+#: "\u0000" or "\u001b", but no XML reader takes them (an EPUB's pages are XML) and HTML
+#: shows them as boxes or not at all.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(value: Any, found: set[str]) -> Any:
+    """``value`` (text, or lists and mappings of it) with each control character read
+    as a space; the characters met are added to ``found``."""
+    if isinstance(value, str):
+        if not _CONTROLS.search(value):
+            return value
+        found.update(_CONTROLS.findall(value))
+        return _CONTROLS.sub(" ", value)
+    if isinstance(value, Mapping):
+        return {key: _without_controls(item, found) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(item, found) for item in value]
+    return value
+
+
+def _say_controls(found: set[str], problems: list[str]) -> None:
+    if found:
+        named = ", ".join(f"U+{ord(char):04X}" for char in sorted(found))
+        problems.append(
+            f"the file's text holds control characters ({named}), which are no text; "
+            "each is read as a space"
+        )
 
 
 def _published(url: str, base_url: str | None) -> str | None:
@@ -221,6 +255,9 @@ def _data_file(data: Any, path: Path) -> ImportedFile:
     if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
         raise ImportProblem("expected a list of entries, or a mapping with 'entries: [...]'")
     problems: list[str] = []
+    controls: set[str] = set()
+    data = _without_controls(data, controls)
+    _say_controls(controls, problems)
     unknown = sorted(str(k) for k in data if k not in ("project", "language", "sources", "entries"))
     if unknown:
         problems.append(f"unknown keys {unknown} at the top level are ignored")

@@ -435,3 +435,67 @@ def test_an_age_in_spanish_or_french_months_is_told_how_to_write_it(
         f"<src>/index.rst:4: WARNING: tip-card: cannot read the age {age!r}; write it as "
         f"{hint!r} [crawl.age]"
     ]
+
+
+CONTROL = "\u0000\u001b\u0007\u007f"
+
+
+def test_control_characters_in_imported_text_are_left_out_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """JSON and YAML read "\\u0000" or "\\u001b" as characters: an imported title or text
+    carried them into the pages, where no XML reader takes them (the EPUB's pages were
+    not XML) and HTML shows them as boxes or not at all. Each is read as a space, with a
+    crawl.import warning, from a data file and from another handbook's crawl.json."""
+    import json
+
+    other = build(
+        write_project(
+            tmp_path / "other",
+            {
+                "conf.py": 'project = "Other"\nextensions = ["sphinx_crawl"]\n',
+                "index.rst": "Other\n=====\n\n.. tip-card:: Their tip\n   :id: their-tip\n\n   Theirs.\n",
+            },
+        )
+    )
+    handbook = other.crawl_json()
+    handbook["entries"][0]["title"] = f"Their{CONTROL}tip"
+    handbook["entries"][0]["text"] = f"Theirs{CONTROL}."
+    files = {
+        "conf.py": 'project = "P"\nversion = "1"\ncopyright = "2026"\n'
+        'extensions = ["sphinx_crawl"]\n',
+        "index.rst": "Imports\n=======\n\n.. crawl-import:: data/notes.json\n\n"
+        ".. crawl-import:: data/crawl.json\n\nLast paragraph.\n",
+        "data/notes.json": json.dumps(
+            {
+                "entries": [
+                    {
+                        "type": "tip",
+                        "id": "ours",
+                        "title": f"Our{CONTROL}tip",
+                        "text": f"Ours{CONTROL}.",
+                        "tags": [f"a{CONTROL}b"],
+                    }
+                ]
+            }
+        ),
+        "data/crawl.json": json.dumps(handbook),
+    }
+    src = write_project(tmp_path / "src", files)
+    site = build(src)
+    removed = "U+0000, U+0007, U+001B, U+007F"
+    assert site.crawl_warnings() == [
+        f"<src>/index.rst:{line}: WARNING: crawl-import: data/{name}: the file's text holds "
+        f"control characters ({removed}), which are no text; each is read as a space "
+        "[crawl.import]"
+        for line, name in ((4, "notes.json"), (6, "crawl.json"))
+    ]
+    entries = {e["id"]: e for e in site.crawl_json()["entries"]}
+    assert entries["ours"]["title"] == "Our tip"
+    assert entries["ours"]["tags"] == ["a b"]
+    assert entries["their-tip"]["title"] == "Their tip"
+    page = site.text("index.html")
+    assert not any(char in page for char in CONTROL)
+    assert "Last paragraph." in page
+    epub = build(src, buildername="epub")
+    xml.dom.minidom.parse(str(epub.outdir / "index.xhtml"))
