@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from sphinx_crawl.builtin import setup_builtin_types
 from sphinx_crawl.changes import setup_changes
 from sphinx_crawl.config import config_location, setup_config
+from sphinx_crawl.core.changes import CHANGES_FILE, CHANGES_SCHEMA_FILE
+from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives import setup_directives
 from sphinx_crawl.domain import DATA_VERSION, setup_domain
@@ -20,7 +22,7 @@ from sphinx_crawl.i18n import setup_i18n
 from sphinx_crawl.import_fetch import setup_import_fetch
 from sphinx_crawl.incremental import setup_incremental
 from sphinx_crawl.markdown_hint import setup_markdown_hint
-from sphinx_crawl.offline import setup_offline
+from sphinx_crawl.offline import MANIFEST_FILE, WORKER_FILE, setup_offline
 from sphinx_crawl.output import shipped_bytes, write_bytes_if_changed
 from sphinx_crawl.render.adapted import setup_adapted
 from sphinx_crawl.render.baby import (
@@ -37,7 +39,7 @@ from sphinx_crawl.render.html import setup_html
 from sphinx_crawl.render.index_page import INDEX_CSS_FILE, setup_index_page
 from sphinx_crawl.render.lists import setup_collections
 from sphinx_crawl.render.reader import setup_reader
-from sphinx_crawl.render.search import setup_search
+from sphinx_crawl.render.search import SEARCH_INDEX_FILE, setup_search
 from sphinx_crawl.render.single_page import setup_single_page
 from sphinx_crawl.render.top import setup_top
 from sphinx_crawl.review import setup_review
@@ -140,24 +142,36 @@ def check_page_names(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
 
 
 def check_static_names(app: Sphinx) -> None:
-    """The project's own static files named as the extension's (a handbook about
-    crawling may have its _static/crawl.css): Sphinx copies them over the extension's
-    after this, and every page would lose its styles or scripts without a word."""
-    ours = {path.name for path in STATIC_DIR.iterdir()} | {TEXT_FILE, RULES_FILE}
-    for entry in app.config.html_static_path:
-        path = Path(app.confdir, entry)
-        shown = Path(entry)
-        # Top-level files only (a folder's tree lands under _static as it is); a
-        # template ("crawl.css_t") is written without its "_t".
-        files = [path] if path.is_file() else sorted(path.iterdir()) if path.is_dir() else []
-        for file in files:
-            if file.is_file() and file.name.removesuffix("_t") in ours:
-                named = shown if file == path else shown / file.name
-                warn(
-                    f"html_static_path: {named.as_posix()} has the name of a file of "
-                    "sphinx-crawl's own, which it replaces in _static: pages lose the "
-                    "extension's styles or scripts (the age filter, the tracker, the "
-                    "urgency words); give yours another name",
-                    config_location(app, "html_static_path"),
-                    "config",
-                )
+    """The project's own static or extra files named as the extension's (a handbook
+    about crawling may have its _static/crawl.css, or a crawl.json of its own in
+    html_extra_path): Sphinx copies one over the other, and every page would lose the
+    extension's styles or scripts, or the content API its file, without a word."""
+    in_static = {path.name for path in STATIC_DIR.iterdir()} | {TEXT_FILE, RULES_FILE}
+    in_root = {CONTENT_FILE, SCHEMA_FILE, SEARCH_INDEX_FILE, WORKER_FILE, MANIFEST_FILE}
+    in_root |= {CHANGES_FILE, CHANGES_SCHEMA_FILE}
+    lost = {
+        "html_static_path": "pages lose the extension's styles or scripts (the age filter, "
+        "the tracker, the urgency words)",
+        "html_extra_path": "the handbook loses the extension's file (its content API, "
+        "search or offline copy)",
+    }
+    for setting, ours, where in (
+        ("html_static_path", in_static, "_static"),
+        ("html_extra_path", in_root, "the output"),
+    ):
+        for entry in getattr(app.config, setting):
+            path = Path(app.confdir, entry)
+            # Top-level files only (a folder's tree is copied as it is); a static
+            # template ("crawl.css_t") is written without its "_t".
+            files = [path] if path.is_file() else sorted(path.iterdir()) if path.is_dir() else []
+            for file in files:
+                name = file.name.removesuffix("_t") if setting == "html_static_path" else file.name
+                if file.is_file() and name in ours:
+                    named = Path(entry) if file == path else Path(entry) / file.name
+                    warn(
+                        f"{setting}: {named.as_posix()} has the name of a file of "
+                        f"sphinx-crawl's own, which it replaces in {where}: {lost[setting]}; "
+                        "give yours another name",
+                        config_location(app, setting),
+                        "config",
+                    )

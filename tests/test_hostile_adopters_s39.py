@@ -353,6 +353,28 @@ def test_an_adopter_s_own_static_file_with_one_of_the_extension_s_names_is_said(
     ]
 
 
+def test_an_adopter_s_own_crawl_json_in_html_extra_path_is_said(tmp_path: Path) -> None:
+    """A handbook publishing another's crawl.json beside its pages (html_extra_path)
+    lost it, or the extension's own content API, without a word: one replaced the
+    other in the output."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n'
+            'html_extra_path = ["public"]\n',
+            "public/crawl.json": "{}\n",
+            "public/robots.txt": "User-agent: *\n",
+            "index.rst": FLAG_PAGE,
+        },
+    )
+    assert build(src).crawl_warnings() == [
+        "<src>/conf.py:3: WARNING: html_extra_path: public/crawl.json has the name of a "
+        "file of sphinx-crawl's own, which it replaces in the output: the handbook loses "
+        "the extension's file (its content API, search or offline copy); give yours "
+        "another name [crawl.config]"
+    ]
+
+
 def test_a_page_named_as_a_domain_index_is_said(tmp_path: Path) -> None:
     """An adopter's own page crawl-tips.rst (a fair name in a handbook on crawling)
     was silently replaced in the output by the crawl domain's index of tips, which
