@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_crawl.builtin import setup_builtin_types
 from sphinx_crawl.changes import setup_changes
-from sphinx_crawl.config import config_location, setup_config
+from sphinx_crawl.config import config_location, crawl_config, setup_config
 from sphinx_crawl.core.changes import CHANGES_FILE, CHANGES_SCHEMA_FILE
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
 from sphinx_crawl.diagnostics import warn
@@ -147,8 +147,9 @@ def check_static_names(app: Sphinx) -> None:
     html_extra_path): Sphinx copies one over the other, and every page would lose the
     extension's styles or scripts, or the content API its file, without a word."""
     in_static = {path.name for path in STATIC_DIR.iterdir()} | {TEXT_FILE, RULES_FILE}
-    in_root = {CONTENT_FILE, SCHEMA_FILE, SEARCH_INDEX_FILE, WORKER_FILE, MANIFEST_FILE}
-    in_root |= {CHANGES_FILE, CHANGES_SCHEMA_FILE}
+    in_root = {CONTENT_FILE, SCHEMA_FILE, SEARCH_INDEX_FILE, CHANGES_FILE, CHANGES_SCHEMA_FILE}
+    if crawl_config(app.config).offline:  # a manifest of the project's own is fine without
+        in_root |= {WORKER_FILE, MANIFEST_FILE}
     lost = {
         "html_static_path": "pages lose the extension's styles or scripts (the age filter, "
         "the tracker, the urgency words)",

@@ -364,6 +364,9 @@ def test_an_adopter_s_own_crawl_json_in_html_extra_path_is_said(tmp_path: Path) 
             'html_extra_path = ["public"]\n',
             "public/crawl.json": "{}\n",
             "public/robots.txt": "User-agent: *\n",
+            # The project's own web app manifest: the extension writes one only with
+            # crawl_offline.
+            "public/manifest.webmanifest": "{}\n",
             "index.rst": FLAG_PAGE,
         },
     )
