@@ -20,7 +20,7 @@ from sphinx_crawl.domain import DATA_VERSION, setup_domain
 from sphinx_crawl.export import setup_export
 from sphinx_crawl.i18n import setup_i18n
 from sphinx_crawl.import_fetch import setup_import_fetch
-from sphinx_crawl.incremental import setup_incremental
+from sphinx_crawl.incremental import SHOWN_FILE, setup_incremental
 from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import MANIFEST_FILE, WORKER_FILE, setup_offline
 from sphinx_crawl.output import shipped_bytes, write_bytes_if_changed
@@ -48,6 +48,7 @@ from sphinx_crawl.unfinished import setup_unfinished
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
@@ -104,7 +105,18 @@ def setup_static_files(app: Sphinx) -> None:
     Sphinx 8.1+ then says the option changed at each rebuild; it reads no page again
     for it, since the option only concerns writing.)"""
     app.connect("builder-inited", add_static_files)
+    app.connect("config-inited", keep_record_out_of_epub)
     app.connect("env-before-read-docs", check_page_names)
+
+
+def keep_record_out_of_epub(app: Sphinx, config: Config) -> None:
+    """What the pages showed is recorded beside them for the next build
+    (``.crawl-shown.json``): no part of an EPUB, whose next build into the same folder
+    warned "unknown mimetype for .crawl-shown.json" (a failure with -W). Added to
+    ``epub_exclude_files`` in every build, so the setting compares the same each time."""
+    excluded = list(config.epub_exclude_files or [])
+    if SHOWN_FILE not in excluded:
+        config.epub_exclude_files = [*excluded, SHOWN_FILE]
 
 
 def add_static_files(app: Sphinx) -> None:

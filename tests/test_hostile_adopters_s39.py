@@ -524,3 +524,25 @@ def test_control_characters_in_imported_text_are_left_out_with_a_warning(
     assert "Last paragraph." in page
     epub = build(src, buildername="epub")
     xml.dom.minidom.parse(str(epub.outdir / "index.xhtml"))
+
+
+def test_a_second_epub_build_into_the_same_folder_has_no_warning(tmp_path: Path) -> None:
+    """The record of what the pages show (.crawl-shown.json, beside the pages) was
+    found by the second EPUB build into the same folder as a file of the book: "unknown
+    mimetype for .crawl-shown.json" each time, which stops a build with -W."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nversion = "1"\ncopyright = "2026"\n'
+            'extensions = ["sphinx_crawl"]\n',
+            "index.rst": AGED_PAGE,
+        },
+    )
+    assert build(src, buildername="epub").warnings() == []
+    (src / "index.rst").write_text(AGED_PAGE.replace("Knees grip.", "Knees grip well."))
+    again = build(src, buildername="epub")
+    assert again.warnings() == []
+    assert "Knees grip well." in again.text("index.xhtml")
+    # The setting that keeps it out compares the same in each build: no page is read
+    # again for it.
+    assert "config changed" not in again.app.status.getvalue()
