@@ -55,6 +55,8 @@ NOT_MOVING = {
         "baby stopped moving backwards": NEITHER,
         "baby wont move on tummy time": NEITHER,
         "why doesnt my baby move forward": NEITHER,
+        "baby doesnt move from the spot": NEITHER,
+        "my baby is not moving, help": EMERGENCY,
     },
     "es": {
         "mi bebé no se mueve": EMERGENCY,
@@ -70,6 +72,7 @@ NOT_MOVING = {
         "mi bebe de 8 meses no se mueve": NEITHER,
         "es normal que mi bebe no se mueva": NEITHER,
         "mi bebé se mueve mucho": NEITHER,
+        "mi bebe no se mueve del sitio": NEITHER,
     },
 }
 

@@ -276,14 +276,17 @@ STILL_EN = [
 ]
 STILL_ES = ["no se mueve", "no mueve", "dejó de moverse"]
 #: Words that say a baby not moving is a baby not getting about yet ("not moving yet",
-#: "not moving much", "todavía no se mueve"), beside those of the handbook's headings.
+#: "not moving much", "doesn't move from the spot", "todavía no se mueve", "no se mueve
+#: del sitio"), beside those of the handbook's headings.
 #: A question whether it is normal asks about development too ("es normal que no se
 #: mueva").
 STILL_PROGRESS_EN = [
     "yet", "much", "enough", "far", "properly", "forward", "forwards", "around", "anywhere",
-    "normal", "usual",
+    "spot", "place", "stays", "normal", "usual",
 ]
-STILL_PROGRESS_ES = ["todavía", "aún", "mucho", "suficiente", "adelante", "lejos", "normal"]
+STILL_PROGRESS_ES = [
+    "todavía", "aún", "mucho", "suficiente", "adelante", "lejos", "sitio", "lugar", "normal",
+]
 #: Words that say nothing of getting about, though an entry's heading may have them
 #: ("not moving at all", "suddenly stopped moving", "help, he's not moving").
 STILL_NEUTRAL_EN = ["all", "anymore", "suddenly", "now", "please", "help", "completely"]
