@@ -43,6 +43,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.names import add_crawl_directive
+from sphinx_crawl.directives.options import raw_options, read_options, warn_stray
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import LOCALE_DIR, MESSAGE_CATALOG, _, language_tag
 from sphinx_crawl.output import (
@@ -487,9 +488,17 @@ class CrawlOfflineDirective(SphinxDirective):
     with its size, and to remove it. Shown in the HTML of a build with
     ``crawl_offline`` (over http(s), once the worker runs); nothing elsewhere."""
 
-    has_content = False
+    # Stray content, argument or options: our located warnings, not docutils' error
+    # (which dropped the directive).
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = raw_options()
 
     def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        read_options(self.name, self.options, self.block_text, self.option_spec, location)
+        warn_stray(self.name, self.content, self.arguments, location, argument=False)
         node = crawl_offline_copy()
         self.set_source_info(node)
         return [node]

@@ -479,7 +479,8 @@ def test_control_characters_in_imported_text_are_left_out_with_a_warning(
             tmp_path / "other",
             {
                 "conf.py": 'project = "Other"\nextensions = ["sphinx_crawl"]\n',
-                "index.rst": "Other\n=====\n\n.. tip-card:: Their tip\n   :id: their-tip\n\n   Theirs.\n",
+                "index.rst": "Other\n=====\n\n.. tip-card:: Their tip\n   :id: their-tip\n\n"
+                "   Theirs.\n",
             },
         )
     )
@@ -546,3 +547,53 @@ def test_a_second_epub_build_into_the_same_folder_has_no_warning(tmp_path: Path)
     # The setting that keeps it out compares the same in each build: no page is read
     # again for it.
     assert "config changed" not in again.app.status.getvalue()
+
+
+#: Each directive that takes no content (or no argument), with what an author might
+#: put there anyway: an introduction in the body, a heading as the argument.
+STRAY = [
+    tuple(part.strip() for part in row.split("|"))
+    for row in """
+    crawl-list      |                     | :type: tip    | content
+    crawl-timeline  |                     | :type: tip    | content
+    crawl-sources   |                     |               | content
+    crawl-sources   | Where it comes from |               | argument
+    crawl-changes   |                     |               | content
+    crawl-offline   |                     |               | content
+    crawl-offline   | Keep it             |               | argument
+    crawl-offline   |                     | :size: big    | option
+    crawl-baby      | Your baby           |               | argument
+    crawl-summary   | For the doctor      |               | argument
+    crawl-import    | data/notes.yaml     |               | content
+    crawl-extend    | a-tip               | :tags+: floor | content
+    """.strip().splitlines()
+]
+
+
+@pytest.mark.parametrize(("directive", "argument", "options", "stray"), STRAY)
+def test_stray_content_or_argument_is_a_crawl_warning_and_the_directive_stays(
+    tmp_path: Path, directive: str, argument: str, options: str, stray: str
+) -> None:
+    """An introduction written inside a crawl-list (or a heading after crawl-baby) was a
+    docutils ERROR, "no content permitted", and the list or panel was dropped from the
+    page. As crawl-baby already did for content: a located crawl warning, the directive
+    works, and the stray text is left out."""
+    options = "".join(f"   {line}\n" for line in options.splitlines())
+    body = "\n   An introduction.\n" if stray == "content" else ""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\ncrawl_previous = "p.json"\n',
+            "index.rst": "Page\n====\n\n.. tip-card:: A tip\n   :id: a-tip\n   :age: 6-9 months\n\n"
+            f"   Body.\n\n.. {directive}:: {argument}\n{options}{body}\nLast paragraph.\n",
+            "data/notes.yaml": "entries:\n  - {type: tip, id: imported, title: Imported}\n",
+        },
+    )
+    site = build(src)
+    ours = [w for w in site.warnings() if "crawl_previous" not in w and "p.json" not in w]
+    assert [w for w in ours if "[crawl." not in w] == []  # no docutils error
+    what = {"content": "content", "argument": "argument", "option": "option"}[stray]
+    assert any(f"<src>/index.rst:10: WARNING: {directive}" in w and what in w for w in ours), ours
+    text = site.main("index").get_text(" ", strip=True)
+    assert "Last paragraph." in text
+    assert "An introduction." not in text

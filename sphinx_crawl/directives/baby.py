@@ -10,8 +10,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import raw_options, read_options
+from sphinx_crawl.directives.options import raw_options, read_options, warn_stray
 
 
 class _CompanionDirective(SphinxDirective):
@@ -19,14 +18,15 @@ class _CompanionDirective(SphinxDirective):
     name = "crawl-baby"
     option_spec = raw_options()
     has_content = True  # so stray content is our located warning, not a docutils error
+    optional_arguments = 1  # and a stray argument too
+    final_argument_whitespace = True
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
         self.options = read_options(
             self.name, self.options, self.block_text, self.option_spec, location
         )
-        if self.content:
-            warn(f"{self.name} takes no content; it is left out", location, "content")
+        warn_stray(self.name, self.content, self.arguments, location, argument=False)
         node = self.node_class()
         self.set_source_info(node)
         return [node]

@@ -25,7 +25,7 @@ from sphinx_crawl.core.adapt import APPEND, APPEND_ONLY, LIST_KEYS, SELECTORS, E
 from sphinx_crawl.core.content_types import ContentTypeRegistry
 from sphinx_crawl.core.entries import split_list
 from sphinx_crawl.diagnostics import Subtype, warn
-from sphinx_crawl.directives.options import list_option, raw_options, read_options
+from sphinx_crawl.directives.options import list_option, raw_options, read_options, warn_stray
 from sphinx_crawl.domain import crawl_domain
 
 
@@ -56,7 +56,7 @@ class CrawlExtendDirective(SphinxDirective):
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
-    has_content = False
+    has_content = True  # so stray content is our located warning, not a docutils error
     option_spec = raw_options(*SELECTORS)  # and any other name: the changes
 
     def run(self) -> list[nodes.Node]:
@@ -64,6 +64,7 @@ class CrawlExtendDirective(SphinxDirective):
         given = read_options(
             "crawl-extend", self.options, self.block_text, list(self.options), location
         )
+        warn_stray("crawl-extend", self.content, self.arguments, location)
 
         def report(message: str, subtype: Subtype = "extend") -> None:
             warn(f"crawl-extend: {message}", location, subtype)

@@ -35,7 +35,7 @@ from sphinx_crawl.directives.entry_parts import (
     title_frame,
     unique_anchor,
 )
-from sphinx_crawl.directives.options import list_option, raw_options, read_options
+from sphinx_crawl.directives.options import list_option, raw_options, read_options, warn_stray
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
 from sphinx_crawl.import_fetch import import_files, upstream_changes
@@ -50,7 +50,7 @@ class CrawlImportDirective(SphinxDirective):
     required_arguments = 0
     optional_arguments = 1  # missing: our located warning, not docutils' error
     final_argument_whitespace = True
-    has_content = False
+    has_content = True  # so stray content is our located warning, not a docutils error
     option_spec = raw_options("types", "ids", "tags", "prefix")
 
     def run(self) -> list[nodes.Node]:
@@ -58,6 +58,7 @@ class CrawlImportDirective(SphinxDirective):
         self.options = read_options(
             "crawl-import", self.options, self.block_text, self.option_spec, location
         )
+        warn_stray("crawl-import", self.content, self.arguments, location)
         self.name = self.arguments[0].strip() if self.arguments else ""
         if not self.name:
             warn(

@@ -12,7 +12,7 @@ from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.derive import source_anchor
 from sphinx_crawl.core.lists import LAYOUTS, ListSpec
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.directives.options import list_option, raw_options, read_options
+from sphinx_crawl.directives.options import list_option, raw_options, read_options, warn_stray
 from sphinx_crawl.domain import crawl_domain
 
 
@@ -33,6 +33,7 @@ class CrawlListDirective(SphinxDirective):
 
     optional_arguments = 1
     final_argument_whitespace = True
+    has_content = True  # so stray content is our located warning, not a docutils error
     option_spec = raw_options("type", "tags", "age", "layout", "first", "help")
     #: (docutils sets ``name`` to the directive's name as written: warnings say it.)
 
@@ -41,6 +42,7 @@ class CrawlListDirective(SphinxDirective):
         self.options = read_options(
             self.name, self.options, self.block_text, self.option_spec, location
         )
+        warn_stray(self.name, self.content, self.arguments, location)
         for option in ("type", "tags", "age", "first", "help"):
             value = self.options.get(option)
             if value is not None and not list_option(value):
@@ -114,10 +116,16 @@ class CrawlSourcesDirective(SphinxDirective):
     """List every source in ``crawl_sources`` with the entries that cite it."""
 
     option_spec = raw_options("class")
+    has_content = True  # stray content and argument: our located warnings
+    optional_arguments = 1
+    final_argument_whitespace = True
 
     def run(self) -> list[nodes.Node]:
         self.options = read_options(
             "crawl-sources", self.options, self.block_text, self.option_spec, self.get_location()
+        )
+        warn_stray(
+            "crawl-sources", self.content, self.arguments, self.get_location(), argument=False
         )
         node = crawl_nodes.crawl_sources()
         self.set_source_info(node)

@@ -30,6 +30,20 @@ class AcceptAnyOption(dict[str, Any]):
         return True
 
 
+def warn_stray(
+    name: str, content: Any, arguments: list[str], location: Any, *, argument: bool = True
+) -> None:
+    """Content given to a directive that takes none, or an argument to one that takes
+    none (``argument=False``): a located warning each, and it is left out. (Declared as
+    docutils' own, they were an error that dropped the whole directive from the page.)
+    Such directives declare ``has_content = True`` (and an optional argument) so that
+    the stray text reaches here."""
+    if content:
+        warn(f"{name} takes no content; it is left out", location, "content")
+    if arguments and not argument:
+        warn(f"{name} takes no argument; {arguments[0]!r} is left out", location, "option")
+
+
 def raw_options(*names: str) -> AcceptAnyOption:
     return AcceptAnyOption({name: directives.unchanged for name in names})
 
