@@ -148,6 +148,8 @@ RUN_TOGETHER_AND_TYPED = {
         "babyoutfit": NEITHER,
         "my baby wont open his eyes": UNWELL,
         "newborn wont latch": UNWELL,
+        "baby drank cleaning spray": UNWELL,
+        "baby licked the disinfectant": UNWELL,
     },
     "es": {
         "mibebetienefiebre": UNWELL,
@@ -159,6 +161,8 @@ RUN_TOGETHER_AND_TYPED = {
         "mi bebe no abre los ojos": UNWELL,
         "mibebegateahaciaatras": NEITHER,
         "recien nacido no se engancha": UNWELL,
+        "se tomo desinfectante": UNWELL,
+        "bebio limpiador": UNWELL,
     },
 }
 

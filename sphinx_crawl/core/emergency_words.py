@@ -209,7 +209,8 @@ UNWELL_EN = [
     "refuses feed", "refuses to feed", "refusing to feed", "refusing bottle",
     "refuses bottle", "refusing breast", "refuses breast", "puke", "puked", "puking",
     "stuck in nose", "stuck in ear", "wont open eyes", "cant open eyes", "wont latch",
-    "not latching", "cant latch",
+    "not latching", "cant latch", "cleaning spray", "disinfectant", "oven cleaner",
+    "drain cleaner", "window cleaner",
     "up his nose", "up her nose",
 ]
 UNWELL_ES = [
@@ -248,7 +249,7 @@ UNWELL_ES = [
     # Yellowish (jaundice); "se callo" as "se cayó" is often typed ("se callo de la
     # cama"); eyes that will not open.
     "amarillento", "amarillenta", "se callo", "no abre los ojos", "no se engancha",
-    "no agarra el pecho",
+    "no agarra el pecho", "desinfectante", "limpiador", "producto de limpieza",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
