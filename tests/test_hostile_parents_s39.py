@@ -12,13 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import Tab
-from tests.browser.conftest import base_url as base_url  # the browser fixtures
-from tests.browser.conftest import open_page as open_page
-from tests.browser.conftest import playwright_browser as playwright_browser
-from tests.browser.conftest import site as site
-from tests.browser.conftest import tab as tab
-from tests.browser.support import entry_state, expected_applies
 from tests.test_hostile_parents_s38 import (
     test_a_worried_parent_gets_the_right_notice as notices_are_as_asked,
 )
@@ -93,7 +86,16 @@ SPANISH = {
         "juguete morado": NEITHER,
         "mi bebe esta morado": EMERGENCY,
     },
-    "en": {"mi bebe se muere": EMERGENCY, "is my baby a bit behind": NEITHER},
+    "en": {
+        "mi bebe se muere": EMERGENCY,
+        # "A bit" was a bite (the illness notice); a bite said so still is one, and a
+        # base form is still its word with an ending ("cry" is "crying").
+        "is my baby a bit behind": NEITHER,
+        "a bit worried he only crawls backwards": NEITHER,
+        "baby was bit by a spider": UNWELL,
+        "baby got bit": UNWELL,
+        "baby cry all the time": UNWELL,
+    },
 }
 
 #: A temperature without a fever word ("baby temp 39", "tiene 40 grados", "está
@@ -243,32 +245,6 @@ def test_a_child_older_than_the_handbook_gets_help_first(
         for query, found in decided(built[language], language, list(queries), tmp_path).items():
             got[language, query] = found["shown"][:1] == ["parent-worry"] and not found["urgent"]
     assert got == {(lang, q): first for lang, qs in BEYOND.items() for q, first in qs.items()}
-
-
-#: A shared link's age with a decimal comma, as the Spanish edition writes ages ("10,5
-#: meses"), or with its unit ("10m"): the age field takes "10.5" only, and before, the
-#: page showed every entry as if no age had been given, with no word of why. Now the
-#: link's age is read as the number it says.
-SHARED_AGES = [
-    ("milestones.html?age=10,5", "10.5"),
-    ("es/milestones.html?age=10,5", "10.5"),
-    ("milestones.html?age=10m", "10"),
-    ("milestones.html?age=9&early=6,0", "9"),
-]
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(("path", "age"), SHARED_AGES)
-def test_a_shared_age_with_a_decimal_comma_is_read(tab: Tab, path: str, age: str) -> None:
-    tab.goto(path)
-    state = entry_state(tab.page)
-    assert state["age"] == age
-    months = float(age)
-    if "early=6" in path:
-        assert state["early"] == "6.0"
-        months -= 6 * 7 / 30.4375
-    assert sorted(state["applies"]) == sorted(expected_applies(state["ranges"], months))
-    assert state["applies"], "a 9- to 10.5-month-old has entries that apply"
 
 
 #: Losing skills (shared/EVIDENCE.md): "baby regressing", "my baby regressed" got the

@@ -251,6 +251,8 @@ INTENT_WORDS: dict[str, list[str]] = {
             "puertas"
         ),
         *(f"{verb} down" for verb in _DOWN_EN),
+        # "A bit" is a little, not a bite ("is my baby a bit behind", s39).
+        "a bit",
         # A baby who drops a toy was not dropped ("baby dropped his toy on the floor"
         # was read as "dropped the baby", s39).
         *(

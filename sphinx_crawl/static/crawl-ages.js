@@ -89,6 +89,11 @@
     return { ages: monthsOk ? fromMonths(typed, weeks) : null, weeks, monthsOk, weeksOk };
   }
 
+  // A shared link's number as a number field takes it: "10,5" (a decimal comma, as the
+  // Spanish edition writes ages) is "10.5", "10m" is "10", "-3" stays (to be named out of
+  // range); anything else is "" (the field would take none of these as they are).
+  const fromLink = (text) => (/^\s*(-?\d+(?:[.,]\d+)?)/.exec(text || "") || ["", ""])[1].replace(",", ".");
+
   /* ---- Showing an age ----------------------------------------------------- */
   // One decimal, rounded down: 13.99 months is "13.9", never "14" before the day.
   // (The small allowance keeps 12.6, stored as 12.59999..., at 12.6.)
@@ -145,6 +150,7 @@
     fromMonths,
     fromBirth,
     fromTyped,
+    fromLink,
     floorTenth,
     formatMonths,
     inputMonths,

@@ -269,14 +269,16 @@
   // ("breathign" is one swap from "breathing", not from its stem "breath").
   const forms = (text) => words(text).map((word) => [fold(word), stem(word)]);
   // Whether every word of a phrase ("blue lips") is among the query's, in any order.
-  // A stem of under 4 letters typed as it is, no ending, is no longer word: "her"
-  // (English) is not "herida" (a wound, stem "her"), "bit" not "bite"; "move" is still
-  // "moving" (both "mov"), "fits" "fit".
+  // A stem of under 4 letters typed as it is, no ending, is a longer word only with an
+  // English ending ("cry" is "crying", "lip" "lips", "bit" "bite"): "her" (English) is not
+  // "herida" (a wound, whose Spanish stem is "her"); "move" is still "moving" (both
+  // "mov").
   const namesPhrase = (asked, phrase, vocabulary) => {
     const wanted = forms(phrase);
     return wanted.length > 0 && wanted.every(([word, root]) => asked.some(([typed, typedRoot]) => {
       const known = vocabulary.has(typedRoot);
-      const byStem = root.length >= 4 || typed !== typedRoot || typed.length >= word.length;
+      const byStem = root.length >= 4 || typed !== typedRoot || typed.length >= word.length ||
+        englishStem(word) === typed;
       return (byStem && closeEnough(typedRoot, root, known)) || closeEnough(typed, word, known);
     }));
   };

@@ -73,9 +73,8 @@
     const params = new URLSearchParams(window.location.search);
     // A number field takes "10.5" only: a shared link's "10,5" (a decimal comma, as
     // the Spanish edition writes ages) or "10m" would leave it empty, the age ignored.
-    const number = (text) => (/^\s*(-?\d+(?:[.,]\d+)?)/.exec(text || "") || ["", ""])[1].replace(",", ".");
-    age.value = number(params.get("age"));
-    early.value = number(params.get("early"));
+    age.value = AGES.fromLink(params.get("age"));
+    early.value = AGES.fromLink(params.get("early"));
     only.checked = params.get("only") === "1";
     form.hidden = false;
 

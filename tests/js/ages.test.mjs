@@ -171,3 +171,13 @@ test("today is the reader's calendar day", () => {
   assert.equal(ages.isIsoDate("2026-02-29"), false);
   assert.equal(ages.isIsoDate("2028-02-29"), true);
 });
+
+// A shared link's age with a decimal comma ("?age=10,5", as the Spanish edition writes
+// ages) or a unit ("?age=10m"): the page's number field took neither, and the page
+// showed every entry as if no age had been given (hostile parents s39). crawl.js puts
+// what fromLink reads in the field.
+test("a shared link's age is read as the number it says", () => {
+  const read = ["10,5", "10.5", "10m", " 9 ", "-3", "6,0", "abc", "", null, undefined].map(ages.fromLink);
+  assert.deepEqual(read, ["10.5", "10.5", "10", "9", "-3", "6.0", "", "", "", ""]);
+  assert.equal(ages.fromTyped(ages.fromLink("10,5"), "").ages.months, 10.5);
+});
