@@ -6,6 +6,7 @@ import gettext
 import hashlib
 import io
 import re
+import string
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,6 +111,7 @@ def load_project_catalog(app: Sphinx, config: Config) -> None:
             # Read afresh (gettext.translation keeps a file it read once for good).
             body = Path(compiled).read_bytes()
             found = gettext.GNUTranslations(io.BytesIO(body))
+            _drop_misfits(found, Path(compiled).with_suffix(".po"), app)
             # A changed catalog re-reads the pages, as a changed setting does.
             setattr(config, CATALOG_VALUE, hashlib.sha256(body).hexdigest())
             break
@@ -131,6 +133,35 @@ def load_project_catalog(app: Sphinx, config: Config) -> None:
         config_location(app, "language"),
         "language",
     )
+
+
+def _fields(text: str) -> set[str] | None:
+    """The ``{name}`` fields of a message (None: not a format string at all)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def _drop_misfits(translations: gettext.GNUTranslations, po: Path, app: Sphinx) -> None:
+    """Leave out each translation whose ``{fields}`` are not its message's: the words are
+    filled in with ``str.format``, and a field renamed in translation ("{edad}") stopped
+    the build. Each is a located warning; the package's words are used for it."""
+    catalog = getattr(translations, "_catalog", None)
+    if not isinstance(catalog, dict):
+        return
+    for key, translated in list(catalog.items()):
+        message = key[0] if isinstance(key, tuple) else key
+        if not isinstance(message, str) or not message or not isinstance(translated, str):
+            continue
+        if _fields(translated) != _fields(message):
+            del catalog[key]
+            warn(
+                f"{MESSAGE_CATALOG}.po: the translation {translated!r:.80} of {message!r:.80} "
+                "does not keep its {fields}; the package's words are used instead",
+                f"{po}:1",
+                "language",
+            )
 
 
 #: The configuration value holding the digest of the project's own catalog (none: "").

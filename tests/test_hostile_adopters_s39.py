@@ -597,3 +597,36 @@ def test_stray_content_or_argument_is_a_crawl_warning_and_the_directive_stays(
     text = site.main("index").get_text(" ", strip=True)
     assert "Last paragraph." in text
     assert "An introduction." not in text
+
+
+def test_a_project_translation_that_renames_a_field_is_left_out_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """The words are filled in with str.format: a translation that renamed a field
+    ("{wochen}" for "{weeks}") stopped the build with a KeyError. It is left out with a
+    located warning, and the package's words are used for that message."""
+    help_id = (
+        "Born more than {weeks} weeks early? Enter the age since birth and the weeks born "
+        "early: the corrected age (the age minus the weeks early), which health services "
+        "use until about age {years}, is worked out for you."
+    )
+    po = GERMAN_PO + f'\nmsgid "{help_id}"\nmsgstr "Mehr als {{wochen}} Wochen zu früh?"\n'
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nlanguage = "de"\nextensions = ["sphinx_crawl"]\n',
+            "index.rst": FLAG_PAGE,
+            "locales/de/LC_MESSAGES/sphinx_crawl.po": po,
+        },
+    )
+    site = build(src)
+    [warning] = site.crawl_warnings()
+    assert warning.startswith(
+        "<src>/locales/de/LC_MESSAGES/sphinx_crawl.po:1: WARNING: sphinx_crawl.po: the "
+        "translation 'Mehr als {wochen} Wochen zu früh?' of 'Born more than {weeks}"
+    )
+    assert warning.endswith("the package's words are used instead [crawl.language]")
+    main = site.main("index")
+    assert "Born more than 3 weeks early?" in main.get_text()
+    flag = main.find("article", id="no-movement")
+    assert flag.find(class_="crawl-badge").get_text() == "Dringend: heute Hilfe holen"
