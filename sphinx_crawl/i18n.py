@@ -125,9 +125,10 @@ def load_project_catalog(app: Sphinx, config: Config) -> None:
         return
     template = LOCALE_DIR / f"{MESSAGE_CATALOG}.pot"
     folder = (list(config.locale_dirs) or ["locales"])[0]
+    shipped = " and ".join(sorted(path.parent.parent.name for path in LOCALE_DIR.glob("*/*/*.mo")))
     warn(
         f"sphinx-crawl has no {language!r} translation of its own words (urgency badges, "
-        "labels, the age filter, the tracker, the search page; it ships es and fr): "
+        f"labels, the age filter, the tracker, the search page; it ships {shipped}): "
         f"they show in English on these pages. Translate them in "
         f"{folder}/{language}/LC_MESSAGES/{MESSAGE_CATALOG}.po, made from {template}",
         config_location(app, "language"),
