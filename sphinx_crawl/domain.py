@@ -399,6 +399,21 @@ class CrawlDomain(Domain):
                 problem.subtype,  # type: ignore[arg-type]
             )
 
+    def referencing(self) -> frozenset[str]:
+        """The ids of the entries whose title, text or fields refer to another entry or a
+        source: what they read as follows the titles they name."""
+        if "referencing" not in self.views_cache:
+            self.views_cache["referencing"] = frozenset(
+                entry_id
+                for entry_id, entry in self._stored().items()
+                if any(
+                    isinstance(text, str) and has_references(text)
+                    for text in (entry["title"], entry["text"], *entry["fields"].values())
+                )
+            )
+        found: frozenset[str] = self.views_cache["referencing"]
+        return found
+
     def searchable(self) -> list[EntryData]:
         """The entries as the entry search indexes them: references to entries read as
         their titles, references to sources left out (a source's title says nothing of

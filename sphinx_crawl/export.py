@@ -112,7 +112,7 @@ def _entry_records(app: Sphinx, builder: Builder, entries: list[EntryData]) -> E
     the last build kept them (an edit re-encoded 20,000 records: 0.25 s)."""
     domain = crawl_domain(builder.env)
     positions = [position_key(entry) for entry in entries]
-    found = load_kept(app, CONTENT_KEPT, positions)
+    found = load_kept(app, CONTENT_KEPT, positions, domain.referencing())
     kept = found.payload if found is not None else None
     if found is None or not isinstance(kept, list) or len(kept) != len(entries):
         redo: Iterable[int] = range(len(entries))

@@ -15,8 +15,9 @@ A later build uses it only where
 * every entry is where it was: no entry added, removed or moved, no id won by another
   entry or made unique otherwise (the positions compared are page, anchor and id).
 
-Then only the entries on the pages read again, and those whose ids changed, are worked
-out again (with what the caller adds: entries whose links changed). Anything else works
+Then only the entries on the pages read again, those whose ids changed and those whose
+text refers to another entry or a source (its title may have changed) are worked out
+again, with what the caller adds (entries whose links changed). Anything else works
 everything out, as a clean build does. A kept file is written whole or not at all; one
 that cannot be read is ignored.
 """
@@ -60,9 +61,12 @@ def kept_path(app: Sphinx, name: str) -> Path:
     return Path(app.doctreedir) / KEPT_FILE.format(name=name, builder=app.builder.name)
 
 
-def load_kept(app: Sphinx, name: str, positions: list[str]) -> Kept | None:
+def load_kept(
+    app: Sphinx, name: str, positions: list[str], also: Iterable[str] = ()
+) -> Kept | None:
     """What the last finished build kept under ``name``, if this build may use it (see
-    the module's docstring)."""
+    the module's docstring); the entries known by ``also`` are worked out again too
+    (those whose text names other entries or sources, whatever changed)."""
     edits = edits_since_last_build(app)
     if edits is None:
         return None
@@ -75,7 +79,8 @@ def load_kept(app: Sphinx, name: str, positions: list[str]) -> Kept | None:
         return None
     if found.get("state") != edits.start or found.get("positions") != positions:
         return None
-    return Kept(found.get("payload"), redo_positions(positions, edits.pages, edits.ids), edits)
+    redo = redo_positions(positions, edits.pages, edits.ids | frozenset(also))
+    return Kept(found.get("payload"), redo, edits)
 
 
 def redo_positions(positions: list[str], pages: Iterable[str], ids: Iterable[str]) -> set[int]:

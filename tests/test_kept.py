@@ -13,10 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinx_crawl import export, incremental
+from sphinx_crawl.core.schema import entry_record
 from sphinx_crawl.kept import kept_path
 from sphinx_crawl.render import search
 from sphinx_crawl.render.search import encode_postings
 from sphinx_crawl.render.search_kept import KEPT_NAME, decode_postings
+from sphinx_crawl.selection import view_digest as selection_view_digest
 from tests.build_utils import build, copy_root, copy_source, read_search_index
 from tests.test_incremental import add_entry, edit
 
@@ -115,7 +117,7 @@ def test_postings_decode_to_the_positions_encoded(data: st.DataObject) -> None:
 def records_encoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the entries each build encoded a crawl.json record for."""
     calls: list[str] = []
-    record = export.entry_record
+    record = entry_record
 
     def counted(entry: Any, *args: Any) -> Any:
         calls.append(entry["id"])
@@ -177,7 +179,7 @@ def test_an_edit_leaves_lists_of_other_types_unworked(
     chooses from red flags only) is not worked out again; the page of lists (one of them
     of every type) is, and both are what a clean build writes."""
     digested: list[str] = []
-    view_digest = incremental.view_digest
+    view_digest = selection_view_digest
 
     def counted(domain: Any, docname: str, registry: Any) -> str:
         digested.append(docname)
@@ -200,3 +202,24 @@ def test_an_edit_leaves_lists_of_other_types_unworked(
     clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
     for name in ("lists.html", "flags-list.html"):
         assert (again.outdir / name).read_text(encoding="utf-8") == clean.text(name)
+
+
+def test_a_title_edited_reads_anew_in_the_text_of_entries_naming_it(
+    tmp_path: Path, make_app: Any
+) -> None:
+    """An entry whose text names another (on a page not read again) is searched and
+    exported with the new title of the one it names."""
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    edit(
+        srcdir / "tips-home.md",
+        "Move chairs out of the hallway.",
+        "Move chairs out of the hallway, then see {crawl:tip}`bare-knees`.",
+    )
+    build(srcdir, make_app=make_app)
+    edit(srcdir / "tips-floor.md", "{tip-card} Bare knees grip the floor", "{tip-card} Kneepads")
+    again = build(srcdir, make_app=make_app)
+    lane = next(e for e in content_of(again)["entries"] if e["id"] == "crawling-lane")
+    assert "Kneepads" in lane["text"]
+    clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
+    assert again.text("crawl.json") == clean.text("crawl.json")
+    assert index_of(again) == index_of(clean)

@@ -72,9 +72,9 @@ LAYERS: tuple[Layer, ...] = (
     ),
     Layer(
         "Outputs",
-        ("export", "render.search", "incremental", "offline", "unfinished"),
-        "crawl.json and its schema, which pages to rewrite, the offline copy, finishing "
-        "what a stopped build left.",
+        ("export", "render.search", "incremental", "kept", "offline", "unfinished"),
+        "crawl.json and its schema, which pages to rewrite, what an edit need not work "
+        "out again, the offline copy, finishing what a stopped build left.",
     ),
     Layer(
         "Wiring",

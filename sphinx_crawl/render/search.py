@@ -134,7 +134,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
     entries = crawl_domain(app.env).searchable()
     positions = [position_key(entry) for entry in entries]
     parts_of = _entry_parts(app)
-    found = load_kept(app, KEPT_NAME, positions)
+    found = load_kept(app, KEPT_NAME, positions, crawl_domain(app.env).referencing())
     kept = None
     if found and isinstance(found.payload, KeptIndex):
         kept = _patched(found.payload, found.redo, entries, parts_of)
