@@ -130,7 +130,7 @@
   // word the handbook lacks), every part of its first two letters, where a typo is
   // looked for (not for the words the notices read: "breathing" waits for nothing).
   function typoParts(index, query) {
-    const STOP = new Set(index.stop || []);
+    const STOP = stopWords(index);
     const known = (index.crawlSearcher ??= searcher(index)).stems();
     const claimed = claimedStems(index, query);
     const unknown = new Set(words(query).filter((w) => !STOP.has(w) && !known.has(stem(w)) && !claimed.has(stem(w)))
@@ -461,8 +461,11 @@
     return words(query).some((w) => negation.has(fold(w)) || alarm.has(fold(w)));
   };
 
+  // The index's stop words as written (a query's words are matched as typed), made once.
+  const stopWords = (index) => (index.crawlStopWords ??= new Set(index.stop || []));
+
   function rankEntries(index, query) {
-    const STOP = new Set(index.stop || []);
+    const STOP = stopWords(index);
     const terms = words(query).filter((w) => !STOP.has(w));
     if (!terms.length) return [];
     const synonyms = index.synonyms || {};
