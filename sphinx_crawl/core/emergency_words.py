@@ -89,6 +89,9 @@ SIGNS_EN = [
     # A hostile reader's round (s39): not moving at all, in one word (HSE: becomes
     # unresponsive). "Not moving" alone is read by ``STILL_EN`` below.
     "motionless", "lifeless", "not responsive",
+    # A hostile reader's round (s40): not breathing with Spanish's "no" before the
+    # English word ("mi bebe no breathing", as a bilingual parent types).
+    "no breathing",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -143,6 +146,13 @@ SIGNS_ES = [
     # Hard to wake, as the verb's infinitive ("no puedo despertar a mi bebé"); a fit as
     # the gerund (the English edition reads Spanish words without a Spanish stemmer).
     "no despertar", "convulsionando",
+]
+#: Not breathing in French and Portuguese: a parent may type the words that come first
+#: to them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
+#: illness notice, or the card about development).
+SIGNS_OTHER = [
+    "ne respire pas", "ne respire plus", "respire plus", "arrêté de respirer", "não respira",
+    "não está respirando", "parou de respirar", "sem respirar",
 ]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
@@ -212,6 +222,14 @@ UNWELL_EN = [
     "not latching", "cant latch", "cleaning spray", "disinfectant", "oven cleaner",
     "drain cleaner", "window cleaner",
     "up his nose", "up her nose",
+    # A hostile reader's round (s40): an illness by its name, or shaking and a bulging
+    # head in other words, got the card about development alone ("baby ear infection",
+    # "infantile spasms", "baby tremors", "baby head bulging"). (Not "cold" alone: a
+    # cold floor; not "bulging" alone: a bulging cushion.)
+    "infection", "ear infection", "earache", "virus", "croup", "bronchiolitis", "rsv",
+    "caught cold", "runny nose", "stuffy nose", "blocked nose", "congested", "congestion",
+    "constipated", "constipation", "conjunctivitis", "pink eye", "sticky eye", "thrush",
+    "tremor", "tremors", "spasm", "spasms", "bulging head", "head bulging",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -250,6 +268,11 @@ UNWELL_ES = [
     # cama"); eyes that will not open.
     "amarillento", "amarillenta", "se callo", "no abre los ojos", "no se engancha",
     "no agarra el pecho", "desinfectante", "limpiador", "producto de limpieza",
+    # The same round (s40), in Spanish: an illness by its name ("otitis", "catarro";
+    # "constipado" is a cold in Spain), and a parent who fell holding the baby.
+    "otitis", "catarro", "constipado", "constipada", "infección", "virus", "bronquiolitis",
+    "estreñido", "estreñida", "estreñimiento", "conjuntivitis", "congestionado",
+    "congestionada", "nariz tapada", "me caí",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
@@ -306,7 +329,7 @@ ASKING_ES = [
 ]
 # fmt: on
 
-_SIGNS = {"en": SIGNS_EN, "es": SIGNS_ES}
+_SIGNS = {"en": SIGNS_EN, "es": SIGNS_ES, "other": SIGNS_OTHER}
 _UNWELL = {"en": UNWELL_EN, "es": UNWELL_ES}
 _FEVER = {"en": FEVER_EN, "es": FEVER_ES}
 _STILL = {"en": STILL_EN, "es": STILL_ES}

@@ -267,6 +267,9 @@ INTENT_WORDS: dict[str, list[str]] = {
         "dead end",
         "dead loss",
         "blood pressure",
+        # Breathing said to be fine ("no breathing problems"), not Spanglish for not
+        # breathing ("mi bebe no breathing", s40).
+        *(f"no breathing {what}" for what in ("problems", "problem", "issues")),
         *(f"hospital {who}" for who in ("physio", "physiotherapist", "appointment", "check")),
         # Where a baby was, not where to go now ("he was in hospital after birth").
         *(f"{at} hospital" for at in ("in", "in the", "at", "at the", "from", "from the")),

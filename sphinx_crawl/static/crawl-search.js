@@ -42,6 +42,8 @@
   // stems are worked out here, from its vocabulary, so the query and the index agree.
   const words = (text) =>
     (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
+      // "A&E", the UK's emergency department, is a hospital's (its letters alone are stop words).
+      .replace(/\ba ?(?:&|and) ?e\b/g, " hospital ")
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const englishStem = (word) => {
     if (word.length > 4 && /ie[sd]$/.test(word)) return word.slice(0, -3) + "y"; // worried, tries

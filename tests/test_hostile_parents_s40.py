@@ -1,0 +1,86 @@
+"""s40: a hostile reader's queries, in parents' own words, that got the wrong notice or
+none in the built handbook's search (shared/EVIDENCE.md, "Emergencies", "Acting on a
+concern"); none is a case of tests/test_hostile_parents_s38.py or s39. Each is run as
+tests/test_search_triage.py runs its queries (tests/js/triage.mjs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import test_hostile_parents_s38 as s38
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL
+from tests.test_search_triage import editions as editions  # the fixture
+
+#: Not breathing in another language than the edition's (NHS: stops breathing): French
+#: and Portuguese got the illness notice, or the card about development alone; Spanish's
+#: "no" before the English word ("mi bebe no breathing") got the illness notice. Breathing
+#: said to be fine is no emergency.
+OTHER_LANGUAGES = {
+    "en": {
+        "mon bébé ne respire pas": EMERGENCY,
+        "bebe ne respire pas": EMERGENCY,
+        "bebê não respira": EMERGENCY,
+        "meu bebê não está respirando": EMERGENCY,
+        "mi bebe no breathing": EMERGENCY,
+        "no breathing problems, he crawls backwards": NEITHER,
+    },
+    "es": {
+        "mon bébé ne respire pas": EMERGENCY,
+        "bebê não respira": EMERGENCY,
+        "mi baby no esta breathing": EMERGENCY,
+        "mi bebe no breathing": EMERGENCY,
+        "no breathing problems, he crawls backwards": NEITHER,
+    },
+}
+
+#: An illness by its name, or a sign in other words, that the handbook does not cover:
+#: before, the card about development alone ("baby ear infection", "infantile spasms",
+#: "baby tremors", "tiene catarro", "otitis bebe"), or no notice ("baby head bulging",
+#: "me caí con el bebé en brazos": a parent who fell holding the baby). Now whom to call
+#: today, and the emergency number if it may be more. A cold floor, a bulging cushion,
+#: are neither.
+ILLNESS_BY_NAME = {
+    "en": {
+        "baby ear infection": UNWELL,
+        "infantile spasms": UNWELL,
+        "baby tremors": UNWELL,
+        "baby head bulging": UNWELL,
+        "baby has a runny nose": UNWELL,
+        "baby caught a cold": UNWELL,
+        "baby constipated": UNWELL,
+        "baby virus": UNWELL,
+        "crawling on a cold floor": NEITHER,
+        "baby crawls over the bulging cushion": NEITHER,
+    },
+    "es": {
+        "otitis bebe": UNWELL,
+        "tiene catarro": UNWELL,
+        "esta constipado": UNWELL,
+        "me cai con el bebe en brazos": UNWELL,
+        "me caí con el bebé": UNWELL,
+        "baby ear infection": UNWELL,
+    },
+}
+
+#: A&E, the UK's emergency department, as "hospital" is (s38): before, "go to A&E" got
+#: crawling entries and no notice ("A", "and", "E" are each a stop word or a letter).
+#: A baby who was in A&E after birth gets none.
+A_AND_E = {
+    "en": {
+        "go to A&E": UNWELL,
+        "should i take her to a&e": UNWELL,
+        "a and e": UNWELL,
+        "he was in A&E after birth when will he crawl": NEITHER,
+    },
+    "es": {"go to A&E": UNWELL},
+}
+
+
+@pytest.mark.parametrize("asked", [OTHER_LANGUAGES, ILLNESS_BY_NAME, A_AND_E])
+def test_each_round_gets_its_notice(
+    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+) -> None:
+    s38.test_a_worried_parent_gets_the_right_notice(request, tmp_path, asked)
