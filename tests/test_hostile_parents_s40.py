@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests import test_hostile_parents_s38 as s38
-from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 #: Not breathing in another language than the edition's (NHS: stops breathing): French
@@ -84,3 +84,29 @@ def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:
     s38.test_a_worried_parent_gets_the_right_notice(request, tmp_path, asked)
+
+
+#: A cry for help and nothing else ("help", "HELP PLEASE", "sos", "ayuda", "socorro"):
+#: before, "How can I help my baby go forward?" first, and no card; now where to get help
+#: comes first ("Acting on a concern"). Help asked with crawling keeps its answer first.
+#: (edition, query, the entry shown first)
+FIRST = [
+    *(("en", q, "parent-worry") for q in ("help", "HELP PLEASE", "help!!!", "please help")),
+    *(("es", q, "parent-worry") for q in ("ayuda", "AYUDA", "ayuda por favor")),
+    ("en", "help baby crawl forward", "help-go-forward"),
+    ("en", "how can i help", "help-go-forward"),
+    ("en", "who can help", "who-can-help"),
+    ("es", "como ayudar a mi bebe a gatear", "help-go-forward"),
+]
+
+
+def test_a_cry_for_help_gets_where_to_get_help_first(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    built = request.getfixturevalue("editions")
+    got = []
+    for language in ("en", "es"):
+        asked = [query for lang, query, _ in FIRST if lang == language]
+        shown = decided(built[language], language, asked, tmp_path)
+        got += [(language, q, (shown[q]["shown"] or [""])[0]) for q in asked]
+    assert sorted(got) == sorted(FIRST)

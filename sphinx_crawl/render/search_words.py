@@ -315,9 +315,15 @@ INTENT_WORDS: dict[str, list[str]] = {
     # is off"): words about the baby or of no topic, and words that say something is
     # amiss. A query of these (and stop and intent words) gets where to get help first.
     "vague": _listed(
-        "baby babies child son daughter ok okay right fine well something think feel going on just"
+        "baby babies child son daughter ok okay right fine well something think feel going on just "
+        "please"
     ),
-    "amiss": _listed("wrong off feeling strange weird odd matter happening problem problems issue"),
+    # A cry for help with nothing else ("help", "please help", "sos", "urgent") is a worry
+    # too: before (s40), "help" got "How can I help my baby go forward?" first.
+    "amiss": _listed(
+        "wrong off feeling strange weird odd matter happening problem problems issue help sos "
+        "urgent"
+    ),
 }
 
 #: Per language: words about the baby that carry no meaning in a query (as "baby" in
@@ -407,10 +413,12 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "asustada asustado"
         ),
         "vague": _listed(
-            "bebé bebe hijo hija niño niña nene nena algo bien creo va anda está esta estoy siento"
+            "bebé bebe hijo hija niño niña nene nena algo bien creo va anda está esta estoy siento "
+            "favor"
         ),
         "amiss": _listed(
-            "mal pasa pasando raro rara extraño extraña problema ocurre sucede presentimiento"
+            "mal pasa pasando raro rara extraño extraña problema ocurre sucede presentimiento "
+            "ayuda socorro auxilio urgente"
         ),
     },
 }
