@@ -78,8 +78,24 @@ A_AND_E = {
     "es": {"go to A&E": UNWELL},
 }
 
+#: A face or a sign typed for the word (a phone's emoji keyboard): before, "baby 🤒"
+#: (a fever), "🤮" (vomiting), "🚑" got the card about development alone. A face that
+#: says nothing of illness beside a question about crawling gets no notice.
+EMOJI = {
+    "en": {
+        "baby 🤒": UNWELL,
+        "🤮": UNWELL,
+        "🥵 baby": UNWELL,
+        "🩸 in nappy": UNWELL,
+        "🚑": EMERGENCY,
+        "my baby crawls backwards 😂": NEITHER,
+        "baby 👶 crawling backwards ❤️": NEITHER,
+    },
+    "es": {"bebe 🤒": UNWELL, "🚑": EMERGENCY, "mi bebe gatea hacia atras 😂": NEITHER},
+}
 
-@pytest.mark.parametrize("asked", [OTHER_LANGUAGES, ILLNESS_BY_NAME, A_AND_E])
+
+@pytest.mark.parametrize("asked", [OTHER_LANGUAGES, ILLNESS_BY_NAME, A_AND_E, EMOJI])
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:

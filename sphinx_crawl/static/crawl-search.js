@@ -40,10 +40,14 @@
   /* ---- Entry search on the search page --------------------------------- */
   // The index (see sphinx_crawl/render/search.py) maps each field's words to entries;
   // stems are worked out here, from its vocabulary, so the query and the index agree.
+  const EMOJI = { "🤒": "fever", "🌡": "fever", "🥵": "hot", "🤮": "vomit", "🤢": "sick", "🚑": "ambulance",
+    "🆘": "help", "🩸": "blood" };
   const words = (text) =>
     (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
       // "A&E", the UK's emergency department, is a hospital's (its letters alone are stop words).
       .replace(/\ba ?(?:&|and) ?e\b/g, " hospital ")
+      // A face or a sign typed for a word ("baby 🤒"): the word, in every edition.
+      .replace(/\p{Extended_Pictographic}/gu, (face) => ` ${EMOJI[face] || ""} `)
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const englishStem = (word) => {
     if (word.length > 4 && /ie[sd]$/.test(word)) return word.slice(0, -3) + "y"; // worried, tries
