@@ -94,8 +94,41 @@ EMOJI = {
     "es": {"bebe 🤒": UNWELL, "🚑": EMERGENCY, "mi bebe gatea hacia atras 😂": NEITHER},
 }
 
+#: Turning purple, a cord round the neck, a rash that does not blanch (NHS: stops
+#: breathing, may be seriously injured, a rash that does not fade): before, crawling
+#: entries and no notice ("baby turning purple", "cord around neck") or the illness
+#: notice ("non blanching rash"). A head stuck in the cot bars, a baby trapped or found
+#: face down in a pillow, a finger in a socket, a dishwasher pod: before, none. A purple
+#: toy, a baby stuck under the sofa, socket covers, face down in tummy time: still none.
+SAFETY = {
+    "en": {
+        "baby turning purple": EMERGENCY,
+        "baby went purple while crying": EMERGENCY,
+        "baby strangled by blind cord": EMERGENCY,
+        "cord around neck": EMERGENCY,
+        "non blanching rash": EMERGENCY,
+        "baby got his head stuck in the cot bars": UNWELL,
+        "baby trapped under pillow": UNWELL,
+        "baby found face down": UNWELL,
+        "baby put finger in socket": UNWELL,
+        "baby ate dishwasher pod": UNWELL,
+        "purple toy for crawling": NEITHER,
+        "baby gets stuck under the sofa": NEITHER,
+        "socket covers for a crawling baby": NEITHER,
+        "baby lies face down on the mat": NEITHER,
+    },
+    "es": {
+        "cordón alrededor del cuello": EMERGENCY,
+        "baby turning purple": EMERGENCY,
+        "cabeza atrapada en la cuna": UNWELL,
+        "metió el dedo en el enchufe": UNWELL,
+        "se quedó atrapado debajo del sofá": NEITHER,
+        "tapa enchufes para bebe que gatea": NEITHER,
+    },
+}
 
-@pytest.mark.parametrize("asked", [OTHER_LANGUAGES, ILLNESS_BY_NAME, A_AND_E, EMOJI])
+
+@pytest.mark.parametrize("asked", [OTHER_LANGUAGES, ILLNESS_BY_NAME, A_AND_E, EMOJI, SAFETY])
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:

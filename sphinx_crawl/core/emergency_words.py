@@ -92,6 +92,13 @@ SIGNS_EN = [
     # A hostile reader's round (s40): not breathing with Spanish's "no" before the
     # English word ("mi bebe no breathing", as a bilingual parent types).
     "no breathing",
+    # Purple as the baby turns it (as blue; "purple lips" above), a cord round the neck
+    # (NHS: stops breathing, may be seriously injured), a rash that does not blanch (NHS:
+    # does not fade under a glass). Before, none or the illness notice. (Not "purple"
+    # alone: a purple toy.)
+    "turning purple", "turned purple", "went purple", "gone purple", "going purple",
+    "strangled", "strangling", "strangulation", "cord around neck", "cord round neck",
+    "non blanching", "nonblanching", "not blanching", "doesnt blanch",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -146,6 +153,8 @@ SIGNS_ES = [
     # Hard to wake, as the verb's infinitive ("no puedo despertar a mi bebé"); a fit as
     # the gerund (the English edition reads Spanish words without a Spanish stemmer).
     "no despertar", "convulsionando",
+    # The same round (s40), in Spanish.
+    "estrangulado", "estrangulada", "cordón alrededor del cuello", "cordón en el cuello",
 ]
 #: Not breathing in French and Portuguese: a parent may type the words that come first
 #: to them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
@@ -230,6 +239,10 @@ UNWELL_EN = [
     "caught cold", "runny nose", "stuffy nose", "blocked nose", "congested", "congestion",
     "constipated", "constipation", "conjunctivitis", "pink eye", "sticky eye", "thrush",
     "tremor", "tremors", "spasm", "spasms", "bulging head", "head bulging",
+    # A head trapped, or a baby trapped or found face down in soft bedding; a finger in a
+    # socket; a detergent pod. (Not "stuck" or "trapped" alone: stuck under the sofa.)
+    "head stuck", "trapped pillow", "face down pillow", "found face down",
+    "finger in socket", "fork in socket", "dishwasher pod", "detergent pod", "washing pod",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -273,6 +286,7 @@ UNWELL_ES = [
     "otitis", "catarro", "constipado", "constipada", "infección", "virus", "bronquiolitis",
     "estreñido", "estreñida", "estreñimiento", "conjuntivitis", "congestionado",
     "congestionada", "nariz tapada", "me caí",
+    "cabeza atrapada", "boca abajo almohada", "dedo enchufe",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
