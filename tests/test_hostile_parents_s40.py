@@ -127,8 +127,33 @@ SAFETY = {
     },
 }
 
+#: Yellow eyes (jaundice) were read as a yellow thing, like a yellow toy: "tiene los ojos
+#: amarillos", "yellow eyed baby" got no notice (the Spanish words were in the illness
+#: list all along). Bruises, a hard knock ("totazo", "porrazo"), a syrup swallowed: before,
+#: none. Grey or blue eyes, a yellow rug, are none.
+EYES_AND_KNOCKS = {
+    "es": {
+        "tiene los ojos amarillos": UNWELL,
+        "bebe con ojos amarillos": UNWELL,
+        "mi bebé tiene moretones": UNWELL,
+        "se dio un totazo": UNWELL,
+        "se dio un porrazo gateando": UNWELL,
+        "se tomó el jarabe": UNWELL,
+        "bebe ojos grises gatea": NEITHER,
+        "alfombra amarilla": NEITHER,
+    },
+    "en": {
+        "yellow eyed baby": UNWELL,
+        "tiene los ojos amarillos": UNWELL,
+        "bebe ojos azules gatea": NEITHER,
+        "yellow blocks": NEITHER,
+    },
+}
 
-@pytest.mark.parametrize("asked", [OTHER_LANGUAGES, ILLNESS_BY_NAME, A_AND_E, EMOJI, SAFETY])
+
+@pytest.mark.parametrize(
+    "asked", [OTHER_LANGUAGES, ILLNESS_BY_NAME, A_AND_E, EMOJI, SAFETY, EYES_AND_KNOCKS]
+)
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:

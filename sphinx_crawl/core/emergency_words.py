@@ -287,6 +287,9 @@ UNWELL_ES = [
     "estreñido", "estreñida", "estreñimiento", "conjuntivitis", "congestionado",
     "congestionada", "nariz tapada", "me caí",
     "cabeza atrapada", "boca abajo almohada", "dedo enchufe",
+    # Bruises, a hard knock as said in Latin America and Spain, a syrup swallowed.
+    "moretón", "moretones", "moratón", "moratones", "hematoma", "totazo", "porrazo",
+    "golpazo", "costalazo", "jarabe",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

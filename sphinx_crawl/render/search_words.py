@@ -226,6 +226,8 @@ INTENT_WORDS: dict[str, list[str]] = {
             f"{colour} {thing}"
             for colour in ("blue", "grey", "gray", "yellow")
             for thing in _BLUE_THINGS_EN
+            # Yellow eyes are jaundice's (s40: "yellow eyed baby" got no notice).
+            if (colour, thing) != ("yellow", "eyed")
         ),
         # Blue eyes a baby has, not eyes rolled back after going blue.
         *(f"{verb} blue eyes" for verb in ("with", "has", "have")),
@@ -403,6 +405,8 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
                     "morado",
                     "morada",
                 )
+                # Yellow eyes are jaundice's (s40: "tiene los ojos amarillos" got no notice).
+                if thing != "ojos" or not colour.startswith("amarill")
             ),
             "síndrome de down",
             *(f"{at} hospital" for at in ("en el", "en", "del")),
