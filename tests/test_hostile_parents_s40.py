@@ -65,17 +65,34 @@ ILLNESS_BY_NAME = {
     },
 }
 
-#: A&E, the UK's emergency department, as "hospital" is (s38): before, "go to A&E" got
-#: crawling entries and no notice ("A", "and", "E" are each a stop word or a letter).
-#: A baby who was in A&E after birth gets none.
-A_AND_E = {
+#: Where to go, in the words of other places: A&E (the UK's emergency department) and
+#: "the ER" as "hospital" is (s38), NHS 111 (the UK's urgent line), Argentina's
+#: "guardia", Spanish "toxicología". Before, crawling entries and no notice, or the card
+#: about development alone ("A", "and", "E" are each a stop word or a letter; "er" alone
+#: is a pause). A baby who was in A&E after birth, a doctor met in the ER, letting one's
+#: guard down ("bajar la guardia"), are none.
+WHERE_TO_GO = {
     "en": {
         "go to A&E": UNWELL,
         "should i take her to a&e": UNWELL,
         "a and e": UNWELL,
+        "go to the ER": UNWELL,
+        "take him to the er": UNWELL,
+        "call 111": UNWELL,
+        "nhs 111": UNWELL,
         "he was in A&E after birth when will he crawl": NEITHER,
+        "er my baby only crawls backwards": NEITHER,
+        "the er doctor said he is fine, when will he crawl": NEITHER,
+        "my baby is 111 days old": NEITHER,
     },
-    "es": {"go to A&E": UNWELL},
+    "es": {
+        "go to A&E": UNWELL,
+        "should i go to the er": UNWELL,
+        "ir a la guardia": UNWELL,
+        "llevarlo a la guardia": UNWELL,
+        "llamar a toxicologia": UNWELL,
+        "bajar la guardia": NEITHER,
+    },
 }
 
 #: A face or a sign typed for the word (a phone's emoji keyboard): before, "baby 🤒"
@@ -152,7 +169,8 @@ EYES_AND_KNOCKS = {
 
 
 @pytest.mark.parametrize(
-    "asked", [OTHER_LANGUAGES, ILLNESS_BY_NAME, A_AND_E, EMOJI, SAFETY, EYES_AND_KNOCKS]
+    "asked",
+    [OTHER_LANGUAGES, ILLNESS_BY_NAME, WHERE_TO_GO, EMOJI, SAFETY, EYES_AND_KNOCKS],
 )
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]

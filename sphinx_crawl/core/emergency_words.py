@@ -243,6 +243,8 @@ UNWELL_EN = [
     # socket; a detergent pod. (Not "stuck" or "trapped" alone: stuck under the sofa.)
     "head stuck", "trapped pillow", "face down pillow", "found face down",
     "finger in socket", "fork in socket", "dishwasher pod", "detergent pod", "washing pod",
+    # NHS 111, the UK's urgent line, as "urgent care" above.
+    "call 111", "ring 111", "dial 111", "nhs 111",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -290,6 +292,9 @@ UNWELL_ES = [
     # Bruises, a hard knock as said in Latin America and Spain, a syrup swallowed.
     "moretón", "moretones", "moratón", "moratones", "hematoma", "totazo", "porrazo",
     "golpazo", "costalazo", "jarabe",
+    # Argentina's emergency department ("ir a la guardia"; not "bajar la guardia"); a
+    # poisons line.
+    "ir guardia", "llevar guardia", "llevarlo guardia", "llevarla guardia", "toxicología",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

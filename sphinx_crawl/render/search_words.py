@@ -272,7 +272,10 @@ INTENT_WORDS: dict[str, list[str]] = {
         # Breathing said to be fine ("no breathing problems"), not Spanglish for not
         # breathing ("mi bebe no breathing", s40).
         *(f"no breathing {what}" for what in ("problems", "problem", "issues")),
-        *(f"hospital {who}" for who in ("physio", "physiotherapist", "appointment", "check")),
+        *(
+            f"hospital {who}"
+            for who in ("physio", "physiotherapist", "appointment", "check", "doctor", "nurse")
+        ),
         # Where a baby was, not where to go now ("he was in hospital after birth").
         *(f"{at} hospital" for at in ("in", "in the", "at", "at the", "from", "from the")),
     ],

@@ -44,8 +44,10 @@
     "🆘": "help", "🩸": "blood" };
   const words = (text) =>
     (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
-      // "A&E", the UK's emergency department, is a hospital's (its letters alone are stop words).
+      // "A&E", the UK's emergency department, is a hospital (its letters alone are stop words).
       .replace(/\ba ?(?:&|and) ?e\b/g, " hospital ")
+      // So is "the ER" ("go to the ER"); "er" alone may be a pause ("er, is that normal?").
+      .replace(/\b(the|to|an) er\b/g, "$1 hospital")
       // A face or a sign typed for a word ("baby 🤒"): the word, in every edition.
       .replace(/\p{Extended_Pictographic}/gu, (face) => ` ${EMOJI[face] || ""} `)
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
