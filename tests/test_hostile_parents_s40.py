@@ -144,6 +144,24 @@ SAFETY = {
     },
 }
 
+#: White as a baby turns it (HSE: pale skin, as "went pale"): before, "baby went white",
+#: "lips went white", "se puso blanco" got the card about development alone. White toys,
+#: a white rug, are none.
+WHITE = {
+    "en": {
+        "baby went white": EMERGENCY,
+        "baby turned white and floppy": EMERGENCY,
+        "lips went white": EMERGENCY,
+        "white toys for crawling": NEITHER,
+        "baby crawls on a white rug": NEITHER,
+    },
+    "es": {
+        "se puso blanco": EMERGENCY,
+        "se quedó blanco": EMERGENCY,
+        "bebe gatea en alfombra blanca": NEITHER,
+    },
+}
+
 #: Yellow eyes (jaundice) were read as a yellow thing, like a yellow toy: "tiene los ojos
 #: amarillos", "yellow eyed baby" got no notice (the Spanish words were in the illness
 #: list all along). Bruises, a hard knock ("totazo", "porrazo"), a syrup swallowed: before,
@@ -170,7 +188,7 @@ EYES_AND_KNOCKS = {
 
 @pytest.mark.parametrize(
     "asked",
-    [OTHER_LANGUAGES, ILLNESS_BY_NAME, WHERE_TO_GO, EMOJI, SAFETY, EYES_AND_KNOCKS],
+    [OTHER_LANGUAGES, ILLNESS_BY_NAME, WHERE_TO_GO, EMOJI, SAFETY, WHITE, EYES_AND_KNOCKS],
 )
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]

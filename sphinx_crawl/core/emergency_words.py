@@ -99,6 +99,9 @@ SIGNS_EN = [
     "turning purple", "turned purple", "went purple", "gone purple", "going purple",
     "strangled", "strangling", "strangulation", "cord around neck", "cord round neck",
     "non blanching", "nonblanching", "not blanching", "doesnt blanch",
+    # White as a baby turns it: very pale (HSE: pale skin), as "went pale" above.
+    "went white", "turned white", "gone white", "going white", "turning white",
+    "white lips", "lips white",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -155,6 +158,7 @@ SIGNS_ES = [
     "no despertar", "convulsionando",
     # The same round (s40), in Spanish.
     "estrangulado", "estrangulada", "cordón alrededor del cuello", "cordón en el cuello",
+    "puso blanco", "puso blanca", "quedó blanco", "quedó blanca", "labios blancos",
 ]
 #: Not breathing in French and Portuguese: a parent may type the words that come first
 #: to them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
