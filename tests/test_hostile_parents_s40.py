@@ -220,3 +220,24 @@ def test_a_cry_for_help_gets_where_to_get_help_first(
         shown = decided(built[language], language, asked, tmp_path)
         got += [(language, q, (shown[q]["shown"] or [""])[0]) for q in asked]
     assert sorted(got) == sorted(FIRST)
+
+
+#: An age written "2yo" or "3 añitos": before, no age was read, and "a 2yo who only
+#: crawls backwards" got first "Usually, yes, before about one year". A child older than
+#: the handbook's ages gets where to get help first (s39); a one-year-old keeps the sign
+#: for that age.
+AGES = [
+    ("en", "a 2yo who only crawls backwards", "parent-worry"),
+    ("en", "my 3yo still crawls", "parent-worry"),
+    ("en", "my 1yo only crawls backwards", "still-only-backwards-at-one-year"),
+    ("es", "mi hijo de 3 añitos no camina", "parent-worry"),
+]
+
+
+def test_an_age_as_2yo_is_read(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    built = request.getfixturevalue("editions")
+    got = []
+    for lang, query, _ in AGES:
+        found = decided(built[lang], lang, [query], tmp_path)[query]
+        got.append((lang, query, found["urgent"] or found["shown"][0]))
+    assert got == AGES

@@ -164,7 +164,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     "toddler": _listed("toddler toddlers"),
     # Units a query's age is given in ("9 months", "2 year old"), as months per unit.
     "months": _listed("month months mo mos mth mths m"),
-    "years": _listed("year years yr yrs"),
+    # "2yo", "3 yo": years old (s40: "a 2yo who only crawls backwards" read no age).
+    "years": _listed("year years yr yrs yo"),
     "weeks": _listed("week weeks wk wks"),
     "days": _listed("day days"),
     # "born 6 weeks early", "6 weeks premature": how early, not how old.
@@ -348,7 +349,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         ),
         "age": _listed("mes meses semana semanas año años día días dia dias"),
         "months": _listed("mes meses"),
-        "years": _listed("año años ano anos"),
+        "years": _listed("año años ano anos añito añitos"),
         "weeks": _listed("semana semanas"),
         "days": _listed("día días dia dias"),
         "duration": _listed("hace desde durante últimas ultimas cada"),
