@@ -130,6 +130,7 @@ SAFETY = {
         "baby put finger in socket": UNWELL,
         "baby ate dishwasher pod": UNWELL,
         "purple toy for crawling": NEITHER,
+        "my baby makes a strangled noise when crawling": NEITHER,
         "baby gets stuck under the sofa": NEITHER,
         "socket covers for a crawling baby": NEITHER,
         "baby lies face down on the mat": NEITHER,

@@ -101,7 +101,6 @@ SIGNS_EN = [
     "non blanching", "nonblanching", "not blanching", "doesnt blanch",
     # White as a baby turns it: very pale (HSE: pale skin), as "went pale" above.
     "went white", "turned white", "gone white", "going white", "turning white",
-    "white lips", "lips white",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",

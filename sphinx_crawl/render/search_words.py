@@ -270,6 +270,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         "dead end",
         "dead loss",
         "blood pressure",
+        # A sound, not a baby strangled (s40).
+        *(f"strangled {what}" for what in ("noise", "noises", "sound", "sounds")),
         # Breathing said to be fine ("no breathing problems"), not Spanglish for not
         # breathing ("mi bebe no breathing", s40).
         *(f"no breathing {what}" for what in ("problems", "problem", "issues")),
