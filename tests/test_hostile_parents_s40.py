@@ -159,6 +159,12 @@ WHITE = {
     "es": {
         "se puso blanco": EMERGENCY,
         "se quedó blanco": EMERGENCY,
+        # Short of air, breathing stopped, mottled: before, none or the illness notice.
+        "le falta el aire": EMERGENCY,
+        "se le paró la respiración": EMERGENCY,
+        "tiene la piel moteada": EMERGENCY,
+        "alfombra jaspeada": NEITHER,
+        "le falta gatear": NEITHER,
         "bebe gatea en alfombra blanca": NEITHER,
     },
 }

@@ -158,6 +158,9 @@ SIGNS_ES = [
     # The same round (s40), in Spanish.
     "estrangulado", "estrangulada", "cordón alrededor del cuello", "cordón en el cuello",
     "puso blanco", "puso blanca", "quedó blanco", "quedó blanca", "labios blancos",
+    # Short of air, breathing that stopped, mottled skin (HSE: blotchy), as in English.
+    # (Not "jaspeada" alone: a rug.)
+    "falta aire", "paró respiración", "piel moteada", "piel jaspeada", "moteado",
 ]
 #: Not breathing in French and Portuguese: a parent may type the words that come first
 #: to them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
