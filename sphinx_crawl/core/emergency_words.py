@@ -162,13 +162,20 @@ SIGNS_ES = [
     # (Not "jaspeada" alone: a rug.)
     "falta aire", "paró respiración", "piel moteada", "piel jaspeada", "moteado",
 ]
-#: Not breathing in French and Portuguese: a parent may type the words that come first
-#: to them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
-#: illness notice, or the card about development).
+#: Emergencies in French and Portuguese: a parent may type the words that come first to
+#: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
+#: illness notice, or the card about development; "bebê não acorda", "mon bébé est tout
+#: bleu" the card alone).
 SIGNS_OTHER = [
     "ne respire pas", "ne respire plus", "respire plus", "arrêté de respirer", "não respira",
     "não está respirando", "parou de respirar", "sem respirar",
+    # Blue, will not wake, fainted, choking (NHS, HSE), in the same two languages.
+    "bleu", "bleue", "roxo", "roxa", "ne se réveille pas", "não acorda", "desmaiou",
+    "évanoui", "évanouie", "engasgado", "engasgada", "engasgou", "étouffe", "sufocando",
+    "convulsão",
 ]
+#: A fall or a fever, in French and Portuguese (the illness notice).
+UNWELL_OTHER = ["caiu", "tombé", "tombée", "fièvre", "febre", "vomi", "vomitou"]
 UNWELL_EN = [
     "fever", "temperature", "vomiting", "vomit", "throwing up", "sick", "unwell", "ill",
     "diarrhoea", "diarrhea", "rash", "cough", "flu", "not feeding", "wont feed",
@@ -358,7 +365,7 @@ ASKING_ES = [
 # fmt: on
 
 _SIGNS = {"en": SIGNS_EN, "es": SIGNS_ES, "other": SIGNS_OTHER}
-_UNWELL = {"en": UNWELL_EN, "es": UNWELL_ES}
+_UNWELL = {"en": UNWELL_EN, "es": UNWELL_ES, "other": UNWELL_OTHER}
 _FEVER = {"en": FEVER_EN, "es": FEVER_ES}
 _STILL = {"en": STILL_EN, "es": STILL_ES}
 _STILL_PROGRESS = {"en": STILL_PROGRESS_EN, "es": STILL_PROGRESS_ES}
