@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_hostile_parents_s38 import (
-    test_a_worried_parent_gets_the_right_notice as notices_are_as_asked,
+    notices_are_as_asked,
 )
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture

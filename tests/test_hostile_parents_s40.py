@@ -212,7 +212,7 @@ EYES_AND_KNOCKS = {
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:
-    s38.test_a_worried_parent_gets_the_right_notice(request, tmp_path, asked)
+    s38.notices_are_as_asked(request, tmp_path, asked)
 
 
 #: A cry for help and nothing else ("help", "HELP PLEASE", "sos", "ayuda", "socorro"):
