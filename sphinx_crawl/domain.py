@@ -404,12 +404,7 @@ class CrawlDomain(Domain):
         source: what they read as follows the titles they name."""
         if "referencing" not in self.views_cache:
             self.views_cache["referencing"] = frozenset(
-                entry_id
-                for entry_id, entry in self._stored().items()
-                if any(
-                    isinstance(text, str) and has_references(text)
-                    for text in (entry["title"], entry["text"], *entry["fields"].values())
-                )
+                entry_id for entry_id, entry in self._stored().items() if _refers(entry)
             )
         found: frozenset[str] = self.views_cache["referencing"]
         return found
@@ -436,8 +431,7 @@ class CrawlDomain(Domain):
 
     def _readable(self, entry: EntryData, source_titles: bool = True) -> EntryData:
         """The entry with placeholders for references in its text filled with titles."""
-        texts = [entry["title"], entry["text"], *entry["fields"].values()]
-        if not any(isinstance(t, str) and has_references(t) for t in texts):
+        if not _refers(entry):
             return entry
         fill = partial(fill_references, title_of=partial(self._title_of, source_titles))
         return {
@@ -846,6 +840,12 @@ class CrawlIndex(Index):
             for key, heading in pairs
             if key is not None or heading is not None
         ] or [((1, "~"), str(_("Other")))]
+
+
+def _refers(entry: EntryData) -> bool:
+    """Whether the entry's title, text or fields refer to another entry or a source."""
+    texts = (entry["title"], entry["text"], *entry["fields"].values())
+    return any(isinstance(text, str) and has_references(text) for text in texts)
 
 
 def names_any(entry: EntryData | Mapping[str, Any], ids: Collection[str]) -> bool:
