@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from sphinx_crawl.render.search_preload import written_upfront
 from tests.build_utils import build
 
 PAGES = {
@@ -160,6 +161,23 @@ def test_over_the_budget_a_first_visit_keeps_what_search_and_tracker_need(
     assert len(paths) == len(set(paths))
     assert sum(sizes[path] for path in paths) <= budget
     assert not site.crawl_warnings()
+
+
+def test_a_split_index_s_harmless_phrases_are_kept_for_searching_offline(tmp_path: Path) -> None:
+    """A large handbook's index is split, and its phrases that name no illness ("fell
+    asleep") are a part of their own: a first visit keeps it, at the address the search
+    page loads it from, so an alarming query read offline gets the notice it gets online."""
+    src = project(tmp_path, budget=1)
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("crawl_search_split_bytes = 0\n")
+    site = build(src)
+    _, _, essential, _ = worker_parts(site.outdir)
+    upfront = written_upfront(site.outdir / "crawl-searchindex.js")
+    assert upfront is not None
+    assert f"_crawl_search/h.js?v={upfront['parts']['version']}" in essential
+    assert (site.outdir / "_crawl_search" / "h.js").is_file()
+    # Word parts are kept as the reader's searches load them, not up front.
+    assert not [url for url in essential if url.startswith("_crawl_search/w-")]
 
 
 def test_essentials_over_the_budget_are_kept_and_the_build_says_so(tmp_path: Path) -> None:

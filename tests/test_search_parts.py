@@ -192,3 +192,60 @@ def test_the_table_up_front_stays_the_same_however_many_pages(whole: dict[str, A
     assert upfront_renamed == upfront
     rows = [row for name, rows in parts_renamed.items() if name.startswith("r-") for row in rows]
     assert {row[1] for row in rows} == set(renamed["pages"])
+
+
+#: Queries whose notice a harmless phrase takes back ("fell asleep" is no fall, the
+#: weather's heat no fever), their alarming twins, run-together words, and queries that
+#: name nothing alarming at all.
+HARMLESS_QUERIES = {
+    # Read without the phrases, these would get a notice: the phrases are loaded.
+    "baby fell asleep while crawling": True,
+    "floor temperature crawling": True,
+    "too hot for tummy time": True,
+    # A word of heat: the surroundings in a phrase ("hot weather") would take it back.
+    "my baby is hot in hot weather": True,
+    "baby fell off the bed": True,
+    "baby not breathing": True,
+    "hot baby fever": True,
+    "mibebenorespira": True,  # a long word may split into the phrases' words
+    # Nothing alarming, read on the table up front alone: nothing more downloaded.
+    "stiff legs": False,
+    "slippery floor": False,
+    "crawl backwards legs": False,
+    "toys reach": False,
+    "is crawling backwards normal": False,
+}
+
+
+def test_harmless_phrases_load_only_for_a_query_they_may_concern(
+    whole: dict[str, Any], tmp_path: Path
+) -> None:
+    """The phrases that name no illness are a part of their own (1.7 of the 8.5 KiB
+    gzipped up front at 5,000 entries): a query with nothing alarming does not load them,
+    and every query's notice, split, is the whole index's."""
+    upfront, parts = split_index(whole, single_file_bytes=0)
+    assert "harmless" not in upfront["intent"]
+    assert upfront["parts"]["harmless"] is True
+    assert parts["h"] == whole["intent"]["harmless"]
+    assert "harmless" in whole["intent"], "the whole index is left as it was"
+    files = {}
+    for name, data in (("whole", whole), ("upfront", upfront), ("parts", parts)):
+        files[name] = tmp_path / f"{name}.json"
+        files[name].write_text(json.dumps(data), encoding="utf-8")
+    found = _run_js("split-compare.mjs", files, list(HARMLESS_QUERIES), tmp_path)
+    for query in found:
+        if query["query"] == "my baby is hot in hot weather":
+            # (Its entries differ: a split index looks for no typo of "weather" in words
+            # of other first letters; its notice is the same.)
+            assert query["split"]["triage"] == query["whole"]["triage"], query
+        else:
+            assert query["split"] == query["whole"], query["query"]
+        wanted = HARMLESS_QUERIES[query["query"]]
+        assert ("h" in query["loaded"]) == wanted, query
+        assert "h (late)" not in query["loaded"], query  # foreseen from the table up front
+    # The phrases did take some notices back: without them the split index would differ.
+    quiet = {q["query"]: q["whole"]["triage"]["urgent"] for q in found}
+    assert quiet["baby fell asleep while crawling"] == ""
+    assert quiet["too hot for tummy time"] == ""
+    assert quiet["my baby is hot in hot weather"] == "unwell"
+    assert quiet["baby not breathing"] == "emergency"

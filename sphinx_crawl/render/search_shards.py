@@ -17,6 +17,7 @@ A small handbook's index is one file. A large one is split:
   each: needed only by a query that names an age ("my 9 month old"), and loaded with
   its word parts (on the benchmark's 5,000 entries, 2.2 of the 4.6 KiB gzipped that
   every first search downloaded up front);
+* ``_crawl_search/h.js``: the phrases that name no illness (see :data:`HARMLESS_PART`);
 * ``_crawl_search/r-<n>.js``: the rows of :data:`ROWS_PER_PART` entries, each what a
   result shows: title, page (its name: the pages' list is not up front, 0.7 KiB
   gzipped at 5,000 entries), anchor and labels; not its ages (the ages part has them).
@@ -54,6 +55,10 @@ GROUP_SPLIT_BYTES = 2_000
 PART_FOLDER = "_crawl_search"
 #: The part with each entry's age (see above).
 AGES_PART = "a"
+#: The part with the phrases that name no illness ("fell asleep", "hot weather"): they
+#: only take back a notice, so crawl-search.js loads them for a query that would get one
+#: (on the benchmark's 5,000 entries, 1.7 of the 8.5 KiB gzipped up front).
+HARMLESS_PART = "h"
 #: One character per month, for "from what age": none, then 0 to 75 months.
 AGE_ALPHABET = "~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-./:;<="
 
@@ -150,6 +155,12 @@ def split_index(
     upfront["total"] = len(rows)
     upfront["kind_labels"] = kinds
     upfront["kinds"] = "".join(AGE_ALPHABET[1 + kinds.index(row[3])] for row in rows)
+    # The phrases that name no illness, loaded only for a query they may concern.
+    intent = dict(upfront.get("intent") or {})
+    harmless = intent.pop("harmless", None)
+    if harmless:
+        upfront["intent"] = intent
+        parts[HARMLESS_PART] = harmless
     parts[AGES_PART] = "".join(
         AGE_ALPHABET[0] if row[6] is None else AGE_ALPHABET[1 + min(int(row[6]), 75)]
         for row in rows
@@ -166,6 +177,7 @@ def split_index(
         "rows_per_part": ROWS_PER_PART,
         "version": digest.hexdigest()[:12],
         "alphabet": AGE_ALPHABET,
+        "harmless": bool(harmless),
     }
     return upfront, parts
 

@@ -145,6 +145,24 @@
       .map((w) => fold(w).slice(0, 2)));
     return partNames(index, [...partStarts(index)].filter((start) => unknown.has(start.slice(0, 2))));
   }
+  // A split index's phrases that name no illness ("fell asleep", "hot weather"), a part
+  // of their own: they only take a notice back (withoutHarmless drops words, and a
+  // notice's phrase needs all its words), so a query needs them when, read without
+  // them, it gets a notice or a topic not covered; read on the table up front alone
+  // (no entry's words: any typo may be a sign's), it gets more, not fewer. Two cases
+  // where they may give a notice are loaded with them at once: a long word, which may
+  // split into theirs (spacedOut); and a word of heat, which the surroundings named in a
+  // phrase of theirs ("my baby is hot in hot weather") would otherwise take back.
+  const HARMLESS_PART = "h";
+  const harmlessPending = (index) => Boolean(index.parts && index.parts.harmless) && !(index.intent || {}).harmless;
+  function harmlessParts(index, query, needs = null) {
+    if (!harmlessPending(index)) return [];
+    const { heat } = intentSets(index);
+    const said = words(query).map(fold);
+    if (said.some((word) => word.length >= 11 || heat.has(word))) return [HARMLESS_PART];
+    const read = needs || triage(index, query, []);
+    return read.urgent || read.topics.length ? [HARMLESS_PART] : [];
+  }
   const rowParts = (index, positions) =>
     [...new Set(positions.filter((n) => !index.entries[n]).map((n) => `r-${Math.floor(n / index.parts.rows_per_part)}`))];
 
@@ -152,6 +170,9 @@
   function mergePart(index, name, data) {
     if (name === "a") {
       index.from = data;
+    } else if (name === HARMLESS_PART) {
+      (index.intent ??= {}).harmless = data;
+      index.crawlKnown = null; // the words spacedOut splits with were made without them
     } else if (name.startsWith("w-")) {
       Object.entries(data).forEach(([field, byWord]) => Object.assign(index.words[field] ??= {}, byWord));
       index.crawlSearcher = null; // its stems and masks were made from fewer words
@@ -989,13 +1010,22 @@
       window.crawlSearchPart = (name, data) => mergePart(index, name, data);
       index.words ??= {};
       index.entries ??= [];
+      // The harmless phrases, where a notice may need them, come beside the words.
+      const harmless = loadParts(index, root, harmlessParts(index, query));
       await loadParts(index, root, wordParts(index, query));
       await loadParts(index, root, typoParts(index, query));
       // The rows of the results are asked for as soon as they are ranked, and come
       // while the notices are worked out.
       const ranked = rankEntries(index, query);
       const rows = loadParts(index, root, rowParts(index, ranked.map((r) => r.n)));
+      await harmless;
       decided = decide(index, query, ranked);
+      // Read with the entries' words, a notice the table alone did not foresee.
+      const late = harmlessParts(index, query, decided.needs);
+      if (late.length) {
+        await loadParts(index, root, late);
+        decided = decide(index, query, ranked);
+      }
       await rows;
       await loadParts(index, root, rowParts(index, decided.results.map((r) => r.n)));
     }
@@ -1190,6 +1220,6 @@
     words, englishStem, fold, stem, editDistance, typosAllowed, namesPhrase, forms,
     nearestStems, rankEntries, topResults, triage, decide, claimedStems, isWorry, queryAge, queryWeeks,
     youngAndWorried, youngFever, saysTemperature, saysNewborn, noticeOf, setupEntrySearch,
-    wordParts, typoParts, rowParts, mergePart, partOf, kindOf, fromOf,
+    wordParts, typoParts, rowParts, harmlessParts, mergePart, partOf, kindOf, fromOf,
   };
 });

@@ -548,6 +548,35 @@ def test_an_index_in_parts_loads_what_the_query_needs(
     assert "w-7374.js" in parts  # "st": stiff
 
 
+@pytest.mark.parametrize(
+    ("query", "kind", "harmless"),
+    [
+        ("my baby is not breathing", "crawl-search-emergency", True),
+        ("baby has a fever", "crawl-search-unwell", True),
+        # A notice its harmless phrase takes back: a tantrum is no fit (a seizure).
+        ("baby throws a fit when crawling", "", True),
+        # Nothing alarming: the phrases are not downloaded.
+        ("stiff legs", "", False),
+        ("crawl backwards legs", "", False),
+    ],
+)
+def test_an_index_in_parts_loads_its_harmless_phrases_for_an_alarming_query_only(
+    playwright_browser: Any, split_url: tuple[str, Path], query: str, kind: str, harmless: bool
+) -> None:
+    """The phrases that name no illness are a part of their own (``h.js``, issue 27):
+    asked for beside the words of a query that may get a notice, so the notice is the
+    one the whole index gives; a query with nothing alarming does not download them."""
+    context = playwright_browser.new_context()
+    tab = Tab(context.new_page(), split_url[0])
+    shown = search(tab, query)
+    context.close()
+    assert not tab.errors, tab.errors
+    assert shown["kind"] == kind, shown
+    names = [url.rsplit("/", 1)[1].split("?")[0] for url in tab.requests if "_crawl_search" in url]
+    assert ("h.js" in names) == harmless, names
+    assert names.count("h.js") <= 1, names
+
+
 def test_the_words_parts_are_asked_for_as_the_page_starts(
     playwright_browser: Any, split_url: tuple[str, Path]
 ) -> None:

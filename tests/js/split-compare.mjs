@@ -32,7 +32,12 @@ const out = queries.map((query) => {
   split.words = {};
   split.entries = [];
   const loaded = [];
-  // As the page does: the word parts of the query, then the rows of the results.
+  // As the page does: the harmless phrases where a notice may need them, the word parts
+  // of the query, then the rows of the results.
+  for (const name of search.harmlessParts(split, query)) {
+    search.mergePart(split, name, parts[name]);
+    loaded.push(name);
+  }
   for (const name of search.wordParts(split, query)) {
     search.mergePart(split, name, parts[name]);
     loaded.push(name);
@@ -44,6 +49,11 @@ const out = queries.map((query) => {
     loaded.push(name);
   }
   const first = search.rankEntries(split, query);
+  // A notice the table up front alone did not foresee: the harmless phrases now.
+  for (const name of search.harmlessParts(split, query, search.triage(split, query, first))) {
+    search.mergePart(split, name, parts[name]);
+    loaded.push(`${name} (late)`);
+  }
   const wanted = first.map((r) => r.n);
   for (const name of search.rowParts(split, wanted)) {
     search.mergePart(split, name, parts[name]);
