@@ -300,6 +300,8 @@ def _check_texts(content_type: ContentType) -> None:
 def _check_field_schemas(content_type: ContentType) -> None:
     """Each field's schema goes into crawl.schema.json: one that is not JSON Schema made
     the whole file unusable (a program validating crawl.json was refused every time)."""
+    if all(_simple_schema(spec.schema) for spec in content_type.fields):
+        return
     from jsonschema import Draft202012Validator, SchemaError
 
     for spec in content_type.fields:
@@ -425,6 +427,8 @@ def matches_schema(value: Any, schema: Mapping[str, Any]) -> bool:
 def schema_problem(value: Any, schema: Mapping[str, Any]) -> str | None:
     """Why a JSON value does not fit ``schema`` in full (its ``pattern``, ``minimum``,
     ``maxLength``...), in jsonschema's words; None when it fits."""
+    if _simple_schema(schema) and _fits_simply(value, schema):
+        return None
     from jsonschema import ValidationError
     from referencing.exceptions import Unresolvable
 
@@ -441,6 +445,39 @@ def schema_problem(value: Any, schema: Mapping[str, Any]) -> str | None:
     except Exception:  # a schema registration let through that jsonschema cannot use
         return None
     return None
+
+
+#: JSON Schema's type names, and the keywords of a schema :func:`matches_schema_type`
+#: decides in full: its type and enum, and annotations that constrain nothing.
+_TYPE_NAMES = frozenset({"string", "integer", "number", "boolean", "null", "array", "object"})
+_SIMPLE_KEYWORDS = frozenset({"type", "enum", "title", "description"})
+
+
+def _simple_schema(schema: Any) -> bool:
+    """Whether ``schema`` is valid JSON Schema that says no more than a type (a type's
+    name, or a list of distinct names) and an enum (a list), with a title or a
+    description: the built-in types' and most plugins' fields. Such a schema needs no
+    jsonschema, whose import was 40 ms of every build, a no-op one too (issue 27)."""
+    if not isinstance(schema, Mapping) or not set(schema) <= _SIMPLE_KEYWORDS:
+        return False
+    kinds = schema.get("type", "string")
+    names = [kinds] if isinstance(kinds, str) else kinds
+    return (
+        isinstance(names, list)
+        and len(names) > 0
+        and all(isinstance(name, str) and name in _TYPE_NAMES for name in names)
+        and len(set(names)) == len(names)
+        and isinstance(schema.get("enum", []), list)
+        and all(isinstance(schema.get(key, ""), str) for key in ("title", "description"))
+    )
+
+
+def _fits_simply(value: Any, schema: Mapping[str, Any]) -> bool:
+    """Whether a value surely fits a :func:`_simple_schema`: of its type, and, with an
+    enum, a string in it (Python's ``in`` takes True for 1, jsonschema does not)."""
+    if "enum" in schema and not isinstance(value, str):
+        return False
+    return matches_schema_type(value, schema)
 
 
 @functools.lru_cache(maxsize=256)
