@@ -245,6 +245,10 @@ def _extended_relation_targets(domain: CrawlDomain) -> frozenset[str]:
 
 
 def _has_references(entry: EntryData) -> bool:
+    """Whether the entry's title or a field names another entry or a source: what it
+    shows then follows other pages (its title in every list, its badge), which the
+    changes of one page do not say. (Its text alone does not stop an edit's shortcut: the
+    outputs kept redo such an entry every time, CrawlDomain.referencing.)"""
     texts = [entry["title"], *entry["fields"].values()]
     return any(isinstance(text, str) and has_references(text) for text in texts)
 

@@ -16,8 +16,8 @@ from sphinx_crawl import export, incremental
 from sphinx_crawl.core.schema import entry_record
 from sphinx_crawl.kept import kept_path
 from sphinx_crawl.render import search
-from sphinx_crawl.render.search import encode_postings
-from sphinx_crawl.render.search_kept import KEPT_NAME, decode_postings
+from sphinx_crawl.render.postings import decode_postings, encode_postings
+from sphinx_crawl.render.search_kept import KEPT_NAME
 from sphinx_crawl.selection import view_digest as selection_view_digest
 from tests.build_utils import build, copy_root, copy_source, read_search_index
 from tests.test_incremental import add_entry, edit

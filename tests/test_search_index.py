@@ -7,7 +7,8 @@ import base64
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_crawl.render.search import _base36, _script, encode_postings, words
+from sphinx_crawl.render.postings import _base36, encode_postings
+from sphinx_crawl.render.search import _script, words
 from sphinx_crawl.render.search_words import search_vocabulary
 from tests.build_utils import read_search_index
 

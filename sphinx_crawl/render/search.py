@@ -15,7 +15,6 @@ index and the query. The index loads as a ``<script>``: search works from ``file
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from collections.abc import Callable
@@ -48,13 +47,13 @@ from sphinx_crawl.output import (
 )
 from sphinx_crawl.render.baby import AGES_SCRIPT, COMPANION_SCRIPTS, RULES_FILE, TEXT_FILE
 from sphinx_crawl.render.emergency import texts as emergency_texts
+from sphinx_crawl.render.postings import decode_postings, encode_postings
 from sphinx_crawl.render.search_kept import (
     KEPT_NAME,
     ROW_WIDTH,
     EntryWords,
     KeptIndex,
     RawRow,
-    decode_postings,
     pack_page,
     unpack_page,
 )
@@ -98,35 +97,6 @@ def _field_words(entry: EntryData, name: str, stop: frozenset[str] | None) -> se
     # List items joined by a mark no word crosses ("little | one" is two words).
     found = set(words(value if isinstance(value, str) else " | ".join(value)))
     return found - stop if stop else found
-
-
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-#: Every number below 36 * 36 in base 36: most gaps between entries are small.
-_BASE36 = [_DIGITS[n // 36] + _DIGITS[n % 36] if n >= 36 else _DIGITS[n] for n in range(1296)]
-
-
-def _base36(number: int) -> str:
-    if number < 1296:
-        return _BASE36[number]
-    out = ""
-    while number:
-        number, rest = divmod(number, 36)
-        out = _DIGITS[rest] + out
-    return out
-
-
-def encode_postings(positions: list[int], total: int) -> str:
-    """Entry positions, ascending: gaps in base 36 ("3,1,a") or a "~" + base-64 bitmap."""
-    bitmap_chars = 1 + (4 * ((total + 7) // 8) + 2) // 3
-    # Each gap takes at least a digit and a comma: past that length a bitmap is shorter.
-    if 2 * len(positions) - 1 < bitmap_chars:
-        gaps = ",".join(_base36(b - a) for a, b in zip([0, *positions], positions, strict=False))
-        if len(gaps) <= bitmap_chars:
-            return gaps
-    bits = bytearray((total + 7) // 8)
-    for position in positions:
-        bits[position >> 3] |= 1 << (position & 7)
-    return "~" + base64.b64encode(bytes(bits)).decode("ascii").rstrip("=")
 
 
 def build_index(app: Sphinx) -> dict[str, Any]:

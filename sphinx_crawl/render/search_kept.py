@@ -5,14 +5,13 @@ cost 0.7 of the 4.1 s of the rebuild at 20,000 entries on short pages (issue 27)
 
 * the index's rows, with their labels as text (the label and page tables are made
   again from them, in the order a clean build makes them), column by column;
-* each field's words and their entries, encoded as written (``encode_postings``);
+* each field's words and their entries, encoded as written (render/postings.py);
 * each page's entries' words, as one marshalled string per page, read back only for the
   pages an edit changed (the words an edited entry no longer has lose it).
 """
 
 from __future__ import annotations
 
-import base64
 import marshal
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,23 +45,3 @@ def pack_page(words: list[tuple[int, EntryWords]]) -> bytes:
 def unpack_page(data: bytes) -> list[tuple[int, EntryWords]]:
     found: list[tuple[int, EntryWords]] = marshal.loads(data)
     return found
-
-
-def decode_postings(text: str, total: int) -> list[int]:
-    """The entry positions ``encode_postings`` wrote (gaps in base 36, or "~" and a
-    bitmap in base 64)."""
-    if text.startswith("~"):
-        data = base64.b64decode(text[1:] + "=" * (-(len(text) - 1) % 4))
-        return [
-            (byte_at << 3) | bit
-            for byte_at, byte in enumerate(data)
-            if byte
-            for bit in range(8)
-            if byte >> bit & 1 and (byte_at << 3) | bit < total
-        ]
-    positions: list[int] = []
-    at = 0
-    for gap in text.split(","):
-        at += int(gap, 36)
-        positions.append(at)
-    return positions
