@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-from weakref import WeakKeyDictionary
 
 from sphinx_crawl.changes import comparison, entry_dates, previous_release, release
 from sphinx_crawl.core.changes import (
@@ -31,10 +30,10 @@ from sphinx_crawl.core.schema import (
     build_schema,
     entry_record,
 )
-from sphinx_crawl.domain import STATE, crawl_domain, names_any
+from sphinx_crawl.domain import crawl_domain, names_any
 from sphinx_crawl.i18n import language_tag
 from sphinx_crawl.incremental import outputs_current
-from sphinx_crawl.kept import load_kept, position_key, save_kept
+from sphinx_crawl.kept import hold, load_kept, position_key, save_held
 from sphinx_crawl.output import html_output_dir, write_if_changed
 
 if TYPE_CHECKING:
@@ -147,16 +146,12 @@ def _entry_records(app: Sphinx, builder: Builder, entries: list[EntryData]) -> E
             dates.get(entry["id"], this_release.date),
         )
         lines[n] = dumps(record)
-    _LINES[app] = (positions, lines)
+    hold(app, CONTENT_KEPT, positions, lines)
     return lines
 
 
 def _links_to(back: dict[str, dict[str, list[str]]], entry_id: str) -> dict[str, list[str]]:
     return back.get(entry_id, {})
-
-
-#: The records this build worked out, kept for the next when crawl.json is written.
-_LINES: WeakKeyDictionary[Sphinx, tuple[list[str], EncodedRecords]] = WeakKeyDictionary()
 
 
 def build_changes(app: Sphinx, builder: Builder) -> dict[str, Any] | None:
@@ -222,8 +217,7 @@ def write_content_api(app: Sphinx, exception: Exception | None) -> None:
     if outdir is None or outputs_current(app):
         return  # not HTML, or as the last finished build left them (nothing was read)
     write_if_changed(outdir / CONTENT_FILE, _json_records(build_content(app, app.builder)))
-    if (kept := _LINES.pop(app, None)) is not None:
-        save_kept(app, CONTENT_KEPT, *kept, crawl_domain(app.env).data.get(STATE))
+    save_held(app, CONTENT_KEPT)  # the records worked out, for the next build
     write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(crawl_domain(app.env).content_types)))
     changes = build_changes(app, app.builder)
     if changes is not None:

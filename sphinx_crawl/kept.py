@@ -30,7 +30,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
+from sphinx_crawl.domain import STATE, crawl_domain
 from sphinx_crawl.incremental import Edits, edits_since_last_build
 from sphinx_crawl.output import write_whole
 
@@ -101,3 +103,26 @@ def save_kept(app: Sphinx, name: str, positions: list[str], payload: Any, state:
         return
     found = {"version": KEPT_VERSION, "state": state, "positions": positions, "payload": payload}
     write_whole(path, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+#: What this build worked out, by name, kept for the next once its output is written.
+_HELD: WeakKeyDictionary[Sphinx, dict[str, tuple[list[str], Any]]] = WeakKeyDictionary()
+
+
+def hold(app: Sphinx, name: str, positions: list[str], payload: Any) -> None:
+    """Hold ``payload`` (worked out for the entries at ``positions``) until
+    :func:`save_held`: the output made from it is written first."""
+    _HELD.setdefault(app, {})[name] = (positions, payload)
+
+
+def drop_held(app: Sphinx, name: str) -> None:
+    """Forget what an earlier build of ``app`` held under ``name``."""
+    _HELD.get(app, {}).pop(name, None)
+
+
+def save_held(app: Sphinx, name: str) -> None:
+    """Keep for the next build what this one held under ``name``, made from the data as
+    it is now."""
+    held = _HELD.get(app, {}).pop(name, None)
+    if held is not None:
+        save_kept(app, name, *held, crawl_domain(app.env).data.get(STATE))

@@ -33,11 +33,11 @@ from sphinx_crawl.core.ages import (
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import EXCERPT_CHARS
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.domain import STATE, crawl_domain
+from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_addresses
 from sphinx_crawl.i18n import _
 from sphinx_crawl.incremental import outputs_current
-from sphinx_crawl.kept import load_kept, position_key, save_kept
+from sphinx_crawl.kept import drop_held, hold, load_kept, position_key, save_held
 from sphinx_crawl.output import (
     html_output_dir,
     is_html_page,
@@ -110,7 +110,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         kept = _patched(found.payload, found.redo, entries, parts_of)
     if kept is None:
         kept = _whole(entries, parts_of)
-    _KEPT[app] = (positions, kept)
+    hold(app, KEPT_NAME, positions, kept)
     rows, pages, labels, roles = _tables(kept.columns)
     stop, intent = search_vocabulary(app.config.language)
     index = {
@@ -347,14 +347,10 @@ def _call(opening: str, payload: Any) -> str:
 _SPLIT: WeakKeyDictionary[Sphinx, tuple[dict[str, Any], dict[str, Any]]] = WeakKeyDictionary()
 
 
-#: This build's index as kept for the next (render/search_kept.py).
-_KEPT: WeakKeyDictionary[Sphinx, tuple[list[str], KeptIndex]] = WeakKeyDictionary()
-
-
 def _new_build(app: Sphinx, env: Any, *changes: object) -> list[str]:
     """``env-get-outdated``, as each build starts: no index kept from an earlier one."""
     _SPLIT.pop(app, None)
-    _KEPT.pop(app, None)
+    drop_held(app, KEPT_NAME)
     return []
 
 
@@ -389,9 +385,7 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     write_parts(outdir, parts, _call)
     # Last, so a page never loads an index whose parts are not there yet.
     write_if_changed(outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", upfront))
-    kept = _KEPT.pop(app, None)
-    if kept is not None:
-        save_kept(app, KEPT_NAME, *kept, crawl_domain(app.env).data.get(STATE))
+    save_held(app, KEPT_NAME)  # the index as worked out, for the next build
 
 
 #: The entry search's script: copied into ``_static`` and loaded by the search page only.
