@@ -46,6 +46,8 @@ crawl_editions = {
 suppress_warnings: list[str] = []
 
 html_theme = "furo"
+# Furo's English-only accessible names, through the catalog (_templates/page.html).
+templates_path = ["_templates"]
 html_title = "Crawling Backwards"
 if language == "es":
     project = "Gatear hacia atrás: un manual para madres y padres"
