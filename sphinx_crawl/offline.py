@@ -53,7 +53,7 @@ from sphinx_crawl.output import (
     write_if_changed,
 )
 from sphinx_crawl.render.search_preload import written_upfront
-from sphinx_crawl.render.search_shards import HARMLESS_PART, PART_FOLDER
+from sphinx_crawl.render.search_shards import FOREIGN_PART, HARMLESS_PART, PART_FOLDER
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -332,11 +332,13 @@ def essential_files(outdir: Path, pages: list[str], known: set[str]) -> tuple[st
                 add(name)
     for name in (*SEARCH_FILES, MANIFEST_FILE, f"_static/{ICON_FILE}"):
         add(name)
-    # A split index's harmless phrases: read offline, an alarming query's notice is
-    # the one it gets online ("fell asleep" is no fall), not one they would take back.
+    # A split index's harmless phrases and other languages' emergency words: read
+    # offline, an alarming query's notice is the one it gets online ("fell asleep" is no
+    # fall; "bebê não respira" is an emergency in the English edition too).
     parts = (written_upfront(outdir / SEARCH_FILES[1]) or {}).get("parts")
-    if isinstance(parts, dict) and parts.get("harmless"):
-        add(f"{PART_FOLDER}/{HARMLESS_PART}.js", f"v={parts.get('version', '')}")
+    for flag, name in (("harmless", HARMLESS_PART), ("foreign", FOREIGN_PART)):
+        if isinstance(parts, dict) and parts.get(flag):
+            add(f"{PART_FOLDER}/{name}.js", f"v={parts.get('version', '')}")
     for path in [p for p in urls if p.endswith(".css")]:
         css = (outdir / path).read_text(encoding="utf-8", errors="replace")
         for target in css_loads(css):

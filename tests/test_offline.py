@@ -174,8 +174,9 @@ def test_a_split_index_s_harmless_phrases_are_kept_for_searching_offline(tmp_pat
     _, _, essential, _ = worker_parts(site.outdir)
     upfront = written_upfront(site.outdir / "crawl-searchindex.js")
     assert upfront is not None
-    assert f"_crawl_search/h.js?v={upfront['parts']['version']}" in essential
-    assert (site.outdir / "_crawl_search" / "h.js").is_file()
+    for part in ("h", "x"):  # and other languages' emergency words
+        assert f"_crawl_search/{part}.js?v={upfront['parts']['version']}" in essential
+        assert (site.outdir / "_crawl_search" / f"{part}.js").is_file()
     # Word parts are kept as the reader's searches load them, not up front.
     assert not [url for url in essential if url.startswith("_crawl_search/w-")]
 

@@ -417,3 +417,25 @@ def default_asking(language: str | None) -> tuple[str, ...]:
     """Every language's words an emergency is asked about in, the build's first
     (``ASKING_EN``)."""
     return _every_language(_ASKING, language)
+
+
+#: Each default list, by the key the search's data names it with.
+_TABLES: dict[str, dict[str, list[str]]] = {
+    "signs": _SIGNS,
+    "unwell": _UNWELL,
+    "fever": _FEVER,
+    "asking": _ASKING,
+    "phrases": _STILL,
+    "progress": _STILL_PROGRESS,
+    "neutral": _STILL_NEUTRAL,
+}
+
+
+def own_length(key: str, language: str | None) -> int | None:
+    """How many of a default list's phrases (``key``: "signs", "unwell", "fever",
+    "asking", or a "still" list's "phrases", "progress", "neutral") are the build's
+    language's own, the rest other languages' (they come first: ``_every_language``);
+    None for a language with no words of its own here."""
+    table = _TABLES[key]
+    code = _base(language)
+    return len(table[code]) if code in table and code != "other" else None

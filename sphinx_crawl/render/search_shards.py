@@ -18,6 +18,7 @@ A small handbook's index is one file. A large one is split:
   its word parts (on the benchmark's 5,000 entries, 2.2 of the 4.6 KiB gzipped that
   every first search downloaded up front);
 * ``_crawl_search/h.js``: the phrases that name no illness (see :data:`HARMLESS_PART`);
+* ``_crawl_search/x.js``: other languages' emergency words (see :data:`FOREIGN_PART`);
 * ``_crawl_search/r-<n>.js``: the rows of :data:`ROWS_PER_PART` entries, each what a
   result shows: title, page (its name: the pages' list is not up front, 0.7 KiB
   gzipped at 5,000 entries), anchor and labels; not its ages (the ages part has them).
@@ -59,6 +60,11 @@ AGES_PART = "a"
 #: only take back a notice, so crawl-search.js loads them for a query that would get one
 #: (on the benchmark's 5,000 entries, 1.7 of the 8.5 KiB gzipped up front).
 HARMLESS_PART = "h"
+#: The part with other languages' emergency and illness words than the edition's
+#: ("bebê não respira" in the English edition): crawl-search.js loads it for a query
+#: with a word that neither the handbook nor the edition's own words know (on the
+#: benchmark's 5,000 entries, 2 of the 7.7 KiB gzipped up front).
+FOREIGN_PART = "x"
 #: One character per month, for "from what age": none, then 0 to 75 months.
 AGE_ALPHABET = "~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-./:;<="
 
@@ -139,6 +145,8 @@ def split_index(
     whole = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     if len(whole.encode("utf-8")) <= single_file_bytes:
         return index, {}
+    emergency = dict(index.get("emergency") or {})
+    first = emergency.pop("first", None)
     rows: list[list[Any]] = index["entries"]
     pages: list[str] = index["pages"]
     words = _word_parts(index["words"], stems)
@@ -161,6 +169,9 @@ def split_index(
     if harmless:
         upfront["intent"] = intent
         parts[HARMLESS_PART] = harmless
+    # Other languages' emergency and illness words, loaded for a query they may be in.
+    if first:
+        upfront["emergency"], parts[FOREIGN_PART] = _own_and_foreign(emergency, first)
     parts[AGES_PART] = "".join(
         AGE_ALPHABET[0] if row[6] is None else AGE_ALPHABET[1 + min(int(row[6]), 75)]
         for row in rows
@@ -178,8 +189,25 @@ def split_index(
         "version": digest.hexdigest()[:12],
         "alphabet": AGE_ALPHABET,
         "harmless": bool(harmless),
+        "foreign": bool(first),
     }
     return upfront, parts
+
+
+def _own_and_foreign(
+    emergency: dict[str, Any], first: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The emergency words up front (the edition's own: the ``first`` of each list),
+    and the rest, other languages', for the foreign part."""
+    own, foreign = dict(emergency), {}
+    for key, count in first.items():
+        if key == "still":
+            still = emergency["still"]
+            own["still"] = {name: still[name][: count[name]] for name in still}
+            foreign["still"] = {name: still[name][count[name] :] for name in still}
+        else:
+            own[key], foreign[key] = emergency[key][:count], emergency[key][count:]
+    return own, foreign
 
 
 def write_parts(outdir: Path, parts: dict[str, Any], script: Any) -> None:

@@ -18,6 +18,7 @@ from sphinx_crawl.core.emergency_words import (
     default_asking,
     default_fever,
     default_still,
+    own_length,
 )
 from sphinx_crawl.i18n import _
 from sphinx_crawl.render.emergency import search_data as _emergency_data
@@ -520,11 +521,38 @@ def emergency_search_data(app: Sphinx) -> dict[str, Any]:
         # those ages "not moving" may mean not crawling yet (crawl-search.js).
         data["ages_months"] = _age_range(app)
     if not data or not data["unwell"]:
-        return data
+        return _with_own_first(app, data)
     data["fever"] = list(default_fever(app.config.language))
     data["fever_months"] = YOUNG_FEVER_MONTHS
     data["fever_weeks"] = round(YOUNG_FEVER_MONTHS * MONTH_DAYS / 7, 3)
     data["texts"].update(young_fever_texts(app.config, numbers=bool(data["numbers"])))
+    return _with_own_first(app, data)
+
+
+def _with_own_first(app: Sphinx, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with, as "first", how many phrases of each of the extension's lists are
+    the edition's language's own (they come first; other languages' follow): a split
+    index loads other languages' words only for a query with a word it does not know
+    (search_shards). A list the project set (``crawl_emergency``) is all its own."""
+    if not data:
+        return data
+    configured = crawl_config(app.config).emergency
+    language = app.config.language
+    first: dict[str, Any] = {}
+    for key, own in (("signs", configured.signs), ("unwell", configured.unwell)):
+        length = own_length(key, language) if own is None else None
+        if length is not None and length < len(data[key]):
+            first[key] = length
+    for key in ("fever", "asking"):
+        length = own_length(key, language) if key in data else None
+        if length is not None and length < len(data[key]):
+            first[key] = length
+    if "still" in data:
+        still = {key: own_length(key, language) for key in data["still"]}
+        if all(length is not None for length in still.values()):
+            first["still"] = still
+    if first:
+        data["first"] = first
     return data
 
 

@@ -163,6 +163,26 @@
     const read = needs || triage(index, query, []);
     return read.urgent || read.topics.length ? [HARMLESS_PART] : [];
   }
+  // A split index's emergency and illness words in other languages than the edition's
+  // ("bebê não respira" in the English edition), a part of their own: loaded, with the
+  // harmless phrases, for a query with a word that neither the handbook (the word parts
+  // loaded) nor the edition's own words know, or a long word (words run together).
+  const FOREIGN_PART = "x";
+  function foreignParts(index, query) {
+    if (!index.parts || !index.parts.foreign || index.crawlForeign) return [];
+    const handbook = (index.crawlSearcher ??= searcher(index)).stems();
+    const claimed = claimedWords(index);
+    const known = (index.crawlOwnWords ??= new Set([...(index.stop || []), ...Object.values(index.intent || {}).flat()]
+      .flatMap((phrase) => words(String(phrase).split(":")[0])).map(fold)));
+    const unknown = words(query).some((word) => {
+      const folded = fold(word);
+      if (folded.length >= 11) return true;
+      if (/^\d/.test(folded) || known.has(folded)) return false;
+      const root = stem(word);
+      return !handbook.has(root) && !claimed.has(root) && !known.has(root);
+    });
+    return unknown ? [FOREIGN_PART, ...(harmlessPending(index) ? [HARMLESS_PART] : [])] : [];
+  }
   const rowParts = (index, positions) =>
     [...new Set(positions.filter((n) => !index.entries[n]).map((n) => `r-${Math.floor(n / index.parts.rows_per_part)}`))];
 
@@ -173,6 +193,18 @@
     } else if (name === HARMLESS_PART) {
       (index.intent ??= {}).harmless = data;
       index.crawlKnown = null; // the words spacedOut splits with were made without them
+    } else if (name === FOREIGN_PART) {
+      // Other languages' words after the edition's, each list as the whole index has it.
+      const emergency = (index.emergency ??= {});
+      Object.entries(data).forEach(([key, more]) => {
+        if (key !== "still") emergency[key] = [...(emergency[key] || []), ...more];
+        else Object.entries(more).forEach(([list, phrases]) => {
+          (emergency.still ??= {})[list] = [...(emergency.still[list] || []), ...phrases];
+        });
+      });
+      index.crawlForeign = true;
+      // What was worked out from the edition's words alone.
+      index.crawlClaimed = index.crawlKnown = index.crawlStill = index.crawlAsking = null;
     } else if (name.startsWith("w-")) {
       Object.entries(data).forEach(([field, byWord]) => Object.assign(index.words[field] ??= {}, byWord));
       index.crawlSearcher = null; // its stems and masks were made from fewer words
@@ -1013,7 +1045,9 @@
       // The harmless phrases, where a notice may need them, come beside the words.
       const harmless = loadParts(index, root, harmlessParts(index, query));
       await loadParts(index, root, wordParts(index, query));
-      await loadParts(index, root, typoParts(index, query));
+      // A typo's parts, and other languages' emergency words where the query may be in one.
+      await Promise.all([loadParts(index, root, typoParts(index, query)),
+        loadParts(index, root, foreignParts(index, query))]);
       // The rows of the results are asked for as soon as they are ranked, and come
       // while the notices are worked out.
       const ranked = rankEntries(index, query);
@@ -1220,6 +1254,6 @@
     words, englishStem, fold, stem, editDistance, typosAllowed, namesPhrase, forms,
     nearestStems, rankEntries, topResults, triage, decide, claimedStems, isWorry, queryAge, queryWeeks,
     youngAndWorried, youngFever, saysTemperature, saysNewborn, noticeOf, setupEntrySearch,
-    wordParts, typoParts, rowParts, harmlessParts, mergePart, partOf, kindOf, fromOf,
+    wordParts, typoParts, rowParts, harmlessParts, foreignParts, mergePart, partOf, kindOf, fromOf,
   };
 });

@@ -42,8 +42,9 @@ const out = queries.map((query) => {
     search.mergePart(split, name, parts[name]);
     loaded.push(name);
   }
-  // Then the parts a typo's word may be in.
-  for (const name of search.typoParts(split, query)) {
+  // Then the parts a typo's word may be in, and other languages' emergency words where
+  // the query has a word neither the handbook nor the edition knows.
+  for (const name of [...search.typoParts(split, query), ...search.foreignParts(split, query)]) {
     if (loaded.includes(name)) continue;
     search.mergePart(split, name, parts[name]);
     loaded.push(name);
