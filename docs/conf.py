@@ -265,6 +265,17 @@ _NOT_COVERED = {
     ),
     "cerebral palsy": ("cerebral palsy or other conditions", ["palsy", "cerebral", "cp"]),
 }
+# A parent's own low mood (s41: "postpartum depression" got the worried-parent card,
+# then "Your baby loses a skill", "depression" read as a typo of "regression"): the
+# search says it does not cover this, and sends the parent to their own doctor, not to
+# the baby's development.
+_PARENT_HEALTH = (
+    "postnatal depression",
+    ["postpartum", "postnatal", "depression", "depressed", "ppd"],
+    "This handbook is about how babies move, and it does not cover a parent's own "
+    "health, such as low mood or depression after a birth. Please tell your own doctor "
+    "how you feel.",
+)
 crawl_search_out_of_scope = {
     topic: {
         "text": f"This handbook is about how babies move, and it does not cover {what}. "
@@ -273,6 +284,10 @@ crawl_search_out_of_scope = {
         "words": others,
     }
     for topic, (what, others) in _NOT_COVERED.items()
+}
+crawl_search_out_of_scope[_PARENT_HEALTH[0]] = {
+    "text": _PARENT_HEALTH[2],
+    "words": _PARENT_HEALTH[1],
 }
 # A worry the handbook does not cover, or a search that matches nothing well, is sent
 # to this card first ("Acting on a concern", shared/EVIDENCE.md).
@@ -450,6 +465,13 @@ if language == "es":
             "la parálisis cerebral ni otras enfermedades", ["parálisis", "cerebral", "pc"],
         ),
     }
+    _PARENT_HEALTH = (
+        "depresión posparto",
+        ["posparto", "postparto", "depresión", "deprimida", "deprimido", "depression"],
+        "Este manual trata de cómo se mueven los bebés y no habla de la salud de los "
+        "padres, como la tristeza o la depresión después del parto. Cuéntele a su propio "
+        "médico cómo se siente.",
+    )
     crawl_search_out_of_scope = {
         topic: {
             "text": f"Este manual trata de cómo se mueven los bebés y no habla de {what}. "
@@ -458,6 +480,10 @@ if language == "es":
             "words": others,
         }
         for topic, (what, others) in _NOT_COVERED_ES.items()
+    }
+    crawl_search_out_of_scope[_PARENT_HEALTH[0]] = {
+        "text": _PARENT_HEALTH[2],
+        "words": _PARENT_HEALTH[1],
     }
     crawl_contacts = {
         "usa": {

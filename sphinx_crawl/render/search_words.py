@@ -186,6 +186,9 @@ INTENT_WORDS: dict[str, list[str]] = {
         "falls asleep",
         "fall asleep",
         "falling asleep",
+        # A parent's low mood after a birth, not a blue baby (s41: "i have the baby
+        # blues" was told to call an ambulance). "My baby is blue" still is.
+        "baby blues",
         # "collapses onto his arms" is how a baby learning to crawl moves.
         "collapse",
         "collapses",

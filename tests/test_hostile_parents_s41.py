@@ -1,0 +1,61 @@
+"""s41: a hostile reader's queries, in parents' own words, that got the wrong notice, or
+the wrong entry first, in the built handbook's search (shared/EVIDENCE.md,
+"Emergencies", "Acting on a concern"); none is a case of tests/test_hostile_parents_s38.py,
+s39 or s40. Each is run as tests/test_search_triage.py runs its queries
+(tests/js/triage.mjs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import test_hostile_parents_s38 as s38
+from tests.test_search_triage import EMERGENCY, NEITHER, decided
+from tests.test_search_triage import editions as editions  # the fixture
+
+#: A parent's own low mood after a birth, which the handbook does not cover: before,
+#: "postpartum depression" got the worried-parent card, then "Your baby loses a skill
+#: they already had" ("depression" read as a typo of "regression"); "i have the baby
+#: blues" was told to call an ambulance ("blues" as "blue"). Now the note that the
+#: handbook does not cover a parent's own health, the card first, no lost skill. (edition,
+#: query)
+PARENT_HEALTH = [
+    ("en", "postpartum depression"),
+    ("en", "i have postpartum depression"),
+    ("en", "postnatal depression"),
+    ("en", "im so depressed"),
+    ("es", "depresión posparto"),
+    ("es", "depresion postparto"),
+    ("es", "estoy deprimida"),
+    ("es", "postpartum depression"),
+]
+
+#: The baby blues are the parent's; a blue baby is still an emergency.
+BLUES = {
+    "en": {
+        "i have the baby blues": NEITHER,
+        "baby blues": NEITHER,
+        "my baby is blue": EMERGENCY,
+        "baby blue and not breathing": EMERGENCY,
+    },
+}
+
+
+def test_a_parents_own_health_is_not_covered_and_no_lost_skill(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    built = request.getfixturevalue("editions")
+    got = []
+    for language in ("en", "es"):
+        asked = [query for lang, query in PARENT_HEALTH if lang == language]
+        for query, found in decided(built[language], language, asked, tmp_path).items():
+            shown = found["shown"]
+            lost = "lost-skills" in shown
+            got.append((language, query, found["urgent"], found["topics"] > 0, shown[:1], lost))
+    assert got == [(lang, q, NEITHER, True, ["parent-worry"], False) for lang, q in PARENT_HEALTH]
+    # A skill lost, said so, still gets its sign first.
+    regression = decided(built["en"], "en", ["baby regression"], tmp_path)["baby regression"]
+    assert regression["shown"][:1] == ["lost-skills"]
+    s38.notices_are_as_asked(request, tmp_path, BLUES)
