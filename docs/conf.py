@@ -264,6 +264,11 @@ _NOT_COVERED = {
         ["hold head up", "head steady", "head lag", "wobbly head", "neck control", "weak neck"],
     ),
     "cerebral palsy": ("cerebral palsy or other conditions", ["palsy", "cerebral", "cp"]),
+    # A hostile reader's round (s41): before, a tip came first ("hip clicks": "Be
+    # patient"; "walks on tiptoes": a tip on furniture; "twisted neck": tummy time).
+    "hip dysplasia": ("clicking hips or hip dysplasia", ["hip click", "clicky hip", "ddh"]),
+    "tiptoes": ("walking on tiptoes", ["tiptoe", "tip toes", "toe walking", "toe walker"]),
+    "torticollis": ("a tilted head or twisted neck", ["twisted neck", "wry neck", "head tilt"]),
 }
 # A parent's own low mood (s41: "postpartum depression" got the worried-parent card,
 # then "Your baby loses a skill", "depression" read as a typo of "regression"): the
@@ -463,6 +468,15 @@ if language == "es":
         ),
         "parálisis cerebral": (
             "la parálisis cerebral ni otras enfermedades", ["parálisis", "cerebral", "pc"],
+        ),
+        "displasia de cadera": (
+            "las caderas que crujen ni de la displasia de cadera",
+            ["displasia", "crujen caderas", "cruje cadera", "chasquido cadera"],
+        ),
+        "puntillas": ("caminar de puntillas", ["puntas de pie", "punta de pie"]),
+        "tortícolis": (
+            "la cabeza ladeada ni del cuello torcido",
+            ["cuello torcido", "cabeza ladeada", "ladea la cabeza", "inclina la cabeza"],
         ),
     }
     _PARENT_HEALTH = (

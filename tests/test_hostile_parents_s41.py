@@ -59,3 +59,42 @@ def test_a_parents_own_health_is_not_covered_and_no_lost_skill(
     regression = decided(built["en"], "en", ["baby regression"], tmp_path)["baby regression"]
     assert regression["shown"][:1] == ["lost-skills"]
     s38.notices_are_as_asked(request, tmp_path, BLUES)
+
+
+#: A worry the handbook does not cover, named with a word some tip has in passing:
+#: before, that tip first ("hip clicks": "Be patient", "click" in its text; "walks on
+#: tiptoes": a tip on furniture; "twisted neck": short tummy-time sessions). Now the note
+#: that the handbook does not cover it, and the worried-parent card first. (edition,
+#: query)
+NOT_COVERED = [
+    ("en", "hip clicks"),
+    ("en", "baby hip clicking"),
+    ("en", "walks on tiptoes"),
+    ("en", "toe walking"),
+    ("en", "twisted neck"),
+    ("en", "torticollis"),
+    ("es", "le crujen las caderas"),
+    ("es", "displasia de cadera"),
+    ("es", "camina de puntillas"),
+    ("es", "tortícolis"),
+]
+
+
+def test_a_worry_not_covered_gets_the_card_first(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    built = request.getfixturevalue("editions")
+    got = []
+    for language in ("en", "es"):
+        asked = [query for lang, query in NOT_COVERED if lang == language] + (
+            ["se pone de pie"] if language == "es" else ["baby only crawls backwards"]
+        )
+        found = decided(built[language], language, asked, tmp_path)
+        got += [(language, q, found[q]["topics"] > 0, found[q]["shown"][:1]) for q in asked]
+    wanted = {(lang, q, True, ("parent-worry",)) for lang, q in NOT_COVERED}
+    # Covered, and no topic not covered in it ("de pie" is not "puntas de pie").
+    wanted |= {
+        ("en", "baby only crawls backwards", False, ("only-backwards-normal",)),
+        ("es", "se pone de pie", False, ("confident-or-pulling-up",)),
+    }
+    assert {(lang, q, topic, tuple(first)) for lang, q, topic, first in got} == wanted

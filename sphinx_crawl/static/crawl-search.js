@@ -928,10 +928,13 @@
       // first, not an answer that happens to share a word ("Is it OK?": "Usually, yes").
       results = [{ n: concern }, ...results.filter((r) => r.n !== concern)].slice(0, 8);
     } else if (needs.concern && concern >= 0) {
-      // First when nothing matched well; second behind a good answer to the part of
-      // the question the handbook does cover ("is crawling backwards a sign of autism").
+      // First when nothing matched well, or a topic not covered matched only in part
+      // ("hip clicks": a tip with "click" in its text); second behind a good answer to
+      // the part of the question the handbook does cover ("is crawling backwards a sign
+      // of autism").
+      const first = ranked.weak || !ranked.length || (ranked.partial && needs.topics.length > 0);
       results = results.filter((r) => r.n !== concern);
-      results.splice(ranked.weak || !ranked.length ? 0 : Math.min(1, results.length), 0, { n: concern });
+      results.splice(first ? 0 : Math.min(1, results.length), 0, { n: concern });
       results = results.slice(0, 8);
     } else if (concern >= 0 && !needs.urgent && isWorry(index, query) &&
                !results.slice(0, 3).some(({ n }) => n === concern)) {
