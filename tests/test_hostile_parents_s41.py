@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests import test_hostile_parents_s38 as s38
-from tests.test_search_triage import EMERGENCY, NEITHER, decided
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 #: A parent's own low mood after a birth, which the handbook does not cover: before,
@@ -59,6 +59,47 @@ def test_a_parents_own_health_is_not_covered_and_no_lost_skill(
     regression = decided(built["en"], "en", ["baby regression"], tmp_path)["baby regression"]
     assert regression["shown"][:1] == ["lost-skills"]
     s38.notices_are_as_asked(request, tmp_path, BLUES)
+
+
+#: A black eye, a bruise, a tooth knocked out: an injury (whom to call today), not the
+#: emergency its colour or words say elsewhere. Before, "tiene un ojo morado" ("morado",
+#: purple, as a baby turns it) and "black and blue after fall" were told to call an
+#: ambulance; "baby has a black eye" got no notice. Purple said of the baby ("my baby is
+#: purple": no notice before) and a baby knocked out (unconscious) are emergencies; a
+#: purple toy is none.
+BLACK_EYE = {
+    "en": {
+        "baby has a black eye": UNWELL,
+        "his eye is purple": UNWELL,
+        "black and blue after fall": UNWELL,
+        "baby tooth knocked out": UNWELL,
+        "tiene un ojo morado": UNWELL,
+        "my baby is purple": EMERGENCY,
+        "babyispurple": EMERGENCY,
+        "baby knocked out": EMERGENCY,
+        "baby went blue": EMERGENCY,
+        "purple toy": NEITHER,
+        "purple toy for crawling": NEITHER,
+    },
+    "es": {
+        "tiene un ojo morado": UNWELL,
+        "mi bebe tiene el ojo morado": UNWELL,
+        "ojos morados": UNWELL,
+        "se le puso el ojo morado": UNWELL,
+        "tiene un ojo morado y no respira": EMERGENCY,
+        "mi bebe esta morado": EMERGENCY,
+        "se puso morado": EMERGENCY,
+        "juguete morado": NEITHER,
+        "my baby is purple": EMERGENCY,
+    },
+}
+
+
+@pytest.mark.parametrize("asked", [BLACK_EYE], ids=["black-eye"])
+def test_each_round_gets_its_notice(
+    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+) -> None:
+    s38.notices_are_as_asked(request, tmp_path, asked)
 
 
 #: A worry the handbook does not cover, named with a word some tip has in passing:

@@ -101,6 +101,9 @@ SIGNS_EN = [
     "non blanching", "nonblanching", "not blanching", "doesnt blanch",
     # White as a baby turns it: very pale (HSE: pale skin), as "went pale" above.
     "went white", "turned white", "gone white", "going white", "turning white",
+    # A hostile reader's round (s41): purple said of the baby ("my baby is purple": no
+    # notice before, as blue is), knocked out (unconscious).
+    "is purple", "purple face", "purple skin", "looks purple", "knocked out",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -258,6 +261,10 @@ UNWELL_EN = [
     "finger in socket", "fork in socket", "dishwasher pod", "detergent pod", "washing pod",
     # NHS 111, the UK's urgent line, as "urgent care" above.
     "call 111", "ring 111", "dial 111", "nhs 111",
+    # A hostile reader's round (s41): a black eye, a bruise, a tooth knocked out (an
+    # injury: said word for word, the emergency word in it, "purple", "blue", "knocked
+    # out", is no emergency). Before, none, or the emergency notice.
+    "black eye", "purple eye", "black and blue", "tooth knocked out",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -308,6 +315,9 @@ UNWELL_ES = [
     # Argentina's emergency department ("ir a la guardia"; not "bajar la guardia"); a
     # poisons line.
     "ir guardia", "llevar guardia", "llevarlo guardia", "llevarla guardia", "toxicología",
+    # The same round (s41), in Spanish: a black eye ("ojo morado", told to call an
+    # ambulance before).
+    "ojo morado", "ojos morados",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

@@ -709,7 +709,7 @@
     const topics = Object.entries(index.out_of_scope || {})
       .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
       .map(([, answer]) => answer);
-    const urgent = namesNow(emergency.signs) || runTogether(query, emergency.signs, handbook) ||
+    const urgent = namesNow(unexplained(index, asked, emergency)) || runTogether(query, emergency.signs, handbook) ||
       youngAndWorried(index, query) || notMoving(index, query, names) ? "emergency"
       : youngFever(index, query, names) ? "fever"
       : namesNow(emergency.unwell) || names(emergency.fever) || babysTemperature(index, query) ? "unwell" : "";
@@ -728,6 +728,23 @@
       concern: !urgent && (beyond || topics.length > 0 || results.weak === true || results.partial === true ||
         !results.length),
     };
+  }
+
+  // The emergency signs, but those an injury the query names word for word explains:
+  // "morado" (purple) in "tiene un ojo morado" (a black eye), "blue" in "black and
+  // blue", "knocked out" in "tooth knocked out" are the illness notice's. An injury
+  // phrase of two words or more, each typed as it is (accents folded, no stem or typo:
+  // "ojos morados" is its own phrase), holding every word of the sign but stop words.
+  function unexplained(index, asked, emergency) {
+    const typed = new Set(asked.map(([word]) => word));
+    const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
+    const injuries = (emergency.unwell || []).map((phrase) => words(phrase).map(fold))
+      .filter((said) => said.length > 1 && said.every((word) => typed.has(word)));
+    if (!injuries.length) return emergency.signs;
+    return (emergency.signs || []).filter((sign) => {
+      const own = words(sign).map(fold).filter((word) => !stop.has(word));
+      return !own.length || !injuries.some((said) => own.every((word) => said.some((it) => it === word || stem(it) === stem(word))));
+    });
   }
 
   // A baby who is not moving, said and nothing more ("my baby is not moving", "baby
