@@ -94,8 +94,36 @@ BLACK_EYE = {
     },
 }
 
+#: Eyes rolling back with no fit described (with jerking or stiffness it is a fit, an
+#: emergency: test_search_triage.py), a baby shaken, a concussion in Spanish, weight
+#: lost, a hernia, a pinched finger, going to the emergency department in Spanish:
+#: before, none. Rolling the eyes, or onto the back, is none.
+OTHER_WORDS = {
+    "en": {
+        "baby eyes rolling back": UNWELL,
+        "shaken baby": EMERGENCY,
+        "baby shaken": EMERGENCY,
+        "baby lost weight": UNWELL,
+        "baby has a hernia": UNWELL,
+        "baby pinched finger in drawer": UNWELL,
+        "my baby rolls her eyes": NEITHER,
+        "baby rolls onto his back": NEITHER,
+    },
+    "es": {
+        "se le van los ojos para atras": UNWELL,
+        "bebe conmocion cerebral": EMERGENCY,
+        "cuando ir a urgencias": UNWELL,
+        "llevarlo a urgencias": UNWELL,
+        "perdio peso": UNWELL,
+        "tiene una hernia": UNWELL,
+        # "Puntillas" (tiptoes) was read as "pastillas" (pills): the illness notice.
+        "camina de puntillas": NEITHER,
+        "se le van las ganas de gatear": NEITHER,
+    },
+}
 
-@pytest.mark.parametrize("asked", [BLACK_EYE], ids=["black-eye"])
+
+@pytest.mark.parametrize("asked", [BLACK_EYE, OTHER_WORDS], ids=["black-eye", "other-words"])
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:

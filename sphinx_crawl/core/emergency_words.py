@@ -102,8 +102,10 @@ SIGNS_EN = [
     # White as a baby turns it: very pale (HSE: pale skin), as "went pale" above.
     "went white", "turned white", "gone white", "going white", "turning white",
     # A hostile reader's round (s41): purple said of the baby ("my baby is purple": no
-    # notice before, as blue is), knocked out (unconscious).
-    "is purple", "purple face", "purple skin", "looks purple", "knocked out",
+    # notice before, as blue is), shaken (as "was shaken"), knocked out (unconscious), a
+    # concussion (a head injury; before, read as a typo of "convulsion").
+    "is purple", "purple face", "purple skin", "looks purple", "shaken baby", "knocked out",
+    "concussion",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -164,6 +166,8 @@ SIGNS_ES = [
     # Short of air, breathing that stopped, mottled skin (HSE: blotchy), as in English.
     # (Not "jaspeada" alone: a rug.)
     "falta aire", "paró respiración", "piel moteada", "piel jaspeada", "moteado",
+    # The same round (s41): a concussion (a head injury, as in English).
+    "conmoción",
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
 #: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
@@ -263,8 +267,11 @@ UNWELL_EN = [
     "call 111", "ring 111", "dial 111", "nhs 111",
     # A hostile reader's round (s41): a black eye, a bruise, a tooth knocked out (an
     # injury: said word for word, the emergency word in it, "purple", "blue", "knocked
-    # out", is no emergency). Before, none, or the emergency notice.
-    "black eye", "purple eye", "black and blue", "tooth knocked out",
+    # out", is no emergency); eyes rolling back with no fit described (with jerking or
+    # stiffness, a fit above); weight lost; a hernia; a finger pinched. Before, none, or
+    # the emergency notice.
+    "black eye", "purple eye", "black and blue", "tooth knocked out", "eyes rolling back",
+    "lost weight", "losing weight", "weight loss", "hernia", "pinched finger",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -316,8 +323,11 @@ UNWELL_ES = [
     # poisons line.
     "ir guardia", "llevar guardia", "llevarlo guardia", "llevarla guardia", "toxicología",
     # The same round (s41), in Spanish: a black eye ("ojo morado", told to call an
-    # ambulance before).
-    "ojo morado", "ojos morados",
+    # ambulance before), eyes rolling back, weight lost, going to the emergency department
+    # ("ir a urgencias": no notice before, as "ir a la guardia").
+    "ojo morado", "ojos morados", "le van los ojos", "perdió peso", "pierde peso",
+    "bajó de peso", "ir urgencias", "llevar urgencias", "llevarlo urgencias",
+    "llevarla urgencias",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
