@@ -167,3 +167,37 @@ def test_a_worry_not_covered_gets_the_card_first(
         ("es", "se pone de pie", False, ("confident-or-pulling-up",)),
     }
     assert {(lang, q, topic, tuple(first)) for lang, q, topic, first in got} == wanted
+
+
+#: Not breathing in Italian and German, blue in German (s40 read French and Portuguese):
+#: before, the illness notice ("non respira": "respira" is Spanish for breathes) or none.
+#: Hard to wake in other words (NHS: will not wake up), sleepy beyond the usual, a hurt
+#: face typed for the word: before, none. "No sé qué hacer" (I don't know what to do)
+#: after "no se mueve" hid the emergency ("hacer" was read as a lost skill's word); alone,
+#: it gets where to get help first, not "Your baby loses a skill".
+ASKED_IN_OTHER_WORDS = {
+    "en": {
+        "il mio bambino non respira": EMERGENCY,
+        "mein baby atmet nicht": EMERGENCY,
+        "mein baby ist blau": EMERGENCY,
+        "baby difficult to wake": EMERGENCY,
+        "baby is floppy and sleepy": UNWELL,
+        "baby unusually sleepy": UNWELL,
+        "baby 🤕": UNWELL,
+        "baby is sleepy after crawling": NEITHER,
+        "floppy legs": NEITHER,
+    },
+    "es": {
+        "mi bebe no se mueve no se que hacer": EMERGENCY,
+        "il mio bambino non respira": EMERGENCY,
+        "mein baby atmet nicht": EMERGENCY,
+        "no se que hacer": NEITHER,
+    },
+}
+
+
+def test_other_words_and_languages(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    s38.notices_are_as_asked(request, tmp_path, ASKED_IN_OTHER_WORDS)
+    built = request.getfixturevalue("editions")
+    found = decided(built["es"], "es", ["no se que hacer", "no sé qué hacer"], tmp_path)
+    assert [found[q]["shown"][:1] for q in found] == [["parent-worry"], ["parent-worry"]]

@@ -106,6 +106,8 @@ SIGNS_EN = [
     # concussion (a head injury; before, read as a typo of "convulsion").
     "is purple", "purple face", "purple skin", "looks purple", "shaken baby", "knocked out",
     "concussion",
+    # Hard to wake, in other words (NHS: will not wake up), as "hard to wake" above.
+    "difficult to wake",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -180,6 +182,9 @@ SIGNS_OTHER = [
     "bleu", "bleue", "roxo", "roxa", "ne se réveille pas", "não acorda", "desmaiou",
     "évanoui", "évanouie", "engasgado", "engasgada", "engasgou", "étouffe", "sufocando",
     "convulsão",
+    # Not breathing in Italian and German, blue in German (s41: "il mio bambino non
+    # respira" got the illness notice, "mein baby atmet nicht", "mein baby ist blau" none).
+    "non respira", "atmet nicht", "blau",
 ]
 #: A fall or a fever, in French and Portuguese (the illness notice).
 UNWELL_OTHER = ["caiu", "tombé", "tombée", "fièvre", "febre", "vomi", "vomitou"]
@@ -272,6 +277,8 @@ UNWELL_EN = [
     # the emergency notice.
     "black eye", "purple eye", "black and blue", "tooth knocked out", "eyes rolling back",
     "lost weight", "losing weight", "weight loss", "hernia", "pinched finger",
+    # Sleepy beyond the usual ("very sleepy", "drowsy" above): before, none.
+    "unusually sleepy", "floppy sleepy",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",

@@ -427,7 +427,9 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         ),
         "vague": _listed(
             "bebé bebe hijo hija niño niña nene nena algo bien creo va anda está esta estoy siento "
-            "favor"
+            # "No sé qué hacer" (I don't know what to do) names no topic (s41: "mi bebé no se
+            # mueve, no sé qué hacer" got no notice, "hacer" read as a lost skill's word).
+            "favor hacer hago"
         ),
         "amiss": _listed(
             "mal pasa pasando raro rara extraño extraña problema ocurre sucede presentimiento "

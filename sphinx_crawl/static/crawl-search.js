@@ -41,7 +41,8 @@
   // The index (see sphinx_crawl/render/search.py) maps each field's words to entries;
   // stems are worked out here, from its vocabulary, so the query and the index agree.
   const EMOJI = { "🤒": "fever", "🌡": "fever", "🥵": "hot", "🤮": "vomit", "🤢": "sick", "🚑": "ambulance",
-    "🆘": "help", "🩸": "blood" };
+    "🆘": "help", "🩸": "blood",
+    "🤕": "hurt" };
   const words = (text) =>
     (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
       // "A&E", the UK's emergency department, is a hospital (its letters alone are stop words).
