@@ -7,12 +7,16 @@ s39 or s40. Each is run as tests/test_search_triage.py runs its queries
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from sphinx_crawl.core.ages import age_rules
 from tests import test_hostile_parents_s38 as s38
-from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
+from tests.test_javascript import node
+from tests.test_search_triage import EMERGENCY, NEITHER, ROOT, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 #: A parent's own low mood after a birth, which the handbook does not cover: before,
@@ -201,3 +205,34 @@ def test_other_words_and_languages(request: pytest.FixtureRequest, tmp_path: Pat
     built = request.getfixturevalue("editions")
     found = decided(built["es"], "es", ["no se que hacer", "no sé qué hacer"], tmp_path)
     assert [found[q]["shown"][:1] for q in found] == [["parent-worry"], ["parent-worry"]]
+
+
+#: A shared link's age with a unit that is not months or weeks: before, "?age=2y" (two
+#: years) showed the handbook for a 2-month-old, "2 años" the same, "1e3" for a 1-month-
+#: old. Now none is read as months (the page shows every entry, as for no age); months
+#: and weeks as before.
+LINKS = {
+    "2y": "",
+    "2 años": "",
+    "2 yo": "",
+    "1e3": "",
+    "0x10": "",
+    "10m": "10",
+    "18 months": "18",
+    "18 meses": "18",
+    "6w": "6",
+    "10,5": "10.5",
+}
+
+
+def test_a_link_with_years_is_not_read_as_months() -> None:
+    script = (
+        "const rules = JSON.parse(process.argv[1]);"
+        "const ages = require('./sphinx_crawl/static/crawl-ages.js')(rules);"
+        "const asked = JSON.parse(process.argv[2]);"
+        "process.stdout.write(JSON.stringify(asked.map(ages.fromLink)));"
+    )
+    asked = list(LINKS)
+    command = [node(), "-e", script, json.dumps(age_rules()), json.dumps(asked)]
+    read = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert dict(zip(asked, json.loads(read.stdout), strict=True)) == LINKS
