@@ -80,10 +80,19 @@ BLACK_EYE = {
         "tiene un ojo morado": UNWELL,
         "my baby is purple": EMERGENCY,
         "babyispurple": EMERGENCY,
-        "baby knocked out": EMERGENCY,
+        "baby was knocked out": EMERGENCY,
+        "my baby knocked himself out on the table": EMERGENCY,
+        "his face is purple": EMERGENCY,
         "baby went blue": EMERGENCY,
         "purple toy": NEITHER,
         "purple toy for crawling": NEITHER,
+        # "Is" and "purple", "knocked" and "out", said of a mat or a tower: none. (With
+        # "is purple", "purple face" and "knocked out" read as words in any order, these
+        # were told to call an ambulance.)
+        "is it ok to use a purple mat": NEITHER,
+        "is my baby's purple mat ok": NEITHER,
+        "baby has purple socks": NEITHER,
+        "baby knocked over his tower and crawled out": NEITHER,
     },
     "es": {
         "tiene un ojo morado": UNWELL,

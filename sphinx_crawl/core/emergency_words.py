@@ -102,10 +102,12 @@ SIGNS_EN = [
     # White as a baby turns it: very pale (HSE: pale skin), as "went pale" above.
     "went white", "turned white", "gone white", "going white", "turning white",
     # A hostile reader's round (s41): purple said of the baby ("my baby is purple": no
-    # notice before, as blue is), shaken (as "was shaken"), knocked out (unconscious), a
-    # concussion (a head injury; before, read as a typo of "convulsion").
-    "is purple", "purple face", "purple skin", "looks purple", "shaken baby", "knocked out",
-    "concussion",
+    # notice before), as blue is (a purple toy or mat is one of the index's harmless
+    # phrases); shaken (as "was shaken"), knocked out (unconscious; not "knocked" and "out"
+    # anywhere: "knocked over his tower and crawled out"), a concussion (a head injury;
+    # before, read as a typo of "convulsion").
+    "purple", "shaken baby", "knocked himself out", "knocked herself out", "was knocked out",
+    "got knocked out", "concussion",
     # Hard to wake, in other words (NHS: will not wake up), as "hard to wake" above.
     "difficult to wake",
 ]
@@ -275,7 +277,8 @@ UNWELL_EN = [
     # out", is no emergency); eyes rolling back with no fit described (with jerking or
     # stiffness, a fit above); weight lost; a hernia; a finger pinched. Before, none, or
     # the emergency notice.
-    "black eye", "purple eye", "black and blue", "tooth knocked out", "eyes rolling back",
+    "black eye", "purple eye", "purple bruise", "black and blue", "tooth knocked out",
+    "eyes rolling back",
     "lost weight", "losing weight", "weight loss", "hernia", "pinched finger",
     # Sleepy beyond the usual ("very sleepy", "drowsy" above): before, none.
     "unusually sleepy", "floppy sleepy",

@@ -228,7 +228,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         "well fitting",
         *(
             f"{colour} {thing}"
-            for colour in ("blue", "grey", "gray", "yellow")
+            for colour in ("blue", "grey", "gray", "yellow", "purple")
             for thing in _BLUE_THINGS_EN
             # Yellow eyes are jaundice's (s40: "yellow eyed baby" got no notice).
             if (colour, thing) != ("yellow", "eyed")
