@@ -266,7 +266,10 @@ _NOT_COVERED = {
     "cerebral palsy": ("cerebral palsy or other conditions", ["palsy", "cerebral", "cp"]),
     # A hostile reader's round (s41): before, a tip came first ("hip clicks": "Be
     # patient"; "walks on tiptoes": a tip on furniture; "twisted neck": tummy time).
-    "hip dysplasia": ("clicking hips or hip dysplasia", ["hip click", "clicky hip", "ddh"]),
+    "hip dysplasia": (
+        "clicking hips or hip dysplasia",
+        ["hip click", "clicky hip", "ddh", "thigh crease", "leg shorter", "different length"],
+    ),
     "tiptoes": ("walking on tiptoes", ["tiptoe", "tip toes", "toe walking", "toe walker"]),
     "torticollis": ("a tilted head or twisted neck", ["twisted neck", "wry neck", "head tilt"]),
 }
@@ -471,7 +474,8 @@ if language == "es":
         ),
         "displasia de cadera": (
             "las caderas que crujen ni de la displasia de cadera",
-            ["displasia", "crujen caderas", "cruje cadera", "chasquido cadera"],
+            ["displasia", "crujen caderas", "cruje cadera", "chasquido cadera", "pliegues",
+             "pierna más corta"],
         ),
         "puntillas": ("caminar de puntillas", ["puntas de pie", "punta de pie"]),
         "tortícolis": (

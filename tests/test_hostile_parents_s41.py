@@ -119,6 +119,8 @@ OTHER_WORDS = {
         "baby lost weight": UNWELL,
         "baby has a hernia": UNWELL,
         "baby pinched finger in drawer": UNWELL,
+        "baby ate glass": UNWELL,
+        "baby crawls on a glass table": NEITHER,
         "my baby rolls her eyes": NEITHER,
         "baby rolls onto his back": NEITHER,
     },
@@ -159,6 +161,10 @@ NOT_COVERED = [
     ("es", "displasia de cadera"),
     ("es", "camina de puntillas"),
     ("es", "tortícolis"),
+    # Signs parents read of hip dysplasia: the same.
+    ("en", "baby uneven thigh creases"),
+    ("en", "baby legs different length"),
+    ("es", "pliegues asimetricos en los muslos"),
 ]
 
 

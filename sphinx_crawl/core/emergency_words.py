@@ -278,7 +278,7 @@ UNWELL_EN = [
     # stiffness, a fit above); weight lost; a hernia; a finger pinched. Before, none, or
     # the emergency notice.
     "black eye", "purple eye", "purple bruise", "black and blue", "tooth knocked out",
-    "eyes rolling back",
+    "eyes rolling back", "ate glass",
     "lost weight", "losing weight", "weight loss", "hernia", "pinched finger",
     # Sleepy beyond the usual ("very sleepy", "drowsy" above): before, none.
     "unusually sleepy", "floppy sleepy",
