@@ -104,6 +104,10 @@ BLACK_EYE = {
         "se puso morado": EMERGENCY,
         "juguete morado": NEITHER,
         "my baby is purple": EMERGENCY,
+        # A purple bruise (before, an emergency); purple in other words (before, none).
+        "moreton morado en la pierna": UNWELL,
+        "se le amorató la cara": EMERGENCY,
+        "mi bebe se puso moradito": EMERGENCY,
     },
 }
 

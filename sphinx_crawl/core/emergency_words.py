@@ -170,8 +170,9 @@ SIGNS_ES = [
     # Short of air, breathing that stopped, mottled skin (HSE: blotchy), as in English.
     # (Not "jaspeada" alone: a rug.)
     "falta aire", "paró respiración", "piel moteada", "piel jaspeada", "moteado",
-    # The same round (s41): a concussion (a head injury, as in English).
-    "conmoción",
+    # The same round (s41): a concussion (a head injury, as in English); purple as
+    # "amoratado" or "moradito" ("se le amorató la cara", "se puso moradito": none before).
+    "conmoción", "amoratado", "moradito",
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
 #: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
@@ -333,11 +334,11 @@ UNWELL_ES = [
     # poisons line.
     "ir guardia", "llevar guardia", "llevarlo guardia", "llevarla guardia", "toxicología",
     # The same round (s41), in Spanish: a black eye ("ojo morado", told to call an
-    # ambulance before), eyes rolling back, weight lost, going to the emergency department
-    # ("ir a urgencias": no notice before, as "ir a la guardia").
-    "ojo morado", "ojos morados", "le van los ojos", "perdió peso", "pierde peso",
-    "bajó de peso", "ir urgencias", "llevar urgencias", "llevarlo urgencias",
-    "llevarla urgencias",
+    # ambulance before) or a purple bruise, eyes rolling back, weight lost, going to the
+    # emergency department ("ir a urgencias": no notice before, as "ir a la guardia").
+    "ojo morado", "ojos morados", "moretón morado", "moratón morado", "le van los ojos",
+    "perdió peso", "pierde peso", "bajó de peso", "ir urgencias", "llevar urgencias",
+    "llevarlo urgencias", "llevarla urgencias",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
