@@ -266,7 +266,26 @@ _NOT_COVERED = {
         ["hold head up", "head steady", "head lag", "wobbly head", "neck control", "weak neck"],
     ),
     "cerebral palsy": ("cerebral palsy or other conditions", ["palsy", "cerebral", "cp"]),
+    # A hostile reader's round (s41): before, a tip came first ("hip clicks": "Be
+    # patient"; "walks on tiptoes": a tip on furniture; "twisted neck": tummy time).
+    "hip dysplasia": (
+        "clicking hips or hip dysplasia",
+        ["hip click", "clicky hip", "ddh", "thigh crease", "leg shorter", "different length"],
+    ),
+    "tiptoes": ("walking on tiptoes", ["tiptoe", "tip toes", "toe walking", "toe walker"]),
+    "torticollis": ("a tilted head or twisted neck", ["twisted neck", "wry neck", "head tilt"]),
 }
+# A parent's own low mood (s41: "postpartum depression" got the worried-parent card,
+# then "Your baby loses a skill", "depression" read as a typo of "regression"): the
+# search says it does not cover this, and sends the parent to their own doctor, not to
+# the baby's development.
+_PARENT_HEALTH = (
+    "postnatal depression",
+    ["postpartum", "postnatal", "depression", "depressed", "ppd"],
+    "This handbook is about how babies move, and it does not cover a parent's own "
+    "health, such as low mood or depression after a birth. Please tell your own doctor "
+    "how you feel.",
+)
 crawl_search_out_of_scope = {
     topic: {
         "text": f"This handbook is about how babies move, and it does not cover {what}. "
@@ -275,6 +294,10 @@ crawl_search_out_of_scope = {
         "words": others,
     }
     for topic, (what, others) in _NOT_COVERED.items()
+}
+crawl_search_out_of_scope[_PARENT_HEALTH[0]] = {
+    "text": _PARENT_HEALTH[2],
+    "words": _PARENT_HEALTH[1],
 }
 # A worry the handbook does not cover, or a search that matches nothing well, is sent
 # to this card first ("Acting on a concern", shared/EVIDENCE.md).
@@ -451,7 +474,24 @@ if language == "es":
         "parálisis cerebral": (
             "la parálisis cerebral ni otras enfermedades", ["parálisis", "cerebral", "pc"],
         ),
+        "displasia de cadera": (
+            "las caderas que crujen ni de la displasia de cadera",
+            ["displasia", "crujen caderas", "cruje cadera", "chasquido cadera", "pliegues",
+             "pierna más corta"],
+        ),
+        "puntillas": ("caminar de puntillas", ["puntas de pie", "punta de pie"]),
+        "tortícolis": (
+            "la cabeza ladeada ni del cuello torcido",
+            ["cuello torcido", "cabeza ladeada", "ladea la cabeza", "inclina la cabeza"],
+        ),
     }
+    _PARENT_HEALTH = (
+        "depresión posparto",
+        ["posparto", "postparto", "depresión", "deprimida", "deprimido", "depression"],
+        "Este manual trata de cómo se mueven los bebés y no habla de la salud de los "
+        "padres, como la tristeza o la depresión después del parto. Cuéntele a su propio "
+        "médico cómo se siente.",
+    )
     crawl_search_out_of_scope = {
         topic: {
             "text": f"Este manual trata de cómo se mueven los bebés y no habla de {what}. "
@@ -460,6 +500,10 @@ if language == "es":
             "words": others,
         }
         for topic, (what, others) in _NOT_COVERED_ES.items()
+    }
+    crawl_search_out_of_scope[_PARENT_HEALTH[0]] = {
+        "text": _PARENT_HEALTH[2],
+        "words": _PARENT_HEALTH[1],
     }
     crawl_contacts = {
         "usa": {

@@ -101,6 +101,15 @@ SIGNS_EN = [
     "non blanching", "nonblanching", "not blanching", "doesnt blanch",
     # White as a baby turns it: very pale (HSE: pale skin), as "went pale" above.
     "went white", "turned white", "gone white", "going white", "turning white",
+    # A hostile reader's round (s41): purple said of the baby ("my baby is purple": no
+    # notice before), as blue is (a purple toy or mat is one of the index's harmless
+    # phrases); shaken (as "was shaken"), knocked out (unconscious; not "knocked" and "out"
+    # anywhere: "knocked over his tower and crawled out"), a concussion (a head injury;
+    # before, read as a typo of "convulsion").
+    "purple", "shaken baby", "knocked himself out", "knocked herself out", "was knocked out",
+    "got knocked out", "concussion",
+    # Hard to wake, in other words (NHS: will not wake up), as "hard to wake" above.
+    "difficult to wake",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -161,6 +170,9 @@ SIGNS_ES = [
     # Short of air, breathing that stopped, mottled skin (HSE: blotchy), as in English.
     # (Not "jaspeada" alone: a rug.)
     "falta aire", "paró respiración", "piel moteada", "piel jaspeada", "moteado",
+    # The same round (s41): a concussion (a head injury, as in English); purple as
+    # "amoratado" or "moradito" ("se le amorató la cara", "se puso moradito": none before).
+    "conmoción", "amoratado", "moradito",
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
 #: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
@@ -173,6 +185,9 @@ SIGNS_OTHER = [
     "bleu", "bleue", "roxo", "roxa", "ne se réveille pas", "não acorda", "desmaiou",
     "évanoui", "évanouie", "engasgado", "engasgada", "engasgou", "étouffe", "sufocando",
     "convulsão",
+    # Not breathing in Italian and German, blue in German (s41: "il mio bambino non
+    # respira" got the illness notice, "mein baby atmet nicht", "mein baby ist blau" none).
+    "non respira", "atmet nicht", "blau",
 ]
 #: A fall or a fever, in French and Portuguese (the illness notice).
 UNWELL_OTHER = ["caiu", "tombé", "tombée", "fièvre", "febre", "vomi", "vomitou"]
@@ -258,6 +273,16 @@ UNWELL_EN = [
     "finger in socket", "fork in socket", "dishwasher pod", "detergent pod", "washing pod",
     # NHS 111, the UK's urgent line, as "urgent care" above.
     "call 111", "ring 111", "dial 111", "nhs 111",
+    # A hostile reader's round (s41): a black eye, a bruise, a tooth knocked out (an
+    # injury: said word for word, the emergency word in it, "purple", "blue", "knocked
+    # out", is no emergency); eyes rolling back with no fit described (with jerking or
+    # stiffness, a fit above); weight lost; a hernia; a finger pinched. Before, none, or
+    # the emergency notice.
+    "black eye", "purple eye", "purple bruise", "black and blue", "tooth knocked out",
+    "eyes rolling back", "ate glass",
+    "lost weight", "losing weight", "weight loss", "hernia", "pinched finger",
+    # Sleepy beyond the usual ("very sleepy", "drowsy" above): before, none.
+    "unusually sleepy", "floppy sleepy",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -308,6 +333,12 @@ UNWELL_ES = [
     # Argentina's emergency department ("ir a la guardia"; not "bajar la guardia"); a
     # poisons line.
     "ir guardia", "llevar guardia", "llevarlo guardia", "llevarla guardia", "toxicología",
+    # The same round (s41), in Spanish: a black eye ("ojo morado", told to call an
+    # ambulance before) or a purple bruise, eyes rolling back, weight lost, going to the
+    # emergency department ("ir a urgencias": no notice before, as "ir a la guardia").
+    "ojo morado", "ojos morados", "moretón morado", "moratón morado", "le van los ojos",
+    "perdió peso", "pierde peso", "bajó de peso", "ir urgencias", "llevar urgencias",
+    "llevarlo urgencias", "llevarla urgencias",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

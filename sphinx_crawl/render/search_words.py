@@ -187,6 +187,9 @@ INTENT_WORDS: dict[str, list[str]] = {
         "falls asleep",
         "fall asleep",
         "falling asleep",
+        # A parent's low mood after a birth, not a blue baby (s41: "i have the baby
+        # blues" was told to call an ambulance). "My baby is blue" still is.
+        "baby blues",
         # "collapses onto his arms" is how a baby learning to crawl moves.
         "collapse",
         "collapses",
@@ -226,7 +229,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         "well fitting",
         *(
             f"{colour} {thing}"
-            for colour in ("blue", "grey", "gray", "yellow")
+            for colour in ("blue", "grey", "gray", "yellow", "purple")
             for thing in _BLUE_THINGS_EN
             # Yellow eyes are jaundice's (s40: "yellow eyed baby" got no notice).
             if (colour, thing) != ("yellow", "eyed")
@@ -425,7 +428,9 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         ),
         "vague": _listed(
             "bebé bebe hijo hija niño niña nene nena algo bien creo va anda está esta estoy siento "
-            "favor"
+            # "No sé qué hacer" (I don't know what to do) names no topic (s41: "mi bebé no se
+            # mueve, no sé qué hacer" got no notice, "hacer" read as a lost skill's word).
+            "favor hacer hago"
         ),
         "amiss": _listed(
             "mal pasa pasando raro rara extraño extraña problema ocurre sucede presentimiento "

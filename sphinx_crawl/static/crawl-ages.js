@@ -91,8 +91,13 @@
 
   // A shared link's number as a number field takes it: "10,5" (a decimal comma, as the
   // Spanish edition writes ages) is "10.5", "10m" is "10", "-3" stays (to be named out of
-  // range); anything else is "" (the field would take none of these as they are).
-  const fromLink = (text) => (/^\s*(-?\d+(?:[.,]\d+)?)/.exec(text || "") || ["", ""])[1].replace(",", ".");
+  // range); anything else is "" (the field would take none of these as they are). A unit
+  // that is not months or weeks ("2y", "2 años", "1e3") is not read as months: "2y" was
+  // shown as a 2-month-old (s41).
+  const fromLink = (text) => {
+    const found = /^\s*(-?\d+(?:[.,]\d+)?)\s*(\p{L}?)/u.exec(text || "");
+    return found && !/[^mswMSW]/u.test(found[2]) ? found[1].replace(",", ".") : "";
+  };
 
   /* ---- Showing an age ----------------------------------------------------- */
   // One decimal, rounded down: 13.99 months is "13.9", never "14" before the day.

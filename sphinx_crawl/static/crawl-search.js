@@ -41,7 +41,8 @@
   // The index (see sphinx_crawl/render/search.py) maps each field's words to entries;
   // stems are worked out here, from its vocabulary, so the query and the index agree.
   const EMOJI = { "🤒": "fever", "🌡": "fever", "🥵": "hot", "🤮": "vomit", "🤢": "sick", "🚑": "ambulance",
-    "🆘": "help", "🩸": "blood" };
+    "🆘": "help", "🩸": "blood",
+    "🤕": "hurt" };
   const words = (text) =>
     (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
       // "A&E", the UK's emergency department, is a hospital (its letters alone are stop words).
@@ -762,7 +763,7 @@
     const topics = Object.entries(index.out_of_scope || {})
       .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
       .map(([, answer]) => answer);
-    const urgent = namesNow(emergency.signs) || runTogether(query, emergency.signs, handbook) ||
+    const urgent = namesNow(unexplained(index, asked, emergency)) || runTogether(query, emergency.signs, handbook) ||
       youngAndWorried(index, query) || notMoving(index, query, names) ? "emergency"
       : youngFever(index, query, names) ? "fever"
       : namesNow(emergency.unwell) || names(emergency.fever) || babysTemperature(index, query) ? "unwell" : "";
@@ -781,6 +782,23 @@
       concern: !urgent && (beyond || topics.length > 0 || results.weak === true || results.partial === true ||
         !results.length),
     };
+  }
+
+  // The emergency signs, but those an injury the query names word for word explains:
+  // "morado" (purple) in "tiene un ojo morado" (a black eye), "blue" in "black and
+  // blue", "knocked out" in "tooth knocked out" are the illness notice's. An injury
+  // phrase of two words or more, each typed as it is (accents folded, no stem or typo:
+  // "ojos morados" is its own phrase), holding every word of the sign but stop words.
+  function unexplained(index, asked, emergency) {
+    const typed = new Set(asked.map(([word]) => word));
+    const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
+    const injuries = (emergency.unwell || []).map((phrase) => words(phrase).map(fold))
+      .filter((said) => said.length > 1 && said.every((word) => typed.has(word)));
+    if (!injuries.length) return emergency.signs;
+    return (emergency.signs || []).filter((sign) => {
+      const own = words(sign).map(fold).filter((word) => !stop.has(word));
+      return !own.length || !injuries.some((said) => own.every((word) => said.some((it) => it === word || stem(it) === stem(word))));
+    });
   }
 
   // A baby who is not moving, said and nothing more ("my baby is not moving", "baby
@@ -981,10 +999,13 @@
       // first, not an answer that happens to share a word ("Is it OK?": "Usually, yes").
       results = [{ n: concern }, ...results.filter((r) => r.n !== concern)].slice(0, 8);
     } else if (needs.concern && concern >= 0) {
-      // First when nothing matched well; second behind a good answer to the part of
-      // the question the handbook does cover ("is crawling backwards a sign of autism").
+      // First when nothing matched well, or a topic not covered matched only in part
+      // ("hip clicks": a tip with "click" in its text); second behind a good answer to
+      // the part of the question the handbook does cover ("is crawling backwards a sign
+      // of autism").
+      const first = ranked.weak || !ranked.length || (ranked.partial && needs.topics.length > 0);
       results = results.filter((r) => r.n !== concern);
-      results.splice(ranked.weak || !ranked.length ? 0 : Math.min(1, results.length), 0, { n: concern });
+      results.splice(first ? 0 : Math.min(1, results.length), 0, { n: concern });
       results = results.slice(0, 8);
     } else if (concern >= 0 && !needs.urgent && isWorry(index, query) &&
                !results.slice(0, 3).some(({ n }) => n === concern)) {
