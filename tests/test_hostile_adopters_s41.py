@@ -1,0 +1,40 @@
+"""What an independent check (helper s41) found failing adopters and authors, each a
+case outside the plan: a test per failure, written before its fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.build_utils import build, write_project
+
+LINKED_PAGES = {
+    "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
+    "index.rst": "Home\n====\n\n.. toctree::\n\n   tips\n   flags\n\n"
+    ".. tip-card:: Home tip\n   :id: home-tip\n\n   Home.\n\n"
+    ".. crawl-list:: Everything\n   :type: tip\n",
+    "tips.rst": "Tips\n====\n\n.. tip-card:: Bare knees\n   :id: bare-knees\n"
+    "   :helps: hands-knees\n\n   Knees.\n\n.. milestone-table:: Moving\n\n"
+    "   .. milestone:: Hands and knees\n      :id: hands-knees\n      :age: 8-10 months\n\n"
+    "      Rocks.\n\nSee :crawl:tip:`home-tip` and :crawl:milestone:`hands-knees`.\n",
+    "flags.rst": "Flags\n=====\n\n.. red-flag:: Not moving\n   :id: not-moving\n"
+    "   :urgency: soon\n   :see: bare-knees, hands-knees\n\n   Ask.\n\n"
+    ".. crawl-list:: Tips\n   :type: tip\n",
+}
+
+
+def test_every_link_to_an_entry_in_a_pdf_leads_to_it(tmp_path: Path) -> None:
+    """A PDF reader clicking an entry in a list, a "See also" line or a ``crawl`` role
+    went nowhere: LaTeX gives no label to an admonition's or a table row's ids, so every
+    link to an entry was an undefined reference (and a list on one page linking an
+    entry of the root page was written as an anchor of its own page). Each now has its
+    label, on the page it is on."""
+    site = build(write_project(tmp_path / "src", LINKED_PAGES), buildername="latex")
+    tex = next(site.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
+    links = re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex)
+    entries = {"index:home-tip", "tips:bare-knees", "tips:hands-knees", "flags:not-moving"}
+    assert entries <= labels
+    assert {"index:home-tip", "tips:bare-knees", "tips:hands-knees"} <= set(links)
+    assert [link for link in links if link not in labels] == []
+    assert site.crawl_warnings() == []
