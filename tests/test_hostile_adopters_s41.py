@@ -38,3 +38,36 @@ def test_every_link_to_an_entry_in_a_pdf_leads_to_it(tmp_path: Path) -> None:
     assert {"index:home-tip", "tips:bare-knees", "tips:hands-knees"} <= set(links)
     assert [link for link in links if link not in labels] == []
     assert site.crawl_warnings() == []
+
+
+CONF_WITH_SHARED_KEYS = """\
+project = "P"
+extensions = ["sphinx_crawl"]
+crawl_sources = {
+    "nhs": {"title": "Baby development", "publisher": "NHS"},
+    "aap": {"title": "Crawling", "publisher": "AAP"},
+}
+crawl_search_synonyms = {
+    "aap": ["pediatricians"],
+}
+crawl_tag_labels = {
+    "sleep": "Sleep",
+    "nhs": "",
+    "aap": 3,
+}
+"""
+
+
+def test_a_setting_s_key_is_found_in_that_setting_not_in_another(tmp_path: Path) -> None:
+    """A key that another setting also names (a tag named as a source, say) was
+    located at the first line quoting it in conf.py: the author was sent to
+    crawl_sources for a problem in crawl_tag_labels. Each is now located inside its
+    own setting."""
+    src = write_project(
+        tmp_path / "src", {"conf.py": CONF_WITH_SHARED_KEYS, "index.rst": "Home\n====\n"}
+    )
+    site = build(src)
+    assert site.crawl_warnings() == [
+        "<src>/conf.py:12: WARNING: crawl_tag_labels['nhs'] must be a label (text) [crawl.config]",
+        "<src>/conf.py:13: WARNING: crawl_tag_labels['aap'] must be a label (text) [crawl.config]",
+    ]
