@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.build_utils import build, write_project
 
 LINKED_PAGES = {
@@ -71,3 +73,47 @@ def test_a_setting_s_key_is_found_in_that_setting_not_in_another(tmp_path: Path)
         "<src>/conf.py:12: WARNING: crawl_tag_labels['nhs'] must be a label (text) [crawl.config]",
         "<src>/conf.py:13: WARNING: crawl_tag_labels['aap'] must be a label (text) [crawl.config]",
     ]
+
+
+RED_FLAG_PAGE = """\
+Signs
+=====
+
+.. red-flag:: Not moving
+   :urgency: soon
+   :age: by 12 months
+
+   Ask.
+"""
+
+
+@pytest.mark.parametrize(("language", "english"), [("ja", True), ("es", False), ("en", False)])
+def test_the_extension_s_english_words_on_a_page_of_another_language_are_marked_english(
+    tmp_path: Path, language: str, english: bool
+) -> None:
+    """A handbook in Japanese (a language the package has no words for: the
+    crawl.language warning says they show in English) had its red flag's spoken level
+    "Advice to act soon:", its badge and "What to do:" in English on a page whose
+    ``lang`` is ``ja``: a screen reader spoke them with a Japanese voice, so the
+    urgency a parent must understand came out garbled. They now say they are English
+    (``lang="en"``); the author's own words keep the page's language."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": f'project = "P"\nlanguage = "{language}"\nextensions = ["sphinx_crawl"]\n',
+            "index.rst": RED_FLAG_PAGE,
+        },
+    )
+    site = build(src)
+    page = site.soup("index")
+    entry = page.find("article", id="not-moving")
+    assert entry is not None
+    prefix = entry.select_one(".crawl-visually-hidden")
+    badge = entry.select_one(".crawl-badge")
+    label = entry.select_one(".crawl-callout-action strong")
+    form = page.select_one("form.crawl-age-filter")
+    marked = [part.get("lang") for part in (prefix, badge, label, form)]
+    assert marked == (["en"] * 4 if english else [None] * 4)
+    # The author's words are in the page's language.
+    assert entry.find("h2").get("lang") is None
+    assert entry.select_one(".crawl-entry-body").get("lang") is None
