@@ -117,3 +117,52 @@ def test_the_extension_s_english_words_on_a_page_of_another_language_are_marked_
     # The author's words are in the page's language.
     assert entry.find("h2").get("lang") is None
     assert entry.select_one(".crawl-entry-body").get("lang") is None
+
+
+MILESTONES_IN_ONLY = """\
+Moving
+======
+
+.. milestone-table:: Getting around
+
+   .. milestone:: Sits without support
+      :id: sits
+      :age: 6-8 months
+
+      Sits.
+
+   .. only:: extra
+
+      .. milestone:: Crawls on hands and knees
+         :id: hands-knees
+         :age: 8-10 months
+
+         Rocks.
+
+Last paragraph.
+"""
+
+
+@pytest.mark.parametrize("tags", [[], ["extra"]])
+def test_a_milestone_inside_only_in_a_table_is_a_row_of_the_builds_it_belongs_to(
+    tmp_path: Path, tags: list[str]
+) -> None:
+    """Entries inside ``only`` belong to the builds whose tags make it true (the
+    directives page says so), but a milestone inside ``only`` in a milestone table was
+    "only milestone entries belong in the table" (it is one) and shown as a card after
+    the table. It is now the table's row, in the builds it belongs to."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
+            "index.rst": MILESTONES_IN_ONLY,
+        },
+    )
+    site = build(src, tags=tags)
+    assert site.crawl_warnings() == []
+    main = site.main("index")
+    rows = [row.get("id") for row in main.select("table.crawl-milestone-table tbody tr")]
+    assert rows == (["sits", "hands-knees"] if tags else ["sits"])
+    assert main.select("article") == []  # no card after the table
+    assert [e["id"] for e in site.crawl_json()["entries"]] == rows
+    assert "Last paragraph." in main.get_text()
