@@ -166,3 +166,25 @@ def test_a_milestone_inside_only_in_a_table_is_a_row_of_the_builds_it_belongs_to
     assert main.select("article") == []  # no card after the table
     assert [e["id"] for e in site.crawl_json()["entries"]] == rows
     assert "Last paragraph." in main.get_text()
+
+
+def test_an_id_too_long_is_said_to_be_too_long(tmp_path: Path) -> None:
+    """A well-formed id past 80 characters was "is not a lowercase slug" (it is one),
+    with the whole id written twice in the warning (10,000 characters made a warning
+    of 20,000). The warning now says the id is too long, how long, and which id is
+    used; the entry keeps its first 80 characters as its id."""
+    long_id = "baby-pushes-backwards-" + "really-" * 20 + "far"
+    page = f"Ids\n===\n\n.. tip-card:: Long\n   :id: {long_id}\n\n   Body.\n\nLast paragraph.\n"
+    src = write_project(
+        tmp_path / "src",
+        {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page},
+    )
+    site = build(src)
+    used = long_id[:80].rstrip("-")
+    assert site.crawl_warnings() == [
+        f"<src>/index.rst:4: WARNING: tip-card: id {long_id[:80]!r}... is {len(long_id)} "
+        f"characters long, more than the 80 an id may have; using its first {len(used)} "
+        "[crawl.id]"
+    ]
+    assert [e["id"] for e in site.crawl_json()["entries"]] == [used]
+    assert "Last paragraph." in site.main("index").get_text()
