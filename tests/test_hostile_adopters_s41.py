@@ -82,8 +82,17 @@ Signs
 .. red-flag:: Not moving
    :urgency: soon
    :age: by 12 months
+   :see: hands-knees
 
    Ask.
+
+.. milestone-table:: Moving
+
+   .. milestone:: Hands and knees
+      :id: hands-knees
+      :age: 8-10 months
+
+      Rocks.
 """
 
 
@@ -95,8 +104,9 @@ def test_the_extension_s_english_words_on_a_page_of_another_language_are_marked_
     crawl.language warning says they show in English) had its red flag's spoken level
     "Advice to act soon:", its badge and "What to do:" in English on a page whose
     ``lang`` is ``ja``: a screen reader spoke them with a Japanese voice, so the
-    urgency a parent must understand came out garbled. They now say they are English
-    (``lang="en"``); the author's own words keep the page's language."""
+    urgency a parent must understand came out garbled (and so did the labels of its
+    links, "See also:", and the milestone table's column headings). They now say they
+    are English (``lang="en"``); the author's own words keep the page's language."""
     src = write_project(
         tmp_path / "src",
         {
@@ -112,8 +122,12 @@ def test_the_extension_s_english_words_on_a_page_of_another_language_are_marked_
     badge = entry.select_one(".crawl-badge")
     label = entry.select_one(".crawl-callout-action strong")
     form = page.select_one("form.crawl-age-filter")
-    marked = [part.get("lang") for part in (prefix, badge, label, form)]
-    assert marked == (["en"] * 4 if english else [None] * 4)
+    see_also = entry.select_one(".crawl-relation-see strong")
+    headings = page.select_one("table.crawl-milestone-table thead")
+    related = page.select_one("tr#hands-knees .crawl-related-by-see strong")
+    parts = (prefix, badge, label, form, see_also, headings, related)
+    marked = [part.get("lang") for part in parts]
+    assert marked == (["en"] * len(parts) if english else [None] * len(parts))
     # The author's words are in the page's language.
     assert entry.find("h2").get("lang") is None
     assert entry.select_one(".crawl-entry-body").get("lang") is None

@@ -11,7 +11,7 @@ from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
 from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, read_options
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.node_parts import table
 
 
@@ -60,6 +60,10 @@ class MilestoneTableDirective(SphinxDirective):
 
         milestones.sort(key=_age_order)
         table = _table(title, milestones, self.options.get("class", "").split(), conditions)
+        if words_in_english(self.config):
+            # The package's column headings, in English on a page of another language.
+            for head in table.findall(nodes.thead):
+                head["classes"].append("language-en")
         self.set_source_info(table)
         return [table, *leftovers]
 

@@ -15,7 +15,7 @@ from sphinx_crawl.core.derive import age_sort_key, badge, free_id, source_anchor
 from sphinx_crawl.core.entries import EntryData, excerpt
 from sphinx_crawl.core.lists import ListSpec
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
-from sphinx_crawl.i18n import _, labelled
+from sphinx_crawl.i18n import _, labelled, words_in_english
 from sphinx_crawl.node_parts import callout_paragraphs, labelled_list, table, text_row
 from sphinx_crawl.render.fallback import NonHTMLFallback
 from sphinx_crawl.render.single_page import anchor_uri
@@ -105,12 +105,18 @@ class FillCollections(SphinxPostTransform):
             "type": placeholder["crawl_type"],
             "relations": placeholder["relations"],
         }
+        english = bool(words_in_english(self.config))
         for line in relation_lines(domain, spec, self.docname):
-            wrapper += labelled_list(
+            shown = labelled_list(
                 line.label,
                 [self._link(entry) for entry in line.entries],
                 ["crawl-relation", line.css_class],
             )
+            label = shown[0]
+            if english and line.ours and isinstance(label, nodes.Element):
+                # The package's label, in English on a page of another language.
+                label["classes"].append("language-en")
+            wrapper += shown
         return wrapper
 
     # -- crawl-list ---------------------------------------------------------------
