@@ -202,3 +202,36 @@ def test_an_id_too_long_is_said_to_be_too_long(tmp_path: Path) -> None:
     ]
     assert [e["id"] for e in site.crawl_json()["entries"]] == [used]
     assert "Last paragraph." in site.main("index").get_text()
+
+
+def test_an_entry_in_rst_epilog_is_located_in_rst_epilog_not_a_made_up_file(
+    tmp_path: Path,
+) -> None:
+    """An entry in ``rst_epilog`` (a red flag at the foot of every page) is on every
+    page: the warnings about its id named a file that does not exist,
+    ``<src>/../<rst_epilogue>``, as if it were a file next to the project. They now name
+    it as docutils does, ``<rst_epilogue>``, and the page it was added to."""
+    conf = (
+        'project = "P"\nextensions = ["sphinx_crawl"]\n'
+        'rst_epilog = """\n.. red-flag:: Stops breathing\n   :urgency: urgent\n\n'
+        '   Call the emergency number.\n"""\n'
+    )
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": conf,
+            "index.rst": "Home\n====\n\n.. toctree::\n\n   other\n",
+            "other.rst": "Other\n=====\n\nText.\n",
+        },
+    )
+    site = build(src)
+    assert site.crawl_warnings() == [
+        "<rst_epilogue>:2: WARNING: red-flag: this title makes the id 'stops-breathing', "
+        "which the entry at <rst_epilogue>:2 (included in <src>/index.rst) has; this entry "
+        "is known as 'stops-breathing-other' until you give it an id of its own: add "
+        "':id: stops-breathing-other' (or another) [crawl.id]"
+    ]
+    assert [e["id"] for e in site.crawl_json()["entries"]] == [
+        "stops-breathing",
+        "stops-breathing-other",
+    ]

@@ -51,6 +51,11 @@ def record_inclusion(directive: SphinxDirective, data: EntryData) -> None:
     page = directive.env.doc2path(directive.env.docname)
     if os.path.normcase(os.path.abspath(source)) == os.path.normcase(os.path.abspath(page)):
         return
+    if not os.path.isfile(source):
+        # Text Sphinx adds to every page, not a file: rst_prolog ("<rst_prologue>") or
+        # rst_epilog ("<rst_epilogue>"), named as docutils names it.
+        data["included"] = [source, line]
+        return
     data["included"] = [os.path.relpath(source, directive.env.srcdir).replace(os.sep, "/"), line]
 
 
