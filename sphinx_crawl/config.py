@@ -642,7 +642,7 @@ def _line_inside(lines: list[str], needles: tuple[str, ...]) -> int:
     "crawl_tag_labels")``): the line naming each key inside the setting's assignment,
     from the outermost in, so a key is not found in another setting first (``"a"`` in
     ``crawl_sources = ["a"]`` three lines above). 0 when the setting is not assigned at
-    the top of conf.py."""
+    the top of conf.py, or the outermost key is not in it."""
     *keys, setting = needles
     if not keys:
         return 0
@@ -655,10 +655,14 @@ def _line_inside(lines: list[str], needles: tuple[str, ...]) -> int:
     while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t)]}#"):
         end += 1
     found = start
-    for key in reversed(keys):
+    for depth, key in enumerate(reversed(keys)):
         line = _line_naming(lines[found:end], key)
         if line:
             found += line - 1
+        elif depth == 0:
+            # Not a key of that setting: the needles are other names of one thing
+            # (``"crawl_offline_budget", "crawl_offline"``), the first found is it.
+            return 0
     return found + 1
 
 
