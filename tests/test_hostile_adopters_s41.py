@@ -225,12 +225,15 @@ def test_an_entry_in_rst_epilog_is_located_in_rst_epilog_not_a_made_up_file(
         },
     )
     site = build(src)
-    assert site.crawl_warnings() == [
-        "<rst_epilogue>:2: WARNING: red-flag: this title makes the id 'stops-breathing', "
-        "which the entry at <rst_epilogue>:2 (included in <src>/index.rst) has; this entry "
+    [warning] = site.crawl_warnings()
+    name = warning.split(":", 1)[0]  # Sphinx 8.0 says <rst_epilog>, 9 <rst_epilogue>
+    assert name in ("<rst_epilog>", "<rst_epilogue>")
+    assert warning == (
+        f"{name}:2: WARNING: red-flag: this title makes the id 'stops-breathing', "
+        f"which the entry at {name}:2 (included in <src>/index.rst) has; this entry "
         "is known as 'stops-breathing-other' until you give it an id of its own: add "
         "':id: stops-breathing-other' (or another) [crawl.id]"
-    ]
+    )
     assert [e["id"] for e in site.crawl_json()["entries"]] == [
         "stops-breathing",
         "stops-breathing-other",
