@@ -631,8 +631,39 @@ def config_location(app: Sphinx, *needles: str) -> str:
     location without ``:`` is read by Sphinx as a document name, ``conf.py.rst``)."""
     conf_py = Path(app.confdir, "conf.py")
     lines = _read_lines(conf_py)
-    line = next(filter(None, (_line_naming(lines, needle) for needle in needles)), 0)
+    line = _line_inside(lines, needles) or next(
+        filter(None, (_line_naming(lines, needle) for needle in needles)), 0
+    )
     return f"{conf_py}:{line or 1}"
+
+
+def _line_inside(lines: list[str], needles: tuple[str, ...]) -> int:
+    """For needles that go from a key to the setting holding it (``("a",
+    "crawl_tag_labels")``): the line naming each key inside the setting's assignment,
+    from the outermost in, so a key is not found in another setting first (``"a"`` in
+    ``crawl_sources = ["a"]`` three lines above). 0 when the setting is not assigned at
+    the top of conf.py, or the outermost key is not in it."""
+    *keys, setting = needles
+    if not keys:
+        return 0
+    assignment = re.compile(rf"^{re.escape(setting)}\s*(?::[^=]*)?=")
+    start = next((n for n, text in enumerate(lines) if assignment.match(text)), None)
+    if start is None:
+        return 0
+    end = start + 1
+    # The assignment's lines: up to the next statement that starts a line.
+    while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t)]}#"):
+        end += 1
+    found = start
+    for depth, key in enumerate(reversed(keys)):
+        line = _line_naming(lines[found:end], key)
+        if line:
+            found += line - 1
+        elif depth == 0:
+            # Not a key of that setting: the needles are other names of one thing
+            # (``"crawl_offline_budget", "crawl_offline"``), the first found is it.
+            return 0
+    return found + 1
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -456,6 +456,8 @@ class CrawlDomain(Domain):
         brought it from, if so) and line, for warnings once every page is read."""
         if "included" in entry:
             path, line = entry["included"]
+            if path.startswith("<"):  # rst_prolog or rst_epilog, in conf.py
+                return f"{path}:{line}"
             return f"{Path(self.env.srcdir, path)}:{line}"
         return f"{self.env.doc2path(entry['docname'])}:{entry['lineno']}"
 

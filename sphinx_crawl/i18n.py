@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gettext
 import hashlib
 import io
@@ -86,6 +87,20 @@ _("{min} months"), _("{min}-{max} months"), _("{min}+ months"), _("{min}-{max} m
 _("by {min} months")
 
 
+def words_in_english(config: Config | None) -> str:
+    """`` lang="en"`` for an element holding only the extension's words, when they show
+    in English on pages of another language (no catalog of the package's or the
+    project's for it: the ``crawl.language`` warning), so that a screen reader speaks
+    "Urgent advice" in English, not with the page's voice; else ``""``."""
+    language = (config.language if config is not None else None) or "en"
+    if language.lower().split("_")[0].split("-")[0] == "en":
+        return ""
+    if getattr(config, CATALOG_VALUE, "") or has_package_catalog(language):
+        return ""
+    return ' lang="en"'
+
+
+@functools.cache
 def has_package_catalog(language: str) -> bool:
     """Whether sphinx-crawl ships its words in ``language`` (``es_MX`` reads ``es``)."""
     return bool(gettext.find(MESSAGE_CATALOG, str(LOCALE_DIR), [language]))

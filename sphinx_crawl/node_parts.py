@@ -3,7 +3,7 @@ tables. (Node classes are in :mod:`sphinx_crawl.nodes`; their HTML in :mod:`rend
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from docutils import nodes
@@ -102,9 +102,13 @@ def text_row(cells: list[nodes.Node]) -> nodes.row:
 
 
 def table(
-    classes: list[str], widths: tuple[int, ...], header: list[str], rows: list[nodes.row]
+    classes: list[str],
+    widths: tuple[int, ...],
+    header: list[str],
+    rows: Sequence[nodes.Element],
 ) -> nodes.table:
-    """A standard docutils table, so every builder can write it."""
+    """A standard docutils table, so every builder can write it. (A row may be inside
+    an ``only``: Sphinx keeps or drops it with the build's tags.)"""
     node = nodes.table(classes=classes)
     group = nodes.tgroup(cols=len(widths))
     node += group

@@ -10,7 +10,7 @@ from typing import Any
 
 from sphinx_crawl.changes import comparison, release
 from sphinx_crawl.core.ages import AgeRange
-from sphinx_crawl.core.content_types import ContentTypeRegistry, hook_value
+from sphinx_crawl.core.content_types import ContentTypeRegistry, Relation, hook_value
 from sphinx_crawl.core.derive import age_sort_key, cited_by
 from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.core.lists import ListSpec
@@ -175,6 +175,8 @@ class RelationLine:
     label: str
     css_class: str
     entries: list[EntryData]
+    #: Whether the label is the extension's own words (a built-in type's relation).
+    ours: bool = False
 
 
 def relation_lines(
@@ -197,7 +199,12 @@ def relation_lines(
         if relation.name in declared:
             shown = [known[target] for target in declared[relation.name]]
             lines.append(
-                RelationLine(str(relation.label), f"crawl-relation-{relation.name}", shown)
+                RelationLine(
+                    str(relation.label),
+                    f"crawl-relation-{relation.name}",
+                    shown,
+                    _is_built_in(relation),
+                )
             )
     if own is None or own["docname"] != docname:
         return lines
@@ -210,9 +217,18 @@ def relation_lines(
                     str(relation.reverse_label),
                     f"crawl-related-by-{relation.name}",
                     [known[i] for i in ids],
+                    _is_built_in(relation),
                 )
             )
     return lines
+
+
+def _is_built_in(relation: Relation) -> bool:
+    """Whether ``relation`` is one of the extension's own types' (its labels are the
+    package's words)."""
+    from sphinx_crawl.builtin import MILESTONE, QUESTION, RED_FLAG, TIP
+
+    return any(relation is r for t in (MILESTONE, TIP, RED_FLAG, QUESTION) for r in t.relations)
 
 
 def citing_entries(domain: CrawlDomain, key: str) -> list[EntryData]:

@@ -96,12 +96,14 @@ class EntryData(TypedDict):
 
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+#: The longest id: a slug is cut there.
+ID_LENGTH = 80
 
 
 def slugify(text: str) -> str:
     """An ASCII slug; empty when the text has no Latin letters or digits."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NON_SLUG.sub("-", ascii_text.lower()).strip("-")[:80].strip("-")
+    return _NON_SLUG.sub("-", ascii_text.lower()).strip("-")[:ID_LENGTH].strip("-")
 
 
 def id_from_title(type_name: str, title: str) -> str:

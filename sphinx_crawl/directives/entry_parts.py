@@ -27,7 +27,13 @@ from sphinx_crawl.core.content_types import (
     schema_problem,
 )
 from sphinx_crawl.core.derive import badge, free_id
-from sphinx_crawl.core.entries import EntryData, id_from_title, lone_surrogate, slugify
+from sphinx_crawl.core.entries import (
+    ID_LENGTH,
+    EntryData,
+    id_from_title,
+    lone_surrogate,
+    slugify,
+)
 from sphinx_crawl.diagnostics import Subtype
 from sphinx_crawl.i18n import localized_age
 
@@ -45,6 +51,11 @@ def record_inclusion(directive: SphinxDirective, data: EntryData) -> None:
     page = directive.env.doc2path(directive.env.docname)
     if os.path.normcase(os.path.abspath(source)) == os.path.normcase(os.path.abspath(page)):
         return
+    if not os.path.isfile(source):
+        # Text Sphinx adds to every page, not a file: rst_prolog ("<rst_prologue>") or
+        # rst_epilog ("<rst_epilogue>"), named as docutils names it.
+        data["included"] = [source, line]
+        return
     data["included"] = [os.path.relpath(source, directive.env.srcdir).replace(os.sep, "/"), line]
 
 
@@ -57,7 +68,16 @@ def checked_id(ct: ContentType, given: str, title: str, report: Report) -> str:
     cleaned = slugify(given)
     if cleaned != given:
         fallback = cleaned or id_from_title(ct.name, title)
-        report(f"id {given!r} is not a lowercase slug; using {fallback!r}", "id")
+        if slugify(given[:ID_LENGTH]) == given[:ID_LENGTH] and given.startswith(cleaned):
+            # A slug, only too long: say so, without repeating all of it.
+            report(
+                f"id {given[:ID_LENGTH]!r}... is {len(given)} characters long, more than "
+                f"the {ID_LENGTH} an id may have; using its first {len(fallback)}",
+                "id",
+            )
+            return fallback
+        shown = repr(given) if len(given) <= ID_LENGTH else f"{given[:ID_LENGTH]!r}..."
+        report(f"id {shown} is not a lowercase slug; using {fallback!r}", "id")
         return fallback
     return given
 

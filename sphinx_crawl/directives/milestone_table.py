@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
@@ -10,7 +11,7 @@ from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
 from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, read_options
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.node_parts import table
 
 
@@ -32,10 +33,20 @@ class MilestoneTableDirective(SphinxDirective):
         parsed = nodes.container()
         self.state.nested_parse(self.content, self.content_offset, parsed)
         milestones: list[crawl_nodes.crawl_entry] = []
+        #: Milestones written inside ``only``: their row stays inside it, so it is in
+        #: the builds whose tags make the expression true, as the entry is.
+        conditions: dict[int, addnodes.only] = {}
         leftovers: list[nodes.Node] = []
         for child in parsed.children:
-            if isinstance(child, crawl_nodes.crawl_entry) and child["crawl_type"] == "milestone":
-                milestones.append(child)
+            if _is_milestone(child):
+                milestones.append(child)  # type: ignore[arg-type]
+            elif isinstance(child, addnodes.only) and _only_milestones(child):
+                for milestone in child.children:
+                    if _is_milestone(milestone):
+                        milestones.append(milestone)  # type: ignore[arg-type]
+                        conditions[id(milestone)] = child
+                    else:
+                        leftovers.append(milestone)  # its system messages
             elif isinstance(child, nodes.system_message):
                 leftovers.append(child)
             else:
@@ -48,9 +59,23 @@ class MilestoneTableDirective(SphinxDirective):
                 leftovers.append(child)
 
         milestones.sort(key=_age_order)
-        table = _table(title, milestones, self.options.get("class", "").split())
+        table = _table(title, milestones, self.options.get("class", "").split(), conditions)
+        if words_in_english(self.config):
+            # The package's column headings, in English on a page of another language.
+            for head in table.findall(nodes.thead):
+                head["classes"].append("language-en")
         self.set_source_info(table)
         return [table, *leftovers]
+
+
+def _is_milestone(node: nodes.Node) -> bool:
+    return isinstance(node, crawl_nodes.crawl_entry) and node["crawl_type"] == "milestone"
+
+
+def _only_milestones(only: addnodes.only) -> bool:
+    """Whether an ``only`` holds milestones and nothing else (but their messages)."""
+    kept = [c for c in only.children if not isinstance(c, nodes.system_message)]
+    return bool(kept) and all(_is_milestone(child) for child in kept)
 
 
 def _age_order(entry: crawl_nodes.crawl_entry) -> tuple[float, float]:
@@ -59,10 +84,24 @@ def _age_order(entry: crawl_nodes.crawl_entry) -> tuple[float, float]:
 
 
 def _table(
-    title: str, milestones: list[crawl_nodes.crawl_entry], classes: list[str]
+    title: str,
+    milestones: list[crawl_nodes.crawl_entry],
+    classes: list[str],
+    conditions: dict[int, addnodes.only],
 ) -> nodes.table:
     header = [_("Age"), _("Milestone"), _("What you see")]
-    rows: list[nodes.row] = [_milestone_row(milestone) for milestone in milestones]
+    rows: list[nodes.Element] = []
+    for milestone in milestones:
+        row = _milestone_row(milestone)
+        condition = conditions.get(id(milestone))
+        if condition is not None:
+            # Sphinx keeps or drops the row with the build's tags, as it does the entry.
+            only = addnodes.only(expr=condition["expr"])
+            only.source, only.line = condition.source, condition.line
+            only += row
+            rows.append(only)
+        else:
+            rows.append(row)
     node = table(["crawl-milestone-table", *classes], (20, 30, 50), header, rows)
     if title:
         node.insert(0, nodes.title(title, title))

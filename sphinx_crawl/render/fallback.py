@@ -39,10 +39,21 @@ class NonHTMLFallback(SphinxPostTransform):
         ):
             widget.parent.remove(widget)
         for row in list(self.document.findall(crawl_nodes.crawl_row)):
-            plain = nodes.row("", *row.children, ids=row["ids"], classes=row["classes"])
+            plain = nodes.row("", *row.children, classes=row["classes"])
+            # LaTeX and Texinfo give no anchor to a row's ids: a target in its first cell.
+            cells = [cell for cell in plain.children if isinstance(cell, nodes.Element)]
+            if row["ids"] and cells:
+                cells[0].insert(0, nodes.target("", "", ids=row["ids"]))
+            else:
+                plain["ids"] = row["ids"]
             row.replace_self(plain)
         for entry in list(self.document.findall(crawl_nodes.crawl_entry)):
-            entry.replace_self(_as_admonition(entry))
+            admonition = _as_admonition(entry)
+            # LaTeX and Texinfo give no anchor to an admonition's ids, so links to the
+            # entry (lists, "See also", roles) led nowhere in a PDF: a target before it.
+            target = nodes.target("", "", ids=admonition["ids"])
+            admonition["ids"] = []
+            entry.replace_self([target, admonition] if target["ids"] else admonition)
         # The text and man writers cannot write a table in a table cell (a list in a
         # milestone, a table in a milestone's body), nor LaTeX one three deep: innermost
         # first, each table in a cell becomes a bullet list of its rows.

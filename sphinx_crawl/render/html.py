@@ -11,7 +11,8 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.i18n import _, labelled
+from sphinx_crawl.builtin import MILESTONE, QUESTION, RED_FLAG, TIP
+from sphinx_crawl.i18n import _, labelled, words_in_english
 from sphinx_crawl.node_parts import meta_parts
 
 if TYPE_CHECKING:
@@ -36,6 +37,10 @@ def depart_entry(self: HTML5Translator, node: crawl_nodes.crawl_entry) -> None:
     self.body.append("</article>\n")
 
 
+#: The extension's own content types: their words are the package's.
+BUILT_IN_TYPES = frozenset(t.name for t in (MILESTONE, TIP, RED_FLAG, QUESTION))
+
+
 def _heading_tag(self: HTML5Translator) -> str:
     # One level below the enclosing section, so screen readers can list entries.
     return f"h{min(self.section_level + 1, 6)}"
@@ -44,7 +49,7 @@ def _heading_tag(self: HTML5Translator) -> str:
 def visit_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_title) -> None:
     self.body.append(self.starttag(node, _heading_tag(self), "", CLASS="crawl-entry-title"))
     if node.get("prefix"):
-        self.body.append(_hidden_html(self, node["prefix"]))
+        self.body.append(_hidden_html(self, node["prefix"], _ours(self, node)))
 
 
 def depart_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_title) -> None:
@@ -67,16 +72,37 @@ def depart_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_titl
         )
     if parent.get("badge"):
         hidden = ' aria-hidden="true"' if node.get("prefix") else ""
-        self.body.append(f'<p class="crawl-badge"{hidden}>{self.encode(parent["badge"])}</p>\n')
+        lang = _ours(self, parent)
+        self.body.append(
+            f'<p class="crawl-badge"{hidden}{lang}>{self.encode(parent["badge"])}</p>\n'
+        )
 
 
-def _hidden_html(self: HTML5Translator, text: str) -> str:
-    return f'<span class="crawl-visually-hidden">{self.encode(text)}</span>'
+def _ours(self: HTML5Translator, node: nodes.Element | None) -> str:
+    """`` lang="en"`` for the extension's own words (a built-in type's badge, spoken
+    level and labels) shown in English on a page of another language
+    (:func:`words_in_english`); a plugin type's words are its own, in whatever language
+    it wrote them."""
+    lang = words_in_english(self.config)
+    while lang and node is not None:
+        classes: list[str] = node.get("classes", [])
+        kind = node.get("crawl_type") or next(
+            (c.removeprefix("crawl-type-") for c in classes if c.startswith("crawl-type-")), ""
+        )
+        if kind:
+            return lang if kind in BUILT_IN_TYPES else ""
+        node = node.parent
+    return lang
+
+
+def _hidden_html(self: HTML5Translator, text: str, lang: str) -> str:
+    return f'<span class="crawl-visually-hidden"{lang}>{self.encode(text)}</span>'
 
 
 def visit_meta(self: HTML5Translator, node: crawl_nodes.crawl_meta) -> None:
+    lang = words_in_english(self.config)
     parts = [
-        f'<span class="crawl-{name}"><strong>{self.encode(label)}</strong>'
+        f'<span class="crawl-{name}"><strong{lang}>{self.encode(label)}</strong>'
         f"{self.encode(text)}</span>"
         for label, text, name in meta_parts(node)
     ]
@@ -86,7 +112,8 @@ def visit_meta(self: HTML5Translator, node: crawl_nodes.crawl_meta) -> None:
 
 def visit_callout(self: HTML5Translator, node: crawl_nodes.crawl_callout) -> None:
     self.visit_paragraph(node)
-    self.body.append(f"<strong>{self.encode(node['label'])}</strong>")
+    lang = _ours(self, node)
+    self.body.append(f"<strong{lang}>{self.encode(node['label'])}</strong>")
 
 
 def depart_callout(self: HTML5Translator, node: crawl_nodes.crawl_callout) -> None:
@@ -94,7 +121,8 @@ def depart_callout(self: HTML5Translator, node: crawl_nodes.crawl_callout) -> No
 
 
 def visit_hidden(self: HTML5Translator, node: crawl_nodes.crawl_hidden) -> None:
-    self.body.append(self.starttag(node, "span", "", CLASS="crawl-visually-hidden"))
+    attributes: dict[str, Any] = {"lang": "en"} if _ours(self, node) else {}
+    self.body.append(self.starttag(node, "span", "", CLASS="crawl-visually-hidden", **attributes))
 
 
 def depart_hidden(self: HTML5Translator, node: crawl_nodes.crawl_hidden) -> None:
@@ -144,7 +172,7 @@ def visit_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item) 
 def depart_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item) -> None:
     """A "Read more" link apart from the row, and the note field (hidden until
     crawl-checklist.js can keep what is typed) with its print-only copy."""
-    about = _hidden_html(self, " " + _("about {title}").format(title=node["title"]))
+    about = _hidden_html(self, " " + _("about {title}").format(title=node["title"]), "")
     note_id = _text(node["note_id"])
     # Outside the f-string: message extraction does not look inside one.
     read_more, notes = _text(_("Read more")), _text(_("Notes"))

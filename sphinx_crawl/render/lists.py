@@ -15,7 +15,7 @@ from sphinx_crawl.core.derive import age_sort_key, badge, free_id, source_anchor
 from sphinx_crawl.core.entries import EntryData, excerpt
 from sphinx_crawl.core.lists import ListSpec
 from sphinx_crawl.domain import CrawlDomain, crawl_domain
-from sphinx_crawl.i18n import _, labelled
+from sphinx_crawl.i18n import _, labelled, words_in_english
 from sphinx_crawl.node_parts import callout_paragraphs, labelled_list, table, text_row
 from sphinx_crawl.render.fallback import NonHTMLFallback
 from sphinx_crawl.render.single_page import anchor_uri
@@ -42,22 +42,28 @@ class FillCollections(SphinxPostTransform):
 
     default_priority = 20
     builder: ClassVar[Builder]
+    #: The page the node being filled was written on, when it is not the document's
+    #: (see :func:`_written_on`).
+    _page: str | None = None
 
     @property
     def docname(self) -> str:
-        return self.env.docname
+        return self._page or self.env.docname
 
     def run(self, **kwargs: Any) -> None:
         domain = crawl_domain(self.env)
         for placeholder in list(self.document.findall(crawl_nodes.crawl_list)):
+            self._page = _written_on(placeholder)
             placeholder.replace_self(self._render_list(domain, placeholder))
         for links in list(self.document.findall(crawl_nodes.crawl_relations)):
+            self._page = _written_on(links)
             shown = self._render_relations(domain, links)
             if shown.children:
                 links.replace_self(shown)
             else:
                 links.parent.remove(links)
         for sources in list(self.document.findall(crawl_nodes.crawl_sources)):
+            self._page = _written_on(sources)
             # The anchors move onto each source's block; replace_self would copy them.
             # (Only those the directive claimed: a second list on the page gets none.)
             claimed = set(sources["ids"])
@@ -99,12 +105,18 @@ class FillCollections(SphinxPostTransform):
             "type": placeholder["crawl_type"],
             "relations": placeholder["relations"],
         }
+        english = bool(words_in_english(self.config))
         for line in relation_lines(domain, spec, self.docname):
-            wrapper += labelled_list(
+            shown = labelled_list(
                 line.label,
                 [self._link(entry) for entry in line.entries],
                 ["crawl-relation", line.css_class],
             )
+            label = shown[0]
+            if english and line.ours and isinstance(label, nodes.Element):
+                # The package's label, in English on a page of another language.
+                label["classes"].append("language-en")
+            wrapper += shown
         return wrapper
 
     # -- crawl-list ---------------------------------------------------------------
@@ -378,6 +390,20 @@ class FillCollections(SphinxPostTransform):
                 )
             wrapper += block
         return wrapper
+
+
+def _written_on(node: nodes.Node) -> str | None:
+    """The page ``node`` was written on, in a document the builder assembled from all the
+    pages (LaTeX, Texinfo, single HTML page): there the transforms run once, as the root
+    page, and a link from another page to its own entry would be written as an anchor of
+    that page. Sphinx marks each page's sections (and the root) with their ``docname``.
+    ``None`` in a page of its own."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Element) and parent.get("docname"):
+            return str(parent["docname"])
+        parent = parent.parent
+    return None
 
 
 def add_collection_transforms(app: Sphinx) -> None:

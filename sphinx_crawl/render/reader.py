@@ -25,7 +25,7 @@ from sphinx_crawl.core.ages import (
 )
 from sphinx_crawl.core.derive import free_id
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, words_in_english
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -97,7 +97,8 @@ def age_filter_html(
         }.items()
     }
     return (
-        f'<form class="crawl-age-filter" hidden="hidden" aria-labelledby="{i["heading"]}" '
+        f'<form class="crawl-age-filter"{words_in_english(config)} hidden="hidden" '
+        f'aria-labelledby="{i["heading"]}" '
         f'data-applies-label="{t["applies"]}" data-from-label="{t["from"]}" '
         f'data-by-label="{t["by"]}" data-past-help-label="{t["past_help"]}" '
         f'data-past-label="{t["past"]}" data-past-plain-label="{t["past_plain"]}" '
