@@ -258,6 +258,7 @@ _READER_TESTS = (
     "tests.test_hostile_parents_s38",
     "tests.test_hostile_parents_s39",
     "tests.test_hostile_parents_s40",
+    "tests.test_hostile_parents_s41",
 )
 
 
