@@ -209,6 +209,12 @@ ASKED_IN_OTHER_WORDS = {
         "baby 🤕": UNWELL,
         "baby is sleepy after crawling": NEITHER,
         "floppy legs": NEITHER,
+        # A fall from a couch is one from a sofa: before, none ("couch" was a harmless
+        # word, lest it be read as "cough"). A couch that is only furniture stays quiet.
+        "baby rolled off the couch": UNWELL,
+        "my baby rolled off the couch and hit his head": UNWELL,
+        "baby crawls along the couch": NEITHER,
+        "baby has a cough": UNWELL,
     },
     "es": {
         "mi bebe no se mueve no se que hacer": EMERGENCY,
