@@ -232,7 +232,8 @@ UNWELL_EN = [
     # Blood, an allergy, a cut, a roll off a bed (s38): these got the card about
     # development, or a crawling entry alone. (Not "cut" alone: "cutting teeth".)
     "blood", "bloody", "black poo", "black poop", "black stool", "allergy", "allergies",
-    "allergic", "hives", "rolled off bed", "rolled off sofa", "rolled off couch", "rolled off table",
+    "allergic", "hives", "rolled off bed", "rolled off sofa", "rolled off couch",
+    "rolled off table",
     "cut hand", "cut finger", "cut head", "cut lip", "cut face",
     "cut himself", "cut herself", "deep cut", "gash",
     # Swallowed or trapped, crushed; dry (no tears, a dry mouth, no pee); a weak cry,
