@@ -173,7 +173,9 @@
     if (!index.parts || !index.parts.foreign || index.crawlForeign) return [];
     const handbook = (index.crawlSearcher ??= searcher(index)).stems();
     const claimed = claimedWords(index);
-    const known = (index.crawlOwnWords ??= new Set([...(index.stop || []), ...Object.values(index.intent || {}).flat()]
+    // (Not the harmless phrases: they are every language's, and may be loaded or not yet.)
+    const intent = Object.entries(index.intent || {}).filter(([key]) => key !== "harmless").flatMap(([, list]) => list);
+    const known = (index.crawlOwnWords ??= new Set([...(index.stop || []), ...intent]
       .flatMap((phrase) => words(String(phrase).split(":")[0])).map(fold)));
     const unknown = words(query).some((word) => {
       const folded = fold(word);
