@@ -50,6 +50,7 @@ from sphinx_crawl.core.content_types import (
     hook_value,
     let_interrupts_through,
 )
+from sphinx_crawl.core.cycle_gc import with_cycle_gc_paused
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
 from sphinx_crawl.core.entries import EntryData, fill_references, has_references, slugify
 from sphinx_crawl.core.stored import (
@@ -742,6 +743,7 @@ class CrawlIndex(Index):
 
     content_type: ContentType
 
+    @with_cycle_gc_paused
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
@@ -970,6 +972,7 @@ def read_again_for_tags(app: Sphinx, env: BuildEnvironment, *changes: object) ->
     )
 
 
+@with_cycle_gc_paused
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     domain = crawl_domain(env)
     domain.check_duplicates()

@@ -21,6 +21,7 @@ from sphinx_crawl.core.changes import (
     EntryChange,
     build_changes_schema,
 )
+from sphinx_crawl.core.cycle_gc import with_cycle_gc_paused
 from sphinx_crawl.core.derive import cited_by, entry_url, page_file_uri
 from sphinx_crawl.core.entries import EntryData
 from sphinx_crawl.core.schema import (
@@ -211,6 +212,7 @@ def _json_records(data: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(members) + "\n}\n"
 
 
+@with_cycle_gc_paused
 def write_content_api(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: both files, each written only if its bytes change."""
     outdir = html_output_dir(app, exception)

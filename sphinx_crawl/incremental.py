@@ -39,6 +39,7 @@ import sphinx
 from sphinx.environment import CONFIG_OK
 
 from sphinx_crawl.config import SETTINGS, crawl_config
+from sphinx_crawl.core.cycle_gc import with_cycle_gc_paused
 from sphinx_crawl.core.entries import EntryData, has_references, split_list
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
 from sphinx_crawl.core.stored import decode_page_list
@@ -91,6 +92,7 @@ def _written(app: Sphinx) -> dict[str, str]:
     return data if isinstance(data, dict) else {}
 
 
+@with_cycle_gc_paused
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if outputs_current(app):
         keep_index_pages(app)
@@ -284,6 +286,7 @@ def _unchanged_digests(app: Sphinx, domain: CrawlDomain) -> dict[str, str]:
     }
 
 
+@with_cycle_gc_paused
 def record_written(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None:
         return  # leave the last good record: the next build rewrites what this one missed
@@ -328,6 +331,7 @@ def data_changing(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         before[docname] = (data["entries"].get(docname), data["extensions"].get(docname))
 
 
+@with_cycle_gc_paused
 def data_settled(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``, before the environment is saved: the new state, a digest of the
     data (sorted JSON: the same under -j), so the same sources give the same record as
@@ -593,6 +597,7 @@ def index_links(
     context["rellinks"] = [*others[:position], *ours, *others[position:]]
 
 
+@with_cycle_gc_paused
 def record_outputs(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``, after every file of ours is written: what they are now."""
     outdir = html_output_dir(app, exception)

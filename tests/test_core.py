@@ -214,3 +214,37 @@ def test_an_age_written_without_its_unit_is_shown_with_it() -> None:
     assert shown("12+") == "12+ months"
     for written in ("6 months", "6-9 mths", "by 12 months", "10+ months"):
         assert shown(written) == written
+
+
+def test_work_over_every_entry_pauses_cycle_collection_and_restores_it() -> None:
+    """The whole-entry work runs without cycle collection (core/cycle_gc.py), and the
+    collector is as it was afterwards, also when the work fails or is nested, or when
+    the collector was already off (a caller's own pause is not undone)."""
+    import gc
+
+    from sphinx_crawl.core.cycle_gc import cycle_gc_paused, with_cycle_gc_paused
+
+    seen: list[bool] = []
+
+    @with_cycle_gc_paused
+    def work(fail: bool) -> int:
+        seen.append(gc.isenabled())
+        with cycle_gc_paused():
+            seen.append(gc.isenabled())
+        seen.append(gc.isenabled())
+        if fail:
+            raise ValueError("broken")
+        return 3
+
+    assert gc.isenabled()
+    assert work(False) == 3
+    with pytest.raises(ValueError, match="broken"):
+        work(True)
+    assert seen == [False] * 6
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        work(False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

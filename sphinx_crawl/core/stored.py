@@ -13,11 +13,11 @@ from JSON unchanged (a plugin's field holding a tuple) keeps it as it is.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from typing import Any, TypeVar
 
+from sphinx_crawl.core.cycle_gc import cycle_gc_paused
 from sphinx_crawl.core.entries import EntryData
 
 T = TypeVar("T")
@@ -93,11 +93,6 @@ class StoredPageLists(Mapping[str, list[T]]):
         edit at 20,000 entries). Decoded JSON holds no reference cycles to collect."""
         if all(docname in self._decoded for docname in self._stored):
             return  # (a list whose stored value changed is decoded again on its own)
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with cycle_gc_paused():
             for docname in self._stored:
                 self[docname]
-        finally:
-            if paused:
-                gc.enable()

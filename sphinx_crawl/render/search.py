@@ -30,6 +30,7 @@ from sphinx_crawl.core.ages import (
     CORRECT_UNTIL_MONTHS,
     DEADLINE_LEAD_MONTHS,
 )
+from sphinx_crawl.core.cycle_gc import with_cycle_gc_paused
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import EXCERPT_CHARS
 from sphinx_crawl.diagnostics import warn
@@ -354,6 +355,7 @@ def _new_build(app: Sphinx, env: Any, *changes: object) -> list[str]:
     return []
 
 
+@with_cycle_gc_paused
 def split_search_index(app: Sphinx) -> tuple[dict[str, Any], dict[str, Any]]:
     """(what goes up front, {part name: data}), once per build."""
     if app not in _SPLIT:
@@ -373,6 +375,7 @@ def _upfront_for_search_page(app: Sphinx) -> dict[str, Any] | None:
     return split_search_index(app)[0]
 
 
+@with_cycle_gc_paused
 def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the index (split into parts when large: see search_shards),
     built every time and written only where its bytes change (an index a stopped build
