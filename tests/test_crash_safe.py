@@ -273,7 +273,10 @@ def test_builds_killed_at_random_moments_are_repaired(tmp_path: Path, parallel: 
     chooser = random.Random(int(os.environ.get("CRAWL_KILL_SEED", "25")) + parallel)
     wanted = int(os.environ.get("CRAWL_KILL_EXAMPLES", "6"))
     outcomes: list[str] = []
-    while outcomes.count("repaired") < wanted and len(outcomes) < 3 * wanted:
+    # Up to 6 tries a repair: on a busy machine a build may run faster or slower than
+    # its twin did, and a kill then comes before the mark or after the build (at e8f94ac
+    # and a88082c, with other tests beside it, 12 of 18 did).
+    while outcomes.count("repaired") < wanted and len(outcomes) < 6 * wanted:
         root = tmp_path / f"example-{len(outcomes)}"
         scenario = chooser.choice(KEEPING_PAGES)
         srcdir = changed_project(root, scenario, parallel)
