@@ -122,6 +122,8 @@
         age: old ? old.age : "",
         max: old ? old.max : null,
         note,
+        // The title in this page's language (the companion keeps one per language).
+        names: babies && babies.named ? babies.named(old && old.names, item.title) : (old && old.names) || {},
       };
     };
     const save = (item) => {

@@ -8,7 +8,10 @@
  * Storage: one localStorage key, "sphinx-crawl:babies", holding
  *   {"v": 1, "current": "<id>", "babies": {"<id>": {"name", "born" (YYYY-MM-DD),
  *    "early" (weeks), "marks": {"<entry id>": {"state", "date", "title", "age", "max",
- *    "note"}}, "notes", "questions"}}}
+ *    "note", "names"}}, "notes", "questions"}}}
+ * A mark's "title" and "age" are as last seen; "names" keeps them per language of the
+ * pages they were seen on ({"es": {"title", "age"}}): both editions share this record,
+ * and the summary shows each mark in its own language.
  * A mark's state is "yes", "not-yet", "not-sure" or "noticed" (a sign; the checklist's
  * tick is the same mark), or "" for a note on an unmarked item. Each baby's record is
  * its own: every view remembers the baby it shows and writes to that one, never to
@@ -99,6 +102,31 @@
   const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/;
   const plainName = (text) => String(text || "").replace(BIDI_CONTROLS, "");
   const isDate = AGES.isIsoDate;
+  // A mark's title and age label in each language it was seen in (see the top).
+  const LANGUAGE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/;
+  const cleanNames = (names) => {
+    const kept = {};
+    if (!names || typeof names !== "object") return kept;
+    Object.keys(names).filter((lang) => LANGUAGE.test(lang)).slice(0, 8).forEach((lang) => {
+      const name = own(names, lang);
+      if (!name || typeof name !== "object") return;
+      kept[lang] = { title: String(name.title || "").slice(0, 200), age: String(name.age || "").slice(0, 60) };
+    });
+    return kept;
+  };
+  // age undefined (the checklist shows none): the one seen in this language, if any.
+  const named = (names, title, age) => {
+    const kept = cleanNames(names);
+    if (!LANGUAGE.test(LANG)) return kept;
+    const known = own(kept, LANG);
+    return { ...kept, [LANG]: { title, age: age === undefined ? (known ? known.age : "") : age } };
+  };
+  // What a mark is called on this page: in this page's language when it was seen in it
+  // (an age label never seen in it: the last one seen).
+  const seenHere = (mark) => {
+    const here = own(mark.names, LANG);
+    return { title: (here && here.title) || mark.title, age: (here && here.age) || mark.age };
+  };
   const cleanMark = (entry, mark) => {
     if (!mark || typeof mark !== "object") return null;
     const note = typeof mark.note === "string" ? mark.note.slice(0, 1000) : "";
@@ -111,6 +139,7 @@
       age: String(mark.age || "").slice(0, 60),
       max: Number.isFinite(mark.max) ? mark.max : null, // end of its window, months
       note,
+      names: cleanNames(mark.names),
     };
   };
   const clean = (data) => {
@@ -523,7 +552,7 @@
   const setMark = (babyId, entryId, mark) => updateBaby(babyId, (baby) => {
     const old = own(baby.marks, entryId);
     const note = old ? old.note : "";
-    if (mark) baby.marks[entryId] = { ...mark, note };
+    if (mark) baby.marks[entryId] = { ...mark, note, names: named(old && old.names, mark.title, mark.age) };
     else if (note.trim()) baby.marks[entryId] = { ...old, state: "", date: "" };
     else delete baby.marks[entryId];
   });
@@ -593,10 +622,11 @@
         entry.item.classList.toggle("crawl-track-late", late);
       });
       // Titles change with the handbook: keep the stored ones up to date (no redraw).
-      if (baby && entries.some((e) => { const m = own(baby.marks, e.id); return m && m.title !== e.title; })) {
+      const stale = (m, e) => m && (m.title !== e.title || seenHere(m).title !== e.title);
+      if (baby && entries.some((e) => stale(own(baby.marks, e.id), e))) {
         updateBaby(shownId, (stored) => entries.forEach((e) => {
           const m = own(stored.marks, e.id);
-          if (m) Object.assign(m, { title: e.title, age: e.age, max: maxOf(e) });
+          if (m) Object.assign(m, { title: e.title, age: e.age, max: maxOf(e), names: named(m.names, e.title, e.age) });
         }));
       }
     }, changed);
@@ -745,13 +775,15 @@
       const wrap = root.appendChild(el("section", "crawl-summary-part"));
       wrap.appendChild(el("h2", "", heading));
       const chosen = marks.filter((m) => m.state === wanted)
-        .sort((a, b) => (a.date || "9").localeCompare(b.date || "9") || a.title.localeCompare(b.title));
+        .sort((a, b) => (a.date || "9").localeCompare(b.date || "9") ||
+          seenHere(a).title.localeCompare(seenHere(b).title));
       if (!chosen.length) { wrap.appendChild(el("p", "", TEXT.none)); return; }
       const list = wrap.appendChild(el("ul"));
       chosen.forEach((mark) => {
-        const parts = [mark.title];
+        const { title, age } = seenHere(mark);
+        const parts = [title || mark.title];
         if (mark.date) parts.push(fill(dated, { date: formatDate(mark.date) }));
-        if (mark.age) parts.push(fill(TEXT.ages, { age: mark.age }));
+        if (age) parts.push(fill(TEXT.ages, { age }));
         const late = wanted === "not-yet" && ages && mark.max !== null &&
           AGES.status(AGES.range(0, mark.max, "window"), ages.effective) === "past";
         if (late) parts.push(TEXT.pastWindow);
@@ -830,6 +862,8 @@
       return baby ? { id, name: nameOf(state, id), baby, ages: agesOf(baby) } : null;
     },
     update: updateBaby,
+    // A mark's names with this page's title and age label for it (see the top).
+    named,
     // Redraw with the others, on a change in this tab or another, keeping the baby
     // while the parent types (steadyView): the redraw to call, and the line to place.
     view(inside, showing, draw) {
