@@ -148,6 +148,49 @@ def test_parts_are_written_and_old_ones_removed(whole: dict[str, Any], tmp_path:
     shutil.rmtree(tmp_path / "_crawl_search")
 
 
+def test_parts_as_the_last_build_wrote_them_are_not_read_again(
+    whole: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the manifest of what was written, a rebuild reads no part whose text and file
+    are as recorded; a part changed on disk (a build killed while writing it), a part
+    whose text changed, and every part without a usable manifest are compared and
+    written as they must be."""
+    from sphinx_crawl.render.search import _call
+
+    _upfront, parts = split_index(whole, single_file_bytes=0)
+    manifest = tmp_path / "manifest.json"
+    write_parts(tmp_path, parts, _call, manifest)
+    folder = tmp_path / "_crawl_search"
+    expected = {path.name: path.read_bytes() for path in folder.glob("*.js")}
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.parent == folder:
+            reads.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    write_parts(tmp_path, parts, _call, manifest)
+    assert reads == []
+    # Cut short on disk, and one part's words changed: both compared and rewritten.
+    names = sorted(parts)
+    (folder / f"{names[0]}.js").write_text("crawlSearchPart(", encoding="utf-8")
+    changed = dict(parts)
+    changed[names[1]] = {"t": {"zzz": "1"}} if names[1].startswith("w-") else [["x"]]
+    write_parts(tmp_path, changed, _call, manifest)
+    assert sorted(reads) == sorted([f"{names[0]}.js", f"{names[1]}.js"])
+    assert (folder / f"{names[0]}.js").read_bytes() == expected[f"{names[0]}.js"]
+    assert (folder / f"{names[1]}.js").read_bytes() != expected[f"{names[1]}.js"]
+    # A manifest that cannot be read: every part compared, nothing lost.
+    manifest.write_text("{not json", encoding="utf-8")
+    reads.clear()
+    write_parts(tmp_path, parts, _call, manifest)
+    assert len(reads) == len(parts)
+    assert {path.name: path.read_bytes() for path in folder.glob("*.js")} == expected
+    shutil.rmtree(folder)
+
+
 def test_the_search_page_asks_at_once_for_parts_the_query_needs(
     whole: dict[str, Any], tmp_path: Path
 ) -> None:

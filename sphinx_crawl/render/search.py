@@ -343,6 +343,9 @@ def _call(opening: str, payload: Any) -> str:
     return f"{opening}, {_json_string(payload)});\n"
 
 
+#: What the parts were written with (search_shards.write_parts), beside Sphinx's
+#: pickled environment, one per builder.
+PARTS_MANIFEST = "crawl-search-parts-{}.json"
 #: This build's index, split: worked out when the search page is written (it asks for
 #: the parts a query needs at once: render/search_preload.py), written when it ends.
 _SPLIT: WeakKeyDictionary[Sphinx, tuple[dict[str, Any], dict[str, Any]]] = WeakKeyDictionary()
@@ -385,7 +388,8 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
         return  # not HTML, or as the last finished build left it (nothing was read)
     upfront, parts = split_search_index(app)
     _SPLIT.pop(app, None)
-    write_parts(outdir, parts, _call)
+    manifest = Path(app.doctreedir) / PARTS_MANIFEST.format(app.builder.name)
+    write_parts(outdir, parts, _call, manifest)
     # Last, so a page never loads an index whose parts are not there yet.
     write_if_changed(outdir / SEARCH_INDEX_FILE, _script("window.crawlSearchIndex", upfront))
     save_held(app, KEPT_NAME)  # the index as worked out, for the next build
