@@ -622,7 +622,12 @@
         entry.item.classList.toggle("crawl-track-late", late);
       });
       // Titles change with the handbook: keep the stored ones up to date (no redraw).
-      const stale = (m, e) => m && (m.title !== e.title || seenHere(m).title !== e.title);
+      // By this language's name of the mark (one kept before names were gets one): the
+      // last-seen title alone differs whenever the other edition was seen last, and two
+      // tabs, one in each, would rewrite it for ever (each redraws on the other's write).
+      const stale = (m, e) => m && (LANGUAGE.test(LANG)
+        ? ((n) => !n || n.title !== e.title || n.age !== e.age)(own(m.names, LANG))
+        : m.title !== e.title);
       if (baby && entries.some((e) => stale(own(baby.marks, e.id), e))) {
         updateBaby(shownId, (stored) => entries.forEach((e) => {
           const m = own(stored.marks, e.id);

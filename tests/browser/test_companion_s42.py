@@ -79,3 +79,28 @@ def test_a_spanish_checklist_tick_reads_in_spanish_after_the_english_tracker(
     text = summary_text(phone, "summary.html")
     assert english in text, text
     assert spanish not in text, text
+
+
+def test_tracker_tabs_in_both_languages_do_not_rewrite_each_other_for_ever(
+    open_page: Callable[..., Tab],
+) -> None:
+    """Each tab redraws when the other writes; the English tab kept the mark's English
+    title, the Spanish one its Spanish title, each writing again whenever it saw the
+    other's (the record rewritten many times a second for as long as both were open).
+    Now each keeps its own language's name of the mark, and both settle."""
+    english = open_page(viewport=PHONE)
+    enter_baby(english, "Mia")
+    english.page.check(f"input[name=track-{ENTRY}][value=yes]")
+    spanish = Tab(english.page.context.new_page(), english.base)
+    count = "window.__writes = 0; const set = Storage.prototype.setItem;"
+    count += " Storage.prototype.setItem = function (...a) { window.__writes += 1;"
+    count += " return set.apply(this, a); };"
+    english.page.context.add_init_script(count)
+    spanish.goto("es/tracker.html")
+    english.goto("tracker.html")
+    english.page.wait_for_timeout(1500)  # both have drawn, and seen each other's writes
+    writes = [tab.page.evaluate("window.__writes") for tab in (english, spanish)]
+    english.page.wait_for_timeout(1000)
+    later = [tab.page.evaluate("window.__writes") for tab in (english, spanish)]
+    assert later == writes, f"still writing: {writes} then {later}"
+    assert sum(later) <= 4, later
