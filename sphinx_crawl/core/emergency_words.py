@@ -110,6 +110,13 @@ SIGNS_EN = [
     "got knocked out", "concussion",
     # Hard to wake, in other words (NHS: will not wake up), as "hard to wake" above.
     "difficult to wake",
+    # A hostile reader's round (s42): something stuck in the throat is choking (NHS: call
+    # if the baby stops breathing); a baby left or locked in a car, which may be hot (the
+    # notice says only that it could be an emergency: call now). Before, none: "hot car"
+    # was a harmless phrase. (Not "stuck in car": "stuck in his car seat"; a car seat is
+    # a harmless phrase.)
+    "stuck in throat", "lodged in throat", "caught in throat", "left in car",
+    "locked in car", "trapped in car", "forgot in car", "forgotten in car",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -173,6 +180,16 @@ SIGNS_ES = [
     # The same round (s41): a concussion (a head injury, as in English); purple as
     # "amoratado" or "moradito" ("se le amorató la cara", "se puso moradito": none before).
     "conmoción", "amoratado", "moradito",
+    # The same round (s42): choking as "se atoró", something stuck in the throat; a baby
+    # left or locked in a car.
+    "atoró", "atorado", "atorada", "atorando", "atragantada", "atragantando",
+    "atascado garganta", "atorado garganta", "trabado garganta",
+    *(
+        f"{verb} {car}"
+        for verb in ("dejé", "dejó", "olvidé", "olvidó", "encerrado", "encerrada", "atrapado",
+                     "atrapada")
+        for car in ("coche", "carro", "auto")
+    ),
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
 #: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
@@ -280,7 +297,9 @@ UNWELL_EN = [
     # stiffness, a fit above); weight lost; a hernia; a finger pinched. Before, none, or
     # the emergency notice.
     "black eye", "purple eye", "purple bruise", "black and blue", "tooth knocked out",
-    "eyes rolling back", "ate glass",
+    # (In quotes: in this order, as crawl-search.js reads a quoted phrase: "rolling back,
+    # eyes fine" is a baby rolling, s42.)
+    '"eyes rolling back"', "ate glass",
     "lost weight", "losing weight", "weight loss", "hernia", "pinched finger",
     # Sleepy beyond the usual ("very sleepy", "drowsy" above): before, none.
     "unusually sleepy", "floppy sleepy",
