@@ -7,11 +7,16 @@ runs its queries (tests/js/triage.mjs).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from sphinx_crawl.render.search_shards import split_index, stemmers
 from tests import test_hostile_parents_s38 as s38
+from tests.build_utils import read_search_index
+from tests.test_search_parts import _run_js
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
@@ -143,10 +148,74 @@ CAR_AND_CHOKING = {
 }
 
 
+#: A frightened parent's round of fresh queries (s42), typos and odd phrasing among them.
+#: Before, none for: hard to rouse (NHS: will not wake up), pale and sleepy (HSE: pale
+#: skin), tiny dots that do not fade (NHS: the glass test), "puntitos rojos que no
+#: desaparecen", a headbutt or "cabezazo", toilet water drunk; an electric shock was an
+#: emergency by a typo ("shocked" read as "shook"), and so was a baby shocked by a noise.
+#: The rest held, and are kept here so they stay so.
+HOSTILE = {
+    "en": {
+        "he is very hard to rouse": EMERGENCY,
+        "cant rouse baby": EMERGENCY,
+        "baby is so pale and sleepy": EMERGENCY,
+        "tiny red dots on skin wont fade": EMERGENCY,
+        "baby headbutted the floor": UNWELL,
+        "baby drank from the toilet": UNWELL,
+        "baby got shocked by outlet": UNWELL,
+        "baby was shocked by a loud noise": NEITHER,
+        "baby is pale after bath": NEITHER,
+        "red dots on his cheeks": NEITHER,
+        # Held.
+        "HELP baby not breathing!!!": EMERGENCY,
+        "bby blu lips": EMERGENCY,
+        "babys lips r blue": EMERGENCY,
+        "baby not breething": EMERGENCY,
+        "babby wont wake up": EMERGENCY,
+        "sezure": EMERGENCY,
+        "febrile seizure": EMERGENCY,
+        "my daughter went limp in my arms": EMERGENCY,
+        "baby holding breath until blue": EMERGENCY,
+        "my baby is turning blue around his mouth when he cries": EMERGENCY,
+        "baby went under the bath water": EMERGENCY,
+        "my baby is cold and blue and wont wake": EMERGENCY,
+        "baby choked on milk": EMERGENCY,
+        "is my baby dying": EMERGENCY,
+        "baby swallowed a battery": UNWELL,
+        "baby ate dishwasher pod": UNWELL,
+        "baby rolled off bed onto tile floor": UNWELL,
+        "baby limping after fall": UNWELL,
+        "should i go to the ER": UNWELL,
+        "baby stuck under the sofa": NEITHER,
+        "my baby is crawling backwards and I am panicking": NEITHER,
+        "my 30 month old only crawls backwards": NEITHER,
+    },
+    "es": {
+        "puntitos rojos que no desaparecen": EMERGENCY,
+        "se dio un cabezazo contra el suelo": UNWELL,
+        "bebió agua del inodoro": UNWELL,
+        "gatea hasta el inodoro": NEITHER,
+        # Held.
+        "no puedo despertar a mi bebé": EMERGENCY,
+        "se puso azul mientras lloraba": EMERGENCY,
+        "se cayó de la cama y no reacciona": EMERGENCY,
+        "se atragantó con la leche": EMERGENCY,
+        "tiene algo atorado en la garganta": EMERGENCY,
+        "mi bebe tiene los pies morados": EMERGENCY,
+        "mibebeestaazul": EMERGENCY,
+        "lo dejé en el auto al sol": EMERGENCY,
+        "se tragó una pila": UNWELL,
+        "mi bebé tragó una moneda": UNWELL,
+        "calcetines morados para gatear": NEITHER,
+        "mi hijo de 5 años no gatea": NEITHER,
+    },
+}
+
+
 @pytest.mark.parametrize(
     "asked",
-    [COLOURS, EYES, RUN_TOGETHER, CAR_AND_CHOKING],
-    ids=["colours", "eyes", "run-together", "car-and-choking"],
+    [COLOURS, EYES, RUN_TOGETHER, CAR_AND_CHOKING, HOSTILE],
+    ids=["colours", "eyes", "run-together", "car-and-choking", "hostile"],
 )
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
@@ -188,3 +257,41 @@ def test_ya_and_hacer_are_no_lost_skill_but_ya_no_is(
     )
     assert {q: found[q]["shown"][0] for q in LOST} == dict.fromkeys(LOST, "lost-skills")
     assert found["qué hacer si gatea hacia atrás"]["shown"][:1] == ["only-backwards-normal"]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_split_index_gives_the_same_notices(
+    handbook: tuple[Any, Path],
+    spanish_handbook: tuple[Any, Path],
+    tmp_path: Path,
+    language: str,
+) -> None:
+    """This round's queries, and the frightened parent's of ``HOSTILE``, on the index
+    split into parts as a large handbook's is (tests/test_search_parts.py): the same
+    notices as the whole index gives. A short word run together is split into the
+    notices' and stop words only, which a split index has up front."""
+    from sphinx.search.es import SearchSpanish
+
+    result, html = handbook if language == "en" else spanish_handbook
+    assert result.returncode == 0, result.stderr[-2000:]
+    whole = read_search_index((html / "crawl-searchindex.js").read_text(encoding="utf-8"))
+    stems = stemmers(language, SearchSpanish({}).stem if language == "es" else None)
+    upfront, parts = split_index(whole, single_file_bytes=0, stems=stems)
+    files = {}
+    for name, data in (("whole", whole), ("upfront", upfront), ("parts", parts)):
+        files[name] = tmp_path / f"{name}.json"
+        files[name].write_text(json.dumps(data), encoding="utf-8")
+    more = (language, str(html / "_static" / "language_data.js")) if language == "es" else ()
+    rounds = [COLOURS, EYES, RUN_TOGETHER, CAR_AND_CHOKING, HOSTILE]
+    queries = sorted({q for asked in rounds for q in asked.get(language, {})})
+    queries += (NOT_LOST + LOST) if language == "es" else []
+    found = _run_js("split-compare.mjs", files, queries, tmp_path, *more)
+
+    def notice(triage: dict[str, Any]) -> tuple[Any, ...]:
+        return triage["urgent"], triage["beyond"], triage["topics"]
+
+    split, whole = (
+        {q["query"]: notice(q[key]["triage"]) for q in found} for key in ("split", "whole")
+    )
+    assert split == whole
+    assert sum(1 for kind, _, _ in whole.values() if kind) > 20

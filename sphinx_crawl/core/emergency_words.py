@@ -117,6 +117,13 @@ SIGNS_EN = [
     # a harmless phrase.)
     "stuck in throat", "lodged in throat", "caught in throat", "left in car",
     "locked in car", "trapped in car", "forgot in car", "forgotten in car",
+    # Hard to rouse is hard to wake (NHS: will not wake up); pale and sleepy (HSE: pale
+    # skin); tiny dots that do not fade (NHS: a spotty rash that does not fade under a
+    # glass). Before, none. (Not "so pale" alone: "pale after a bath".)
+    "hard to rouse", "cant rouse", "wont rouse", "difficult to rouse", "not rousing",
+    "pale sleepy", "pale drowsy", "pale lethargic", "dots dont fade",
+    "dots wont fade", "dots not fading", "dots dont disappear", "dots glass", "dots press",
+    "spots wont fade", "spots not fading",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -184,6 +191,8 @@ SIGNS_ES = [
     # left or locked in a car.
     "atoró", "atorado", "atorada", "atorando", "atragantada", "atragantando",
     "atascado garganta", "atorado garganta", "trabado garganta",
+    "puntitos no desaparecen", "puntitos no se van", "puntitos vaso", "puntos rojos no desaparecen",
+    "puntos rojos no se van", "puntos rojos vaso",
     *(
         f"{verb} {car}"
         for verb in ("dejé", "dejó", "olvidé", "olvidó", "encerrado", "encerrada", "atrapado",
@@ -303,6 +312,11 @@ UNWELL_EN = [
     "lost weight", "losing weight", "weight loss", "hernia", "pinched finger",
     # Sleepy beyond the usual ("very sleepy", "drowsy" above): before, none.
     "unusually sleepy", "floppy sleepy",
+    # A hostile reader's round (s42): a head knock ("headbutted the floor"), toilet water
+    # or cleaner drunk, an electric shock ("shocked" was read as a typo of "shook": an
+    # emergency; "shocked by a loud noise" is none). Before, none.
+    "headbutt", "headbutted", "headbutting", "drank toilet", "toilet water", "toilet cleaner",
+    "electric shock", "shocked outlet", "shocked socket", "shocked plug",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -359,6 +373,8 @@ UNWELL_ES = [
     "ojo morado", "ojos morados", "moretón morado", "moratón morado", "le van los ojos",
     "perdió peso", "pierde peso", "bajó de peso", "ir urgencias", "llevar urgencias",
     "llevarlo urgencias", "llevarla urgencias",
+    # The same round (s42), in Spanish: a head knock, toilet water drunk.
+    "cabezazo", "agua del inodoro", "bebió del inodoro", "agua del váter", "bebió del váter",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

@@ -982,11 +982,6 @@
     const isWord = (piece) => known.has(piece) || handbook.has(stem(piece)) || known.has(stem(piece));
     const claimed = claimedWords(index);
     const few = shortKnown(index);
-    // Stop and intent words, and the baby's body ("hes", "lips"), but the colours: "blue"
-    // is a notice's.
-    const plain = (index.crawlPlain ??= new Set([...(index.stop || []), ...Object.entries(index.intent || {})
-      .filter(([key]) => !["harmless", "between", "colours", "colours_after"].includes(key))
-      .flatMap(([, list]) => list)].map(fold)));
     const isFew = (piece) => few.has(piece) || few.has(stem(piece));
     const split = new Map();
     words(query).map(fold).forEach((word) => {
@@ -994,7 +989,7 @@
       const long = word.length >= 11;
       if (!long && (few.has(word) || claimed.has(stem(word)))) return;
       const pieces = fewestWords(word, long ? isWord : isFew);
-      if (pieces.length < 2 || (!long && !shortSplit(pieces, plain, noticePhrases(index)))) return;
+      if (pieces.length < 2 || (!long && !shortSplit(pieces, noticePhrases(index)))) return;
       split.set(word, { pieces: pieces.join(" "), long });
     });
     if (!split.size) return query;
@@ -1083,7 +1078,7 @@
   // ("babyoutfit": "fit", "baby"); every other piece is a stop or intent word ("fallback",
   // "deadlock", "handshake" stay whole); none is a letter ("asleep": "a sleep") nor a
   // word's ending ("le fallan": "fall an").
-  function shortSplit(pieces, plain, phrases) {
+  function shortSplit(pieces, { phrases, plain }) {
     if (pieces.some((piece) => piece.length < 2) || pieces[pieces.length - 1].length < 3) return false;
     const typed = new Set(pieces);
     const named = phrases.filter((phrase) => phrase.every((word) => typed.has(word)) &&
@@ -1091,14 +1086,24 @@
     return named.length > 0 && pieces.every((piece) => plain.has(piece) || named.some((phrase) => phrase.includes(piece)));
   }
   // The emergency and illness notices' phrases (the signs, the illness and fever words),
-  // each as its words (accents folded), kept while the words the notices read stay the same.
+  // each as its words (accents folded); and the plain words beside them: stop and intent
+  // words, and the baby's and the verbs said before a colour ("baby", "hes", "lips",
+  // "is", "went"; in every edition: "babyisblue" in the Spanish one), but for a word that
+  // is a phrase alone ("rash"). Kept while the words the notices read stay the same.
   function noticePhrases(index) {
     const claimed = claimedWords(index);
     if (index.crawlNotice?.claimed !== claimed) {
       const { signs = [], unwell = [], fever = [] } = index.emergency || {};
-      index.crawlNotice = { claimed, phrases: [...signs, ...unwell, ...fever].map((phrase) => words(phrase).map(fold)) };
+      const phrases = [...signs, ...unwell, ...fever].map((phrase) => words(phrase).map(fold));
+      const alone = new Set(phrases.filter((phrase) => phrase.length === 1).flat());
+      const intent = Object.entries(index.intent || {})
+        .filter(([key]) => !["harmless", "between", "no_longer"].includes(key) && !key.startsWith("colour"));
+      const plain = new Set([...(index.stop || []), ...intent.flatMap(([, list]) => list)].map(fold));
+      const { colour_of: body, colour_is: is, colour_turns: turns } = intentSets(index);
+      [...body, ...is, ...turns].forEach((word) => { if (!alone.has(word)) plain.add(word); });
+      index.crawlNotice = { claimed, phrases, plain };
     }
-    return index.crawlNotice.phrases;
+    return index.crawlNotice;
   }
   // The stems of the words of every notice's phrases and every topic not covered.
   const claimedWords = (index) => (index.crawlClaimed ??= new Set([
