@@ -153,7 +153,7 @@ CAR_AND_CHOKING = {
 #: skin), tiny dots that do not fade (NHS: the glass test), "puntitos rojos que no
 #: desaparecen", a headbutt or "cabezazo", toilet water drunk; an electric shock was an
 #: emergency by a typo ("shocked" read as "shook"), and so was a baby shocked by a noise.
-#: The rest held, and are kept here so they stay so.
+#: A second batch below. The rest held, and are kept here so they stay so.
 HOSTILE = {
     "en": {
         "he is very hard to rouse": EMERGENCY,
@@ -166,6 +166,20 @@ HOSTILE = {
         "baby was shocked by a loud noise": NEITHER,
         "baby is pale after bath": NEITHER,
         "red dots on his cheeks": NEITHER,
+        # A second batch: sick or sleepy after a fall or a knock (as "fell vomiting", "hit
+        # head sleepy": before, the illness notice), going stiff, ice cold, a bead up the
+        # nose (before, none).
+        "baby threw up after fall": EMERGENCY,
+        "baby fell and threw up": EMERGENCY,
+        "threw up after bumping his head": EMERGENCY,
+        "baby sleepy after bumping head": EMERGENCY,
+        "after a fall my baby is very drowsy": EMERGENCY,
+        "baby threw his toy up and it fell": UNWELL,
+        "baby arched back and went stiff": UNWELL,
+        "goes stiff when I pick him up": NEITHER,
+        "baby is ice cold": UNWELL,
+        "ice cold water for teething": NEITHER,
+        "baby put bead up nose": UNWELL,
         # Held.
         "HELP baby not breathing!!!": EMERGENCY,
         "bby blu lips": EMERGENCY,
@@ -195,6 +209,16 @@ HOSTILE = {
         "se dio un cabezazo contra el suelo": UNWELL,
         "bebió agua del inodoro": UNWELL,
         "gatea hasta el inodoro": NEITHER,
+        "vomitó después de caerse": EMERGENCY,
+        "se golpeó y está adormilado": EMERGENCY,
+        "se puso tieso": UNWELL,
+        "se quedó rígido": UNWELL,
+        "se pone rígido cuando lo cargo": NEITHER,
+        "mi bebé está helado": UNWELL,
+        "el suelo está helado": NEITHER,
+        "comió helado": NEITHER,
+        "llanto muy agudo": UNWELL,
+        "se metió una bolita en la nariz": UNWELL,
         # Held.
         "no puedo despertar a mi bebé": EMERGENCY,
         "se puso azul mientras lloraba": EMERGENCY,

@@ -124,6 +124,13 @@ SIGNS_EN = [
     "pale sleepy", "pale drowsy", "pale lethargic", "dots dont fade",
     "dots wont fade", "dots not fading", "dots dont disappear", "dots glass", "dots press",
     "spots wont fade", "spots not fading",
+    # Sick or sleepy after a fall or a knock to the head, in other words (as "fell
+    # vomiting", "hit head sleepy" above: may be seriously injured, NHS). "Threw up" in
+    # order: "he threw his toy up and it fell" is no fall.
+    '"fell threw up"', '"threw up after fall"', '"hit head threw up"', '"threw up after hit head"',
+    '"bump head threw up"', '"threw up after bump head"', '"fell puked"', '"puked after fall"',
+    "bump head vomiting", "bump head sleepy", "bump head drowsy", "after fall sleepy",
+    "after fall drowsy",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -192,7 +199,9 @@ SIGNS_ES = [
     "atoró", "atorado", "atorada", "atorando", "atragantada", "atragantando",
     "atascado garganta", "atorado garganta", "trabado garganta",
     "puntitos no desaparecen", "puntitos no se van", "puntitos vaso", "puntos rojos no desaparecen",
-    "puntos rojos no se van", "puntos rojos vaso",
+    "puntos rojos no se van", "puntos rojos vaso", "caerse vomita", "caerse vomitó",
+    "golpeó adormilado", "golpeó somnoliento", "golpeó dormido", "golpe adormilado",
+    "golpe somnoliento",
     *(
         f"{verb} {car}"
         for verb in ("dejé", "dejó", "olvidé", "olvidó", "encerrado", "encerrada", "atrapado",
@@ -317,6 +326,11 @@ UNWELL_EN = [
     # emergency; "shocked by a loud noise" is none). Before, none.
     "headbutt", "headbutted", "headbutting", "drank toilet", "toilet water", "toilet cleaner",
     "electric shock", "shocked outlet", "shocked socket", "shocked plug",
+    # Going stiff, as an event (not "goes stiff when I pick him up", how a baby holds
+    # itself: a sign in the handbook); ice cold; a bead up the nose.
+    "went stiff", "gone stiff", "suddenly stiff", '"is ice cold"', '"feels ice cold"',
+    "cold to touch", "bead nose",
+    "beads nose", "stuck up nose", "put up nose",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -375,6 +389,9 @@ UNWELL_ES = [
     "llevarlo urgencias", "llevarla urgencias",
     # The same round (s42), in Spanish: a head knock, toilet water drunk.
     "cabezazo", "agua del inodoro", "bebió del inodoro", "agua del váter", "bebió del váter",
+    "puso tieso", "puso tiesa", "quedó rígido", "quedó rígida", "quedó tieso", "quedó tiesa",
+    "puso rígido", "puso rígida", "bebé helado", "bebé helada", "llanto agudo", "grito agudo",
+    "llora agudo", "metió nariz", "metió oído", "bolita nariz",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
