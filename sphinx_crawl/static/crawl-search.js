@@ -847,8 +847,9 @@
   // Spanish, French and Portuguese after it ("colours_after"): the word before.
   function ofTheBaby(index, asked, vocabulary, signs) {
     const sets = intentSets(index);
-    const { colours, colours_after: after } = sets;
-    if (!colours.size && !after.size) return signs;
+    const { colours_after: after } = sets;
+    const coloured = colourSigns(index, sets);
+    if (!coloured.size) return signs;
     const said = asked.map(([word]) => word);
     const found = new Map();
     const babys = (form) => {
@@ -859,8 +860,22 @@
       }
       return found.get(colour);
     };
-    return (signs || []).filter((sign) => forms(sign).every((form) =>
-      !(colours.has(form[0]) || after.has(form[0])) || babys(form)));
+    return (signs || []).filter((sign) => !coloured.has(sign) || coloured.get(sign).every(babys));
+  }
+  // The signs with a colour in them ("blue", "labios morados"), each with the forms of its
+  // colours, worked out once for the signs the index has (and again when other
+  // languages' are added).
+  function colourSigns(index, { colours, colours_after: after }) {
+    const signs = (index.emergency || {}).signs || [];
+    if (index.crawlColourSigns?.signs !== signs) {
+      const found = new Map();
+      signs.forEach((sign) => {
+        const colour = forms(sign).filter(([word]) => colours.has(word) || after.has(word));
+        if (colour.length) found.set(sign, colour);
+      });
+      index.crawlColourSigns = { signs, found };
+    }
+    return index.crawlColourSigns.found;
   }
   // Whether the colour at ``i`` (said before its noun) is a thing's: "blue onesie", "purple
   // skin cream", "the mat is blue"; not "blue lips", "turned blue", "my baby is blue",
@@ -893,7 +908,8 @@
     if (word === undefined) return "link";
     if (sets.colour_things.has(word)) return "thing";
     const body = sets.colour_of;
-    if (body.has(word) || ([...body].some((part) => part.length >= 4 && editDistance(word, part, 1) <= 1) &&
+    if (body.has(word) || ((sets.crawlBody ??= [...body].filter((part) => part.length >= 4))
+      .some((part) => editDistance(word, part, 1) <= 1) &&
         !vocabulary.has(stem(word)) && !sets.colour_things.has(word))) return "body";
     const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
     const intent = ["colour_links", "colours", "colour_shades", "colour_is", "colour_turns", "negation", "alarm",
@@ -1057,8 +1073,13 @@
   // "temperature" of them, not of the baby ("temperature of the floor"): those words go.
   function withoutHarmless(index, query) {
     let text = ` ${words(query).map(fold).join(" ")} `;
-    ((index.intent || {}).harmless || []).forEach((phrase) => {
-      text = text.split(` ${words(phrase).map(fold).join(" ")} `).join(" ");
+    // Each phrase as its words, worked out once for the phrases the index has.
+    const harmless = (index.intent || {}).harmless || [];
+    if (index.crawlHarmless?.harmless !== harmless) {
+      index.crawlHarmless = { harmless, spaced: harmless.map((phrase) => ` ${words(phrase).map(fold).join(" ")} `) };
+    }
+    index.crawlHarmless.spaced.forEach((phrase) => {
+      if (text.includes(phrase)) text = text.split(phrase).join(" ");
     });
     const { heat, surroundings } = intentSets(index);
     const said = text.split(" ").filter(Boolean);
