@@ -64,6 +64,14 @@ COLOURS = {
         "my baby is blue and cold": EMERGENCY,
         "my baby blue and not breathing": EMERGENCY,
         "blue or grey skin": EMERGENCY,
+        # Said of the baby by a word for the baby, or the baby's name (a word the handbook
+        # does not have): not "the rug is purple".
+        "my little man is blue": EMERGENCY,
+        "my kid is blue": EMERGENCY,
+        "noah is blue": EMERGENCY,
+        "purplish lips": EMERGENCY,
+        "the rug is purple": NEITHER,
+        "his toy is blue": NEITHER,
         # An injury's colour stays the illness notice's (s41).
         "black and blue after fall": UNWELL,
         "purple bruise on leg": UNWELL,
@@ -95,6 +103,8 @@ EYES = {
         "baby eyes rolling back": UNWELL,
         "eyes rolled back": UNWELL,
         "his eyes keep rolling back": UNWELL,
+        "he keeps rolling his eyes back": UNWELL,
+        "my baby rolls her eyes": NEITHER,
         "eyes rolled back and jerking": EMERGENCY,
     },
     "es": {"ojos en blanco": EMERGENCY, "se le van los ojos para atras": UNWELL},

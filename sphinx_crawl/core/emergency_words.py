@@ -117,6 +117,8 @@ SIGNS_EN = [
     # a harmless phrase.)
     "stuck in throat", "lodged in throat", "caught in throat", "left in car",
     "locked in car", "trapped in car", "forgot in car", "forgotten in car",
+    # Purplish, as bluish (HSE: blue skin; "purple lips" above).
+    "purplish", "purpley",
     # Hard to rouse is hard to wake (NHS: will not wake up); pale and sleepy (HSE: pale
     # skin); tiny dots that do not fade (NHS: a spotty rash that does not fade under a
     # glass). Before, none. (Not "so pale" alone: "pale after a bath".)
@@ -316,8 +318,8 @@ UNWELL_EN = [
     # the emergency notice.
     "black eye", "purple eye", "purple bruise", "black and blue", "tooth knocked out",
     # (In quotes: in this order, as crawl-search.js reads a quoted phrase: "rolling back,
-    # eyes fine" is a baby rolling, s42.)
-    '"eyes rolling back"', "ate glass",
+    # eyes fine" is a baby rolling, s42; "he keeps rolling his eyes back" still is.)
+    '"eyes rolling back"', '"rolling eyes back"', "ate glass",
     "lost weight", "losing weight", "weight loss", "hernia", "pinched finger",
     # Sleepy beyond the usual ("very sleepy", "drowsy" above): before, none.
     "unusually sleepy", "floppy sleepy",

@@ -361,7 +361,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     # baby's ("blue lips", "purple spots", "grey tinge").
     "colour_of": _listed(
         "baby babies babys newborn infant he she him her hes shes son daughter boy girl lo "
-        "twins lips lip mouth face skin tongue gums nails fingernails fingers finger toes toe "
+        "twins man guy kid kiddo bub bubba bubs lips lip mouth face skin tongue gums nails "
+        "fingernails fingers finger toes toe "
         "feet foot hands hand arms arm legs leg limbs body chest belly tummy head cheeks "
         "cheek chin nose ears forehead around spots spot marks mark patches patch blotches "
         "rash dots tinge tint tinged tone colour color hue spells spell episode episodes"
@@ -397,7 +398,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     "colour_things": _listed(
         "cream creams balm gloss paint lotion oil mask wash cloth towel wipes soap powder "
         "makeup crayon marker pen dye masks clothing bedding stocking stockings padding "
-        "lining ring swing sling bear bears cars"
+        "lining ring swing sling bear bears cars onesie onesies romper rompers sleepsuit "
+        "babygrow"
     ),
     # Words that say "no longer" only before a negation (Spanish "ya", below).
     "no_longer": [],

@@ -883,8 +883,14 @@
   function thingAfter(index, sets, said, i, vocabulary) {
     const before = said[i - 1];
     if (sets.colour_turns.has(before)) return false;
-    // (A thing named at once after "is" says what is: "the mat is blue".)
-    if (sets.colour_is.has(before)) return i > 1 && colourWord(index, sets, said[i - 2], vocabulary) === "thing";
+    // (A thing named at once before "is" says what is: "the mat is blue", "his onesie is
+    // blue"; a word of neither the handbook nor the things' may be the baby's name: "Noah
+    // is blue".)
+    if (sets.colour_is.has(before)) {
+      const what = said[i - 2];
+      return i > 1 && colourWord(index, sets, what, vocabulary) === "thing" &&
+        (sets.colour_things.has(what) || vocabulary.has(stem(what)));
+    }
     let j = i + 1;
     const shade = (word) => sets.colour_shades.has(word) || sets.colours.has(word);
     while (j < said.length && (shade(said[j]) || (AND.has(said[j]) && shade(said[j + 1])))) j += 1;
