@@ -72,6 +72,10 @@ COLOURS = {
         "purplish lips": EMERGENCY,
         "the rug is purple": NEITHER,
         "his toy is blue": NEITHER,
+        # A symptom after the colour is the baby's; a pill is a thing (the illness notice).
+        "baby blue lethargic": EMERGENCY,
+        "baby blue sick": EMERGENCY,
+        "swallowed a blue pill": UNWELL,
         # An injury's colour stays the illness notice's (s41).
         "black and blue after fall": UNWELL,
         "purple bruise on leg": UNWELL,
@@ -88,6 +92,8 @@ COLOURS = {
         "se puso morado": EMERGENCY,
         "tiene la cara morada": EMERGENCY,
         "se está poniendo azul": EMERGENCY,
+        "mi bebé esta azulito": EMERGENCY,
+        "juguete azulito": NEITHER,
         "my baby is blue": EMERGENCY,
         "tiene un ojo morado": UNWELL,
     },

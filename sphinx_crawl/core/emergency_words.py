@@ -202,6 +202,8 @@ SIGNS_ES = [
     "atascado garganta", "atorado garganta", "trabado garganta",
     "puntitos no desaparecen", "puntitos no se van", "puntitos vaso", "puntos rojos no desaparecen",
     "puntos rojos no se van", "puntos rojos vaso", "caerse vomita", "caerse vomitó",
+    # Blue as a diminutive ("está azulito": none before), as "moradito".
+    "azulito", "azulita", "azulado", "azulada",
     "golpeó adormilado", "golpeó somnoliento", "golpeó dormido", "golpe adormilado",
     "golpe somnoliento",
     *(

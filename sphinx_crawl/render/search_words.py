@@ -354,7 +354,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     # Colours said after their noun (Spanish, French, Portuguese: "juguete morado"): the
     # word before says whose.
     "colours_after": _listed(
-        "azul azules morado morada morados moradas moradito moradita gris grises bleu bleue "
+        "azul azules azulito azulita azulado azulada morado morada morados moradas moradito "
+        "moradita gris grises bleu bleue "
         "roxo roxa"
     ),
     # The baby, its body, and how a colour shows on skin: a colour before these is the
@@ -383,7 +384,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         "why how for of to the a an it this that like until till because cause if just "
         "still even sometimes slightly bit little quite kinda call ambulance emergency doctor "
         "hospital cold floppy limp pale sleepy clammy sweaty lifeless unresponsive breath "
-        "breathe cry scream fit seizure dying dead fast quickly y o que cuando con"
+        "breathe cry scream fit seizure dying dead fast quickly sick ill unwell lethargic "
+        "listless weak quiet drowsy feverish hot stiff jerky shaky y o que cuando con"
     ),
     # Words between a colour and its noun ("blue and white onesie", "light blue hat",
     # "juguete de color morado"): skipped to find the noun.
