@@ -149,6 +149,7 @@ CAR_AND_CHOKING = {
         "my baby left in the car seat": NEITHER,
         "is it too hot in the car for my baby": NEITHER,
         "toy car for crawling": NEITHER,
+        "left in the car park": NEITHER,
         "choking on a grape": EMERGENCY,
         "grape stuck in his throat": EMERGENCY,
         "baby ate a grape": NEITHER,
@@ -335,3 +336,30 @@ def test_a_split_index_gives_the_same_notices(
     )
     assert split == whole
     assert sum(1 for kind, _, _ in whole.values() if kind) > 20
+
+
+#: A parent at the end of their tether ("I can't take it any more", "ya no sé qué hacer")
+#: has lost no skill: before, "Your baby loses a skill" came first ("anymore", "ya" are
+#: its keywords). Now where to get help comes first; a skill said to be gone still gets
+#: the sign first. (edition, query, first entry)
+TETHER = [
+    ("en", "i cant take it anymore", "parent-worry"),
+    ("en", "i dont know what to do anymore", "parent-worry"),
+    ("en", "he doesnt crawl anymore", "lost-skills"),
+    ("es", "ya no sé qué hacer", "parent-worry"),
+    ("es", "ya no puedo más", "parent-worry"),
+    ("es", "ya no aguanto", "parent-worry"),
+    ("es", "mi bebé ya no quiere gatear", "lost-skills"),
+]
+
+
+def test_a_parent_at_the_end_of_their_tether_gets_help_first(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    built = request.getfixturevalue("editions")
+    got = []
+    for language in ("en", "es"):
+        asked = [query for lang, query, _ in TETHER if lang == language]
+        found = decided(built[language], language, asked, tmp_path)
+        got += [(language, query, found[query]["shown"][0]) for query in asked]
+    assert got == TETHER

@@ -182,6 +182,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # Phrases whose words name no emergency, illness or injury: "fell asleep" is not a
     # fall, "not responding to his name" is no collapse (a worry for the doctor).
     "harmless": [
+        # A car park is no car a baby was left in (s42).
+        "car park",
+        "car parks",
         "fell asleep",
         "falls asleep",
         "fall asleep",
@@ -337,7 +340,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # amiss. A query of these (and stop and intent words) gets where to get help first.
     "vague": _listed(
         "baby babies child son daughter ok okay right fine well something think feel going on just "
-        "please"
+        # "I don't know what to do any more", "I can't take it any more": a parent at the
+        # end of their tether, no skill lost (s42: "Your baby loses a skill" came first).
+        "please know anymore take cope"
     ),
     # A cry for help with nothing else ("help", "please help", "sos", "urgent") is a worry
     # too: before (s40), "help" got "How can I help my baby go forward?" first.
@@ -509,7 +514,11 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "bebé bebe hijo hija niño niña nene nena algo bien creo va anda está esta estoy siento "
             # "No sé qué hacer" (I don't know what to do) names no topic (s41: "mi bebé no se
             # mueve, no sé qué hacer" got no notice, "hacer" read as a lost skill's word).
-            "favor hacer hago"
+            "favor hacer hago "
+            # "Ya no sé qué hacer", "ya no aguanto" (I don't know what to do any more, I
+            # can't take it any more): a parent at the end of their tether, no skill lost
+            # (s42: "Su bebé pierde una habilidad" came first).
+            "ya aguanto"
         ),
         "amiss": _listed(
             "mal pasa pasando raro rara extraño extraña problema ocurre sucede presentimiento "
