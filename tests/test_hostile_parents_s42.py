@@ -197,6 +197,17 @@ HOSTILE = {
         "baby is ice cold": UNWELL,
         "ice cold water for teething": NEITHER,
         "baby put bead up nose": UNWELL,
+        # A third batch: blue skin and a severe allergic reaction by their medical names,
+        # the tummy sucking in (HSE, NHS: before, none or the illness notice); hard or
+        # noisy breathing by name (before, none).
+        "baby cyanotic": EMERGENCY,
+        "cyanosis in newborn": EMERGENCY,
+        "anaphylactic shock": EMERGENCY,
+        "baby breathing with tummy sucking in": EMERGENCY,
+        "baby sucking his thumb in tummy time": NEITHER,
+        "baby having an asthma attack": UNWELL,
+        "baby stridor": UNWELL,
+        "baby nostrils flaring": UNWELL,
         # Held.
         "HELP baby not breathing!!!": EMERGENCY,
         "bby blu lips": EMERGENCY,
@@ -236,6 +247,9 @@ HOSTILE = {
         "comió helado": NEITHER,
         "llanto muy agudo": UNWELL,
         "se metió una bolita en la nariz": UNWELL,
+        "cianosis": EMERGENCY,
+        "choque anafiláctico": EMERGENCY,
+        "aleteo nasal": UNWELL,
         # Held.
         "no puedo despertar a mi bebé": EMERGENCY,
         "se puso azul mientras lloraba": EMERGENCY,

@@ -117,8 +117,12 @@ SIGNS_EN = [
     # a harmless phrase.)
     "stuck in throat", "lodged in throat", "caught in throat", "left in car",
     "locked in car", "trapped in car", "forgot in car", "forgotten in car",
-    # Purplish, as bluish (HSE: blue skin; "purple lips" above).
-    "purplish", "purpley",
+    # Purplish, as bluish (HSE: blue skin; "purple lips" above); blue skin by its
+    # medical name; a severe allergic reaction by its adjective (NHS); the tummy sucking
+    # in as the baby breathes, in this order (HSE: sucking in under the ribs; not "sucking
+    # his thumb in tummy time").
+    "purplish", "purpley", "cyanotic", "cyanosis", "cyanosed", "anaphylactic",
+    '"tummy sucking in"', '"belly sucking in"', '"stomach sucking in"',
     # Hard to rouse is hard to wake (NHS: will not wake up); pale and sleepy (HSE: pale
     # skin); tiny dots that do not fade (NHS: a spotty rash that does not fade under a
     # glass). Before, none. (Not "so pale" alone: "pale after a bath".)
@@ -202,8 +206,10 @@ SIGNS_ES = [
     "atascado garganta", "atorado garganta", "trabado garganta",
     "puntitos no desaparecen", "puntitos no se van", "puntitos vaso", "puntos rojos no desaparecen",
     "puntos rojos no se van", "puntos rojos vaso", "caerse vomita", "caerse vomitó",
-    # Blue as a diminutive ("está azulito": none before), as "moradito".
-    "azulito", "azulita", "azulado", "azulada",
+    # Blue as a diminutive ("está azulito": none before), as "moradito"; blue skin by its
+    # medical name; a severe allergic reaction by its adjective.
+    "azulito", "azulita", "azulado", "azulada", "cianosis", "cianótico", "cianótica",
+    "anafiláctico", "anafiláctica",
     "golpeó adormilado", "golpeó somnoliento", "golpeó dormido", "golpe adormilado",
     "golpe somnoliento",
     *(
@@ -335,6 +341,8 @@ UNWELL_EN = [
     "went stiff", "gone stiff", "suddenly stiff", '"is ice cold"', '"feels ice cold"',
     "cold to touch", "bead nose",
     "beads nose", "stuck up nose", "put up nose",
+    # Breathing that is hard or noisy, by the names parents read (whom to call today).
+    "asthma", "stridor", "nostrils flaring", "flaring nostrils",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -395,7 +403,8 @@ UNWELL_ES = [
     "cabezazo", "agua del inodoro", "bebió del inodoro", "agua del váter", "bebió del váter",
     "puso tieso", "puso tiesa", "quedó rígido", "quedó rígida", "quedó tieso", "quedó tiesa",
     "puso rígido", "puso rígida", "bebé helado", "bebé helada", "llanto agudo", "grito agudo",
-    "llora agudo", "metió nariz", "metió oído", "bolita nariz",
+    "llora agudo", "metió nariz", "metió oído", "bolita nariz", "asma", "estridor",
+    "aleteo nasal",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
