@@ -530,7 +530,9 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "túnel caja vaso ojo ojos venas pijama body bodi mameluco pelele ranita enterizo "
             "crema gorro gorrito vestido zapatos peluche chupete biberón cuna sábana cobija "
             "babero pañal jersey chaqueta chamarra suéter pantalón pantalones medias "
-            "cochecito carrito silla hamaca mordedor sonajero cubo pared moretón moratón"
+            "cochecito carrito silla hamaca mordedor sonajero cubo pared moretón moratón "
+            "rodilleras rodillera suelo piso colchoneta alfombrilla baldosas baldosa mueble "
+            "sofá sillón cojín cortina leggins mallas"
         ),
         # "Ya" says "no longer" only before a negation ("ya no gatea": a skill lost); alone
         # it is "already" ("ya gatea hacia atrás"), a stop word (s42: that query, and

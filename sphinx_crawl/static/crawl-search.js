@@ -920,7 +920,8 @@
     const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
     const intent = ["colour_links", "colours", "colour_shades", "colour_is", "colour_turns", "negation", "alarm",
       "amiss", "vague", "worry", "question", "age", "duration", "under"];
-    if (stop.has(word) || intent.some((key) => sets[key].has(word)) || numberWords(index).has(word)) return "link";
+    // (Not a number in words: "the blue one" is a thing.)
+    if (stop.has(word) || intent.some((key) => sets[key].has(word))) return "link";
     return /^\d|.{3}(?:ing|ed|ando|iendo)$/.test(word) ? "link" : "thing";
   }
 
