@@ -110,6 +110,33 @@ SIGNS_EN = [
     "got knocked out", "concussion",
     # Hard to wake, in other words (NHS: will not wake up), as "hard to wake" above.
     "difficult to wake",
+    # A hostile reader's round (s42): something stuck in the throat is choking (NHS: call
+    # if the baby stops breathing); a baby left or locked in a car, which may be hot (the
+    # notice says only that it could be an emergency: call now). Before, none: "hot car"
+    # was a harmless phrase. (Not "stuck in car": "stuck in his car seat"; a car seat is
+    # a harmless phrase.)
+    "stuck in throat", "lodged in throat", "caught in throat", "left in car",
+    "locked in car", "trapped in car", "forgot in car", "forgotten in car",
+    # Purplish, as bluish (HSE: blue skin; "purple lips" above); blue skin by its
+    # medical name; a severe allergic reaction by its adjective (NHS); the tummy sucking
+    # in as the baby breathes, in this order (HSE: sucking in under the ribs; not "sucking
+    # his thumb in tummy time").
+    "purplish", "purpley", "cyanotic", "cyanosis", "cyanosed", "anaphylactic",
+    '"tummy sucking in"', '"belly sucking in"', '"stomach sucking in"',
+    # Hard to rouse is hard to wake (NHS: will not wake up); pale and sleepy (HSE: pale
+    # skin); tiny dots that do not fade (NHS: a spotty rash that does not fade under a
+    # glass). Before, none. (Not "so pale" alone: "pale after a bath".)
+    "hard to rouse", "cant rouse", "wont rouse", "difficult to rouse", "not rousing",
+    "pale sleepy", "pale drowsy", "pale lethargic", "dots dont fade",
+    "dots wont fade", "dots not fading", "dots dont disappear", "dots glass", "dots press",
+    "spots wont fade", "spots not fading",
+    # Sick or sleepy after a fall or a knock to the head, in other words (as "fell
+    # vomiting", "hit head sleepy" above: may be seriously injured, NHS). "Threw up" in
+    # order: "he threw his toy up and it fell" is no fall.
+    '"fell threw up"', '"threw up after fall"', '"hit head threw up"', '"threw up after hit head"',
+    '"bump head threw up"', '"threw up after bump head"', '"fell puked"', '"puked after fall"',
+    "bump head vomiting", "bump head sleepy", "bump head drowsy", "after fall sleepy",
+    "after fall drowsy",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -173,6 +200,24 @@ SIGNS_ES = [
     # The same round (s41): a concussion (a head injury, as in English); purple as
     # "amoratado" or "moradito" ("se le amorató la cara", "se puso moradito": none before).
     "conmoción", "amoratado", "moradito",
+    # The same round (s42): choking as "se atoró", something stuck in the throat; a baby
+    # left or locked in a car.
+    "atoró", "atorado", "atorada", "atorando", "atragantada", "atragantando",
+    "atascado garganta", "atorado garganta", "trabado garganta",
+    "puntitos no desaparecen", "puntitos no se van", "puntitos vaso", "puntos rojos no desaparecen",
+    "puntos rojos no se van", "puntos rojos vaso", "caerse vomita", "caerse vomitó",
+    # Blue as a diminutive ("está azulito": none before), as "moradito"; blue skin by its
+    # medical name; a severe allergic reaction by its adjective.
+    "azulito", "azulita", "azulado", "azulada", "cianosis", "cianótico", "cianótica",
+    "anafiláctico", "anafiláctica",
+    "golpeó adormilado", "golpeó somnoliento", "golpeó dormido", "golpe adormilado",
+    "golpe somnoliento",
+    *(
+        f"{verb} {car}"
+        for verb in ("dejé", "dejó", "olvidé", "olvidó", "encerrado", "encerrada", "atrapado",
+                     "atrapada")
+        for car in ("coche", "carro", "auto")
+    ),
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
 #: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
@@ -280,10 +325,24 @@ UNWELL_EN = [
     # stiffness, a fit above); weight lost; a hernia; a finger pinched. Before, none, or
     # the emergency notice.
     "black eye", "purple eye", "purple bruise", "black and blue", "tooth knocked out",
-    "eyes rolling back", "ate glass",
+    # (In quotes: in this order, as crawl-search.js reads a quoted phrase: "rolling back,
+    # eyes fine" is a baby rolling, s42; "he keeps rolling his eyes back" still is.)
+    '"eyes rolling back"', '"rolling eyes back"', "ate glass",
     "lost weight", "losing weight", "weight loss", "hernia", "pinched finger",
     # Sleepy beyond the usual ("very sleepy", "drowsy" above): before, none.
     "unusually sleepy", "floppy sleepy",
+    # A hostile reader's round (s42): a head knock ("headbutted the floor"), toilet water
+    # or cleaner drunk, an electric shock ("shocked" was read as a typo of "shook": an
+    # emergency; "shocked by a loud noise" is none). Before, none.
+    "headbutt", "headbutted", "headbutting", "drank toilet", "toilet water", "toilet cleaner",
+    "electric shock", "shocked outlet", "shocked socket", "shocked plug",
+    # Going stiff, as an event (not "goes stiff when I pick him up", how a baby holds
+    # itself: a sign in the handbook); ice cold; a bead up the nose.
+    "went stiff", "gone stiff", "suddenly stiff", '"is ice cold"', '"feels ice cold"',
+    "cold to touch", "bead nose",
+    "beads nose", "stuck up nose", "put up nose",
+    # Breathing that is hard or noisy, by the names parents read (whom to call today).
+    "asthma", "stridor", "nostrils flaring", "flaring nostrils",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -340,6 +399,12 @@ UNWELL_ES = [
     "ojo morado", "ojos morados", "moretón morado", "moratón morado", "le van los ojos",
     "perdió peso", "pierde peso", "bajó de peso", "ir urgencias", "llevar urgencias",
     "llevarlo urgencias", "llevarla urgencias",
+    # The same round (s42), in Spanish: a head knock, toilet water drunk.
+    "cabezazo", "agua del inodoro", "bebió del inodoro", "agua del váter", "bebió del váter",
+    "puso tieso", "puso tiesa", "quedó rígido", "quedó rígida", "quedó tieso", "quedó tiesa",
+    "puso rígido", "puso rígida", "bebé helado", "bebé helada", "llanto agudo", "grito agudo",
+    "llora agudo", "metió nariz", "metió oído", "bolita nariz", "asma", "estridor",
+    "aleteo nasal",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

@@ -55,7 +55,6 @@ _HEAT_EN = (
     "outside",
     "room",
     "house",
-    "car",
     "floor",
     "tiles",
     "climate",
@@ -183,6 +182,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # Phrases whose words name no emergency, illness or injury: "fell asleep" is not a
     # fall, "not responding to his name" is no collapse (a worry for the doctor).
     "harmless": [
+        # A car park is no car a baby was left in (s42).
+        "car park",
+        "car parks",
         "fell asleep",
         "falls asleep",
         "fall asleep",
@@ -251,12 +253,13 @@ INTENT_WORDS: dict[str, list[str]] = {
         # as a word of "rolled off couch": a word of a notice's phrase is itself)
         # ("baby doing the army crawl" was told to call an ambulance; s37); in the
         # other language's edition, "pulls" is not "pills", "lejos" not "lejía"; "hides" is
-        # not "hives", "alegría" not "alergia", "puerta" not "muerta" (s38).
+        # not "hives", "alegría" not "alergia", "puerta" not "muerta" (s38); "painted" is
+        # not "fainted" ("blue face paint", s42).
         *_listed(
             "doing lying sitting bottle bottles bathing reaching more here never "
             "inch inches cada education pull pulls fills sharing pile piles lejos colores "
             "cálida cálido aventura imitando imita trapo hides alegría alegrías puerta "
-            "puertas"
+            "puertas paint paints painted painting"
         ),
         *(f"{verb} down" for verb in _DOWN_EN),
         # "A bit" is a little, not a bite ("is my baby a bit behind", s39).
@@ -286,6 +289,14 @@ INTENT_WORDS: dict[str, list[str]] = {
         ),
         # Where a baby was, not where to go now ("he was in hospital after birth").
         *(f"{at} hospital" for at in ("in", "in the", "at", "at the", "from", "from the")),
+        # A car seat or a toy car, not a car a baby was left in (s42: "left in car" is an
+        # emergency; "hot car" is no longer a harmless phrase: the car is among the
+        # surroundings, whose heat is not the baby's).
+        *_listed("carseat carseats"),
+        "car seat",
+        "car seats",
+        "toy car",
+        "toy cars",
     ],
     # Numbers in words, each with its value: "my six week old", "a month old".
     "numbers": _listed(
@@ -329,7 +340,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # amiss. A query of these (and stop and intent words) gets where to get help first.
     "vague": _listed(
         "baby babies child son daughter ok okay right fine well something think feel going on just "
-        "please"
+        # "I don't know what to do any more", "I can't take it any more": a parent at the
+        # end of their tether, no skill lost (s42: "Your baby loses a skill" came first).
+        "please know anymore take cope"
     ),
     # A cry for help with nothing else ("help", "please help", "sos", "urgent") is a worry
     # too: before (s40), "help" got "How can I help my baby go forward?" first.
@@ -337,13 +350,81 @@ INTENT_WORDS: dict[str, list[str]] = {
         "wrong off feeling strange weird odd matter happening problem problems issue help sos "
         "urgent"
     ),
+    # Colour said of the baby, not of a thing (s42: "baby blue onesie", "purple skin
+    # cream" were told to call an ambulance; "my baby is blue", "lips turning blue" are
+    # an emergency). An emergency sign with one of these colours counts only where the
+    # query says it of the baby (crawl-search.js): English puts a colour before its
+    # noun, so the word after it says whose it is.
+    "colours": _listed("blue purple grey gray bluish blueish purplish greyish grayish dusky"),
+    # Colours said after their noun (Spanish, French, Portuguese: "juguete morado"): the
+    # word before says whose.
+    "colours_after": _listed(
+        "azul azules azulito azulita azulado azulada morado morada morados moradas moradito "
+        "moradita gris grises bleu bleue "
+        "roxo roxa"
+    ),
+    # The baby, its body, and how a colour shows on skin: a colour before these is the
+    # baby's ("blue lips", "purple spots", "grey tinge").
+    "colour_of": _listed(
+        "baby babies babys newborn infant he she him her hes shes son daughter boy girl lo "
+        "twins man guy kid kiddo bub bubba bubs lips lip mouth face skin tongue gums nails "
+        "fingernails fingers finger toes toe "
+        "feet foot hands hand arms arm legs leg limbs body chest belly tummy head cheeks "
+        "cheek chin nose ears forehead around spots spot marks mark patches patch blotches "
+        "rash dots tinge tint tinged tone colour color hue spells spell episode episodes"
+    ),
+    # Turning a colour is the baby's, whatever follows ("went blue, eyes rolled back").
+    "colour_turns": _listed(
+        "turned turning turns turn went gone going goes go became becomes becoming become "
+        "getting got gets get gotten"
+    ),
+    # A colour after these is said of the word before them ("my baby is blue"; not "the
+    # mat is blue").
+    "colour_is": _listed("is was are were be been looks look looking looked seems seem seemed"),
+    # Words after a colour that name no thing: it is said of the baby ("blue and floppy",
+    # "blue after crying", "blue, help").
+    "colour_links": _listed(
+        "and or but after before when while whilst during since from then now again "
+        "suddenly all over around in at on with without so too very really please help what "
+        "why how for of to the a an it this that like until till because cause if just "
+        "still even sometimes slightly bit little quite kinda call ambulance emergency doctor "
+        "hospital cold floppy limp pale sleepy clammy sweaty lifeless unresponsive breath "
+        "breathe cry scream fit seizure dying dead fast quickly sick ill unwell lethargic "
+        "listless weak quiet drowsy feverish hot stiff jerky shaky y o que cuando con"
+    ),
+    # Words between a colour and its noun ("blue and white onesie", "light blue hat",
+    # "juguete de color morado"): skipped to find the noun.
+    "colour_shades": _listed(
+        "white red green pink yellow black orange brown navy dark light bright pastel "
+        "striped stripy spotty blanco blanca rojo roja verde rosa negro negra celeste claro "
+        "clara oscuro oscura marino de color muy"
+    ),
+    # Things a colour said after them is theirs ("pijama azul", "crema morada"), and "a
+    # skin cream" or "lip balm" after a body word ("purple skin cream"); things whose name
+    # ends as a verb's ("clothing") or is a typo away from a body word's ("bear", "ears").
+    "colour_things": _listed(
+        "cream creams balm gloss paint lotion oil mask wash cloth towel wipes soap powder "
+        "makeup crayon marker pen dye masks clothing bedding stocking stockings padding "
+        "lining ring swing sling bear bears cars onesie onesies romper rompers sleepsuit "
+        "babygrow"
+    ),
+    # Words that say "no longer" only before a negation (Spanish "ya", below).
+    "no_longer": [],
+    # Words that may come between the words of a phrase read in order (a quoted phrase,
+    # crawl-search.js), besides stop words: "his eyes keep rolling back".
+    "between": _listed(
+        "keep keeps kept kind sort started starts start sometimes always just then suddenly "
+        "all way kinda are is were was been going went seem seems seemed"
+    ),
 }
 
 #: Per language: words about the baby that carry no meaning in a query (as "baby" in
 #: English), and the intent words. Stop words come from Sphinx's own list.
 OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
     "es": {
-        "stop": _listed("bebé bebe bebés bebes hijo hija niño niña mío"),
+        # "Hacer" (to do) names no skill (s42: "qué hacer si gatea hacia atrás" brought up
+        # "antes lo hacía", a lost skill's keyword).
+        "stop": _listed("bebé bebe bebés bebes hijo hija niño niña mío hacer hago"),
         # Sphinx's stop words that matter here: "ya no gatea" (no longer), "sin" (without).
         "keep": _listed("ya sin"),
         "question": _listed(
@@ -393,7 +474,9 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         "harmless": [
             *(f"{verb} {what}" for verb in _RESPOND_ES for what in _CALLED_ES),
             *(f"temperatura {what}" for what in _HEAT_ES),
-            *(f"{where} caliente" for where in ("suelo", "piso", "día", "dia", "coche")),
+            *(f"{where} caliente" for where in ("suelo", "piso", "día", "dia")),
+            # A toy car is no car a baby was left in (s42).
+            *(f"{car} de juguete" for car in ("coche", "coches", "carro", "carros", "auto")),
             # "Le fallan los brazos" (his arms give way while crawling): not a fall,
             # though its stem is English "fall" (every language's illness words are read).
             *_listed("falla fallan fallo falló fallar fallando fallaba fallaban fallaron"),
@@ -431,12 +514,30 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "bebé bebe hijo hija niño niña nene nena algo bien creo va anda está esta estoy siento "
             # "No sé qué hacer" (I don't know what to do) names no topic (s41: "mi bebé no se
             # mueve, no sé qué hacer" got no notice, "hacer" read as a lost skill's word).
-            "favor hacer hago"
+            "favor hacer hago "
+            # "Ya no sé qué hacer", "ya no aguanto" (I don't know what to do any more, I
+            # can't take it any more): a parent at the end of their tether, no skill lost
+            # (s42: "Su bebé pierde una habilidad" came first).
+            "ya aguanto"
         ),
         "amiss": _listed(
             "mal pasa pasando raro rara extraño extraña problema ocurre sucede presentimiento "
             "ayuda socorro auxilio urgente"
         ),
+        # Things a colour after them is theirs (s42; as the harmless phrases' toys).
+        "colour_things": _listed(
+            "juguete juguetes alfombra tapete pelota manta mantita ropa camiseta calcetines "
+            "túnel caja vaso ojo ojos venas pijama body bodi mameluco pelele ranita enterizo "
+            "crema gorro gorrito vestido zapatos peluche chupete biberón cuna sábana cobija "
+            "babero pañal jersey chaqueta chamarra suéter pantalón pantalones medias "
+            "cochecito carrito silla hamaca mordedor sonajero cubo pared moretón moratón "
+            "rodilleras rodillera suelo piso colchoneta alfombrilla baldosas baldosa mueble "
+            "sofá sillón cojín cortina leggins mallas"
+        ),
+        # "Ya" says "no longer" only before a negation ("ya no gatea": a skill lost); alone
+        # it is "already" ("ya gatea hacia atrás"), a stop word (s42: that query, and
+        # "qué hacer si gatea hacia atrás", brought up "Su bebé pierde una habilidad").
+        "no_longer": _listed("ya"),
     },
 }
 
@@ -459,6 +560,9 @@ _NOT_KEPT = frozenset(
         "surroundings",
         "bath",
         "toddler",
+        *(key for key in INTENT_WORDS if key.startswith("colour")),
+        "no_longer",
+        "between",
     }
 )
 
@@ -487,6 +591,8 @@ _EVERY_LANGUAGE = (
     "surroundings",
     "bath",
     "toddler",
+    *(key for key in INTENT_WORDS if key.startswith("colour")),
+    "between",
 )
 
 

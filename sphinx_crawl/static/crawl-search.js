@@ -173,8 +173,10 @@
     if (!index.parts || !index.parts.foreign || index.crawlForeign) return [];
     const handbook = (index.crawlSearcher ??= searcher(index)).stems();
     const claimed = claimedWords(index);
-    // (Not the harmless phrases: they are every language's, and may be loaded or not yet.)
-    const intent = Object.entries(index.intent || {}).filter(([key]) => key !== "harmless").flatMap(([, list]) => list);
+    // (Not the harmless phrases: they are every language's, and may be loaded or not yet;
+    // nor the words read beside a colour, of every language too: "bebê roxo".)
+    const intent = Object.entries(index.intent || {})
+      .filter(([key]) => key !== "harmless" && !key.startsWith("colour")).flatMap(([, list]) => list);
     const known = (index.crawlOwnWords ??= new Set([...(index.stop || []), ...intent]
       .flatMap((phrase) => words(String(phrase).split(":")[0])).map(fold)));
     const unknown = words(query).some((word) => {
@@ -337,14 +339,30 @@
   // English ending ("cry" is "crying", "lip" "lips", "bit" "bite"): "her" (English) is not
   // "herida" (a wound, whose Spanish stem is "her"); "move" is still "moving" (both
   // "mov").
+  const saysWord = ([typed, typedRoot], [word, root], vocabulary) => {
+    const known = vocabulary.has(typedRoot);
+    const byStem = root.length >= 4 || typed !== typedRoot || typed.length >= word.length ||
+      englishStem(word) === typed;
+    return (byStem && closeEnough(typedRoot, root, known)) || closeEnough(typed, word, known);
+  };
+  // A phrase in quotes ('"eyes rolling back"') is named only in its order, with nothing
+  // between its words but those ``vocabulary.between`` allows (stop words: "his eyes keep
+  // rolling back"): "rolling back, eyes fine" is a baby rolling (s42).
   const namesPhrase = (asked, phrase, vocabulary) => {
     const wanted = forms(phrase);
-    return wanted.length > 0 && wanted.every(([word, root]) => asked.some(([typed, typedRoot]) => {
-      const known = vocabulary.has(typedRoot);
-      const byStem = root.length >= 4 || typed !== typedRoot || typed.length >= word.length ||
-        englishStem(word) === typed;
-      return (byStem && closeEnough(typedRoot, root, known)) || closeEnough(typed, word, known);
-    }));
+    if (!wanted.length) return false;
+    if (!phrase.trimStart().startsWith('"')) {
+      return wanted.every((form) => asked.some((pair) => saysWord(pair, form, vocabulary)));
+    }
+    const between = vocabulary.between || (() => false);
+    const from = (w, at) => {
+      for (let i = at; i < asked.length; i += 1) {
+        if (saysWord(asked[i], wanted[w], vocabulary) && (w + 1 === wanted.length || from(w + 1, i + 1))) return true;
+        if (w > 0 && !between(asked[i][0])) return false;
+      }
+      return false;
+    };
+    return from(0, 0);
   };
   // The vocabulary's nearest stems to one it does not have, within the typos allowed.
   function nearestStems(typed, vocabulary) {
@@ -363,7 +381,9 @@
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
-      "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+      "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
+    "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
+    "no_longer", "between"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -530,7 +550,8 @@
 
   function rankEntries(index, query) {
     const STOP = stopWords(index);
-    const terms = words(query).filter((w) => !STOP.has(w));
+    const said = meantWords(index, query);
+    const terms = said.filter((w) => !STOP.has(w));
     if (!terms.length) return [];
     const synonyms = index.synonyms || {};
     // One group of alternatives per word: its stem, and its synonyms (words or phrases).
@@ -627,7 +648,7 @@
     const named = (stems) =>
       new Set(stems.length < 2 ? [] : ["k", "t"].flatMap((field) => find.withAll(field, stems)));
     const namedTerms = named(terms.map(stem));
-    const namedAsked = named(words(query).map(stem));
+    const namedAsked = named(said.map(stem));
     const weights = FIELDS.map(([, weight]) => weight);
     // Most of the words must match (60%). When no entry has that many, the entries with
     // the most of the words the query is about (one at least) are shown, marked partial,
@@ -702,6 +723,15 @@
     return Object.assign(topResults(scored, 8), { weak, partial });
   }
 
+  // A query's words but a "no longer" word that is not before a negation: Spanish "ya no
+  // gatea" (no longer crawls: a skill lost) keeps "ya"; "ya gatea hacia atrás" (already)
+  // does not (s42: it brought up "Su bebé pierde una habilidad que ya tenía" first).
+  function meantWords(index, query) {
+    const { no_longer: noLonger, negation } = intentSets(index);
+    const said = words(query);
+    return noLonger.size ? said.filter((word, i) => !noLonger.has(fold(word)) || negation.has(fold(said[i + 1] || ""))) : said;
+  }
+
   // The best ``count`` by score; equal scores in the handbook's own order (by page,
   // then place on the page), which needs no entry's title: a split index ranks before
   // it loads any row.
@@ -757,7 +787,10 @@
     // "hitting his head" (an injury) is no "fitting" (a fit, an emergency).
     const handbook = (index.crawlSearcher ??= searcher(index)).stems();
     const claimed = claimedWords(index);
-    const vocabulary = { has: (word) => handbook.has(word) || claimed.has(word) };
+    const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
+    const { between } = intentSets(index);
+    const vocabulary = { has: (word) => handbook.has(word) || claimed.has(word),
+      between: (word) => stop.has(word) || between.has(word) };
     const names = (phrases) => (phrases || []).some((phrase) => namesPhrase(asked, phrase, vocabulary));
     // A sign or an illness named only as a question asks about crawling (onlyAsked).
     const namesNow = (phrases) => names(phrases) &&
@@ -765,7 +798,10 @@
     const topics = Object.entries(index.out_of_scope || {})
       .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
       .map(([, answer]) => answer);
-    const urgent = namesNow(unexplained(index, asked, emergency)) || runTogether(query, emergency.signs, handbook) ||
+    // (Whose colour it is, read in the query as typed: "blue car seat" is a seat's, though
+    // "car seat" is a harmless phrase.)
+    const signs = ofTheBaby(index, forms(query), vocabulary, unexplained(index, asked, emergency));
+    const urgent = namesNow(signs) || runTogether(query, emergency.signs, handbook) ||
       youngAndWorried(index, query) || notMoving(index, query, names) ? "emergency"
       : youngFever(index, query, names) ? "fever"
       : namesNow(emergency.unwell) || names(emergency.fever) || babysTemperature(index, query) ? "unwell" : "";
@@ -801,6 +837,92 @@
       const own = words(sign).map(fold).filter((word) => !stop.has(word));
       return !own.length || !injuries.some((said) => own.every((word) => said.some((it) => it === word || stem(it) === stem(word))));
     });
+  }
+
+  // The emergency signs, but those whose colour the query says only of a thing: "baby
+  // blue onesie", "purple skin cream", "juguete morado" (s42: told to call an ambulance
+  // before). A colour is the baby's when said of the baby, its skin or body ("my baby is
+  // blue", "lips turning blue", "blue and floppy", "bebé morado", "labios morados").
+  // English puts a colour before its noun ("colours"): the word after it says whose it is;
+  // Spanish, French and Portuguese after it ("colours_after"): the word before.
+  function ofTheBaby(index, asked, vocabulary, signs) {
+    const sets = intentSets(index);
+    const { colours_after: after } = sets;
+    const coloured = colourSigns(index, sets);
+    if (!coloured.size) return signs;
+    const said = asked.map(([word]) => word);
+    const found = new Map();
+    const babys = (form) => {
+      const [colour] = form;
+      if (!found.has(colour)) {
+        found.set(colour, asked.some((pair, i) => saysWord(pair, form, vocabulary) &&
+          !(after.has(colour) ? thingBefore(sets, said, i) : thingAfter(index, sets, said, i, vocabulary))));
+      }
+      return found.get(colour);
+    };
+    return (signs || []).filter((sign) => !coloured.has(sign) || coloured.get(sign).every(babys));
+  }
+  // The signs with a colour in them ("blue", "labios morados"), each with the forms of its
+  // colours, worked out once for the signs the index has (and again when other
+  // languages' are added).
+  function colourSigns(index, { colours, colours_after: after }) {
+    const signs = (index.emergency || {}).signs || [];
+    if (index.crawlColourSigns?.signs !== signs) {
+      const found = new Map();
+      signs.forEach((sign) => {
+        const colour = forms(sign).filter(([word]) => colours.has(word) || after.has(word));
+        if (colour.length) found.set(sign, colour);
+      });
+      index.crawlColourSigns = { signs, found };
+    }
+    return index.crawlColourSigns.found;
+  }
+  // Whether the colour at ``i`` (said before its noun) is a thing's: "blue onesie", "purple
+  // skin cream", "the mat is blue"; not "blue lips", "turned blue", "my baby is blue",
+  // "blue and floppy", "blue!".
+  function thingAfter(index, sets, said, i, vocabulary) {
+    const before = said[i - 1];
+    if (sets.colour_turns.has(before)) return false;
+    // (A thing named at once before "is" says what is: "the mat is blue", "his onesie is
+    // blue"; a word of neither the handbook nor the things' may be the baby's name: "Noah
+    // is blue".)
+    if (sets.colour_is.has(before)) {
+      const what = said[i - 2];
+      return i > 1 && colourWord(index, sets, what, vocabulary) === "thing" &&
+        (sets.colour_things.has(what) || vocabulary.has(stem(what)));
+    }
+    let j = i + 1;
+    const shade = (word) => sets.colour_shades.has(word) || sets.colours.has(word);
+    while (j < said.length && (shade(said[j]) || (AND.has(said[j]) && shade(said[j + 1])))) j += 1;
+    if (j >= said.length) return false;
+    const next = colourWord(index, sets, said[j], vocabulary);
+    // A body word is the baby's, but for a product of it ("skin cream", "lip balm").
+    return next === "thing" || (next === "body" && sets.colour_things.has(said[j + 1]));
+  }
+  const AND = new Set(["and", "or", "y", "o", "e", "ou"]);
+  // Whether the colour at ``i`` (said after its noun) is a thing's: "pijama azul",
+  // "juguete de color morado"; not "bebé morado", "labios morados", "se puso morado".
+  function thingBefore(sets, said, i) {
+    let j = i - 1;
+    while (j >= 0 && (sets.colour_shades.has(said[j]) || sets.colour_links.has(said[j]))) j -= 1;
+    return j >= 0 && sets.colour_things.has(said[j]);
+  }
+  // What a word beside a colour is: the baby or its body ("body"), a word that names no
+  // thing ("link": a stop or intent word, a number, a verb's "-ing" or "-ed", "and",
+  // "floppy"), or a thing ("thing": any other word: "onesie", "mat", "eyes").
+  function colourWord(index, sets, word, vocabulary) {
+    if (word === undefined) return "link";
+    if (sets.colour_things.has(word)) return "thing";
+    const body = sets.colour_of;
+    if (body.has(word) || ((sets.crawlBody ??= [...body].filter((part) => part.length >= 4))
+      .some((part) => editDistance(word, part, 1) <= 1) &&
+        !vocabulary.has(stem(word)) && !sets.colour_things.has(word))) return "body";
+    const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
+    const intent = ["colour_links", "colours", "colour_shades", "colour_is", "colour_turns", "negation", "alarm",
+      "amiss", "vague", "worry", "question", "age", "duration", "under"];
+    // (Not a number in words: "the blue one" is a thing.)
+    if (stop.has(word) || intent.some((key) => sets[key].has(word))) return "link";
+    return /^\d|.{3}(?:ing|ed|ando|iendo)$/.test(word) ? "link" : "thing";
   }
 
   // A baby who is not moving, said and nothing more ("my baby is not moving", "baby
@@ -881,24 +1003,62 @@
     ].flatMap((phrase) => words(String(phrase).split(":")[0])).map(fold)));
     const handbook = (index.crawlSearcher ??= searcher(index)).stems();
     const isWord = (piece) => known.has(piece) || handbook.has(stem(piece)) || known.has(stem(piece));
-    const split = words(query).map(fold).flatMap((word) => {
-      if (word.length < 11 || handbook.has(stem(word))) return [];
-      // best[i]: the fewest words that make the first i letters, and where the last began.
-      const best = [{ count: 0, from: 0 }];
-      for (let end = 1; end <= word.length; end += 1) {
-        for (let start = Math.max(0, end - 16); start < end; start += 1) {
-          if (!best[start] || !isWord(word.slice(start, end))) continue;
-          const count = best[start].count + 1;
-          if (!best[end] || count < best[end].count) best[end] = { count, from: start };
-        }
-      }
-      if (!best[word.length] || best[word.length].count < 2) return [];
-      const pieces = [];
-      for (let end = word.length; end > 0; end = best[end].from) pieces.unshift(word.slice(best[end].from, end));
-      return [pieces.join(" ")];
+    const claimed = claimedWords(index);
+    const few = shortKnown(index);
+    const isFew = (piece) => few.has(piece) || few.has(stem(piece));
+    const split = new Map();
+    words(query).map(fold).forEach((word) => {
+      if (word.length < SHORT_RUN || handbook.has(stem(word))) return;
+      const long = word.length >= 11;
+      if (!long && (few.has(word) || claimed.has(stem(word)))) return;
+      const pieces = fewestWords(word, long ? isWord : isFew);
+      if (pieces.length < 2 || (!long && !shortSplit(pieces, noticePhrases(index)))) return;
+      split.set(word, { pieces: pieces.join(" "), long });
     });
-    // The words split follow the query as typed (its numbers keep their points: "38.5").
-    return split.length ? `${query} ${split.join(" ")}` : query;
+    if (!split.size) return query;
+    // The words split follow each long word run together (which runTogether reads), or
+    // stand for a short one, where it was typed (the query's numbers keep their points:
+    // "38.5"): a notice reads the words beside them ("babyblue onesie", "isblue").
+    const placed = new Set();
+    const spaced = query.replace(/[\p{L}\p{N}'\u2019]+/gu, (token) => {
+      const word = words(token).map(fold).join("");
+      if (!split.has(word)) return token;
+      placed.add(word);
+      const { pieces, long } = split.get(word);
+      return long ? `${token} ${pieces}` : pieces;
+    });
+    const rest = [...split].filter(([word]) => !placed.has(word)).map(([, { pieces }]) => pieces);
+    return rest.length ? `${spaced} ${rest.join(" ")}` : spaced;
+  }
+  // A word run together as the fewest words ``isWord`` knows ("baby is blue"), or [].
+  function fewestWords(word, isWord) {
+    // best[i]: the fewest words that make the first i letters, and where the last began.
+    const best = [{ count: 0, from: 0 }];
+    for (let end = 1; end <= word.length; end += 1) {
+      for (let start = Math.max(0, end - 16); start < end; start += 1) {
+        if (!best[start] || !isWord(word.slice(start, end))) continue;
+        const count = best[start].count + 1;
+        if (!best[end] || count < best[end].count) best[end] = { count, from: start };
+      }
+    }
+    if (!best[word.length]) return [];
+    const pieces = [];
+    for (let end = word.length; end > 0; end = best[end].from) pieces.unshift(word.slice(best[end].from, end));
+    return pieces;
+  }
+  // Shorter words run together ("babyisblue", "bluelips": SHORT_RUN letters to 10) split
+  // only into stop and intent words and the notices' words: not the handbook's, nor the
+  // harmless phrases', which a split index loads for some queries only (the same query
+  // reads the same split in every index).
+  const SHORT_RUN = 6;
+  function shortKnown(index) {
+    const claimed = claimedWords(index);
+    if (index.crawlShortKnown?.claimed !== claimed) {
+      const intent = Object.entries(index.intent || {}).filter(([key]) => key !== "harmless").flatMap(([, list]) => list);
+      const known = [...(index.stop || []), ...intent, ...claimed, ...[...claimed].map(fold)];
+      index.crawlShortKnown = { claimed, words: new Set(known.flatMap((phrase) => words(String(phrase).split(":")[0])).map(fold)) };
+    }
+    return index.crawlShortKnown.words;
   }
 
   // An emergency typed with its words run together ("babynotbreathing") or spelt out
@@ -920,8 +1080,13 @@
   // "temperature" of them, not of the baby ("temperature of the floor"): those words go.
   function withoutHarmless(index, query) {
     let text = ` ${words(query).map(fold).join(" ")} `;
-    ((index.intent || {}).harmless || []).forEach((phrase) => {
-      text = text.split(` ${words(phrase).map(fold).join(" ")} `).join(" ");
+    // Each phrase as its words, worked out once for the phrases the index has.
+    const harmless = (index.intent || {}).harmless || [];
+    if (index.crawlHarmless?.harmless !== harmless) {
+      index.crawlHarmless = { harmless, spaced: harmless.map((phrase) => ` ${words(phrase).map(fold).join(" ")} `) };
+    }
+    index.crawlHarmless.spaced.forEach((phrase) => {
+      if (text.includes(phrase)) text = text.split(phrase).join(" ");
     });
     const { heat, surroundings } = intentSets(index);
     const said = text.split(" ").filter(Boolean);
@@ -934,6 +1099,39 @@
   function claimedStems(index, query) {
     const claimed = claimedWords(index);
     return new Set(words(query).map(stem).filter((w) => claimed.has(w)));
+  }
+  // Whether a short word's pieces ("baby is blue", "no breath", "bluelips") are read split:
+  // they name an emergency or illness phrase word for word (no stem, no typo: "befits"
+  // is no "fit"), one of its words of 4 letters or more and not a stop or intent word
+  // ("babyoutfit": "fit", "baby"); every other piece is a stop or intent word ("fallback",
+  // "deadlock", "handshake" stay whole); none is a letter ("asleep": "a sleep") nor a
+  // word's ending ("le fallan": "fall an").
+  function shortSplit(pieces, { phrases, plain }) {
+    if (pieces.some((piece) => piece.length < 2) || pieces[pieces.length - 1].length < 3) return false;
+    const typed = new Set(pieces);
+    const named = phrases.filter((phrase) => phrase.every((word) => typed.has(word)) &&
+      phrase.some((word) => word.length >= 4 && !plain.has(word)));
+    return named.length > 0 && pieces.every((piece) => plain.has(piece) || named.some((phrase) => phrase.includes(piece)));
+  }
+  // The emergency and illness notices' phrases (the signs, the illness and fever words),
+  // each as its words (accents folded); and the plain words beside them: stop and intent
+  // words, and the baby's and the verbs said before a colour ("baby", "hes", "lips",
+  // "is", "went"; in every edition: "babyisblue" in the Spanish one), but for a word that
+  // is a phrase alone ("rash"). Kept while the words the notices read stay the same.
+  function noticePhrases(index) {
+    const claimed = claimedWords(index);
+    if (index.crawlNotice?.claimed !== claimed) {
+      const { signs = [], unwell = [], fever = [] } = index.emergency || {};
+      const phrases = [...signs, ...unwell, ...fever].map((phrase) => words(phrase).map(fold));
+      const alone = new Set(phrases.filter((phrase) => phrase.length === 1).flat());
+      const intent = Object.entries(index.intent || {})
+        .filter(([key]) => !["harmless", "between", "no_longer"].includes(key) && !key.startsWith("colour"));
+      const plain = new Set([...(index.stop || []), ...intent.flatMap(([, list]) => list)].map(fold));
+      const { colour_of: body, colour_is: is, colour_turns: turns } = intentSets(index);
+      [...body, ...is, ...turns].forEach((word) => { if (!alone.has(word)) plain.add(word); });
+      index.crawlNotice = { claimed, phrases, plain };
+    }
+    return index.crawlNotice;
   }
   // The stems of the words of every notice's phrases and every topic not covered.
   const claimedWords = (index) => (index.crawlClaimed ??= new Set([

@@ -106,6 +106,17 @@ test("a phrase is named in any order, with typos, but not by another word of the
   assert.ok(!names("does this romper suit", "fit")); // short words must be exact
 });
 
+test("a phrase in quotes is named only in its order, with stop words between", () => {
+  const vocabulary = { has: () => false, between: (word) => ["his", "keep", "are"].includes(word) };
+  const names = (query, phrase) => search.namesPhrase(search.forms(query), phrase, vocabulary);
+  assert.ok(names("eyes rolling back", '"eyes rolling back"'));
+  assert.ok(names("baby eyes rolled back", '"eyes rolling back"'));
+  assert.ok(names("his eyes keep rolling back", '"eyes rolling back"'));
+  assert.ok(!names("rolling back, eyes fine", '"eyes rolling back"'));
+  assert.ok(!names("eyes fine, rolling back", '"eyes rolling back"'));
+  assert.ok(names("rolling back, eyes fine", "eyes rolling back")); // unquoted: any order
+});
+
 test("entries rank by the words that name them, signs first only when named", () => {
   assert.equal(ids("stiff legs")[0], "stiff");
   assert.equal(ids("slippery floor socks")[0], "carpet");
