@@ -269,8 +269,15 @@ def test_harmless_phrases_load_only_for_a_query_they_may_concern(
     upfront, parts = split_index(whole, single_file_bytes=0)
     assert "harmless" not in upfront["intent"]
     assert upfront["parts"]["harmless"] is True
-    assert parts["h"] == whole["intent"]["harmless"]
+    assert parts["h"]["harmless"] == whole["intent"]["harmless"]
     assert "harmless" in whole["intent"], "the whole index is left as it was"
+    # With them, the words that make a colour a thing's ("blue onesie"); those that make
+    # it the baby's stay up front (they split "babyisblue").
+    for key in search_shards.HARMLESS_KEYS:
+        assert parts["h"][key] == whole["intent"][key], key
+        assert key not in upfront["intent"], key
+    for key in ("colour_of", "colour_is", "colour_turns", "between"):
+        assert upfront["intent"][key] == whole["intent"][key], key
     files = {}
     for name, data in (("whole", whole), ("upfront", upfront), ("parts", parts)):
         files[name] = tmp_path / f"{name}.json"

@@ -61,6 +61,19 @@ AGES_PART = "a"
 #: only take back a notice, so crawl-search.js loads them for a query that would get one
 #: (on the benchmark's 5,000 entries, 1.7 of the 8.5 KiB gzipped up front).
 HARMLESS_PART = "h"
+#: What of the intent words goes in that part, all of which only ever take a notice
+#: back: the harmless phrases, and the words that make a colour a thing's ("blue
+#: onesie", "pijama azul"; without them every colour is the baby's). The words that say
+#: a colour is the baby's ("lips", "is", "turned") stay up front: "babyisblue" is split
+#: with them (s42; these lists cost the up-front table 1.4 KiB gzipped).
+HARMLESS_KEYS = (
+    "harmless",
+    "colours",
+    "colours_after",
+    "colour_links",
+    "colour_shades",
+    "colour_things",
+)
 #: The part with other languages' emergency and illness words than the edition's
 #: ("bebê não respira" in the English edition): crawl-search.js loads it for a query
 #: with a word that neither the handbook nor the edition's own words know (on the
@@ -164,12 +177,14 @@ def split_index(
     upfront["total"] = len(rows)
     upfront["kind_labels"] = kinds
     upfront["kinds"] = "".join(AGE_ALPHABET[1 + kinds.index(row[3])] for row in rows)
-    # The phrases that name no illness, loaded only for a query they may concern.
+    # The phrases that name no illness, and the words that tell a thing's colour from
+    # the baby's, loaded only for a query they may concern.
     intent = dict(upfront.get("intent") or {})
-    harmless = intent.pop("harmless", None)
+    moved = {key: intent.pop(key) for key in HARMLESS_KEYS if intent.get(key)}
+    harmless = bool(moved)
     if harmless:
         upfront["intent"] = intent
-        parts[HARMLESS_PART] = harmless
+        parts[HARMLESS_PART] = moved
     # Other languages' emergency and illness words, loaded for a query they may be in.
     if first:
         upfront["emergency"], parts[FOREIGN_PART] = _own_and_foreign(emergency, first)
@@ -189,7 +204,7 @@ def split_index(
         "rows_per_part": ROWS_PER_PART,
         "version": digest.hexdigest()[:12],
         "alphabet": AGE_ALPHABET,
-        "harmless": bool(harmless),
+        "harmless": harmless,
         "foreign": bool(first),
     }
     return upfront, parts

@@ -196,8 +196,12 @@
     if (name === "a") {
       index.from = data;
     } else if (name === HARMLESS_PART) {
-      (index.intent ??= {}).harmless = data;
-      index.crawlKnown = null; // the words spacedOut splits with were made without them
+      // The harmless phrases, and the words that make a colour a thing's (an older
+      // index's part: the phrases alone).
+      Object.assign(index.intent ??= {}, Array.isArray(data) ? { harmless: data } : data);
+      // What was worked out without them: the words spacedOut splits with, the intent
+      // sets, and which signs have a colour.
+      index.crawlKnown = index.crawlIntent = index.crawlColourSigns = null;
     } else if (name === FOREIGN_PART) {
       // Other languages' words after the edition's, each list as the whole index has it.
       const emergency = (index.emergency ??= {});
