@@ -175,7 +175,9 @@ class FillCollections(SphinxPostTransform):
     def _checklist_tools(
         self, part: str, field_ids: dict[str, str]
     ) -> crawl_nodes.crawl_checklist_tools:
-        tools = crawl_nodes.crawl_checklist_tools(part=part, page=self.docname)
+        # The HTML page's name, as the ticks' keys (see _checklist): the baby's age is
+        # kept once per page the parent has open.
+        tools = crawl_nodes.crawl_checklist_tools(part=part, page=self.env.docname)
         tools["field_ids"] = {key: self._claim_id(value, tools) for key, value in field_ids.items()}
         return tools
 
@@ -294,7 +296,7 @@ class FillCollections(SphinxPostTransform):
             level = (
                 badge(content_type, entry["fields"]) if content_type and content_type.badge else ""
             )
-            callouts = callout_paragraphs(content_type, entry["fields"])
+            callouts = callout_paragraphs(content_type, entry["fields"], self.config)
             if html:
                 item: nodes.Element = crawl_nodes.crawl_check_item(
                     "",
@@ -304,7 +306,11 @@ class FillCollections(SphinxPostTransform):
                     label_id=label_id,
                     href=self._uri(entry),
                     # Stored per page and item: the same entry on two pages is two ticks.
-                    key=f"{self.docname}:{label_id.removeprefix('check-')}",
+                    # The page is the HTML page the box is on, whose ids are unique: in
+                    # a single HTML page the root's name for every list, even one
+                    # written on another page (links go from that page; keys did too,
+                    # for a while, and the ticks kept before were lost).
+                    key=f"{self.env.docname}:{label_id.removeprefix('check-')}",
                 )
                 self.document.ids[label_id] = item
                 item["note_id"] = self._claim_id(f"note-{entry['id']}", item)
