@@ -6,7 +6,177 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.build_utils import build, write_project
+import pytest
+
+from tests.build_utils import Build, build, write_project
+
+JAPANESE_CONF = """\
+project = "ハイハイ"
+language = "{language}"
+extensions = ["sphinx_crawl"]
+crawl_emergency = {{"numbers": {{"日本": "119"}}, "page": "help", "signs": ["not breathing"]}}
+"""
+
+#: The author's words are Japanese: English left on a page is the extension's.
+JAPANESE_PAGES = {
+    "index.rst": """\
+ホーム
+======
+
+.. toctree::
+
+   help
+
+.. red-flag:: 動かない
+   :id: ugokanai
+   :urgency: soon
+   :age: by 12 months
+
+   相談してください。
+
+.. red-flag:: 手をつかない
+   :id: te
+   :urgency: routine
+   :action: 次の健診で話してください。
+
+   見守る。
+
+.. tip-card:: 裸のひざ
+   :id: hiza
+   :tags: ゆか
+
+   ひざ。
+
+.. tip-card:: 靴下をぬぐ
+   :id: kutsushita
+
+   すべらない。
+""",
+    "help.rst": "緊急\n====\n\n本文。\n",
+}
+
+
+def japanese_site(tmp_path: Path, language: str) -> Build:
+    files = {"conf.py": JAPANESE_CONF.format(language=language), **JAPANESE_PAGES}
+    return build(write_project(tmp_path / "src", files))
+
+
+@pytest.mark.parametrize(("language", "english"), [("ja", True), ("es", False), ("en", False)])
+def test_the_extension_s_english_words_outside_entries_are_marked_english(
+    tmp_path: Path, language: str, english: bool
+) -> None:
+    """A handbook in Japanese (the package has no words for it: they show in English)
+    had, unmarked on pages whose ``lang`` is ``ja``, a red flag's usual "What to do"
+    ("Book an appointment with your pediatrician..."), the index pages' headings ("Red
+    flags by urgency and age"), their groups ("Untagged") and badges, the header links
+    naming them, and the "Emergency? Call ... now." line atop every page: a screen
+    reader spoke them with a Japanese voice. They now say they are English; the
+    author's words (an action written in Japanese, the places of the numbers, the tags)
+    keep the page's language, and editions with words of their own are unchanged."""
+    site = japanese_site(tmp_path, language)
+    marked = "en" if english else None
+    page = site.soup("index")
+    usual = page.find("article", id="ugokanai").select_one(".crawl-callout-action > span")
+    if english:
+        assert usual.get("lang") == "en"
+        assert usual.get_text().startswith("Book an appointment")
+    else:
+        assert usual is None  # the text straight after its label, as before
+    own = page.find("article", id="te").select_one(".crawl-callout-action")
+    assert own.select("span") == []  # the author's "次の健診で話してください。"
+
+    line = page.select_one("p.crawl-emergency-line")
+    assert line.find("strong").get("lang") == marked
+    assert line.select_one("a.crawl-emergency-page").get("lang") == marked
+    # "119 (日本)" is not inside any English part
+    for number in line.select('a[href^="tel:"]'):
+        assert number.find_parent(lang=True).name == "html"
+    assert ("日本" in "".join(s.get_text() for s in line.select("[lang]"))) is False
+
+    flags = site.soup("crawl-red-flags")
+    main = flags.find("div", {"role": "main"})
+    heading = main.find("h1")
+    assert (heading.find(lang="en") is not None) is english
+    badges = [em for em in main.select("td em") if not em.get_text().startswith("(")]
+    assert len(badges) == 2
+    assert {em.get("lang") for em in badges} == {marked}
+    captions = main.select("tr.cap strong")
+    assert len(captions) == 2
+    assert {s.get("lang") for s in captions} == {marked}
+    assert flags.title.find("span") is None  # the <title> stays text
+    related = page.select_one('div.related a[href="crawl-red-flags.html"]')
+    assert (related.find("span", lang="en") is not None) is english
+
+    tips = site.soup("crawl-tips").find("div", {"role": "main"})
+    groups = [s.get("lang") for s in tips.select("tr.cap strong")]
+    assert groups == [None, marked]  # ゆか, the author's tag; then "Untagged"
+
+    # The search page tells crawl-search.js (tested in a browser below).
+    search = site.text("search.html")
+    assert ('<meta name="crawl-words-lang" content="en" />' in search) is english
+    assert ("crawl-words-lang" in site.text("index.html")) is False
+    assert site.crawl_warnings() == (
+        [w for w in site.crawl_warnings() if "[crawl.language]" in w] if english else []
+    )
+
+
+#: Opens the search page with an emergency query; prints what of the notice and the
+#: results is marked English, and what is not.
+READ_SEARCH_LANGUAGES = r"""
+import json, sys
+from playwright.sync_api import sync_playwright
+from tests.browser.support import CHROMIUM_ARGS
+executable, url = sys.argv[1:]
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    page = browser.new_page()
+    page.goto(url + "search.html?q=not+breathing")
+    page.locator("section.crawl-search").wait_for()
+    page.locator("form.crawl-search-box-results").wait_for()
+    found = page.evaluate('''() => {
+      const lang = (el) => el ? (el.closest("[lang]") || {}).lang || "" : null;
+      const notice = document.querySelector(".crawl-search-emergency");
+      const heading = notice.querySelector(".crawl-search-notice-heading strong");
+      const spoken = [...heading.querySelectorAll("span[lang]")].map((s) => s.textContent);
+      return {
+        page: document.documentElement.lang,
+        heading: lang(document.querySelector("#crawl-search-heading")),
+        notice_words: spoken.join("|"),
+        place: lang([...heading.querySelectorAll("a[href^='tel:']")][0]),
+        link: lang(notice.querySelector("a[href$='help.html']")),
+        box: [lang(document.querySelector(".crawl-search-box-results label")),
+              lang(document.querySelector(".crawl-search-box-results button"))],
+      };
+    }''')
+    browser.close()
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("language", "english"), [("ja", True), ("es", False)])
+def test_the_search_page_s_own_words_are_marked_english(
+    tmp_path: Path, language: str, english: bool
+) -> None:
+    """The search page of a handbook in Japanese showed the extension's English words
+    (its results' heading, the emergency notice "This could be an emergency: call ...
+    now.", the link to the emergency page, the results page's search box) in a page
+    whose ``lang`` is ``ja``. crawl-search.js now marks them English (the page says its
+    words are, in a ``crawl-words-lang`` meta); the numbers and their places are not."""
+    from tests.browser.support import run_page_script
+
+    site = japanese_site(tmp_path, language)
+    found = run_page_script(READ_SEARCH_LANGUAGES, site.outdir)
+    marked = "en" if english else language
+    assert found["page"] == language
+    assert found["heading"] == marked
+    assert found["link"] == marked
+    assert found["box"] == [marked, marked]
+    assert found["place"] == language  # 119 (日本) in the page's language
+    if english:
+        assert found["notice_words"].startswith("This could be an emergency: call")
+        assert "日本" not in found["notice_words"]
+
 
 SINGLE_PAGE_CHECKLISTS = {
     "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',

@@ -115,7 +115,9 @@ class EntryDirective(SphinxDirective):
     def _translatable_callouts(self, fields: dict[str, Any]) -> list[nodes.Element]:
         """The labelled lines; those the author wrote are offered to translators (a
         default comes from the package's own catalog, already in the build's language)."""
-        callouts: list[nodes.Element] = list(callout_paragraphs(self.content_type, fields))
+        callouts: list[nodes.Element] = list(
+            callout_paragraphs(self.content_type, fields, self.config)
+        )
         for callout in callouts:
             if callout.get("field") and callout["field"] in self.options:
                 # As written: a contact named with the role stays the role (each edition,

@@ -114,9 +114,14 @@ def visit_callout(self: HTML5Translator, node: crawl_nodes.crawl_callout) -> Non
     self.visit_paragraph(node)
     lang = _ours(self, node)
     self.body.append(f"<strong{lang}>{self.encode(node['label'])}</strong>")
+    # The type's own text ("Book an appointment with..."), not the author's: English too.
+    if lang and node.get("own_words"):
+        self.body.append(f"<span{lang}>")
 
 
 def depart_callout(self: HTML5Translator, node: crawl_nodes.crawl_callout) -> None:
+    if _ours(self, node) and node.get("own_words"):
+        self.body.append("</span>")
     self.depart_paragraph(node)
 
 
