@@ -213,3 +213,32 @@ def test_a_single_page_s_checklists_keep_the_keys_their_ticks_were_saved_under(
         "tips:bare-knees",
         "tips:home-tip",
     ]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "filetype", "said"),
+    [
+        (".md", "markdown", "1 Markdown page(s) (other.md) are not read"),
+        (".ipynb", "jupyter_notebook", "source_suffix maps '.ipynb' to 'jupyter_notebook'"),
+    ],
+)
+def test_a_source_suffix_no_extension_reads_is_left_out_with_a_warning(
+    tmp_path: Path, suffix: str, filetype: str, said: str
+) -> None:
+    """An adopter copied ``source_suffix = {".rst": ..., ".md": "markdown"}`` from a MyST
+    guide but not ``myst_parser`` into ``extensions``: the build stopped at the first
+    Markdown page with "Sphinx error! Source parser for markdown not registered" and a
+    traceback, and nothing was written. Such a suffix is now left out with a located
+    warning (for Markdown, the one saying what to install), and the rest is built."""
+    conf = (
+        'project = "P"\nextensions = ["sphinx_crawl"]\n'
+        f'source_suffix = {{".rst": "restructuredtext", "{suffix}": "{filetype}"}}\n'
+    )
+    index = ".. tip-card:: Bare knees\n\n   Knees.\n\nLast paragraph.\n"
+    files = {"conf.py": conf, "index.rst": f"Home\n====\n\n{index}", f"other{suffix}": "# Other\n"}
+    site = build(write_project(tmp_path / "src", files))
+    [warning] = site.crawl_warnings()
+    assert warning.startswith("<src>/conf.py:")
+    assert said in warning
+    assert "Last paragraph." in site.main("index").get_text()
+    assert [e["title"] for e in site.crawl_json()["entries"]] == ["Bare knees"]
