@@ -3,6 +3,7 @@ tables. (Node classes are in :mod:`sphinx_crawl.nodes`; their HTML in :mod:`rend
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +66,21 @@ def _own_default(
         return bool(text == fill_contacts(own, config))
     except Exception:  # our own default, on fields it may not expect: the author's text
         return False
+
+
+#: Links a browser would run rather than follow.
+_RUNNABLE_URL = re.compile(r"(javascript|vbscript|data):", re.IGNORECASE)
+
+
+def defuse_title(title: nodes.Element) -> None:
+    """An entry's title is text: inline markup stays, raw HTML (MyST allows it inline)
+    and links a browser would run (rST links "javascript:...") show as text. Applied
+    to the title as written, and again once a translation has replaced it."""
+    for raw in list(title.findall(nodes.raw)):
+        raw.replace_self(nodes.Text(raw.astext()))
+    for link in list(title.findall(nodes.reference)):
+        if _RUNNABLE_URL.match(re.sub(r"[\x00-\x20]", "", link.get("refuri", ""))):
+            link.replace_self(nodes.Text(link.astext()))
 
 
 def callout_as_paragraph(callout: crawl_callout) -> nodes.paragraph:

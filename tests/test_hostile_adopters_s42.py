@@ -242,3 +242,35 @@ def test_a_source_suffix_no_extension_reads_is_left_out_with_a_warning(
     assert said in warning
     assert "Last paragraph." in site.main("index").get_text()
     assert [e["title"] for e in site.crawl_json()["entries"]] == ["Bare knees"]
+
+
+TRANSLATED_TITLE_PO = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Knees"
+msgstr "Knie `tippen <javascript:alert(1)>`_ `Quelle <https://example.org/>`_"
+"""
+
+
+def test_a_translated_title_cannot_hold_a_link_a_browser_would_run(tmp_path: Path) -> None:
+    """An entry's title is text: a ``javascript:`` link written in it shows as its text
+    (the directive says so). A translator's title went round that: Sphinx's
+    translation replaced the title after the directive had made it safe, so
+    ``Knie `tippen <javascript:alert(1)>`_`` in a .po file became a link that ran script
+    on the German page. A translated title is now made safe the same way (an ordinary
+    web link in it stays a link)."""
+    files = {
+        "conf.py": 'project = "P"\nlanguage = "de"\nextensions = ["sphinx_crawl"]\n'
+        'locale_dirs = ["locales"]\n',
+        "index.rst": "Home\n====\n\n.. tip-card:: Knees\n   :id: knees\n\n   Body.\n\n"
+        "Last paragraph.\n",
+        "locales/de/LC_MESSAGES/index.po": TRANSLATED_TITLE_PO,
+    }
+    site = build(write_project(tmp_path / "src", files))
+    title = site.main("index").find("h2", id="knees-title")
+    assert title.get_text().startswith("Knie tippen Quelle")
+    assert [a["href"] for a in title.select("a:not(.headerlink)")] == ["https://example.org/"]
+    assert "javascript:" not in site.text("index.html")
+    assert "Last paragraph." in site.main("index").get_text()
