@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -274,3 +275,118 @@ def test_a_translated_title_cannot_hold_a_link_a_browser_would_run(tmp_path: Pat
     assert [a["href"] for a in title.select("a:not(.headerlink)")] == ["https://example.org/"]
     assert "javascript:" not in site.text("index.html")
     assert "Last paragraph." in site.main("index").get_text()
+
+
+JAPANESE_LISTS = """\
+リスト
+======
+
+.. red-flag:: 動かない
+   :id: ugokanai
+   :urgency: soon
+   :source: s
+
+   相談。
+
+.. tip-card:: 裸のひざ
+   :id: hiza
+
+   ひざ。
+
+.. milestone-table:: 動き
+
+   .. milestone:: すわる
+      :id: suwaru
+      :age: 6-8 months
+
+      すわる。
+
+.. crawl-list:: 表
+   :layout: table
+
+.. crawl-list:: チェック
+   :type: red-flag
+   :layout: checklist
+
+.. crawl-list:: 記録
+   :type: milestone
+   :layout: tracker
+
+.. crawl-list:: 気づいた
+   :type: red-flag
+   :layout: noticed
+
+.. crawl-timeline:: 年表
+
+.. crawl-sources::
+
+.. crawl-baby::
+
+.. crawl-summary::
+"""
+
+
+@pytest.mark.parametrize(("language", "english"), [("ja", True), ("es", False)])
+def test_the_words_of_lists_trackers_and_the_baby_panel_are_marked_english(
+    tmp_path: Path, language: str, english: bool
+) -> None:
+    """The same in what lists show on a page in Japanese: a table's column headings
+    ("Entry", "Age", "Details"), a red flag's badge and "Any age" in it, a checklist's
+    "Printed on", its notice, age field and "Clear my ticks and notes", each item's
+    "Read more" and "Notes", a tracker's "Yes / Not yet / Not sure" and "Date", the
+    noticed signs' "I have noticed this" and "Since", the timeline's name and its table's
+    disclosure, "Cited by", the baby panel's labels and buttons and the summary's note
+    were English without saying so. Now each says so; the entries' titles, the ages as
+    written and the names a parent types keep the page's language."""
+    conf = (
+        f'project = "P"\nlanguage = "{language}"\nextensions = ["sphinx_crawl"]\n'
+        'crawl_sources = {"s": {"title": "出典", "publisher": "保健所"}}\n'
+    )
+    files = {"conf.py": conf, "index.rst": JAPANESE_LISTS}
+    site = build(write_project(tmp_path / "src", files))
+    main = site.main("index")
+
+    def spoken(element: Any) -> str:
+        """The language an element is read in: its own ``lang`` or its nearest one."""
+        holder = element if element.get("lang") else element.find_parent(lang=True)
+        return str(holder["lang"])
+
+    parts = [
+        "table.crawl-list-table thead",
+        "table.crawl-timeline-data thead",
+        "table.crawl-list-table tbody tr td:nth-of-type(3) p > *",  # the badge
+        "table.crawl-list-table tbody tr td:nth-of-type(2) p > *",  # "Any age"
+        ".crawl-print-only > span:first-child",
+        "p.crawl-checklist-saved",
+        "p.crawl-checklist-age label",
+        "button.crawl-checklist-clear",
+        "p.crawl-checklist-status",
+        ".crawl-check-more a > span:first-child",
+        ".crawl-check-note-print strong",
+        ".crawl-print-age strong",
+        "label.crawl-track-state",
+        "svg.crawl-timeline-chart title",
+        "details.crawl-details > summary",
+        "p.crawl-cited-by",
+        "form.crawl-baby label",
+        "form.crawl-baby button",
+        "p.crawl-baby-heading",
+        "p.crawl-summary-empty",
+    ]
+    if english:  # words beside the author's (a title) are in a span of their own
+        parts += [
+            ".crawl-check-note label > span:first-child",
+            "label.crawl-track-date > span:first-child",
+            "label.crawl-track-noticed > span:first-of-type",
+            "legend > span:first-child",
+        ]
+    else:
+        assert main.select("label.crawl-track-date > span:not(.crawl-visually-hidden)") == []
+    expected = "en" if english else language
+    shown = {part: {spoken(found) for found in main.select(part)} for part in parts}
+    assert shown == {part: {expected} for part in parts}
+    # The author's words and what a parent types: the page's language.
+    assert spoken(main.select_one("form.crawl-baby select")) == language
+    assert spoken(main.select_one("tr#suwaru")) == language
+    for title in main.select(".crawl-check-title, .crawl-track-line strong, legend"):
+        assert spoken(title) == language
