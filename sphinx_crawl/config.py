@@ -623,17 +623,24 @@ def check_config(app: Sphinx, config: Config) -> None:
     _CHECKED.pop(config, None)
     checked = crawl_config(config)
     for needles, message in checked.problems:
-        warn(message, config_location(app, *needles), "config")
+        # The setting a message names first, where its key cannot be found as written
+        # (a key with an escaped quote, 'baby\'s teeth', is not quoted as it reads).
+        setting = re.match(r"crawl_\w+", message)
+        where = config_location(app, *needles, setting=setting[0] if setting else None)
+        warn(message, where, "config")
 
 
-def config_location(app: Sphinx, *needles: str) -> str:
-    """``conf.py:<line>`` of the first line naming one of ``needles`` (else line 1: a
-    location without ``:`` is read by Sphinx as a document name, ``conf.py.rst``)."""
+def config_location(app: Sphinx, *needles: str, setting: str | None = None) -> str:
+    """``conf.py:<line>`` of the first line naming one of ``needles`` (else ``setting``'s
+    line, else line 1: a location without ``:`` is read by Sphinx as a document name,
+    ``conf.py.rst``)."""
     conf_py = Path(app.confdir, "conf.py")
     lines = _read_lines(conf_py)
     line = _line_inside(lines, needles) or next(
         filter(None, (_line_naming(lines, needle) for needle in needles)), 0
     )
+    if not line and setting:
+        line = _line_naming(lines, setting)
     return f"{conf_py}:{line or 1}"
 
 

@@ -390,3 +390,20 @@ def test_the_words_of_lists_trackers_and_the_baby_panel_are_marked_english(
     assert spoken(main.select_one("tr#suwaru")) == language
     for title in main.select(".crawl-check-title, .crawl-track-line strong, legend"):
         assert spoken(title) == language
+
+
+def test_a_key_written_with_an_escaped_quote_is_located_in_its_setting(tmp_path: Path) -> None:
+    """A topic written ``'baby\\'s teeth'`` (a quote escaped, as Python allows) with a
+    ``javascript:`` link, or as a synonym with no list: the warnings said ``conf.py:1``
+    (the project's name), since the key is not quoted in conf.py as it reads. They now
+    name the line of the setting."""
+    conf = (
+        'project = "P"\nextensions = ["sphinx_crawl"]\n\n'
+        "crawl_search_out_of_scope = {\n"
+        "    'baby\\'s teeth': {'text': 'Not covered.', 'url': 'javascript:alert(1)'},\n"
+        "}\n"
+        "crawl_search_synonyms = {'baby\\'s': 5}\n"
+    )
+    site = build(write_project(tmp_path / "src", {"conf.py": conf, "index.rst": "Home\n====\n"}))
+    lines = [warning.split(": WARNING", 1)[0] for warning in site.crawl_warnings("config")]
+    assert sorted(lines) == ["<src>/conf.py:4", "<src>/conf.py:7"]
