@@ -407,3 +407,24 @@ def test_a_key_written_with_an_escaped_quote_is_located_in_its_setting(tmp_path:
     site = build(write_project(tmp_path / "src", {"conf.py": conf, "index.rst": "Home\n====\n"}))
     lines = [warning.split(": WARNING", 1)[0] for warning in site.crawl_warnings("config")]
     assert sorted(lines) == ["<src>/conf.py:4", "<src>/conf.py:7"]
+
+
+def test_a_misspelt_setting_is_said_to_do_nothing(tmp_path: Path) -> None:
+    """``crawl_emergancy = {...}`` (or ``crawl_source``, ``CRAWL_SOURCES``): Sphinx keeps
+    any name conf.py assigns, so the handbook was built without its emergency line or
+    its sources and nothing said why. A name close to a setting is now named, with the
+    setting it may mean; a helper of the project's own (``crawl_sources_base``) is not."""
+    conf = (
+        'project = "P"\nextensions = ["sphinx_crawl"]\n'
+        'crawl_emergancy = {"numbers": {"UK": "999"}}\n'
+        "CRAWL_SOURCES = {}\n"
+        "crawl_sources_base = {}\n"
+        "crawl_helper = 1\n"
+    )
+    site = build(write_project(tmp_path / "src", {"conf.py": conf, "index.rst": "Home\n====\n"}))
+    assert site.crawl_warnings() == [
+        "<src>/conf.py:3: WARNING: crawl_emergancy is not a setting; did you mean "
+        "crawl_emergency? As written it does nothing [crawl.config]",
+        "<src>/conf.py:4: WARNING: CRAWL_SOURCES is not a setting; did you mean "
+        "crawl_sources? As written it does nothing [crawl.config]",
+    ]
