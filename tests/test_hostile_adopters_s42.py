@@ -428,3 +428,29 @@ def test_a_misspelt_setting_is_said_to_do_nothing(tmp_path: Path) -> None:
         "<src>/conf.py:4: WARNING: CRAWL_SOURCES is not a setting; did you mean "
         "crawl_sources? As written it does nothing [crawl.config]",
     ]
+
+
+def test_the_single_page_s_search_page_links_to_the_page_s_parts(tmp_path: Path) -> None:
+    """A single-page build's search box sends a query to the search page the extension
+    writes beside it; there the theme's table of contents linked '#document-help', an
+    anchor of the single page, not of the search page: every link in its sidebar went
+    nowhere. And the "What counts as an emergency" link led to the top of the single
+    page ('#', and './' from the search page), not to that page's part. Both now lead
+    to the part, in the single page."""
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n'
+        'crawl_emergency = {"numbers": {"UK": "999"}, "page": "help"}\n',
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   help\n   sub/deep\n\n"
+        ".. tip-card:: Knees\n\n   K.\n",
+        "help.rst": "Help\n====\n\nText.\n",
+        "sub/deep.rst": "Deep\n====\n\nText.\n",
+    }
+    site = build(write_project(tmp_path / "src", files), buildername="singlehtml")
+    search = site.soup("search")
+    hrefs = [a["href"] for a in search.find_all("a", href=True)]
+    assert "index.html#document-help" in hrefs
+    assert [href for href in hrefs if href.startswith("#document-")] == []
+    assert search.select_one("a.crawl-emergency-page")["href"] == "index.html#document-help"
+    page = site.soup("index")
+    assert page.select_one("a.crawl-emergency-page")["href"] == "#document-help"
+    assert page.find(id="document-help") is not None

@@ -117,6 +117,12 @@ def _page_href(app: Sphinx, pagename: str, context: dict[str, Any]) -> str | Non
     page = crawl_config(app.config).emergency.page
     if not page or page == pagename or page not in app.env.found_docs:
         return None
+    if app.builder.name == "singlehtml":
+        # The page is a part of the one page ("#document-help"), which Sphinx's pathto
+        # gave as "#" there and "./" from the search page beside it: its top, not the part.
+        part = f"#document-{page}"
+        root = app.config.root_doc
+        return part if pagename == root else f"{root}{app.builder.out_suffix}{part}"  # type: ignore[attr-defined]
     return str(context["pathto"](page))
 
 

@@ -17,12 +17,14 @@ once it runs (after the theme has looked), so a reload or a shared link still wo
 
 from __future__ import annotations
 
+import functools
 import weakref
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.output import html_output_dir, writes_html_pages
+from sphinx_crawl.render.top import rewrite_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -85,7 +87,19 @@ def write_missing_search_page(app: Sphinx, exception: Exception | None) -> None:
         return  # nothing was written (Sphinx 8.0 writes no page on a no-op rebuild)
     lang = words_in_english(app.config)
     context = {"title": str(_("Search")), "body": _search_body(lang), OWN_SEARCH_PAGE: True}
+    if builder.name == "singlehtml":
+        # The one page's box searches here; the theme's links to the pages' parts
+        # ("#document-help") are anchors of that page, not of this one.
+        page = builder.get_target_uri(app.config.root_doc).partition("#")[0] or (
+            app.config.root_doc + builder.out_suffix  # type: ignore[attr-defined]
+        )
+        rewrite_page(context, functools.partial(_anchors_of, page))
     builder.handle_page(SEARCH_PAGE, context, "page.html")  # type: ignore[attr-defined]
+
+
+def _anchors_of(page: str, html: str) -> str:
+    """``html`` with its links to the single page's parts made links into ``page``."""
+    return html.replace('href="#document-', f'href="{escape(page)}#document-')
 
 
 def setup_search_page(app: Sphinx) -> None:
