@@ -454,3 +454,25 @@ def test_the_single_page_s_search_page_links_to_the_page_s_parts(tmp_path: Path)
     page = site.soup("index")
     assert page.select_one("a.crawl-emergency-page")["href"] == "#document-help"
     assert page.find(id="document-help") is not None
+
+
+def test_a_milestone_table_with_no_milestones_is_said_and_not_shown(tmp_path: Path) -> None:
+    """``.. milestone-table:: Moving`` with its milestones not indented under it (or none
+    written yet) showed an empty table, column headings over no rows, and no warning:
+    the author did not learn why the page's milestones were not in it. Now a located
+    warning says so and no empty table is shown; what follows is kept."""
+    page = (
+        "Home\n====\n\n.. milestone-table:: Moving\n\n"
+        ".. milestone:: Sits\n   :age: 6 months\n\n   Sits.\n\nLast paragraph.\n"
+    )
+    files = {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page}
+    site = build(write_project(tmp_path / "src", files))
+    assert site.crawl_warnings() == [
+        "<src>/index.rst:4: WARNING: milestone-table: the table has no milestones (write "
+        "each as a '.. milestone::' indented under the table); no table is shown "
+        "[crawl.content]"
+    ]
+    main = site.main("index")
+    assert main.select("table") == []
+    assert main.find(id="sits") is not None  # the milestone, on its own
+    assert "Last paragraph." in main.get_text()
