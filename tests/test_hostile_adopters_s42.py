@@ -476,3 +476,56 @@ def test_a_milestone_table_with_no_milestones_is_said_and_not_shown(tmp_path: Pa
     assert main.select("table") == []
     assert main.find(id="sits") is not None  # the milestone, on its own
     assert "Last paragraph." in main.get_text()
+
+
+COLON_FENCED = """\
+# Home
+
+```md
+:::{tip-card} An example in a code block
+:::
+```
+
+:::{red-flag} Not moving
+:urgency: soon
+
+Ask.
+:::
+
+:::{tip-card} Bare knees
+Knees.
+:::
+
+:::{note}
+Not ours.
+:::
+
+Last paragraph.
+"""
+
+
+@pytest.mark.parametrize("extensions", [[], ["colon_fence"]])
+def test_an_entry_in_a_colon_fence_myst_does_not_read_is_said(
+    tmp_path: Path, extensions: list[str]
+) -> None:
+    """A MyST project that writes entries in ``:::`` fences, as the README does, but
+    without ``colon_fence`` in ``myst_enable_extensions``: MyST read each fence as a
+    paragraph, so the red flag showed as its raw text (":::{red-flag} Not moving
+    :urgency: soon Ask. :::") and nothing said why. A warning at the first such fence
+    now names the setting (fences inside a code block are examples)."""
+    conf = (
+        'project = "P"\nextensions = ["myst_parser", "sphinx_crawl"]\n'
+        f"myst_enable_extensions = {extensions!r}\n"
+    )
+    files = {"conf.py": conf, "index.md": COLON_FENCED}
+    site = build(write_project(tmp_path / "src", files))
+    if extensions:
+        assert site.crawl_warnings() == []
+        assert len(site.crawl_json()["entries"]) == 2
+    else:
+        assert site.crawl_warnings() == [
+            "<src>/index.md:8: WARNING: ':::{red-flag}' is not read as a directive (and 1 "
+            'more on this page): MyST reads ::: fences only with "colon_fence" in '
+            "myst_enable_extensions (conf.py), so it shows as text [crawl.config]"
+        ]
+    assert "Last paragraph." in site.main("index").get_text()
