@@ -529,3 +529,44 @@ def test_an_entry_in_a_colon_fence_myst_does_not_read_is_said(
             "myst_enable_extensions (conf.py), so it shows as text [crawl.config]"
         ]
     assert "Last paragraph." in site.main("index").get_text()
+
+
+PROJECT_CATALOG = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Red flags by urgency and age"
+msgstr "危険サイン"
+
+msgid "Entries in the handbook"
+msgstr "項目"
+"""
+
+
+def test_a_catalog_added_to_the_project_reaches_every_file_of_an_incremental_build(
+    tmp_path: Path,
+) -> None:
+    """A Japanese handbook built, then given its own sphinx_crawl.po (the crawl.language
+    warning asks for one) and built again: the pages were read again in the catalog's
+    words, but the red flags' index page kept its English heading ("Red flags by urgency
+    and age") and the search index its English words, where a clean build had the
+    translation. An incremental build now gives what a clean one does."""
+    files = {
+        "conf.py": 'project = "P"\nlanguage = "ja"\nextensions = ["sphinx_crawl"]\n'
+        'locale_dirs = ["locales"]\n',
+        "index.rst": "ホーム\n======\n\n.. red-flag:: 動かない\n   :id: ugokanai\n"
+        "   :urgency: soon\n\n   相談。\n",
+    }
+    src = write_project(tmp_path / "src", files)
+    build(src)
+    catalog = src / "locales" / "ja" / "LC_MESSAGES" / "sphinx_crawl.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(PROJECT_CATALOG, encoding="utf-8")
+    again = build(src)
+    clean = build(
+        write_project(tmp_path / "clean", {**files, str(catalog.relative_to(src)): PROJECT_CATALOG})
+    )
+    for name in ("crawl-red-flags.html", "crawl-searchindex.js", "index.html"):
+        assert again.text(name) == clean.text(name), name
+    assert "危険サイン" in again.text("crawl-red-flags.html")
