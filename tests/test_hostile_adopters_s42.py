@@ -570,3 +570,35 @@ def test_a_catalog_added_to_the_project_reaches_every_file_of_an_incremental_bui
     for name in ("crawl-red-flags.html", "crawl-searchindex.js", "index.html"):
         assert again.text(name) == clean.text(name), name
     assert "危険サイン" in again.text("crawl-red-flags.html")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="incremental.index_links puts the kept index pages' header links after the "
+    "page's own next/previous links whose names sort before 'crawl' ('a', 'about'); "
+    "incremental.py is being changed by another session: fix there, then drop this mark",
+)
+def test_an_incremental_build_keeps_the_header_links_in_a_clean_build_s_order(
+    tmp_path: Path,
+) -> None:
+    """In a theme that shows the header links (classic, nature, agogo; the JSON
+    builder's rellinks), an edit that leaves the index pages as they were gave the
+    pages written again their links in another order than a clean build: 'next: b'
+    before 'milestones | tips | red flags', as the page 'a' sorts before 'crawl'."""
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\nhtml_theme = "classic"\n',
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   a\n   b\n",
+        "a.rst": "A\n=\n\n.. red-flag:: Not moving\n   :urgency: soon\n\n   Ask.\n",
+        "b.rst": "B\n=\n\n.. tip-card:: Knees\n\n   K.\n",
+    }
+    src = write_project(tmp_path / "src", files)
+    build(src)
+    page = src / "a.rst"
+    page.write_text(page.read_text(encoding="utf-8").replace("Ask.", "Ask now."), "utf-8")
+    again = build(src)
+    clean = build(write_project(tmp_path / "clean", {**files, "a.rst": page.read_text("utf-8")}))
+
+    def header(site: Build) -> list[str]:
+        return [a["href"] for a in site.soup("a").select("div.related")[0].find_all("a")]
+
+    assert header(again) == header(clean)
