@@ -3,6 +3,7 @@ case outside the plan: a test per failure, written before its fix."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -606,3 +607,12 @@ def test_an_incremental_build_keeps_the_header_links_in_a_clean_build_s_order(
         return [str(a["href"]) for a in site.soup("a").select("div.related")[0].find_all("a")]
 
     assert header(again) == header(clean)
+
+
+def test_the_json_builder_s_header_links_name_the_index_pages_in_text(tmp_path: Path) -> None:
+    """The JSON builder hands each page's header links to other programs: the index
+    pages' names there stay text (the English marking is for HTML pages)."""
+    files = {"conf.py": JAPANESE_CONF.format(language="ja"), **JAPANESE_PAGES}
+    site = build(write_project(tmp_path / "src", files), buildername="json")
+    links = json.loads(site.text("index.fjson"))["rellinks"]
+    assert ["crawl-red-flags", "Red flags by urgency and age", "", "red flags"] in links

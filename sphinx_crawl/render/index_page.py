@@ -20,7 +20,7 @@ from markupsafe import Markup
 from sphinx_crawl.builtin import MILESTONE, QUESTION, RED_FLAG, TIP, URGENCY_LEVELS
 from sphinx_crawl.core.content_types import hook_value
 from sphinx_crawl.i18n import _, words_in_english
-from sphinx_crawl.output import is_html_page
+from sphinx_crawl.output import is_html_page, writes_html_pages
 from sphinx_crawl.render.top import rewrite_page
 from sphinx_crawl.types import get_registry
 
@@ -47,8 +47,11 @@ def escape_index_names(
         context["indextitle"] = Markup(escape(str(context["indextitle"])))
     # The built-in types' names are the extension's words: English, so marked, on pages
     # of a language it has none for (lang unquoted: text, should a theme quote it).
+    # (On HTML pages: the JSON and pickle builders hand the names to other programs.)
     english = (
-        {f"crawl-{name}" for name in _BUILT_IN_INDICES} if words_in_english(app.config) else set()
+        {f"crawl-{name}" for name in _BUILT_IN_INDICES}
+        if words_in_english(app.config) and writes_html_pages(app.builder)
+        else set()
     )
     rellinks = context.get("rellinks")
     if isinstance(rellinks, list):
