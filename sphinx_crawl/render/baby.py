@@ -308,6 +308,10 @@ def companion_text(config: Config | None = None) -> dict[str, Any]:
     }
     text: dict[str, Any] = {key: str(value) for key, value in words.items()}
     text["contacts"] = summary_contacts(config) if config is not None else []
+    # These words are English on pages of a language the package has none for: the
+    # script marks the elements holding only them (see words_in_english).
+    if config is not None and words_in_english(config):
+        text["wordsLang"] = "en"
     return text
 
 

@@ -182,12 +182,13 @@ def depart_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item)
     read_more, notes = _text(_("Read more")), _text(_("Notes"))
     notes_label = _text(labelled(_("Notes")))
     lang = words_in_english(self.config)  # the package's words; the title is the author's
+    notes_html = f"<span{lang}>{notes}</span>" if lang else notes
     self.body.append(
         '<p class="crawl-check-more"><a class="crawl-check-link reference internal" '
         f'href="{_text(node["href"])}"><span{lang}>{read_more}</span>'
         f"{about}</a></p>\n"
         '<div class="crawl-check-note" hidden="hidden">'
-        f'<label for="{note_id}"><span{lang}>{notes}</span>{about}</label>'
+        f'<label for="{note_id}">{notes_html}{about}</label>'
         f'<textarea id="{note_id}" class="crawl-check-note-field" rows="2" maxlength="1000">'
         "</textarea></div>\n"
         '<p class="crawl-check-note-print" hidden="hidden">'

@@ -90,7 +90,7 @@ class FillCollections(SphinxPostTransform):
         """The details column: a built-in type's badge is the package's words."""
         content_type = self._type(entry)
         if content_type and content_type.badge and entry["type"] in BUILT_IN_TYPES:
-            return self._english(nodes.inline("", self._detail(entry)))
+            return self._english_text(self._detail(entry))
         return nodes.Text(self._detail(entry))
 
     def _detail(self, entry: EntryData) -> str:
@@ -161,7 +161,7 @@ class FillCollections(SphinxPostTransform):
                 nodes.paragraph(
                     "",
                     "",
-                    self._english(nodes.inline("", _("Printed on") + " ")),
+                    self._english_text(_("Printed on") + " "),
                     nodes.inline(classes=["crawl-print-date"]),
                     classes=["crawl-print-only"],
                 )
@@ -193,6 +193,13 @@ class FillCollections(SphinxPostTransform):
         node["classes"].extend(self._english_classes())
         return node
 
+    def _english_text(self, text: str) -> nodes.Node:
+        """The package's words: marked English in an inline of their own where they
+        show so, else text as before."""
+        if self._english_classes():
+            return nodes.inline("", text, classes=self._english_classes())
+        return nodes.Text(text)
+
     def _english_head(self, node: nodes.table) -> nodes.table:
         """A table whose column headings are the package's words."""
         for head in node.findall(nodes.thead):
@@ -215,7 +222,7 @@ class FillCollections(SphinxPostTransform):
                     self._link(entry),
                     nodes.Text(entry["age"]["label"])
                     if entry["age"]
-                    else self._english(nodes.inline("", _("Any age"))),
+                    else self._english_text(_("Any age")),
                     self._detail_node(entry),
                 ]
             )
