@@ -17,6 +17,7 @@ project = "ハイハイ"
 language = "{language}"
 extensions = ["sphinx_crawl"]
 crawl_emergency = {{"numbers": {{"日本": "119"}}, "page": "help", "signs": ["not breathing"]}}
+crawl_search_concern = {{"entry": "ugokanai"}}
 """
 
 #: The author's words are Japanese: English left on a page is the extension's.
@@ -150,6 +151,11 @@ with sync_playwright() as playwright:
               lang(document.querySelector(".crawl-search-box-results button"))],
       };
     }''')
+    page.goto(url + "search.html?q=my+baby+is+not+ok")
+    page.locator("section.crawl-search").wait_for()
+    found["concern"] = page.evaluate(
+        "(() => { const p = document.querySelector('.crawl-search-concern p');"
+        " return p ? (p.closest('[lang]') || {}).lang : null; })()")
     browser.close()
 print(json.dumps(found))
 """
@@ -162,8 +168,8 @@ def test_the_search_page_s_own_words_are_marked_english(
 ) -> None:
     """The search page of a handbook in Japanese showed the extension's English words
     (its results' heading, the emergency notice "This could be an emergency: call ...
-    now.", the link to the emergency page, the results page's search box) in a page
-    whose ``lang`` is ``ja``. crawl-search.js now marks them English (the page says its
+    now.", the link to the emergency page, the results page's search box, the note for
+    a worry the handbook does not cover) in a page whose ``lang`` is ``ja``. crawl-search.js now marks them English (the page says its
     words are, in a ``crawl-words-lang`` meta); the numbers and their places are not."""
     from tests.browser.support import run_page_script
 
@@ -175,6 +181,7 @@ def test_the_search_page_s_own_words_are_marked_english(
     assert found["link"] == marked
     assert found["box"] == [marked, marked]
     assert found["place"] == language  # 119 (日本) in the page's language
+    assert found["concern"] == marked  # the package's note for a worry it does not cover
     if english:
         assert found["notice_words"].startswith("This could be an emergency: call")
         assert "日本" not in found["notice_words"]

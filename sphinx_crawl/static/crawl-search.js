@@ -1128,7 +1128,9 @@
     if (needs.concern && !needs.topics.length && index.concern && index.concern.text) {
       const note = section.appendChild(el("div", "crawl-search-scope crawl-search-concern"));
       note.setAttribute("role", "note");
-      note.appendChild(el("p", "", index.concern.text));
+      const words = note.appendChild(el("p", "", index.concern.text));
+      // The package's own words unless the handbook gave its own (crawl_search_concern).
+      if (index.emergency && index.emergency.texts && index.concern.text === index.emergency.texts.concern) ours(words);
     }
     if (!ranked.length) section.appendChild(ours(el("p", "", index.none)));
     const list = el("ul", "search crawl-search-results");
