@@ -169,8 +169,9 @@ def test_the_search_page_s_own_words_are_marked_english(
     """The search page of a handbook in Japanese showed the extension's English words
     (its results' heading, the emergency notice "This could be an emergency: call ...
     now.", the link to the emergency page, the results page's search box, the note for
-    a worry the handbook does not cover) in a page whose ``lang`` is ``ja``. crawl-search.js now marks them English (the page says its
-    words are, in a ``crawl-words-lang`` meta); the numbers and their places are not."""
+    a worry the handbook does not cover) in a page whose ``lang`` is ``ja``.
+    crawl-search.js now marks them English (the page says its words are, in a
+    ``crawl-words-lang`` meta); the numbers and their places are not."""
     from tests.browser.support import run_page_script
 
     site = japanese_site(tmp_path, language)
@@ -688,3 +689,40 @@ def test_the_companion_s_words_are_marked_english(
         "name": language,
         "print": marked,
     }
+
+
+@pytest.mark.parametrize(("language", "english"), [("ja", True), ("es", False)])
+def test_the_labels_of_sources_changes_and_editions_are_marked_english(
+    tmp_path: Path, language: str, english: bool
+) -> None:
+    """More of the package's words on a page in Japanese: an entry's "Source:" label,
+    the list of changes' "There is no earlier release to compare with.", and the name
+    of the language switch ("Other languages") were English without saying so. They
+    now say so; the source's title and each language's own link keep theirs."""
+    conf = (
+        f'project = "P"\nlanguage = "{language}"\nextensions = ["sphinx_crawl"]\n'
+        'crawl_sources = {"s": {"title": "出典", "publisher": "保健所"}}\n'
+        'crawl_editions = {"ja": {"label": "日本語", "path": ""}, '
+        '"es": {"label": "Español", "path": "es/"}, "en": {"label": "English", "path": "en/"}}\n'
+    )
+    page = (
+        "ホーム\n======\n\n.. tip-card:: 裸のひざ\n   :id: hiza\n   :source: s\n\n   ひざ。\n\n"
+        ".. crawl-changes::\n"
+    )
+    site = build(write_project(tmp_path / "src", {"conf.py": conf, "index.rst": page}))
+    main = site.main("index")
+    marked = "en" if english else None
+    label = main.select_one("p.crawl-sources strong")
+    assert label is not None
+    assert label.get("lang") == marked
+    assert label.find_next_sibling().get_text() == "出典"
+    assert label.find_next_sibling().find_parent(lang=True).name == "html"
+    none = main.select_one(".crawl-changes p")
+    assert none is not None
+    assert none.get("lang") == marked
+    switch = main.select_one("nav.crawl-editions")
+    assert switch is not None
+    assert switch.get("lang") == marked
+    assert {a["lang"] for a in switch.find_all("a")} == ({"es", "en"} - {language}) | (
+        {"ja"} if language != "ja" else set()
+    )

@@ -458,12 +458,38 @@ def _written_on(node: nodes.Node) -> str | None:
     return None
 
 
+#: Lines whose label is the package's words whatever the entry's type ("Source:",
+#: "Imported from:", "Adapted by:").
+_OWN_LABELLED = ("crawl-sources", "crawl-imported-from", "crawl-adapted-by")
+
+
+class MarkOwnWords(SphinxPostTransform):
+    """HTML, in a language the package has no words for: the labels of an entry's
+    sources, of where it was imported from and who adapted it say they are English
+    (``language-en``, written as ``lang="en"``), as the labels of its links do; the
+    sources and projects after them keep the page's language."""
+
+    default_priority = 30  # after the lists (20) and the adaptations (8)
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if not words_in_english(self.config):
+            return
+        for node in self.document.findall(nodes.paragraph):
+            if any(c in _OWN_LABELLED for c in node["classes"]):
+                label = node.next_node(nodes.strong)
+                if label is not None and "language-en" not in label["classes"]:
+                    label["classes"].append("language-en")
+
+
 def add_collection_transforms(app: Sphinx) -> None:
     """``builder-inited``: the list filler for this builder, and for builders other than
     HTML the conversion of our nodes to standard ones."""
     app.add_post_transform(type("FillCollections", (FillCollections,), {"builder": app.builder}))
     if app.builder.format != "html":
         app.add_post_transform(NonHTMLFallback)
+    else:
+        app.add_post_transform(MarkOwnWords)
 
 
 def setup_collections(app: Sphinx) -> None:
