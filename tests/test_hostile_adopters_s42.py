@@ -726,3 +726,31 @@ def test_the_labels_of_sources_changes_and_editions_are_marked_english(
     assert {a["lang"] for a in switch.find_all("a")} == ({"es", "en"} - {language}) | (
         {"ja"} if language != "ja" else set()
     )
+
+
+def test_a_second_baby_panel_or_summary_on_a_page_is_said_and_left_out(tmp_path: Path) -> None:
+    """Two ``crawl-baby`` on one page (a copy-paste, or one in an included file) gave
+    the page every field's id twice: the second panel's labels named the first one's
+    fields (WCAG 4.1.1) and, as the script fills only the first, it stayed hidden; a
+    second ``crawl-summary`` said "It needs JavaScript" for good. The second of each is
+    now a located warning and left out; the rest of the page is kept."""
+    page = (
+        "Home\n====\n\n.. crawl-baby::\n\n.. crawl-summary::\n\n.. crawl-baby::\n\n"
+        ".. crawl-summary::\n\nLast paragraph.\n"
+    )
+    files = {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page}
+    site = build(write_project(tmp_path / "src", files))
+    assert site.crawl_warnings() == [
+        "<src>/index.rst:8: WARNING: crawl-baby: the page has one already (at "
+        "<src>/index.rst:4); a page holds one, which the script fills: this one is left "
+        "out [crawl.content]",
+        "<src>/index.rst:10: WARNING: crawl-summary: the page has one already (at "
+        "<src>/index.rst:6); a page holds one, which the script fills: this one is left "
+        "out [crawl.content]",
+    ]
+    main = site.main("index")
+    assert len(main.select("form.crawl-baby")) == 1
+    assert len(main.select(".crawl-summary")) == 1
+    ids = [element["id"] for element in main.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    assert "Last paragraph." in main.get_text()
