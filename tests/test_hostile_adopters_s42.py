@@ -59,6 +59,12 @@ JAPANESE_PAGES = {
 }
 
 
+def one_page_site(tmp_path: Path, page: str) -> Build:
+    """A project of one page, ``page``, with the extension and nothing else set."""
+    files = {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page}
+    return build(write_project(tmp_path / "src", files))
+
+
 def japanese_site(tmp_path: Path, language: str) -> Build:
     files = {"conf.py": JAPANESE_CONF.format(language=language), **JAPANESE_PAGES}
     return build(write_project(tmp_path / "src", files))
@@ -479,8 +485,7 @@ def test_a_milestone_table_with_no_milestones_is_said_and_not_shown(tmp_path: Pa
         "Home\n====\n\n.. milestone-table:: Moving\n\n"
         ".. milestone:: Sits\n   :age: 6 months\n\n   Sits.\n\nLast paragraph.\n"
     )
-    files = {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page}
-    site = build(write_project(tmp_path / "src", files))
+    site = one_page_site(tmp_path, page)
     assert site.crawl_warnings() == [
         "<src>/index.rst:4: WARNING: milestone-table: the table has no milestones (write "
         "each as a '.. milestone::' indented under the table); no table is shown "
@@ -738,8 +743,7 @@ def test_a_second_baby_panel_or_summary_on_a_page_is_said_and_left_out(tmp_path:
         "Home\n====\n\n.. crawl-baby::\n\n.. crawl-summary::\n\n.. crawl-baby::\n\n"
         ".. crawl-summary::\n\nLast paragraph.\n"
     )
-    files = {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page}
-    site = build(write_project(tmp_path / "src", files))
+    site = one_page_site(tmp_path, page)
     assert site.crawl_warnings() == [
         "<src>/index.rst:8: WARNING: crawl-baby: the page has one already (at "
         "<src>/index.rst:4); a page holds one, which the script fills: this one is left "
