@@ -758,3 +758,38 @@ def test_a_second_baby_panel_or_summary_on_a_page_is_said_and_left_out(tmp_path:
     ids = [element["id"] for element in main.find_all(id=True)]
     assert len(ids) == len(set(ids))
     assert "Last paragraph." in main.get_text()
+
+
+ODD_BADGE_PLUGIN = """
+from sphinx_crawl import ContentType, register_content_type
+
+
+class Lazy:
+    pass
+
+
+def setup(app):
+    register_content_type(app, ContentType(
+        name="odd", directive="odd-card", label="Odd", plural="Odds",
+        badge=lambda fields: Lazy(),
+    ))
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_a_plugin_hook_s_odd_value_is_named_the_same_in_every_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plugin's badge hook returning an object (not text): the warning showed its
+    default repr with a memory address, "Lazy <odd_plugin.Lazy object at
+    0x7f6f7ad0c150>", which changed from build to build, so the same project's warnings
+    differed between two runs (and between an incremental build and a clean one).
+    The address is left out."""
+    from tests.plugin_project import plugin_site
+
+    page = "Home\n====\n\n.. odd-card:: One\n\n   Body.\n\nLast paragraph.\n"
+    site = plugin_site(tmp_path, monkeypatch, ("odd_plugin", ODD_BADGE_PLUGIN), page)
+    [warning] = site.crawl_warnings("plugin")
+    assert "returned Lazy <odd_plugin.Lazy object>" in warning
+    assert "0x" not in warning
+    assert "Last paragraph." in site.main("index").get_text()

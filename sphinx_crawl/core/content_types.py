@@ -373,11 +373,18 @@ def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, A
         let_interrupts_through(error)
         raise HookError(f"{hook} raised {type(error).__name__}: {error}") from error
     if not _HOOK_RESULTS[hook](value):
-        raise HookError(f"{hook} returned {type(value).__name__} {value!r:.60}")
+        raise HookError(f"{hook} returned {type(value).__name__} {_shown(value)}")
     if not _is_own(function) and lone_surrogate(value, "") is not None:
         # No page, index or crawl.json can be written with it.
         raise HookError(f"{hook} returned {value!r:.60}, which holds a lone surrogate")
     return value
+
+
+def _shown(value: Any) -> str:
+    """``value`` as a warning shows it: its repr, at most 60 characters, without the
+    memory address of an object's default repr ("<Lazy object at 0x7f...>"), which
+    differs from one build to the next (and a warning would too)."""
+    return f"{re.sub(r' at 0x[0-9a-fA-F]+', '', repr(value)):.60}"
 
 
 def given_to(function: Callable[..., Any], value: Any) -> Any:
