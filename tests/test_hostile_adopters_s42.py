@@ -761,7 +761,7 @@ def test_a_second_baby_panel_or_summary_on_a_page_is_said_and_left_out(tmp_path:
 
 
 ODD_BADGE_PLUGIN = """
-from sphinx_crawl import ContentType, register_content_type
+from sphinx_crawl import ContentType, Field, register_content_type
 
 
 class Lazy:
@@ -771,6 +771,7 @@ class Lazy:
 def setup(app):
     register_content_type(app, ContentType(
         name="odd", directive="odd-card", label="Odd", plural="Odds",
+        fields=(Field("mood", converter=lambda value: Lazy()),),
         badge=lambda fields: Lazy(),
     ))
     return {"parallel_read_safe": True}
@@ -780,16 +781,17 @@ def setup(app):
 def test_a_plugin_hook_s_odd_value_is_named_the_same_in_every_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A plugin's badge hook returning an object (not text): the warning showed its
-    default repr with a memory address, "Lazy <odd_plugin.Lazy object at
+    """A plugin's badge hook or converter returning an object (not text): the warning
+    showed its default repr with a memory address, "Lazy <odd_plugin.Lazy object at
     0x7f6f7ad0c150>", which changed from build to build, so the same project's warnings
     differed between two runs (and between an incremental build and a clean one).
     The address is left out."""
     from tests.plugin_project import plugin_site
 
-    page = "Home\n====\n\n.. odd-card:: One\n\n   Body.\n\nLast paragraph.\n"
+    page = "Home\n====\n\n.. odd-card:: One\n   :mood: calm\n\n   Body.\n\nLast paragraph.\n"
     site = plugin_site(tmp_path, monkeypatch, ("odd_plugin", ODD_BADGE_PLUGIN), page)
-    [warning] = site.crawl_warnings("plugin")
-    assert "returned Lazy <odd_plugin.Lazy object>" in warning
-    assert "0x" not in warning
+    converter, badge = site.crawl_warnings("plugin")
+    assert "converter returned Lazy <odd_plugin.Lazy object>, which" in converter
+    assert "badge returned Lazy <odd_plugin.Lazy object>" in badge
+    assert "0x" not in converter + badge
     assert "Last paragraph." in site.main("index").get_text()
