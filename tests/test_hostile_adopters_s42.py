@@ -120,10 +120,10 @@ def test_the_extension_s_english_words_outside_entries_are_marked_english(
     groups = [s.get("lang") for s in tips.select("tr.cap strong")]
     assert groups == [None, marked]  # ゆか, the author's tag; then "Untagged"
 
-    # The search page tells crawl-search.js (tested in a browser below).
+    # The pages tell the scripts (tested in a browser below).
     search = site.text("search.html")
     assert ('<meta name="crawl-words-lang" content="en" />' in search) is english
-    assert ("crawl-words-lang" in site.text("index.html")) is False
+    assert ('<meta name="crawl-words-lang" content="en" />' in site.text("index.html")) is english
     assert site.crawl_warnings() == (
         [w for w in site.crawl_warnings() if "[crawl.language]" in w] if english else []
     )
@@ -162,6 +162,15 @@ with sync_playwright() as playwright:
     found["concern"] = page.evaluate(
         "(() => { const p = document.querySelector('.crawl-search-concern p');"
         " return p ? (p.closest('[lang]') || {}).lang : null; })()")
+    page.goto(url + "index.html?age=11")
+    page.locator(".crawl-age-flag").first.wait_for()
+    found["top_box"] = page.evaluate(
+        "[...document.querySelectorAll('form.crawl-search-box:not(.crawl-search-box-results) "
+        "> label, form.crawl-search-box > button')].map((el) => el.closest('[lang]').lang)")
+    found["query"] = page.evaluate(
+        "document.querySelector('form.crawl-search-box input').closest('[lang]').lang")
+    found["age_flag"] = page.evaluate(
+        "document.querySelector('.crawl-age-flag').closest('[lang]').lang")
     browser.close()
 print(json.dumps(found))
 """
@@ -175,7 +184,8 @@ def test_the_search_page_s_own_words_are_marked_english(
     """The search page of a handbook in Japanese showed the extension's English words
     (its results' heading, the emergency notice "This could be an emergency: call ...
     now.", the link to the emergency page, the results page's search box, the note for
-    a worry the handbook does not cover) in a page whose ``lang`` is ``ja``.
+    a worry the handbook does not cover) in a page whose ``lang`` is ``ja``; so were
+    the search box atop every page and the age filter's flags in the entries.
     crawl-search.js now marks them English (the page says its words are, in a
     ``crawl-words-lang`` meta); the numbers and their places are not."""
     from tests.browser.support import run_page_script
@@ -189,6 +199,11 @@ def test_the_search_page_s_own_words_are_marked_english(
     assert found["box"] == [marked, marked]
     assert found["place"] == language  # 119 (日本) in the page's language
     assert found["concern"] == marked  # the package's note for a worry it does not cover
+    # Every page's search box (its label and button; the query typed is the parent's),
+    # and the age filter's flag in an entry ("Watch for this from 11 months").
+    assert found["top_box"] == [marked, marked]
+    assert found["query"] == language
+    assert found["age_flag"] == marked
     if english:
         assert found["notice_words"].startswith("This could be an emergency: call")
         assert "日本" not in found["notice_words"]

@@ -23,7 +23,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.i18n import _, words_in_english
-from sphinx_crawl.output import html_output_dir, writes_html_pages
+from sphinx_crawl.output import html_output_dir, is_html_page, writes_html_pages
 from sphinx_crawl.render.top import rewrite_page
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ SEARCH_PAGE = "search"
 #: Set in the context of a search page the extension renders itself.
 OWN_SEARCH_PAGE = "crawl_own_search_page"
 
-#: On a search page whose extension words are English in a page of another language.
+#: On a page whose extension words are English in a page of another language.
 WORDS_LANG_META = '<meta name="crawl-words-lang" content="en" />'
 
 #: The builders that rendered a search page in this build (a builder is one build's).
@@ -50,11 +50,12 @@ def note_search_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: this build renders a search page. Where the extension's
-    words are English on pages of another language (:func:`words_in_english`), the
-    page says so to crawl-search.js, which marks what it shows in them."""
+    words are English on pages of another language (:func:`words_in_english`), each
+    page says so to the scripts, which mark what they show in them (crawl-search.js on
+    the search page, crawl.js the search box atop every page)."""
     if pagename == SEARCH_PAGE:
         _RENDERED.add(app.builder)
-    if is_search_page(templatename, context) and words_in_english(app.config):
+    if is_html_page(app, context) and words_in_english(app.config):
         context["metatags"] = context.get("metatags", "") + f"\n{WORDS_LANG_META}"
 
 
