@@ -63,6 +63,15 @@ def drop_unreadable_suffixes(app: Sphinx, config: Config) -> None:
     if not isinstance(suffixes, dict):
         return
     parsers = app.registry.get_source_parsers()
+    if suffixes.get(".md") == "restructuredtext" and "markdown" not in parsers:
+        # source_suffix = [".rst", ".md"]: Sphinx reads the Markdown pages as
+        # reStructuredText, so "# Title" is a comment and a ::: fence a paragraph.
+        warn(
+            "source_suffix has '.md' read as reStructuredText (no Markdown parser is "
+            'enabled): to write pages in MyST Markdown, add "myst_parser" to extensions',
+            config_location(app, "source_suffix"),
+            "config",
+        )
     for suffix, filetype in list(suffixes.items()):
         if not isinstance(filetype, str) or filetype in parsers:
             continue

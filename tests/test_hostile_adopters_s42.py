@@ -810,3 +810,22 @@ def test_a_plugin_hook_s_odd_value_is_named_the_same_in_every_build(
     assert "badge returned Lazy <odd_plugin.Lazy object>" in badge
     assert "0x" not in converter + badge
     assert "Last paragraph." in site.main("index").get_text()
+
+
+def test_markdown_read_as_restructuredtext_is_said(tmp_path: Path) -> None:
+    """``source_suffix = [".rst", ".md"]`` without MyST: Sphinx reads the Markdown pages
+    as reStructuredText, so "# Other" was a comment, the page had no title and a
+    ``:::`` entry was a paragraph, and the only hint was Sphinx's about a toctree entry
+    without a title. A warning at the setting now says what is going on."""
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n'
+        'source_suffix = [".rst", ".md"]\n',
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   other\n",
+        "other.md": "# Other\n\n:::{tip-card} Knees\nK.\n:::\n",
+    }
+    site = build(write_project(tmp_path / "src", files))
+    assert site.crawl_warnings() == [
+        "<src>/conf.py:3: WARNING: source_suffix has '.md' read as reStructuredText (no "
+        'Markdown parser is enabled): to write pages in MyST Markdown, add "myst_parser" '
+        "to extensions [crawl.config]"
+    ]

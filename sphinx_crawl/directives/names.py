@@ -102,6 +102,8 @@ def warn_about_colon_fences(app: Sphinx, docname: str, source: list[str]) -> Non
     enabled = getattr(app.config, "myst_enable_extensions", None) or ()
     if "colon_fence" in enabled or not str(app.env.doc2path(docname)).endswith(".md"):
         return
+    if app.config.source_suffix.get(".md") != "markdown":
+        return  # not MyST's to read (the .md read as reStructuredText is said apart)
     ours = set(crawl_directive_names(app))
     fence = ""
     found: list[tuple[int, str]] = []
