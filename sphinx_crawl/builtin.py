@@ -199,6 +199,10 @@ QUESTION = ContentType(
 CONTENT_TYPES: tuple[ContentType, ...] = (MILESTONE, TIP, RED_FLAG, QUESTION)
 
 
+#: The built-in types' names: their words (labels, badges, headings) are the package's.
+BUILT_IN_TYPES = frozenset(t.name for t in (MILESTONE, TIP, RED_FLAG, QUESTION))
+
+
 def setup_builtin_types(app: Sphinx) -> None:
     # Straight into the registry: the directive names of the built-in types came first,
     # and one another extension took is reported with the way out (directives/names.py).

@@ -23,6 +23,7 @@ from sphinx_crawl.core.entries import (
     split_list,
     without_marks,
 )
+from sphinx_crawl.node_parts import defuse_title
 
 #: Node attributes the entry directive leaves: the entry's plain data, and its position
 #: among the page's entries.
@@ -253,6 +254,9 @@ class ReadEntryTexts(SphinxTransform):
                 None,
             )
             if title is not None:
+                # A translation replaced the title after the directive made it safe.
+                if title.get("translated"):
+                    defuse_title(title)
                 _self_links_as_written(title, data["id"])
                 data["title"] = plain_text(entry_text(title))
             body = _body(node)

@@ -15,6 +15,7 @@ in a :class:`CrawlConfig` made once per config and read through :func:`crawl_con
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import re
 import tokenize
@@ -623,17 +624,47 @@ def check_config(app: Sphinx, config: Config) -> None:
     _CHECKED.pop(config, None)
     checked = crawl_config(config)
     for needles, message in checked.problems:
-        warn(message, config_location(app, *needles), "config")
+        # The setting a message names first, where its key cannot be found as written
+        # (a key with an escaped quote, 'baby\'s teeth', is not quoted as it reads).
+        setting = re.match(r"crawl_\w+", message)
+        where = config_location(app, *needles, setting=setting[0] if setting else None)
+        warn(message, where, "config")
+    _warn_misspelt_settings(app, config)
 
 
-def config_location(app: Sphinx, *needles: str) -> str:
-    """``conf.py:<line>`` of the first line naming one of ``needles`` (else line 1: a
-    location without ``:`` is read by Sphinx as a document name, ``conf.py.rst``)."""
+def _warn_misspelt_settings(app: Sphinx, config: Config) -> None:
+    """A name assigned in conf.py that reads like one of the settings but is not one
+    (``crawl_emergancy``, ``crawl_source``, ``CRAWL_SOURCES``): Sphinx keeps it without a
+    word, so the handbook was built as if it were not there (no emergency line, no
+    sources). Said, with the setting it may mean; a name close to none (a helper
+    variable of the project's own) is left alone."""
+    raw = getattr(config, "_raw_config", None)
+    if not isinstance(raw, dict):
+        return
+    known = [setting.name for setting in SETTINGS]
+    for name in raw:
+        if name in config or not name.lower().startswith("crawl_"):
+            continue  # a setting (ours, or another extension's), or not like one
+        near = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.88)
+        if near:
+            warn(
+                f"{name} is not a setting; did you mean {near[0]}? As written it does nothing",
+                config_location(app, name),
+                "config",
+            )
+
+
+def config_location(app: Sphinx, *needles: str, setting: str | None = None) -> str:
+    """``conf.py:<line>`` of the first line naming one of ``needles`` (else ``setting``'s
+    line, else line 1: a location without ``:`` is read by Sphinx as a document name,
+    ``conf.py.rst``)."""
     conf_py = Path(app.confdir, "conf.py")
     lines = _read_lines(conf_py)
     line = _line_inside(lines, needles) or next(
         filter(None, (_line_naming(lines, needle) for needle in needles)), 0
     )
+    if not line and setting:
+        line = _line_naming(lines, setting)
     return f"{conf_py}:{line or 1}"
 
 

@@ -49,6 +49,7 @@ from sphinx_crawl.core.content_types import (
     given_to,
     hook_value,
     let_interrupts_through,
+    shown_value,
 )
 from sphinx_crawl.core.cycle_gc import with_cycle_gc_paused
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
@@ -832,7 +833,7 @@ class CrawlIndex(Index):
                 key = unhashable[0]
                 problem = (
                     f"returned a group key that cannot be one: {type(key).__name__} "
-                    f"{key!r:.60} (a key must be hashable: a str, a number, a tuple)"
+                    f"{shown_value(key)} (a key must be hashable: a str, a number, a tuple)"
                 )
         if problem:
             warn(

@@ -127,8 +127,11 @@ def load_project_catalog(app: Sphinx, config: Config) -> None:
             body = Path(compiled).read_bytes()
             found = gettext.GNUTranslations(io.BytesIO(body))
             _drop_misfits(found, Path(compiled).with_suffix(".po"), app)
-            # A changed catalog re-reads the pages, as a changed setting does.
-            setattr(config, CATALOG_VALUE, hashlib.sha256(body).hexdigest())
+            # A changed catalog re-reads the pages, as a changed setting does, and
+            # writes every file of the HTML builds again (see CATALOG_HTML_VALUE).
+            digest = hashlib.sha256(body).hexdigest()
+            setattr(config, CATALOG_VALUE, digest)
+            setattr(config, CATALOG_HTML_VALUE, digest)
             break
     if found is not None:
         ours = sphinx.locale.translators.get(("general", MESSAGE_CATALOG))
@@ -182,9 +185,16 @@ def _drop_misfits(translations: gettext.GNUTranslations, po: Path, app: Sphinx) 
 
 #: The configuration value holding the digest of the project's own catalog (none: "").
 CATALOG_VALUE = "sphinx_crawl_project_catalog"
+#: The same digest as an HTML setting: Sphinx's hash of those is what the HTML builders
+#: (and the extension's record of its own files) are written with. With the first alone
+#: the pages were read again, but the index pages, the search index and the other files
+#: worked out from every entry were kept from the last build, in the catalog's old
+#: words (a catalog added to a Japanese handbook left "Red flags by urgency and age").
+CATALOG_HTML_VALUE = "sphinx_crawl_project_catalog_html"
 
 
 def setup_i18n(app: Sphinx) -> None:
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     app.add_config_value(CATALOG_VALUE, "", "env", types=(str,))
+    app.add_config_value(CATALOG_HTML_VALUE, "", "html", types=(str,))
     app.connect("config-inited", load_project_catalog)

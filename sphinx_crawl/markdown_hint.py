@@ -15,6 +15,7 @@ from sphinx_crawl.diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 
 def markdown_pages(srcdir: Path, excluded: Matcher) -> list[str]:
@@ -50,5 +51,42 @@ def warn_about_unread_markdown(app: Sphinx) -> None:
     )
 
 
+def drop_unreadable_suffixes(app: Sphinx, config: Config) -> None:
+    """``config-inited``, after Sphinx has made ``source_suffix`` a dict: a suffix mapped
+    to a file type no extension reads (``".md": "markdown"`` copied from a MyST guide,
+    without ``myst_parser`` in ``extensions``) stopped the build at the first such page
+    with "Sphinx error! Source parser for markdown not registered" and a traceback.
+    Such suffixes are left out, so the rest is built, and the author is told (for
+    Markdown, by the warning above, which says what to install). Done before the
+    environment compares settings, so incremental builds stay incremental."""
+    suffixes = config.source_suffix
+    if not isinstance(suffixes, dict):
+        return
+    parsers = app.registry.get_source_parsers()
+    if suffixes.get(".md") == "restructuredtext" and "markdown" not in parsers:
+        # source_suffix = [".rst", ".md"]: Sphinx reads the Markdown pages as
+        # reStructuredText, so "# Title" is a comment and a ::: fence a paragraph.
+        warn(
+            "source_suffix has '.md' read as reStructuredText (no Markdown parser is "
+            'enabled): to write pages in MyST Markdown, add "myst_parser" to extensions',
+            config_location(app, "source_suffix"),
+            "config",
+        )
+    for suffix, filetype in list(suffixes.items()):
+        if not isinstance(filetype, str) or filetype in parsers:
+            continue
+        del suffixes[suffix]
+        if suffix == ".md":
+            continue  # warn_about_unread_markdown says it, with what to install
+        warn(
+            f"source_suffix maps {suffix!r} to {filetype!r}, which no extension in "
+            f"extensions reads; the {suffix} files are not read (add the extension that "
+            "parses them)",
+            config_location(app, "source_suffix"),
+            "config",
+        )
+
+
 def setup_markdown_hint(app: Sphinx) -> None:
+    app.connect("config-inited", drop_unreadable_suffixes, priority=850)
     app.connect("builder-inited", warn_about_unread_markdown)

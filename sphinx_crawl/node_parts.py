@@ -3,18 +3,23 @@ tables. (Node classes are in :mod:`sphinx_crawl.nodes`; their HTML in :mod:`rend
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_crawl.contacts import fill_contacts
 from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.i18n import _, labelled
 from sphinx_crawl.nodes import crawl_callout, crawl_meta
 
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
 
 def callout_paragraphs(
-    content_type: ContentType | None, fields: Mapping[str, Any]
+    content_type: ContentType | None, fields: Mapping[str, Any], config: Config | None = None
 ) -> list[crawl_callout]:
     """The type's labelled lines (e.g. "What to do: ..."), for cards and checklists alike."""
     if content_type is None:
@@ -33,10 +38,49 @@ def callout_paragraphs(
             text,
             label=labelled(label),
             field=name,
+            own_words=_own_default(content_type, name, text, fields, config),
             classes=["crawl-callout", *([f"crawl-callout-{name}"] if name else [])],
         )
         for label, text, name in lines
     ]
+
+
+def _own_default(
+    content_type: ContentType,
+    name: str,
+    text: str,
+    fields: Mapping[str, Any],
+    config: Config | None,
+) -> bool:
+    """Whether a field's text is the extension's own default for it (a red flag's usual
+    "What to do"), not the author's: shown in English where the package has no words
+    for the page's language, it says so (``lang="en"``). The default's contacts are
+    written out for ``config``'s place, as the field's were. Only the built-in types'
+    defaults are asked (a plugin's code is not run again here)."""
+    spec = next((spec for spec in content_type.fields if spec.name == name), None)
+    default = getattr(spec, "default", None)
+    if default is None or not getattr(default, "__module__", "").startswith("sphinx_crawl."):
+        return False
+    try:
+        own = str(default({k: v for k, v in fields.items() if k != name}))
+        return bool(text == fill_contacts(own, config))
+    except Exception:  # our own default, on fields it may not expect: the author's text
+        return False
+
+
+#: Links a browser would run rather than follow.
+_RUNNABLE_URL = re.compile(r"(javascript|vbscript|data):", re.IGNORECASE)
+
+
+def defuse_title(title: nodes.Element) -> None:
+    """An entry's title is text: inline markup stays, raw HTML (MyST allows it inline)
+    and links a browser would run (rST links "javascript:...") show as text. Applied
+    to the title as written, and again once a translation has replaced it."""
+    for raw in list(title.findall(nodes.raw)):
+        raw.replace_self(nodes.Text(raw.astext()))
+    for link in list(title.findall(nodes.reference)):
+        if _RUNNABLE_URL.match(re.sub(r"[\x00-\x20]", "", link.get("refuri", ""))):
+            link.replace_self(nodes.Text(link.astext()))
 
 
 def callout_as_paragraph(callout: crawl_callout) -> nodes.paragraph:

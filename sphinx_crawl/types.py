@@ -42,6 +42,7 @@ from sphinx_crawl.core.content_types import (
     Relation,
     choice,
     let_interrupts_through,
+    shown_value,
     text_field,
 )
 from sphinx_crawl.diagnostics import warn
@@ -311,6 +312,6 @@ def _published_types(published: object) -> list[ContentType]:
     if isinstance(items, list | tuple) and all(isinstance(i, ContentType) for i in items):
         return list(items)
     raise TypeError(
-        f"it gives {type(published).__name__} {published!r:.60}, not a ContentType or a "
+        f"it gives {type(published).__name__} {shown_value(published)}, not a ContentType or a "
         "list of them"
     )

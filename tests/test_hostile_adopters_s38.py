@@ -445,21 +445,9 @@ def test_long_words_break_inside_tables_lists_and_sources_on_a_phone(tmp_path: P
     source title: the milestone table, checklist, a list as a table, the timeline's
     table and the source list ran past a 375 px screen, and the page scrolled
     sideways (cards broke such words already); so did the milestones' index page."""
-    import functools
-    import json
-    import subprocess
-    import sys
+    from tests.browser.support import run_page_script
+    from tests.build_utils import build
 
-    from tests.browser.conftest import chromium_executable, unavailable
-    from tests.build_utils import QuietHandler, build, serving
-
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        unavailable("Playwright is not installed")
-    executable = chromium_executable()
-    if executable is None:
-        unavailable("Chromium not found")
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(
@@ -471,19 +459,7 @@ def test_long_words_break_inside_tables_lists_and_sources_on_a_phone(tmp_path: P
     (src / "index.rst").write_text(LONG_WORDS_PAGE, "utf-8")
     site = build(src)
     assert site.crawl_warnings() == []
-    folder = functools.partial(QuietHandler, directory=str(site.outdir))
-    with serving(folder) as (url, _server):
-        # Its own process: in the test run, the browser tests' session holds
-        # Playwright's loop in this one.
-        measured = subprocess.run(
-            [sys.executable, "-c", MEASURE_SIDEWAYS, executable, url],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-            cwd=Path(__file__).parent.parent,
-        )
-    found = json.loads(measured.stdout)
+    found = run_page_script(MEASURE_SIDEWAYS, site.outdir)
     assert found == {"index.html": [0, []], "crawl-milestones.html": [0, []]}
 
 

@@ -29,6 +29,7 @@ from sphinx_crawl.core.content_types import (
     ContentTypeRegistry,
     let_interrupts_through,
     matches_schema,
+    shown_value,
 )
 from sphinx_crawl.core.entries import EntryData, split_list
 
@@ -234,7 +235,7 @@ def _value(
         problems.append(
             _problem(
                 extension,
-                f"{name} for {whose}: {value!r:.60} does not match the field's schema "
+                f"{name} for {whose}: {shown_value(value)} does not match the field's schema "
                 f"{dict(spec.schema)}",
                 "field",
             )

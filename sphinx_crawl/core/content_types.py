@@ -308,7 +308,7 @@ def _check_field_schemas(content_type: ContentType) -> None:
         try:
             if not isinstance(spec.schema, Mapping):
                 raise SchemaError(
-                    f"{type(spec.schema).__name__} {spec.schema!r:.60} is not an object"
+                    f"{type(spec.schema).__name__} {shown_value(spec.schema)} is not an object"
                 )
             Draft202012Validator.check_schema(dict(spec.schema))
         except SchemaError as error:
@@ -373,11 +373,18 @@ def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, A
         let_interrupts_through(error)
         raise HookError(f"{hook} raised {type(error).__name__}: {error}") from error
     if not _HOOK_RESULTS[hook](value):
-        raise HookError(f"{hook} returned {type(value).__name__} {value!r:.60}")
+        raise HookError(f"{hook} returned {type(value).__name__} {shown_value(value)}")
     if not _is_own(function) and lone_surrogate(value, "") is not None:
         # No page, index or crawl.json can be written with it.
-        raise HookError(f"{hook} returned {value!r:.60}, which holds a lone surrogate")
+        raise HookError(f"{hook} returned {shown_value(value)}, which holds a lone surrogate")
     return value
+
+
+def shown_value(value: Any) -> str:
+    """``value`` as a warning shows it: its repr, at most 60 characters, without the
+    memory address of an object's default repr ("<Lazy object at 0x7f...>"), which
+    differs from one build to the next (and a warning would too)."""
+    return f"{re.sub(r' at 0x[0-9a-fA-F]+', '', repr(value)):.60}"
 
 
 def given_to(function: Callable[..., Any], value: Any) -> Any:

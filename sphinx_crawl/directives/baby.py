@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.options import raw_options, read_options, warn_stray
 
 
@@ -27,6 +28,18 @@ class _CompanionDirective(SphinxDirective):
             self.name, self.options, self.block_text, self.option_spec, location
         )
         warn_stray(self.name, self.content, self.arguments, location, argument=False)
+        # One per page: crawl-companion.js fills the first; a second baby panel repeated
+        # its fields' ids (the labels named the first one's fields) and stayed hidden,
+        # a second summary said "It needs JavaScript" for good.
+        first = self.env.temp_data.setdefault(f"crawl-one-per-page:{self.name}", location)
+        if first is not location:
+            warn(
+                f"{self.name}: the page has one already (at {first}); a page "
+                "holds one, which the script fills: this one is left out",
+                location,
+                "content",
+            )
+            return []
         node = self.node_class()
         self.set_source_info(node)
         return [node]

@@ -209,7 +209,7 @@ class CrawlImportDirective(SphinxDirective):
             body = nodes.container(classes=["crawl-entry-body", *language])
             body.extend(nodes.paragraph(text, text) for text in paragraphs)
             node += body
-        node.extend(callout_paragraphs(ct, fields))
+        node.extend(callout_paragraphs(ct, fields, self.config))
         node.extend(entry_tail(registry, ct, entry_id, age, relations))
         if sources:
             node += sources_paragraph(list(sources), sources)

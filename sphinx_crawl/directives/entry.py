@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -32,10 +31,9 @@ from sphinx_crawl.directives.entry_parts import (
 from sphinx_crawl.directives.options import list_option, raw_options, read_options
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _
-from sphinx_crawl.node_parts import callout_paragraphs, labelled_list
+from sphinx_crawl.node_parts import callout_paragraphs, defuse_title, labelled_list
 
 #: URL schemes a browser runs rather than opens (it ignores spaces and controls in them).
-_RUNNABLE_URL = re.compile(r"(javascript|vbscript|data):", re.IGNORECASE)
 
 
 class EntryDirective(SphinxDirective):
@@ -115,7 +113,9 @@ class EntryDirective(SphinxDirective):
     def _translatable_callouts(self, fields: dict[str, Any]) -> list[nodes.Element]:
         """The labelled lines; those the author wrote are offered to translators (a
         default comes from the package's own catalog, already in the build's language)."""
-        callouts: list[nodes.Element] = list(callout_paragraphs(self.content_type, fields))
+        callouts: list[nodes.Element] = list(
+            callout_paragraphs(self.content_type, fields, self.config)
+        )
         for callout in callouts:
             if callout.get("field") and callout["field"] in self.options:
                 # As written: a contact named with the role stays the role (each edition,
@@ -182,11 +182,7 @@ class EntryDirective(SphinxDirective):
         # The title alone is offered to translators (gettext), apart from the prefix.
         text = nodes.inline(title, "", *inline, classes=["crawl-title-text"], translatable=True)
         text.source, text.line = self.get_source_info()
-        for raw in list(text.findall(nodes.raw)):
-            raw.replace_self(nodes.Text(raw.astext()))
-        for link in list(text.findall(nodes.reference)):
-            if _RUNNABLE_URL.match(re.sub(r"[\x00-\x20]", "", link.get("refuri", ""))):
-                link.replace_self(nodes.Text(link.astext()))
+        defuse_title(text)
         node += text
         node.extend(messages)
         return node

@@ -25,6 +25,7 @@ from sphinx_crawl.core.content_types import (
     matches_schema_type,
     run_hook,
     schema_problem,
+    shown_value,
 )
 from sphinx_crawl.core.derive import badge, free_id
 from sphinx_crawl.core.entries import (
@@ -170,7 +171,7 @@ def _check_required_when(ct: ContentType, fields: Mapping[str, Any], report: Rep
         if reason is not None and not isinstance(reason, str):  # a reason, or "" or None
             report(
                 f"the {ct.name!r} content type's :{spec.name}: required_when returned "
-                f"{type(reason).__name__} {reason!r:.60}, not a reason in words or ''",
+                f"{type(reason).__name__} {shown_value(reason)}, not a reason in words or ''",
                 "plugin",
             )
         elif reason:
@@ -189,7 +190,7 @@ def _fits(ct: ContentType, spec: Field, value: Any, what: str, report: Report) -
             return True
         if problem is None:  # fits, but no page, index or crawl.json can hold it
             report(
-                f"the {ct.name!r} content type's :{spec.name}: {whose} {value!r:.60}, which "
+                f"the {ct.name!r} content type's :{spec.name}: {whose} {shown_value(value)}, which "
                 "holds a lone surrogate, not a character; the field is left out",
                 subtype,
             )
@@ -199,7 +200,7 @@ def _fits(ct: ContentType, spec: Field, value: Any, what: str, report: Report) -
             return False
     report(
         f"the {ct.name!r} content type's :{spec.name}: {whose} {type(value).__name__} "
-        f"{value!r:.60}, which does not match its schema {dict(spec.schema)}; the field "
+        f"{shown_value(value)}, which does not match its schema {dict(spec.schema)}; the field "
         "is left out",
         subtype,
     )

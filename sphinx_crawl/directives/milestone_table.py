@@ -58,6 +58,16 @@ class MilestoneTableDirective(SphinxDirective):
                 )
                 leftovers.append(child)
 
+        if not milestones:
+            # An empty table (headings over no rows) was shown without a word: the
+            # milestones not indented under the directive, or none written yet.
+            warn(
+                "milestone-table: the table has no milestones (write each as a "
+                "'.. milestone::' indented under the table); no table is shown",
+                location,
+                "content",
+            )
+            return leftovers
         milestones.sort(key=_age_order)
         table = _table(title, milestones, self.options.get("class", "").split(), conditions)
         if words_in_english(self.config):

@@ -6,11 +6,13 @@ extension registers goes through :func:`add_crawl_directive`; before pages are r
 :func:`check_directive_names` finds any name now held by another extension's class
 and says so (``crawl.config``, at the ``extensions`` line of conf.py), naming both and
 the way out: ``crawl_directive_prefix``, which offers every directive under a second
-name (``crawl-question``) that nothing else takes.
+name (``crawl-question``) that nothing else takes. A name written in a MyST ``:::``
+fence that MyST does not read (no ``colon_fence``) is said too.
 """
 
 from __future__ import annotations
 
+import re
 import weakref
 from typing import TYPE_CHECKING
 
@@ -86,7 +88,46 @@ def check_directive_names(app: Sphinx, env: BuildEnvironment, docnames: list[str
         )
 
 
+#: A MyST colon fence opening a directive (":::{red-flag} Title"), and a code fence.
+_COLON_FENCE = re.compile(r" {0,3}:{3,}\s*\{([A-Za-z0-9_:.-]+)\}")
+_CODE_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def warn_about_colon_fences(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: a Markdown page writing an entry in a ``:::`` fence, as the
+    README does, in a project without MyST's ``colon_fence`` extension: MyST reads the
+    fence as a paragraph, so the red flag showed as its raw text (":::{red-flag} Not
+    moving :urgency: soon ...") with no word why. Said at the first such fence of the
+    page (fences shown inside a code block are examples, not entries)."""
+    enabled = getattr(app.config, "myst_enable_extensions", None) or ()
+    if "colon_fence" in enabled or not str(app.env.doc2path(docname)).endswith(".md"):
+        return
+    if app.config.source_suffix.get(".md") != "markdown":
+        return  # not MyST's to read (the .md read as reStructuredText is said apart)
+    ours = set(crawl_directive_names(app))
+    fence = ""
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(source[0].splitlines(), 1):
+        code = _CODE_FENCE.match(line)
+        if code and (not fence or code[1].startswith(fence)):
+            fence = "" if fence else code[1][:3]
+            continue
+        match = None if fence else _COLON_FENCE.match(line)
+        if match and match[1] in ours:
+            found.append((number, match[1]))
+    if found:
+        first, name = found[0]
+        more = f" (and {len(found) - 1} more on this page)" if len(found) > 1 else ""
+        warn(
+            f"':::{{{name}}}' is not read as a directive{more}: MyST reads ::: fences only "
+            'with "colon_fence" in myst_enable_extensions (conf.py), so it shows as text',
+            (docname, first),
+            "config",
+        )
+
+
 def setup_directive_names(app: Sphinx) -> None:
     # After the entry directives are added (priority 900).
     app.connect("config-inited", add_prefixed_names, priority=950)
     app.connect("env-before-read-docs", check_directive_names)
+    app.connect("source-read", warn_about_colon_fences)

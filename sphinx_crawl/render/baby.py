@@ -19,7 +19,7 @@ from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.contacts import fill_contacts, summary_contacts
 from sphinx_crawl.core.ages import MAX_WEEKS_EARLY, age_rules
 from sphinx_crawl.domain import crawl_domain
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.output import write_bytes_if_changed
 
 if TYPE_CHECKING:
@@ -63,6 +63,12 @@ def _t(message: str) -> str:
     return escape(str(message))
 
 
+def _ours(html: str, lang: str) -> str:
+    """The extension's words (``html``, escaped), in a span saying they are English when
+    ``lang`` is `` lang="en"`` (see :func:`words_in_english`)."""
+    return f"<span{lang}>{html}</span>" if lang else html
+
+
 def baby_page_href(self: HTML5Translator) -> str:
     """The address of the page with the baby panel, from the page being written."""
     pages = crawl_domain(self.builder.env).pages_with("baby")
@@ -76,7 +82,11 @@ def baby_page_href(self: HTML5Translator) -> str:
 
 
 def visit_track_item(self: HTML5Translator, node: crawl_nodes.crawl_track_item) -> None:
+    """One entry of a tracker: its link, then the parent's marks. The extension's words
+    say they are English (``en``) where they show in English on a page of another
+    language; the entry's title keeps the page's language."""
     w = _words()
+    en = words_in_english(self.builder.config)
     entry_id, title = _t(node["entry_id"]), _t(node["title"])
     name = f"track-{entry_id}"
     age = f' <span class="crawl-track-age">\u00b7 {_t(node["age"])}</span>' if node["age"] else ""
@@ -89,23 +99,23 @@ def visit_track_item(self: HTML5Translator, node: crawl_nodes.crawl_track_item) 
     if node["mode"] == "noticed":
         controls = (
             f'<label class="crawl-track-noticed"><input type="checkbox" name="{name}" '
-            f'value="noticed" /> {w["noticed"]}{about}</label>'
+            f'value="noticed" /> {_ours(w["noticed"], en)}{about}</label>'
         )
         date_label = _("Since")
     else:
         choices = [("yes", _("Yes")), ("not-yet", _("Not yet")), ("not-sure", _("Not sure"))]
         controls = (
-            f'<legend class="crawl-visually-hidden">{w["does_it"]} '
+            f'<legend class="crawl-visually-hidden">{_ours(w["does_it"], en)} '
             f"{title}</legend>"
             + "".join(
-                f'<label class="crawl-track-state"><input type="radio" name="{name}" '
+                f'<label class="crawl-track-state"{en}><input type="radio" name="{name}" '
                 f'value="{value}" /> {_t(label)}</label>'
                 for value, label in choices
             )
         )
         date_label = _("Date")
     date = (
-        f'<label class="crawl-track-date">{_t(date_label)}{about} '
+        f'<label class="crawl-track-date">{_ours(_t(date_label), en)}{about} '
         f'<input type="date" name="{name}-date" /></label>'
     )
     self.body.append(
@@ -121,16 +131,17 @@ def visit_track_item(self: HTML5Translator, node: crawl_nodes.crawl_track_item) 
 def _help_html(node: crawl_nodes.crawl_track_item, config: Config) -> str:
     """Shown by the script when a milestone is "not yet" past the ages given for it."""
     w = _words()
+    en = words_in_english(config)
     if node["mode"] != "seen" or node["age_max"] == "":
         return ""
     links = "".join(
         f'<li><a class="reference internal" href="{_t(href)}">{_t(text)}</a></li>'
         for text, href in node["help"]
     )
-    tips = f"<p>{w['ideas']}</p><ul>{links}</ul>" if links else ""
+    tips = f"<p{en}>{w['ideas']}</p><ul>{links}</ul>" if links else ""
     return (
         '<div class="crawl-track-help" hidden="hidden" role="note">'
-        f"<p><strong>{w['past_window']}</strong> "
+        f"<p{en}><strong>{w['past_window']}</strong> "
         + _t(
             fill_contacts(
                 str(
@@ -150,29 +161,32 @@ def _help_html(node: crawl_nodes.crawl_track_item, config: Config) -> str:
 
 
 def visit_baby(self: HTML5Translator, node: crawl_nodes.crawl_baby) -> None:
-    """The panel's fields; the list of babies and the buttons come with the script."""
+    """The panel's fields; the list of babies and the buttons come with the script.
+    The extension's words are marked English where they show so (see above), not the
+    form: the babies' names the parent types are in any language."""
     w = _words()
+    en = words_in_english(self.builder.config)
     self.body.append(
         '<form class="crawl-baby" hidden="hidden" autocomplete="off" novalidate="novalidate" '
         'aria-labelledby="crawl-baby-heading">'
-        f'<p id="crawl-baby-heading" class="crawl-baby-heading"><strong>'
+        f'<p id="crawl-baby-heading" class="crawl-baby-heading"{en}><strong>'
         f"{w['panel_heading']}</strong></p>"
-        f'<p class="crawl-baby-private">{_t(PRIVATE)}</p>'
-        '<div class="crawl-baby-choose" hidden="hidden"><label for="crawl-baby-which">'
-        f'{w["baby"]}</label> <select id="crawl-baby-which" name="which"></select></div>'
+        f'<p class="crawl-baby-private"{en}>{_t(PRIVATE)}</p>'
+        '<div class="crawl-baby-choose" hidden="hidden"><label for="crawl-baby-which"'
+        f'{en}>{w["baby"]}</label> <select id="crawl-baby-which" name="which"></select></div>'
         '<div class="crawl-baby-fields">'
-        f'<div><label for="crawl-baby-name">{w["name"]}</label>'
+        f'<div><label for="crawl-baby-name"{en}>{w["name"]}</label>'
         '<input id="crawl-baby-name" name="name" type="text" maxlength="40" /></div>'
-        f'<div><label for="crawl-baby-born">{w["born"]}</label>'
+        f'<div><label for="crawl-baby-born"{en}>{w["born"]}</label>'
         '<input id="crawl-baby-born" name="born" type="date" required="required" /></div>'
-        f'<div><label for="crawl-baby-early">{w["weeks_early"]}</label>'
+        f'<div><label for="crawl-baby-early"{en}>{w["weeks_early"]}</label>'
         '<input id="crawl-baby-early" name="early" type="number" min="0" '
         f'max="{MAX_WEEKS_EARLY}" step="1" '
         'inputmode="numeric" /></div></div>'
         '<p class="crawl-baby-buttons">'
-        f'<button type="submit" class="crawl-baby-save">{w["save"]}</button> '
-        f'<button type="button" class="crawl-baby-add">{w["add"]}</button> '
-        f'<button type="button" class="crawl-baby-forget">{w["forget"]}</button>'
+        f'<button type="submit" class="crawl-baby-save"{en}>{w["save"]}</button> '
+        f'<button type="button" class="crawl-baby-add"{en}>{w["add"]}</button> '
+        f'<button type="button" class="crawl-baby-forget"{en}>{w["forget"]}</button>'
         "</p>"
         '<p class="crawl-baby-status" role="status" aria-live="polite"></p></form>\n'
     )
@@ -190,7 +204,8 @@ def visit_summary(self: HTML5Translator, node: crawl_nodes.crawl_summary) -> Non
     href = _t(baby_page_href(self))
     self.body.append(
         f'<div class="crawl-summary" data-baby-href="{href}">'
-        f'<p class="crawl-summary-empty">{_t(NO_SCRIPT)}</p></div>\n'
+        f'<p class="crawl-summary-empty"{words_in_english(self.builder.config)}>'
+        f"{_t(NO_SCRIPT)}</p></div>\n"
     )
     raise nodes.SkipNode
 
@@ -293,6 +308,10 @@ def companion_text(config: Config | None = None) -> dict[str, Any]:
     }
     text: dict[str, Any] = {key: str(value) for key, value in words.items()}
     text["contacts"] = summary_contacts(config) if config is not None else []
+    # These words are English on pages of a language the package has none for: the
+    # script marks the elements holding only them (see words_in_english).
+    if config is not None and words_in_english(config):
+        text["wordsLang"] = "en"
     return text
 
 

@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import Edition, crawl_config
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.render.top import put_at_top
 
 if TYPE_CHECKING:
@@ -92,10 +92,12 @@ def add_edition_links(
         if language != current
     )
     label = escape(str(_("Other languages")))
+    # Its name is the package's words (each link says its own language).
+    lang = words_in_english(app.config)
     put_at_top(
         context,
         doctree,
-        f'<nav class="crawl-editions" aria-label="{label}"><ul>{items}</ul></nav>\n',
+        f'<nav class="crawl-editions" aria-label="{label}"{lang}><ul>{items}</ul></nav>\n',
     )
 
 

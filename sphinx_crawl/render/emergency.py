@@ -19,7 +19,7 @@ from sphinx_crawl.contacts import fill_contacts
 from sphinx_crawl.core.ages import MONTH_DAYS
 from sphinx_crawl.core.emergency_words import YOUNG_WEEKS, default_signs, default_unwell
 from sphinx_crawl.diagnostics import warn
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.output import is_html_page
 from sphinx_crawl.render.top import put_at_top
 
@@ -89,18 +89,27 @@ def numbers_html(numbers: tuple[tuple[str, str], ...], words: dict[str, str]) ->
     return f"{', '.join(parts[:-1])} {escape(words['or'])} {parts[-1]}"
 
 
-def emergency_line_html(numbers: tuple[tuple[str, str], ...], page_href: str | None) -> str:
-    """``<p class="crawl-emergency-line">``: the question, the numbers, the page."""
+def emergency_line_html(
+    numbers: tuple[tuple[str, str], ...], page_href: str | None, lang: str = ""
+) -> str:
+    """``<p class="crawl-emergency-line">``: the question, the numbers, the page.
+    ``lang`` (`` lang="en"``, see :func:`words_in_english`) marks the extension's words,
+    not the numbers' places, which are the project's."""
     words = texts()
-    call = escape(words["call"]).replace("{numbers}", numbers_html(numbers, words))
+    call = escape(words["call"])
+    if lang:  # "Call " and " now." marked, the numbers between them not
+        call = f"<span{lang}>{call}</span>".replace("{numbers}", f"</span>{{numbers}}<span{lang}>")
+        call = call.replace(f"<span{lang}></span>", "")
+    call = call.replace("{numbers}", numbers_html(numbers, words))
     link = (
-        f' <a class="crawl-emergency-page" href="{escape(page_href)}">{escape(words["page"])}</a>'
+        f' <a class="crawl-emergency-page" href="{escape(page_href)}"{lang}>'
+        f"{escape(words['page'])}</a>"
         if page_href is not None
         else ""
     )
     return (
         '<p class="crawl-emergency-line" role="note">'
-        f"<strong>{escape(words['question'])}</strong> {call}{link}</p>\n"
+        f"<strong{lang}>{escape(words['question'])}</strong> {call}{link}</p>\n"
     )
 
 
@@ -108,6 +117,12 @@ def _page_href(app: Sphinx, pagename: str, context: dict[str, Any]) -> str | Non
     page = crawl_config(app.config).emergency.page
     if not page or page == pagename or page not in app.env.found_docs:
         return None
+    if app.builder.name == "singlehtml":
+        # The page is a part of the one page ("#document-help"), which Sphinx's pathto
+        # gave as "#" there and "./" from the search page beside it: its top, not the part.
+        part = f"#document-{page}"
+        root = app.config.root_doc
+        return part if pagename == root else f"{root}{app.builder.out_suffix}{part}"  # type: ignore[attr-defined]
     return str(context["pathto"](page))
 
 
@@ -121,7 +136,8 @@ def add_emergency_line(
         return
     if not is_html_page(app, context):
         return
-    put_at_top(context, doctree, emergency_line_html(numbers, _page_href(app, pagename, context)))
+    href = _page_href(app, pagename, context)
+    put_at_top(context, doctree, emergency_line_html(numbers, href, words_in_english(app.config)))
 
 
 def search_data(app: Sphinx) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.builtin import MILESTONE, QUESTION, RED_FLAG, TIP
+from sphinx_crawl.builtin import BUILT_IN_TYPES
 from sphinx_crawl.i18n import _, labelled, words_in_english
 from sphinx_crawl.node_parts import meta_parts
 
@@ -38,7 +38,6 @@ def depart_entry(self: HTML5Translator, node: crawl_nodes.crawl_entry) -> None:
 
 
 #: The extension's own content types: their words are the package's.
-BUILT_IN_TYPES = frozenset(t.name for t in (MILESTONE, TIP, RED_FLAG, QUESTION))
 
 
 def _heading_tag(self: HTML5Translator) -> str:
@@ -114,9 +113,14 @@ def visit_callout(self: HTML5Translator, node: crawl_nodes.crawl_callout) -> Non
     self.visit_paragraph(node)
     lang = _ours(self, node)
     self.body.append(f"<strong{lang}>{self.encode(node['label'])}</strong>")
+    # The type's own text ("Book an appointment with..."), not the author's: English too.
+    if lang and node.get("own_words"):
+        self.body.append(f"<span{lang}>")
 
 
 def depart_callout(self: HTML5Translator, node: crawl_nodes.crawl_callout) -> None:
+    if _ours(self, node) and node.get("own_words"):
+        self.body.append("</span>")
     self.depart_paragraph(node)
 
 
@@ -158,7 +162,7 @@ def visit_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item) 
     ticks the box; the box's printed twin is filled in by crawl-checklist.js, since a
     printed form control keeps no state reliably."""
     label_id, title = _text(node["label_id"]), _text(node["title"])
-    badge = f" \u2014 <em>{_text(node['badge'])}</em>" if node["badge"] else ""
+    badge = f" \u2014 <em{_ours(self, node)}>{_text(node['badge'])}</em>" if node["badge"] else ""
     self.body.append(
         '<li class="crawl-check-item"><p class="crawl-check-line"><label class="crawl-check-row">'
         f'<input aria-labelledby="{label_id}" class="crawl-check" '
@@ -177,16 +181,18 @@ def depart_check_item(self: HTML5Translator, node: crawl_nodes.crawl_check_item)
     # Outside the f-string: message extraction does not look inside one.
     read_more, notes = _text(_("Read more")), _text(_("Notes"))
     notes_label = _text(labelled(_("Notes")))
+    lang = words_in_english(self.config)  # the package's words; the title is the author's
+    notes_html = f"<span{lang}>{notes}</span>" if lang else notes
     self.body.append(
         '<p class="crawl-check-more"><a class="crawl-check-link reference internal" '
-        f'href="{_text(node["href"])}"><span>{read_more}</span>'
+        f'href="{_text(node["href"])}"><span{lang}>{read_more}</span>'
         f"{about}</a></p>\n"
         '<div class="crawl-check-note" hidden="hidden">'
-        f'<label for="{note_id}">{notes}{about}</label>'
+        f'<label for="{note_id}">{notes_html}{about}</label>'
         f'<textarea id="{note_id}" class="crawl-check-note-field" rows="2" maxlength="1000">'
         "</textarea></div>\n"
         '<p class="crawl-check-note-print" hidden="hidden">'
-        f"<strong>{notes_label}</strong>"
+        f"<strong{lang}>{notes_label}</strong>"
         '<span class="crawl-check-note-text"></span></p>\n</li>\n'
     )
 
@@ -225,17 +231,23 @@ def visit_checklist_tools(self: HTML5Translator, node: crawl_nodes.crawl_checkli
         }
         age_label = _("Baby's age (optional, printed with the list)")
         printed_age = labelled(_("Baby's age"))
+        # The package's words say they are English where they show so (not the age
+        # typed, nor the baby's name the script may write in the notice).
+        lang = words_in_english(self.config)
         self.body.append(
-            f'<p class="crawl-print-age" hidden="hidden"><strong>{_text(printed_age)}</strong>'
+            f'<p class="crawl-print-age" hidden="hidden"><strong{lang}>'
+            f"{_text(printed_age)}</strong>"
             '<span class="crawl-print-age-value"></span></p>\n'
             '<div class="crawl-checklist-tools crawl-checklist-top" hidden="hidden" '
             f"{_data_html(data)}>"
-            f'<p class="crawl-checklist-saved" role="status">{_text(saved)}</p>'
-            f'<p class="crawl-checklist-age"><label for="{age_id}">{_text(age_label)}</label>'
+            f'<p class="crawl-checklist-saved" role="status"{lang}>{_text(saved)}</p>'
+            f'<p class="crawl-checklist-age"><label for="{age_id}"{lang}>'
+            f"{_text(age_label)}</label>"
             f'<input id="{age_id}" name="checklist-age" type="text" maxlength="40" '
             'autocomplete="off" /></p></div>\n'
         )
     else:
+        lang = words_in_english(self.config)
         clear = _text(_("Clear my ticks and notes"))
         data = {
             "confirm": _("Clear every tick and note on this list? This cannot be undone."),
@@ -244,9 +256,10 @@ def visit_checklist_tools(self: HTML5Translator, node: crawl_nodes.crawl_checkli
         self.body.append(
             '<div class="crawl-checklist-tools crawl-checklist-bottom" hidden="hidden" '
             f"{_data_html(data)}>"
-            '<p><button type="button" class="crawl-checklist-clear">'
+            f'<p><button type="button" class="crawl-checklist-clear"{lang}>'
             f"{clear}</button></p>"
-            '<p class="crawl-checklist-status" role="status" aria-live="polite"></p></div>\n'
+            f'<p class="crawl-checklist-status" role="status" aria-live="polite"{lang}></p>'
+            "</div>\n"
         )
     raise nodes.SkipNode
 
@@ -268,8 +281,10 @@ def skip(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_details(self: HTML5Translator, node: crawl_nodes.crawl_details) -> None:
+    """A disclosure whose summary is the package's words ("The same ages as a table")."""
+    lang = words_in_english(self.config)
     self.body.append(
-        f'<details class="crawl-details"><summary>{_text(node["summary"])}</summary>\n'
+        f'<details class="crawl-details"><summary{lang}>{_text(node["summary"])}</summary>\n'
     )
 
 

@@ -10,12 +10,18 @@ shows the list.
 
 from __future__ import annotations
 
+import functools
+import re
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from sphinx_crawl.output import is_html_page
+from sphinx_crawl.builtin import MILESTONE, QUESTION, RED_FLAG, TIP, URGENCY_LEVELS
+from sphinx_crawl.core.content_types import hook_value
+from sphinx_crawl.i18n import _, words_in_english
+from sphinx_crawl.output import is_html_page, writes_html_pages
+from sphinx_crawl.render.top import rewrite_page
 from sphinx_crawl.types import get_registry
 
 if TYPE_CHECKING:
@@ -39,10 +45,27 @@ def escape_index_names(
     ours = {f"crawl-{spec.name}" for spec in _index_specs(app)}
     if templatename == "domainindex.html" and pagename in ours and "indextitle" in context:
         context["indextitle"] = Markup(escape(str(context["indextitle"])))
+    # The built-in types' names are the extension's words: English, so marked, on pages
+    # of a language it has none for (lang unquoted: text, should a theme quote it).
+    # (On HTML pages: the JSON and pickle builders hand the names to other programs.)
+    english = (
+        {f"crawl-{name}" for name in _BUILT_IN_INDICES}
+        if words_in_english(app.config) and writes_html_pages(app.builder)
+        else set()
+    )
     rellinks = context.get("rellinks")
     if isinstance(rellinks, list):
         context["rellinks"] = [
-            (link[0], Markup(escape(str(link[1]))), link[2], Markup(escape(str(link[3]))))
+            (
+                link[0],
+                Markup(escape(str(link[1]))),
+                link[2],
+                Markup(
+                    f"<span lang=en>{escape(str(link[3]))}</span>"
+                    if link[0] in english
+                    else escape(str(link[3]))
+                ),
+            )
             if len(link) == 4 and link[0] in ours and not isinstance(link[3], Markup)
             else link
             for link in rellinks
@@ -64,10 +87,46 @@ def prepare_index_page(
         return
     context["content"] = [(escape(heading), rows) for heading, rows in context["content"]]
     app.add_css_file(INDEX_CSS_FILE)  # this page's alone: the titles as text
+    if pagename.removeprefix("crawl-") in _BUILT_IN_INDICES and words_in_english(app.config):
+        rewrite_page(
+            context, functools.partial(_mark_english, _text(context.get("indextitle", "")))
+        )
     if is_html_page(app, context) and not context.get("body"):
         context["body"] = index_body(
             _text(context.get("indextitle", "")), context["content"], context["pathto"]
         )
+
+
+#: The built-in types' indices, whose title, group headings and badges are ours.
+_BUILT_IN_INDICES = frozenset(
+    ct.index.name for ct in (MILESTONE, TIP, RED_FLAG, QUESTION) if ct.index is not None
+)
+
+
+def _own_index_words() -> set[str]:
+    """The extension's words an index of a built-in type shows: its groups' headings
+    that are not the author's (tags, ages as written) and the red flags' badges."""
+    badges = {str(hook_value(RED_FLAG, "badge", {"urgency": level})) for level in URGENCY_LEVELS}
+    return {str(_("Any age")), str(_("Untagged")), str(_("Other")), *badges}
+
+
+def _mark_english(title: str, page: str) -> str:
+    """An index page of a built-in type in a language the extension has no words for:
+    its heading, its own group headings and badges say they are English (``lang="en"``),
+    so a screen reader does not speak them with the page's voice. The entries' titles
+    and the author's tags keep the page's language."""
+    if title:
+        # The heading, and the theme's links naming the page (not its <title>).
+        page = re.sub(
+            r"(?<!<title)>(\s*)(" + re.escape(escape(title)) + r")(\s*)<",
+            r'>\1<span lang="en">\2</span>\3<',
+            page,
+        )
+    for word in _own_index_words():
+        text = escape(word)
+        for tag in ("strong", "em"):
+            page = page.replace(f"<{tag}>{text}</{tag}>", f'<{tag} lang="en">{text}</{tag}>')
+    return page
 
 
 def _text(title: Any) -> str:

@@ -9,6 +9,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl import nodes as crawl_nodes
+from sphinx_crawl.builtin import BUILT_IN_TYPES
 from sphinx_crawl.config import source_language_classes
 from sphinx_crawl.core.content_types import ContentType, hook_value
 from sphinx_crawl.core.derive import age_sort_key, badge, free_id, source_anchor
@@ -85,6 +86,13 @@ class FillCollections(SphinxPostTransform):
     def _type(self, entry: EntryData) -> ContentType | None:
         return crawl_domain(self.env).content_types.get(entry["type"])
 
+    def _detail_node(self, entry: EntryData) -> nodes.Node:
+        """The details column: a built-in type's badge is the package's words."""
+        content_type = self._type(entry)
+        if content_type and content_type.badge and entry["type"] in BUILT_IN_TYPES:
+            return self._english_text(self._detail(entry))
+        return nodes.Text(self._detail(entry))
+
     def _detail(self, entry: EntryData) -> str:
         content_type = self._type(entry)
         if content_type and content_type.badge:
@@ -142,7 +150,9 @@ class FillCollections(SphinxPostTransform):
     def _list_parts(self, spec: ListSpec, entries: list[EntryData]) -> list[nodes.Element]:
         """What a list shows below its caption: the entries, and a checklist's tools."""
         if not entries:
-            return [nodes.paragraph("", "", nodes.emphasis("", _("No entries match.")))]
+            return [
+                nodes.paragraph("", "", self._english(nodes.emphasis("", _("No entries match."))))
+            ]
         parts: list[nodes.Element] = []
         interactive = spec["layout"] == "checklist" and self._is_html()
         if interactive:
@@ -150,7 +160,8 @@ class FillCollections(SphinxPostTransform):
             parts.append(
                 nodes.paragraph(
                     "",
-                    _("Printed on") + " ",
+                    "",
+                    self._english_text(_("Printed on") + " "),
                     nodes.inline(classes=["crawl-print-date"]),
                     classes=["crawl-print-only"],
                 )
@@ -172,10 +183,35 @@ class FillCollections(SphinxPostTransform):
     def _is_html(self) -> bool:
         return bool(self.builder.format == "html")
 
+    def _english_classes(self) -> list[str]:
+        """``language-en`` (Sphinx writes ``lang="en"``) for an element holding only the
+        package's words, in HTML, where they show in English on a page of another
+        language (:func:`words_in_english`); else none."""
+        return ["language-en"] if self._is_html() and words_in_english(self.config) else []
+
+    def _english(self, node: nodes.Element) -> nodes.Element:
+        node["classes"].extend(self._english_classes())
+        return node
+
+    def _english_text(self, text: str) -> nodes.Node:
+        """The package's words: marked English in an inline of their own where they
+        show so, else text as before."""
+        if self._english_classes():
+            return nodes.inline("", text, classes=self._english_classes())
+        return nodes.Text(text)
+
+    def _english_head(self, node: nodes.table) -> nodes.table:
+        """A table whose column headings are the package's words."""
+        for head in node.findall(nodes.thead):
+            self._english(head)
+        return node
+
     def _checklist_tools(
         self, part: str, field_ids: dict[str, str]
     ) -> crawl_nodes.crawl_checklist_tools:
-        tools = crawl_nodes.crawl_checklist_tools(part=part, page=self.docname)
+        # The HTML page's name, as the ticks' keys (see _checklist): the baby's age is
+        # kept once per page the parent has open.
+        tools = crawl_nodes.crawl_checklist_tools(part=part, page=self.env.docname)
         tools["field_ids"] = {key: self._claim_id(value, tools) for key, value in field_ids.items()}
         return tools
 
@@ -184,13 +220,17 @@ class FillCollections(SphinxPostTransform):
             text_row(
                 [
                     self._link(entry),
-                    nodes.Text(entry["age"]["label"] if entry["age"] else _("Any age")),
-                    nodes.Text(self._detail(entry)),
+                    nodes.Text(entry["age"]["label"])
+                    if entry["age"]
+                    else self._english_text(_("Any age")),
+                    self._detail_node(entry),
                 ]
             )
             for entry in entries
         ]
-        return table(["crawl-list-table"], (35, 20, 45), [_("Entry"), _("Age"), _("Details")], rows)
+        return self._english_head(
+            table(["crawl-list-table"], (35, 20, 45), [_("Entry"), _("Age"), _("Details")], rows)
+        )
 
     def _timeline(self, entries: list[EntryData]) -> list[nodes.Element]:
         """The entries' ages as a chart (HTML), with the same data as a table: under
@@ -200,12 +240,15 @@ class FillCollections(SphinxPostTransform):
             key=lambda entry: (age_sort_key(entry["age"]), entry["title"].lower()),
         )
         if not aged:
-            return [nodes.paragraph("", "", nodes.emphasis("", _("No entries with ages match.")))]
+            none = nodes.emphasis("", _("No entries with ages match."))
+            return [nodes.paragraph("", "", self._english(none))]
         rows = [
             text_row([self._link(entry), nodes.Text(entry["age"]["label"])])  # type: ignore[index]
             for entry in aged
         ]
-        data = table(["crawl-timeline-data"], (70, 30), [_("Entry"), _("Age")], rows)
+        data = self._english_head(
+            table(["crawl-timeline-data"], (70, 30), [_("Entry"), _("Age")], rows)
+        )
         if not self._is_html():
             return [data]
         ids = self.document.ids
@@ -223,6 +266,7 @@ class FillCollections(SphinxPostTransform):
                 for entry in aged
             ],
             chart_id,
+            words_in_english(self.config),
         )
         details = crawl_nodes.crawl_details(summary=_("The same ages as a table"))
         details += data
@@ -294,17 +338,23 @@ class FillCollections(SphinxPostTransform):
             level = (
                 badge(content_type, entry["fields"]) if content_type and content_type.badge else ""
             )
-            callouts = callout_paragraphs(content_type, entry["fields"])
+            callouts = callout_paragraphs(content_type, entry["fields"], self.config)
             if html:
                 item: nodes.Element = crawl_nodes.crawl_check_item(
                     "",
                     *callouts,
                     title=entry["title"],
                     badge=level,
+                    # Whose words the badge is: the package's, or a plugin's (html._ours).
+                    crawl_type=entry["type"],
                     label_id=label_id,
                     href=self._uri(entry),
                     # Stored per page and item: the same entry on two pages is two ticks.
-                    key=f"{self.docname}:{label_id.removeprefix('check-')}",
+                    # The page is the HTML page the box is on, whose ids are unique: in
+                    # a single HTML page the root's name for every list, even one
+                    # written on another page (links go from that page; keys did too,
+                    # for a while, and the ticks kept before were lost).
+                    key=f"{self.env.docname}:{label_id.removeprefix('check-')}",
                 )
                 self.document.ids[label_id] = item
                 item["note_id"] = self._claim_id(f"note-{entry['id']}", item)
@@ -378,7 +428,9 @@ class FillCollections(SphinxPostTransform):
             citing = citing_entries(domain, key)
             if citing:
                 block += nodes.paragraph(
-                    "", labelled(_("Cited by")).rstrip(), classes=["crawl-cited-by"]
+                    "",
+                    labelled(_("Cited by")).rstrip(),
+                    classes=["crawl-cited-by", *self._english_classes()],
                 )
                 cited = nodes.bullet_list()
                 for entry in citing:
@@ -386,7 +438,7 @@ class FillCollections(SphinxPostTransform):
                 block += cited
             else:
                 block += nodes.paragraph(
-                    "", "", nodes.emphasis("", _("Not cited by any entry yet."))
+                    "", "", self._english(nodes.emphasis("", _("Not cited by any entry yet.")))
                 )
             wrapper += block
         return wrapper
@@ -406,12 +458,38 @@ def _written_on(node: nodes.Node) -> str | None:
     return None
 
 
+#: Lines whose label is the package's words whatever the entry's type ("Source:",
+#: "Imported from:", "Adapted by:").
+_OWN_LABELLED = ("crawl-sources", "crawl-imported-from", "crawl-adapted-by")
+
+
+class MarkOwnWords(SphinxPostTransform):
+    """HTML, in a language the package has no words for: the labels of an entry's
+    sources, of where it was imported from and who adapted it say they are English
+    (``language-en``, written as ``lang="en"``), as the labels of its links do; the
+    sources and projects after them keep the page's language."""
+
+    default_priority = 30  # after the lists (20) and the adaptations (8)
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if not words_in_english(self.config):
+            return
+        for node in self.document.findall(nodes.paragraph):
+            if any(c in _OWN_LABELLED for c in node["classes"]):
+                label = node.next_node(nodes.strong)
+                if label is not None and "language-en" not in label["classes"]:
+                    label["classes"].append("language-en")
+
+
 def add_collection_transforms(app: Sphinx) -> None:
     """``builder-inited``: the list filler for this builder, and for builders other than
     HTML the conversion of our nodes to standard ones."""
     app.add_post_transform(type("FillCollections", (FillCollections,), {"builder": app.builder}))
     if app.builder.format != "html":
         app.add_post_transform(NonHTMLFallback)
+    else:
+        app.add_post_transform(MarkOwnWords)
 
 
 def setup_collections(app: Sphinx) -> None:

@@ -17,12 +17,14 @@ once it runs (after the theme has looked), so a reload or a shared link still wo
 
 from __future__ import annotations
 
+import functools
 import weakref
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from sphinx_crawl.i18n import _
-from sphinx_crawl.output import html_output_dir, writes_html_pages
+from sphinx_crawl.i18n import _, words_in_english
+from sphinx_crawl.output import html_output_dir, is_html_page, writes_html_pages
+from sphinx_crawl.render.top import rewrite_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
 SEARCH_PAGE = "search"
 #: Set in the context of a search page the extension renders itself.
 OWN_SEARCH_PAGE = "crawl_own_search_page"
+
+#: On a page whose extension words are English in a page of another language.
+WORDS_LANG_META = '<meta name="crawl-words-lang" content="en" />'
 
 #: The builders that rendered a search page in this build (a builder is one build's).
 _RENDERED: weakref.WeakSet[Builder] = weakref.WeakSet()
@@ -44,9 +49,14 @@ def is_search_page(templatename: str, context: dict[str, Any]) -> bool:
 def note_search_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: this build renders a search page."""
+    """``html-page-context``: this build renders a search page. Where the extension's
+    words are English on pages of another language (:func:`words_in_english`), each
+    page says so to the scripts, which mark what they show in them (crawl-search.js on
+    the search page, crawl.js the search box atop every page)."""
     if pagename == SEARCH_PAGE:
         _RENDERED.add(app.builder)
+    if is_html_page(app, context) and words_in_english(app.config):
+        context["metatags"] = context.get("metatags", "") + f"\n{WORDS_LANG_META}"
 
 
 #: Runs as the body is read: the query, kept from the theme's scripts (see above).
@@ -57,12 +67,12 @@ _HOLD_QUERY = (
 )
 
 
-def _search_body() -> str:
+def _search_body(lang: str = "") -> str:
     heading = escape(str(_("Search")))
     needs_script = escape(str(_("Search needs JavaScript, which is turned off in this browser.")))
     return (
-        f'{_HOLD_QUERY}<section id="search-documentation"><h1>{heading}</h1>'
-        f"<noscript><p>{needs_script}</p></noscript>"
+        f'{_HOLD_QUERY}<section id="search-documentation"><h1{lang}>{heading}</h1>'
+        f"<noscript><p{lang}>{needs_script}</p></noscript>"
         '<div id="search-results"></div></section>\n'
     )
 
@@ -76,8 +86,21 @@ def write_missing_search_page(app: Sphinx, exception: Exception | None) -> None:
         return  # no search page is wanted (html_search off, or a single page)
     if getattr(builder, "globalcontext", None) is None:
         return  # nothing was written (Sphinx 8.0 writes no page on a no-op rebuild)
-    context = {"title": str(_("Search")), "body": _search_body(), OWN_SEARCH_PAGE: True}
+    lang = words_in_english(app.config)
+    context = {"title": str(_("Search")), "body": _search_body(lang), OWN_SEARCH_PAGE: True}
+    if builder.name == "singlehtml":
+        # The one page's box searches here; the theme's links to the pages' parts
+        # ("#document-help") are anchors of that page, not of this one.
+        page = builder.get_target_uri(app.config.root_doc).partition("#")[0] or (
+            app.config.root_doc + builder.out_suffix  # type: ignore[attr-defined]
+        )
+        rewrite_page(context, functools.partial(_anchors_of, page))
     builder.handle_page(SEARCH_PAGE, context, "page.html")  # type: ignore[attr-defined]
+
+
+def _anchors_of(page: str, html: str) -> str:
+    """``html`` with its links to the single page's parts made links into ``page``."""
+    return html.replace('href="#document-', f'href="{escape(page)}#document-')
 
 
 def setup_search_page(app: Sphinx) -> None:

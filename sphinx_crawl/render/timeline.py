@@ -67,9 +67,11 @@ def wrap(text: str, width: int = WRAP) -> list[str]:
     return lines or [""]
 
 
-def timeline_svg(rows: list[TimelineRow], chart_id: str) -> str:
+def timeline_svg(rows: list[TimelineRow], chart_id: str, lang: str = "") -> str:
     """The chart: one row per entry (its title and age in words, then its window as a
-    bar on a shared axis of months), the axis, and a hidden marker for the baby."""
+    bar on a shared axis of months), the axis, and a hidden marker for the baby. ``lang``
+    (`` lang="en"``, see :func:`~sphinx_crawl.i18n.words_in_english`) marks the package's
+    words: the chart's name, the axis and the marker."""
     end = axis_end(rows)
     left, right = PAD, WIDTH - PAD
 
@@ -136,17 +138,17 @@ def timeline_svg(rows: list[TimelineRow], chart_id: str) -> str:
         f'<svg class="crawl-timeline-chart" id="{chart}" font-size="{FONT_SIZE}" '
         f'viewBox="0 0 {WIDTH} {bottom + 2 * FONT_SIZE + 14}" '
         f'role="img" aria-labelledby="{chart}-title" data-x0="{left}" data-x1="{right}" '
-        f'data-end="{end}"><title id="{chart}-title">{title}</title>'
+        f'data-end="{end}"><title id="{chart}-title"{lang}>{title}</title>'
     )
     axis = (
         f'<line class="crawl-timeline-axis" x1="{left}" y1="{bottom}" x2="{right}" '
-        f'y2="{bottom}"/><text class="crawl-timeline-axis-label" x="{WIDTH / 2}" '
+        f'y2="{bottom}"/><text class="crawl-timeline-axis-label"{lang} x="{WIDTH / 2}" '
         f'y="{bottom + 2 * FONT_SIZE + 8}">{axis_label}</text>'
     )
     # The marker under the rows, so their words stay readable across it.
     marker = (
         f'<g class="crawl-timeline-marker" visibility="hidden">'
         f'<line x1="0" y1="{top}" x2="0" y2="{bottom}"/>'
-        f'<text x="0" y="{top - 2}" text-anchor="middle">{baby}</text></g>'
+        f'<text x="0" y="{top - 2}" text-anchor="middle"{lang}>{baby}</text></g>'
     )
     return svg + "".join(grid) + axis + marker + "".join(parts) + "</svg>"

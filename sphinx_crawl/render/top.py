@@ -22,9 +22,12 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import DictLoader
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
 
 _PARTS = "crawl_top_parts"
+_REWRITES = "crawl_page_rewrites"
 TEMPLATE = "crawl-template-page.html"
 #: Renders the page's own template (the same context) and puts the parts in it.
 _TEMPLATE_SOURCE = (
@@ -42,22 +45,37 @@ def put_at_top(context: dict[str, Any], doctree: Any, html: str) -> None:
         context.setdefault(_PARTS, []).insert(0, html)
 
 
+def rewrite_page(context: dict[str, Any], rewrite: Callable[[str], str]) -> None:
+    """Have ``rewrite`` change the HTML of a page made from a template, once rendered
+    (a theme's template writes the parts: an index page's heading, say)."""
+    context.setdefault(_REWRITES, []).append(rewrite)
+
+
 def emit_top_parts(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> str | None:
     """``html-page-context``, after every part is put: a page made from a template is
-    rendered through our template, which puts its parts at the start of its content."""
+    rendered through our template, which puts its parts at the start of its content
+    (and makes the changes :func:`rewrite_page` asked for)."""
     parts = context.pop(_PARTS, None)
-    if not parts or not templatename.endswith((".html", ".htm", ".xhtml")):
+    rewrites: list[Callable[[str], str]] = context.pop(_REWRITES, None) or []
+    if not (parts or rewrites) or not templatename.endswith((".html", ".htm", ".xhtml")):
         # Not an HTML page: Sphinx's opensearch.xml (html_use_opensearch) is made the
         # same way, and a paragraph before its <?xml ...?> made it no XML at all.
         return None
-    html = "".join(parts)
+    html = "".join(parts or [])
     if _has_our_template(app):
+
+        def put_top(page: str) -> str:
+            page = put_in_content(page, html) if html else page
+            for rewrite in rewrites:
+                page = rewrite(page)
+            return page
+
         context["crawl_template"] = templatename
-        context["crawl_put_top"] = lambda page: put_in_content(page, html)
+        context["crawl_put_top"] = put_top
         return TEMPLATE
-    if "script_files" in context:
+    if parts and "script_files" in context:
         # JSON in a script: "</" would end it, so it is written "<\/" (the same string).
         data = json.dumps(parts, ensure_ascii=False).replace("</", "<\\/")
         app.add_js_file(None, body=f"window.crawlTopParts = {data};", priority=200)

@@ -13,8 +13,10 @@
  *
  * Without a baby (or without the companion), storage is one key per item,
  * "sphinx-crawl:checklist:<page>:<item>", holding {"checked": bool, "note": string},
- * and "sphinx-crawl:checklist:<page>:age". An item with no tick and no note has no
- * key. When the browser refuses storage (site data blocked, full quota) everything
+ * and "sphinx-crawl:checklist:<page>:age". <page> is the HTML page open (in a single
+ * HTML page, the root's name for every list on it: render/lists.py); keys are never
+ * moved between pages, since one key may be two builds' on one site. An item with no
+ * tick and no note has no key. When the browser refuses storage (site data blocked, full quota) everything
  * still works until the page is left, and the list says so. Whether storage works is
  * known in one place, crawl-companion.js (window.crawlStorage), loaded just before.
  */

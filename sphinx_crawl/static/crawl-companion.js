@@ -39,6 +39,20 @@
     if (text !== undefined) node.textContent = text;
     return node;
   };
+  // An element holding only the package's words, which are English on a page of a
+  // language it has no words for (TEXT.wordsLang, render/baby.py): it says so, so a
+  // screen reader does not speak them with the page's voice. Not where a name the parent
+  // typed, an entry's title or a date in the page's language stands in the words.
+  const ours = (node) => {
+    if (TEXT.wordsLang) node.lang = TEXT.wordsLang;
+    return node;
+  };
+  // A status line: marked while it says only the package's words.
+  const tell = (node, text, pure = true) => {
+    node.textContent = text;
+    if (pure && text && TEXT.wordsLang) node.lang = TEXT.wordsLang;
+    else node.removeAttribute("lang");
+  };
 
   /* ---- Storage: whether this browser keeps what is written ----------------------- */
   // One answer for the page, shared with crawl-checklist.js (window.crawlStorage).
@@ -307,7 +321,7 @@
   const warning = () => {
     const node = el("div", "crawl-companion-unsaved");
     node.setAttribute("role", "alert");
-    node.appendChild(el("p", "", TEXT.unsaved));
+    node.appendChild(ours(el("p", "", TEXT.unsaved)));
     node.hidden = storage.works();
     warnings.push(node);
     return node;
@@ -374,7 +388,7 @@
         if (Object.keys(state.babies).length > 1) line.appendChild(babySelect(state, id, "crawl-baby-filter-which", show));
       }
       if (href !== undefined) {
-        const link = el("a", "crawl-baby-link", baby ? TEXT.change : TEXT.remember);
+        const link = ours(el("a", "crawl-baby-link", baby ? TEXT.change : TEXT.remember));
         link.href = href || "#crawl-baby-heading";
         line.appendChild(link);
       }
@@ -401,7 +415,7 @@
   // A switch between babies: sets the current baby, and every view follows.
   function babySelect(state, shownId, id, onChange) {
     const wrap = el("span", "crawl-baby-switch");
-    const label = wrap.appendChild(el("label", "crawl-visually-hidden", TEXT.baby));
+    const label = wrap.appendChild(ours(el("label", "crawl-visually-hidden", TEXT.baby)));
     const select = wrap.appendChild(el("select"));
     select.id = label.htmlFor = id;
     Object.keys(state.babies).forEach((babyId) => {
@@ -431,7 +445,7 @@
     const status = form.querySelector(".crawl-baby-status");
     const add = form.querySelector(".crawl-baby-add");
     const forget = form.querySelector(".crawl-baby-forget");
-    const cancel = el("button", "crawl-baby-cancel", TEXT.cancel);
+    const cancel = ours(el("button", "crawl-baby-cancel", TEXT.cancel));
     cancel.type = "button";
     add.after(document.createTextNode(" "), cancel);
     born.max = todayIso();
@@ -442,7 +456,7 @@
     born.min = AGES.todayIso(oldest);
     // Without storage, the summary leaves with the page: offered here, as a file.
     const unsaved = warning();
-    const keep = unsaved.appendChild(el("p")).appendChild(el("button", "crawl-companion-keep", TEXT.saveSummary));
+    const keep = unsaved.appendChild(el("p")).appendChild(ours(el("button", "crawl-companion-keep", TEXT.saveSummary)));
     keep.type = "button";
     keep.addEventListener("click", () => {
       const { state, id, baby } = shownBaby();
@@ -490,7 +504,7 @@
       event.preventDefault();
       const ages = isDate(born.value) ? AGES.fromBirth(born.value) : null;
       if (!ages || ages.months > AGES.rules.maxMonths) {
-        status.textContent = fill(TEXT.badDate, { years: AGES.rules.maxMonths / 12 });
+        tell(status, fill(TEXT.badDate, { years: AGES.rules.maxMonths / 12 }));
         born.focus();
         return;
       }
@@ -512,21 +526,21 @@
       const kept = save(state); // never "saved" when the browser refused it
       name.blur(); born.blur(); early.blur();
       show();
-      status.textContent = kept ? TEXT.saved : TEXT.notSaved;
+      tell(status, kept ? TEXT.saved : TEXT.notSaved);
       announce(show);
     });
     add.addEventListener("click", () => {
       adding = true;
       name.value = born.value = early.value = "";
       show();
-      status.textContent = TEXT.addingStatus;
+      tell(status, TEXT.addingStatus);
       announce(show);
       name.focus();
     });
     cancel.addEventListener("click", () => {
       adding = false;
       show();
-      status.textContent = "";
+      tell(status, "");
       announce(show);
       add.focus();
     });
@@ -540,7 +554,7 @@
       if (!own(fresh.babies, fresh.current)) fresh.current = Object.keys(fresh.babies)[0] || "";
       save(fresh);
       show();
-      status.textContent = TEXT.forgotten;
+      tell(status, TEXT.forgotten);
       announce(show);
     });
     show();
@@ -572,7 +586,7 @@
     const entries = items.map((item) => {
       const date = item.querySelector("input[type=date]");
       // Asked, never guessed: a "yes" without a date keeps no date.
-      const prompt = el("span", "crawl-track-date-prompt", TEXT.askDate);
+      const prompt = ours(el("span", "crawl-track-date-prompt", TEXT.askDate));
       prompt.id = `${item.id}-date-prompt`;
       prompt.hidden = true;
       date.closest("label").after(prompt);
@@ -600,7 +614,7 @@
       const ages = agesOf(baby);
       notices.forEach((notice) => {
         const marksFor = storage.works() ? TEXT.marksFor : TEXT.marksForUnkept;
-        notice.textContent = adding ? TEXT.adding : baby ? fill(marksFor, { name: nameOf(state, id) }) : TEXT.noBaby;
+        tell(notice, adding ? TEXT.adding : baby ? fill(marksFor, { name: nameOf(state, id) }) : TEXT.noBaby, !baby || adding);
         notice.dataset.crawlBaby = shownId;
       });
       entries.forEach((entry) => {
@@ -664,7 +678,7 @@
     // When the browser keeps nothing: "Not saved", in words and announced, above the
     // first table while nothing is marked, then in the row last marked, where the
     // parent is looking (one line, moved: said once, not at every row).
-    const unsaved = el("p", "crawl-row-unsaved", TEXT.notSaved);
+    const unsaved = ours(el("p", "crawl-row-unsaved", TEXT.notSaved));
     unsaved.setAttribute("role", "alert");
     unsaved.hidden = true;
     const table = rows[0].closest("table");
@@ -683,9 +697,9 @@
       const select = wrap.appendChild(el("select"));
       select.id = label.htmlFor = `seen-${row.id}`;
       [["", TEXT.seenSelect], ["yes", TEXT.yes], ["not-yet", TEXT.notYet], ["not-sure", TEXT.notSure]]
-        .forEach(([value, text]) => { select.appendChild(el("option", "", text)).value = value; });
+        .forEach(([value, text]) => { select.appendChild(ours(el("option", "", text))).value = value; });
       // Seen, but since when? Asked in the tracker, where the date is entered.
-      const dated = el(trackerHref === undefined ? "span" : "a", "crawl-row-mark-date", TEXT.addDate);
+      const dated = ours(el(trackerHref === undefined ? "span" : "a", "crawl-row-mark-date", TEXT.addDate));
       if (trackerHref !== undefined) dated.href = `${trackerHref}#track-${row.id}`;
       dated.hidden = true;
       wrap.append(" ", dated);
@@ -737,9 +751,9 @@
       const { state, id: shownId, baby } = shownBaby();
       root.dataset.crawlBaby = baby ? shownId : "";
       if (!baby) {
-        root.appendChild(el("p", "", TEXT.enterBaby));
+        root.appendChild(ours(el("p", "", TEXT.enterBaby)));
         if (root.dataset.babyHref) {
-          const link = root.appendChild(el("p")).appendChild(el("a", "", TEXT.goEnter));
+          const link = root.appendChild(el("p")).appendChild(ours(el("a", "", TEXT.goEnter)));
           link.href = root.dataset.babyHref;
         }
         return;
@@ -756,9 +770,9 @@
   function fillSummary(root, state, shownId, baby, redraw) {
     const ages = agesOf(baby);
     const tools = root.appendChild(el("p", "crawl-summary-tools crawl-screen-only"));
-    tools.appendChild(el("button", "crawl-summary-print", TEXT.print)).type = "button";
+    tools.appendChild(ours(el("button", "crawl-summary-print", TEXT.print))).type = "button";
     tools.appendChild(document.createTextNode(" "));
-    tools.appendChild(el("button", "crawl-summary-download", TEXT.download)).type = "button";
+    tools.appendChild(ours(el("button", "crawl-summary-download", TEXT.download))).type = "button";
     if (Object.keys(state.babies).length > 1) {
       tools.appendChild(document.createTextNode(" "));
       tools.appendChild(babySelect(state, shownId, "crawl-summary-which", redraw));
@@ -766,7 +780,7 @@
     root.appendChild(el("p", "crawl-summary-prepared", fill(TEXT.prepared, { date: formatDate(todayIso()) })));
     const facts = root.appendChild(el("dl", "crawl-summary-facts"));
     const fact = (term, value) => {
-      facts.appendChild(el("dt", "", term));
+      facts.appendChild(ours(el("dt", "", term)));
       facts.appendChild(el("dd", "", value));
     };
     fact(TEXT.baby, nameOf(state, shownId));
@@ -778,11 +792,11 @@
     const marks = Object.values(baby.marks);
     const section = (heading, wanted, dated) => {
       const wrap = root.appendChild(el("section", "crawl-summary-part"));
-      wrap.appendChild(el("h2", "", heading));
+      wrap.appendChild(ours(el("h2", "", heading)));
       const chosen = marks.filter((m) => m.state === wanted)
         .sort((a, b) => (a.date || "9").localeCompare(b.date || "9") ||
           seenHere(a).title.localeCompare(seenHere(b).title));
-      if (!chosen.length) { wrap.appendChild(el("p", "", TEXT.none)); return; }
+      if (!chosen.length) { wrap.appendChild(ours(el("p", "", TEXT.none))); return; }
       const list = wrap.appendChild(el("ul"));
       chosen.forEach((mark) => {
         const { title, age } = seenHere(mark);
@@ -804,9 +818,9 @@
     const field = (key, heading, hint) => {
       const wrap = root.appendChild(el("section", "crawl-summary-part"));
       const id = `crawl-summary-${key}`;
-      const h = wrap.appendChild(el("h2", "", heading));
+      const h = wrap.appendChild(ours(el("h2", "", heading)));
       h.id = `${id}-heading`;
-      const hintNode = wrap.appendChild(el("p", "crawl-screen-only crawl-summary-hint", hint));
+      const hintNode = wrap.appendChild(ours(el("p", "crawl-screen-only crawl-summary-hint", hint)));
       hintNode.id = `${id}-hint`;
       const area = wrap.appendChild(el("textarea"));
       area.id = id;
@@ -826,11 +840,11 @@
     // Whom to contact, for the place the handbook was built for (crawl_contacts).
     if ((TEXT.contacts || []).length) {
       const wrap = root.appendChild(el("section", "crawl-summary-part crawl-summary-contacts"));
-      wrap.appendChild(el("h2", "", TEXT.contactsHeading));
+      wrap.appendChild(ours(el("h2", "", TEXT.contactsHeading)));
       const list = wrap.appendChild(el("ul"));
       TEXT.contacts.forEach(([heading, words]) => list.appendChild(el("li", "", `${heading}: ${words}`)));
     }
-    root.appendChild(el("p", "crawl-summary-disclaimer", TEXT.notAdvice));
+    root.appendChild(ours(el("p", "crawl-summary-disclaimer", TEXT.notAdvice)));
 
     root.querySelector(".crawl-summary-print").addEventListener("click", () => window.print());
     root.querySelector(".crawl-summary-download").addEventListener("click", () => download(root));
@@ -846,7 +860,7 @@
     const meta = doc.createElement("meta");
     meta.setAttribute("charset", "utf-8");
     doc.head.prepend(meta);
-    doc.body.appendChild(el("h1", "", TEXT.summaryTitle));
+    doc.body.appendChild(ours(el("h1", "", TEXT.summaryTitle)));
     doc.body.appendChild(doc.importNode(copy, true));
     const blob = new Blob(["<!DOCTYPE html>\n" + doc.documentElement.outerHTML], { type: "text/html" });
     const link = el("a");

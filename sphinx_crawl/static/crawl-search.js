@@ -36,6 +36,19 @@
     if (text !== undefined) node.textContent = text;
     return node;
   };
+  // The extension's own words are English on a page of a language it has no words for
+  // (the search page says so: render/search_page.py): each element holding only them
+  // says it is English, so a screen reader does not speak them with the page's voice.
+  // The author's words (topics not covered, the numbers' places) keep the page's.
+  const ownLang = () => {
+    const meta = typeof document === "undefined" ? null : document.querySelector('meta[name="crawl-words-lang"]');
+    return meta ? meta.content : "";
+  };
+  const ours = (node) => {
+    const lang = ownLang();
+    if (lang) node.lang = lang;
+    return node;
+  };
 
   /* ---- Entry search on the search page --------------------------------- */
   // The index (see sphinx_crawl/render/search.py) maps each field's words to entries;
@@ -1148,18 +1161,20 @@
   // "Call {numbers} now." with each number a tel: link a phone can call from.
   function withNumbers(template, emergency) {
     const node = el("span");
-    if (!template.includes("{numbers}")) return Object.assign(node, { textContent: template });
+    if (!template.includes("{numbers}")) return ours(Object.assign(node, { textContent: template }));
     const [before, after = ""] = template.split("{numbers}");
-    node.appendChild(document.createTextNode(before));
+    // Our words in spans of their own (marked English where they are): not the places.
+    const part = (text) => (ownLang() && /\S/.test(text) ? ours(el("span", "", text)) : document.createTextNode(text));
+    node.appendChild(part(before));
     (emergency.numbers || []).forEach(([where, number], i, all) => {
-      if (i > 0) node.appendChild(document.createTextNode(i === all.length - 1 ? ` ${emergency.texts.or} ` : ", "));
+      if (i > 0) node.appendChild(i === all.length - 1 ? part(` ${emergency.texts.or} `) : document.createTextNode(", "));
       const [pre, post = ""] = emergency.texts.number.split("{number}");
       node.appendChild(document.createTextNode(pre));
       const call = node.appendChild(el("a", "", number));
       call.href = `tel:${number.replace(/ /g, "")}`;
       node.appendChild(document.createTextNode(post.replace("{where}", where)));
     });
-    node.appendChild(document.createTextNode(after));
+    node.appendChild(part(after));
     return node;
   }
 
@@ -1184,7 +1199,7 @@
     heading.appendChild(el("strong")).appendChild(withNumbers(first, emergency));
     note.appendChild(el("p")).appendChild(withNumbers(body, emergency));
     if (emergency.page) {
-      const link = el("a", "", texts.page);
+      const link = ours(el("a", "", texts.page));
       link.href = root + emergency.page;
       note.appendChild(el("p")).appendChild(link);
     }
@@ -1297,7 +1312,7 @@
     if (urgent) main.insertBefore(emergencyNotice(index, root, urgent), main.firstChild);
     const section = el("section", "crawl-search");
     section.setAttribute("aria-labelledby", "crawl-search-heading");
-    const heading = el("h2", "", index.heading);
+    const heading = ours(el("h2", "", index.heading));
     heading.id = "crawl-search-heading";
     section.appendChild(heading);
     // A topic the handbook does not cover: say so first, and where to go instead.
@@ -1306,7 +1321,7 @@
       note.setAttribute("role", "note");
       note.appendChild(el("p", "", answer.text));
       if (answer.url) {
-        const link = el("a", "", index.more);
+        const link = ours(el("a", "", index.more));
         link.href = answer.url;
         note.appendChild(el("p")).appendChild(link);
       }
@@ -1315,9 +1330,11 @@
     if (needs.concern && !needs.topics.length && index.concern && index.concern.text) {
       const note = section.appendChild(el("div", "crawl-search-scope crawl-search-concern"));
       note.setAttribute("role", "note");
-      note.appendChild(el("p", "", index.concern.text));
+      const words = note.appendChild(el("p", "", index.concern.text));
+      // The package's own words unless the handbook gave its own (crawl_search_concern).
+      if (index.emergency && index.emergency.texts && index.concern.text === index.emergency.texts.concern) ours(words);
     }
-    if (!ranked.length) section.appendChild(el("p", "", index.none));
+    if (!ranked.length) section.appendChild(ours(el("p", "", index.none)));
     const list = el("ul", "search crawl-search-results");
     list.setAttribute("role", "list");
     const label = (i) => (i >= 0 ? index.labels[i] : "");
@@ -1340,7 +1357,7 @@
     // the notice.
     if (URGENT_NOW.has(urgent) && results.length) {
       const folded = section.appendChild(el("details", "crawl-search-folded"));
-      folded.appendChild(el("summary", "", index.emergency.texts.folded));
+      folded.appendChild(ours(el("summary", "", index.emergency.texts.folded)));
       folded.appendChild(list);
     } else section.appendChild(list);
     anchor.parentNode.insertBefore(section, anchor);
@@ -1368,14 +1385,14 @@
     form.setAttribute("role", "search");
     form.method = "get";
     form.action = window.location.pathname;
-    const label = form.appendChild(el("label", "", index.box.label));
+    const label = form.appendChild(ours(el("label", "", index.box.label)));
     const input = form.appendChild(el("input"));
     input.type = "search";
     input.name = "q";
     input.id = label.htmlFor = "crawl-search-again";
     input.value = query;
     input.autocomplete = "off";
-    form.appendChild(el("button", "", index.box.button)).type = "submit";
+    form.appendChild(ours(el("button", "", index.box.button))).type = "submit";
     anchor.parentNode.insertBefore(form, anchor.previousElementSibling?.classList.contains("crawl-search") ? anchor.previousElementSibling : anchor);
   }
 
@@ -1387,7 +1404,7 @@
     const fix = () => {
       const summary = results.querySelector("p.search-summary");
       const finished = summary && /\S/.test(summary.textContent) && !results.querySelector("ul.search li");
-      if (finished && summary.textContent !== index.no_pages) summary.textContent = index.no_pages;
+      if (finished && summary.textContent !== index.no_pages) ours(summary).textContent = index.no_pages;
     };
     new MutationObserver(fix).observe(results, { childList: true, subtree: true, characterData: true });
     fix();
@@ -1407,9 +1424,13 @@
     }
     if (!index || !Array.isArray(index.pages_found)) return;
     const [one, many] = index.pages_found.map((text) => text.replace("{count}", "${resultCount}"));
-    words["Search finished, found one page matching the search query."] = [one, many, many, many, many, many];
+    // Our English would replace Sphinx's own words in the page's language (which Sphinx
+    // shows in its elements, unmarked): where Sphinx has them, they stay.
+    const found = "Search finished, found one page matching the search query.";
+    const keep = (message) => ownLang() && Object.hasOwn(words, message);
+    if (!keep(found)) words[found] = [one, many, many, many, many, many];
     // Sphinx's "did not match any documents ... enough categories", in plain words.
-    if (index.no_match) words[SPHINX_NO_MATCH] = index.no_match;
+    if (index.no_match && !keep(SPHINX_NO_MATCH)) words[SPHINX_NO_MATCH] = index.no_match;
   }
 
   // The entries come before Sphinx's page results: its query waits until they are

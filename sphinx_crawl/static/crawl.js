@@ -43,6 +43,9 @@
     const pastFlag = (item) => {
       const kind = AGES.pastKind(item.dataset.crawlType || "");
       const flag = el("span", `crawl-age-note crawl-age-note-${kind}`);
+      // The form's words, in the entry: in the form's language (English, where the
+      // package has no words for the page's and the form says so).
+      if (form.lang) flag.lang = form.lang;
       if (kind === "help") flag.textContent = form.dataset.pastHelpLabel || "";
       else if (!signs) flag.textContent = form.dataset.pastPlainLabel || "";
       else {
@@ -57,6 +60,7 @@
     aged.forEach((item) => {
       item.crawlAge = AGES.range(item.dataset.crawlAgeMin, item.dataset.crawlAgeMax, item.dataset.crawlAgeKind);
       const flag = el("span", `crawl-age-flag crawl-age-flag-${item.crawlAge.kind}`, flagText(item));
+      if (form.lang) flag.lang = form.lang;
       const past = pastFlag(item);
       flag.hidden = past.hidden = true;
       const slot = (item.matches("tr") ? item.querySelector("td") : item.querySelector(".crawl-entry-title")) || item;
@@ -189,7 +193,19 @@
     dates.forEach((node) => { node.textContent = today; });
   }
 
-  const start = () => { placeTopParts(); setupAgeFilter(); setupPrintDate(); setupEditionSwitch(); };
+  /* ---- The search box's words, where the package has none for the page's language -- */
+  // Its label and button are English there (the page says so: render/search_page.py);
+  // the query typed keeps the page's language.
+  function markSearchBox() {
+    const meta = document.querySelector('meta[name="crawl-words-lang"]');
+    if (!meta || !meta.content) return;
+    document.querySelectorAll("form.crawl-search-box > label, form.crawl-search-box > button")
+      .forEach((node) => { node.lang = meta.content; });
+  }
+
+  const start = () => {
+    placeTopParts(); markSearchBox(); setupAgeFilter(); setupPrintDate(); setupEditionSwitch();
+  };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -165,3 +165,36 @@ def expected_applies(ranges: dict[str, list[float | None]], months: float) -> li
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "root"
+
+
+def run_page_script(script: str, folder: Path) -> Any:
+    """``folder`` served on 127.0.0.1 and ``script`` run against it with Chromium in a
+    process of its own (in the test run, the browser tests' session holds Playwright's
+    loop in this one): the script gets the browser's path and the address as its
+    arguments and prints JSON, returned read. Skipped (failed under CI) without
+    Playwright or Chromium, as the browser tests are."""
+    import functools
+    import json
+    import subprocess
+    import sys
+
+    from tests.browser.conftest import chromium_executable, unavailable
+    from tests.build_utils import QuietHandler, serving
+
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        unavailable("Playwright is not installed")
+    executable = chromium_executable()
+    if executable is None:
+        unavailable("Chromium not found")
+    with serving(functools.partial(QuietHandler, directory=str(folder))) as (url, _server):
+        measured = subprocess.run(
+            [sys.executable, "-c", script, executable, url],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+            cwd=ROOT,
+        )
+    return json.loads(measured.stdout)
