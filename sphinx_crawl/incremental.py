@@ -620,9 +620,17 @@ def index_links(
     ours = written + [link for link in kept if link[0] not in {w[0] for w in written}]
     ours.sort(key=lambda link: order.index(link[0]))
     others = [link for link in links if link[0] not in order]
+    # Sphinx's own index links (the general index's, and the indices of the domains
+    # written in this build), not a page's next or previous: a page named "about" sorts
+    # before "crawl" too (its "next" link went before the index pages' after an edit).
+    indices = {"genindex"} | {
+        str(found[0]) for found in getattr(app.builder, "domain_indices", []) if found
+    }
     position = 0
-    while position < len(others) and (
-        others[position][0] == "genindex" or others[position][0].split("-")[0] < name
+    while (
+        position < len(others)
+        and others[position][0] in indices
+        and (others[position][0] == "genindex" or others[position][0].split("-")[0] < name)
     ):
         position += 1
     context["rellinks"] = [*others[:position], *ours, *others[position:]]
