@@ -120,6 +120,11 @@ def test_the_extension_s_english_words_outside_entries_are_marked_english(
     groups = [s.get("lang") for s in tips.select("tr.cap strong")]
     assert groups == [None, marked]  # ゆか, the author's tag; then "Untagged"
 
+    # The search box atop the content, without JavaScript too.
+    box = page.select_one("form.crawl-search-box")
+    assert box.find("label").get("lang") == marked
+    assert box.find("button").get("lang") == marked
+
     # The pages tell the scripts (tested in a browser below).
     search = site.text("search.html")
     assert ('<meta name="crawl-words-lang" content="en" />' in search) is english

@@ -36,7 +36,7 @@ from sphinx_crawl.core.entries import EXCERPT_CHARS
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.export import entry_addresses
-from sphinx_crawl.i18n import _
+from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.incremental import outputs_current
 from sphinx_crawl.kept import drop_held, hold, load_kept, position_key, save_held
 from sphinx_crawl.output import (
@@ -449,15 +449,17 @@ def search_box_texts() -> dict[str, str]:
     return {"label": str(_("Search the handbook")), "button": str(_("Search"))}
 
 
-def search_box_html(action: str, field_id: str) -> str:
-    """A search form: the label in words above the field, a button to send it."""
+def search_box_html(action: str, field_id: str, english: str = "") -> str:
+    """A search form: the label in words above the field, a button to send it.
+    ``english``: `` lang="en"`` where these words show in English on a page of another
+    language (i18n.words_in_english), so that they are so read without JavaScript too."""
     texts = {key: escape(value) for key, value in search_box_texts().items()}
     return (
         f'<form class="crawl-search-box" role="search" method="get" action="{escape(action)}">'
-        f'<label for="{escape(field_id)}">{texts["label"]}</label>'
+        f'<label for="{escape(field_id)}"{english}>{texts["label"]}</label>'
         f'<input id="{escape(field_id)}" name="q" type="search" value="" '
         'autocomplete="off" enterkeyhint="search" />'
-        f'<button type="submit">{texts["button"]}</button></form>\n'
+        f'<button type="submit"{english}>{texts["button"]}</button></form>\n'
     )
 
 
@@ -475,7 +477,8 @@ def add_search_box(
     if not crawl_config(app.config).search_box:
         return  # the theme keeps its own box in view
     field_id = free_id("crawl-search-q", lambda name: f'id="{name}"' not in body)
-    context["body"] = search_box_html(context["pathto"]("search"), field_id) + body
+    english = words_in_english(app.config)
+    context["body"] = search_box_html(context["pathto"]("search"), field_id, english) + body
 
 
 def setup_search(app: Sphinx) -> None:
