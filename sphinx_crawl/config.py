@@ -215,7 +215,8 @@ class CrawlConfig:
             "What to do in an emergency, put before everything else: `numbers` (where -> "
             'emergency number, e.g. `{"USA": "911"}`), `signs` (phrases parents type for an '
             "emergency: a search naming one shows a notice to call now above every result; "
-            "words match in any order, with typos and word endings forgiven), `unwell` "
+            "words match in any order, or in their order for a phrase written in double "
+            "quotes, with typos and word endings forgiven), `unwell` "
             "(words for illness or injury the handbook does not cover: the search says so "
             "and gives the numbers), `page` (the page that says what counts as an "
             "emergency) and `young_weeks` (a search that names a baby younger than this, "
