@@ -113,8 +113,10 @@ def test_the_extension_s_english_words_outside_entries_are_marked_english(
     assert len(captions) == 2
     assert {s.get("lang") for s in captions} == {marked}
     assert flags.title.find("span") is None  # the <title> stays text
-    related = page.select_one('div.related a[href="crawl-red-flags.html"]')
-    assert (related.find("span", lang="en") is not None) is english
+    # (The header links, where the theme shows them: alabaster of Sphinx 8.0 does not.)
+    if page.select_one("div.related") is not None:
+        related = page.select_one('div.related a[href="crawl-red-flags.html"]')
+        assert (related.find("span", lang="en") is not None) is english
 
     tips = site.soup("crawl-tips").find("div", {"role": "main"})
     groups = [s.get("lang") for s in tips.select("tr.cap strong")]

@@ -200,6 +200,11 @@ SIGNS_ES = [
     # The same round (s41): a concussion (a head injury, as in English); purple as
     # "amoratado" or "moradito" ("se le amorató la cara", "se puso moradito": none before).
     "conmoción", "amoratado", "moradito",
+    # Each colour in both genders and numbers, as parents of a girl say it ("está
+    # morada"): found by stem where the page has Sphinx's Spanish stemmer, and so
+    # without one too (on Sphinx 8.0, "tiene la cara morada" got no notice; s42).
+    "morada", "morados", "moradas", "moradita", "amoratada", "amoratados", "amoratadas",
+    "pálida con manchas", "desmayada", "se puso flácida", "atragantada",
     # The same round (s42): choking as "se atoró", something stuck in the throat; a baby
     # left or locked in a car.
     "atoró", "atorado", "atorada", "atorando", "atragantada", "atragantando",
