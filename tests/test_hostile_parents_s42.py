@@ -7,17 +7,14 @@ runs its queries (tests/js/triage.mjs).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sphinx
 
-from sphinx_crawl.render.search_shards import split_index, stemmers
 from tests import test_hostile_parents_s38 as s38
-from tests.build_utils import read_search_index
-from tests.test_search_parts import _run_js
+from tests.test_search_parts import compare_split_and_whole, notice
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
@@ -345,26 +342,12 @@ def test_a_split_index_gives_the_same_notices(
     split into parts as a large handbook's is (tests/test_search_parts.py): the same
     notices as the whole index gives. A short word run together is split into the
     notices' and stop words only, which a split index has up front."""
-    from sphinx.search.es import SearchSpanish
-
     result, html = handbook if language == "en" else spanish_handbook
     assert result.returncode == 0, result.stderr[-2000:]
-    whole = read_search_index((html / "crawl-searchindex.js").read_text(encoding="utf-8"))
-    stems = stemmers(language, SearchSpanish({}).stem if language == "es" else None)
-    upfront, parts = split_index(whole, single_file_bytes=0, stems=stems)
-    files = {}
-    for name, data in (("whole", whole), ("upfront", upfront), ("parts", parts)):
-        files[name] = tmp_path / f"{name}.json"
-        files[name].write_text(json.dumps(data), encoding="utf-8")
-    more = (language, str(html / "_static" / "language_data.js")) if language == "es" else ()
     rounds = [COLOURS, EYES, RUN_TOGETHER, CAR_AND_CHOKING, HOSTILE]
     queries = sorted({q for asked in rounds for q in asked.get(language, {})})
     queries += (NOT_LOST + LOST) if language == "es" else []
-    found = _run_js("split-compare.mjs", files, queries, tmp_path, *more)
-
-    def notice(triage: dict[str, Any]) -> tuple[Any, ...]:
-        return triage["urgent"], triage["beyond"], triage["topics"]
-
+    _upfront, _parts, found = compare_split_and_whole(html, language, queries, tmp_path)
     split, whole = (
         {q["query"]: notice(q[key]["triage"]) for q in found} for key in ("split", "whole")
     )

@@ -343,37 +343,18 @@ def test_other_languages_emergency_words_load_for_a_query_in_words_the_edition_l
     (other languages': 2 of 7.7 KiB gzipped at the benchmark's 5,000 entries); a query
     with a word neither the handbook nor the edition knows loads the rest. Every query of
     the triage and hostile-reader tests gets, split, the notice the whole index gives."""
-    from sphinx.search.es import SearchSpanish
-
     result, html = handbook if language == "en" else spanish_handbook
     assert result.returncode == 0, result.stderr[-2000:]
-    whole = read_search_index((html / "crawl-searchindex.js").read_text(encoding="utf-8"))
-    stems = stemmers(language, SearchSpanish({}).stem if language == "es" else None)
-    upfront, parts = split_index(whole, single_file_bytes=0, stems=stems)
-    assert upfront["parts"]["foreign"] is True
     own = "no respira" if language == "es" else "not breathing"
     other = "not breathing" if language == "es" else "no respira"
-    assert own in upfront["emergency"]["signs"]
-    assert other not in upfront["emergency"]["signs"]
-    assert other in parts["x"]["signs"]
-    files = {}
-    for name, data in (("whole", whole), ("upfront", upfront), ("parts", parts)):
-        files[name] = tmp_path / f"{name}.json"
-        files[name].write_text(json.dumps(data), encoding="utf-8")
-    more = (language, str(html / "_static" / "language_data.js")) if language == "es" else ()
     queries = _reader_queries(language)
     assert len(queries) > 250
     queries += [other, "stiff legs", "piernas rígidas"]
-    found = _run_js("split-compare.mjs", files, queries, tmp_path, *more)
-
-    # The notices: an emergency or an illness, a child older than the handbook, a topic
-    # not covered. (Whether the worried-parent card comes first follows how well entries
-    # matched, and a split index looks for no typo in words of other first letters,
-    # "drawers", nor, where Sphinx's stemmer in Python and in the page differ (Sphinx 8.0,
-    # Spanish), for a word in another part: "no se mueve del sitio".)
-    def notice(triage: dict[str, Any]) -> tuple[Any, ...]:
-        return triage["urgent"], triage["beyond"], triage["topics"]
-
+    upfront, parts, found = compare_split_and_whole(html, language, queries, tmp_path)
+    assert upfront["parts"]["foreign"] is True
+    assert own in upfront["emergency"]["signs"]
+    assert other not in upfront["emergency"]["signs"]
+    assert other in parts["x"]["signs"]
     differ = [
         q["query"] for q in found if notice(q["split"]["triage"]) != notice(q["whole"]["triage"])
     ]
@@ -383,3 +364,31 @@ def test_other_languages_emergency_words_load_for_a_query_in_words_the_edition_l
     loaded = {q["query"]: q["loaded"] for q in found}
     assert "x" in loaded[other]
     assert "x" not in loaded["stiff legs" if language == "en" else "piernas rígidas"]
+
+
+def compare_split_and_whole(
+    html: Path, language: str, queries: list[str], tmp_path: Path
+) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]:
+    """The built handbook's index split into parts as a large handbook's is (what goes
+    up front, the parts), and each query read on it and on the whole index, as the page
+    reads them (split-compare.mjs; in Spanish with the page's stemmer)."""
+    from sphinx.search.es import SearchSpanish
+
+    whole = read_search_index((html / "crawl-searchindex.js").read_text(encoding="utf-8"))
+    stems = stemmers(language, SearchSpanish({}).stem if language == "es" else None)
+    upfront, parts = split_index(whole, single_file_bytes=0, stems=stems)
+    files = {}
+    for name, data in (("whole", whole), ("upfront", upfront), ("parts", parts)):
+        files[name] = tmp_path / f"{name}.json"
+        files[name].write_text(json.dumps(data), encoding="utf-8")
+    more = (language, str(html / "_static" / "language_data.js")) if language == "es" else ()
+    return upfront, parts, _run_js("split-compare.mjs", files, queries, tmp_path, *more)
+
+
+def notice(triage: dict[str, Any]) -> tuple[Any, ...]:
+    """A query's notices: an emergency or an illness, a child older than the handbook, a
+    topic not covered. (Whether the worried-parent card comes first follows how well
+    entries matched, and a split index looks for no typo in words of other first
+    letters, "drawers", nor, where Sphinx's stemmer in Python and in the page differ
+    (Sphinx 8.0, Spanish), for a word in another part: "no se mueve del sitio".)"""
+    return triage["urgent"], triage["beyond"], triage["topics"]
