@@ -65,6 +65,17 @@ def write_bytes_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def file_stamp(path: Path | str) -> list[int] | None:
+    """A file's size and modification time (ns): every file of ours is written whole,
+    by a rename, so a changed file has a new time (reading and digesting 1,300 files at
+    20,000 entries cost a rebuild with nothing changed 0.05 s)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
 def partial_path(path: Path) -> Path:
     """Where ``path`` is written before it is moved into place."""
     return path.with_name(f".{path.name}{PARTIAL_SUFFIX}")

@@ -34,14 +34,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sphinx_crawl.output import write_bytes_if_changed, write_if_changed
+from sphinx_crawl.output import file_stamp, write_bytes_if_changed, write_if_changed
 
 #: Up to this size (JSON, bytes) the index is one file: fewer requests, and no part to
 #: wait for; beyond it, it is split.
@@ -249,23 +248,15 @@ def write_parts(
         path = folder / f"{name}.js"
         digest = hashlib.blake2b(text, digest_size=16).hexdigest()
         stamp = known.get(name)
-        if not (stamp and stamp[0] == digest and stamp[1:] == _stamp(path)):
+        if not (stamp and stamp[0] == digest and stamp[1:] == file_stamp(path)):
             write_bytes_if_changed(path, text)
-        written[name] = [digest, *(_stamp(path) or [])]
+        written[name] = [digest, *(file_stamp(path) or [])]
     if folder.is_dir():
         for old in folder.glob("*.js"):
             if old.stem not in parts:
                 old.unlink(missing_ok=True)
     if manifest is not None:
         write_if_changed(manifest, json.dumps(written, sort_keys=True) + "\n")
-
-
-def _stamp(path: Path) -> list[int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _read_manifest(manifest: Path | None) -> dict[str, list[Any]]:
