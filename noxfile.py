@@ -328,16 +328,56 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", "sphinx_crawl", "tests", "noxfile.py")
     session.run("mypy")
     _eslint(session)
+    terser = _terser(session)
+    if terser:
+        session.run("python", str(MINIFY), terser, "--check")
+
+
+#: terser, pinned: the package's minified scripts (static/min) are its output, byte for
+#: byte (tests/js/minify.py).
+TERSER_PACKAGE = "terser@5.51.4"
+MINIFY = ROOT / "tests" / "js" / "minify.py"
+
+
+@nox.session
+def minify(session: nox.Session) -> None:
+    """The package's scripts as terser minifies them, into sphinx_crawl/static/min: run
+    after changing a script (``nox -s lint`` fails on a copy that is not up to date;
+    until then builds ship the changed source through rjsmin)."""
+    session.install("-e", ".")
+    terser = _terser(session)
+    if not terser:
+        session.error("npm is missing (apt-get install nodejs npm)")
+    session.run("python", str(MINIFY), terser)
+
+
+def _terser(session: nox.Session) -> str:
+    """terser's command, installed with npm into .nox/terser ("" without npm)."""
+    if not _have_npm(session, "the minified scripts are not checked"):
+        return ""
+    place = ROOT / ".nox" / "terser"
+    place.mkdir(parents=True, exist_ok=True)
+    session.run(
+        "npm", "install", "--prefix", str(place), "--no-audit", "--no-fund", "--silent",
+        TERSER_PACKAGE, external=True,
+    )  # fmt: skip
+    return str(place / "node_modules" / ".bin" / "terser")
+
+
+def _have_npm(session: nox.Session, otherwise: str) -> bool:
+    if shutil.which("npm") is None:
+        if os.environ.get("CI") == "true":
+            session.error("npm is missing (apt-get install nodejs npm): CI must lint the scripts")
+        session.warn(f"npm is missing (apt-get install nodejs npm): {otherwise}")
+        return False
+    return True
 
 
 def _eslint(session: nox.Session) -> None:
     """ESLint, installed with npm beside nox's environments. Its config lives in tests/js
     and is copied next to the packages it imports, so the repository holds no
     node_modules; patterns stay relative to the repository (the working directory)."""
-    if shutil.which("npm") is None:
-        if os.environ.get("CI") == "true":
-            session.error("npm is missing (apt-get install nodejs npm): CI must lint the scripts")
-        session.warn("npm is missing: the JavaScript is not linted (apt-get install nodejs npm)")
+    if not _have_npm(session, "the JavaScript is not linted"):
         return
     place = ROOT / ".nox" / "eslint"
     place.mkdir(parents=True, exist_ok=True)

@@ -162,8 +162,8 @@
   // A split index's phrases that name no illness ("fell asleep", "hot weather"), a part
   // of their own: they only take a notice back (withoutHarmless drops words, and a
   // notice's phrase needs all its words), so a query needs them when, read without
-  // them, it gets a notice or a topic not covered; read on the table up front alone
-  // (no entry's words: any typo may be a sign's), it gets more, not fewer. Two cases
+  // them, it gets a notice or a topic not covered (what the ranked entries add to that
+  // reading loads them late: showEntryResults). Two cases
   // where they may give a notice are loaded with them at once: a long word, which may
   // split into theirs (spacedOut); and a word of heat, which the surroundings named in a
   // phrase of theirs ("my baby is hot in hot weather") would otherwise take back.
@@ -1282,17 +1282,17 @@
       window.crawlSearchPart = (name, data) => mergePart(index, name, data);
       index.words ??= {};
       index.entries ??= [];
-      // The harmless phrases, where a notice may need them, come beside the words.
-      const harmless = loadParts(index, root, harmlessParts(index, query));
       await loadParts(index, root, wordParts(index, query));
       // A typo's parts, and other languages' emergency words where the query may be in one.
       await Promise.all([loadParts(index, root, typoParts(index, query)),
         loadParts(index, root, foreignParts(index, query))]);
       // The rows of the results are asked for as soon as they are ranked, and come
-      // while the notices are worked out.
+      // while the notices are worked out: first whether the harmless phrases are needed
+      // (a reading of the query against every sign, 20 to 30 ms the first time), then
+      // the notices themselves.
       const ranked = rankEntries(index, query);
       const rows = loadParts(index, root, rowParts(index, ranked.map((r) => r.n)));
-      await harmless;
+      await loadParts(index, root, harmlessParts(index, query));
       decided = decide(index, query, ranked);
       // Read with the entries' words, a notice the table alone did not foresee.
       const late = harmlessParts(index, query, decided.needs);

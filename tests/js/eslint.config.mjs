@@ -1,12 +1,13 @@
 // ESLint for the package's scripts (nox -s lint): the recommended rules, for scripts
-// that run in browsers without a bundler (a build only strips their comments and
-// indentation: output.shipped_bytes) and load as CommonJS in Node tests.
+// that run in browsers without a bundler (a build ships terser's copies, static/min, with
+// shortened names: output.shipped_bytes) and load as CommonJS in Node tests.
 import js from "@eslint/js";
 import globals from "globals";
 
 export default [
   // A template, not a script: offline.py writes the file list in place of @FILES@.
-  { ignores: ["sphinx_crawl/static/crawl-sw.js"] },
+  // terser's copies are checked against their sources instead (tests/js/minify.py).
+  { ignores: ["sphinx_crawl/static/crawl-sw.js", "sphinx_crawl/static/min/**"] },
   js.configs.recommended,
   {
     files: ["sphinx_crawl/static/**/*.js"],
