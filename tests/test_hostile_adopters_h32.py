@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.build_utils import build, write_project
 
 MYST_CONF = """\
@@ -70,3 +72,102 @@ def test_a_yaml_list_written_a_line_an_item_gives_its_items(tmp_path: Path) -> N
     assert tip["relations"] == {"helps": ["hands-knees"]}
     listed = site.main("index").select(".crawl-list a[href]")
     assert [link.get_text(strip=True) for link in listed] == ["Bare knees"]
+
+
+TRANSLATED_PLUGIN = """
+from sphinx.locale import get_translation
+
+from sphinx_crawl import ContentType, Field, IndexSpec, register_content_type
+
+_ = get_translation("calm_plugin")
+
+
+def group_by(entry):
+    return [("calm", _("Calm games"))]
+
+
+CALM = ContentType(
+    name="calm", directive="calm-card", label=_("Calm game"), plural=_("Calm games"),
+    fields=(
+        Field("mood", schema={"type": "string"}),
+        Field("where", required_when=lambda fields: _("a calm game says where to play it")),
+    ),
+    heading_prefix=lambda fields: _("Calm game: "),
+    badge=lambda fields: _("Quiet time"),
+    callouts=lambda fields: [(_("Best"), _("after a nap"))],
+    index=IndexSpec("calm-games", _("Calm games by mood"), _("calm games"), group_by),
+)
+
+
+def setup(app):
+    register_content_type(app, CALM)
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_a_plugin_s_translated_words_are_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plugin guide says to pass a type's words through ``sphinx.locale`` to translate
+    them; Sphinx's ``_()`` gives a lazy translation, not a str. A badge, a heading
+    prefix, callouts or a ``required_when`` reason so translated was refused ("badge
+    returned _TranslationProxy i'Quiet time'", a crawl.plugin warning at every entry)
+    and left out of every entry; an index heading so translated put the entry under
+    'Other', silently. They are words, and shown."""
+    from tests.plugin_project import plugin_site
+
+    page = "Home\n====\n\n.. calm-card:: Stacking cups\n   :mood: sleepy\n\n   Body.\n"
+    site = plugin_site(tmp_path, monkeypatch, ("calm_plugin", TRANSLATED_PLUGIN), page)
+    assert site.crawl_warnings("plugin") == []
+    assert site.crawl_warnings("field") == [
+        "<src>/index.rst:4: WARNING: calm-card: the :where: option is required: a calm "
+        "game says where to play it [crawl.field]"
+    ]
+    text, _hrefs, _ids = site.shown("index")
+    assert "Calm game: Stacking cups" in text
+    assert "Quiet time" in text
+    assert "Best: after a nap" in text
+    index, _hrefs, _ids = site.shown("crawl-calm-games")
+    assert "Calm games Stacking cups" in index
+    assert "Other" not in index
+
+
+RANKED_PLUGIN = """
+from sphinx_crawl import ContentType, Field, register_content_type
+
+
+def rank(fields):
+    return float(fields["level"])
+
+
+def setup(app):
+    register_content_type(app, ContentType(
+        name="step", directive="step-card", label="Step", plural="Steps",
+        fields=(Field("level", required=True),), rank=rank,
+    ))
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_a_nan_rank_does_not_put_a_list_out_of_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plugin's rank that came out NaN for one entry (``float("nan")``) was taken as a
+    number; as NaN compares false with everything, sorted() left the list as it came:
+    "Last" (rank 2) listed before "First" (rank 0). The NaN is a crawl.plugin warning
+    and ranks as 0, and the others keep their order."""
+    from tests.plugin_project import plugin_site
+
+    cards = [("Last", "2"), ("Odd", "nan"), ("First", "0")]
+    page = "Home\n====\n\n" + "".join(
+        f".. step-card:: {title}\n   :level: {level}\n\n   Body.\n\n" for title, level in cards
+    )
+    page += ".. crawl-list::\n   :type: step\n   :layout: cards\n"
+    site = plugin_site(tmp_path, monkeypatch, ("step_plugin", RANKED_PLUGIN), page)
+    assert site.crawl_warnings("plugin") == [
+        "<src>/index.rst:9: WARNING: step-card: the 'step' content type's rank returned "
+        "float nan [crawl.plugin]"
+    ]
+    listed = site.main("index").select(".crawl-list a[href]")
+    titles = [link.get_text(strip=True) for link in listed]
+    assert titles.index("First") < titles.index("Last")

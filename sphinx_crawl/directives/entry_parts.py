@@ -20,6 +20,7 @@ from sphinx_crawl.core.content_types import (
     ContentTypeRegistry,
     Field,
     HookError,
+    as_words,
     hook_value,
     let_interrupts_through,
     matches_schema_type,
@@ -163,7 +164,7 @@ def _check_required_when(ct: ContentType, fields: Mapping[str, Any], report: Rep
         if spec.required_when is None or spec.name in fields:
             continue
         try:
-            reason = spec.required_when(dict(fields))
+            reason = as_words(spec.required_when(dict(fields)))
         except BaseException as error:
             let_interrupts_through(error)
             _plugin_failed(ct, f":{spec.name}: required_when raised", error, report)
