@@ -4,6 +4,7 @@ writers, each a case outside the plan: a test per failure, written before its fi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -171,3 +172,66 @@ def test_a_nan_rank_does_not_put_a_list_out_of_order(
     listed = site.main("index").select(".crawl-list a[href]")
     titles = [link.get_text(strip=True) for link in listed]
     assert titles.index("First") < titles.index("Last")
+
+
+TYPED_CALLOUTS_PLUGIN = """
+from sphinx_crawl import ContentType, Field, register_content_type
+
+
+def setup(app):
+    register_content_type(app, ContentType(
+        name="game", directive="game-card", label="Game", plural="Games",
+        fields=(
+            Field("steps", converter=lambda value: [s.strip() for s in value.split(";")],
+                  schema={"type": "array", "items": {"type": "string"}}, callout="Steps"),
+            Field("indoors", converter=lambda value: value.strip() == "yes",
+                  schema={"type": "boolean"}, callout="Indoors"),
+            Field("kit", converter=lambda value: [], schema={"type": "array"}, callout="Kit"),
+        ),
+    ))
+    return {"parallel_read_safe": True}
+"""
+
+
+@pytest.mark.parametrize("builder", ["html", "text"])
+def test_a_plugin_s_typed_field_reads_as_words_under_its_label(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builder: str
+) -> None:
+    """A plugin field of a JSON type other than a string (an array, a boolean), shown
+    under its ``callout`` label, read as Python writes it: "Steps: ['crawl in', 'crawl
+    out']" (curly quotes in HTML), "Indoors: True", and an empty list "Kit: []". It reads
+    "Steps: crawl in, crawl out", "Indoors: Yes", and an empty value has no line, as an
+    empty text has none; crawl.json keeps the typed values."""
+    from tests.plugin_project import plugin_site
+
+    page = (
+        "Home\n====\n\n.. game-card:: Tunnel\n   :steps: crawl in; crawl out\n"
+        "   :indoors: yes\n   :kit: none\n\n   Body.\n"
+    )
+    site = (
+        plugin_site(tmp_path, monkeypatch, ("game_plugin", TYPED_CALLOUTS_PLUGIN), page)
+        if builder == "html"
+        else _text_site(tmp_path, monkeypatch, page)
+    )
+    if builder == "html":
+        lines = [c.get_text(" ", strip=True) for c in site.main("index").select(".crawl-callout")]
+        (entry,) = site.crawl_json()["entries"]
+        assert (entry["steps"], entry["indoors"], entry["kit"]) == (
+            ["crawl in", "crawl out"],
+            True,
+            [],
+        )
+    else:
+        text = site.text("index.txt").splitlines()
+        lines = [line.replace("**", "") for line in text if line.startswith("**") and ":" in line]
+    assert lines == ["Steps: crawl in, crawl out", "Indoors: Yes"]
+
+
+def _text_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str) -> Any:
+    (tmp_path / "game_plugin.py").write_text(TYPED_CALLOUTS_PLUGIN, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl", "game_plugin"]\n',
+        "index.rst": page,
+    }
+    return build(write_project(tmp_path / "src", files), buildername="text")
