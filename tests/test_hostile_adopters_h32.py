@@ -90,7 +90,8 @@ def group_by(entry):
 CALM = ContentType(
     name="calm", directive="calm-card", label=_("Calm game"), plural=_("Calm games"),
     fields=(
-        Field("mood", schema={"type": "string"}),
+        Field("mood", converter=lambda value: _("Sleepy"), schema={"type": "string"}),
+        Field("place", default=lambda fields: _("on the rug"), callout=_("Where")),
         Field("where", required_when=lambda fields: _("a calm game says where to play it")),
     ),
     heading_prefix=lambda fields: _("Calm game: "),
@@ -113,8 +114,9 @@ def test_a_plugin_s_translated_words_are_shown(
     them; Sphinx's ``_()`` gives a lazy translation, not a str. A badge, a heading
     prefix, callouts or a ``required_when`` reason so translated was refused ("badge
     returned _TranslationProxy i'Quiet time'", a crawl.plugin warning at every entry)
-    and left out of every entry; an index heading so translated put the entry under
-    'Other', silently. They are words, and shown."""
+    and left out of every entry, and so was a field's translated default or converted
+    value ("does not match its schema"), in crawl.json too; an index heading so
+    translated put the entry under 'Other', silently. They are words, and shown."""
     from tests.plugin_project import plugin_site
 
     page = "Home\n====\n\n.. calm-card:: Stacking cups\n   :mood: sleepy\n\n   Body.\n"
@@ -128,6 +130,9 @@ def test_a_plugin_s_translated_words_are_shown(
     assert "Calm game: Stacking cups" in text
     assert "Quiet time" in text
     assert "Best: after a nap" in text
+    assert "Where: on the rug" in text
+    (entry,) = site.crawl_json()["entries"]
+    assert (entry["mood"], entry["place"]) == ("Sleepy", "on the rug")
     index, _hrefs, _ids = site.shown("crawl-calm-games")
     assert "Calm games Stacking cups" in index
     assert "Other" not in index
