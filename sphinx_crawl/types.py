@@ -175,7 +175,8 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
             'ContentType(name="activity", directive="activity-card", label="Activity", '
             'plural="Activities", ...)'
         )
-    if get_registry(app).get(content_type.name) is content_type:
+    registered = get_registry(app).get(content_type.name)
+    if registered is not None and _same_type(registered, content_type):
         # The same type again: a plugin both published under the entry point (registered
         # when sphinx_crawl is set up) and listed in extensions, whose setup() adds it.
         return
@@ -198,6 +199,14 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
         raise ExtensionError(
             str(error).replace("sphinx-crawl: ", f"sphinx-crawl: {caller}: ", 1)
         ) from error
+
+
+def _same_type(registered: ContentType, content_type: ContentType) -> bool:
+    """Whether ``content_type`` is ``registered`` again: the same object, or one made the
+    same way (a plugin whose entry point is a function making its types, and whose
+    setup() calls it too, gives a new but identical object each time: it was refused as
+    "already registered", and the whole build stopped)."""
+    return registered is content_type or _describe(registered, 0) == _describe(content_type, 0)
 
 
 def _registered_too_late(app: Sphinx, content_type: ContentType) -> None:

@@ -240,3 +240,54 @@ def _text_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str) -> An
         "index.rst": page,
     }
     return build(write_project(tmp_path / "src", files), buildername="text")
+
+
+FACTORY_PLUGIN = """
+from sphinx_crawl import ContentType, Field, register_content_type
+
+
+def make_types():
+    return [ContentType(
+        name="activity", directive="activity-card", label="Activity", plural="Activities",
+        fields=(Field("energy"),), badge=lambda fields: f"Energy: {fields.get('energy')}",
+    )]
+
+
+def setup(app):
+    for content_type in make_types():
+        register_content_type(app, content_type)
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_a_plugin_offered_both_ways_through_a_function_is_registered_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """plugins.md: an entry point may name a function returning the types, and a plugin
+    may offer both ways (the entry point, and ``setup()`` for projects that list it in
+    ``extensions``). A plugin whose entry point and setup() both call its function gets
+    a new, identical ContentType each time: the second was refused, "Extension error:
+    sphinx-crawl: factory_plugin: content type 'activity' is already registered", and
+    nothing was built. The same type made the same way is the same type; another type
+    of that name is still refused."""
+    from importlib.metadata import EntryPoint
+
+    from sphinx.errors import ExtensionError
+
+    from sphinx_crawl import types
+    from tests.plugin_project import plugin_site
+
+    published = EntryPoint(
+        name="activity", value="factory_plugin:make_types", group=types.ENTRY_POINT_GROUP
+    )
+    monkeypatch.setattr(
+        types, "entry_points", lambda *, group: [published] if group == published.group else []
+    )
+    page = "Home\n====\n\n.. activity-card:: Pillow hill\n   :energy: high\n\n   Climb.\n"
+    site = plugin_site(tmp_path, monkeypatch, ("factory_plugin", FACTORY_PLUGIN), page)
+    assert site.warnings() == []
+    assert "Energy: high" in site.shown("index")[0]
+    other = FACTORY_PLUGIN.replace('label="Activity"', 'label="Game"')
+    (tmp_path / "other").mkdir()
+    with pytest.raises(ExtensionError, match="'activity' is already registered"):
+        plugin_site(tmp_path / "other", monkeypatch, ("factory_other", other), page)
