@@ -291,3 +291,52 @@ def test_a_plugin_offered_both_ways_through_a_function_is_registered_once(
     (tmp_path / "other").mkdir()
     with pytest.raises(ExtensionError, match="'activity' is already registered"):
         plugin_site(tmp_path / "other", monkeypatch, ("factory_other", other), page)
+
+
+CLASHING_PLUGIN = """
+from sphinx_crawl import ContentType
+
+TIP = ContentType(name="tip", directive="my-tip", label="My tip", plural="My tips")
+GAMES = [
+    ContentType(name="question", directive="quiz-card", label="Quiz", plural="Quizzes"),
+    ContentType(name="game", directive="game-card", label="Game", plural="Games"),
+]
+"""
+
+
+def test_an_installed_plugin_s_type_named_like_another_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An installed plugin (entry point) publishing a type whose name a built-in type has
+    ("tip", "question") was left out without a word: the author only saw docutils'
+    "Unknown directive type 'my-tip'" on every page that used it. plugins.md promises a
+    crawl.plugin warning for a published type that cannot be registered: it names the
+    entry point and the clash, and the list's other types are registered."""
+    from importlib.metadata import EntryPoint
+
+    from sphinx_crawl import types
+
+    (tmp_path / "clash_plugin.py").write_text(CLASHING_PLUGIN, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    published = [
+        EntryPoint(name="my-tip", value="clash_plugin:TIP", group=types.ENTRY_POINT_GROUP),
+        EntryPoint(name="games", value="clash_plugin:GAMES", group=types.ENTRY_POINT_GROUP),
+    ]
+    monkeypatch.setattr(
+        types,
+        "entry_points",
+        lambda *, group: published if group == types.ENTRY_POINT_GROUP else [],
+    )
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
+        "index.rst": "Home\n====\n\n.. game-card:: Pillow hill\n\n   Climb.\n",
+    }
+    site = build(write_project(tmp_path / "src", files))
+    warnings = site.crawl_warnings("plugin")
+    assert len(warnings) == 2, warnings
+    assert "the plugin games = clash_plugin:GAMES" in warnings[0]
+    assert "content type 'question' is already registered" in warnings[0]
+    assert "the plugin my-tip = clash_plugin:TIP" in warnings[1]
+    assert "content type 'tip' is already registered" in warnings[1]
+    assert all(warning.startswith("<src>/conf.py:2: WARNING") for warning in warnings)
+    assert [entry["type"] for entry in site.crawl_json()["entries"]] == ["game"]
