@@ -660,6 +660,21 @@ def record_outputs(app: Sphinx, exception: Exception | None) -> None:
     write_if_changed(record, json.dumps(found, indent=1) + "\n")
 
 
+def remove_empty_index_pages(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the index page of a content type that has no entries now
+    (its last one deleted, or moved to a ``crawl_demo_pages`` page). Sphinx writes no
+    page for an empty index, and left the last build's in place: a bookmark still
+    opened the old list of red flags, and the offline copy kept it, where a clean build
+    has no such page."""
+    if html_output_dir(app, exception) is None:
+        return
+    domain = crawl_domain(app.env)
+    types = {entry["type"] for entry in domain.by_id().values()}
+    for index in _indices(app):
+        if index.content_type.name not in types:
+            _page_file(app, f"{domain.name}-{index.name}").unlink(missing_ok=True)
+
+
 def setup_incremental(app: Sphinx) -> None:
     app.connect("env-get-outdated", new_build)
     app.connect("env-purge-doc", data_changing)
@@ -667,5 +682,6 @@ def setup_incremental(app: Sphinx) -> None:
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("html-page-context", index_links)
     app.connect("build-finished", record_written)
+    app.connect("build-finished", remove_empty_index_pages)
     # After the search index, crawl.json and the record above; before the offline copy.
     app.connect("build-finished", record_outputs, priority=800)

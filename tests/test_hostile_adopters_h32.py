@@ -340,3 +340,25 @@ def test_an_installed_plugin_s_type_named_like_another_is_a_warning(
     assert "content type 'tip' is already registered" in warnings[1]
     assert all(warning.startswith("<src>/conf.py:2: WARNING") for warning in warnings)
     assert [entry["type"] for entry in site.crawl_json()["entries"]] == ["game"]
+
+
+def test_an_index_page_left_without_entries_is_not_kept(tmp_path: Path) -> None:
+    """The last tip deleted (here, its page), an incremental build left the old
+    crawl-tips.html in place: a bookmark still opened a list of tips the handbook no
+    longer has, and the offline copy (crawl-sw.js) kept it for phones, where a clean
+    build has neither. The page of an index without entries is removed."""
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\ncrawl_offline = True\n',
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   tips\n\n"
+        ".. red-flag:: Stiff legs\n   :urgency: soon\n\n   Body.\n",
+        "tips.rst": "Tips\n====\n\n.. tip-card:: Bare knees\n\n   Socks off.\n",
+    }
+    src = write_project(tmp_path / "src", files)
+    first = build(src)
+    assert (first.outdir / "crawl-tips.html").is_file()
+    (src / "tips.rst").unlink()
+    (src / "index.rst").write_text(files["index.rst"].replace("   tips\n", ""), "utf-8")
+    again = build(src)
+    assert not (again.outdir / "crawl-tips.html").exists()
+    assert (again.outdir / "crawl-red-flags.html").is_file()
+    assert "crawl-tips.html" not in again.text("crawl-sw.js")
