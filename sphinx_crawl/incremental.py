@@ -101,12 +101,26 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if outputs_current(app):
         keep_index_pages(app)
         return []  # what every page shows is what the record says (nothing was read)
+    recorded = _record(app).get("indexed")
+    if isinstance(recorded, list) and recorded != _indexed(app):
+        # An index page came or went (the first tip, the last one): the header of
+        # every page links the index pages (classic, nature...), an index page's too.
+        return sorted(env.found_docs)
     keep_unchanged_index_pages(app)
     written = _written(app)
     return [
         doc
         for doc, digest in _digests(app, crawl_domain(env)).items()
         if written.get(doc) != digest
+    ]
+
+
+def _indexed(app: Sphinx) -> list[str]:
+    """The content types' index pages this build has (those of types with entries)."""
+    domain = crawl_domain(app.env)
+    types = {entry["type"] for entry in domain.by_id().values()}
+    return [
+        f"{domain.name}-{index.name}" for index in _indices(app) if index.content_type.name in types
     ]
 
 
@@ -652,6 +666,7 @@ def record_outputs(app: Sphinx, exception: Exception | None) -> None:
         "files": files,
         "pages_key": _page_key(app),
         "indices": indices,
+        "indexed": _indexed(app),
         # What a later build compares to skip the views no changed entry can show.
         "state": domain.data.get(STATE),
         "shared": shared_views(domain),
@@ -668,11 +683,11 @@ def remove_empty_index_pages(app: Sphinx, exception: Exception | None) -> None:
     has no such page."""
     if html_output_dir(app, exception) is None:
         return
-    domain = crawl_domain(app.env)
-    types = {entry["type"] for entry in domain.by_id().values()}
+    name = crawl_domain(app.env).name
+    indexed = _indexed(app)
     for index in _indices(app):
-        if index.content_type.name not in types:
-            _page_file(app, f"{domain.name}-{index.name}").unlink(missing_ok=True)
+        if f"{name}-{index.name}" not in indexed:
+            _page_file(app, f"{name}-{index.name}").unlink(missing_ok=True)
 
 
 def setup_incremental(app: Sphinx) -> None:

@@ -346,19 +346,31 @@ def test_an_index_page_left_without_entries_is_not_kept(tmp_path: Path) -> None:
     """The last tip deleted (here, its page), an incremental build left the old
     crawl-tips.html in place: a bookmark still opened a list of tips the handbook no
     longer has, and the offline copy (crawl-sw.js) kept it for phones, where a clean
-    build has neither. The page of an index without entries is removed."""
+    build has neither. And the pages not rewritten (an unchanged page, the red flags'
+    kept index page) still had "tips" in their header (classic, nature...), a link to
+    it; the first tip added, they had no link to the new index. The page of an index
+    without entries is removed, and every page is written again when an index page
+    comes or goes."""
     files = {
-        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\ncrawl_offline = True\n',
-        "index.rst": "Home\n====\n\n.. toctree::\n\n   tips\n\n"
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\ncrawl_offline = True\n'
+        'html_theme = "classic"\n',
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   tips\n   plain\n\n"
         ".. red-flag:: Stiff legs\n   :urgency: soon\n\n   Body.\n",
         "tips.rst": "Tips\n====\n\n.. tip-card:: Bare knees\n\n   Socks off.\n",
+        "plain.rst": "Plain\n=====\n\nNo entries.\n",
     }
     src = write_project(tmp_path / "src", files)
     first = build(src)
     assert (first.outdir / "crawl-tips.html").is_file()
-    (src / "tips.rst").unlink()
-    (src / "index.rst").write_text(files["index.rst"].replace("   tips\n", ""), "utf-8")
+    assert 'href="crawl-tips.html"' in first.text("plain.html")
+    (src / "tips.rst").write_text("Tips\n====\n\nNone yet.\n", "utf-8")
     again = build(src)
     assert not (again.outdir / "crawl-tips.html").exists()
     assert (again.outdir / "crawl-red-flags.html").is_file()
     assert "crawl-tips.html" not in again.text("crawl-sw.js")
+    for page in ("plain.html", "crawl-red-flags.html"):
+        assert 'href="crawl-tips.html"' not in again.text(page), page
+    (src / "tips.rst").write_text(files["tips.rst"], "utf-8")
+    third = build(src)
+    for page in ("plain.html", "crawl-red-flags.html"):
+        assert 'href="crawl-tips.html"' in third.text(page), page
