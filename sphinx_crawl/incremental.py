@@ -116,12 +116,18 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _indexed(app: Sphinx) -> list[str]:
-    """The content types' index pages this build has (those of types with entries)."""
+    """The content types' index pages this build has (those of types with entries),
+    once per state of the data."""
     domain = crawl_domain(app.env)
-    types = {entry["type"] for entry in domain.by_id().values()}
-    return [
-        f"{domain.name}-{index.name}" for index in _indices(app) if index.content_type.name in types
-    ]
+    if "indexed" not in domain.views_cache:
+        types = {entry["type"] for entry in domain.by_id().values()}
+        domain.views_cache["indexed"] = [
+            f"{domain.name}-{index.name}"
+            for index in _indices(app)
+            if index.content_type.name in types
+        ]
+    indexed: list[str] = domain.views_cache["indexed"]
+    return indexed
 
 
 # -- what an edit changed: pages that cannot show it keep their digests -------------------
