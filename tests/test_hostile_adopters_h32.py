@@ -3,6 +3,7 @@ writers, each a case outside the plan: a test per failure, written before its fi
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -374,3 +375,60 @@ def test_an_index_page_left_without_entries_is_not_kept(tmp_path: Path) -> None:
     third = build(src)
     for page in ("plain.html", "crawl-red-flags.html"):
         assert 'href="crawl-tips.html"' in third.text(page), page
+
+
+#: Runs the worker's top level in Node with a stub ``self`` (scope http://x/), and
+#: prints the file each URL names (its ``pathOf``).
+PATH_OF = """
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+const [file, ...urls] = process.argv.slice(1);
+const self = {
+  registration: { scope: "http://x/" }, location: { origin: "http://x" }, addEventListener() {},
+};
+const context = vm.createContext({ self, URL, console });
+vm.runInContext(readFileSync(file, "utf8") + ";globalThis.pathOf = pathOf;", context);
+console.log(JSON.stringify(urls.map((url) => context.pathOf(url))));
+"""
+
+
+def test_the_offline_copy_keeps_pages_named_htm_and_linked_without_a_suffix(
+    tmp_path: Path,
+) -> None:
+    """``html_file_suffix = ".htm"``: the offline copy kept no page at all (only files
+    ending ".html" were listed), so a parent offline had the styles and the search index
+    but not the emergency page nor any other; and a site linking its pages without a
+    suffix (``html_link_suffix = ""``, clean URLs: "sub/tips") had its pages, when
+    listed, under names no request asks for. The pages are listed by their files, and
+    the worker finds "sub/tips" and "/" in "sub/tips.htm" and "index.htm"."""
+    import shutil
+    import subprocess
+
+    from tests.test_offline import worker_parts
+
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\ncrawl_offline = True\n'
+        'html_file_suffix = ".htm"\nhtml_link_suffix = ""\n'
+        'crawl_emergency = {"numbers": {"UK": "999"}, "page": "help"}\n',
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   sub/tips\n   help\n",
+        "help.rst": "Help\n====\n\nCall 999.\n",
+        "sub/tips.rst": "Tips\n====\n\n.. tip-card:: Bare knees\n\n   Socks off.\n",
+    }
+    site = build(write_project(tmp_path / "src", files))
+    _version, listed, essential, _budget = worker_parts(site.outdir)
+    paths = [path for path, _hash, _size in listed]
+    for page in ("index.htm", "help.htm", "sub/tips.htm", "search.htm", "crawl-tips.htm"):
+        assert page in paths, page
+    assert essential[0] == "help.htm"
+    assert "index.htm" in essential
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        pytest.skip("Node.js is not installed")
+    urls = ["http://x/", "http://x/sub/tips", "http://x/help", "http://x/_static/crawl.js"]
+    found = subprocess.run(
+        [node, "--input-type=module", "-e", PATH_OF, "--", str(site.outdir / "crawl-sw.js"), *urls],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(found.stdout) == ["index.htm", "sub/tips.htm", "help.htm", "_static/crawl.js"]
