@@ -432,3 +432,39 @@ def test_the_offline_copy_keeps_pages_named_htm_and_linked_without_a_suffix(
         check=True,
     )
     assert json.loads(found.stdout) == ["index.htm", "sub/tips.htm", "help.htm", "_static/crawl.js"]
+
+
+UNLABELLED_RELATION_PLUGIN = """
+from sphinx_crawl import ContentType, Relation, register_content_type
+
+
+def setup(app):
+    register_content_type(app, ContentType(
+        name="game", directive="game-card", label="Game", plural="Games",
+        relations=(Relation("practises", targets=("milestone",)),),
+    ))
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_a_relation_without_labels_is_headed_by_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Relation("practises", targets=("milestone",))``, its labels left at their
+    defaults (""): the game's line of links read ": Hands and knees" and the
+    milestone's back-links ": Pillow hill", a bare colon for a heading, in every
+    builder. They are headed "Practises" and "Games" (the declaring type's plural)."""
+    from tests.plugin_project import plugin_site
+
+    page = (
+        "Home\n====\n\n.. game-card:: Pillow hill\n   :practises: hands-knees\n\n   Climb.\n\n"
+        ".. milestone:: Hands and knees\n   :id: hands-knees\n   :age: 8-10 months\n"
+    )
+    site = plugin_site(tmp_path, monkeypatch, ("game_links", UNLABELLED_RELATION_PLUGIN), page)
+    assert site.crawl_warnings() == []
+    main = site.main("index")
+    lines = [
+        " ".join(line.get_text(" ", strip=True).split())
+        for line in main.select(".crawl-relation-practises, .crawl-related-by-practises")
+    ]
+    assert lines == ["Practises: Hands and knees", "Games: Pillow hill"]
