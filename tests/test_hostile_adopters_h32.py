@@ -468,3 +468,23 @@ def test_a_relation_without_labels_is_headed_by_its_name(
         for line in main.select(".crawl-relation-practises, .crawl-related-by-practises")
     ]
     assert lines == ["Practises: Hands and knees", "Games: Pillow hill"]
+
+
+def test_an_empty_milestone_table_says_how_in_the_page_s_syntax(tmp_path: Path) -> None:
+    """A MyST page's milestone table without milestones was told "write each as a
+    '.. milestone::' indented under the table": reStructuredText, which MyST does not
+    read there. It is told the MyST way; a reStructuredText page as before."""
+    files = {
+        "conf.py": MYST_CONF,
+        "index.md": "# Home\n\n```{toctree}\nrst\n```\n\n:::{milestone-table} Moving\n:::\n",
+        "rst.rst": "Other\n=====\n\n.. milestone-table:: Moving\n",
+    }
+    site = build(write_project(tmp_path / "src", files))
+    assert site.crawl_warnings("content") == [
+        "<src>/index.md:7: WARNING: milestone-table: the table has no milestones (write "
+        "each as a ':::{milestone}' block inside the '::::{milestone-table}' block); no "
+        "table is shown [crawl.content]",
+        "<src>/rst.rst:4: WARNING: milestone-table: the table has no milestones (write "
+        "each as a '.. milestone::' indented under the table); no table is shown "
+        "[crawl.content]",
+    ]
