@@ -488,3 +488,29 @@ def test_an_empty_milestone_table_says_how_in_the_page_s_syntax(tmp_path: Path) 
         "each as a '.. milestone::' indented under the table); no table is shown "
         "[crawl.content]",
     ]
+
+
+def test_a_source_s_authors_as_a_list_are_its_authors(tmp_path: Path) -> None:
+    """``crawl_sources`` with ``"author": ["Dr A. Lee", "Dr B. Ray"]`` (several authors,
+    as a list) lost the authors without a word: crawl.json had ``"author": null`` and
+    the sources page no names. They are joined ("Dr A. Lee, Dr B. Ray"); a publisher or
+    author that is not text (a number, a date) is a crawl.config warning at its line,
+    not left out silently."""
+    conf = (
+        'project = "P"\nextensions = ["sphinx_crawl"]\ncrawl_sources = {\n'
+        '    "leaflet": {"title": "Leaflet", "author": ["Dr A. Lee", "Dr B. Ray"]},\n'
+        '    "clinic": {"title": "Clinic", "author": "Dr C", "publisher": 2026},\n'
+        "}\n"
+    )
+    page = (
+        "Home\n====\n\n.. tip-card:: Bare knees\n   :source: leaflet, clinic\n\n   Body.\n\n"
+        ".. crawl-sources::\n"
+    )
+    site = build(write_project(tmp_path / "src", {"conf.py": conf, "index.rst": page}))
+    assert site.crawl_warnings() == [
+        "<src>/conf.py:5: WARNING: crawl_sources['clinic']: publisher 2026 is not a name "
+        "(text, or a list of names); it is left out [crawl.config]"
+    ]
+    sources = {source["id"]: source for source in site.crawl_json()["sources"]}
+    assert sources["leaflet"]["author"] == "Dr A. Lee, Dr B. Ray"
+    assert "Dr A. Lee, Dr B. Ray" in site.shown("index")[0]
