@@ -142,7 +142,7 @@ class CrawlConfig:
         rebuild="env",
         help=(
             "Sources entries may cite (`:source:`), by key: a `title`, a `publisher` and/or "
-            "`author`, an optional `url`, and an optional `language` (a tag such as `en` or "
+            "`author` (text, or a list of names), an optional `url`, and an optional `language` (a tag such as `en` or "
             "`pt-BR`: the language the source is written in). A URL that is not `http://` "
             "or `https://`, or a language that is not a tag, is left out with a "
             "`crawl.config` warning. Where a source's `language` is not the build's, its "
