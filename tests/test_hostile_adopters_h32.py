@@ -514,3 +514,33 @@ def test_a_source_s_authors_as_a_list_are_its_authors(tmp_path: Path) -> None:
     sources = {source["id"]: source for source in site.crawl_json()["sources"]}
     assert sources["leaflet"]["author"] == "Dr A. Lee, Dr B. Ray"
     assert "Dr A. Lee, Dr B. Ray" in site.shown("index")[0]
+
+
+def test_a_demo_pattern_that_names_no_page_is_a_warning(tmp_path: Path) -> None:
+    """``crawl_demo_pages = ["examples.rst", "/drafts/*", "nothing/*"]``: a pattern written
+    as a file ("examples.rst") or from the root ("/drafts/*") names no page, as page
+    names have neither; it did nothing without a word, and the example entries were
+    collected, indexed and exported as the handbook's. Each pattern that names no page
+    is a crawl.config warning at its line, with the pattern meant where there is one."""
+    conf = (
+        'project = "P"\nextensions = ["sphinx_crawl"]\ncrawl_demo_pages = [\n'
+        '    "examples.rst",\n    "/drafts/*",\n    "nothing/*",\n    "kept*",\n]\n'
+    )
+    files = {
+        "conf.py": conf,
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   examples\n   drafts/a\n   kept\n",
+        "examples.rst": "Examples\n========\n\n.. tip-card:: Example tip\n\n   Body.\n",
+        "drafts/a.rst": "Draft\n=====\n\nText.\n",
+        "kept.rst": "Kept\n====\n\n.. tip-card:: Kept example\n\n   Body.\n",
+    }
+    site = build(write_project(tmp_path / "src", files))
+    tail = "as written it does nothing, and the entries it was meant for count as the handbook's"
+    assert site.crawl_warnings("config") == [
+        "<src>/conf.py:4: WARNING: crawl_demo_pages: 'examples.rst' names no page (a page's "
+        f"name has no suffix nor a leading '/': write 'examples'); {tail} [crawl.config]",
+        "<src>/conf.py:5: WARNING: crawl_demo_pages: '/drafts/*' names no page (a page's "
+        f"name has no suffix nor a leading '/': write 'drafts/*'); {tail} [crawl.config]",
+        f"<src>/conf.py:6: WARNING: crawl_demo_pages: 'nothing/*' names no page; {tail} "
+        "[crawl.config]",
+    ]
+    assert [entry["title"] for entry in site.crawl_json()["entries"]] == ["Example tip"]
