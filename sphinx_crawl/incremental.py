@@ -27,6 +27,7 @@ same, written with the same configuration, code and page titles, is kept too
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -693,7 +694,11 @@ def remove_empty_index_pages(app: Sphinx, exception: Exception | None) -> None:
     indexed = _indexed(app)
     for index in _indices(app):
         if f"{name}-{index.name}" not in indexed:
-            _page_file(app, f"{name}-{index.name}").unlink(missing_ok=True)
+            page = _page_file(app, f"{name}-{index.name}")
+            page.unlink(missing_ok=True)
+            if page.parent != Path(app.outdir) and page.parent.is_dir():
+                with contextlib.suppress(OSError):  # dirhtml's crawl-tips/, if empty
+                    page.parent.rmdir()
 
 
 def setup_incremental(app: Sphinx) -> None:

@@ -544,3 +544,18 @@ def test_a_demo_pattern_that_names_no_page_is_a_warning(tmp_path: Path) -> None:
         "[crawl.config]",
     ]
     assert [entry["title"] for entry in site.crawl_json()["entries"]] == ["Example tip"]
+
+
+def test_an_index_page_left_without_entries_is_not_kept_in_dirhtml(tmp_path: Path) -> None:
+    """The same in dirhtml: its index page is crawl-tips/index.html, and the folder
+    goes with it."""
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
+        "index.rst": "Home\n====\n\n.. tip-card:: Bare knees\n\n   Socks off.\n",
+    }
+    src = write_project(tmp_path / "src", files)
+    first = build(src, buildername="dirhtml")
+    assert (first.outdir / "crawl-tips" / "index.html").is_file()
+    (src / "index.rst").write_text("Home\n====\n\nNo tips yet.\n", "utf-8")
+    again = build(src, buildername="dirhtml")
+    assert not (again.outdir / "crawl-tips").exists()
