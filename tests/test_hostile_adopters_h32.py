@@ -559,3 +559,28 @@ def test_an_index_page_left_without_entries_is_not_kept_in_dirhtml(tmp_path: Pat
     (src / "index.rst").write_text("Home\n====\n\nNo tips yet.\n", "utf-8")
     again = build(src, buildername="dirhtml")
     assert not (again.outdir / "crawl-tips").exists()
+
+
+def test_an_imported_red_flag_s_usual_action_names_whom_to_call(tmp_path: Path) -> None:
+    """A red flag from a data file, without an ``action`` of its own, got the usual
+    action for its urgency with its role as written: the card said "Book an appointment
+    with {crawl:contact}`doctor`, or with a pediatric physical therapist.", and so did
+    crawl.json. The role is written out for the build's place, as on a page."""
+    data = (
+        "project: Clinic notes\nentries:\n  - type: red-flag\n    id: stiff\n"
+        "    title: Stiff legs\n    urgency: soon\n    text: Legs stay straight.\n"
+    )
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
+        "index.rst": "Home\n====\n\n.. crawl-import:: notes.yaml\n",
+        "notes.yaml": data,
+    }
+    site = build(write_project(tmp_path / "src", files))
+    assert site.crawl_warnings() == []
+    (entry,) = site.crawl_json()["entries"]
+    assert entry["action"] == (
+        "Book an appointment with your pediatrician, or with a pediatric physical therapist."
+    )
+    text = site.shown("index")[0]
+    assert "crawl:contact" not in text
+    assert "Book an appointment with your pediatrician" in text
