@@ -584,3 +584,19 @@ def test_an_imported_red_flag_s_usual_action_names_whom_to_call(tmp_path: Path) 
     text = site.shown("index")[0]
     assert "crawl:contact" not in text
     assert "Book an appointment with your pediatrician" in text
+
+
+def test_a_next_review_before_the_last_one_is_a_warning(tmp_path: Path) -> None:
+    """``last_reviewed: 2026-11-21`` and ``next_review: 2025-11-21`` (a year mistyped):
+    the page said "Last reviewed: November 21, 2026 · Next review due: November 21,
+    2025" without a word to the author. It is a crawl.review warning."""
+    files = {
+        "conf.py": MYST_CONF,
+        "index.md": "---\nlast_reviewed: 2026-11-21\nnext_review: 2025-11-21\n---\n# Home\n\n"
+        "Text.\n",
+    }
+    site = build(write_project(tmp_path / "src", files))
+    assert site.crawl_warnings() == [
+        "<src>/index.md:1: WARNING: next_review: 2025-11-21 is before last_reviewed "
+        "(2026-11-21); one of the dates is mistyped [crawl.review]"
+    ]
