@@ -600,3 +600,25 @@ def test_a_next_review_before_the_last_one_is_a_warning(tmp_path: Path) -> None:
         "<src>/index.md:1: WARNING: next_review: 2025-11-21 is before last_reviewed "
         "(2026-11-21); one of the dates is mistyped [crawl.review]"
     ]
+
+
+def test_a_question_without_an_answer_is_a_warning_and_no_faq_answer(tmp_path: Path) -> None:
+    """A question written without its answer (no body) was taken without a word: the
+    page, the search and the FAQ showed the question with nothing under it, and the
+    page's schema.org FAQPage data gave search engines an answer of "" (which they
+    refuse). It is a crawl.content warning at the question, and the FAQ data holds the
+    answered questions only."""
+    page = (
+        "Home\n====\n\n.. question:: Is going backwards normal?\n   :id: normal\n\n"
+        ".. question:: When do babies crawl?\n   :id: when\n\n   Between 6 and 10 months.\n"
+    )
+    files = {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page}
+    site = build(write_project(tmp_path / "src", files))
+    assert site.crawl_warnings() == [
+        "<src>/index.rst:4: WARNING: question: the question has no answer: write it below, "
+        "as the entry's body [crawl.content]"
+    ]
+    script = site.soup("index").find("script", type="application/ld+json")
+    assert script is not None
+    data = json.loads(script.string)
+    assert [item["name"] for item in data["mainEntity"]] == ["When do babies crawl?"]

@@ -76,6 +76,10 @@ class EntryDirective(SphinxDirective):
         body = nodes.container(classes=["crawl-entry-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
+        if ct.search_role == "answer" and not body.astext().strip():
+            # A question without its answer: parents found it in the search and the FAQ
+            # with nothing under it, and search engines an FAQ answer of "".
+            report("the question has no answer: write it below, as the entry's body", "content")
         node.extend(self._translatable_callouts(fields))
         keywords = list_option(self.options.get("keywords"))
         if keywords:
