@@ -620,5 +620,5 @@ def test_a_question_without_an_answer_is_a_warning_and_no_faq_answer(tmp_path: P
     ]
     script = site.soup("index").find("script", type="application/ld+json")
     assert script is not None
-    data = json.loads(script.string)
+    data = json.loads(str(script.string))
     assert [item["name"] for item in data["mainEntity"]] == ["When do babies crawl?"]
