@@ -657,10 +657,12 @@ def _warn_misspelt_settings(app: Sphinx, config: Config) -> None:
 
 
 def check_demo_pages(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: a ``crawl_demo_pages`` pattern that names no page did nothing
-    without a word, and the example entries it was meant for were collected, indexed
-    and exported as the handbook's (``"authoring/*.md"``, ``"/examples"``: a page's
-    name has neither its suffix nor a leading '/')."""
+    """``env-updated``: a ``crawl_demo_pages`` pattern written as a file
+    (``"authoring/*.md"``) or from the root (``"/examples"``) names no page, as a page's
+    name has neither; it did nothing without a word, and the example entries it was
+    meant for were collected, indexed and exported as the handbook's. (A pattern that
+    names no page in this build alone is left alone: an edition may leave its pages
+    out.)"""
     docs = sorted(env.found_docs)
     for pattern in crawl_config(app.config).demo_pages:
         if any(fnmatch.fnmatchcase(doc, pattern) for doc in docs):
@@ -670,12 +672,12 @@ def check_demo_pages(app: Sphinx, env: BuildEnvironment) -> None:
             if meant.endswith(suffix) and len(meant) > len(suffix):
                 meant = meant[: -len(suffix)]
                 break
-        hint = ""
-        if meant != pattern and any(fnmatch.fnmatchcase(doc, meant) for doc in docs):
-            hint = f" (a page's name has no suffix nor a leading '/': write {meant!r})"
+        if meant == pattern:
+            continue
         warn(
-            f"crawl_demo_pages: {pattern!r} names no page{hint}; as written it does nothing, "
-            "and the entries it was meant for count as the handbook's",
+            f"crawl_demo_pages: {pattern!r} names no page (a page's name has no suffix nor "
+            f"a leading '/': write {meant!r}); as written it does nothing, and the entries "
+            "it was meant for count as the handbook's",
             config_location(app, pattern, "crawl_demo_pages"),
             "config",
         )

@@ -75,6 +75,19 @@ class Edition:
         return not any(fnmatch.fnmatchcase(docname, pattern) for pattern in self.skip)
 
 
+def edition_of(editions: Mapping[str, Edition], language: str) -> Edition | None:
+    """The edition of ``language``, its key written Sphinx's way or as a language tag
+    (``pt_BR`` or ``pt-BR``): an edition keyed "pt-BR" in a build whose ``language`` is
+    "pt_BR" was no edition, and its pages had no switch nor hreflang links."""
+    found = editions.get(language)
+    if found is None:
+        wanted = language.replace("_", "-").lower()
+        found = next(
+            (e for key, e in editions.items() if key.replace("_", "-").lower() == wanted), None
+        )
+    return found
+
+
 @dataclass(frozen=True)
 class Emergency:
     """``crawl_emergency``, checked: numbers to call, and the words that mean "call now"."""

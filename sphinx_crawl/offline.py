@@ -41,6 +41,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl.config import config_location, crawl_config
+from sphinx_crawl.config_checks import edition_of
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.names import add_crawl_directive
 from sphinx_crawl.directives.options import raw_options, read_options, warn_stray
@@ -420,7 +421,7 @@ def worker_text(app: Sphinx) -> dict[str, Any]:
     uri = app.builder.get_target_uri
     start = _file_of(app, uri(app.config.root_doc))
     editions = crawl_config(app.config).editions
-    here = editions.get(app.config.language or "en")
+    here = edition_of(editions, app.config.language or "en")
     text: dict[str, Any] = {
         **_edition_words(lambda message: str(_(message)), own=True),
         "lang": language_tag(app.config),

@@ -520,8 +520,9 @@ def test_a_demo_pattern_that_names_no_page_is_a_warning(tmp_path: Path) -> None:
     """``crawl_demo_pages = ["examples.rst", "/drafts/*", "nothing/*"]``: a pattern written
     as a file ("examples.rst") or from the root ("/drafts/*") names no page, as page
     names have neither; it did nothing without a word, and the example entries were
-    collected, indexed and exported as the handbook's. Each pattern that names no page
-    is a crawl.config warning at its line, with the pattern meant where there is one."""
+    collected, indexed and exported as the handbook's. Such a pattern is a crawl.config
+    warning at its line, with the pattern meant. (One that names no page in this build
+    alone, "nothing/*", is left alone: an edition may leave its pages out.)"""
     conf = (
         'project = "P"\nextensions = ["sphinx_crawl"]\ncrawl_demo_pages = [\n'
         '    "examples.rst",\n    "/drafts/*",\n    "nothing/*",\n    "kept*",\n]\n'
@@ -540,8 +541,6 @@ def test_a_demo_pattern_that_names_no_page_is_a_warning(tmp_path: Path) -> None:
         f"name has no suffix nor a leading '/': write 'examples'); {tail} [crawl.config]",
         "<src>/conf.py:5: WARNING: crawl_demo_pages: '/drafts/*' names no page (a page's "
         f"name has no suffix nor a leading '/': write 'drafts/*'); {tail} [crawl.config]",
-        f"<src>/conf.py:6: WARNING: crawl_demo_pages: 'nothing/*' names no page; {tail} "
-        "[crawl.config]",
     ]
     assert [entry["title"] for entry in site.crawl_json()["entries"]] == ["Example tip"]
 
@@ -622,3 +621,28 @@ def test_a_question_without_an_answer_is_a_warning_and_no_faq_answer(tmp_path: P
     assert script is not None
     data = json.loads(str(script.string))
     assert [item["name"] for item in data["mainEntity"]] == ["When do babies crawl?"]
+
+
+@pytest.mark.parametrize("key", ["pt_BR", "pt-BR"])
+def test_an_edition_keyed_either_way_is_tagged_and_found(tmp_path: Path, key: str) -> None:
+    """An edition keyed by Sphinx's ``pt_BR`` was written ``hreflang="pt_BR"
+    lang="pt_BR"``, which search engines and screen readers do not read as Brazilian
+    Portuguese; keyed by the tag ``pt-BR`` in a build whose ``language`` is ``pt_BR``, it
+    was no edition: its pages had no switch and no hreflang links. Either way the tag is
+    ``pt-BR``, and the Brazilian build finds its edition."""
+    conf = (
+        'project = "P"\nextensions = ["sphinx_crawl"]\ncrawl_editions = {\n'
+        '    "en": {"label": "English", "path": ""},\n'
+        f'    "{key}": {{"label": "Português", "path": "pt-br/"}},\n}}\n'
+    )
+    files = {"conf.py": conf, "index.rst": "Home\n====\n\nText.\n"}
+    src = write_project(tmp_path / "src", files)
+    english = build(src)
+    link = english.soup("index").select_one("nav.crawl-editions a")
+    assert link is not None
+    assert (link["hreflang"], link["lang"], link["href"]) == ("pt-BR", "pt-BR", "pt-br/index.html")
+    brazilian = build(src, confoverrides={"language": "pt_BR"}, freshenv=True)
+    links = brazilian.soup("index").select("nav.crawl-editions a")
+    assert [(a["hreflang"], a["href"]) for a in links] == [("en", "../index.html")]
+    alternates = brazilian.soup("index").select('link[rel="alternate"]')
+    assert [a["hreflang"] for a in alternates] == ["en", "pt-BR"]
