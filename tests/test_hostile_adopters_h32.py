@@ -646,3 +646,27 @@ def test_an_edition_keyed_either_way_is_tagged_and_found(tmp_path: Path, key: st
     assert [(a["hreflang"], a["href"]) for a in links] == [("en", "../index.html")]
     alternates = brazilian.soup("index").select('link[rel="alternate"]')
     assert [a["hreflang"] for a in alternates] == ["en", "pt-BR"]
+
+
+def test_the_list_of_changes_goes_when_nothing_is_compared(tmp_path: Path) -> None:
+    """A release compared with the last one (crawl_previous), then built without it: the
+    earlier crawl-changes.json (and its schema) stayed beside the new crawl.json, whose
+    entries no longer had the dates it gave, where a clean build writes none; an app
+    reading it showed changes from another comparison. It is removed."""
+    files = {
+        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\nrelease = "1.0"\n'
+        'crawl_release_date = "2026-01-01"\n',
+        "index.rst": "Home\n====\n\n.. tip-card:: Bare knees\n   :id: knees\n\n   Body.\n",
+    }
+    src = write_project(tmp_path / "src", files)
+    first = build(src)
+    (src / "previous.json").write_text(first.text("crawl.json"), "utf-8")
+    (src / "index.rst").write_text(files["index.rst"].replace("Body.", "New body."), "utf-8")
+    (src / "conf.py").write_text(files["conf.py"] + 'crawl_previous = "previous.json"\n', "utf-8")
+    compared = build(src)
+    changes = json.loads(compared.text("crawl-changes.json"))
+    assert [change["id"] for change in changes["changed"]] == ["knees"]
+    (src / "conf.py").write_text(files["conf.py"], "utf-8")
+    again = build(src)
+    assert not (again.outdir / "crawl-changes.json").exists()
+    assert not (again.outdir / "crawl-changes.schema.json").exists()
