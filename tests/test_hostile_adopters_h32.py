@@ -609,7 +609,10 @@ def test_a_question_without_an_answer_is_a_warning_and_no_faq_answer(tmp_path: P
     answered questions only."""
     page = (
         "Home\n====\n\n.. question:: Is going backwards normal?\n   :id: normal\n\n"
-        ".. question:: When do babies crawl?\n   :id: when\n\n   Between 6 and 10 months.\n"
+        ".. question:: When do babies crawl?\n   :id: when\n\n   Between 6 and 10 months.\n\n"
+        # An answer that is a list of entries has no text of its own: it is an answer.
+        ".. question:: What should I watch for?\n   :id: watch\n\n"
+        "   .. crawl-list::\n      :type: question\n"
     )
     files = {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page}
     site = build(write_project(tmp_path / "src", files))
