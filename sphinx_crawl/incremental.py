@@ -338,6 +338,7 @@ def new_build(app: Sphinx, env: BuildEnvironment, *changes: object) -> list[str]
     data the last build saved."""
     _CURRENT.pop(app, None)
     _LAST.pop(app, None)
+    _RECORD.pop(app, None)
     _PARTS.pop(app, None)
     _BEFORE[app] = {}
     _START[app] = crawl_domain(env).data.get(STATE)
@@ -602,11 +603,19 @@ def keep_unchanged_index_pages(app: Sphinx) -> None:
 
 
 def _record(app: Sphinx) -> dict[str, Any]:
-    try:
-        record = json.loads(_record_path(app).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return record if isinstance(record, dict) else {}
+    """The record of the last finished build, read once per build (asked whether the
+    outputs are current, which pages and index pages to keep, and which index pages
+    the last build had)."""
+    if app not in _RECORD:
+        try:
+            record = json.loads(_record_path(app).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            record = {}
+        _RECORD[app] = record if isinstance(record, dict) else {}
+    return _RECORD[app]
+
+
+_RECORD: WeakKeyDictionary[Sphinx, dict[str, Any]] = WeakKeyDictionary()
 
 
 def _record_path(app: Sphinx) -> Path:
