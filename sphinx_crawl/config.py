@@ -63,6 +63,7 @@ from sphinx_crawl.diagnostics import warn
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 __all__ = [
     "ANY_PLACE",
@@ -142,12 +143,12 @@ class CrawlConfig:
         rebuild="env",
         help=(
             "Sources entries may cite (`:source:`), by key: a `title`, a `publisher` and/or "
-            "`author`, an optional `url`, and an optional `language` (a tag such as `en` or "
-            "`pt-BR`: the language the source is written in). A URL that is not `http://` "
-            "or `https://`, or a language that is not a tag, is left out with a "
-            "`crawl.config` warning. Where a source's `language` is not the build's, its "
-            "title is written with `lang` (a Spanish screen reader reads an English title "
-            "in English) and `crawl.json` says it."
+            "`author` (text, or a list of names), an optional `url`, and an optional `language`"
+            " (a tag such as `en` or `pt-BR`: the language the source is written in). A URL "
+            "that is not `http://` or `https://`, or a language that is not a tag, is left out "
+            "with a `crawl.config` warning. Where a source's `language` is not the build's, its"
+            " title is written with `lang` (a Spanish screen reader reads an English title in "
+            "English) and `crawl.json` says it."
         ),
         example=(
             'crawl_sources = {"kc-lowdown": {"title": "The Lowdown On Crawling Backward", '
@@ -655,6 +656,33 @@ def _warn_misspelt_settings(app: Sphinx, config: Config) -> None:
             )
 
 
+def check_demo_pages(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: a ``crawl_demo_pages`` pattern written as a file
+    (``"authoring/*.md"``) or from the root (``"/examples"``) names no page, as a page's
+    name has neither; it did nothing without a word, and the example entries it was
+    meant for were collected, indexed and exported as the handbook's. (A pattern that
+    names no page in this build alone is left alone: an edition may leave its pages
+    out.)"""
+    docs = sorted(env.found_docs)
+    for pattern in crawl_config(app.config).demo_pages:
+        if any(fnmatch.fnmatchcase(doc, pattern) for doc in docs):
+            continue
+        meant = pattern.lstrip("/")
+        for suffix in sorted(app.config.source_suffix, key=len, reverse=True):
+            if meant.endswith(suffix) and len(meant) > len(suffix):
+                meant = meant[: -len(suffix)]
+                break
+        if meant == pattern:
+            continue
+        warn(
+            f"crawl_demo_pages: {pattern!r} names no page (a page's name has no suffix nor "
+            f"a leading '/': write {meant!r}); as written it does nothing, and the entries "
+            "it was meant for count as the handbook's",
+            config_location(app, pattern, "crawl_demo_pages"),
+            "config",
+        )
+
+
 def config_location(app: Sphinx, *needles: str, setting: str | None = None) -> str:
     """``conf.py:<line>`` of the first line naming one of ``needles`` (else ``setting``'s
     line, else line 1: a location without ``:`` is read by Sphinx as a document name,
@@ -739,6 +767,7 @@ def setup_config(app: Sphinx) -> None:
     # its schema then disagreed with a clean build).
     app.add_config_value(CONTENT_TYPES_VALUE, "", "env", types=(str,))
     app.connect("config-inited", check_config)
+    app.connect("env-updated", check_demo_pages)
 
 
 #: The configuration value holding the content types' digest (no ``crawl_`` prefix: it

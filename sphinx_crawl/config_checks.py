@@ -16,6 +16,8 @@ from datetime import date
 from typing import Any, TypedDict
 from urllib.parse import urlparse
 
+from sphinx_crawl.core.content_types import shown_value
+
 
 class SourceData(TypedDict, total=False):
     title: str
@@ -71,6 +73,19 @@ class Edition:
 
     def has_page(self, docname: str) -> bool:
         return not any(fnmatch.fnmatchcase(docname, pattern) for pattern in self.skip)
+
+
+def edition_of(editions: Mapping[str, Edition], language: str) -> Edition | None:
+    """The edition of ``language``, its key written Sphinx's way or as a language tag
+    (``pt_BR`` or ``pt-BR``): an edition keyed "pt-BR" in a build whose ``language`` is
+    "pt_BR" was no edition, and its pages had no switch nor hreflang links."""
+    found = editions.get(language)
+    if found is None:
+        wanted = language.replace("_", "-").lower()
+        found = next(
+            (e for key, e in editions.items() if key.replace("_", "-").lower() == wanted), None
+        )
+    return found
 
 
 @dataclass(frozen=True)
@@ -192,15 +207,26 @@ def check_source(
     here = f"{where}[{key!r}]"
 
     def text(name: str) -> str:
-        value = source.get(name)
+        value: Any = source.get(name)
+        if name in _NAMES and _is_names(value):
+            value = ", ".join(value)  # several authors: ["Dr A", "Dr B"]
         return " ".join(value.split()) if isinstance(value, str) else ""
 
     clean: SourceData = {"title": text("title") or key}
     if not text("title"):
         problems.append(((key,), f"{here} needs a title"))
-    for part in ("publisher", "author"):
+    for part in _NAMES:
         if text(part):
             clean[part] = text(part)  # type: ignore[literal-required]
+        elif source.get(part) not in (None, ""):
+            # Left out without a word before: an author given as a number, a date...
+            problems.append(
+                (
+                    (key,),
+                    f"{here}: {part} {shown_value(source[part])} is not a name (text, or a "
+                    "list of names); it is left out",
+                )
+            )
     if not (text("publisher") or text("author")):
         problems.append(((key,), f"{here} needs a publisher or an author"))
     url = _web_url(source.get("url"), here, (str(source.get("url")), key), problems)
@@ -221,6 +247,18 @@ def check_source(
     if unknown:
         problems.append(((key,), f"{here}: unknown fields {unknown}"))
     return clean
+
+
+#: The parts of a source that name people or bodies: text, or a list of names.
+_NAMES = ("publisher", "author")
+
+
+def _is_names(value: Any) -> bool:
+    return (
+        isinstance(value, list | tuple)
+        and bool(value)
+        and all(isinstance(name, str) and name.strip() for name in value)
+    )
 
 
 def check_synonyms(

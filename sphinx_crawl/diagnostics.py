@@ -95,7 +95,8 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
         "at the next build.",
     ),
     "content": WarningType(
-        "content a directive cannot hold (e.g. prose inside a milestone table)",
+        "content a directive cannot hold (e.g. prose inside a milestone table), or lacks "
+        "(a question without its answer)",
         "milestone-table: only milestone entries belong in the table; other content is "
         "shown after it",
         "Move the text out of the table.",

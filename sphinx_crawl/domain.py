@@ -46,6 +46,7 @@ from sphinx_crawl.contacts import contact_nodes, fill_contacts, unknown_kind_mes
 from sphinx_crawl.core.adapt import ExtendProblem, ExtensionData, apply_extensions
 from sphinx_crawl.core.content_types import (
     ContentTypeRegistry,
+    as_words,
     given_to,
     hook_value,
     let_interrupts_through,
@@ -823,7 +824,7 @@ class CrawlIndex(Index):
             # A copy: what group_by changes in it stays out of the entry every page,
             # list and crawl.json show.
             given = given_to(spec.group_by, entry)
-            pairs = [(key, heading) for key, heading in spec.group_by(given)]
+            pairs = [(key, as_words(heading)) for key, heading in spec.group_by(given)]
         except BaseException as error:
             let_interrupts_through(error)
             problem = f"raised {type(error).__name__}: {error}"

@@ -225,6 +225,12 @@ def write_content_api(app: Sphinx, exception: Exception | None) -> None:
     if changes is not None:
         write_if_changed(outdir / CHANGES_FILE, _json_records(changes))
         write_if_changed(outdir / CHANGES_SCHEMA_FILE, _json(build_changes_schema()))
+    else:
+        # Nothing compared (crawl_previous unset, or unreadable): an earlier build's list
+        # stayed beside a crawl.json it no longer described (its entries' `changed`
+        # dates gone), where a clean build writes none.
+        for name in (CHANGES_FILE, CHANGES_SCHEMA_FILE):
+            (outdir / name).unlink(missing_ok=True)
 
 
 def setup_export(app: Sphinx) -> None:

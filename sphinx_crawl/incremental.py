@@ -27,6 +27,7 @@ same, written with the same configuration, code and page titles, is kept too
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -101,6 +102,11 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if outputs_current(app):
         keep_index_pages(app)
         return []  # what every page shows is what the record says (nothing was read)
+    recorded = _record(app).get("indexed")
+    if isinstance(recorded, list) and recorded != _indexed(app):
+        # An index page came or went (the first tip, the last one): the header of
+        # every page links the index pages (classic, nature...), an index page's too.
+        return sorted(env.found_docs)
     keep_unchanged_index_pages(app)
     written = _written(app)
     return [
@@ -108,6 +114,21 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for doc, digest in _digests(app, crawl_domain(env)).items()
         if written.get(doc) != digest
     ]
+
+
+def _indexed(app: Sphinx) -> list[str]:
+    """The content types' index pages this build has (those of types with entries),
+    once per state of the data."""
+    domain = crawl_domain(app.env)
+    if "indexed" not in domain.views_cache:
+        types = {entry["type"] for entry in domain.by_id().values()}
+        domain.views_cache["indexed"] = [
+            f"{domain.name}-{index.name}"
+            for index in _indices(app)
+            if index.content_type.name in types
+        ]
+    indexed: list[str] = domain.views_cache["indexed"]
+    return indexed
 
 
 # -- what an edit changed: pages that cannot show it keep their digests -------------------
@@ -317,6 +338,7 @@ def new_build(app: Sphinx, env: BuildEnvironment, *changes: object) -> list[str]
     data the last build saved."""
     _CURRENT.pop(app, None)
     _LAST.pop(app, None)
+    _RECORD.pop(app, None)
     _PARTS.pop(app, None)
     _BEFORE[app] = {}
     _START[app] = crawl_domain(env).data.get(STATE)
@@ -581,11 +603,19 @@ def keep_unchanged_index_pages(app: Sphinx) -> None:
 
 
 def _record(app: Sphinx) -> dict[str, Any]:
-    try:
-        record = json.loads(_record_path(app).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return record if isinstance(record, dict) else {}
+    """The record of the last finished build, read once per build (asked whether the
+    outputs are current, which pages and index pages to keep, and which index pages
+    the last build had)."""
+    if app not in _RECORD:
+        try:
+            record = json.loads(_record_path(app).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            record = {}
+        _RECORD[app] = record if isinstance(record, dict) else {}
+    return _RECORD[app]
+
+
+_RECORD: WeakKeyDictionary[Sphinx, dict[str, Any]] = WeakKeyDictionary()
 
 
 def _record_path(app: Sphinx) -> Path:
@@ -652,12 +682,32 @@ def record_outputs(app: Sphinx, exception: Exception | None) -> None:
         "files": files,
         "pages_key": _page_key(app),
         "indices": indices,
+        "indexed": _indexed(app),
         # What a later build compares to skip the views no changed entry can show.
         "state": domain.data.get(STATE),
         "shared": shared_views(domain),
         "unique": _unique_digest(domain),
     }
     write_if_changed(record, json.dumps(found, indent=1) + "\n")
+
+
+def remove_empty_index_pages(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the index page of a content type that has no entries now
+    (its last one deleted, or moved to a ``crawl_demo_pages`` page). Sphinx writes no
+    page for an empty index, and left the last build's in place: a bookmark still
+    opened the old list of red flags, and the offline copy kept it, where a clean build
+    has no such page."""
+    if html_output_dir(app, exception) is None:
+        return
+    name = crawl_domain(app.env).name
+    indexed = _indexed(app)
+    for index in _indices(app):
+        if f"{name}-{index.name}" not in indexed:
+            page = _page_file(app, f"{name}-{index.name}")
+            page.unlink(missing_ok=True)
+            if page.parent != Path(app.outdir) and page.parent.is_dir():
+                with contextlib.suppress(OSError):  # dirhtml's crawl-tips/, if empty
+                    page.parent.rmdir()
 
 
 def setup_incremental(app: Sphinx) -> None:
@@ -667,5 +717,6 @@ def setup_incremental(app: Sphinx) -> None:
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("html-page-context", index_links)
     app.connect("build-finished", record_written)
+    app.connect("build-finished", remove_empty_index_pages)
     # After the search index, crawl.json and the record above; before the offline copy.
     app.connect("build-finished", record_outputs, priority=800)

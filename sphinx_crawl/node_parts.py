@@ -28,9 +28,9 @@ def callout_paragraphs(
         (str(label), str(text), "") for label, text in hook_value(content_type, "callouts", fields)
     ]
     lines += [
-        (str(spec.callout), str(fields[spec.name]), spec.name)
+        (str(spec.callout), text, spec.name)
         for spec in content_type.fields
-        if spec.callout and fields.get(spec.name) not in (None, "")
+        if spec.callout and (text := field_words(fields.get(spec.name)))
     ]
     return [
         crawl_callout(
@@ -43,6 +43,24 @@ def callout_paragraphs(
         )
         for label, text, name in lines
     ]
+
+
+def field_words(value: Any) -> str:
+    """A field's value as a reader reads it under its label: a plugin's typed field
+    (a list, a yes-or-no, a mapping) showed as Python wrote it ("Steps: ['crawl in',
+    'crawl out']", "Indoors: True"). Items are joined with commas, a boolean is "Yes" or
+    "No", a mapping's pairs read "key: value"; nothing (None, "", []) is ""."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, list | tuple):
+        return ", ".join(text for item in value if (text := field_words(item)))
+    if isinstance(value, Mapping):
+        return "; ".join(
+            f"{key}: {text}" for key, item in value.items() if (text := field_words(item))
+        )
+    return str(value)
 
 
 def _own_default(

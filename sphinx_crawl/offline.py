@@ -41,6 +41,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl.config import config_location, crawl_config
+from sphinx_crawl.config_checks import edition_of
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.names import add_crawl_directive
 from sphinx_crawl.directives.options import raw_options, read_options, warn_stray
@@ -161,7 +162,8 @@ def write_offline_files(app: Sphinx, exception: Exception | None) -> None:
             config_location(app, "crawl_offline_budget", "crawl_offline"),
             "config",
         )
-    write_if_changed(outdir / WORKER_FILE, worker_script(app, plan, box_page(outdir, plan)))
+    box = box_page(outdir, plan, page_suffix(app))
+    write_if_changed(outdir / WORKER_FILE, worker_script(app, plan, box))
 
 
 def offline_plan(app: Sphinx, outdir: Path) -> OfflinePlan:
@@ -170,9 +172,9 @@ def offline_plan(app: Sphinx, outdir: Path) -> OfflinePlan:
     then the handbook's pages in the order of its contents, then other files, the
     authors' example pages (``crawl_demo_pages``) last."""
     budget = crawl_config(app.config).offline_budget
-    paths = kept_files(outdir)
+    paths = kept_files(outdir, page_suffix(app))
     known = set(paths)
-    essential = essential_files(outdir, essential_pages(app), known)
+    essential = essential_files(outdir, essential_pages(app), known, page_suffix(app))
     order = {path: n for n, path in enumerate(_by_importance(app, paths, essential))}
     files = tuple(_hashed(outdir, path) for path in sorted(paths, key=order.__getitem__))
     if sum(file.size for file in files) <= budget:
@@ -197,7 +199,7 @@ def _by_importance(app: Sphinx, paths: list[str], essential: tuple[str, ...]) ->
         stack.extend(reversed(env.toctree_includes.get(doc, [])))
     docs += sorted(set(env.all_docs) - seen)
     config = crawl_config(app.config)
-    page_of = {_file_of(app.builder.get_target_uri(doc)): doc for doc in docs}
+    page_of = {_file_of(app, app.builder.get_target_uri(doc)): doc for doc in docs}
     rank = {path: n for n, path in enumerate(page_of)}
     first = [url.partition("?")[0] for url in essential]
 
@@ -219,7 +221,7 @@ def _hashed(outdir: Path, path: str) -> KeptFile:
     return KeptFile(path, hashlib.sha256(data).hexdigest()[:HASH_CHARS], len(data))
 
 
-def kept_files(outdir: Path) -> list[str]:
+def kept_files(outdir: Path, suffix: str = ".html") -> list[str]:
     """Every file a reader needs, as URLs relative to the site's root, sorted. A folder
     with its own ``.buildinfo`` is another build (a second language edition, with its
     own worker), and is left out; so are hidden files and folders. A folder's page
@@ -236,7 +238,7 @@ def kept_files(outdir: Path) -> list[str]:
         for name in names:
             if name.startswith(".") or name == WORKER_FILE:
                 continue
-            if Path(name).suffix.lower() in KEPT_SUFFIXES:
+            if Path(name).suffix.lower() in KEPT_SUFFIXES or name.endswith(suffix):
                 kept.append((here / name).relative_to(outdir).as_posix())
     return sorted(kept)
 
@@ -258,17 +260,29 @@ def essential_pages(app: Sphinx) -> list[str]:
         if any(_is_companion(spec) for spec in specs):
             docnames.append(doc)
     docnames.append(app.config.root_doc)
-    return list(dict.fromkeys(_file_of(builder.get_target_uri(doc)) for doc in docnames))
+    return list(dict.fromkeys(_file_of(app, builder.get_target_uri(doc)) for doc in docnames))
 
 
 def _is_companion(spec: dict[str, Any]) -> bool:
     return spec.get("kind") in ("baby", "summary") or spec.get("layout") in ("tracker", "noticed")
 
 
-def _file_of(url: str) -> str:
-    """The file a URL from the root names (``tips/`` is ``tips/index.html``)."""
+def page_suffix(app: Sphinx) -> str:
+    """What the builder's page files end with (``html_file_suffix``: ``.htm``...)."""
+    return str(getattr(app.builder, "out_suffix", ".html"))
+
+
+def _file_of(app: Sphinx, url: str) -> str:
+    """The file a page's URL from the root names (``tips/`` is ``tips/index.html``;
+    with ``html_link_suffix = ""``, ``tips`` is ``tips.html``)."""
     path = unquote(urlsplit(url).path)
-    return path + "index.html" if path in ("", "./") or path.endswith("/") else path
+    suffix = page_suffix(app)
+    if path in ("", "./") or path.endswith("/"):
+        return path + "index" + suffix
+    link = str(getattr(app.builder, "link_suffix", suffix))
+    if link != suffix and path.endswith(link):
+        return path[: len(path) - len(link)] + suffix
+    return path
 
 
 #: A tag that loads a file for the page: scripts, styles, icons, the manifest, images.
@@ -303,7 +317,9 @@ def css_loads(css: str) -> list[str]:
     return found
 
 
-def essential_files(outdir: Path, pages: list[str], known: set[str]) -> tuple[str, ...]:
+def essential_files(
+    outdir: Path, pages: list[str], known: set[str], suffix: str = ".html"
+) -> tuple[str, ...]:
     """The essential pages that exist, what they load (what their styles load too:
     fonts, in the format a browser takes, and images), the search's index and the
     manifest and its icon, as URLs to fetch (a file's ``?v=`` as the pages give it), in
@@ -327,7 +343,7 @@ def essential_files(outdir: Path, pages: list[str], known: set[str]) -> tuple[st
             target = found.get("src") or found.get("href")
             if target:
                 add(*_resolve(page, target))
-        if page in ("search.html", "search/index.html"):
+        if page in (f"search{suffix}", f"search/index{suffix}"):
             for name in SEARCH_FILES:
                 add(name)
     for name in (*SEARCH_FILES, MANIFEST_FILE, f"_static/{ICON_FILE}"):
@@ -368,6 +384,8 @@ def worker_script(app: Sphinx, plan: OfflinePlan, box: str = "") -> str:
         "@HASH_CHARS@": str(HASH_CHARS),
         "@BOX@": json.dumps(box),
         "@SEARCH_PARTS@": json.dumps(PART_FOLDER),
+        "@PAGE_SUFFIX@": json.dumps(page_suffix(app)),
+        "@LINK_SUFFIX@": json.dumps(str(getattr(app.builder, "link_suffix", page_suffix(app)))),
         "@TEXT@": json.dumps(worker_text(app), ensure_ascii=False, sort_keys=True),
     }
     script = (STATIC_DIR / WORKER_FILE).read_text(encoding="utf-8")
@@ -378,11 +396,11 @@ def worker_script(app: Sphinx, plan: OfflinePlan, box: str = "") -> str:
     return script.replace("@VERSION@", version)
 
 
-def box_page(outdir: Path, plan: OfflinePlan) -> str:
+def box_page(outdir: Path, plan: OfflinePlan, suffix: str = ".html") -> str:
     """The first page, most important first, that holds the reader's choice (the
     ``crawl-offline`` box), as a path from the root; "" when no page does."""
     for file in plan.files:
-        if file.path.endswith(".html") and BOX_MARK in (outdir / file.path).read_bytes():
+        if file.path.endswith(suffix) and BOX_MARK in (outdir / file.path).read_bytes():
             return file.path
     return ""
 
@@ -401,14 +419,14 @@ def worker_text(app: Sphinx) -> dict[str, Any]:
     emergency = crawl_config(app.config).emergency.page
     has_emergency = emergency in app.env.all_docs
     uri = app.builder.get_target_uri
-    start = _file_of(uri(app.config.root_doc))
+    start = _file_of(app, uri(app.config.root_doc))
     editions = crawl_config(app.config).editions
-    here = editions.get(app.config.language or "en")
+    here = edition_of(editions, app.config.language or "en")
     text: dict[str, Any] = {
         **_edition_words(lambda message: str(_(message)), own=True),
         "lang": language_tag(app.config),
         "start": start,
-        "emergency": _file_of(uri(emergency)) if has_emergency else "",
+        "emergency": _file_of(app, uri(emergency)) if has_emergency else "",
         "label": here.label if here is not None else "",
         "editions": {},
     }
@@ -421,7 +439,7 @@ def worker_text(app: Sphinx) -> dict[str, Any]:
             **_edition_words(_catalog(language), own=False),
             "lang": language.replace("_", "-"),
             "start": start,
-            "emergency": _file_of(uri(emergency))
+            "emergency": _file_of(app, uri(emergency))
             if has_emergency and edition.has_page(emergency)
             else "",
             "label": edition.label,

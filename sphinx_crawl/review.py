@@ -49,6 +49,15 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
     due = _date(docname, next_key, metadata[next_key]) if next_key else None
     if last is None and due is None:
         return
+    if last is not None and due is not None and due < last:
+        # "Last reviewed: November 21, 2026 · Next review due: January 1, 2025" was shown
+        # without a word: a year mistyped in one of them.
+        warn(
+            f"{next_key}: {due.isoformat()} is before {last_key} ({last.isoformat()}); "
+            "one of the dates is mistyped",
+            (docname, 1),
+            "review",
+        )
     line = nodes.paragraph(classes=["crawl-review"])
     if last is not None:
         line += nodes.Text(labelled(_("Last reviewed")) + _format(last, app.config.language))

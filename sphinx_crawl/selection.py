@@ -200,7 +200,7 @@ def relation_lines(
             shown = [known[target] for target in declared[relation.name]]
             lines.append(
                 RelationLine(
-                    str(relation.label),
+                    str(relation.label) or _named(relation.name),
                     f"crawl-relation-{relation.name}",
                     shown,
                     _is_built_in(relation),
@@ -214,13 +214,21 @@ def relation_lines(
         if ids:
             lines.append(
                 RelationLine(
-                    str(relation.reverse_label),
+                    str(relation.reverse_label) or str(source_type.plural),
                     f"crawl-related-by-{relation.name}",
                     [known[i] for i in ids],
                     _is_built_in(relation),
                 )
             )
     return lines
+
+
+def _named(name: str) -> str:
+    """A relation's line without a ``label`` (``Relation``'s default is ""), headed by
+    its option's name ("practises": "Practises"), not by a bare colon; the back-links
+    without a ``reverse_label`` by the plural of the type that declares it."""
+    words = name.replace("_", " ").replace("-", " ")
+    return words[:1].upper() + words[1:]
 
 
 def _is_built_in(relation: Relation) -> bool:

@@ -24,7 +24,7 @@ import hashlib
 import sys
 import weakref
 from collections.abc import Mapping
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from types import CodeType
 from typing import TYPE_CHECKING
 
@@ -175,7 +175,8 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
             'ContentType(name="activity", directive="activity-card", label="Activity", '
             'plural="Activities", ...)'
         )
-    if get_registry(app).get(content_type.name) is content_type:
+    registered = get_registry(app).get(content_type.name)
+    if registered is not None and _same_type(registered, content_type):
         # The same type again: a plugin both published under the entry point (registered
         # when sphinx_crawl is set up) and listed in extensions, whose setup() adds it.
         return
@@ -198,6 +199,14 @@ def register_content_type(app: Sphinx, content_type: ContentType) -> None:
         raise ExtensionError(
             str(error).replace("sphinx-crawl: ", f"sphinx-crawl: {caller}: ", 1)
         ) from error
+
+
+def _same_type(registered: ContentType, content_type: ContentType) -> bool:
+    """Whether ``content_type`` is ``registered`` again: the same object, or one made the
+    same way (a plugin whose entry point is a function making its types, and whose
+    setup() calls it too, gives a new but identical object each time: it was refused as
+    "already registered", and the whole build stopped)."""
+    return registered is content_type or _describe(registered, 0) == _describe(content_type, 0)
 
 
 def _registered_too_late(app: Sphinx, content_type: ContentType) -> None:
@@ -289,18 +298,28 @@ def load_entry_point_types(app: Sphinx) -> None:
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         try:
             items = _published_types(entry_point.load())
-            for content_type in items:
-                if content_type.name not in get_registry(app):
-                    register_content_type(app, content_type)
         except BaseException as error:
             let_interrupts_through(error)
-            dist = getattr(getattr(entry_point, "dist", None), "name", None) or "a package"
-            warn(
-                f"the plugin {entry_point.name} = {entry_point.value} (from {dist}) cannot "
-                f"be used: {type(error).__name__}: {error}; the build goes on without it",
-                config_location(app, "sphinx_crawl", "extensions"),
-                "plugin",
-            )
+            _unusable(app, entry_point, error)
+            continue
+        for content_type in items:
+            # One at a time: a type whose name another has (a built-in's, "tip", or
+            # another plugin's) was left out silently, its entries "Unknown directive".
+            try:
+                register_content_type(app, content_type)
+            except BaseException as error:
+                let_interrupts_through(error)
+                _unusable(app, entry_point, error)
+
+
+def _unusable(app: Sphinx, entry_point: EntryPoint, error: BaseException) -> None:
+    dist = getattr(getattr(entry_point, "dist", None), "name", None) or "a package"
+    warn(
+        f"the plugin {entry_point.name} = {entry_point.value} (from {dist}) cannot "
+        f"be used: {type(error).__name__}: {error}; the build goes on without it",
+        config_location(app, "sphinx_crawl", "extensions"),
+        "plugin",
+    )
 
 
 def _published_types(published: object) -> list[ContentType]:

@@ -238,7 +238,8 @@ def test_dirhtml_pages_are_listed_once_by_their_file(tmp_path: Path) -> None:
     assert "search/index.html" in essential
     assert "tracker/index.html" in essential
     script = (site.outdir / "crawl-sw.js").read_text(encoding="utf-8")
-    assert 'path === "" || path.endsWith("/") ? path + "index.html" : path' in script
+    assert 'if (path === "" || path.endsWith("/")) return path + "index" + PAGE_SUFFIX;' in script
+    assert 'const PAGE_SUFFIX = ".html";' in script
 
 
 def test_the_reader_s_choice_is_a_box_the_script_fills(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from typing import Any, TypedDict
 from sphinx_crawl.core.content_types import (
     ContentType,
     ContentTypeRegistry,
+    as_words,
     let_interrupts_through,
     matches_schema,
     shown_value,
@@ -216,7 +217,7 @@ def _value(
         )
         return _SKIP
     try:
-        value = spec.converter(raw) if isinstance(raw, str) else raw
+        value = as_words(spec.converter(raw)) if isinstance(raw, str) else raw
     except ValueError as error:
         problems.append(_problem(extension, f"{name} for {whose}: {error}", "field"))
         return _SKIP
@@ -355,11 +356,15 @@ def _follow_defaults(
             continue
         was_given = entry["fields"].get(spec.name)
         try:
-            before = spec.default({k: v for k, v in entry["fields"].items() if k != spec.name})
+            before = as_words(
+                spec.default({k: v for k, v in entry["fields"].items() if k != spec.name})
+            )
             before = fill(before) if isinstance(before, str) else before
             if was_given != before:
                 continue  # written out: kept as written
-            after = spec.default({k: v for k, v in new["fields"].items() if k != spec.name})
+            after = as_words(
+                spec.default({k: v for k, v in new["fields"].items() if k != spec.name})
+            )
             after = fill(after) if isinstance(after, str) else after
         except BaseException as error:  # plugin code: the entry's own warning said so
             let_interrupts_through(error)

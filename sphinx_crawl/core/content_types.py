@@ -319,6 +319,29 @@ def _check_field_schemas(content_type: ContentType) -> None:
             ) from None
 
 
+def as_words(value: Any) -> Any:
+    """``value``, a lazy translation of words (Sphinx's ``_("Calm")``, which a plugin
+    passes its words through as its labels) made the str it reads as; anything else
+    as it is. A hook's badge, a callout or an index heading so translated was refused
+    as not text, and left out of every entry."""
+    kind = type(value)
+    if kind.__name__ == "_TranslationProxy" and kind.__module__ == "sphinx.locale":
+        return str(value)
+    return value
+
+
+def _hook_words(hook: str, value: Any) -> Any:
+    """A hook's result with its lazy translations read (see :func:`as_words`)."""
+    if hook == "callouts" and isinstance(value, list):
+        return [
+            type(pair)(as_words(part) for part in pair) if isinstance(pair, tuple | list) else pair
+            for pair in value
+        ]
+    if hook == "classes" and isinstance(value, list):
+        return [as_words(name) for name in value]
+    return as_words(value)
+
+
 #: What each hook of a content type must return, checked on every call.
 _HOOK_RESULTS: dict[str, Callable[[Any], bool]] = {
     "heading_prefix": lambda value: isinstance(value, str),
@@ -333,7 +356,11 @@ _HOOK_RESULTS: dict[str, Callable[[Any], bool]] = {
             for pair in value
         )
     ),
-    "rank": lambda value: isinstance(value, int | float) and not isinstance(value, bool),
+    # Not NaN: one entry's NaN rank put the others of its list out of order (sorted()
+    # moves nothing past a value every comparison with is false).
+    "rank": lambda value: (
+        isinstance(value, int | float) and not isinstance(value, bool) and value == value
+    ),
 }
 
 _HOOK_FALLBACKS: dict[str, Any] = {
@@ -372,6 +399,8 @@ def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, A
     except BaseException as error:
         let_interrupts_through(error)
         raise HookError(f"{hook} raised {type(error).__name__}: {error}") from error
+    if not _is_own(function):
+        value = _hook_words(hook, value)
     if not _HOOK_RESULTS[hook](value):
         raise HookError(f"{hook} returned {type(value).__name__} {shown_value(value)}")
     if not _is_own(function) and lone_surrogate(value, "") is not None:

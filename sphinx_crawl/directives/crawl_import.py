@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
 from sphinx_crawl.config import SourceData, crawl_config, is_id_prefix, is_web_url
+from sphinx_crawl.contacts import fill_contacts, unknown_kind_message
 from sphinx_crawl.core.content_types import ContentType
 from sphinx_crawl.core.entries import EntryData, ImportedFrom, plain_text, slugify, split_list
 from sphinx_crawl.diagnostics import Subtype, warn
@@ -254,9 +255,23 @@ class CrawlImportDirective(SphinxDirective):
         known = {f.name for f in ct.fields} | links
         for key in sorted({*item.fields, *item.relations} - known):
             report(f"{key!r} is not a field of a {ct.name} here; left out", "field")
-        fields = convert_fields(
-            ct, {k: v for k, v in item.fields.items() if k not in links}, report
-        )
+        given = {k: v for k, v in item.fields.items() if k not in links}
+        fields = convert_fields(ct, given, report)
+        # A default (a red flag's usual action) names whom to call with the crawl:contact
+        # role: written out for this build's place, as on a page (it showed as the role,
+        # "Book an appointment with {crawl:contact}`doctor`", on the page and in
+        # crawl.json). What the file gives is its text, as it is.
+        config = self.config
+        fields = {
+            name: fill_contacts(
+                value,
+                config,
+                lambda kind: report(unknown_kind_message(crawl_config(config), kind), "ref"),
+            )
+            if name not in given and isinstance(value, str)
+            else value
+            for name, value in fields.items()
+        }
         relations = checked_relations(ct, given_links, report)
         return fields, {k: [prefix + i for i in ids] for k, ids in relations.items()}
 

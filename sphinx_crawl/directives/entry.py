@@ -76,6 +76,10 @@ class EntryDirective(SphinxDirective):
         body = nodes.container(classes=["crawl-entry-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
+        if ct.search_role == "answer" and not _has_content(body):
+            # A question without its answer: parents found it in the search and the FAQ
+            # with nothing under it, and search engines an FAQ answer of "".
+            report("the question has no answer: write it below, as the entry's body", "content")
         node.extend(self._translatable_callouts(fields))
         keywords = list_option(self.options.get("keywords"))
         if keywords:
@@ -225,3 +229,11 @@ def make_entry_directive(content_type: ContentType) -> type[EntryDirective]:
     options = raw_options(*COMMON_OPTIONS, *_type_options(content_type))
     name = "".join(part.capitalize() for part in content_type.name.split("-")) + "Directive"
     return type(name, (EntryDirective,), {"content_type": content_type, "option_spec": options})
+
+
+def _has_content(body: nodes.Element) -> bool:
+    """Whether an entry's body holds anything a reader sees: text, or a part with none
+    of its own yet (a list of entries, an image), not only comments and messages."""
+    return any(
+        not isinstance(child, nodes.comment | nodes.system_message) for child in body.children
+    )

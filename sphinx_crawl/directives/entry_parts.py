@@ -20,6 +20,7 @@ from sphinx_crawl.core.content_types import (
     ContentTypeRegistry,
     Field,
     HookError,
+    as_words,
     hook_value,
     let_interrupts_through,
     matches_schema_type,
@@ -129,7 +130,7 @@ def convert_fields(ct: ContentType, given: Mapping[str, Any], report: Report) ->
         if raw is not None:
             if isinstance(raw, str):
                 try:
-                    value = spec.converter(raw)
+                    value = as_words(spec.converter(raw))
                 except ValueError as error:  # the author's value: a field warning
                     report(f":{spec.name}: {error}", "field")
                     continue
@@ -147,7 +148,7 @@ def convert_fields(ct: ContentType, given: Mapping[str, Any], report: Report) ->
     for spec in ct.fields:
         if spec.name not in fields and spec.default is not None:
             try:
-                value = spec.default(dict(fields))
+                value = as_words(spec.default(dict(fields)))
             except BaseException as error:
                 let_interrupts_through(error)
                 _plugin_failed(ct, f":{spec.name}: default raised", error, report)
@@ -163,7 +164,7 @@ def _check_required_when(ct: ContentType, fields: Mapping[str, Any], report: Rep
         if spec.required_when is None or spec.name in fields:
             continue
         try:
-            reason = spec.required_when(dict(fields))
+            reason = as_words(spec.required_when(dict(fields)))
         except BaseException as error:
             let_interrupts_through(error)
             _plugin_failed(ct, f":{spec.name}: required_when raised", error, report)

@@ -62,8 +62,8 @@ class MilestoneTableDirective(SphinxDirective):
             # An empty table (headings over no rows) was shown without a word: the
             # milestones not indented under the directive, or none written yet.
             warn(
-                "milestone-table: the table has no milestones (write each as a "
-                "'.. milestone::' indented under the table); no table is shown",
+                f"milestone-table: the table has no milestones (write each as {self._how()}); "
+                "no table is shown",
                 location,
                 "content",
             )
@@ -76,6 +76,13 @@ class MilestoneTableDirective(SphinxDirective):
                 head["classes"].append("language-en")
         self.set_source_info(table)
         return [table, *leftovers]
+
+    def _how(self) -> str:
+        """How a milestone is written inside the table, in the page's own syntax: a
+        MyST author was told to indent '.. milestone::', which MyST does not read."""
+        if type(self.state).__module__.startswith("myst_parser"):
+            return "a ':::{milestone}' block inside the '::::{milestone-table}' block"
+        return "a '.. milestone::' indented under the table"
 
 
 def _is_milestone(node: nodes.Node) -> bool:

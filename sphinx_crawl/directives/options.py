@@ -145,15 +145,30 @@ def check_option_lines(directive: str, block_text: str, location: Any) -> None:
             )
 
 
+#: Where MyST's ``---`` option block folds a YAML block list (``tags:`` then a line
+#: ``- surfaces`` and a line ``- clothing``) into one line: ``- surfaces - clothing``.
+_BLOCK_ITEM = re.compile(r"(?:^|\s)-(?:\s+|$)")
+
+
 def list_option(text: str | None) -> list[str]:
     """A comma-separated option's values (:func:`split_list`), also where they are
     written as a YAML list, as MyST's ``---`` option block invites: ``tags: [a, b]``
-    or ``source: ["nhs"]`` reach the directive as that text, brackets and quotes too."""
+    or ``source: ["nhs"]`` reach the directive as that text, brackets and quotes too;
+    a list written a line an item (``- a`` then ``- b``) reaches it as ``- a - b``."""
     stripped = (text or "").strip()
+    if stripped == "-" or stripped.startswith("- "):
+        return _unquoted(_BLOCK_ITEM.split(stripped))
     if not (stripped.startswith("[") and stripped.endswith("]")):
         return split_list(text)
-    items = [
-        item[1:-1] if len(item) >= 2 and item[0] == item[-1] and item[0] in "'\"" else item
-        for item in split_list(stripped[1:-1])
-    ]
-    return split_list(",".join(items))
+    return _unquoted(split_list(stripped[1:-1]))
+
+
+def _unquoted(items: Iterable[str]) -> list[str]:
+    """YAML list items, the quotes around an item taken off."""
+    items = [item.strip() for item in items]
+    return split_list(
+        ",".join(
+            item[1:-1] if len(item) >= 2 and item[0] == item[-1] and item[0] in "'\"" else item
+            for item in items
+        )
+    )

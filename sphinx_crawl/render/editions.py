@@ -7,7 +7,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from sphinx.builders.html import convert_locale_to_language_tag
+
 from sphinx_crawl.config import Edition, crawl_config
+from sphinx_crawl.config_checks import edition_of
 from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.render.top import put_at_top
 
@@ -20,7 +23,7 @@ def twin_urls(app: Sphinx, pagename: str) -> dict[str, str]:
     page where that edition leaves the page out). Empty unless this build's language is
     one of two or more editions."""
     editions = crawl_config(app.config).editions
-    here = editions.get(app.config.language or "en")
+    here = edition_of(editions, app.config.language or "en")
     if here is None or len(editions) < 2:
         return {}
     builder = app.builder
@@ -42,7 +45,7 @@ def _absolute_twins(app: Sphinx, pagename: str, editions: dict[str, Edition]) ->
     """With ``html_baseurl`` (this edition's address), the twins' full URLs: search
     engines read hreflang only as absolute URLs. Without it, none (links stay relative)."""
     base = app.config.html_baseurl
-    here = editions.get(app.config.language or "en")
+    here = edition_of(editions, app.config.language or "en")
     if not base or here is None:
         return {}
     site_root = base.rstrip("/") + "/"
@@ -79,17 +82,18 @@ def add_edition_links(
     editions = crawl_config(app.config).editions
     absolute = _absolute_twins(app, pagename, editions)
     links = "".join(
-        f'\n<link rel="alternate" hreflang="{escape(language)}" '
+        f'\n<link rel="alternate" hreflang="{escape(_tag(language))}" '
         f'href="{escape(absolute.get(language, url))}">'
         for language, url in urls.items()
     )
     context["metatags"] = context.get("metatags", "") + links
-    current = app.config.language or "en"
+    current = edition_of(editions, app.config.language or "en")
     items = "".join(
-        f'<li><a href="{escape(url)}" hreflang="{escape(language)}" lang="{escape(language)}">'
+        f'<li><a href="{escape(url)}" hreflang="{escape(_tag(language))}" '
+        f'lang="{escape(_tag(language))}">'
         f"{escape(editions[language].label)}</a></li>"
         for language, url in urls.items()
-        if language != current
+        if editions[language] is not current
     )
     label = escape(str(_("Other languages")))
     # Its name is the package's words (each link says its own language).
@@ -99,6 +103,13 @@ def add_edition_links(
         doctree,
         f'<nav class="crawl-editions" aria-label="{label}"{lang}><ul>{items}</ul></nav>\n',
     )
+
+
+def _tag(language: str) -> str:
+    """An edition's key as a BCP 47 tag, as Sphinx writes the pages' ``lang``: an
+    edition keyed by Sphinx's ``pt_BR`` was ``hreflang="pt_BR" lang="pt_BR"``, which
+    search engines and screen readers do not read as Brazilian Portuguese."""
+    return convert_locale_to_language_tag(language) or language
 
 
 def setup_editions(app: Sphinx) -> None:

@@ -198,7 +198,9 @@ def faq_structured_data(
     if doctree is None or not isinstance(context.get("metatags"), str):
         return
     questions = [
-        entry for entry in crawl_domain(app.env).entries_of(pagename) if entry["type"] == "question"
+        entry
+        for entry in crawl_domain(app.env).entries_of(pagename)
+        if entry["type"] == "question" and entry["text"].strip()  # an FAQ answer is not ""
     ]
     if not questions:
         return

@@ -54,6 +54,10 @@ const SLOW_FOR = 30000;
 // The entry search's index in parts (render/search_shards.py): kept as searches load
 // them, and dropped after pages when room is needed.
 const SEARCH_PARTS = @SEARCH_PARTS@ + "/";
+// What a page's file ends with, and its links (html_file_suffix, html_link_suffix: a
+// site may name its pages ".htm", and link them without a suffix).
+const PAGE_SUFFIX = @PAGE_SUFFIX@;
+const LINK_SUFFIX = @LINK_SUFFIX@;
 
 const BY_PATH = new Map(FILES.map(([path, hash, size]) => [path, { hash, size }]));
 // Path -> the query the pages load it with ("v=..."), so the browser's cache answers.
@@ -73,7 +77,12 @@ function pathOf(url) {
   } catch (error) {
     return null;
   }
-  return path === "" || path.endsWith("/") ? path + "index.html" : path;
+  if (path === "" || path.endsWith("/")) return path + "index" + PAGE_SUFFIX;
+  if (LINK_SUFFIX !== PAGE_SUFFIX && !BY_PATH.has(path) && path.endsWith(LINK_SUFFIX)) {
+    const file = path.slice(0, path.length - LINK_SUFFIX.length) + PAGE_SUFFIX;
+    if (BY_PATH.has(file)) return file;
+  }
+  return path;
 }
 
 const keyOf = (path) => SCOPE + encodeURI(path);
