@@ -61,16 +61,18 @@ _AGE_WORDING = {
     ("from", 2): "{min}-{max} months+",
     ("by", 1): "by {min} months",
 }
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: A number of an age's label: "6.5", or "6,5" as a Spanish handbook's crawl.json has it.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 #: Words of an age's label that are no unit ("by 12", "6 to 9"): the rest names one.
 _NOT_UNITS = re.compile(r"\b(?:by|to)\b")
 _NAMES_UNIT = re.compile(r"[^\W\d_]")
 
 
-def localized_age(age: AgeRange) -> AgeRange:
-    """The age with its label in the build's language ("6-9 meses"). Without a
-    translation the author's own label is kept, exactly as written, unless it names no
-    unit: an author's ``:age: 6`` is shown to parents as "6 months", not "Age: 6"."""
+def localized_age(age: AgeRange, language: str | None = None) -> AgeRange:
+    """The age with its label in the build's language ("6-9 meses", "6,5-10 meses": its
+    decimal sign too). Without a translation the author's own label is kept, exactly as
+    written, unless it names no unit: an author's ``:age: 6`` is shown to parents as
+    "6 months", not "Age: 6"."""
     numbers = _NUMBER.findall(age.label)[:2]
     wording = _AGE_WORDING.get((age.kind, len(numbers)))
     if wording is None:
@@ -78,8 +80,23 @@ def localized_age(age: AgeRange) -> AgeRange:
     translated = str(_(wording))
     if translated == wording and _NAMES_UNIT.search(_NOT_UNITS.sub(" ", age.label.lower())):
         return age
+    point = decimal_sign(language) if translated != wording else "."
+    numbers = [number.replace(",", ".").replace(".", point) for number in numbers]
     values = dict(zip(("min", "max"), numbers, strict=False))
     return replace(age, label=translated.format(**values))
+
+
+@functools.cache
+def decimal_sign(language: str | None) -> str:
+    """The language's decimal sign ("," in Spanish and French), as the scripts show ages
+    with Intl.NumberFormat (crawl-ages.js); "." where Babel does not know the language."""
+    from babel.core import UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+
+    try:
+        return str(get_decimal_symbol((language or "en").replace("-", "_")))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "."
 
 
 # The wordings, for message extraction (the table above holds them as plain strings).

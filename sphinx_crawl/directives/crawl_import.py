@@ -190,7 +190,7 @@ class CrawlImportDirective(SphinxDirective):
             report(f"type {item.type!r} is not a content type here ({known}); left out")
             return None
         entry_id = prefix + checked_id(ct, item.id, item.title, report)
-        age = read_age(ct, item.age, report)
+        age = read_age(ct, item.age, report, self.env.config.language)
         fields, relations = self._fields_and_links(ct, item, prefix, report)
         check_hooks(ct, fields, report)
         sources = self._sources(item, imported, report)

@@ -58,7 +58,7 @@ class EntryDirective(SphinxDirective):
         if not title:
             report("the entry has no title", "title")
         entry_id = checked_id(ct, self.options.get("id") or "", title or str(ct.label), report)
-        age = read_age(ct, self.options.get("age"), report)
+        age = read_age(ct, self.options.get("age"), report, self.env.config.language)
         fields = self._with_contacts(convert_fields(ct, self.options, report), report)
         sources = self._sources(location)
         given = {r.name: list_option(self.options.get(r.name)) for r in ct.relations}

@@ -243,9 +243,11 @@ def checked_relations(
     return declared
 
 
-def read_age(ct: ContentType, given: str | AgeRange | None, report: Report) -> AgeRange | None:
-    """The age in the build's language, from its text ("6-10 months") or as read from a
-    crawl.json; a type that needs an age and has none is reported."""
+def read_age(
+    ct: ContentType, given: str | AgeRange | None, report: Report, language: str | None = None
+) -> AgeRange | None:
+    """The age in the build's ``language``, from its text ("6-10 months") or as read
+    from a crawl.json; a type that needs an age and has none is reported."""
     if isinstance(given, str) and given.strip():
         try:
             given = AgeRange.parse(given)
@@ -260,7 +262,7 @@ def read_age(ct: ContentType, given: str | AgeRange | None, report: Report) -> A
             )
             return None
     if isinstance(given, AgeRange):
-        return localized_age(given)
+        return localized_age(given, language)
     if ct.age_required:
         report("the :age: option is required", "age")
     return None
