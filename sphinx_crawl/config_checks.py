@@ -480,8 +480,9 @@ def _contact(
 def check_place(value: Any, problems: list[Problem], name: str, default: Any) -> str:
     """A key of crawl_contacts, or "" (none: every place's numbers, the generic words);
     whether it is one is checked with crawl_contacts (CrawlConfig.from_values)."""
-    if isinstance(value, str) and (value == "" or _KIND.match(value.strip())):
-        return value.strip()
+    # In any letters: crawl_contacts' keys are lower case ("UK" is the place "uk").
+    if isinstance(value, str) and (value == "" or _KIND.match(value.strip().lower())):
+        return value.strip().lower()
     problems.append(((name,), f"{name} must be a place key of crawl_contacts, like 'uk'"))
     return ""
 

@@ -267,6 +267,14 @@ def test_a_place_names_its_own_contacts_in_bodies_options_and_defaults(
     assert [a["href"] for a in line.find_all("a")][:1] == ["tel:333"]
 
 
+def test_a_place_written_in_capitals_is_its_place(tmp_path: Path, project: Path) -> None:
+    """``-D crawl_place=SOUTH`` (or "UK" for a key "uk") was refused with a warning, and
+    the handbook named every place's numbers: it is the place whose key it spells."""
+    site = build(project, confoverrides={"crawl_place": "SOUTH"}, freshenv=True)
+    assert not [w for w in site.warnings() if "crawl_place" in w]
+    assert "Call 333 in an emergency; otherwise your family doctor." in shown(site, "index")
+
+
 def test_mistakes_are_located_warnings(tmp_path: Path, project: Path) -> None:
     site = build(project, confoverrides={"crawl_place": "east"}, freshenv=True)
     warnings = site.warnings()
