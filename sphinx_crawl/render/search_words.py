@@ -261,6 +261,23 @@ INTENT_WORDS: dict[str, list[str]] = {
             "cálida cálido aventura imitando imita trapo hides alegría alegrías puerta "
             "puertas paint paints painted painting"
         ),
+        # The same, found by a hostile round (s43): "grasping toys" was read as gasping,
+        # "watches me cooking" as choking, "frowning" as drowning, "acting strange" as
+        # strangled, "fitted sheet" as a fit (its stem), "conscious of strangers" as
+        # unconscious: each was told to call an ambulance.
+        *_listed(
+            "grasping cooking frowning frowned frown frowns strange stranger strangers fitted"
+        ),
+        "conscious of",
+        "self conscious",
+        # A safety question, or an idiom, not a baby choking or dying now ("choking
+        # hazards for crawling babies", "he is dying to crawl").
+        *(
+            f"{what} {kind}"
+            for what in ("choking", "choke")
+            for kind in ("hazard", "hazards", "risk", "risks")
+        ),
+        "dying to",
         *(f"{verb} down" for verb in _DOWN_EN),
         # "A bit" is a little, not a bite ("is my baby a bit behind", s39).
         "a bit",
@@ -406,7 +423,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         "cream creams balm gloss paint lotion oil mask wash cloth towel wipes soap powder "
         "makeup crayon marker pen dye masks clothing bedding stocking stockings padding "
         "lining ring swing sling bear bears cars onesie onesies romper rompers sleepsuit "
-        "babygrow"
+        "babygrow gate gates monitor walker bouncer carrier"
     ),
     # Words that say "no longer" only before a negation (Spanish "ya", below).
     "no_longer": [],

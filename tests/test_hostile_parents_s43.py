@@ -1,0 +1,74 @@
+"""s43: a hostile reader's round of parents' queries, English and Spanish, run on the
+built handbook's search as tests/test_search_triage.py runs its queries
+(tests/js/triage.mjs): what notice comes first (shared/EVIDENCE.md, "Emergencies",
+"Acting on a concern", "Losing skills"). None is a case of the earlier rounds' tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import test_hostile_parents_s38 as s38
+from tests.test_search_triage import EMERGENCY, NEITHER, decided
+from tests.test_search_triage import editions as editions  # the fixture
+
+#: Everyday words one typo (or one stem) from an emergency word were read as it, and the
+#: parent told to call an ambulance: "grasping" (gasping), "cooking" (choking),
+#: "frowning" (drowning), "strange" (strangled), "fitted" (stem "fit"), "conscious of"
+#: (unconscious); a safety question ("choking hazards") and an idiom ("dying to crawl");
+#: a grey baby gate (the colour read as the baby's). Before, each got the emergency
+#: notice. The emergencies in the same words still get it.
+FALSE_ALARMS = {
+    "en": {
+        "baby is acting strange": NEITHER,
+        "baby makes strange noises": NEITHER,
+        "baby grasping toys": NEITHER,
+        "baby watches me cooking": NEITHER,
+        "baby frowning when crawling": NEITHER,
+        "fitted sheet for crib": NEITHER,
+        "baby is conscious of strangers": NEITHER,
+        "choking hazards for crawling babies": NEITHER,
+        "baby dying to crawl": NEITHER,
+        "baby is dying to walk": NEITHER,
+        "grey baby gate": NEITHER,
+        "blue baby walker": NEITHER,
+        # Still the emergency.
+        "baby choking": EMERGENCY,
+        "baby is choking on a toy": EMERGENCY,
+        "baby drowning": EMERGENCY,
+        "baby is dying": EMERGENCY,
+        "baby not conscious": EMERGENCY,
+        "baby strangled by cord": EMERGENCY,
+        "baby fitting": EMERGENCY,
+        "baby gasping": EMERGENCY,
+        "my baby is grey": EMERGENCY,
+    },
+    "es": {
+        "baby grasping toys": NEITHER,
+        "choking hazards for crawling babies": NEITHER,
+        "baby choking": EMERGENCY,
+    },
+}
+
+#: "Acting strange" is a worry that names nothing the handbook covers: where to get help
+#: comes first (it is in the index's words for something amiss).
+WORRY_FIRST = {"en": ["baby is acting strange"]}
+
+
+@pytest.mark.parametrize("asked", [FALSE_ALARMS], ids=["false-alarms"])
+def test_each_round_gets_its_notice(
+    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+) -> None:
+    s38.notices_are_as_asked(request, tmp_path, asked)
+
+
+def test_a_vague_worry_gets_where_to_get_help_first(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    built = request.getfixturevalue("editions")
+    for language, queries in WORRY_FIRST.items():
+        found = decided(built[language], language, queries, tmp_path)
+        first = {q: found[q]["shown"][0] for q in queries}
+        assert first == dict.fromkeys(queries, "parent-worry")
