@@ -268,6 +268,19 @@ INTENT_WORDS: dict[str, list[str]] = {
         *_listed(
             "grasping cooking frowning frowned frown frowns strange stranger strangers fitted"
         ),
+        # And the dictionary's words a parent may type that the same scan ("baby <word>"
+        # for every word of an English word list) found read as an emergency word: "brown
+        # poop", "brown eyes" (drown), "has grown so much" (drown), "the crown of his
+        # head" (drown), "muscle imbalance" (ambulance), "consulting a physio"
+        # (convulsing), "a baby shaker toy" (shaken), "spooked by the vacuum" (shook),
+        # "shoots backwards" (shook), "feet inverted" (inerte), "acts strangely".
+        *_listed(
+            "brown browns browned crown crowns crowning grown drawn imbalance collapsible "
+            "confusing confusion conclusion consulting conversion commotion shaker shakers "
+            "shoot shoots shooting spook spooks spooked hook hooks hooked husky dusty "
+            "insert inserted invert inverted inverts strangely stranded blush blushed "
+            "blushing subconscious estranged tying motto motel underrated"
+        ),
         "conscious of",
         "self conscious",
         # A safety question, or an idiom, not a baby choking or dying now ("choking
