@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests import test_hostile_parents_s38 as s38
-from tests.test_search_triage import EMERGENCY, NEITHER, decided
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 #: Everyday words one typo (or one stem) from an emergency word were read as it, and the
@@ -76,12 +76,69 @@ FALSE_ALARMS = {
     },
 }
 
+#: Emergencies and illnesses said in words no list had. Limp said of the baby (HSE:
+#: floppy, unresponsive; before, the illness notice, and "Very floppy muscles: book an
+#: appointment" first), found in or crawled into water (NHS: may have stopped breathing),
+#: not moving after a fall (HSE: unresponsive; before, the illness notice: the crawling
+#: word made it about getting about), jerking that will not stop (NHS: a fit); "se puso
+#: flojito" (gone floppy: before, none), sleepy after a knock to the head (before, the
+#: illness notice and a note that the handbook does not cover sleep). And illnesses or
+#: injuries that got no notice: spots all over, a banged head, a hot oven touched, no poo
+#: for days, a funny turn, jerky movements, "granitos", "no hace caca", "llora sin
+#: consuelo", "movimientos raros", "no toma leche". A limp in walking or crawling stays
+#: the illness notice; a limp asked about is none.
+MISSED = {
+    "en": {
+        "baby is limp": EMERGENCY,
+        "my baby is limp": EMERGENCY,
+        "baby limp and cold": EMERGENCY,
+        "limp baby": EMERGENCY,
+        "found baby in the pool": EMERGENCY,
+        "baby crawled into the pool": EMERGENCY,
+        "baby fell in the pond": EMERGENCY,
+        "baby fell while crawling and is not moving": EMERGENCY,
+        "baby jerking uncontrollably": EMERGENCY,
+        "baby has spots all over": UNWELL,
+        "baby spotty": UNWELL,
+        "baby banged head on tile": UNWELL,
+        "baby bonked head": UNWELL,
+        "baby touched the oven": UNWELL,
+        "baby hasnt pooped in days": UNWELL,
+        "my baby had a funny turn": UNWELL,
+        "baby jerky movements": UNWELL,
+        "baby is poorly": UNWELL,
+        # A limp, as before; a limp asked about; a pool asked about; crawling.
+        "baby crawls with a limp": UNWELL,
+        "baby walks with a limp after fall": UNWELL,
+        "is a limp normal": NEITHER,
+        "is my baby's limp normal": NEITHER,
+        "can my baby go in the pool": NEITHER,
+        "baby crawls poorly": NEITHER,
+        "baby spots a toy and crawls backwards": NEITHER,
+    },
+    "es": {
+        "se puso flojito": EMERGENCY,
+        "se quedó flojita": EMERGENCY,
+        "se pegó en la cabeza y tiene sueño": EMERGENCY,
+        "lo encontre en la piscina": EMERGENCY,
+        "se cayó y no se mueve": EMERGENCY,
+        "tiene granitos": UNWELL,
+        "le salieron puntitos": UNWELL,
+        "no hace caca": UNWELL,
+        "llora sin consuelo": UNWELL,
+        "tiene movimientos extraños": UNWELL,
+        "no toma leche": UNWELL,
+        "baby is limp": EMERGENCY,
+        "mi bebé está flojo al gatear": NEITHER,
+    },
+}
+
 #: "Acting strange" is a worry that names nothing the handbook covers: where to get help
 #: comes first (it is in the index's words for something amiss).
 WORRY_FIRST = {"en": ["baby is acting strange"]}
 
 
-@pytest.mark.parametrize("asked", [FALSE_ALARMS], ids=["false-alarms"])
+@pytest.mark.parametrize("asked", [FALSE_ALARMS, MISSED], ids=["false-alarms", "missed"])
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:

@@ -291,6 +291,8 @@ INTENT_WORDS: dict[str, list[str]] = {
             for kind in ("hazard", "hazards", "risk", "risks")
         ),
         "dying to",
+        # A limp asked about, not a limp baby (s43: '"is limp"' is an emergency).
+        *(f"is {whose} limp" for whose in ("a", "the", "his", "her", "my babys", "babys")),
         *(f"{verb} down" for verb in _DOWN_EN),
         # "A bit" is a little, not a bite ("is my baby a bit behind", s39).
         "a bit",
