@@ -72,6 +72,27 @@ FALSE_ALARMS = {
         "choking hazards for crawling babies": NEITHER,
         "baby has brown poop": NEITHER,
         "baby muscle imbalance": NEITHER,
+        # Found by a scan of a Spanish word list ("mi bebé <word>"): each was told to
+        # call an ambulance.
+        "adoro a mi bebé": NEITHER,
+        "mi bebé es una monada": NEITHER,
+        "mi bebé es consciente": NEITHER,
+        "es inestable al gatear": NEITHER,
+        "gatea hasta el muro": NEITHER,
+        "moto de juguete": NEITHER,
+        "comió moras": NEITHER,
+        "toro de peluche": NEITHER,
+        "tiene una mota en el ojo": NEITHER,
+        "los pies invertidos al gatear": NEITHER,
+        "agotamiento de los padres": NEITHER,
+        "mi bebé es muy caótico": NEITHER,
+        # Still the emergency.
+        "no está consciente": EMERGENCY,
+        "bebé inconsciente": EMERGENCY,
+        "murió": EMERGENCY,
+        "se atoró": EMERGENCY,
+        "se ahogó": EMERGENCY,
+        "mi bebé está morado": EMERGENCY,
         "baby choking": EMERGENCY,
     },
 }

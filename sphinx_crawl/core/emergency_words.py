@@ -243,6 +243,9 @@ SIGNS_ES = [
     "quedó flojita", "quedó flojo", "quedó floja", "pegó sueño", "golpeó sueño",
     "pegó adormilado", "pegó somnoliento", "pegó dormido", '"encontré piscina"',
     '"encontré bañera"', '"encontré agua"', '"encontramos piscina"', "cayó no mueve",
+    # Not conscious said so (as "inconsciente"); "consciente" is then no typo of it ("mi
+    # bebé es consciente" was told to call an ambulance).
+    '"no consciente"',
     *(
         f"{verb} {car}"
         for verb in ("dejé", "dejó", "olvidé", "olvidó", "encerrado", "encerrada", "atrapado",

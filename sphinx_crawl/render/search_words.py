@@ -512,6 +512,18 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             # "Le fallan los brazos" (his arms give way while crawling): not a fall,
             # though its stem is English "fall" (every language's illness words are read).
             *_listed("falla fallan fallo falló fallar fallando fallaba fallaban fallaron"),
+            # Everyday words a typo or a stem from an emergency word (s43, a scan of a
+            # Spanish word list: "mi bebé <word>"): "adoro a mi bebé" (atoró), "es una
+            # monada" (morada), "inestable al gatear", "gatea hasta el muro" (murió), "moto
+            # de juguete", "comió moras", "toro de peluche", "una mota en el ojo", "pies
+            # invertidos" (inerte), "agotamiento" (ahogamiento), "caótico" (cianótico)
+            # were each told to call an ambulance.
+            *_listed(
+                "adoro adora adoras monada monadas inestable inestables inestabilidad muro "
+                "muros moto motos mora moras toro toros mota motas invertida invertido "
+                "invertidas invertidos agotamiento agotada agotado caótico caótica condición "
+                "desmañada desmañado"
+            ),
             # A fit of laughter or of temper, and blue that is a toy's (s37).
             *(f"ataque de {what}" for what in ("risa", "llanto", "rabia", "celos", "berrinche")),
             *(f"{thing} azul" for thing in _BLUE_THINGS_ES),
