@@ -105,8 +105,10 @@ FALSE_ALARMS = {
 #: flojito" (gone floppy: before, none), sleepy after a knock to the head (before, the
 #: illness notice and a note that the handbook does not cover sleep). And illnesses or
 #: injuries that got no notice: spots all over, a banged head, a hot oven touched, no poo
-#: for days, a funny turn, jerky movements, "granitos", "no hace caca", "llora sin
-#: consuelo", "movimientos raros", "no toma leche". A limp in walking or crawling stays
+#: for days, a funny turn, jerky movements, screaming that will not stop or when touched,
+#: shivering, "granitos", "no hace caca", "llora sin consuelo", "movimientos raros", "no
+#: toma leche", "mi bebé está frío", "no moja pañales", "escalofríos", an arm not moved
+#: "después de caerse" (a fall said as the infinitive). A limp in walking or crawling stays
 #: the illness notice; a limp asked about is none.
 MISSED = {
     "en": {
@@ -128,6 +130,10 @@ MISSED = {
         "my baby had a funny turn": UNWELL,
         "baby jerky movements": UNWELL,
         "baby is poorly": UNWELL,
+        "baby wont stop screaming": UNWELL,
+        "baby screams when touched": UNWELL,
+        "baby shivering": UNWELL,
+        "baby screams with joy when crawling": NEITHER,
         # A limp, as before; a limp asked about; a pool asked about; crawling.
         "baby crawls with a limp": UNWELL,
         "baby walks with a limp after fall": UNWELL,
@@ -149,6 +155,14 @@ MISSED = {
         "llora sin consuelo": UNWELL,
         "tiene movimientos extraños": UNWELL,
         "no toma leche": UNWELL,
+        "mi bebé está frío": UNWELL,
+        "no moja pañales": UNWELL,
+        "no para de gritar": UNWELL,
+        "grita cuando lo toco": UNWELL,
+        "tiene escalofríos": UNWELL,
+        "no mueve el brazo después de caerse": UNWELL,
+        "tiene miedo a caerse": NEITHER,
+        "gatea sin caerse": NEITHER,
         "baby is limp": EMERGENCY,
         "mi bebé está flojo al gatear": NEITHER,
     },

@@ -386,6 +386,9 @@ UNWELL_EN = [
     '"hasnt pooped"', '"hasnt pooed"', '"not pooped"', '"not pooping"', '"no poop"',
     "funny turn", "jerky", "weird movements", "odd movements", "unusual movements",
     '"not feeling well"', '"is poorly"', '"feeling poorly"', '"been poorly"', '"poorly baby"',
+    # Screaming that will not stop, or when touched (pain: whom to call today), shivering.
+    "wont stop screaming", "screams when touched", "cries when touched", "shivering",
+    "chills",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -453,6 +456,11 @@ UNWELL_ES = [
     "granitos", "puntitos", "no hace caca", "no ha hecho caca", "sin consuelo",
     "inconsolable", "no se calma", "movimientos raros", "movimientos extraños",
     "no toma leche", "no quiere leche",
+    # Cold, as "bebé helado"; no wet nappies; screaming that will not stop, or when
+    # touched; chills; a fall as the infinitive ("no mueve el brazo después de caerse").
+    "bebé frío", "bebé fría", "no moja pañales", "no para de gritar", "grita sin parar",
+    "no deja de gritar", "no deja de llorar", "grita cuando lo toco", "grita cuando la toco",
+    "llora cuando lo toco", "llora cuando la toco", "escalofríos", "caerse",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

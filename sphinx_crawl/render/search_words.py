@@ -524,6 +524,9 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
                 "invertidas invertidos agotamiento agotada agotado caótico caótica condición "
                 "desmañada desmañado"
             ),
+            # Afraid of falling, or crawling without falling: no fall (s43: "caerse" is the
+            # illness notice's).
+            *(f"{what} caerse" for what in ("miedo a", "miedo de", "sin")),
             # A fit of laughter or of temper, and blue that is a toy's (s37).
             *(f"ataque de {what}" for what in ("risa", "llanto", "rabia", "celos", "berrinche")),
             *(f"{thing} azul" for thing in _BLUE_THINGS_ES),
