@@ -188,3 +188,31 @@ def test_a_vague_worry_gets_where_to_get_help_first(
         found = decided(built[language], language, queries, tmp_path)
         first = {q: found[q]["shown"][0] for q in queries}
         assert first == dict.fromkeys(queries, "parent-worry")
+
+
+#: A question whether the baby is normal that names nothing the handbook is about ("is
+#: my baby normal", "is this normal"): before, the first three were all about crawling
+#: ("My baby only crawls backwards. Is that normal? Usually, yes"), the worried parent's
+#: card nowhere among them. Now the card is among the first three (the answer about
+#: crawling backwards still first: tests/test_search_ranking_s37.py). A question about
+#: crawling backwards keeps its answers.
+NORMAL = {
+    "en": ["is my baby normal", "is this normal", "is my 9 month old normal", "should i worry"],
+    "es": ["mi bebé es normal", "es normal"],
+}
+ABOUT_CRAWLING = {
+    "en": ["is crawling backwards normal", "my baby only crawls backwards is that normal"],
+    "es": ["es normal que gatee hacia atrás"],
+}
+
+
+def test_is_my_baby_normal_lists_where_to_get_help_among_the_first_three(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    built = request.getfixturevalue("editions")
+    for language in ("en", "es"):
+        asked = NORMAL[language] + ABOUT_CRAWLING[language]
+        found = decided(built[language], language, asked, tmp_path)
+        card = {q: "parent-worry" in found[q]["shown"][:3] for q in asked}
+        assert card == {q: q in NORMAL[language] for q in asked}
+        assert {found[q]["shown"][0] for q in ABOUT_CRAWLING[language]} == {"only-backwards-normal"}
