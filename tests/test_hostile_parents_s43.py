@@ -108,7 +108,8 @@ FALSE_ALARMS = {
 #: for days, a funny turn, jerky movements, screaming that will not stop or when touched,
 #: shivering, "granitos", "no hace caca", "llora sin consuelo", "movimientos raros", "no
 #: toma leche", "mi bebé está frío", "no moja pañales", "escalofríos", an arm not moved
-#: "después de caerse" (a fall said as the infinitive). A limp in walking or crawling stays
+#: "después de caerse" (a fall said as the infinitive), a baby hit by someone ("my
+#: husband hit the baby", "le pegué a mi bebé"). A limp in walking or crawling stays
 #: the illness notice; a limp asked about is none.
 MISSED = {
     "en": {
@@ -134,6 +135,9 @@ MISSED = {
         "baby screams when touched": UNWELL,
         "baby shivering": UNWELL,
         "baby screams with joy when crawling": NEITHER,
+        "my husband hit the baby": UNWELL,
+        "someone hit my baby": UNWELL,
+        "baby hits the table when crawling": NEITHER,
         # A limp, as before; a limp asked about; a pool asked about; crawling.
         "baby crawls with a limp": UNWELL,
         "baby walks with a limp after fall": UNWELL,
@@ -163,6 +167,9 @@ MISSED = {
         "no mueve el brazo después de caerse": UNWELL,
         "tiene miedo a caerse": NEITHER,
         "gatea sin caerse": NEITHER,
+        "le pegué a mi bebé": UNWELL,
+        "le pegó al bebé": UNWELL,
+        "el bebé pega a su hermano": NEITHER,
         "baby is limp": EMERGENCY,
         "mi bebé está flojo al gatear": NEITHER,
     },

@@ -389,6 +389,9 @@ UNWELL_EN = [
     # Screaming that will not stop, or when touched (pain: whom to call today), shivering.
     "wont stop screaming", "screams when touched", "cries when touched", "shivering",
     "chills",
+    # A baby hit by someone (an injury the handbook does not cover; before, none): in this
+    # order, not "baby hits the table".
+    '"hit the baby"', '"hit my baby"', '"hit baby"', '"punched the baby"', '"kicked the baby"',
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -461,6 +464,7 @@ UNWELL_ES = [
     "bebé frío", "bebé fría", "no moja pañales", "no para de gritar", "grita sin parar",
     "no deja de gritar", "no deja de llorar", "grita cuando lo toco", "grita cuando la toco",
     "llora cuando lo toco", "llora cuando la toco", "escalofríos", "caerse",
+    '"pegué bebé"', '"pegó bebé"', '"pegaron bebé"', '"pegó al bebé"', '"pegué al bebé"',
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the
