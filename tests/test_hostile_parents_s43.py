@@ -54,6 +54,25 @@ FALSE_ALARMS = {
         "baby feet inverted": NEITHER,
         "baby is drawn to the stairs": NEITHER,
         "baby acts strangely": NEITHER,
+        # The same scan, for the illness notice: each got "This handbook does not cover
+        # illness or injuries" above its answer.
+        "will my baby ever crawl forward": NEITHER,
+        "crawling on the beach": NEITHER,
+        "are babies allowed to crawl on grass": NEITHER,
+        "baby crawls to the door": NEITHER,
+        "baby group": NEITHER,
+        "mittens for crawling": NEITHER,
+        "crawling on rough surfaces": NEITHER,
+        "toy with wheels": NEITHER,
+        "baby has stiff limbs": NEITHER,
+        "crib bumper": NEITHER,
+        "colored blocks for crawling": NEITHER,
+        # Still the illness notice.
+        "has he ever had a fever": UNWELL,
+        "baby hand trapped in door": UNWELL,
+        "baby fingers caught in door": UNWELL,
+        "baby bumped head": UNWELL,
+        "baby caught my finger": NEITHER,
         # Still the emergency.
         "baby choking": EMERGENCY,
         "baby is choking on a toy": EMERGENCY,

@@ -392,6 +392,9 @@ UNWELL_EN = [
     # A baby hit by someone (an injury the handbook does not cover; before, none): in this
     # order, not "baby hits the table".
     '"hit the baby"', '"hit my baby"', '"hit baby"', '"punched the baby"', '"kicked the baby"',
+    # A hand or fingers caught or trapped (in a door: "door" is a harmless word, one typo
+    # from Spanish "dolor"), in this order: not "baby caught my finger".
+    '"hand trapped"', '"hand caught"', '"fingers caught"', '"finger caught"',
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",

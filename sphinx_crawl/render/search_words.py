@@ -281,6 +281,16 @@ INTENT_WORDS: dict[str, list[str]] = {
             "insert inserted invert inverted inverts strangely stranded blush blushed "
             "blushing subconscious estranged tying motto motel underrated"
         ),
+        # The same scan, for the illness notice ("This handbook does not cover illness or
+        # injuries" above the answer): "will my baby ever crawl forward" (fever),
+        # "crawling on the beach" (bleach), "are babies allowed to crawl" (swallowed),
+        # "crawls to the door" (Spanish "dolor"), "baby group" (croup), "mittens"
+        # (bitten), "rough surfaces" (cough), "toy with wheels" (wheeze), "stiff limbs"
+        # (limps), "crib bumper" (bump), "baby scales" (scald), "colored blocks".
+        *_listed(
+            "ever beach beaches allowed door doors group groups mitten mittens rough wheel "
+            "wheels limbs bumper bumpers scale scales colored coloured coloring colouring"
+        ),
         "conscious of",
         "self conscious",
         # A safety question, or an idiom, not a baby choking or dying now ("choking
