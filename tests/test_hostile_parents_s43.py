@@ -73,6 +73,13 @@ FALSE_ALARMS = {
         "baby fingers caught in door": UNWELL,
         "baby bumped head": UNWELL,
         "baby caught my finger": NEITHER,
+        # "Bottle" was a harmless word (not "mottled"), which kept "refusing bottle", an
+        # illness phrase, from ever being read: no notice before.
+        "baby refusing bottle": UNWELL,
+        "baby refuses the bottle": UNWELL,
+        "baby bottle": NEITHER,
+        "baby bottles": NEITHER,
+        "mottled skin": EMERGENCY,
         # Still the emergency.
         "baby choking": EMERGENCY,
         "baby is choking on a toy": EMERGENCY,
