@@ -6,12 +6,14 @@ built handbook's search as tests/test_search_triage.py runs its queries
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests import test_hostile_parents_s38 as s38
+from tests.build_utils import read_search_index
 from tests.test_search_parts import compare_split_and_whole, notice
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
@@ -274,3 +276,26 @@ def test_a_split_index_gives_the_same_notices(
     )
     assert split == whole
     assert sum(1 for kind, _, _ in whole.values() if kind) > 10
+
+
+def test_no_harmless_phrase_is_part_of_a_notice_phrase(
+    request: pytest.FixtureRequest,
+) -> None:
+    """A harmless phrase is taken out of a query before any notice is read: one that is
+    part of a notice's phrase keeps that phrase from ever matching (before s43,
+    "bottle" kept "refusing bottle" from the illness notice). In both editions' indexes,
+    no harmless phrase is a run of words of a sign, an illness or a fever phrase."""
+    built = request.getfixturevalue("editions")
+    clashes = {}
+    for language, html in built.items():
+        index = read_search_index((html / "crawl-searchindex.js").read_text(encoding="utf-8"))
+        emergency = index["emergency"]
+        phrases = emergency["signs"] + emergency["unwell"] + emergency.get("fever", [])
+        harmless = [re.findall(r"\w+", phrase.lower()) for phrase in index["intent"]["harmless"]]
+        for phrase in phrases:
+            said = re.findall(r"\w+", phrase.lower())
+            for words in harmless:
+                n = len(words)
+                if any(said[i : i + n] == words for i in range(len(said) - n + 1)):
+                    clashes[language, phrase] = " ".join(words)
+    assert clashes == {}
