@@ -536,6 +536,15 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
                 "invertidas invertidos agotamiento agotada agotado caótico caótica condición "
                 "desmañada desmañado"
             ),
+            # The same scan for the illness notice, which came above the answer: "se aleja
+            # gateando" (alergia), "color claro" (cloro), "escala los muebles" (escaldó),
+            # "una manita", "gatea por el pasillo" (pastilla), "totalmente normal"
+            # (totazo), "es típico", "trato de ayudarlo", "temor" (temblor).
+            *_listed(
+                "aleja alejan alejarse claro clara claros claras escala escalar escalando "
+                "escalan manita manitas manito manitos pasillo pasillos total totalmente "
+                "típico típica trato temor"
+            ),
             # Afraid of falling, or crawling without falling: no fall (s43: "caerse" is the
             # illness notice's).
             *(f"{what} caerse" for what in ("miedo a", "miedo de", "sin")),

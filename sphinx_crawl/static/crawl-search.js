@@ -1024,8 +1024,11 @@
     const few = shortKnown(index);
     const isFew = (piece) => few.has(piece) || few.has(stem(piece));
     const split = new Map();
+    // A harmless word is itself, never words run together (s43: "típico" is no "ti
+    // picó"); loaded, with the harmless phrases, for a query that would get a notice.
+    const whole = harmlessWords(index);
     words(query).map(fold).forEach((word) => {
-      if (word.length < SHORT_RUN || handbook.has(stem(word))) return;
+      if (word.length < SHORT_RUN || handbook.has(stem(word)) || whole.has(word)) return;
       const long = word.length >= 11;
       if (!long && (few.has(word) || claimed.has(stem(word)))) return;
       const pieces = fewestWords(word, long ? isWord : isFew);
@@ -1046,6 +1049,14 @@
     });
     const rest = [...split].filter(([word]) => !placed.has(word)).map(([, { pieces }]) => pieces);
     return rest.length ? `${spaced} ${rest.join(" ")}` : spaced;
+  }
+  // The harmless phrases of one word, accents folded (none until a split index loads them).
+  function harmlessWords(index) {
+    const harmless = (index.intent || {}).harmless || [];
+    if (index.crawlHarmlessWords?.harmless !== harmless) {
+      index.crawlHarmlessWords = { harmless, words: new Set(harmless.filter((phrase) => !/\s/.test(phrase)).map(fold)) };
+    }
+    return index.crawlHarmlessWords.words;
   }
   // A word run together as the fewest words ``isWord`` knows ("baby is blue"), or [].
   function fewestWords(word, isWord) {
