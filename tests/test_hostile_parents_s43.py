@@ -116,6 +116,9 @@ FALSE_ALARMS = {
         "los pies invertidos al gatear": NEITHER,
         "agotamiento de los padres": NEITHER,
         "mi bebé es muy caótico": NEITHER,
+        # A harmless word is also a word a long one may be split into: "condición" made
+        # "aire acondicionado" an emergency (conmoción), so it is not one.
+        "aire acondicionado para el bebé": NEITHER,
         # The same scan, for the illness notice (above the answer, before).
         "se aleja gateando hacia atrás": NEITHER,
         "es de color claro": NEITHER,
@@ -177,6 +180,11 @@ MISSED = {
         "baby wont stop screaming": UNWELL,
         "baby screams when touched": UNWELL,
         "baby shivering": UNWELL,
+        "my child crawls backwards": NEITHER,
+        "crawling up a hill": NEITHER,
+        "potty training": NEITHER,
+        "baby cries when showering": NEITHER,
+        "crawling on granite floors": NEITHER,
         "baby screams with joy when crawling": NEITHER,
         "my husband hit the baby": UNWELL,
         "someone hit my baby": UNWELL,

@@ -387,8 +387,8 @@ UNWELL_EN = [
     "funny turn", "jerky", "weird movements", "odd movements", "unusual movements",
     '"not feeling well"', '"is poorly"', '"feeling poorly"', '"been poorly"', '"poorly baby"',
     # Screaming that will not stop, or when touched (pain: whom to call today), shivering.
+    # (Not "chills": one typo from "child", "chilly", "hill".)
     "wont stop screaming", "screams when touched", "cries when touched", "shivering",
-    "chills",
     # A baby hit by someone (an injury the handbook does not cover; before, none): in this
     # order, not "baby hits the table".
     '"hit the baby"', '"hit my baby"', '"hit baby"', '"punched the baby"', '"kicked the baby"',

@@ -291,7 +291,8 @@ INTENT_WORDS: dict[str, list[str]] = {
         # (limps), "crib bumper" (bump), "baby scales" (scald), "colored blocks".
         *_listed(
             "ever beach beaches allowed door doors group groups mitten mittens rough wheel "
-            "wheels limbs bumper bumpers scale scales colored coloured coloring colouring"
+            "wheels limbs bumper bumpers scale scales colored coloured coloring colouring "
+            "showering potty potties sporty granite"
         ),
         "conscious of",
         "self conscious",
@@ -533,7 +534,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             *_listed(
                 "adoro adora adoras monada monadas inestable inestables inestabilidad muro "
                 "muros moto motos mora moras toro toros mota motas invertida invertido "
-                "invertidas invertidos agotamiento agotada agotado caótico caótica condición "
+                "invertidas invertidos agotamiento agotada agotado caótico caótica "
                 "desmañada desmañado"
             ),
             # The same scan for the illness notice, which came above the answer: "se aleja
