@@ -211,6 +211,8 @@ MISSED = {
         "tiene movimientos extraños": UNWELL,
         "no toma leche": UNWELL,
         "mi bebé está frío": UNWELL,
+        "hace frío, puede gatear el bebé": NEITHER,
+        "el suelo está frío para mi bebé": NEITHER,
         "no moja pañales": UNWELL,
         "no para de gritar": UNWELL,
         "grita cuando lo toco": UNWELL,

@@ -462,9 +462,10 @@ UNWELL_ES = [
     "granitos", "puntitos", "no hace caca", "no ha hecho caca", "sin consuelo",
     "inconsolable", "no se calma", "movimientos raros", "movimientos extraños",
     "no toma leche", "no quiere leche",
-    # Cold, as "bebé helado"; no wet nappies; screaming that will not stop, or when
-    # touched; chills; a fall as the infinitive ("no mueve el brazo después de caerse").
-    "bebé frío", "bebé fría", "no moja pañales", "no para de gritar", "grita sin parar",
+    # Cold, as "bebé helado" (in this order: not "hace frío para el bebé"); no wet
+    # nappies; screaming that will not stop, or when touched; chills; a fall as the
+    # infinitive ("no mueve el brazo después de caerse").
+    '"bebé frío"', '"bebé fría"', "no moja pañales", "no para de gritar", "grita sin parar",
     "no deja de gritar", "no deja de llorar", "grita cuando lo toco", "grita cuando la toco",
     "llora cuando lo toco", "llora cuando la toco", "escalofríos", "caerse",
     '"pegué bebé"', '"pegó bebé"', '"pegaron bebé"', '"pegó al bebé"', '"pegué al bebé"',
