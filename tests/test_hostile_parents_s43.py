@@ -196,6 +196,9 @@ MISSED = {
         "is my baby's limp normal": NEITHER,
         "can my baby go in the pool": NEITHER,
         "baby crawls poorly": NEITHER,
+        "my baby is cold and limp": EMERGENCY,
+        "baby has a limp, is the floor too cold": UNWELL,
+        "baby crawls in a jerky way": NEITHER,
         "baby spots a toy and crawls backwards": NEITHER,
     },
     "es": {

@@ -143,7 +143,7 @@ SIGNS_EN = [
     # "limp" alone: "crawls with a limp" is a limp, the illness notice; "is a limp
     # normal" is one of the index's harmless phrases.)
     '"is limp"', '"limp baby"', '"feels limp"', '"looks limp"', '"seems limp"',
-    '"all limp"', '"so limp"', '"very limp"', '"completely limp"', "limp cold",
+    '"all limp"', '"so limp"', '"very limp"', '"completely limp"', '"limp cold"', '"cold limp"',
     # Found in water, or crawled into it (NHS: may have stopped breathing, or be
     # seriously injured, as "fell pool" above): before, none.
     '"found in pool"', '"found in bath"', '"found in water"', '"found in pond"',
@@ -384,7 +384,8 @@ UNWELL_EN = [
     "bonk head", "whack head", "smack head", "knock head", "touched oven", "touched stove",
     "touched hob", "touched iron", "touched radiator", "touched heater", "touched kettle",
     '"hasnt pooped"', '"hasnt pooed"', '"not pooped"', '"not pooping"', '"no poop"',
-    "funny turn", "jerky", "weird movements", "odd movements", "unusual movements",
+    '"funny turn"', '"jerky movements"', '"weird movements"', '"odd movements"',
+    '"unusual movements"',
     '"not feeling well"', '"is poorly"', '"feeling poorly"', '"been poorly"', '"poorly baby"',
     # Screaming that will not stop, or when touched (pain: whom to call today), shivering.
     # (Not "chills": one typo from "child", "chilly", "hill".)
