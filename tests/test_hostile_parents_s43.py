@@ -214,6 +214,7 @@ MISSED = {
         "tiene movimientos extraños": UNWELL,
         "no toma leche": UNWELL,
         "mi bebé está frío": UNWELL,
+        "MI BEBE ESTA FLOJITO": UNWELL,
         "hace frío, puede gatear el bebé": NEITHER,
         "el suelo está frío para mi bebé": NEITHER,
         "no moja pañales": UNWELL,

@@ -463,6 +463,9 @@ UNWELL_ES = [
     "granitos", "puntitos", "no hace caca", "no ha hecho caca", "sin consuelo",
     "inconsolable", "no se calma", "movimientos raros", "movimientos extraños",
     "no toma leche", "no quiere leche",
+    # Limp or listless as a diminutive ("mi bebé está flojito": none before; as
+    # "decaído"; "se puso flojito", gone floppy, is an emergency above).
+    "flojito", "flojita",
     # Cold, as "bebé helado" (in this order: not "hace frío para el bebé"); no wet
     # nappies; screaming that will not stop, or when touched; chills; a fall as the
     # infinitive ("no mueve el brazo después de caerse").
