@@ -137,6 +137,24 @@ SIGNS_EN = [
     '"bump head threw up"', '"threw up after bump head"', '"fell puked"', '"puked after fall"',
     "bump head vomiting", "bump head sleepy", "bump head drowsy", "after fall sleepy",
     "after fall drowsy",
+    # A hostile reader's round (s43). Limp said of the baby, in this order ("my baby is
+    # limp", "limp baby"; HSE: floppy, unresponsive; as "went limp" above): before, the
+    # illness notice, and the card "very floppy muscles: book an appointment" first. (Not
+    # "limp" alone: "crawls with a limp" is a limp, the illness notice; "is a limp
+    # normal" is one of the index's harmless phrases.)
+    '"is limp"', '"limp baby"', '"feels limp"', '"looks limp"', '"seems limp"',
+    '"all limp"', '"so limp"', '"very limp"', '"completely limp"', '"limp cold"', '"cold limp"',
+    # Found in water, or crawled into it (NHS: may have stopped breathing, or be
+    # seriously injured, as "fell pool" above): before, none.
+    '"found in pool"', '"found in bath"', '"found in water"', '"found in pond"',
+    '"found in tub"', '"crawled into pool"', '"crawled into pond"', '"crawled into water"',
+    "fell pond",
+    # Not moving after a fall (HSE: becomes unresponsive): "baby fell while crawling and
+    # is not moving" was the illness notice (the crawling word made it about getting
+    # about, STILL_EN). "Fell", an event, as above.
+    "fell not moving",
+    # Jerking or twitching that will not stop, as "shaking uncontrollably" (NHS: a fit).
+    "jerking uncontrollably", "twitching uncontrollably",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -217,6 +235,17 @@ SIGNS_ES = [
     "anafiláctico", "anafiláctica",
     "golpeó adormilado", "golpeó somnoliento", "golpeó dormido", "golpe adormilado",
     "golpe somnoliento",
+    # The same round (s43): gone floppy, as "se puso flácido" ("se puso flojito" got
+    # none); sleepy after a knock to the head (as "golpeó adormilado": "se pegó en la
+    # cabeza y tiene sueño" got the illness notice); found in water; not moving after a
+    # fall.
+    "puso flojito", "puso flojita", "puso flojo", "puso floja", "quedó flojito",
+    "quedó flojita", "quedó flojo", "quedó floja", "pegó sueño", "golpeó sueño",
+    "pegó adormilado", "pegó somnoliento", "pegó dormido", '"encontré piscina"',
+    '"encontré bañera"', '"encontré agua"', '"encontramos piscina"', "cayó no mueve",
+    # Not conscious said so (as "inconsciente"); "consciente" is then no typo of it ("mi
+    # bebé es consciente" was told to call an ambulance).
+    '"no consciente"',
     *(
         f"{verb} {car}"
         for verb in ("dejé", "dejó", "olvidé", "olvidó", "encerrado", "encerrada", "atrapado",
@@ -348,6 +377,25 @@ UNWELL_EN = [
     "beads nose", "stuck up nose", "put up nose",
     # Breathing that is hard or noisy, by the names parents read (whom to call today).
     "asthma", "stridor", "nostrils flaring", "flaring nostrils",
+    # A hostile reader's round (s43): spots all over (a rash), a knock to the head as
+    # parents say it, a hot oven or stove touched, no poo for days, an odd turn, jerky
+    # or weird movements, feeling unwell (before, none).
+    "spots all over", "spotty", "covered in spots", "spots everywhere", "bang head",
+    "bonk head", "whack head", "smack head", "knock head", "touched oven", "touched stove",
+    "touched hob", "touched iron", "touched radiator", "touched heater", "touched kettle",
+    '"hasnt pooped"', '"hasnt pooed"', '"not pooped"', '"not pooping"', '"no poop"',
+    '"funny turn"', '"jerky movements"', '"weird movements"', '"odd movements"',
+    '"unusual movements"',
+    '"not feeling well"', '"is poorly"', '"feeling poorly"', '"been poorly"', '"poorly baby"',
+    # Screaming that will not stop, or when touched (pain: whom to call today), shivering.
+    # (Not "chills": one typo from "child", "chilly", "hill".)
+    "wont stop screaming", "screams when touched", "cries when touched", "shivering",
+    # A baby hit by someone (an injury the handbook does not cover; before, none): in this
+    # order, not "baby hits the table".
+    '"hit the baby"', '"hit my baby"', '"hit baby"', '"punched the baby"', '"kicked the baby"',
+    # A hand or fingers caught or trapped (in a door: "door" is a harmless word, one typo
+    # from Spanish "dolor"), in this order: not "baby caught my finger".
+    '"hand trapped"', '"hand caught"', '"fingers caught"', '"finger caught"',
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -410,6 +458,21 @@ UNWELL_ES = [
     "puso rígido", "puso rígida", "bebé helado", "bebé helada", "llanto agudo", "grito agudo",
     "llora agudo", "metió nariz", "metió oído", "bolita nariz", "asma", "estridor",
     "aleteo nasal",
+    # The same round (s43): little spots or pimples, no poo, crying that nothing calms,
+    # strange movements, milk refused (before, none).
+    "granitos", "puntitos", "no hace caca", "no ha hecho caca", "sin consuelo",
+    "inconsolable", "no se calma", "movimientos raros", "movimientos extraños",
+    "no toma leche", "no quiere leche",
+    # Limp or listless as a diminutive ("mi bebé está flojito": none before; as
+    # "decaído"; "se puso flojito", gone floppy, is an emergency above).
+    "flojito", "flojita",
+    # Cold, as "bebé helado" (in this order: not "hace frío para el bebé"); no wet
+    # nappies; screaming that will not stop, or when touched; chills; a fall as the
+    # infinitive ("no mueve el brazo después de caerse").
+    '"bebé frío"', '"bebé fría"', "no moja pañales", "no para de gritar", "grita sin parar",
+    "no deja de gritar", "no deja de llorar", "grita cuando lo toco", "grita cuando la toco",
+    "llora cuando lo toco", "llora cuando la toco", "escalofríos", "caerse",
+    '"pegué bebé"', '"pegó bebé"', '"pegaron bebé"', '"pegó al bebé"', '"pegué al bebé"',
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

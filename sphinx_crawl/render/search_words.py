@@ -248,19 +248,64 @@ INTENT_WORDS: dict[str, list[str]] = {
             for way in ("over", "forward", "forwards", "backward", "backwards", "sideways")
         ),
         # Everyday words one typo, or one stem, from an emergency or illness word of
-        # some language: "doing" is not "dying", "sitting" not "fitting", "bottle" not
-        # "mottled", "more" not "morado", "here" not "herida" ("couch" is not "cough"
-        # as a word of "rolled off couch": a word of a notice's phrase is itself)
+        # some language: "doing" is not "dying", "sitting" not "fitting", "more" not
+        # "morado", "here" not "herida" ("couch" is not "cough" as a word of "rolled off
+        # couch": a word of a notice's phrase is itself; so "bottle", of "refusing bottle",
+        # is not "mottled": s43 took it out of this list, where it kept "baby refusing
+        # bottle" from the illness notice)
         # ("baby doing the army crawl" was told to call an ambulance; s37); in the
         # other language's edition, "pulls" is not "pills", "lejos" not "lejía"; "hides" is
         # not "hives", "alegría" not "alergia", "puerta" not "muerta" (s38); "painted" is
         # not "fainted" ("blue face paint", s42).
         *_listed(
-            "doing lying sitting bottle bottles bathing reaching more here never "
+            "doing lying sitting bathing reaching more here never "
             "inch inches cada education pull pulls fills sharing pile piles lejos colores "
             "cálida cálido aventura imitando imita trapo hides alegría alegrías puerta "
             "puertas paint paints painted painting"
         ),
+        # The same, found by a hostile round (s43): "grasping toys" was read as gasping,
+        # "watches me cooking" as choking, "frowning" as drowning, "acting strange" as
+        # strangled, "fitted sheet" as a fit (its stem), "conscious of strangers" as
+        # unconscious: each was told to call an ambulance.
+        *_listed(
+            "grasping cooking frowning frowned frown frowns strange stranger strangers fitted"
+        ),
+        # And the dictionary's words a parent may type that the same scan ("baby <word>"
+        # for every word of an English word list) found read as an emergency word: "brown
+        # poop", "brown eyes" (drown), "has grown so much" (drown), "the crown of his
+        # head" (drown), "muscle imbalance" (ambulance), "consulting a physio"
+        # (convulsing), "a baby shaker toy" (shaken), "spooked by the vacuum" (shook),
+        # "shoots backwards" (shook), "feet inverted" (inerte), "acts strangely".
+        *_listed(
+            "brown browns browned crown crowns crowning grown drawn imbalance collapsible "
+            "confusing confusion conclusion consulting conversion commotion shaker shakers "
+            "shoot shoots shooting spook spooks spooked hook hooks hooked husky dusty "
+            "insert inserted invert inverted inverts strangely stranded blush blushed "
+            "blushing subconscious estranged tying motto motel underrated"
+        ),
+        # The same scan, for the illness notice ("This handbook does not cover illness or
+        # injuries" above the answer): "will my baby ever crawl forward" (fever),
+        # "crawling on the beach" (bleach), "are babies allowed to crawl" (swallowed),
+        # "crawls to the door" (Spanish "dolor"), "baby group" (croup), "mittens"
+        # (bitten), "rough surfaces" (cough), "toy with wheels" (wheeze), "stiff limbs"
+        # (limps), "crib bumper" (bump), "baby scales" (scald), "colored blocks".
+        *_listed(
+            "ever beach beaches allowed door doors group groups mitten mittens rough wheel "
+            "wheels limbs bumper bumpers scale scales colored coloured coloring colouring "
+            "showering potty potties sporty granite"
+        ),
+        "conscious of",
+        "self conscious",
+        # A safety question, or an idiom, not a baby choking or dying now ("choking
+        # hazards for crawling babies", "he is dying to crawl").
+        *(
+            f"{what} {kind}"
+            for what in ("choking", "choke")
+            for kind in ("hazard", "hazards", "risk", "risks")
+        ),
+        "dying to",
+        # A limp asked about, not a limp baby (s43: '"is limp"' is an emergency).
+        *(f"is {whose} limp" for whose in ("a", "the", "his", "her", "my babys", "babys")),
         *(f"{verb} down" for verb in _DOWN_EN),
         # "A bit" is a little, not a bite ("is my baby a bit behind", s39).
         "a bit",
@@ -406,7 +451,7 @@ INTENT_WORDS: dict[str, list[str]] = {
         "cream creams balm gloss paint lotion oil mask wash cloth towel wipes soap powder "
         "makeup crayon marker pen dye masks clothing bedding stocking stockings padding "
         "lining ring swing sling bear bears cars onesie onesies romper rompers sleepsuit "
-        "babygrow"
+        "babygrow gate gates monitor walker bouncer carrier"
     ),
     # Words that say "no longer" only before a negation (Spanish "ya", below).
     "no_longer": [],
@@ -480,6 +525,30 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             # "Le fallan los brazos" (his arms give way while crawling): not a fall,
             # though its stem is English "fall" (every language's illness words are read).
             *_listed("falla fallan fallo falló fallar fallando fallaba fallaban fallaron"),
+            # Everyday words a typo or a stem from an emergency word (s43, a scan of a
+            # Spanish word list: "mi bebé <word>"): "adoro a mi bebé" (atoró), "es una
+            # monada" (morada), "inestable al gatear", "gatea hasta el muro" (murió), "moto
+            # de juguete", "comió moras", "toro de peluche", "una mota en el ojo", "pies
+            # invertidos" (inerte), "agotamiento" (ahogamiento), "caótico" (cianótico)
+            # were each told to call an ambulance.
+            *_listed(
+                "adoro adora adoras monada monadas inestable inestables inestabilidad muro "
+                "muros moto motos mora moras toro toros mota motas invertida invertido "
+                "invertidas invertidos agotamiento agotada agotado caótico caótica "
+                "desmañada desmañado"
+            ),
+            # The same scan for the illness notice, which came above the answer: "se aleja
+            # gateando" (alergia), "color claro" (cloro), "escala los muebles" (escaldó),
+            # "una manita", "gatea por el pasillo" (pastilla), "totalmente normal"
+            # (totazo), "es típico", "trato de ayudarlo", "temor" (temblor).
+            *_listed(
+                "aleja alejan alejarse claro clara claros claras escala escalar escalando "
+                "escalan manita manitas manito manitos pasillo pasillos total totalmente "
+                "típico típica trato temor"
+            ),
+            # Afraid of falling, or crawling without falling: no fall (s43: "caerse" is the
+            # illness notice's).
+            *(f"{what} caerse" for what in ("miedo a", "miedo de", "sin")),
             # A fit of laughter or of temper, and blue that is a toy's (s37).
             *(f"ataque de {what}" for what in ("risa", "llanto", "rabia", "celos", "berrinche")),
             *(f"{thing} azul" for thing in _BLUE_THINGS_ES),

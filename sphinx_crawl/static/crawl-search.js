@@ -1024,8 +1024,11 @@
     const few = shortKnown(index);
     const isFew = (piece) => few.has(piece) || few.has(stem(piece));
     const split = new Map();
+    // A harmless word is itself, never words run together (s43: "típico" is no "ti
+    // picó"); loaded, with the harmless phrases, for a query that would get a notice.
+    const whole = harmlessWords(index);
     words(query).map(fold).forEach((word) => {
-      if (word.length < SHORT_RUN || handbook.has(stem(word))) return;
+      if (word.length < SHORT_RUN || handbook.has(stem(word)) || whole.has(word)) return;
       const long = word.length >= 11;
       if (!long && (few.has(word) || claimed.has(stem(word)))) return;
       const pieces = fewestWords(word, long ? isWord : isFew);
@@ -1046,6 +1049,14 @@
     });
     const rest = [...split].filter(([word]) => !placed.has(word)).map(([, { pieces }]) => pieces);
     return rest.length ? `${spaced} ${rest.join(" ")}` : spaced;
+  }
+  // The harmless phrases of one word, accents folded (none until a split index loads them).
+  function harmlessWords(index) {
+    const harmless = (index.intent || {}).harmless || [];
+    if (index.crawlHarmlessWords?.harmless !== harmless) {
+      index.crawlHarmlessWords = { harmless, words: new Set(harmless.filter((phrase) => !/\s/.test(phrase)).map(fold)) };
+    }
+    return index.crawlHarmlessWords.words;
   }
   // A word run together as the fewest words ``isWord`` knows ("baby is blue"), or [].
   function fewestWords(word, isWord) {
@@ -1226,10 +1237,12 @@
       results = results.filter((r) => r.n !== concern);
       results.splice(first ? 0 : Math.min(1, results.length), 0, { n: concern });
       results = results.slice(0, 8);
-    } else if (concern >= 0 && !needs.urgent && isWorry(index, query) &&
+    } else if (concern >= 0 && !needs.urgent && (isWorry(index, query) || vagueWorry(index, query, "worry")) &&
                !results.slice(0, 3).some(({ n }) => n === concern)) {
       // A worry ("not", "worried"): where to get help is among the first three, whatever
-      // else matched ("not walking at 18 months" matches the walking window too).
+      // else matched ("not walking at 18 months" matches the walking window too). So for
+      // a question whether the baby is normal that names nothing else ("is my baby
+      // normal": s43, the first three were all about crawling, "Usually, yes").
       results = results.filter((r) => r.n !== concern);
       results.splice(Math.min(2, results.length), 0, { n: concern });
       results = results.slice(0, 8);
@@ -1241,17 +1254,19 @@
   // word, an intent word (a worry, an age, a negation) or a word of no topic ("baby",
   // "ok", "algo"), and one says something is amiss ("not", "wrong", "worried", "pasa";
   // not "normal": "is my baby normal" asks, it does not say something is wrong).
-  function vagueWorry(index, query) {
+  // (``asks`` "worry": a question whose words are such words, one of them a worry's:
+  // "is my baby normal", "mi bebé es normal".)
+  function vagueWorry(index, query, asks = "") {
     const sets = intentSets(index);
     const all = words(query).map(fold);
     // A question ("should I worry?") is answered by the entry written for it.
-    if (sets.question.has(all[0])) return false;
+    if (!asks && sets.question.has(all[0])) return false;
     const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
     const said = all.filter((w) => !stop.has(w));
     const amiss = (w) => sets.amiss.has(w) || sets.negation.has(w) || sets.alarm.has(w);
     const noTopic = (w) => amiss(w) || sets.vague.has(w) || sets.worry.has(w) ||
       sets.question.has(w) || sets.age.has(w) || /^\d+$/.test(w);
-    return said.length > 0 && said.every(noTopic) && said.some(amiss);
+    return said.length > 0 && said.every(noTopic) && said.some(asks ? (w) => sets[asks].has(w) : amiss);
   }
 
   // A split index's parts, each loaded once, as a script (which works from file:// too),
