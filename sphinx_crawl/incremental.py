@@ -121,7 +121,8 @@ def _indexed(app: Sphinx) -> list[str]:
     once per state of the data."""
     domain = crawl_domain(app.env)
     if "indexed" not in domain.views_cache:
-        types = {entry["type"] for entry in domain.by_id().values()}
+        # As stored: the references in their text need not be filled in to know the type.
+        types = {entry["type"] for entry in domain.stored_by_id().values()}
         domain.views_cache["indexed"] = [
             f"{domain.name}-{index.name}"
             for index in _indices(app)
@@ -233,7 +234,7 @@ def _changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | No
             changed += [e for key, e in new.items() if key in old]
     if record.get("unique") != _unique_digest(domain):
         return None
-    stored = domain._stored().values()
+    stored = domain.stored_by_id().values()
     if any(_has_references(entry) for entry in stored):
         return None
     ids = {entry["id"] for entry in changed}
@@ -697,8 +698,8 @@ def remove_empty_index_pages(app: Sphinx, exception: Exception | None) -> None:
     page for an empty index, and left the last build's in place: a bookmark still
     opened the old list of red flags, and the offline copy kept it, where a clean build
     has no such page."""
-    if html_output_dir(app, exception) is None:
-        return
+    if html_output_dir(app, exception) is None or outputs_current(app):
+        return  # current outputs: the last finished build removed them
     name = crawl_domain(app.env).name
     indexed = _indexed(app)
     for index in _indices(app):
