@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Tab
+from tests.browser.storage import limit_storage, storage_used
 from tests.browser.test_offline_budget import (
     ROOM,
     Served,
@@ -153,13 +154,9 @@ def phone(playwright_browser: Any) -> Iterator[Callable[..., Tab]]:
         )
         context.set_default_timeout(15_000)
         contexts.append(context)
-        page = context.new_page()
         if quota:
-            cdp = context.new_cdp_session(page)
-            cdp.send(
-                "Storage.overrideQuotaForOrigin",
-                {"origin": site.base.rstrip("/"), "quotaSize": quota},
-            )
+            limit_storage(context, quota)
+        page = context.new_page()
         tab = Tab(page, site.base)
         tabs.append(tab)
         return tab
@@ -267,13 +264,12 @@ def test_keeping_the_whole_handbook_in_little_storage_keeps_pages_first_and_says
     files = site.files()
     order = _files_in_order(site)
     pages = [path for path in order if re.fullmatch(r"p\d+\.html", path)]
-    # What the first visit takes of the browser's storage, as this browser counts it
-    # (Chromium 150 counts more than the files' bytes: a quota of the bytes filled up
-    # on the first visit): then room for about three pages more, counted alike.
-    probe = phone(site)
+    # What the first visit takes of the storage, as the limited storage counts it
+    # (limit_storage: room to spare): then room for about three pages more.
+    probe = phone(site, quota=10**12)
     first_visit(probe, "about.html")
     box_state(probe, "some")
-    used = _storage_used(probe)
+    used = storage_used(probe.page.context)
     kept_bytes = sum(files[path][1] for path in kept(probe))
     room = sum(files[path][1] for path in pages[:3]) * used // max(1, kept_bytes)
     tab = phone(site, quota=used + room)
@@ -286,11 +282,6 @@ def test_keeping_the_whole_handbook_in_little_storage_keeps_pages_first_and_says
     now = kept(tab)
     assert pages[0] in now
     assert "authoring.html" not in now  # the authors' page comes last
-
-
-def _storage_used(tab: Tab) -> int:
-    """The bytes the site's storage holds, as the browser counts them against its quota."""
-    return int(tab.page.evaluate("navigator.storage.estimate().then((e) => e.usage)"))
 
 
 def test_storage_full_is_said_once_on_the_page_the_reader_is_on(
