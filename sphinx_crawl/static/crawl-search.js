@@ -400,7 +400,7 @@
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
       "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
-    "no_longer", "between"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    "no_longer", "between", "lost"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -667,6 +667,12 @@
     const namedTerms = named(terms.map(stem));
     const namedAsked = named(said.map(stem));
     const weights = FIELDS.map(([, weight]) => weight);
+    // A word that says a skill the baby had is gone ("stopped walking", "dejó de
+    // caminar"): a sign with it in its keywords (a skill lost) answers the query, whatever
+    // skill is named, and comes before what the skill's own entries say (s44).
+    const { lost: LOST } = intentSets(index);
+    const lostGroups = groups.map((_, g) => LOST.has(fold(terms[g])));
+    const saysLost = (n) => role(n) === "sign" && lostGroups.some((isLost, g) => isLost && fieldsOf[g][n] & 1);
     // Most of the words must match (60%). When no entry has that many, the entries with
     // the most of the words the query is about (one at least) are shown, marked partial,
     // so the worried parent's card comes beside them: "floppy legs" finds the floppy
@@ -699,7 +705,8 @@
     for (const m of matches) {
       const { n, matched } = m;
       // Partial: the entries with the most of the words the query is about.
-      if (partial ? m.matchedCore < needed : !enough(m)) continue;
+      const lostSkill = saysLost(n);
+      if (!lostSkill && (partial ? m.matchedCore < needed : !enough(m))) continue;
       let score = 0;
       for (let g = 0; g < groups.length; g += 1) {
         const inField = fieldsOf[g][n];
@@ -733,6 +740,7 @@
       if (due) anyDue = true;
       if (kind === "sign") score *= namesSign || due ? 1.25 : questioning ? 0.5 : 0.8;
       const raised = kind === "answer" && questioning && !namesSign;
+      if (lostSkill) score = 2 * score + 12;
       scored.push({ n, score: raised ? score * 1.6 : score, matched, raised });
     }
     // With such a sign, an answer to the question is one for a younger baby: below it.

@@ -1,0 +1,62 @@
+"""s44: a hostile reader's round of parents' queries, English and Spanish, run on the
+built handbook's search as tests/test_search_triage.py runs its queries
+(tests/js/triage.mjs): what a parent sees first (shared/EVIDENCE.md, "Emergencies",
+"Acting on a concern", "Losing skills"). None is a case of the earlier rounds' tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_search_triage import decided
+from tests.test_search_triage import editions as editions  # the fixture
+
+#: A skill the baby had, said lost in the words of a skill other than crawling, sitting
+#: or babbling (Raising Children Network: regression is losing skills such as crawling,
+#: standing, walking; Children's Health Queensland: urgent). Before, the skill's own
+#: entries came first, and the lost skill second or nowhere: "baby stopped walking" got
+#: "Walks alone: the WHO window, 8-18 months" first; "dejó de caminar" (stopped
+#: walking) a tip, "Plenty of floor time"; "stopped rolling over" a tip about tummy time
+#: and no lost skill at all.
+LOST_FIRST = {
+    "en": [
+        "baby stopped walking",
+        "stopped walking",
+        "stopped rolling over",
+        "baby stopped rolling",
+        "baby stopped pulling up",
+    ],
+    "es": ["dejó de caminar", "dejó de ponerse de pie", "dejó de darse la vuelta"],
+}
+
+#: A skill not reached yet, or a word that says "left" ("la he dejado": I left her), is
+#: no lost skill: the skill's own entries still come first.
+NOT_LOST = {
+    "en": {
+        "18 months not walking": "matter-if-skips-crawling",
+        "pulling up to stand": "confident-or-pulling-up",
+        "baby stands but wont walk": "cruising",
+        "baby rolling instead of crawling": "prop-chest-on-towel",
+    },
+    "es": {
+        "la he dejado en la alfombra": "could-be-floors",
+        "se pone de pie": "confident-or-pulling-up",
+        "lo dejé en el suelo y gatea hacia atrás": "plenty-of-floor-time",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_skill_said_lost_finds_the_lost_skill_first(
+    request: pytest.FixtureRequest, tmp_path: Path, language: str
+) -> None:
+    built = request.getfixturevalue("editions")
+    asked = LOST_FIRST[language] + list(NOT_LOST[language])
+    found = decided(built[language], language, asked, tmp_path)
+    first = {q: found[q]["shown"][:1] for q in asked}
+    wanted = {q: ["lost-skills"] for q in LOST_FIRST[language]}
+    wanted |= {q: [entry] for q, entry in NOT_LOST[language].items()}
+    assert first == wanted
+    assert not [q for q in NOT_LOST[language] if "lost-skills" in found[q]["shown"][:1]]
