@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_search_triage import decided
+from tests import test_hostile_parents_s38 as s38
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 #: A skill the baby had, said lost in the words of a skill other than crawling, sitting
@@ -60,3 +61,37 @@ def test_a_skill_said_lost_finds_the_lost_skill_first(
     wanted |= {q: [entry] for q, entry in NOT_LOST[language].items()}
     assert first == wanted
     assert not [q for q in NOT_LOST[language] if "lost-skills" in found[q]["shown"][:1]]
+
+
+#: The rash that does not fade (NHS: call 999), as a Spanish-speaking parent says it:
+#: "no se quita al apretar" (does not go when squeezed) and "no se quitan" (as "no se
+#: van", an emergency already). Before, the illness notice ("This handbook does not
+#: cover illness or injuries... today"), or none at all: "le salieron manchitas que no
+#: se quitan" got the card about development first. Taking off socks or a hat, or
+#: squeezing a hand or a toy's buttons, is no rash.
+RASH = {
+    "es": {
+        "sarpullido que no se quita al apretar": EMERGENCY,
+        "tiene manchas rojas que no se quitan": EMERGENCY,
+        "le salieron manchitas que no se quitan": EMERGENCY,
+        "tiene puntitos rojos que no se quitan al apretar": EMERGENCY,
+        "tiene una erupción que no se quita": EMERGENCY,
+        "no se quita el sarpullido": EMERGENCY,
+        "se quita los calcetines para gatear": NEITHER,
+        "no se quita el gorro": NEITHER,
+        "le aprieto la mano para que gatee": NEITHER,
+        "hay que apretar los botones del juguete": NEITHER,
+        "tiene sarpullido": UNWELL,
+    },
+    "en": {
+        "sarpullido que no se quita al apretar": EMERGENCY,
+        "tiene manchas rojas que no se quitan": EMERGENCY,
+        "baby has a rash": UNWELL,
+    },
+}
+
+
+def test_a_rash_that_does_not_go_when_pressed_is_an_emergency(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    s38.notices_are_as_asked(request, tmp_path, RASH)

@@ -252,6 +252,15 @@ SIGNS_ES = [
                      "atrapada")
         for car in ("coche", "carro", "auto")
     ),
+    # The same round (s44): the rash that does not fade, as a parent says it, pressed by
+    # squeezing ("no se quita al apretar") or said not to go ("no se quitan", as "no se
+    # van" above): the illness notice before (NHS: a rash that does not fade).
+    *(
+        f"{rash} {said}"
+        for rash in ("manchas", "manchitas", "puntitos", "puntos rojos", "sarpullido",
+                     "erupción")
+        for said in ("no se quita", "no se quitan", "apretar", "aprieto", "aprietas")
+    ),
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
 #: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
