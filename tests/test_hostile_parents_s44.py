@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests import test_hostile_parents_s38 as s38
-from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, YOUNG_FEVER, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 #: A skill the baby had, said lost in the words of a skill other than crawling, sitting
@@ -95,3 +95,40 @@ def test_a_rash_that_does_not_go_when_pressed_is_an_emergency(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
     s38.notices_are_as_asked(request, tmp_path, RASH)
+
+
+#: A premature baby's age said "old" after the word that says born early: how old the
+#: baby is, not how early ("premature 6 weeks old"). Before, the number was read as how
+#: early the baby was born, and no age at all: a fever in a 6-week-old got the illness
+#: notice ("today"), not the HSE's call to the doctor urgently, now; a parent of a
+#: premature 6-week-old "very worried" got no notice (NHS: under 8 weeks and very
+#: worried, call 999). And "premature by 6 weeks", as the age is read, is how early: a
+#: 5-month-old with a fever, born early by 6 weeks, was told to call as for a baby under
+#: 3 months.
+PREMATURE = {
+    "en": {
+        "premature 6 weeks old fever": YOUNG_FEVER,
+        "preemie 6 week old fever": YOUNG_FEVER,
+        "born early 5 weeks old temperature 38": YOUNG_FEVER,
+        "premature 6 weeks old very worried": EMERGENCY,
+        "preemie 7 week old is very sleepy and I am scared": EMERGENCY,
+        "premature by 6 weeks fever 5 months old": UNWELL,
+        # As before: how early, not how old.
+        "born 6 weeks early fever": UNWELL,
+        "6 weeks premature now 4 months old fever": UNWELL,
+        "born 6 weeks early": NEITHER,
+        "6 weeks old fever": YOUNG_FEVER,
+        "born at 30 weeks 7 weeks old has a fever": YOUNG_FEVER,
+    },
+    "es": {
+        "premature 6 weeks old fever": YOUNG_FEVER,
+        "mi bebé prematuro tiene 2 meses y fiebre": YOUNG_FEVER,
+        "nació 6 semanas antes y tiene fiebre": UNWELL,
+    },
+}
+
+
+def test_a_premature_babys_age_said_old_is_how_old(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    s38.notices_are_as_asked(request, tmp_path, PREMATURE)
