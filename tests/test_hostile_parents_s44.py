@@ -91,12 +91,6 @@ RASH = {
 }
 
 
-def test_a_rash_that_does_not_go_when_pressed_is_an_emergency(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    s38.notices_are_as_asked(request, tmp_path, RASH)
-
-
 #: A premature baby's age said "old" after the word that says born early: how old the
 #: baby is, not how early ("premature 6 weeks old"). Before, the number was read as how
 #: early the baby was born, and no age at all: a fever in a 6-week-old got the illness
@@ -128,7 +122,8 @@ PREMATURE = {
 }
 
 
-def test_a_premature_babys_age_said_old_is_how_old(
-    request: pytest.FixtureRequest, tmp_path: Path
+@pytest.mark.parametrize("asked", [RASH, PREMATURE], ids=["rash", "premature"])
+def test_each_round_gets_its_notice(
+    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:
-    s38.notices_are_as_asked(request, tmp_path, PREMATURE)
+    s38.notices_are_as_asked(request, tmp_path, asked)
