@@ -2,11 +2,13 @@
 of this round's queries (tests/test_hostile_parents_s44.py reads every one of them
 without a browser): a skill said lost, whatever the skill, finds the lost skill's sign
 first; a rash that does not go when pressed, said in Spanish, gets the call for an
-ambulance above everything, on a phone within the first screen.
+ambulance above everything, on a phone within the first screen; two babies, one with a
+long name, fit a phone's screen where the parent chooses between them.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -55,3 +57,46 @@ def test_a_rash_that_does_not_go_gets_the_call_first_on_a_phone(
     )
     assert 0 <= seen["top"] < 812 / 2, seen  # PHONE's viewport: 375 x 812
     assert seen["wide"] <= 375, seen
+
+
+#: Twins remembered on this device, one with the longest name the form takes (40
+#: characters, one word), a year ago and born 5 weeks early.
+TWINS = {
+    "v": 1,
+    "current": "b1",
+    "babies": {
+        "b1": {
+            "name": "MaximilianaGuadalupeFernandezRodriguezzz",
+            "born": "2026-01-15",
+            "early": 5,
+            "marks": {},
+        },
+        "b2": {"name": "Tiny", "born": "2026-01-15", "early": 5, "marks": {}},
+    },
+}
+
+#: What goes past the screen's right edge, but the theme's drawers kept off screen.
+PAST_THE_EDGE = """() => [...document.querySelectorAll('article *, .crawl-baby-line *')]
+    .filter((e) => e.getBoundingClientRect().width > 0
+      && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .map((e) => `${e.tagName.toLowerCase()}.${e.className}`
+      + ` right=${Math.round(e.getBoundingClientRect().right)}`)"""
+
+
+TWINS_PAGES = ["milestones.html", "red-flags.html", "tracker.html", "summary.html"]
+
+
+@pytest.mark.parametrize("path", [*TWINS_PAGES, "es/milestones.html"])
+def test_two_babies_with_a_long_name_fit_a_phone(open_page: Callable[..., Tab], path: str) -> None:
+    """Before, the baby chooser ran 12 to 29 px past a 375 px screen's edge (the page
+    itself did not scroll sideways: the theme clips it), its arrow and the name's end
+    cut off."""
+    tab = open_page(**PHONE)
+    tab.page.add_init_script(
+        f"localStorage.setItem('sphinx-crawl:babies', {json.dumps(json.dumps(TWINS))})"
+    )
+    tab.goto(path)
+    chooser = tab.page.locator("select:has(option:text-is('Tiny'))").first
+    chooser.wait_for()
+    assert chooser.evaluate("(s) => s.options.length") == 2
+    assert tab.page.evaluate(PAST_THE_EDGE) == []
