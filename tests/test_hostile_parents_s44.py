@@ -122,7 +122,27 @@ PREMATURE = {
 }
 
 
-@pytest.mark.parametrize("asked", [RASH, PREMATURE], ids=["rash", "premature"])
+#: A fall onto the head said as "landed on his head", and a high-pitched scream: an
+#: injury or illness the handbook does not cover (whom to call today). Before, no notice:
+#: "baby landed on head" got a tip about tummy time first; "baby high pitched scream and
+#: floppy" the worried parent's card and the floppy-muscles sign (book an appointment).
+#: Landing on the bottom, the tummy or the knees, or screaming with joy, is none.
+INJURY = {
+    "en": {
+        "baby landed on head": UNWELL,
+        "baby fell and landed on her head": UNWELL,
+        "baby high pitched scream and floppy": UNWELL,
+        "baby high pitched screaming": UNWELL,
+        "baby landed on her bottom": NEITHER,
+        "baby landed on his tummy when crawling": NEITHER,
+        "baby landed on his knees": NEITHER,
+        "baby screams with joy": NEITHER,
+        "baby lifts head": NEITHER,
+    },
+}
+
+
+@pytest.mark.parametrize("asked", [RASH, PREMATURE, INJURY], ids=["rash", "premature", "injury"])
 def test_each_round_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:

@@ -405,6 +405,10 @@ UNWELL_EN = [
     # A hand or fingers caught or trapped (in a door: "door" is a harmless word, one typo
     # from Spanish "dolor"), in this order: not "baby caught my finger".
     '"hand trapped"', '"hand caught"', '"fingers caught"', '"finger caught"',
+    # A hostile reader's round (s44): a fall onto the head as "landed on his head", and
+    # a high-pitched scream, as the high-pitched cry above (before, none).
+    "landed head", "landed on head", "high pitched scream", "high pitched screaming",
+    "high pitched screams",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
