@@ -126,9 +126,17 @@ PREMATURE = {
 #: injury or illness the handbook does not cover (whom to call today). Before, no notice:
 #: "baby landed on head" got a tip about tummy time first; "baby high pitched scream and
 #: floppy" the worried parent's card and the floppy-muscles sign (book an appointment).
-#: Landing on the bottom, the tummy or the knees, or screaming with joy, is none.
+#: Landing on the bottom, the tummy or the knees, or screaming with joy, is none. And a
+#: baby who does not wake, in words no list had.
 INJURY = {
     "en": {
+        # Will not wake up (NHS: call 999), in the other negations a parent types: before,
+        # the worried parent's card alone.
+        "baby doesn't wake": EMERGENCY,
+        "baby dosnt wake up": EMERGENCY,
+        "baby isn't waking up": EMERGENCY,
+        "my baby didnt wake up from her nap": EMERGENCY,
+        "baby woke up crawling backwards": NEITHER,
         "baby landed on head": UNWELL,
         "baby fell and landed on her head": UNWELL,
         "baby high pitched scream and floppy": UNWELL,

@@ -127,6 +127,11 @@ SIGNS_EN = [
     # skin); tiny dots that do not fade (NHS: a spotty rash that does not fade under a
     # glass). Before, none. (Not "so pale" alone: "pale after a bath".)
     "hard to rouse", "cant rouse", "wont rouse", "difficult to rouse", "not rousing",
+    # Will not wake up (NHS), with the other negations a parent types (s44: "baby doesn't
+    # wake", "baby isn't waking up" got the worried parent's card alone), as "wont wake"
+    # and "not waking".
+    "doesnt wake", "does not wake", "didnt wake", "did not wake", "isnt waking",
+    "wasnt waking",
     "pale sleepy", "pale drowsy", "pale lethargic", "dots dont fade",
     "dots wont fade", "dots not fading", "dots dont disappear", "dots glass", "dots press",
     "spots wont fade", "spots not fading",
