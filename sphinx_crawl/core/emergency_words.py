@@ -127,6 +127,11 @@ SIGNS_EN = [
     # skin); tiny dots that do not fade (NHS: a spotty rash that does not fade under a
     # glass). Before, none. (Not "so pale" alone: "pale after a bath".)
     "hard to rouse", "cant rouse", "wont rouse", "difficult to rouse", "not rousing",
+    # Will not wake up (NHS), with the other negations a parent types (s44: "baby doesn't
+    # wake", "baby isn't waking up" got the worried parent's card alone), as "wont wake"
+    # and "not waking".
+    "doesnt wake", "does not wake", "didnt wake", "did not wake", "isnt waking",
+    "wasnt waking",
     "pale sleepy", "pale drowsy", "pale lethargic", "dots dont fade",
     "dots wont fade", "dots not fading", "dots dont disappear", "dots glass", "dots press",
     "spots wont fade", "spots not fading",
@@ -251,6 +256,15 @@ SIGNS_ES = [
         for verb in ("dejé", "dejó", "olvidé", "olvidó", "encerrado", "encerrada", "atrapado",
                      "atrapada")
         for car in ("coche", "carro", "auto")
+    ),
+    # The same round (s44): the rash that does not fade, as a parent says it, pressed by
+    # squeezing ("no se quita al apretar") or said not to go ("no se quitan", as "no se
+    # van" above): the illness notice before (NHS: a rash that does not fade).
+    *(
+        f"{rash} {said}"
+        for rash in ("manchas", "manchitas", "puntitos", "puntos rojos", "sarpullido",
+                     "erupción")
+        for said in ("no se quita", "no se quitan", "apretar", "aprieto", "aprietas")
     ),
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
@@ -396,6 +410,10 @@ UNWELL_EN = [
     # A hand or fingers caught or trapped (in a door: "door" is a harmless word, one typo
     # from Spanish "dolor"), in this order: not "baby caught my finger".
     '"hand trapped"', '"hand caught"', '"fingers caught"', '"finger caught"',
+    # A hostile reader's round (s44): a fall onto the head as "landed on his head", and
+    # a high-pitched scream, as the high-pitched cry above (before, none).
+    "landed head", "landed on head", "high pitched scream", "high pitched screaming",
+    "high pitched screams",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",

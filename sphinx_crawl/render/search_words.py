@@ -375,6 +375,11 @@ INTENT_WORDS: dict[str, list[str]] = {
     # bath": a fever word still counts).
     "bath": _listed("bath baths bathwater bathtub"),
     "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
+    # Words that say a skill the baby had is gone, whatever the skill ("stopped walking",
+    # "doesn't roll anymore"): a sign with one of them in its keywords (a skill lost)
+    # comes first, though the skill named is in a milestone's words (s44: "baby stopped
+    # walking" brought up "Walks alone: the WHO window, 8-18 months" first).
+    "lost": _listed("stopped anymore"),
     # A parent who says they are worried is shown where to get help among the first
     # results, whatever else matched.
     "alarm": _listed(
@@ -575,6 +580,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             *(f"{at} hospital" for at in ("en el", "en", "del")),
         ],
         "negation": _listed("no nunca ni tampoco dejó"),
+        "lost": _listed("dejó"),
         "alarm": _listed(
             "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
             "asustada asustado"

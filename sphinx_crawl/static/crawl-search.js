@@ -400,7 +400,7 @@
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
       "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
-    "no_longer", "between"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    "no_longer", "between", "lost"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -433,10 +433,17 @@
   // A baby's age in weeks, when the query gives it so ("5 weeks old", "3 semanas", "10
   // days old"), and not how early the baby was born ("born 6 weeks early", "nació 6
   // semanas antes").
+  // Whether a number and its unit say how early the baby was born, not how old it is:
+  // as the baby's age is read (earlyBy). So an age said "old" after a word that says
+  // born early ("premature 6 weeks old", "preemie 6 week old") is how old the baby is,
+  // and "premature by 6 weeks" is how early (s44: the first got the illness notice for a
+  // fever, not the call to the doctor now; "premature by 6 weeks, 5 months old, fever"
+  // was told to call as for a baby under 3 months).
+  const howEarly = (index, value, unit, around) => earlyBy(index, value, unit, 0, around) !== null;
   function queryWeeks(index, query) {
-    const { weeks, days, early } = intentSets(index);
-    const found = numbersWithWords(index, query).find(([, unit, before, after]) =>
-      (weeks.has(unit) || days.has(unit)) && !early.has(before) && !early.has(after));
+    const { weeks, days } = intentSets(index);
+    const found = numbersWithWords(index, query).find(([value, unit, ...around]) =>
+      (weeks.has(unit) || days.has(unit)) && !howEarly(index, value, unit, around));
     if (!found) return NaN;
     return days.has(found[1]) ? found[0] / 7 : found[0];
   }
@@ -453,11 +460,12 @@
   // early", not "for 2 weeks"), under an age no older than the limit ("under 3 months",
   // "less than 12 weeks", "menor de 3 meses"), or a newborn.
   function youngerThan(index, query, weeksLimit, monthsLimit) {
-    const { months, weeks, days, early, under } = intentSets(index);
+    const { months, weeks, days, under } = intentSets(index);
     const below = (value, limit, before, twoBefore) =>
       value < limit || (value <= limit && (under.has(before) || under.has(twoBefore)));
-    return numbersWithWords(index, query).some(([value, unit, before, after, twoBefore]) => {
-      if (early.has(before) || early.has(after)) return false;
+    return numbersWithWords(index, query).some(([value, unit, ...around]) => {
+      if (howEarly(index, value, unit, around)) return false;
+      const [before, , twoBefore] = around;
       if (months.has(unit)) return below(value, monthsLimit, before, twoBefore);
       if (weeks.has(unit)) return below(value, weeksLimit, before, twoBefore);
       return days.has(unit) && below(value / 7, weeksLimit, before, twoBefore);
@@ -526,10 +534,11 @@
   // a gestation: "born at 32 weeks"), or null: it is no such number ("a 12 month old
   // born 3 months early": the 12 is the age; "12 meses, prematuro de 8 semanas").
   function earlyBy(index, value, unit, inMonths, [before, after, before2, after2]) {
-    const { early, born, early_by: by, weeks } = intentSets(index);
+    const { early, born, early_by: by, weeks, old } = intentSets(index);
     if (born.has(before2) && weeks.has(unit) && value >= 22 && value <= 42 && !early.has(after)) {
       return Math.max(0, 40 - value) / WEEKS_PER_MONTH;
     }
+    if (old.has(after)) return null;
     if (early.has(before)) return inMonths;
     if (by.has(before) && early.has(before2) && !born.has(before2)) return inMonths;
     if (early.has(after) && !born.has(after) && !by.has(after2)) return inMonths;
@@ -667,6 +676,12 @@
     const namedTerms = named(terms.map(stem));
     const namedAsked = named(said.map(stem));
     const weights = FIELDS.map(([, weight]) => weight);
+    // A word that says a skill the baby had is gone ("stopped walking", "dejó de
+    // caminar"): a sign with it in its keywords (a skill lost) answers the query, whatever
+    // skill is named, and comes before what the skill's own entries say (s44).
+    const { lost: LOST } = intentSets(index);
+    const lostGroups = groups.map((_, g) => LOST.has(fold(terms[g])));
+    const saysLost = (n) => role(n) === "sign" && lostGroups.some((isLost, g) => isLost && fieldsOf[g][n] & 1);
     // Most of the words must match (60%). When no entry has that many, the entries with
     // the most of the words the query is about (one at least) are shown, marked partial,
     // so the worried parent's card comes beside them: "floppy legs" finds the floppy
@@ -699,7 +714,8 @@
     for (const m of matches) {
       const { n, matched } = m;
       // Partial: the entries with the most of the words the query is about.
-      if (partial ? m.matchedCore < needed : !enough(m)) continue;
+      const lostSkill = saysLost(n);
+      if (!lostSkill && (partial ? m.matchedCore < needed : !enough(m))) continue;
       let score = 0;
       for (let g = 0; g < groups.length; g += 1) {
         const inField = fieldsOf[g][n];
@@ -733,6 +749,7 @@
       if (due) anyDue = true;
       if (kind === "sign") score *= namesSign || due ? 1.25 : questioning ? 0.5 : 0.8;
       const raised = kind === "answer" && questioning && !namesSign;
+      if (lostSkill) score = 2 * score + 12;
       scored.push({ n, score: raised ? score * 1.6 : score, matched, raised });
     }
     // With such a sign, an answer to the question is one for a younger baby: below it.
