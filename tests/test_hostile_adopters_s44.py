@@ -1,0 +1,49 @@
+"""What an independent check (helper h35) found failing adopters and programs reading
+crawl.json, each a case outside the plan: a test per failure, written before its fix.
+(What a browser shows is in tests/browser/test_hostile_adopters_s44.py.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.build_utils import build, write_project
+
+RST_CONF = 'project = "P"\nextensions = ["sphinx_crawl"]\n'
+RST_PAGE = (
+    "Home\n====\n\n.. red-flag:: Not moving\n   :id: not-moving\n   :urgency: soon\n"
+    "   :age: by 12 months\n\n   Body.\n"
+)
+
+
+@pytest.mark.parametrize("setting", ["crawl_require_source", "crawl_offline", "crawl_search_box"])
+def test_a_yes_or_no_setting_given_a_word_on_the_command_line_is_a_warning(
+    tmp_path: Path, setting: str
+) -> None:
+    """``sphinx-build -D crawl_offline=maybe`` (or ``=yes``, ``=on``: Sphinx takes only 0
+    and 1 for a yes-or-no setting) stopped the build at once with Sphinx's "Exception
+    occurred ... please report this error to the developers" and a traceback through
+    sphinx_crawl's config check. Now the value is the author's crawl.config warning,
+    naming the setting and what it takes, and the build goes on with conf.py's value
+    (the default here); true/false, yes/no and on/off are read as the words they are."""
+    src = write_project(tmp_path / "src", {"conf.py": RST_CONF, "index.rst": RST_PAGE})
+    site = build(src, confoverrides={setting: "maybe"})
+    logs = site.app.status.getvalue() + site.app.warning.getvalue()
+    assert "Traceback" not in logs
+    (warning,) = site.crawl_warnings("config")
+    assert f"{setting}: -D {setting}='maybe' is not a yes or no" in warning
+    assert site.crawl_json()["entries"]
+
+
+@pytest.mark.parametrize(("word", "value"), [("true", True), ("No", False), ("on", True)])
+def test_a_yes_or_no_word_on_the_command_line_is_read(
+    tmp_path: Path, word: str, value: bool
+) -> None:
+    from sphinx_crawl.config import crawl_config
+
+    src = write_project(tmp_path / "src", {"conf.py": RST_CONF, "index.rst": RST_PAGE})
+    site = build(src, confoverrides={"crawl_require_source": word})
+    assert site.crawl_warnings("config") == []
+    assert site.app.config.crawl_require_source is value
+    assert crawl_config(site.app.config).require_source is value
