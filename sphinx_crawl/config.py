@@ -621,39 +621,37 @@ def is_demo_page(config: Config, docname: str) -> bool:
     return crawl_config(config).is_demo_page(docname)
 
 
-#: The words a yes-or-no setting given on the command line may be (Sphinx reads only
-#: ``0`` and ``1``).
-_YES_NO = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+#: What a yes-or-no setting given on the command line may be.
+_YES_NO = {
+    **dict.fromkeys(("1", "true", "yes", "on"), True),
+    **dict.fromkeys(("0", "false", "no", "off"), False),
+}
 
 
 def _read_overrides(config: Config) -> None:
-    """``-D`` values of the settings that Sphinx cannot read: it raises a ConfigError at
-    the first read of a yes-or-no setting given anything but ``0`` or ``1``
-    (``-D crawl_offline=yes``), which stopped the build with a traceback and "please
-    report this error". A yes-or-no word is read as itself; anything else is said, and
-    conf.py's value (else the default) stands."""
-    from sphinx.errors import ConfigError
-
+    """``-D`` values of the yes-or-no settings, read here as Sphinx does not read them
+    alike: Sphinx 9 raises a ConfigError at the first read of anything but ``0`` or
+    ``1`` (``-D crawl_offline=yes`` stopped the build with a traceback and "please
+    report this error"), and Sphinx 8 takes anything but ``0`` for yes
+    (``-D crawl_offline=false`` turned it on). A yes-or-no word is read as itself;
+    anything else is said, and conf.py's value (else the default) stands."""
     for setting in SETTINGS:
         given = config.overrides.get(setting.name)
-        if not isinstance(given, str):
+        if setting.types != (bool,) or not isinstance(given, str):
             continue
-        try:
-            getattr(config, setting.name)
-        except ConfigError:
-            value = _YES_NO.get(given.strip().lower())
-            if value is None:
-                raw = getattr(config, "_raw_config", None)
-                raw = raw if isinstance(raw, dict) else {}
-                value = raw.get(setting.name, setting.default)
-                used = "conf.py's value" if setting.name in raw else "the default"
-                warn(
-                    f"{setting.name}: -D {setting.name}={given!r} is not a yes or no (write "
-                    f"1 or 0); {used}, {value!r}, is used",
-                    None,
-                    "config",
-                )
-            setattr(config, setting.name, value)
+        value = _YES_NO.get(given.strip().lower())
+        if value is None:
+            raw = getattr(config, "_raw_config", None)
+            raw = raw if isinstance(raw, dict) else {}
+            value = raw.get(setting.name, setting.default)
+            used = "conf.py's value" if setting.name in raw else "the default"
+            warn(
+                f"{setting.name}: -D {setting.name}={given!r} is not a yes or no (write "
+                f"1 or 0); {used}, {value!r}, is used",
+                None,
+                "config",
+            )
+        setattr(config, setting.name, value)
 
 
 def check_config(app: Sphinx, config: Config) -> None:

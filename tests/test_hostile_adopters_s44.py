@@ -21,12 +21,13 @@ RST_PAGE = (
 def test_a_yes_or_no_setting_given_a_word_on_the_command_line_is_a_warning(
     tmp_path: Path, setting: str
 ) -> None:
-    """``sphinx-build -D crawl_offline=maybe`` (or ``=yes``, ``=on``: Sphinx takes only 0
-    and 1 for a yes-or-no setting) stopped the build at once with Sphinx's "Exception
+    """``sphinx-build -D crawl_offline=maybe`` (or ``=yes``, ``=on``: Sphinx 9 takes only
+    0 and 1 for a yes-or-no setting) stopped the build at once with Sphinx's "Exception
     occurred ... please report this error to the developers" and a traceback through
-    sphinx_crawl's config check. Now the value is the author's crawl.config warning,
-    naming the setting and what it takes, and the build goes on with conf.py's value
-    (the default here); true/false, yes/no and on/off are read as the words they are."""
+    sphinx_crawl's config check; Sphinx 8 read it, and ``=false`` and ``=no`` too, as
+    yes. Now the value is the author's crawl.config warning, naming the setting and
+    what it takes, and the build goes on with conf.py's value (the default here);
+    true/false, yes/no and on/off are read as the words they are, in either Sphinx."""
     src = write_project(tmp_path / "src", {"conf.py": RST_CONF, "index.rst": RST_PAGE})
     site = build(src, confoverrides={setting: "maybe"})
     logs = site.app.status.getvalue() + site.app.warning.getvalue()
@@ -36,7 +37,9 @@ def test_a_yes_or_no_setting_given_a_word_on_the_command_line_is_a_warning(
     assert site.crawl_json()["entries"]
 
 
-@pytest.mark.parametrize(("word", "value"), [("true", True), ("No", False), ("on", True)])
+@pytest.mark.parametrize(
+    ("word", "value"), [("true", True), ("No", False), ("off", False), ("on", True), ("0", False)]
+)
 def test_a_yes_or_no_word_on_the_command_line_is_read(
     tmp_path: Path, word: str, value: bool
 ) -> None:
