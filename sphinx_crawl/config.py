@@ -663,8 +663,12 @@ def check_config(app: Sphinx, config: Config) -> None:
         # The setting a message names first, where its key cannot be found as written
         # (a key with an escaped quote, 'baby\'s teeth', is not quoted as it reads).
         setting = re.match(r"crawl_\w+", message)
-        where = config_location(app, *needles, setting=setting[0] if setting else None)
-        warn(message, where, "config")
+        name = setting[0] if setting else None
+        if name in config.overrides:
+            # Given on the command line: said, as conf.py's line may well be right.
+            given = config.overrides[name]
+            message += f" (given as -D {name}={given if isinstance(given, str) else repr(given)})"
+        warn(message, config_location(app, *needles, setting=name), "config")
     _warn_misspelt_settings(app, config)
 
 

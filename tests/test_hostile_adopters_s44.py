@@ -50,3 +50,21 @@ def test_a_yes_or_no_word_on_the_command_line_is_read(
     assert site.crawl_warnings("config") == []
     assert site.app.config.crawl_require_source is value
     assert crawl_config(site.app.config).require_source is value
+
+
+def test_a_wrong_value_given_on_the_command_line_is_said_to_be_the_command_line_s(
+    tmp_path: Path,
+) -> None:
+    """``sphinx-build -D crawl_search_split_bytes=-5`` over a conf.py that sets it right
+    (500_000 on line 3): the warning was "conf.py:3: crawl_search_split_bytes must be a
+    whole number of bytes", sending the adopter to a line that is fine, with no word of
+    the -D value that is wrong (and a -D setting conf.py does not name was at
+    conf.py:1). The warning names the -D value it is about."""
+    conf = RST_CONF + "crawl_search_split_bytes = 500_000\n"
+    src = write_project(tmp_path / "src", {"conf.py": conf, "index.rst": RST_PAGE})
+    site = build(src, confoverrides={"crawl_search_split_bytes": "-5", "crawl_place": "mars"})
+    warnings = site.crawl_warnings("config")
+    assert len(warnings) == 2, warnings
+    split, place = sorted(warnings, key=lambda w: "crawl_place" in w)
+    assert split.endswith("(given as -D crawl_search_split_bytes=-5) [crawl.config]"), split
+    assert place.endswith("(given as -D crawl_place=mars) [crawl.config]"), place
