@@ -68,3 +68,38 @@ def test_a_wrong_value_given_on_the_command_line_is_said_to_be_the_command_line_
     split, place = sorted(warnings, key=lambda w: "crawl_place" in w)
     assert split.endswith("(given as -D crawl_search_split_bytes=-5) [crawl.config]"), split
     assert place.endswith("(given as -D crawl_place=mars) [crawl.config]"), place
+
+
+CONTACTS_CONF = """\
+project = "P"
+extensions = ["sphinx_crawl"]
+crawl_contacts = {
+    "usa": {"label": "USA", "emergency": "911, open 24/7"},
+    "uk": {"label": "UK", "emergency": "999, or 111 and press 2 for a child"},
+    "fr": {"label": "France", "emergency": "15 (SAMU) or 112, 8:30-18:00 for advice"},
+}
+"""
+
+
+def test_an_emergency_contact_s_other_numbers_are_not_numbers_to_call(tmp_path: Path) -> None:
+    """An emergency contact written in words reads its numbers from them ("999 or 112").
+    Words such as "911, open 24/7" or "999, or 111 and press 2 for a child" gave every
+    figure in them as a number to call: the line atop every page said "Emergency? Call
+    911 (USA), 24 (USA), 7 (USA), 999 (UK), 111 (UK) or 2 (UK) now", with tel: links
+    to 24, 7 and 2, and the search's emergency notice the same. A number to call has two
+    figures or more and is not part of a time, a fraction or a word; France's 15 stays."""
+    from tests.build_utils import read_search_index
+
+    src = write_project(tmp_path / "src", {"conf.py": CONTACTS_CONF, "index.rst": RST_PAGE})
+    site = build(src)
+    line = site.soup("index").find(class_="crawl-emergency-line")
+    calls = [a["href"] for a in line.find_all("a", href=True) if a["href"].startswith("tel:")]
+    assert calls == ["tel:911", "tel:999", "tel:111", "tel:15", "tel:112"]
+    index = read_search_index(site.text("crawl-searchindex.js"))
+    assert [number for _where, number in index["emergency"]["numbers"]] == [
+        "911",
+        "999",
+        "111",
+        "15",
+        "112",
+    ]
