@@ -96,10 +96,5 @@ def test_an_emergency_contact_s_other_numbers_are_not_numbers_to_call(tmp_path: 
     calls = [a["href"] for a in line.find_all("a", href=True) if a["href"].startswith("tel:")]
     assert calls == ["tel:911", "tel:999", "tel:111", "tel:15", "tel:112"]
     index = read_search_index(site.text("crawl-searchindex.js"))
-    assert [number for _where, number in index["emergency"]["numbers"]] == [
-        "911",
-        "999",
-        "111",
-        "15",
-        "112",
-    ]
+    numbers = [number for _where, number in index["emergency"]["numbers"]]
+    assert numbers == "911 999 111 15 112".split()
