@@ -97,4 +97,4 @@ def test_an_emergency_contact_s_other_numbers_are_not_numbers_to_call(tmp_path: 
     assert calls == ["tel:911", "tel:999", "tel:111", "tel:15", "tel:112"]
     index = read_search_index(site.text("crawl-searchindex.js"))
     numbers = [number for _where, number in index["emergency"]["numbers"]]
-    assert numbers == "911 999 111 15 112".split()
+    assert numbers == ["911", "999", "111", "15", "112"]

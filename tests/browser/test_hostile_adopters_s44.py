@@ -4,12 +4,14 @@ the round are in tests/test_hostile_adopters_s44.py.)"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.browser.test_themes import built_themes, open_built
+from tests.build_utils import QuietHandler, build, serving, write_project
 
 pytestmark = pytest.mark.browser
 
@@ -48,3 +50,71 @@ def test_a_milestone_table_stays_in_its_column_in_a_theme_with_table_margins(
     context.close()
     assert past, "the page has the extension's tables"
     assert all(right <= 0.5 for _name, right in past), past
+
+
+AGED_PAGE = """\
+Home
+====
+
+.. milestone:: Pushes up
+   :id: pushes-up
+   :age: 2-4 months
+
+   Lifts the chest.
+
+.. red-flag:: Losing skills
+   :id: losing-skills
+   :urgency: urgent
+   :age: 6-18 months
+
+   Stops doing things it could do before.
+
+.. red-flag:: Not walking
+   :id: not-walking
+   :urgency: soon
+   :age: by 18 months
+
+   Not walking at all.
+
+.. crawl-list:: Every sign
+   :layout: cards
+"""
+
+
+@pytest.fixture(scope="module")
+def aged_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    src = write_project(
+        tmp_path_factory.mktemp("aged") / "src",
+        {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": AGED_PAGE},
+    )
+    site = build(src)
+    with serving(functools.partial(QuietHandler, directory=str(site.outdir))) as (url, _server):
+        yield url
+
+
+def test_a_link_to_an_entry_the_age_filter_hides_shows_it(
+    playwright_browser: Any, aged_url: str
+) -> None:
+    """With a 3-month-old's age and "Hide entries for other ages" ticked (the address
+    keeps both, ``?age=3&only=1``), the page's own card for the urgent "Losing skills"
+    still showed, but a tap on it led nowhere: the entry was hidden as one for an older
+    baby, and the page did not move. A shared address ending ``#losing-skills`` was the
+    same. The entry a link leads to shows, and is scrolled to; the rest stay filtered."""
+    context = playwright_browser.new_context(
+        viewport={"width": 1280, "height": 500}, service_workers="block"
+    )
+    context.route(lambda url: not url.startswith(aged_url), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(f"{aged_url}index.html?age=3&only=1#losing-skills")
+    page.locator("body.crawl-age-hide").wait_for(state="attached")
+    flagged = page.locator("#losing-skills")
+    assert page.locator("#not-walking").is_hidden(), "the filter still hides the rest"
+    assert flagged.is_visible()
+    assert flagged.evaluate("(el) => el.getBoundingClientRect().top") < 100
+
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator(".crawl-card-grid a", has_text="Not walking").click()
+    assert page.locator("#not-walking").is_visible()
+    assert page.locator("#not-walking").evaluate("(el) => el.getBoundingClientRect().top") < 100
+    assert page.locator("#losing-skills").is_hidden(), "filtered again once left"
+    context.close()
