@@ -118,3 +118,27 @@ def test_a_link_to_an_entry_the_age_filter_hides_shows_it(
     assert page.locator("#not-walking").evaluate("(el) => el.getBoundingClientRect().top") < 100
     assert page.locator("#losing-skills").is_hidden(), "filtered again once left"
     context.close()
+
+
+#: Each row of the checklist and the tracker: its own bullet, as a list marker or a
+#: picture, and the room left for one.
+ROW_BULLETS = """() => [...document.querySelectorAll('ul:is(.crawl-checklist, .crawl-tracker) > li')]
+  .map((li) => { const s = getComputedStyle(li);
+    return [s.listStyleType, s.listStyleImage, s.backgroundImage, s.paddingLeft]; })"""
+
+
+def test_a_checklist_row_shows_no_bullet_picture_of_the_theme(
+    playwright_browser: Any, builtin_url: str
+) -> None:
+    """Sphinx's builtin haiku theme draws its bullets as a picture (an orange dot, the
+    background of every ``div.content ul > li``, with 1.666em of room): each checklist
+    and tracker row had an orange dot beside its tick box, and the box stood 20 px in
+    from the notes under it. The box is the row's only marker, as in every other theme."""
+    context, page = open_built(playwright_browser, builtin_url, "haiku/index.html?age=8")
+    rows = page.evaluate(ROW_BULLETS)
+    page.goto(f"{builtin_url}haiku/tracker.html")
+    page.locator("ul.crawl-tracker > li").first.wait_for()
+    rows += page.evaluate(ROW_BULLETS)
+    context.close()
+    assert len(rows) >= 5, rows
+    assert all(row == ["none", "none", "none", "0px"] for row in rows), rows
