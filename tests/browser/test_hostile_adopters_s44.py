@@ -122,7 +122,7 @@ def test_a_link_to_an_entry_the_age_filter_hides_shows_it(
 
 #: Each row of the checklist and the tracker: its own bullet, as a list marker or a
 #: picture, and the room left for one.
-ROW_BULLETS = """() => [...document.querySelectorAll('ul:is(.crawl-checklist, .crawl-tracker) > li')]
+ROW_BULLETS = """() => [...document.querySelectorAll('ul.crawl-checklist > li')]
   .map((li) => { const s = getComputedStyle(li);
     return [s.listStyleType, s.listStyleImage, s.backgroundImage, s.paddingLeft]; })"""
 
