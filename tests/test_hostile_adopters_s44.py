@@ -4,9 +4,11 @@ crawl.json, each a case outside the plan: a test per failure, written before its
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.build_utils import build, write_project
 
@@ -98,3 +100,51 @@ def test_an_emergency_contact_s_other_numbers_are_not_numbers_to_call(tmp_path: 
     index = read_search_index(site.text("crawl-searchindex.js"))
     numbers = [number for _where, number in index["emergency"]["numbers"]]
     assert numbers == ["911", "999", "111", "15", "112"]
+
+
+INDEXED_PAGE = """\
+Home
+====
+
+.. red-flag:: Losing skills
+   :urgency: urgent
+
+   Stops doing things.
+
+.. tip-card:: Teething rings
+   :id: teething-rings
+   :tags: baby's teeth, a b, a-b, día: noche
+
+   Cold, not frozen.
+"""
+
+
+@pytest.mark.parametrize("builder", ["html", "epub"])
+def test_an_index_page_s_jump_links_lead_to_ids_a_page_may_have(
+    tmp_path: Path, builder: str
+) -> None:
+    """An index page's line of links to its groups (Sphinx's domain index, filled with
+    ours) made each group's id from its heading: ``id="cap-Urgent: get help today"``,
+    ``id="cap-baby&#x27;s teeth"``. An id holds no space (HTML), and an EPUB's must be
+    an XML name (epubcheck: "value of attribute id is invalid"): every handbook with a
+    red flag or a tag of two words gave such ids, in its web pages and its EPUB. Each
+    group's id is now a name of its heading's letters and digits, one per group, and the
+    links lead to them; the headings read as before."""
+    conf = 'project = "P"\nversion = "1"\ncopyright = "2026"\nextensions = ["sphinx_crawl"]\n'
+    src = write_project(tmp_path / "src", {"conf.py": conf, "index.rst": INDEXED_PAGE})
+    site = build(src, buildername=builder)
+    suffix = ".xhtml" if builder == "epub" else ".html"
+    name = re.compile(r"^[^\W\d][\w.-]*$")
+    for page, headings in (
+        ("crawl-red-flags", ["Urgent: get help today"]),
+        ("crawl-tips", ["a b", "a-b", "baby's teeth", "día: noche"]),
+    ):
+        soup = BeautifulSoup(site.text(page + suffix), "html.parser")
+        ids = [tag["id"] for tag in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), ids
+        caps = [i for i in ids if i.startswith("cap-")]
+        assert len(caps) == len(headings), ids
+        assert all(name.match(i) for i in caps), caps
+        jumps = soup.select('a[href^="#cap-"]')
+        assert [a["href"][1:] for a in jumps] == caps
+        assert [a.get_text() for a in jumps] == headings
