@@ -140,7 +140,7 @@ def test_an_index_page_s_jump_links_lead_to_ids_a_page_may_have(
         ("crawl-tips", ["a b", "a-b", "baby's teeth", "día: noche"]),
     ):
         soup = BeautifulSoup(site.text(page + suffix), "html.parser")
-        ids = [tag["id"] for tag in soup.find_all(id=True)]
+        ids = [str(tag["id"]) for tag in soup.find_all(id=True)]
         assert len(ids) == len(set(ids)), ids
         caps = [i for i in ids if i.startswith("cap-")]
         assert len(caps) == len(headings), ids
