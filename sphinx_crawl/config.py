@@ -621,16 +621,54 @@ def is_demo_page(config: Config, docname: str) -> bool:
     return crawl_config(config).is_demo_page(docname)
 
 
+#: What a yes-or-no setting given on the command line may be.
+_YES_NO = {
+    **dict.fromkeys(("1", "true", "yes", "on"), True),
+    **dict.fromkeys(("0", "false", "no", "off"), False),
+}
+
+
+def _read_overrides(config: Config) -> None:
+    """``-D`` values of the yes-or-no settings, read here as Sphinx does not read them
+    alike: Sphinx 9 raises a ConfigError at the first read of anything but ``0`` or
+    ``1`` (``-D crawl_offline=yes`` stopped the build with a traceback and "please
+    report this error"), and Sphinx 8 takes anything but ``0`` for yes
+    (``-D crawl_offline=false`` turned it on). A yes-or-no word is read as itself;
+    anything else is said, and conf.py's value (else the default) stands."""
+    for setting in SETTINGS:
+        given = config.overrides.get(setting.name)
+        if setting.types != (bool,) or not isinstance(given, str):
+            continue
+        value = _YES_NO.get(given.strip().lower())
+        if value is None:
+            raw = getattr(config, "_raw_config", None)
+            raw = raw if isinstance(raw, dict) else {}
+            value = raw.get(setting.name, setting.default)
+            used = "conf.py's value" if setting.name in raw else "the default"
+            warn(
+                f"{setting.name}: -D {setting.name}={given!r} is not a yes or no (write "
+                f"1 or 0); {used}, {value!r}, is used",
+                None,
+                "config",
+            )
+        setattr(config, setting.name, value)
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """Check every setting once, and say where in conf.py each problem is."""
+    _read_overrides(config)
     _CHECKED.pop(config, None)
     checked = crawl_config(config)
     for needles, message in checked.problems:
         # The setting a message names first, where its key cannot be found as written
         # (a key with an escaped quote, 'baby\'s teeth', is not quoted as it reads).
         setting = re.match(r"crawl_\w+", message)
-        where = config_location(app, *needles, setting=setting[0] if setting else None)
-        warn(message, where, "config")
+        name = setting[0] if setting else None
+        if name in config.overrides:
+            # Given on the command line: said, as conf.py's line may well be right.
+            given = config.overrides[name]
+            message += f" (given as -D {name}={given if isinstance(given, str) else repr(given)})"
+        warn(message, config_location(app, *needles, setting=name), "config")
     _warn_misspelt_settings(app, config)
 
 

@@ -355,7 +355,11 @@ def _phrases(value: Any, where: str, problems: list[Problem]) -> tuple[str, ...]
 _EMERGENCY_KEYS = ("numbers", "signs", "unwell", "page", "young_weeks")
 _PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 -]{1,18}$")
 #: A phone number among words: "999 or 112", "112 / 999", "call 0800 123 456".
-_NUMBER_IN_WORDS = re.compile(r"\+?[0-9](?:[0-9 -]{0,17}[0-9])?")
+#: A number to call in an emergency contact's words ("999 or 112"): two figures or more
+#: (no emergency number has one), standing on its own: not the figures of a time
+#: ("8:30"), a fraction ("24/7"), a decimal or a word ("9am"). "911, open 24/7" or
+#: "111 and press 2" gave 24, 7 and 2 as numbers to call, atop every page.
+_NUMBER_IN_WORDS = re.compile(r"(?<![\w/:.,+])\+?[0-9](?:[0-9 -]{0,17})[0-9](?![\w/:%]|[.,][0-9])")
 
 
 def check_emergency(value: Any, problems: list[Problem], name: str, default: Any) -> Emergency:

@@ -85,7 +85,9 @@ def prepare_index_page(
     for the themes that print no template block (see above)."""
     if templatename != "domainindex.html" or not pagename.startswith("crawl-"):
         return
+    headings = [str(heading) for heading, _rows in context["content"]]
     context["content"] = [(escape(heading), rows) for heading, rows in context["content"]]
+    rewrite_page(context, functools.partial(_name_groups, headings))
     app.add_css_file(INDEX_CSS_FILE)  # this page's alone: the titles as text
     if pagename.removeprefix("crawl-") in _BUILT_IN_INDICES and words_in_english(app.config):
         rewrite_page(
@@ -95,6 +97,33 @@ def prepare_index_page(
         context["body"] = index_body(
             _text(context.get("indextitle", "")), context["content"], context["pathto"]
         )
+
+
+def group_ids(headings: list[str]) -> list[str]:
+    """An id for each group of an index page, from its heading's letters and digits
+    (``Urgent-get-help-today``), one per group. Sphinx's template made it of the heading
+    as written, ``cap-Urgent: get help today``: an id holds no space, and an EPUB's must
+    be an XML name (epubcheck refused every handbook with a red flag)."""
+    seen: set[str] = set()
+    ids: list[str] = []
+    for heading in headings:
+        base = "-".join(re.findall(r"[^\W_]+", heading)) or "group"
+        found, number = base, 2
+        while found.lower() in seen:
+            found, number = f"{base}-{number}", number + 1
+        seen.add(found.lower())
+        ids.append(found)
+    return ids
+
+
+_GROUP_ANCHOR = re.compile(r'(id="cap-|href="#cap-)([^"]*)"')
+
+
+def _name_groups(headings: list[str], page: str) -> str:
+    """The page with each group's id, and the links to it, made by :func:`group_ids`
+    (in one pass: a heading's new id may be another heading as written, "a b", "a-b")."""
+    names = dict(zip(map(escape, headings), group_ids(headings), strict=True))
+    return _GROUP_ANCHOR.sub(lambda found: f'{found[1]}{names.get(found[2], found[2])}"', page)
 
 
 #: The built-in types' indices, whose title, group headings and badges are ours.

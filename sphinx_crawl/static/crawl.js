@@ -135,6 +135,29 @@
     form.addEventListener("submit", (event) => { event.preventDefault(); apply(); });
     form.addEventListener("reset", () => window.setTimeout(apply, 0));
     apply();
+
+    // A link to an entry the filter hides (its card on the page, a "See also", a shared
+    // address ending #id) led nowhere: the entry stayed hidden and the page did not
+    // move. The entry a link leads to shows, and is scrolled to; the rest stay filtered.
+    const linked = () => {
+      let target = null;
+      try {
+        target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      } catch (error) { /* a malformed #%: no entry */ }
+      aged.forEach((item) => {
+        const leads = !!target && item.contains(target);
+        const hidden = leads && !target.getClientRects().length;
+        item.classList.toggle("crawl-age-linked", leads);
+        if (hidden) target.scrollIntoView();
+      });
+    };
+    window.addEventListener("hashchange", linked);
+    // The same link again (the address does not change): shown again, if hidden since.
+    document.addEventListener("click", (event) => {
+      const link = event.target.closest && event.target.closest("a[href*='#']");
+      if (link && link.pathname === window.location.pathname) window.setTimeout(linked, 0);
+    });
+    linked();
   }
 
   // A crawl-timeline chart marks the baby's age (corrected where it applies) on its axis.

@@ -13,14 +13,12 @@ The theme has no dark mode.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.browser.test_themes import LAYOUT, OVER_EMERGENCY_LINE, REMEMBER_BABY, build_in_theme
-from tests.build_utils import QuietHandler, serving
+from tests.browser.test_themes import LAYOUT, OVER_EMERGENCY_LINE, built_themes, open_built
 
 pytestmark = pytest.mark.browser
 
@@ -30,9 +28,7 @@ THEME = "bootstrap"
 @pytest.fixture(scope="module")
 def bootstrap_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     pytest.importorskip("sphinx_bootstrap_theme")
-    out = tmp_path_factory.mktemp("bootstrap-theme")
-    build_in_theme(THEME, out)
-    with serving(functools.partial(QuietHandler, directory=str(out))) as (url, _server):
+    with built_themes(tmp_path_factory.mktemp("bootstrap-theme"), [THEME]) as url:
         yield url
 
 
@@ -40,15 +36,9 @@ def bootstrap_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_parts_keep_to_their_column_and_clear_the_top_bar(
     playwright_browser: Any, bootstrap_url: str, width: int
 ) -> None:
-    context = playwright_browser.new_context(
-        viewport={"width": width, "height": 900}, service_workers="block"
+    context, page = open_built(
+        playwright_browser, bootstrap_url, f"{THEME}/index.html?age=8", width=width
     )
-    context.set_default_timeout(10_000)
-    context.route(lambda url: not url.startswith(bootstrap_url), lambda route: route.abort())
-    context.add_init_script(REMEMBER_BABY)
-    page = context.new_page()
-    page.goto(f"{bootstrap_url}{THEME}/index.html?age=8")
-    page.locator(".crawl-row-mark").first.wait_for()
     layout = page.evaluate(LAYOUT)
     over = page.evaluate(OVER_EMERGENCY_LINE)
     wide = page.evaluate(

@@ -28,7 +28,8 @@ import functools
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -78,13 +79,36 @@ def build_in_theme(theme: str, out: Path, extensions: tuple[str, ...] = ()) -> N
     assert crawl == [], crawl
 
 
+@contextmanager
+def built_themes(out: Path, themes: Iterable[str]) -> Iterator[str]:
+    """The test-themes root built once per theme into ``out``, all served from it: its URL."""
+    for theme in themes:
+        build_in_theme(theme, out)
+    with serving(functools.partial(QuietHandler, directory=str(out))) as (url, _server):
+        yield url
+
+
+def open_built(
+    browser: Any, base: str, path: str, *, scheme: str = "light", width: int = 1280
+) -> tuple[Any, Any]:
+    """A new context and page on ``base + path`` (a baby remembered, nothing from another
+    host), once its milestone rows offer their choices: (context, page)."""
+    context = browser.new_context(
+        color_scheme=scheme, viewport={"width": width, "height": 900}, service_workers="block"
+    )
+    context.set_default_timeout(10_000)
+    context.route(lambda url: not url.startswith(base), lambda route: route.abort())
+    context.add_init_script(REMEMBER_BABY)
+    page = context.new_page()
+    page.goto(f"{base}{path}")
+    page.locator(".crawl-row-mark").first.wait_for()
+    return context, page
+
+
 @pytest.fixture(scope="module")
 def themes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The test-themes root built once per theme, all served from one folder."""
-    out = tmp_path_factory.mktemp("themes")
-    for theme in THEMES:
-        build_in_theme(theme, out)
-    with serving(functools.partial(QuietHandler, directory=str(out))) as (url, _server):
+    with built_themes(tmp_path_factory.mktemp("themes"), THEMES) as url:
         yield url
 
 
