@@ -356,7 +356,7 @@ class CrawlDomain(Domain):
         """The entry each id refers to: the first definition wins (see check_duplicates).
         References in their text read as the titles they link to."""
         if "by_id" not in self.views_cache:
-            stored = self._stored()
+            stored = self.stored_by_id()
             self.views_cache["by_id"] = {key: self._readable(e) for key, e in stored.items()}
         by_id: dict[str, EntryData] = self.views_cache["by_id"]
         return by_id
@@ -364,11 +364,6 @@ class CrawlDomain(Domain):
     def stored_by_id(self) -> dict[str, EntryData]:
         """by_id as stored, with every crawl-extend applied: references in the text still
         placeholders (cheaper than by_id where only fields such as the type are read)."""
-        return self._stored()
-
-    def _stored(self) -> dict[str, EntryData]:
-        """by_id as stored, with every crawl-extend applied: references in the text still
-        placeholders."""
         if "stored" not in self.views_cache:
             written: dict[str, EntryData] = {}
             for entry in self.all_entries():
@@ -391,7 +386,7 @@ class CrawlDomain(Domain):
     def is_shown_here(self, entry: EntryData) -> bool:
         """Whether ``entry`` (as its page stores it) is the one its id refers to: not a
         second definition of the id."""
-        held = self._stored().get(entry["id"])
+        held = self.stored_by_id().get(entry["id"])
         return held is not None and (held["docname"], held["anchor"]) == (
             entry["docname"],
             entry["anchor"],
@@ -400,7 +395,7 @@ class CrawlDomain(Domain):
     def check_extensions(self) -> None:
         """Every crawl-extend problem (an id naming no entry, a field the entry's type does
         not have, two setting one field differently), at the crawl-extend's line."""
-        self._stored()
+        self.stored_by_id()
         problems: list[ExtendProblem] = self.views_cache["extend_problems"]
         for problem in problems:
             message = problem.message
@@ -418,7 +413,7 @@ class CrawlDomain(Domain):
         source: what they read as follows the titles they name."""
         if "referencing" not in self.views_cache:
             self.views_cache["referencing"] = frozenset(
-                entry_id for entry_id, entry in self._stored().items() if _refers(entry)
+                entry_id for entry_id, entry in self.stored_by_id().items() if _refers(entry)
             )
         found: frozenset[str] = self.views_cache["referencing"]
         return found
@@ -429,7 +424,7 @@ class CrawlDomain(Domain):
         what the entry is about)."""
         if "searchable" not in self.views_cache:
             self.views_cache["searchable"] = [
-                self._readable(entry, source_titles=False) for entry in self._stored().values()
+                self._readable(entry, source_titles=False) for entry in self.stored_by_id().values()
             ]
         entries: list[EntryData] = self.views_cache["searchable"]
         return entries
@@ -437,7 +432,7 @@ class CrawlDomain(Domain):
     def entries_of(self, docname: str) -> list[EntryData]:
         """The entries defined on ``docname``, in page order, as readers see them (with
         what crawl-extend changed)."""
-        stored = self._stored()
+        stored = self.stored_by_id()
         return [
             self._readable(stored[entry["id"]] if self.is_shown_here(entry) else entry)
             for entry in self._entries_on(docname)
@@ -460,7 +455,7 @@ class CrawlDomain(Domain):
             if not source_titles:
                 return ""
             return self.sources().get(target, {}).get("title")
-        entry = self._stored().get(target)
+        entry = self.stored_by_id().get(target)
         if entry is None:
             return None
         return fill_references(entry["title"], lambda kind, target: None)
