@@ -15,7 +15,6 @@ index and the query. The index loads as a ``<script>``: search works from ``file
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from html import escape
@@ -60,7 +59,7 @@ from sphinx_crawl.render.search_kept import (
 )
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
 from sphinx_crawl.render.search_preload import preload_script, written_upfront
-from sphinx_crawl.render.search_shards import split_index, stemmers, write_parts
+from sphinx_crawl.render.search_shards import compact_json, split_index, stemmers, write_parts
 from sphinx_crawl.render.search_words import emergency_search_data, search_vocabulary
 
 if TYPE_CHECKING:
@@ -318,7 +317,11 @@ def _concern(app: Sphinx, entries: list[EntryData]) -> dict[str, Any]:
 def _json_string(payload: Any) -> str:
     """``JSON.parse('...')``: browsers parse a large JSON string faster than the same
     data written as a JavaScript literal."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return _parsed(compact_json(payload))
+
+
+def _parsed(text: str) -> str:
+    """``JSON.parse('...')`` of the JSON ``text``."""
     # In a single-quoted JavaScript string: backslashes, quotes, line ends, and "</"
     # (a script element must not see its own end tag) are escaped.
     quoted = (
@@ -338,9 +341,10 @@ def _script(assignment: str, payload: Any) -> str:
     return f"{assignment} = {_json_string(payload)};\n"
 
 
-def _call(opening: str, payload: Any) -> str:
-    """``<opening>, JSON.parse('...'));``: a part handing its data to the search."""
-    return f"{opening}, {_json_string(payload)});\n"
+def _call(opening: str, text: str) -> str:
+    """``<opening>, JSON.parse('...'));``: a part handing its data (JSON ``text``) to
+    the search."""
+    return f"{opening}, {_parsed(text)});\n"
 
 
 #: What the parts were written with (search_shards.write_parts), beside Sphinx's
