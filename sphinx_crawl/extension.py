@@ -13,6 +13,7 @@ from sphinx_crawl.builtin import setup_builtin_types
 from sphinx_crawl.changes import setup_changes
 from sphinx_crawl.config import config_location, crawl_config, setup_config
 from sphinx_crawl.core.changes import CHANGES_FILE, CHANGES_SCHEMA_FILE
+from sphinx_crawl.core.cycle_gc import freeze_loaded, thaw
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives import setup_directives
@@ -89,12 +90,22 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_offline(app)
     setup_static_files(app)
     setup_unfinished(app)
+    setup_cycle_gc(app)
     return {
         "version": version,
         "env_version": DATA_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def setup_cycle_gc(app: Sphinx) -> None:
+    """What Sphinx loaded before the build (its modules and those of the extensions, then
+    the environment), out of the cycle collector's full passes until the build ends
+    (core/cycle_gc.py)."""
+    app.connect("config-inited", freeze_loaded, priority=900)
+    app.connect("builder-inited", freeze_loaded, priority=900)
+    app.connect("build-finished", thaw, priority=900)
 
 
 def setup_static_files(app: Sphinx) -> None:

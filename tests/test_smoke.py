@@ -30,3 +30,34 @@ def test_age_filter_form_is_on_aged_pages_but_not_in_the_search_index(tmp_path: 
     for form_word in ("correct", "hide", "servic", "week"):
         assert form_word not in terms, form_word
     assert "grip" in terms  # entry text is still indexed
+
+
+def test_a_build_gives_back_to_the_collector_what_it_froze(tmp_path: Path) -> None:
+    """A build keeps what was loaded before it out of the cycle collector's full passes
+    (core/cycle_gc.py). A process that builds again (a live preview, a test run) must
+    get it back, or what each build leaves in reference cycles is never freed: after a
+    build, also a rebuild and one that fails part-way, nothing stays frozen."""
+    import gc
+
+    import pytest
+
+    src = copy_root("basic", tmp_path / "src")
+    during: list[int] = []
+
+    def frozen_now(*_args: object) -> None:
+        during.append(gc.get_freeze_count())
+
+    build(src, listeners={"env-updated": frozen_now})
+    assert during
+    assert during[-1] > 0  # the build did freeze what was loaded
+    assert gc.get_freeze_count() == 0
+    (src / "tips.md").write_text((src / "tips.md").read_text() + "\nOne more line.\n")
+    build(src, listeners={"env-updated": frozen_now})
+    assert gc.get_freeze_count() == 0
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("a listener of another extension fails")
+
+    with pytest.raises(Exception, match="another extension fails"):
+        build(src, freshenv=True, listeners={"env-updated": broken})
+    assert gc.get_freeze_count() == 0

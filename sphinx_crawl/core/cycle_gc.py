@@ -8,6 +8,17 @@ generation's goes through every object of the build, Sphinx's environment includ
 after a one-title edit at 20,000 entries that was a third of the extension's cost.
 Paused, they are freed by reference counting as before; only the search for cycles
 waits until the work is done (and then runs as it would have, on Sphinx's schedule).
+
+The same full collections went, in every build, through what was there before the
+build began: the modules of Sphinx and its extensions and the environment Sphinx loaded
+(every page's data from the last build). Those live for the whole build, so they are
+moved out of the collector's sight once loaded (:func:`freeze_loaded`, ``gc.freeze``:
+what CPython offers for long-lived objects) and given back when the build ends
+(:func:`thaw`). After a one-title edit, the full collections cost 0.12-0.17 s before and
+0.02 s after at 5,000 entries; 0.63-0.69 s before and 0.26 s after at 20,000. Nothing is
+kept longer than it was: a frozen object is still freed as soon as nothing refers to
+it; only one left in a reference cycle waits for the end of the build (in a rebuild,
+what the pages read again replace).
 """
 
 from __future__ import annotations
@@ -43,3 +54,17 @@ def with_cycle_gc_paused(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
 
     return paused
+
+
+def freeze_loaded(*_event: object) -> None:
+    """Once the configuration is read (the modules are loaded), and again as the builder
+    starts (the environment is loaded): what exists now, out of the collector's sight
+    until :func:`thaw`."""
+    gc.freeze()
+
+
+def thaw(*_event: object) -> None:
+    """As the build ends, last: everything frozen back in the collector's sight (a
+    process that builds again, such as a test run or a live preview, frees it as
+    before)."""
+    gc.unfreeze()
