@@ -468,6 +468,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     "no_longer": _listed("stopped anymore more longer"),
     # After a "no longer" word, a comparison: "no more than 5 minutes" (s45).
     "than": _listed("than"),
+    # A skill said begun after one said gone: "stopped crawling and started walking", "no
+    # longer crawls because he walks now" (RCN: no regression when walking takes over).
+    "started": _listed("started starting starts began begun now because"),
     # Words that may come between the words of a phrase read in order (a quoted phrase,
     # crawl-search.js), besides stop words: "his eyes keep rolling back".
     "between": _listed(
@@ -625,6 +628,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         "no_longer": _listed("ya más dejó"),
         # "No gatea más que hacia atrás" (only backwards), "no más de 5 minutos".
         "than": _listed("que de"),
+        "started": _listed("empezó empezo empieza comenzó comenzo comienza ahora porque"),
     },
 }
 
@@ -650,6 +654,7 @@ _NOT_KEPT = frozenset(
         *(key for key in INTENT_WORDS if key.startswith("colour")),
         "no_longer",
         "than",
+        "started",
         "between",
     }
 )

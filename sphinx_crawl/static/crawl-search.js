@@ -400,7 +400,7 @@
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
       "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
-    "no_longer", "than", "between", "corrected"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    "no_longer", "than", "started", "between", "corrected"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -807,13 +807,49 @@
     // ("darse la vuelta", rolling over).
     const doing = ([verb = "", what = ""]) => /(?:ing|[aei]r(?:se|lo|la|le)?)$/.test(verb) && (named(verb) || named(what));
     const folded = said.map(fold);
-    return folded.map((word, i) => {
-      if (!noLonger.has(word)) return false;
+    const says = (word, i) => {
+      if (!noLonger.has(word)) return -1;
       const next = folded[i + 1] || "";
-      if (negation.has(next)) return true;
-      if (negation.has(word)) return doing(folded.slice(i + 1).filter((w) => !STOP.has(w)));
-      return !than.has(next) && folded.slice(0, i).some((w) => negation.has(w) && !noLonger.has(w));
+      if (negation.has(next)) return i + 1;
+      if (negation.has(word)) return doing(folded.slice(i + 1).filter((w) => !STOP.has(w))) ? i : -1;
+      if (than.has(next)) return -1;
+      let before = i - 1;
+      while (before >= 0 && !(negation.has(folded[before]) && !noLonger.has(folded[before]))) before -= 1;
+      return before;
+    };
+    return folded.map((word, i) => {
+      const at = says(word, i);
+      return at >= 0 && !takenOver(index, folded, at);
     });
+  }
+
+  // Whether a skill said gone after ``at`` (a negation) was followed by a later one the
+  // query says begun ("stopped crawling and started walking", "dejó de gatear y ahora
+  // camina"): walking has taken over, no skill is lost (RCN). Later: among entries of
+  // one kind with no role (the milestones), those with the word in their title begin
+  // at an older age. "Stopped walking, now only crawls" is still a skill lost.
+  function takenOver(index, folded, at) {
+    const { started, negation } = intentSets(index);
+    const STOP = stopWords(index);
+    const find = (index.crawlSearcher ??= searcher(index));
+    const role = rolesOf(index);
+    // Per kind, the youngest age its entries titled with the word begin at.
+    const skillAges = (word) => {
+      const ages = new Map();
+      for (const n of find.withAll("t", [stem(word)])) {
+        const from = fromOf(index, n);
+        if (role(n) || typeof from !== "number") continue;
+        const kind = kindOf(index, n);
+        ages.set(kind, Math.min(from, ages.get(kind) ?? from));
+      }
+      return ages;
+    };
+    const firstSkill = (from) => folded.slice(from).filter((w) => !STOP.has(w) && !negation.has(w))
+      .slice(0, 3).map(skillAges).find((ages) => ages.size > 0);
+    const gone = firstSkill(at + 1);
+    if (!gone) return false;
+    return folded.some((w, j) => j > at && started.has(w) &&
+      [...(firstSkill(j + 1) || new Map())].some(([kind, from]) => gone.has(kind) && from > gone.get(kind)));
   }
 
   // The signs of a skill lost: those with a verb of stopping ("stopped", "dejó": a "no
