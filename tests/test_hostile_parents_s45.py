@@ -8,12 +8,15 @@ and say so, as the neighbours of those that did not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests import test_hostile_parents_s38 as s38
+from tests.test_search_parts import compare_split_and_whole
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
@@ -258,3 +261,25 @@ def test_a_skill_taken_over_by_walking_is_no_skill_lost(
     assert lost == {
         (lang, q): is_lost for lang, qs in TAKEN_OVER.items() for q, is_lost in qs.items()
     }
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_split_index_reads_a_skill_lost_alike(
+    handbook: tuple[Any, Path],
+    spanish_handbook: tuple[Any, Path],
+    tmp_path: Path,
+    language: str,
+) -> None:
+    """This round's queries about a skill gone, on the index split into parts as a
+    large handbook's is (tests/test_search_parts.py): the same first entries as on the
+    whole index. (Before the page loaded the entries' ages for them, "baby stopped
+    crawling and started walking" got the lost skill first on a split index: no age
+    told walking was the later skill.)"""
+    result, html = handbook if language == "en" else spanish_handbook
+    assert result.returncode == 0, result.stderr[-2000:]
+    said_gone = re.compile(r"\b(stopped|more|longer|anymore|más|dejó|ya)\b")
+    queries = [*filter(said_gone.search, FIRST[language]), *TAKEN_OVER[language]]
+    found = compare_split_and_whole(html, language, queries, tmp_path)[2]
+    split, whole = ({q["query"]: q[key]["ids"][:2] for q in found} for key in ("split", "whole"))
+    assert split == whole
+    assert sum(ids[:1] == ["red-flags.html#lost-skills"] for ids in whole.values()) > 5

@@ -144,8 +144,14 @@
       [].concat(own(index.synonyms || {}, word) || own(index.synonyms || {}, stem(word)) || [])
         .forEach((synonym) => words(synonym).forEach(add));
     });
+    // A query that may say a skill is gone needs the signs with a verb of stopping in
+    // their keywords (skillLostSigns), though it says "anymore" or "ya no", and the
+    // entries' ages, to tell whether a later skill took over (takenOver; s45).
+    const { no_longer: noLonger, negation } = intentSets(index);
+    const mayBeLost = words(query).some((word) => noLonger.has(fold(word)));
+    if (mayBeLost) [...noLonger].filter((word) => negation.has(word)).forEach(add);
     const names = partNames(index, wanted);
-    if (Number.isFinite(queryAge(index, query))) names.push("a");
+    if (mayBeLost || Number.isFinite(queryAge(index, query))) names.push("a");
     return names;
   }
   // After the parts of wordParts: for a word they do not know (a typo, "crwaling", or a
