@@ -115,7 +115,9 @@ def test_each_case_gets_its_notice(request: pytest.FixtureRequest, tmp_path: Pat
 #: or none at all) is a lost skill (RCN, CHQ: contact the doctor now). A parent who
 #: stopped tummy time, or a baby who stopped crying or eating, "dejó la barriga abajo",
 #: is none (before, "Your baby loses a skill" came first, or second behind the card);
-#: nor "no more than 5 minutes", "no gatea más que hacia atrás" (only backwards).
+#: nor "no more than 5 minutes", "no gatea más que hacia atrás" (only backwards), nor
+#: "no more" or "no longer" said of a thing ("no more tummy time", "no longer needs the
+#: play mat"): a skill is read as gone only where what is no longer done is named.
 FIRST = {
     "en": {
         "tongue tie": "parent-worry",
@@ -141,6 +143,8 @@ FIRST = {
         "we stopped tummy time because he hates it": "short-frequent-tummy-time",
         "stopped doing tummy time": "short-frequent-tummy-time",
         "no more than 5 minutes of tummy time": "short-frequent-tummy-time",
+        "no more tummy time": "short-frequent-tummy-time",
+        "no longer needs the play mat": "no-slide-zone",
         "baby stopped crying": "parent-worry",
         "baby stopped eating solids": "parent-worry",
         # Held: what the page is about still comes first.

@@ -466,6 +466,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # stopped tummy time" brought up "Your baby loses a skill" first; "baby stopped
     # crying" had it second).
     "no_longer": _listed("stopped anymore more longer"),
+    # "No longer" words of quantity: said of a doing word ("no more crawling"), not of a
+    # thing ("no more tummy time").
+    "no_more": _listed("more"),
     # After a "no longer" word, a comparison: "no more than 5 minutes" (s45).
     "than": _listed("than"),
     # A skill said begun after one said gone: "stopped crawling and started walking", "no
@@ -626,6 +629,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         # "No gatea más" (doesn't crawl any more, s45: no lost skill before); "dejó de
         # gatear" (stopped crawling), not "dejó la barriga abajo" nor "dejó de llorar".
         "no_longer": _listed("ya más dejó"),
+        "no_more": _listed("más"),
         # "No gatea más que hacia atrás" (only backwards), "no más de 5 minutos".
         "than": _listed("que de"),
         "started": _listed("empezó empezo empieza comenzó comenzo comienza ahora porque"),
@@ -653,6 +657,7 @@ _NOT_KEPT = frozenset(
         "toddler",
         *(key for key in INTENT_WORDS if key.startswith("colour")),
         "no_longer",
+        "no_more",
         "than",
         "started",
         "between",

@@ -406,7 +406,7 @@
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
       "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
-    "no_longer", "than", "started", "between", "corrected"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    "no_longer", "no_more", "than", "started", "between", "corrected"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -804,7 +804,7 @@
   // "stopped tummy time", a thing the parent did, nor "stopped crying", "stopped
   // eating": no heading names them).
   function noLongerAt(index, said) {
-    const { no_longer: noLonger, negation, than } = intentSets(index);
+    const { no_longer: noLonger, no_more: noMore, negation, than } = intentSets(index);
     if (!noLonger.size) return said.map(() => false);
     const STOP = stopWords(index);
     const find = (index.crawlSearcher ??= searcher(index));
@@ -813,15 +813,25 @@
     // ("darse la vuelta", rolling over).
     const doing = ([verb = "", what = ""]) => /(?:ing|[aei]r(?:se|lo|la|le)?)$/.test(verb) && (named(verb) || named(what));
     const folded = said.map(fold);
+    const after = (i) => folded.slice(i + 1).filter((w) => !STOP.has(w));
     const says = (word, i) => {
       if (!noLonger.has(word)) return -1;
       const next = folded[i + 1] || "";
       if (negation.has(next)) return i + 1;
-      if (negation.has(word)) return doing(folded.slice(i + 1).filter((w) => !STOP.has(w))) ? i : -1;
+      if (negation.has(word)) return doing(after(i)) ? i : -1;
       if (than.has(next)) return -1;
       let before = i - 1;
       while (before >= 0 && !(negation.has(folded[before]) && !noLonger.has(folded[before]))) before -= 1;
-      return before;
+      if (before < 0) return -1;
+      // What is no longer done: named between the negation and this word ("doesn't crawl
+      // anymore", "no gatea más"), or after it ("no more crawling", "no longer crawls";
+      // not "no more tummy time", "no más tiempo boca abajo", "no longer needs the mat").
+      // With nothing between, a word of quantity ("more", "más") says it of a doing word
+      // only; "no longer", "not anymore" of any word the headings name ("no longer sits").
+      const between = folded.slice(before + 1, i).filter((w) => !STOP.has(w));
+      const [what = ""] = after(i);
+      const done = between.length ? between.some(named) : doing(after(i)) || (!noMore.has(word) && named(what));
+      return done ? before : -1;
     };
     return folded.map((word, i) => {
       const at = says(word, i);
