@@ -173,6 +173,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     # Of those, the words that say the baby was born: "born 6 weeks early", never "a 12
     # month old born ..." (the 12 is the age); "born at 32 weeks" (a gestation).
     "born": _listed("born"),
+    # An age said with these is the corrected age ("10 months, corrected 8 months").
+    "corrected": _listed("corrected adjusted"),
     # "premature by 6 weeks": the amount comes after these words.
     "early_by": _listed("by"),
     # "3 weeks ago", "for 2 months", "since 6 weeks": how long, not how old (unless
@@ -375,11 +377,6 @@ INTENT_WORDS: dict[str, list[str]] = {
     # bath": a fever word still counts).
     "bath": _listed("bath baths bathwater bathtub"),
     "negation": _listed("not no never doesnt dont wont cant isnt stopped"),
-    # Words that say a skill the baby had is gone, whatever the skill ("stopped walking",
-    # "doesn't roll anymore"): a sign with one of them in its keywords (a skill lost)
-    # comes first, though the skill named is in a milestone's words (s44: "baby stopped
-    # walking" brought up "Walks alone: the WHO window, 8-18 months" first).
-    "lost": _listed("stopped anymore"),
     # A parent who says they are worried is shown where to get help among the first
     # results, whatever else matched.
     "alarm": _listed(
@@ -458,8 +455,25 @@ INTENT_WORDS: dict[str, list[str]] = {
         "lining ring swing sling bear bears cars onesie onesies romper rompers sleepsuit "
         "babygrow gate gates monitor walker bouncer carrier"
     ),
-    # Words that say "no longer" only before a negation (Spanish "ya", below).
-    "no_longer": [],
+    # Words that say "no longer", a skill the baby had gone, whatever the skill, read in
+    # the query's order (crawl-search.js, noLongerAt): after a negation ("doesn't crawl
+    # anymore", "no more crawling", "no longer sits"), before one (Spanish "ya no"), or,
+    # a negation itself (a verb of stopping), with a doing word after it that the
+    # handbook's headings name ("stopped walking", "stopped rolling over"). A sign with
+    # such a verb in its keywords (a skill lost) then comes first, though the skill named
+    # is in a milestone's words (s44: "baby stopped walking" brought up "Walks alone: the
+    # WHO window" first). Alone, or before a thing, none says a skill is gone (s45: "we
+    # stopped tummy time" brought up "Your baby loses a skill" first; "baby stopped
+    # crying" had it second).
+    "no_longer": _listed("stopped anymore more longer"),
+    # "No longer" words of quantity: said of a doing word ("no more crawling"), not of a
+    # thing ("no more tummy time").
+    "no_more": _listed("more"),
+    # After a "no longer" word, a comparison: "no more than 5 minutes" (s45).
+    "than": _listed("than"),
+    # A skill said begun after one said gone: "stopped crawling and started walking", "no
+    # longer crawls because he walks now" (RCN: no regression when walking takes over).
+    "started": _listed("started starting starts began begun now because"),
     # Words that may come between the words of a phrase read in order (a quoted phrase,
     # crawl-search.js), besides stop words: "his eyes keep rolling back".
     "between": _listed(
@@ -500,6 +514,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "nacido nacida"
         ),
         "born": _listed("nació nacio nacido nacida"),
+        "corrected": _listed("corregida corregido corregidas corregidos ajustada ajustado"),
         "early_by": _listed("de por"),
         # "Recién" alone is "just" ("recién empezó a gatear"): a newborn is "recién nacido".
         "newborn": [
@@ -580,7 +595,6 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             *(f"{at} hospital" for at in ("en el", "en", "del")),
         ],
         "negation": _listed("no nunca ni tampoco dejó"),
-        "lost": _listed("dejó"),
         "alarm": _listed(
             "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
             "asustada asustado"
@@ -612,7 +626,13 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         # "Ya" says "no longer" only before a negation ("ya no gatea": a skill lost); alone
         # it is "already" ("ya gatea hacia atrás"), a stop word (s42: that query, and
         # "qué hacer si gatea hacia atrás", brought up "Su bebé pierde una habilidad").
-        "no_longer": _listed("ya"),
+        # "No gatea más" (doesn't crawl any more, s45: no lost skill before); "dejó de
+        # gatear" (stopped crawling), not "dejó la barriga abajo" nor "dejó de llorar".
+        "no_longer": _listed("ya más dejó"),
+        "no_more": _listed("más"),
+        # "No gatea más que hacia atrás" (only backwards), "no más de 5 minutos".
+        "than": _listed("que de"),
+        "started": _listed("empezó empezo empieza comenzó comenzo comienza ahora porque"),
     },
 }
 
@@ -637,6 +657,9 @@ _NOT_KEPT = frozenset(
         "toddler",
         *(key for key in INTENT_WORDS if key.startswith("colour")),
         "no_longer",
+        "no_more",
+        "than",
+        "started",
         "between",
     }
 )
@@ -646,6 +669,7 @@ _NOT_KEPT = frozenset(
 #: fever" in the Spanish edition is a baby under 3 months. (Not the numbers in words:
 #: Spanish "once" is eleven, English "once" how often.)
 _EVERY_LANGUAGE = (
+    "corrected",
     "months",
     "years",
     "weeks",

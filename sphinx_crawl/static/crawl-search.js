@@ -144,8 +144,14 @@
       [].concat(own(index.synonyms || {}, word) || own(index.synonyms || {}, stem(word)) || [])
         .forEach((synonym) => words(synonym).forEach(add));
     });
+    // A query that may say a skill is gone needs the signs with a verb of stopping in
+    // their keywords (skillLostSigns), though it says "anymore" or "ya no", and the
+    // entries' ages, to tell whether a later skill took over (takenOver; s45).
+    const { no_longer: noLonger, negation } = intentSets(index);
+    const mayBeLost = words(query).some((word) => noLonger.has(fold(word)));
+    if (mayBeLost) [...noLonger].filter((word) => negation.has(word)).forEach(add);
     const names = partNames(index, wanted);
-    if (Number.isFinite(queryAge(index, query))) names.push("a");
+    if (mayBeLost || Number.isFinite(queryAge(index, query))) names.push("a");
     return names;
   }
   // After the parts of wordParts: for a word they do not know (a typo, "crwaling", or a
@@ -400,25 +406,27 @@
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
       "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
-    "no_longer", "between", "lost"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    "no_longer", "no_more", "than", "started", "between", "corrected"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
 
   // A query's words and numbers, numbers in words as digits ("six" 6), a number and its
-  // unit apart ("5wk", "38c"), accents folded.
+  // unit apart ("5wk", "38c"), accents folded. A "y" on a number is a year ("1y 2m", as
+  // "2m" is months; s45: "1y 2m not crawling" was read as a 2-month-old); apart, it is
+  // Spanish "and" ("entre 6 y 10 meses"), no year.
   function numberTokens(index, query) {
     const inWords = numberWords(index);
     return fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
       .map((token) => token.replace(/[.,]+$/, "")) // "semanas," is "semanas"; "10,5" stays
-      .flatMap((token) => token.match(/^(\d+(?:[.,]\d+)?)(\p{L}+)$/u)?.slice(1) ?? [token])
+      .flatMap((token) => token.match(/^(\d+(?:[.,]\d+)?)(\p{L}+)$/u)?.slice(1).map((part) => (part === "y" ? "yr" : part)) ?? [token])
       .filter(Boolean)
       .map((token) => (inWords.has(token) ? String(inWords.get(token)) : token));
   }
 
   // Each age a query gives, a number with the word after it ("9 months", "2-year-old",
   // "10,5 meses", "5wk", "six weeks"): [value, that word, the word before, the word
-  // after, the word two before], accents folded; not how long something has lasted ("3
+  // after, the word two before, two after, three after], accents folded; not how long something has lasted ("3
   // weeks ago", "for 2 months", "hace 3 semanas"), unless it says "old" ("for a 9 month
   // old").
   function numbersWithWords(index, query) {
@@ -427,7 +435,7 @@
     return tokens.flatMap((token, i) => (/^\d+(?:[.,]\d+)?$/.test(token) && i + 1 < tokens.length
       && (old.has(tokens[i + 2]) || !(duration.has(tokens[i - 1]) || duration.has(tokens[i + 2])))
       ? [[Number(token.replace(",", ".")), tokens[i + 1], tokens[i - 1], tokens[i + 2], tokens[i - 2],
-        tokens[i + 3]]] : []));
+        tokens[i + 3], tokens[i + 4]]] : []));
   }
 
   // A baby's age in weeks, when the query gives it so ("5 weeks old", "3 semanas", "10
@@ -511,14 +519,18 @@
 
   // The baby's age a query names ("9 months", "2-year-old", "10,5 meses", "6 week old",
   // "300 days"), in months; not how early the baby was born ("born 2 months early").
+  // An age said corrected ("10 months, corrected 8 months", "8 months corrected",
+  // "edad corregida 8 meses") is the age the handbook's ages mean, whatever other age the
+  // query gives (s45: the 10 months were read, and a sign from 10 months came first).
   function queryAge(index, query) {
-    const { months, years, weeks, days } = intentSets(index);
+    const { months, years, weeks, days, corrected } = intentSets(index);
     let age = NaN;
     let earlyMonths = 0;
     for (const [value, unit, ...around] of numbersWithWords(index, query)) {
       const inMonths = months.has(unit) ? value : years.has(unit) ? value * 12
         : weeks.has(unit) ? value / WEEKS_PER_MONTH : days.has(unit) ? value / DAYS_PER_MONTH : NaN;
       if (Number.isNaN(inMonths)) continue;
+      if (saysCorrected(corrected, around)) return inMonths;
       const early = earlyBy(index, value, unit, inMonths, around);
       if (early !== null) earlyMonths ||= early;
       else if (Number.isNaN(age)) age = inMonths;
@@ -528,6 +540,14 @@
     const { toddler } = intentSets(index);
     return words(query).some((word) => toddler.has(fold(word))) ? 12 : NaN;
   }
+
+  // Whether "corrected" is said of this age: before it ("corrected 8 months", "corrected
+  // age 8 months"), or after it with no other age after ("8 months corrected", not the
+  // 10 of "10 months corrected 8 months").
+  const saysCorrected = (corrected, [before, after, before2, after2, after3]) =>
+    corrected.has(before) || corrected.has(before2)
+    || (corrected.has(after) && !/^\d/.test(after2 || ""))
+    || (corrected.has(after2) && !/^\d/.test(after3 || ""));
 
   // How early a number says the baby came, in months ("born 6 weeks early", "6 weeks
   // premature", "premature by 6 weeks", "prematuro de 8 semanas", "nació 3 meses antes",
@@ -676,12 +696,13 @@
     const namedTerms = named(terms.map(stem));
     const namedAsked = named(said.map(stem));
     const weights = FIELDS.map(([, weight]) => weight);
-    // A word that says a skill the baby had is gone ("stopped walking", "dejó de
-    // caminar"): a sign with it in its keywords (a skill lost) answers the query, whatever
-    // skill is named, and comes before what the skill's own entries say (s44).
-    const { lost: LOST } = intentSets(index);
-    const lostGroups = groups.map((_, g) => LOST.has(fold(terms[g])));
-    const saysLost = (n) => role(n) === "sign" && lostGroups.some((isLost, g) => isLost && fieldsOf[g][n] & 1);
+    // A query that says a skill the baby had is gone ("stopped walking", "dejó de
+    // caminar", "doesn't roll anymore"): a sign with a verb of stopping in its keywords
+    // (a skill lost) answers it, whatever skill is named, and comes before what the
+    // skill's own entries say (s44), found or not by the query's other words.
+    const lostSigns = noLongerAt(index, words(query)).some(Boolean) ? skillLostSigns(index) : new Set();
+    lostSigns.forEach((n) => { if (!seen[n]) { seen[n] = 1; touched.push(n); } });
+    const saysLost = (n) => lostSigns.has(n);
     // Most of the words must match (60%). When no entry has that many, the entries with
     // the most of the words the query is about (one at least) are shown, marked partial,
     // so the worried parent's card comes beside them: "floppy legs" finds the floppy
@@ -750,20 +771,111 @@
       if (kind === "sign") score *= namesSign || due ? 1.25 : questioning ? 0.5 : 0.8;
       const raised = kind === "answer" && questioning && !namesSign;
       if (lostSkill) score = 2 * score + 12;
-      scored.push({ n, score: raised ? score * 1.6 : score, matched, raised });
+      // Whether the query's words are only in the entry's text, none in a heading.
+      const inPassing = !lostSkill && groups.every((_, g) => !(fieldsOf[g][n] & HEADINGS));
+      scored.push({ n, score: raised ? score * 1.6 : score, matched, raised, inPassing });
     }
     // With such a sign, an answer to the question is one for a younger baby: below it.
     if (anyDue) for (const result of scored) if (result.raised) result.score *= 0.6 / 1.6;
-    return Object.assign(topResults(scored, 8), { weak, partial });
+    const top = topResults(scored, 8);
+    // The best entry has the query's words only in passing, in its text ("baby flat
+    // head": "feet flat on the floor... head first", an answer about back crawling).
+    return Object.assign(top, { weak, partial, passing: top.length > 0 && top[0].inPassing });
   }
 
-  // A query's words but a "no longer" word that is not before a negation: Spanish "ya no
-  // gatea" (no longer crawls: a skill lost) keeps "ya"; "ya gatea hacia atrás" (already)
-  // does not (s42: it brought up "Su bebé pierde una habilidad que ya tenía" first).
+  // A query's words but a "no longer" word that does not say "no longer" there: Spanish
+  // "ya no gatea" (no longer crawls: a skill lost) keeps "ya"; "ya gatea hacia atrás"
+  // (already) does not (s42: it brought up "Su bebé pierde una habilidad que ya tenía"
+  // first), nor "stopped tummy time" its "stopped" (s45).
   function meantWords(index, query) {
-    const { no_longer: noLonger, negation } = intentSets(index);
     const said = words(query);
-    return noLonger.size ? said.filter((word, i) => !noLonger.has(fold(word)) || negation.has(fold(said[i + 1] || ""))) : said;
+    const { no_longer: noLonger } = intentSets(index);
+    if (!noLonger.size) return said;
+    const says = noLongerAt(index, said);
+    return said.filter((word, i) => says[i] || !noLonger.has(fold(word)));
+  }
+
+  // For each of a query's words, whether it says a skill the baby had is gone: a "no
+  // longer" word (render/search_words.py) before a negation ("ya no gatea"), or after
+  // one, but before a comparison ("doesn't crawl anymore", "no more crawling", "no gatea
+  // más"; not "no more than 5 minutes", "no gatea más que hacia atrás": only); or one
+  // that is a negation itself, a verb of stopping, with a doing word after it that the
+  // handbook's headings name, a skill ("stopped walking", "dejó de caminar"; not
+  // "stopped tummy time", a thing the parent did, nor "stopped crying", "stopped
+  // eating": no heading names them).
+  function noLongerAt(index, said) {
+    const { no_longer: noLonger, no_more: noMore, negation, than } = intentSets(index);
+    if (!noLonger.size) return said.map(() => false);
+    const STOP = stopWords(index);
+    const find = (index.crawlSearcher ??= searcher(index));
+    const named = (word) => ["k", "t"].some((field) => find.withAll(field, [stem(word)]).length > 0);
+    // A doing word (English "-ing", a Spanish infinitive) named, or what it does with
+    // ("darse la vuelta", rolling over).
+    const doing = ([verb = "", what = ""]) => /(?:ing|[aei]r(?:se|lo|la|le)?)$/.test(verb) && (named(verb) || named(what));
+    const folded = said.map(fold);
+    const after = (i) => folded.slice(i + 1).filter((w) => !STOP.has(w));
+    const says = (word, i) => {
+      if (!noLonger.has(word)) return -1;
+      const next = folded[i + 1] || "";
+      if (negation.has(next)) return i + 1;
+      if (negation.has(word)) return doing(after(i)) ? i : -1;
+      if (than.has(next)) return -1;
+      let before = i - 1;
+      while (before >= 0 && !(negation.has(folded[before]) && !noLonger.has(folded[before]))) before -= 1;
+      if (before < 0) return -1;
+      // What is no longer done: named between the negation and this word ("doesn't crawl
+      // anymore", "no gatea más"), or after it ("no more crawling", "no longer crawls";
+      // not "no more tummy time", "no más tiempo boca abajo", "no longer needs the mat").
+      // With nothing between, a word of quantity ("more", "más") says it of a doing word
+      // only; "no longer", "not anymore" of any word the headings name ("no longer sits").
+      const between = folded.slice(before + 1, i).filter((w) => !STOP.has(w));
+      const [what = ""] = after(i);
+      const done = between.length ? between.some(named) : doing(after(i)) || (!noMore.has(word) && named(what));
+      return done ? before : -1;
+    };
+    return folded.map((word, i) => {
+      const at = says(word, i);
+      return at >= 0 && !takenOver(index, folded, at);
+    });
+  }
+
+  // Whether a skill said gone after ``at`` (a negation) was followed by a later one the
+  // query says begun ("stopped crawling and started walking", "dejó de gatear y ahora
+  // camina"): walking has taken over, no skill is lost (RCN). Later: among entries of
+  // one kind with no role (the milestones), those with the word in their title begin
+  // at an older age. "Stopped walking, now only crawls" is still a skill lost.
+  function takenOver(index, folded, at) {
+    const { started, negation } = intentSets(index);
+    const STOP = stopWords(index);
+    const find = (index.crawlSearcher ??= searcher(index));
+    const role = rolesOf(index);
+    // Per kind, the youngest age its entries titled with the word begin at.
+    const skillAges = (word) => {
+      const ages = new Map();
+      for (const n of find.withAll("t", [stem(word)])) {
+        const from = fromOf(index, n);
+        if (role(n) || typeof from !== "number") continue;
+        const kind = kindOf(index, n);
+        ages.set(kind, Math.min(from, ages.get(kind) ?? from));
+      }
+      return ages;
+    };
+    const firstSkill = (from) => folded.slice(from).filter((w) => !STOP.has(w) && !negation.has(w))
+      .slice(0, 3).map(skillAges).find((ages) => ages.size > 0);
+    const gone = firstSkill(at + 1);
+    if (!gone) return false;
+    return folded.some((w, j) => j > at && started.has(w) &&
+      [...(firstSkill(j + 1) || new Map())].some(([kind, from]) => gone.has(kind) && from > gone.get(kind)));
+  }
+
+  // The signs of a skill lost: those with a verb of stopping ("stopped", "dejó": a "no
+  // longer" word that is a negation) in their keywords.
+  function skillLostSigns(index) {
+    const { no_longer: noLonger, negation } = intentSets(index);
+    const find = (index.crawlSearcher ??= searcher(index));
+    const role = rolesOf(index);
+    const stops = [...noLonger].filter((word) => negation.has(word));
+    return new Set(stops.flatMap((word) => find.withAll("k", [stem(word)])).filter((n) => role(n) === "sign"));
   }
 
   // The best ``count`` by score; equal scores in the handbook's own order (by page,
@@ -1170,7 +1282,7 @@
       const phrases = [...signs, ...unwell, ...fever].map((phrase) => words(phrase).map(fold));
       const alone = new Set(phrases.filter((phrase) => phrase.length === 1).flat());
       const intent = Object.entries(index.intent || {})
-        .filter(([key]) => !["harmless", "between", "no_longer"].includes(key) && !key.startsWith("colour"));
+        .filter(([key]) => !["harmless", "between", "than"].includes(key) && !key.startsWith("colour"));
       const plain = new Set([...(index.stop || []), ...intent.flatMap(([, list]) => list)].map(fold));
       const { colour_of: body, colour_is: is, colour_turns: turns } = intentSets(index);
       [...body, ...is, ...turns].forEach((word) => { if (!alone.has(word)) plain.add(word); });
@@ -1250,7 +1362,9 @@
       // ("hip clicks": a tip with "click" in its text); second behind a good answer to
       // the part of the question the handbook does cover ("is crawling backwards a sign
       // of autism").
-      const first = ranked.weak || !ranked.length || (ranked.partial && needs.topics.length > 0);
+      // So when the best entry has the words only in passing in its text (s45: "baby
+      // flat head" got "Usually, yes", an answer about back crawling, first).
+      const first = ranked.weak || !ranked.length || (ranked.partial && needs.topics.length > 0) || ranked.passing;
       results = results.filter((r) => r.n !== concern);
       results.splice(first ? 0 : Math.min(1, results.length), 0, { n: concern });
       results = results.slice(0, 8);
