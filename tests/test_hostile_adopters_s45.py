@@ -18,6 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.build_utils import Build, Project, build, line_of, write_project
+from tests.test_hostile_adopters_s44 import RST_CONF, RST_PAGE
+from tests.test_incremental_edits import ALPHA, BETA, FLAG, MILESTONE, REFS, Handbook, write
+from tests.test_incremental_edits import CONF as EDITS_CONF
 
 CONF = """\
 project = "P"
@@ -489,3 +492,103 @@ def test_ages_written_in_other_ways_read_in_a_spanish_edition(tmp_path: Path) ->
         "para los 12 meses",
         "9-12 meses o más",
     ]
+
+
+def test_a_page_renamed_one_deleted_and_an_entry_moved_under_j_2_equal_clean_builds(
+    tmp_path: Path,
+) -> None:
+    """With the offline copy on and two processes: a page renamed, then a page deleted
+    whose entry others link to (a role, a relation, a list), then an entry moved to
+    another page; after each, the incremental build equals a clean one (crawl.json,
+    the entry search, every page's content), and the links to the deleted entry are
+    the author's warnings."""
+    handbook = Handbook(
+        tmp_path,
+        {"a.md": "# A\n\n" + ALPHA + BETA + MILESTONE, "b.md": "# B\n\n" + FLAG, "refs.md": REFS},
+        parallel=2,
+        conf=EDITS_CONF + "crawl_offline = True\n",
+    )
+    src = handbook.srcdir
+
+    def contents(*pages: str) -> None:
+        write(src, "index.md", "# Edits\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
+
+    (src / "b.md").rename(src / "c.md")
+    contents("a", "c", "refs")
+    handbook.rebuilt("renaming b.md to c.md")
+
+    (src / "a.md").unlink()
+    contents("c", "refs")
+    deleted = handbook.rebuilt("deleting a.md, whose tip others link to")
+    said = [w for w in deleted.crawl_warnings() if "'alpha'" in w]
+    assert any("[crawl.relation]" in w for w in said), said
+    assert any("[crawl.ref]" in w for w in said), said
+
+    write(src, "c.md", "# C\n\n" + FLAG + BETA)
+    write(src, "refs.md", REFS + "\n" + ALPHA)
+    moved = handbook.rebuilt("moving beta to c.md and alpha to refs.md")
+    urls = {entry["id"]: entry["url"] for entry in moved.crawl_json()["entries"]}
+    assert urls["beta"] == "c.html#beta"
+    assert urls["alpha"] == "refs.html#alpha"
+    assert [w for w in moved.crawl_warnings() if "'alpha'" in w] == []
+
+
+EDITION_CONF = """\
+project = "P"
+extensions = ["sphinx_crawl"]
+locale_dirs = ["locales/"]
+crawl_editions = {"en": {"label": "English", "path": ""}, "es": {"label": "Es", "path": "es/"}}
+"""
+EDITION_PO = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Bare knees grip the floor"
+msgstr "Las rodillas desnudas se agarran al suelo"
+"""
+
+
+def test_an_id_made_from_a_translated_title_is_the_same_in_every_edition(
+    tmp_path: Path,
+) -> None:
+    """An entry without ``:id:`` takes its id from its title; a Spanish edition that
+    translates the title keeps the English edition's id, so the edition switch (which
+    keeps the ``#id``) and links between editions land on the entry."""
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": EDITION_CONF,
+            "index.rst": "Home\n====\n\n.. tip-card:: Bare knees grip the floor\n\n   Body.\n",
+            "locales/es/LC_MESSAGES/index.po": EDITION_PO,
+        },
+    )
+    english = build(src)
+    spanish = build(src, confoverrides={"language": "es"}, builddir=tmp_path / "es")
+    (en_entry,) = english.crawl_json()["entries"]
+    (es_entry,) = spanish.crawl_json()["entries"]
+    assert es_entry["title"] == "Las rodillas desnudas se agarran al suelo"
+    assert en_entry["id"] == es_entry["id"] == "bare-knees-grip-the-floor"
+    assert spanish.main("index").find("article", id=en_entry["id"]) is not None
+
+
+def test_another_handbook_s_entries_are_linked_through_intersphinx(tmp_path: Path) -> None:
+    """The roles reach another handbook's entries through its objects.inv (plain and
+    with ``external``); a relation (``:see:``) names this handbook's entries only, and
+    says so."""
+    other = build(write_project(tmp_path / "other", {"conf.py": RST_CONF, "index.rst": RST_PAGE}))
+    conf = (
+        'project = "B"\nextensions = ["sphinx_crawl", "sphinx.ext.intersphinx"]\n'
+        f'intersphinx_mapping = {{"a": ("https://a.example.org/", "{other.outdir}/objects.inv")}}\n'
+    )
+    page = (
+        "Home\n====\n\nPlain :crawl:red-flag:`not-moving`, "
+        ":external+a:crawl:red-flag:`not-moving`.\n\n"
+        ".. red-flag:: Mine\n   :id: mine\n   :urgency: soon\n   :see: not-moving\n\n   Body.\n"
+    )
+    site = build(write_project(tmp_path / "src", {"conf.py": conf, "index.rst": page}))
+    links = site.main("index").select('a[href="https://a.example.org/index.html#not-moving"]')
+    assert [a.get_text() for a in links] == ["Not moving", "Not moving"]
+    (said,) = site.crawl_warnings()
+    assert "index.rst:6:" in said  # the red flag's line
+    assert "[crawl.relation]" in said
