@@ -66,11 +66,13 @@ def serving(
 
 
 @contextmanager
-def serving_page(folder: Path, page: str) -> Iterator[str]:
-    """A project of one rST page (``page``, as index.rst) with the extension, built as
-    HTML in ``folder`` and served (see :func:`serving`) until the block ends: its URL."""
+def serving_page(folder: Path, page: str, **settings: Any) -> Iterator[str]:
+    """A project of one rST page (``page``, as index.rst) with the extension (and
+    ``settings``, such as ``html_theme``), built as HTML in ``folder`` and served (see
+    :func:`serving`) until the block ends: its URL."""
     conf = 'project = "P"\nextensions = ["sphinx_crawl"]\n'
-    site = build(write_project(folder / "src", {"conf.py": conf, "index.rst": page}))
+    src = write_project(folder / "src", {"conf.py": conf, "index.rst": page})
+    site = build(src, confoverrides=settings)
     with serving(functools.partial(QuietHandler, directory=str(site.outdir))) as (url, _server):
         yield url
 

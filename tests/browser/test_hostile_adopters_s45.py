@@ -66,6 +66,31 @@ def test_a_milestone_table_wraps_its_lines_in_sphinx_rtd_theme(
     assert all(right <= 0.5 for _name, right in past), past
 
 
+@pytest.fixture(scope="module")
+def rtd_reference_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    page = "Reference\n=========\n\n.. crawl-warning-types::\n\n.. crawl-layers::\n"
+    folder = tmp_path_factory.mktemp("rtd-reference")
+    with serving_page(folder, page, html_theme="sphinx_rtd_theme") as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_reference_s_tables_wrap_their_lines_in_sphinx_rtd_theme(
+    playwright_browser: Any, rtd_reference_url: str, width: int
+) -> None:
+    """The authors' reference tables the extension makes (``crawl-warning-types``,
+    ``crawl-layers``) ran 1700 px past the column in sphinx-rtd-theme, each cell and
+    each code span in it on one line; they wrap."""
+    context = playwright_browser.new_context(viewport={"width": width, "height": 900})
+    context.route(lambda url: not url.startswith(rtd_reference_url), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(f"{rtd_reference_url}index.html")
+    past = page.evaluate(PAST_ITS_BOX)
+    context.close()
+    assert sorted(name for name, _right in past) == ["crawl-layers", "crawl-warning-types"]
+    assert all(right <= 0.5 for _name, right in past), past
+
+
 PANEL_PAGE = """\
 Tracker
 =======
