@@ -32,6 +32,7 @@ crawl_sources = {
     "my source": {"title": "A key with a space", "publisher": "Someone"},
     "ok": {"title": "A usable key", "publisher": "Someone"},
 }
+crawl_tag_labels = {"floors": "<b>Floors</b> & more"}
 """
 
 #: The extension's own ids on a page (the baby panel's, the offline copy's, the age
@@ -85,6 +86,7 @@ PAGES = {
     + ":crawl:red-flag:`bare-knees` and :crawl:milestone:`a-b`\n",
     "lists.rst": "Lists\n=====\n\n"
     + tip("Tagged", ":id: tagged", ":tags: floors")
+    + ".. red-flag:: No action\n   :id: no-action\n   :urgency: soon\n   :action:\n\n   Body.\n\n"
     + ".. crawl-list::\n   :type: tips\n\n"
     + ".. milestone-table:: Mixed\n\n   .. tip-card:: Not a milestone\n      :id: not-a-milestone"
     "\n\n      Body.\n\n   A loose paragraph.\n\n   .. milestone:: Rolls\n      :id: rolls\n"
@@ -215,6 +217,16 @@ def test_a_list_of_an_unknown_type_and_a_table_of_other_things_are_said(mistakes
     content = mistakes.crawl_warnings("content")
     assert any("lists.rst:" in w and "only milestone entries belong" in w for w in content)
     assert "rolls" in {e["id"] for e in mistakes.crawl_json()["entries"]}
+
+
+def test_an_empty_action_is_said_and_a_tag_label_s_markup_is_text(mistakes: Build) -> None:
+    (empty,) = warned(mistakes, "lists.rst", "red-flag:: No action", "field")
+    assert ":action: the value is empty" in empty
+    flag = mistakes.main("lists").find("article", id="no-action")
+    assert "Book an appointment" in flag.get_text(), "the usual action for its urgency"
+    tips = mistakes.text("crawl-tips.html")
+    assert "<b>Floors</b>" not in tips
+    assert "&lt;b&gt;Floors&lt;/b&gt; &amp; more" in tips
 
 
 def test_a_page_that_is_only_a_list_matching_nothing_says_so(mistakes: Build) -> None:
