@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.build_utils import Build, Project, build, line_of, write_project
+from tests.test_crash_safe import assert_repaired, sphinx
+from tests.test_crash_safe import project as crash_project
 from tests.test_hostile_adopters_s44 import RST_CONF, RST_PAGE
 from tests.test_incremental_edits import ALPHA, BETA, FLAG, MILESTONE, REFS, Handbook, write
 from tests.test_incremental_edits import CONF as EDITS_CONF
@@ -632,3 +635,18 @@ def test_another_handbook_s_entries_are_linked_through_intersphinx(tmp_path: Pat
     (said,) = site.crawl_warnings()
     assert "index.rst:6:" in said  # the red flag's line
     assert "[crawl.relation]" in said
+
+
+@pytest.mark.parametrize("parallel", [0, 2], ids=["serial", "j2"])
+def test_a_first_build_killed_inside_a_page_is_repaired_by_the_next(
+    tmp_path: Path, parallel: int
+) -> None:
+    """The kills of test_crash_safe come after a build that finished; here the very
+    first build of a project (offline copy on) is SIGKILLed while it writes its third
+    page, with no environment saved and no crawl.json yet: the next build gives what a
+    clean build gives, file for file."""
+    srcdir = crash_project(tmp_path)
+    stopped = sphinx(srcdir, parallel, file=".html", at="2", how="half")
+    assert stopped.returncode == -signal.SIGKILL, stopped.stderr[-3000:]
+    assert not (srcdir / "_build" / "html" / "crawl.json").exists()
+    assert_repaired(srcdir, "first-build-killed", tmp_path, parallel)
