@@ -42,6 +42,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_crawl.config import config_location, crawl_config
 from sphinx_crawl.config_checks import edition_of
+from sphinx_crawl.core.derive import free_id
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives.names import add_crawl_directive
 from sphinx_crawl.directives.options import raw_options, read_options, warn_stray
@@ -580,12 +581,15 @@ def offline_words() -> dict[str, str]:
 
 def visit_offline_copy(self: HTML5Translator, node: crawl_offline_copy) -> None:
     words = escape(json.dumps(offline_words(), ensure_ascii=False, sort_keys=True))
+    # The usual id, unless an entry or a heading on the page has it already.
+    status = free_id("crawl-offline-status", lambda name: name not in self.document.ids)
+    self.document.ids[status] = node
     self.body.append(
         f'<div class="crawl-offline" hidden="hidden" data-crawl-offline="{words}">'
-        '<p class="crawl-offline-status" id="crawl-offline-status" role="status" '
+        f'<p class="crawl-offline-status" id="{status}" role="status" '
         'aria-live="polite"></p>'
         '<progress class="crawl-offline-progress" hidden="hidden" max="1" value="0" '
-        'aria-labelledby="crawl-offline-status"></progress>'
+        f'aria-labelledby="{status}"></progress>'
         '<p class="crawl-offline-buttons">'
         '<button type="button" class="crawl-offline-keep" hidden="hidden"></button> '
         '<button type="button" class="crawl-offline-remove" hidden="hidden"></button>'

@@ -7,6 +7,7 @@ environment by accident, and a test can build the same source twice.
 
 from __future__ import annotations
 
+import functools
 import http.server
 import json
 import re
@@ -62,6 +63,18 @@ def serving(
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@contextmanager
+def serving_page(folder: Path, page: str, **settings: Any) -> Iterator[str]:
+    """A project of one rST page (``page``, as index.rst) with the extension (and
+    ``settings``, such as ``html_theme``), built as HTML in ``folder`` and served (see
+    :func:`serving`) until the block ends: its URL."""
+    conf = 'project = "P"\nextensions = ["sphinx_crawl"]\n'
+    src = write_project(folder / "src", {"conf.py": conf, "index.rst": page})
+    site = build(src, confoverrides=settings)
+    with serving(functools.partial(QuietHandler, directory=str(site.outdir))) as (url, _server):
+        yield url
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

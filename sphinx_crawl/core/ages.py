@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NotRequired, TypedDict
 
@@ -55,7 +56,10 @@ def age_rules() -> AgeRules:
 
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
-_DASH = r"\s*(?:-|\u2013|\u2014|to)\s*"
+#: Between two ages: a hyphen, or any dash or minus sign a word processor or a paste puts
+#: for one (U+2010 hyphen, U+2011 non-breaking hyphen, figure, en and em dashes, the
+#: horizontal bar, U+2212 minus, small and fullwidth forms), or "to".
+_DASH = r"\s*(?:[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]|to)\s*"
 _UNIT = r"\s*(?:months?|mths?|mos?\.?|m)?"
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^by\s+{_NUMBER}{_UNIT}$"), "by"),
@@ -140,7 +144,10 @@ class AgeRange:
     def parse(cls, text: str) -> AgeRange:
         """Parse ``4-6 months``, ``6\u20139 months``, ``12 months``, ``9-12 months+``,
         ``10+ months`` or ``by 12 months``; raise ValueError with a reason."""
-        label = " ".join(text.split())
+        # Invisible format characters (a zero-width space or joiner, a byte order mark)
+        # pasted with the age are no part of it.
+        visible = "".join(char for char in text if unicodedata.category(char) != "Cf")
+        label = " ".join(visible.split())
         if not label:
             raise ValueError("the age is empty")
         lowered = label.lower()

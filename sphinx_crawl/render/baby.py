@@ -18,6 +18,7 @@ from docutils import nodes
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.contacts import fill_contacts, summary_contacts
 from sphinx_crawl.core.ages import MAX_WEEKS_EARLY, age_rules
+from sphinx_crawl.core.derive import free_id
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.output import write_bytes_if_changed
@@ -163,24 +164,27 @@ def _help_html(node: crawl_nodes.crawl_track_item, config: Config) -> str:
 def visit_baby(self: HTML5Translator, node: crawl_nodes.crawl_baby) -> None:
     """The panel's fields; the list of babies and the buttons come with the script.
     The extension's words are marked English where they show so (see above), not the
-    form: the babies' names the parent types are in any language."""
+    form: the babies' names the parent types are in any language. Its ids are the
+    usual ones unless an entry or a heading on the page has one already (an entry
+    ``:id: crawl-baby-born`` took the date field's label and the panel's name)."""
     w = _words()
     en = words_in_english(self.builder.config)
+    ids = {name: _free_id(self.document, f"crawl-baby-{name}", node) for name in BABY_IDS}
     self.body.append(
         '<form class="crawl-baby" hidden="hidden" autocomplete="off" novalidate="novalidate" '
-        'aria-labelledby="crawl-baby-heading">'
-        f'<p id="crawl-baby-heading" class="crawl-baby-heading"{en}><strong>'
+        f'aria-labelledby="{ids["heading"]}">'
+        f'<p id="{ids["heading"]}" class="crawl-baby-heading"{en}><strong>'
         f"{w['panel_heading']}</strong></p>"
         f'<p class="crawl-baby-private"{en}>{_t(PRIVATE)}</p>'
-        '<div class="crawl-baby-choose" hidden="hidden"><label for="crawl-baby-which"'
-        f'{en}>{w["baby"]}</label> <select id="crawl-baby-which" name="which"></select></div>'
+        f'<div class="crawl-baby-choose" hidden="hidden"><label for="{ids["which"]}"'
+        f'{en}>{w["baby"]}</label> <select id="{ids["which"]}" name="which"></select></div>'
         '<div class="crawl-baby-fields">'
-        f'<div><label for="crawl-baby-name"{en}>{w["name"]}</label>'
-        '<input id="crawl-baby-name" name="name" type="text" maxlength="40" /></div>'
-        f'<div><label for="crawl-baby-born"{en}>{w["born"]}</label>'
-        '<input id="crawl-baby-born" name="born" type="date" required="required" /></div>'
-        f'<div><label for="crawl-baby-early"{en}>{w["weeks_early"]}</label>'
-        '<input id="crawl-baby-early" name="early" type="number" min="0" '
+        f'<div><label for="{ids["name"]}"{en}>{w["name"]}</label>'
+        f'<input id="{ids["name"]}" name="name" type="text" maxlength="40" /></div>'
+        f'<div><label for="{ids["born"]}"{en}>{w["born"]}</label>'
+        f'<input id="{ids["born"]}" name="born" type="date" required="required" /></div>'
+        f'<div><label for="{ids["early"]}"{en}>{w["weeks_early"]}</label>'
+        f'<input id="{ids["early"]}" name="early" type="number" min="0" '
         f'max="{MAX_WEEKS_EARLY}" step="1" '
         'inputmode="numeric" /></div></div>'
         '<p class="crawl-baby-buttons">'
@@ -191,6 +195,18 @@ def visit_baby(self: HTML5Translator, node: crawl_nodes.crawl_baby) -> None:
         '<p class="crawl-baby-status" role="status" aria-live="polite"></p></form>\n'
     )
     raise nodes.SkipNode
+
+
+#: The baby panel's elements with an id (``crawl-baby-<name>``).
+BABY_IDS = ("heading", "which", "name", "born", "early")
+
+
+def _free_id(document: nodes.document, base: str, node: nodes.Element) -> str:
+    """``base``, or ``base-2``... when the page has that id already (an entry's, a
+    heading's), then taken by ``node``."""
+    candidate = free_id(base, lambda name: name not in document.ids)
+    document.ids[candidate] = node
+    return candidate
 
 
 PRIVATE = _(

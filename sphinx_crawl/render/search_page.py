@@ -99,7 +99,11 @@ def write_missing_search_page(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _anchors_of(page: str, html: str) -> str:
-    """``html`` with its links to the single page's parts made links into ``page``."""
+    """``html`` with its links to the single page's parts made links into ``page``, and
+    its links home too: the theme's ``pathto(root_doc)`` is ``./`` here (the single
+    page's address is a fragment), the folder, which is no page when ``root_doc`` is not
+    ``index`` and a file listing when the page is opened from disk."""
+    html = html.replace('href="./"', f'href="{escape(page)}"')
     return html.replace('href="#document-', f'href="{escape(page)}#document-')
 
 

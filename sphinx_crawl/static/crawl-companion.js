@@ -389,7 +389,10 @@
       }
       if (href !== undefined) {
         const link = ours(el("a", "crawl-baby-link", baby ? TEXT.change : TEXT.remember));
-        link.href = href || "#crawl-baby-heading";
+        // On the panel's own page: its heading (crawl-baby-heading, or -2 when an entry
+        // of the page has that id).
+        const heading = document.querySelector("form.crawl-baby .crawl-baby-heading");
+        link.href = href || `#${heading ? heading.id : "crawl-baby-heading"}`;
         line.appendChild(link);
       }
       line.hidden = !line.childNodes.length;

@@ -4,14 +4,13 @@ the round are in tests/test_hostile_adopters_s44.py.)"""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.browser.test_themes import built_themes, open_built
-from tests.build_utils import QuietHandler, build, serving, write_project
+from tests.build_utils import serving_page
 
 pytestmark = pytest.mark.browser
 
@@ -83,12 +82,7 @@ Home
 
 @pytest.fixture(scope="module")
 def aged_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    src = write_project(
-        tmp_path_factory.mktemp("aged") / "src",
-        {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": AGED_PAGE},
-    )
-    site = build(src)
-    with serving(functools.partial(QuietHandler, directory=str(site.outdir))) as (url, _server):
+    with serving_page(tmp_path_factory.mktemp("aged"), AGED_PAGE) as url:
         yield url
 
 
