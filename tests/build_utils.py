@@ -76,6 +76,31 @@ def write_project(srcdir: Path, files: dict[str, str]) -> Path:
     return srcdir
 
 
+def adopter_conf(settings: str = "", *, language: str | None = None) -> str:
+    """An adopter's ``conf.py``: project "P" with the extension (in ``language``, if
+    given), then ``settings``, lines of Python (their line numbers: 3 on, 4 with a
+    language)."""
+    said = f'language = "{language}"\n' if language else ""
+    return f'project = "P"\n{said}extensions = ["sphinx_crawl"]\n{settings}'
+
+
+def adopter_site(
+    tmp_path: Path,
+    page: str,
+    *,
+    language: str | None = None,
+    settings: str = "",
+    pages: dict[str, str] | None = None,
+    **kwargs: Any,
+) -> Build:
+    """An adopter's small project built (HTML, unless ``buildername`` says otherwise):
+    ``page`` as its ``index.rst``, its ``conf.py`` as :func:`adopter_conf` writes it,
+    and any further ``pages``, in ``tmp_path / "src"``. Other keyword arguments go to
+    :func:`build`."""
+    files = {"conf.py": adopter_conf(settings, language=language), "index.rst": page}
+    return build(write_project(tmp_path / "src", {**files, **(pages or {})}), **kwargs)
+
+
 def copy_root(name: str, dest: Path) -> Path:
     """A fresh copy of ``tests/roots/test-<name>`` at ``dest``."""
     shutil.copytree(ROOTS / f"test-{name}", dest)
