@@ -7,8 +7,10 @@ environment by accident, and a test can build the same source twice.
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import json
+import os
 import re
 import shutil
 import socketserver
@@ -313,6 +315,55 @@ COMMON_KEYS = [
 
 def schema_of(site: Build) -> dict[str, Any]:
     return json.loads(site.text("crawl.schema.json"))  # type: ignore[no-any-return]
+
+
+def sources_digest(*folders: Path) -> str:
+    """A digest of every file below ``folders``, names and contents (build output and
+    bytecode left out): what a build of them depends on."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if {"_build", "__pycache__"} & set(path.parts) or not path.is_file():
+                continue
+            digest.update(path.relative_to(folder.parent).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    import fcntl
+
+    with path.open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(held, fcntl.LOCK_UN)
+
+
+def built_once(
+    tmp_path_factory: Any,
+    name: str,
+    sources: list[Path],
+    make: Callable[[Path], Any],
+) -> tuple[Path, Any]:
+    """``make(folder)`` run once in a test run for ``name`` and the present contents of
+    ``sources``, however many pytest-xdist workers ask: the first builds into
+    ``folder`` while the others wait, and every caller gets the folder and what
+    ``make`` returned (JSON). Callers read the folder and write nothing into it.
+    Without xdist, once per session, as a session fixture."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's own folder, which holds each worker's
+    folder = root / f"built-{name}-{sources_digest(*sources)}"
+    record = folder.with_name(folder.name + ".json")
+    with _locked(root / f"built-{name}.lock"):
+        if not record.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker stopped while building
+            folder.mkdir()
+            record.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return folder, json.loads(record.read_text(encoding="utf-8"))
 
 
 #: linkcheck would fetch every external link; ignoring them all checks that the build
