@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,43 @@ def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook
     result, html = handbook
     assert result.returncode == 0, result.stderr[-4000:]
     return load(html / "crawl.json", validate=True)
+
+
+# -- the order files start in --------------------------------------------------------
+
+#: The files that take longest, longest first (seconds on two shared cores at load 6 to
+#: 10, with --durations; most have few tests). They start first: pytest-xdist (--dist
+#: loadfile) hands each worker a whole file at a time, by default the files of most
+#: tests first, so these came last and one worker ran one of them alone while the
+#: other waited. The rest follow, most tests first, as xdist would have them (the
+#: tests session passes --no-loadscope-reorder so that this order holds).
+LONGEST_FIRST = (
+    "tests/browser/test_a11y.py",  # 242 s
+    "tests/browser/test_themes.py",  # 160 s
+    "tests/test_crash_safe.py",  # 141 s
+    "tests/browser/test_baby_records_property.py",  # 128 s
+    "tests/test_search_parts.py",  # 75 s
+    "tests/test_interrupted.py",  # 64 s
+    "tests/test_places.py",  # 60 s
+    "tests/test_javascript.py",  # 53 s
+    "tests/browser/test_offline_budget.py",  # 39 s
+    "tests/browser/test_offline_failures.py",  # 36 s
+    "tests/browser/test_unseen_themes.py",  # 34 s
+    "tests/test_packaging.py",  # 20 s
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest files first, then the others by their number of tests; a file's
+    tests keep their order (the sort is stable, and a file's items share a key)."""
+    files = [item.nodeid.split("::", 1)[0] for item in items]
+    tests = Counter(files)
+    first = {file: rank for rank, file in enumerate(LONGEST_FIRST)}
+    key = {
+        id(item): (first.get(file, len(first)), -tests[file])
+        for item, file in zip(items, files, strict=True)
+    }
+    items.sort(key=lambda item: key[id(item)])
 
 
 # -- the handbook-search summary, added up from every pytest-xdist worker ---------------
