@@ -366,6 +366,24 @@ def built_once(
     return folder, json.loads(record.read_text(encoding="utf-8"))
 
 
+_MADE: dict[str, tuple[Path, Path]] = {}
+
+
+def made_once(name: str, place: Path, make: Callable[[Path], object]) -> Path:
+    """The folder ``place`` as ``make(place)`` leaves it (a project and its first build,
+    say), made once in a process for ``name`` and kept aside; each later call puts it
+    back, file times and all, where it was made, and returns that folder (whatever
+    ``place`` it is given then). Where it was made, as Sphinx compares the folder it
+    builds with the one it built (a build copied elsewhere is read all again, as new)."""
+    if name not in _MADE:
+        make(place)
+        _MADE[name] = place, shutil.copytree(place, place.with_name(place.name + "-kept"))
+    made, kept = _MADE[name]
+    shutil.rmtree(made)
+    shutil.copytree(kept, made)
+    return made
+
+
 #: linkcheck would fetch every external link; ignoring them all checks that the build
 #: runs (local links are still looked at) without the network.
 OPTIONS = {"linkcheck": ["-D", "linkcheck_ignore=.*"]}
