@@ -330,10 +330,17 @@ def sources_digest(*folders: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, so each worker builds its own (see built_once)
+    fcntl = None  # type: ignore[assignment]
+
+
 @contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    import fcntl
-
+    if fcntl is None:
+        yield
+        return
     with path.open("a") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         try:
@@ -354,7 +361,7 @@ def built_once(
     ``make`` returned (JSON). Callers read the folder and write nothing into it.
     Without xdist, once per session, as a session fixture."""
     root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
+    if os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None:
         root = root.parent  # the run's own folder, which holds each worker's
     folder = root / f"built-{name}-{sources_digest(*sources)}"
     record = folder.with_name(folder.name + ".json")
