@@ -169,12 +169,15 @@ def tests(session: nox.Session) -> None:
     """The test suite (browser tests skip without Chromium unless CI=true)."""
     session.install("-e", ".[test,docs,browser,themes]")
     # One worker per core; a test file stays on one worker, so its fixtures build once.
+    # Files start in the order tests/conftest.py gives (the longest first), not by their
+    # number of tests.
     session.run(
         "pytest",
         "-n",
         "auto",
         "--dist",
         "loadfile",
+        "--no-loadscope-reorder",
         *session.posargs,
         env={"PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "")},
     )

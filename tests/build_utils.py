@@ -8,8 +8,10 @@ environment by accident, and a test can build the same source twice.
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import json
+import os
 import re
 import shutil
 import socketserver
@@ -87,6 +89,31 @@ def write_project(srcdir: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return srcdir
+
+
+def adopter_conf(settings: str = "", *, language: str | None = None) -> str:
+    """An adopter's ``conf.py``: project "P" with the extension (in ``language``, if
+    given), then ``settings``, lines of Python (their line numbers: 3 on, 4 with a
+    language)."""
+    said = f'language = "{language}"\n' if language else ""
+    return f'project = "P"\n{said}extensions = ["sphinx_crawl"]\n{settings}'
+
+
+def adopter_site(
+    tmp_path: Path,
+    page: str,
+    *,
+    language: str | None = None,
+    settings: str = "",
+    pages: dict[str, str] | None = None,
+    **kwargs: Any,
+) -> Build:
+    """An adopter's small project built (HTML, unless ``buildername`` says otherwise):
+    ``page`` as its ``index.rst``, its ``conf.py`` as :func:`adopter_conf` writes it,
+    and any further ``pages``, in ``tmp_path / "src"``. Other keyword arguments go to
+    :func:`build`."""
+    files = {"conf.py": adopter_conf(settings, language=language), "index.rst": page}
+    return build(write_project(tmp_path / "src", {**files, **(pages or {})}), **kwargs)
 
 
 def copy_root(name: str, dest: Path) -> Path:
@@ -301,6 +328,80 @@ COMMON_KEYS = [
 
 def schema_of(site: Build) -> dict[str, Any]:
     return json.loads(site.text("crawl.schema.json"))  # type: ignore[no-any-return]
+
+
+def sources_digest(*folders: Path) -> str:
+    """A digest of every file below ``folders``, names and contents (build output and
+    bytecode left out): what a build of them depends on."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if {"_build", "__pycache__"} & set(path.parts) or not path.is_file():
+                continue
+            digest.update(path.relative_to(folder.parent).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, so each worker builds its own (see built_once)
+    fcntl = None  # type: ignore[assignment]
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    if fcntl is None:
+        yield
+        return
+    with path.open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(held, fcntl.LOCK_UN)
+
+
+def built_once(
+    tmp_path_factory: Any,
+    name: str,
+    sources: list[Path],
+    make: Callable[[Path], Any],
+) -> tuple[Path, Any]:
+    """``make(folder)`` run once in a test run for ``name`` and the present contents of
+    ``sources``, however many pytest-xdist workers ask: the first builds into
+    ``folder`` while the others wait, and every caller gets the folder and what
+    ``make`` returned (JSON). Callers read the folder and write nothing into it.
+    Without xdist, once per session, as a session fixture."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None:
+        root = root.parent  # the run's own folder, which holds each worker's
+    folder = root / f"built-{name}-{sources_digest(*sources)}"
+    record = folder.with_name(folder.name + ".json")
+    with _locked(root / f"built-{name}.lock"):
+        if not record.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker stopped while building
+            folder.mkdir()
+            record.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return folder, json.loads(record.read_text(encoding="utf-8"))
+
+
+_MADE: dict[str, tuple[Path, Path]] = {}
+
+
+def made_once(name: str, place: Path, make: Callable[[Path], object]) -> Path:
+    """The folder ``place`` as ``make(place)`` leaves it (a project and its first build,
+    say), made once in a process for ``name`` and kept aside; each later call puts it
+    back, file times and all, where it was made, and returns that folder (whatever
+    ``place`` it is given then). Where it was made, as Sphinx compares the folder it
+    builds with the one it built (a build copied elsewhere is read all again, as new)."""
+    if name not in _MADE:
+        make(place)
+        _MADE[name] = place, shutil.copytree(place, place.with_name(place.name + "-kept"))
+    made, kept = _MADE[name]
+    shutil.rmtree(made)
+    shutil.copytree(kept, made)
+    return made
 
 
 #: linkcheck would fetch every external link; ignoring them all checks that the build

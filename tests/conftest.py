@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from sphinx_crawl.api import Handbook, load
-from tests.build_utils import Project
+from tests.build_utils import Project, built_once
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots", "plugins", "bench"]
@@ -21,27 +24,66 @@ TESTS = Path(__file__).parent
 ARTIFACTS = TESTS / "artifacts"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_fsync() -> Iterator[None]:
+    """Builds made in the test process write their files without waiting for the disk
+    (``os.fsync``, 4 to 5 ms a file here, a dozen and more files a build, a thousand
+    builds a run: a minute of the suite's time). What it guards, a file whole after
+    the machine loses power, no test can see; a build stopped midway still leaves the
+    old file or the new one (written aside, then renamed). Builds run as their own
+    processes (the handbook's, the killed builds of test_crash_safe) still sync."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return TESTS / "roots"
 
 
 DOCS = TESTS.parent / "docs"
+PACKAGE = TESTS.parent / "sphinx_crawl"
+
+
+def _build_editions(out: Path) -> dict[str, list[Any]]:
+    """The handbook's editions as CI builds them (``-n -W --keep-going``) and ``nox -s
+    docs`` lays them out: English into ``out/html``, Spanish into its ``es/``, each with
+    doctrees of its own. Each build's command, return code, output and errors."""
+    found = {}
+    for language, html, doctrees in (
+        ("en", out / "html", out / "doctrees"),
+        ("es", out / "html" / "es", out / "doctrees-es"),
+    ):
+        command = [sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-b", "html"]
+        command += ["-d", str(doctrees), str(DOCS), str(html)]
+        env = {**os.environ, "CRAWL_LANGUAGE": language}
+        result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        found[language] = [command, result.returncode, result.stdout, result.stderr]
+    return found
+
+
+@pytest.fixture(scope="session")
+def handbook_editions(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, subprocess.CompletedProcess[str]]]:
+    """Both editions, built once for the whole run (every xdist worker reads the same
+    build, made again only when the handbook or the package changes): the folder, and
+    each edition's finished build process."""
+    out, found = built_once(tmp_path_factory, "handbook", [DOCS, PACKAGE], _build_editions)
+    return out, {language: subprocess.CompletedProcess(*run) for language, run in found.items()}
 
 
 @pytest.fixture(scope="session")
 def handbook(
-    tmp_path_factory: pytest.TempPathFactory,
+    handbook_editions: tuple[Path, dict[str, subprocess.CompletedProcess[str]]],
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
-    """The real handbook, built once as CI builds it (``-n -W --keep-going``).
+    """The real handbook, built as CI builds it (``-n -W --keep-going``).
 
     Returns the finished process and the HTML output directory.
     """
-    out = tmp_path_factory.mktemp("handbook")
-    command = [sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-b", "html"]
-    command += ["-d", str(out / "doctrees"), str(DOCS), str(out / "html")]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    return result, out / "html"
+    out, found = handbook_editions
+    return found["en"], out / "html"
 
 
 @pytest.fixture(scope="session")
@@ -54,16 +96,12 @@ def handbook_json(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Pa
 
 @pytest.fixture(scope="session")
 def spanish_handbook(
-    handbook: tuple[subprocess.CompletedProcess[str], Path],
+    handbook_editions: tuple[Path, dict[str, subprocess.CompletedProcess[str]]],
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
     """The Spanish edition, built as ``nox -s docs`` builds it: into ``es/`` of the
     English build's output, with its own doctrees."""
-    html = handbook[1] / "es"
-    command = [sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-b", "html"]
-    command += ["-d", str(handbook[1].parent / "doctrees-es"), str(DOCS), str(html)]
-    env = {**os.environ, "CRAWL_LANGUAGE": "es"}
-    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
-    return result, html
+    out, found = handbook_editions
+    return found["es"], out / "html" / "es"
 
 
 @pytest.fixture(scope="session")
@@ -71,13 +109,11 @@ def handbook_builds(
     tmp_path_factory: pytest.TempPathFactory,
     handbook: tuple[subprocess.CompletedProcess[str], Path],
 ) -> Project:
-    """The handbook in any builder, each built once, from the HTML build's parsed pages."""
-    builds = Project(
-        "handbook",
-        DOCS,
-        tmp_path_factory.mktemp("handbook-builds"),
-        handbook[1].parent / "doctrees",
-    )
+    """The handbook in any builder, each built once, from the HTML build's parsed pages
+    (a copy of them: the HTML build is shared, and other builders write to them)."""
+    out = tmp_path_factory.mktemp("handbook-builds")
+    doctrees = shutil.copytree(handbook[1].parent / "doctrees", out / "doctrees")
+    builds = Project("handbook", DOCS, out, doctrees)
     builds.built["html"] = handbook
     return builds
 
@@ -88,6 +124,43 @@ def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook
     result, html = handbook
     assert result.returncode == 0, result.stderr[-4000:]
     return load(html / "crawl.json", validate=True)
+
+
+# -- the order files start in --------------------------------------------------------
+
+#: The files that take longest, longest first (seconds on two shared cores at load 6 to
+#: 10, with --durations; most have few tests). They start first: pytest-xdist (--dist
+#: loadfile) hands each worker a whole file at a time, by default the files of most
+#: tests first, so these came last and one worker ran one of them alone while the
+#: other waited. The rest follow, most tests first, as xdist would have them (the
+#: tests session passes --no-loadscope-reorder so that this order holds).
+LONGEST_FIRST = (
+    "tests/browser/test_a11y.py",  # 242 s
+    "tests/browser/test_themes.py",  # 160 s
+    "tests/test_crash_safe.py",  # 141 s
+    "tests/browser/test_baby_records_property.py",  # 128 s
+    "tests/test_search_parts.py",  # 75 s
+    "tests/test_interrupted.py",  # 64 s
+    "tests/test_places.py",  # 60 s
+    "tests/test_javascript.py",  # 53 s
+    "tests/browser/test_offline_budget.py",  # 39 s
+    "tests/browser/test_offline_failures.py",  # 36 s
+    "tests/browser/test_unseen_themes.py",  # 34 s
+    "tests/test_packaging.py",  # 20 s
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest files first, then the others by their number of tests; a file's
+    tests keep their order (the sort is stable, and a file's items share a key)."""
+    files = [item.nodeid.split("::", 1)[0] for item in items]
+    tests = Counter(files)
+    first = {file: rank for rank, file in enumerate(LONGEST_FIRST)}
+    key = {
+        id(item): (first.get(file, len(first)), -tests[file])
+        for item, file in zip(items, files, strict=True)
+    }
+    items.sort(key=lambda item: key[id(item)])
 
 
 # -- the handbook-search summary, added up from every pytest-xdist worker ---------------

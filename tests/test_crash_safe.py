@@ -35,7 +35,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_crawl.unfinished import marker_for
-from tests.build_utils import copy_root
+from tests.build_utils import copy_root, made_once
 from tests.test_incremental import SCENARIOS
 
 KILL_POINTS = Path(__file__).parent / "kill_points.py"
@@ -157,6 +157,20 @@ def changed_project(root: Path, scenario: str, parallel: int = 0) -> Path:
     return srcdir
 
 
+def changed_after_first_build(root: Path, scenario: str, parallel: int = 0) -> Path:
+    """As :func:`changed_project`, with the first build made once for the module's
+    tests (serial, and -j) and put back where it was made: each test starts from the
+    same finished build, as if it had just made it."""
+
+    def first_build(place: Path) -> None:
+        finished(sphinx(project(place), parallel))
+
+    made = made_once(f"crash-safe-first-build-{parallel}", root / "first-build", first_build)
+    srcdir = made / "project"
+    SCENARIOS[scenario](srcdir)
+    return srcdir
+
+
 def assert_repaired(srcdir: Path, scenario: str, root: Path, parallel: int = 0) -> str:
     """The build after a stopped one (serial or -j as the stopped one) equals a clean
     build; what it printed."""
@@ -190,7 +204,7 @@ POINTS = {
 def test_a_build_killed_at_a_chosen_point_is_repaired_by_the_next(
     tmp_path: Path, point: str, parallel: int
 ) -> None:
-    srcdir = changed_project(tmp_path, "edit-title", parallel)
+    srcdir = changed_after_first_build(tmp_path, "edit-title", parallel)
     part, at, how = POINTS[point]
     stopped = sphinx(srcdir, parallel, file=part, at=at, how=how)
     assert stopped.returncode == -signal.SIGKILL, stopped.stderr[-3000:]
@@ -205,7 +219,7 @@ def test_a_build_killed_at_a_chosen_point_is_repaired_by_the_next(
 def test_a_killed_build_leaves_no_half_written_file_of_its_own(tmp_path: Path) -> None:
     """Our files are written under a temporary name, then moved into place: killed in
     the middle, the old file is whole and the next build removes the temporary one."""
-    srcdir = changed_project(tmp_path, "edit-title")
+    srcdir = changed_after_first_build(tmp_path, "edit-title")
     worker = srcdir / "_build" / "html" / "crawl-sw.js"
     before = worker.read_bytes()
     assert sphinx(srcdir, file="crawl-sw.js", at="0", how="half").returncode == -signal.SIGKILL
@@ -220,7 +234,7 @@ def test_sphinx_search_index_holds_the_pages_written_before_the_kill(tmp_path: P
     """Sphinx indexes only the pages a build writes: killed after writing the edited
     page, the next build (which sees that page newer than its source) used to leave its
     old words in searchindex.js until a clean build."""
-    srcdir = changed_project(tmp_path, "edit-title")
+    srcdir = changed_after_first_build(tmp_path, "edit-title")
     # flags-general (the edited page) is the first page written, then killed.
     assert sphinx(srcdir, file=".html", at="1", how="before").returncode == -signal.SIGKILL
     outdir = srcdir / "_build" / "html"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.build_utils import build, write_project
+from tests.build_utils import adopter_conf, adopter_site, build, write_project
 
 LINKED_PAGES = {
-    "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
+    "conf.py": adopter_conf(),
     "index.rst": "Home\n====\n\n.. toctree::\n\n   tips\n   flags\n\n"
     ".. tip-card:: Home tip\n   :id: home-tip\n\n   Home.\n\n"
     ".. crawl-list:: Everything\n   :type: tip\n",
@@ -42,9 +42,7 @@ def test_every_link_to_an_entry_in_a_pdf_leads_to_it(tmp_path: Path) -> None:
     assert site.crawl_warnings() == []
 
 
-CONF_WITH_SHARED_KEYS = """\
-project = "P"
-extensions = ["sphinx_crawl"]
+SHARED_KEYS = """\
 crawl_sources = {
     "nhs": {"title": "Baby development", "publisher": "NHS"},
     "aap": {"title": "Crawling", "publisher": "AAP"},
@@ -65,10 +63,7 @@ def test_a_setting_s_key_is_found_in_that_setting_not_in_another(tmp_path: Path)
     located at the first line quoting it in conf.py: the author was sent to
     crawl_sources for a problem in crawl_tag_labels. Each is now located inside its
     own setting."""
-    src = write_project(
-        tmp_path / "src", {"conf.py": CONF_WITH_SHARED_KEYS, "index.rst": "Home\n====\n"}
-    )
-    site = build(src)
+    site = adopter_site(tmp_path, "Home\n====\n", settings=SHARED_KEYS)
     assert site.crawl_warnings() == [
         "<src>/conf.py:12: WARNING: crawl_tag_labels['nhs'] must be a label (text) [crawl.config]",
         "<src>/conf.py:13: WARNING: crawl_tag_labels['aap'] must be a label (text) [crawl.config]",
@@ -107,14 +102,7 @@ def test_the_extension_s_english_words_on_a_page_of_another_language_are_marked_
     urgency a parent must understand came out garbled (and so did the labels of its
     links, "See also:", and the milestone table's column headings). They now say they
     are English (``lang="en"``); the author's own words keep the page's language."""
-    src = write_project(
-        tmp_path / "src",
-        {
-            "conf.py": f'project = "P"\nlanguage = "{language}"\nextensions = ["sphinx_crawl"]\n',
-            "index.rst": RED_FLAG_PAGE,
-        },
-    )
-    site = build(src)
+    site = adopter_site(tmp_path, RED_FLAG_PAGE, language=language)
     page = site.soup("index")
     entry = page.find("article", id="not-moving")
     assert entry is not None
@@ -165,14 +153,7 @@ def test_a_milestone_inside_only_in_a_table_is_a_row_of_the_builds_it_belongs_to
     directives page says so), but a milestone inside ``only`` in a milestone table was
     "only milestone entries belong in the table" (it is one) and shown as a card after
     the table. It is now the table's row, in the builds it belongs to."""
-    src = write_project(
-        tmp_path / "src",
-        {
-            "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n',
-            "index.rst": MILESTONES_IN_ONLY,
-        },
-    )
-    site = build(src, tags=tags)
+    site = adopter_site(tmp_path, MILESTONES_IN_ONLY, tags=tags)
     assert site.crawl_warnings() == []
     main = site.main("index")
     rows = [row.get("id") for row in main.select("table.crawl-milestone-table tbody tr")]
@@ -189,11 +170,7 @@ def test_an_id_too_long_is_said_to_be_too_long(tmp_path: Path) -> None:
     used; the entry keeps its first 80 characters as its id."""
     long_id = "baby-pushes-backwards-" + "really-" * 20 + "far"
     page = f"Ids\n===\n\n.. tip-card:: Long\n   :id: {long_id}\n\n   Body.\n\nLast paragraph.\n"
-    src = write_project(
-        tmp_path / "src",
-        {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page},
-    )
-    site = build(src)
+    site = adopter_site(tmp_path, page)
     used = long_id[:80].rstrip("-")
     assert site.crawl_warnings() == [
         f"<src>/index.rst:4: WARNING: tip-card: id {long_id[:80]!r}... is {len(long_id)} "
@@ -211,20 +188,16 @@ def test_an_entry_in_rst_epilog_is_located_in_rst_epilog_not_a_made_up_file(
     page: the warnings about its id named a file that does not exist,
     ``<src>/../<rst_epilogue>``, as if it were a file next to the project. They now name
     it as docutils does, ``<rst_epilogue>``, and the page it was added to."""
-    conf = (
-        'project = "P"\nextensions = ["sphinx_crawl"]\n'
+    epilog = (
         'rst_epilog = """\n.. red-flag:: Stops breathing\n   :urgency: urgent\n\n'
         '   Call the emergency number.\n"""\n'
     )
-    src = write_project(
-        tmp_path / "src",
-        {
-            "conf.py": conf,
-            "index.rst": "Home\n====\n\n.. toctree::\n\n   other\n",
-            "other.rst": "Other\n=====\n\nText.\n",
-        },
+    site = adopter_site(
+        tmp_path,
+        "Home\n====\n\n.. toctree::\n\n   other\n",
+        settings=epilog,
+        pages={"other.rst": "Other\n=====\n\nText.\n"},
     )
-    site = build(src)
     [warning] = site.crawl_warnings()
     name = warning.split(":", 1)[0]  # Sphinx 8.0 says <rst_epilog>, 9 <rst_epilogue>
     assert name in ("<rst_epilog>", "<rst_epilogue>")

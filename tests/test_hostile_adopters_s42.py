@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.build_utils import Build, build, write_project
+from tests.build_utils import Build, adopter_site, build, write_project
 
 JAPANESE_CONF = """\
 project = "ハイハイ"
@@ -57,12 +57,6 @@ JAPANESE_PAGES = {
 """,
     "help.rst": "緊急\n====\n\n本文。\n",
 }
-
-
-def one_page_site(tmp_path: Path, page: str) -> Build:
-    """A project of one page, ``page``, with the extension and nothing else set."""
-    files = {"conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n', "index.rst": page}
-    return build(write_project(tmp_path / "src", files))
 
 
 def japanese_site(tmp_path: Path, language: str) -> Build:
@@ -268,13 +262,9 @@ def test_a_source_suffix_no_extension_reads_is_left_out_with_a_warning(
     Markdown page with "Sphinx error! Source parser for markdown not registered" and a
     traceback, and nothing was written. Such a suffix is now left out with a located
     warning (for Markdown, the one saying what to install), and the rest is built."""
-    conf = (
-        'project = "P"\nextensions = ["sphinx_crawl"]\n'
-        f'source_suffix = {{".rst": "restructuredtext", "{suffix}": "{filetype}"}}\n'
-    )
-    index = ".. tip-card:: Bare knees\n\n   Knees.\n\nLast paragraph.\n"
-    files = {"conf.py": conf, "index.rst": f"Home\n====\n\n{index}", f"other{suffix}": "# Other\n"}
-    site = build(write_project(tmp_path / "src", files))
+    suffixes = f'source_suffix = {{".rst": "restructuredtext", "{suffix}": "{filetype}"}}\n'
+    index = "Home\n====\n\n.. tip-card:: Bare knees\n\n   Knees.\n\nLast paragraph.\n"
+    site = adopter_site(tmp_path, index, settings=suffixes, pages={f"other{suffix}": "# Other\n"})
     [warning] = site.crawl_warnings()
     assert warning.startswith("<src>/conf.py:")
     assert said in warning
@@ -299,14 +289,13 @@ def test_a_translated_title_cannot_hold_a_link_a_browser_would_run(tmp_path: Pat
     ``Knie `tippen <javascript:alert(1)>`_`` in a .po file became a link that ran script
     on the German page. A translated title is now made safe the same way (an ordinary
     web link in it stays a link)."""
-    files = {
-        "conf.py": 'project = "P"\nlanguage = "de"\nextensions = ["sphinx_crawl"]\n'
-        'locale_dirs = ["locales"]\n',
-        "index.rst": "Home\n====\n\n.. tip-card:: Knees\n   :id: knees\n\n   Body.\n\n"
-        "Last paragraph.\n",
-        "locales/de/LC_MESSAGES/index.po": TRANSLATED_TITLE_PO,
-    }
-    site = build(write_project(tmp_path / "src", files))
+    site = adopter_site(
+        tmp_path,
+        "Home\n====\n\n.. tip-card:: Knees\n   :id: knees\n\n   Body.\n\nLast paragraph.\n",
+        language="de",
+        settings='locale_dirs = ["locales"]\n',
+        pages={"locales/de/LC_MESSAGES/index.po": TRANSLATED_TITLE_PO},
+    )
     title = site.main("index").find("h2", id="knees-title")
     assert title.get_text().startswith("Knie tippen Quelle")
     assert [a["href"] for a in title.select("a:not(.headerlink)")] == ["https://example.org/"]
@@ -375,12 +364,8 @@ def test_the_words_of_lists_trackers_and_the_baby_panel_are_marked_english(
     disclosure, "Cited by", the baby panel's labels and buttons and the summary's note
     were English without saying so. Now each says so; the entries' titles, the ages as
     written and the names a parent types keep the page's language."""
-    conf = (
-        f'project = "P"\nlanguage = "{language}"\nextensions = ["sphinx_crawl"]\n'
-        'crawl_sources = {"s": {"title": "出典", "publisher": "保健所"}}\n'
-    )
-    files = {"conf.py": conf, "index.rst": JAPANESE_LISTS}
-    site = build(write_project(tmp_path / "src", files))
+    sources = 'crawl_sources = {"s": {"title": "出典", "publisher": "保健所"}}\n'
+    site = adopter_site(tmp_path, JAPANESE_LISTS, language=language, settings=sources)
     main = site.main("index")
 
     def spoken(element: Any) -> str:
@@ -435,14 +420,13 @@ def test_a_key_written_with_an_escaped_quote_is_located_in_its_setting(tmp_path:
     ``javascript:`` link, or as a synonym with no list: the warnings said ``conf.py:1``
     (the project's name), since the key is not quoted in conf.py as it reads. They now
     name the line of the setting."""
-    conf = (
-        'project = "P"\nextensions = ["sphinx_crawl"]\n\n'
-        "crawl_search_out_of_scope = {\n"
+    settings = (
+        "\ncrawl_search_out_of_scope = {\n"
         "    'baby\\'s teeth': {'text': 'Not covered.', 'url': 'javascript:alert(1)'},\n"
         "}\n"
         "crawl_search_synonyms = {'baby\\'s': 5}\n"
     )
-    site = build(write_project(tmp_path / "src", {"conf.py": conf, "index.rst": "Home\n====\n"}))
+    site = adopter_site(tmp_path, "Home\n====\n", settings=settings)
     lines = [warning.split(": WARNING", 1)[0] for warning in site.crawl_warnings("config")]
     assert sorted(lines) == ["<src>/conf.py:4", "<src>/conf.py:7"]
 
@@ -452,14 +436,13 @@ def test_a_misspelt_setting_is_said_to_do_nothing(tmp_path: Path) -> None:
     any name conf.py assigns, so the handbook was built without its emergency line or
     its sources and nothing said why. A name close to a setting is now named, with the
     setting it may mean; a helper of the project's own (``crawl_sources_base``) is not."""
-    conf = (
-        'project = "P"\nextensions = ["sphinx_crawl"]\n'
+    settings = (
         'crawl_emergancy = {"numbers": {"UK": "999"}}\n'
         "CRAWL_SOURCES = {}\n"
         "crawl_sources_base = {}\n"
         "crawl_helper = 1\n"
     )
-    site = build(write_project(tmp_path / "src", {"conf.py": conf, "index.rst": "Home\n====\n"}))
+    site = adopter_site(tmp_path, "Home\n====\n", settings=settings)
     assert site.crawl_warnings() == [
         "<src>/conf.py:3: WARNING: crawl_emergancy is not a setting; did you mean "
         "crawl_emergency? As written it does nothing [crawl.config]",
@@ -475,15 +458,13 @@ def test_the_single_page_s_search_page_links_to_the_page_s_parts(tmp_path: Path)
     nowhere. And the "What counts as an emergency" link led to the top of the single
     page ('#', and './' from the search page), not to that page's part. Both now lead
     to the part, in the single page."""
-    files = {
-        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n'
-        'crawl_emergency = {"numbers": {"UK": "999"}, "page": "help"}\n',
-        "index.rst": "Home\n====\n\n.. toctree::\n\n   help\n   sub/deep\n\n"
-        ".. tip-card:: Knees\n\n   K.\n",
-        "help.rst": "Help\n====\n\nText.\n",
-        "sub/deep.rst": "Deep\n====\n\nText.\n",
-    }
-    site = build(write_project(tmp_path / "src", files), buildername="singlehtml")
+    site = adopter_site(
+        tmp_path,
+        "Home\n====\n\n.. toctree::\n\n   help\n   sub/deep\n\n.. tip-card:: Knees\n\n   K.\n",
+        settings='crawl_emergency = {"numbers": {"UK": "999"}, "page": "help"}\n',
+        pages={"help.rst": "Help\n====\n\nText.\n", "sub/deep.rst": "Deep\n====\n\nText.\n"},
+        buildername="singlehtml",
+    )
     search = site.soup("search")
     hrefs = [a["href"] for a in search.find_all("a", href=True)]
     assert "index.html#document-help" in hrefs
@@ -507,7 +488,7 @@ def test_a_milestone_table_with_no_milestones_is_said_and_not_shown(tmp_path: Pa
         "Home\n====\n\n.. milestone-table:: Moving\n\n"
         ".. milestone:: Sits\n   :age: 6 months\n\n   Sits.\n\nLast paragraph.\n"
     )
-    site = one_page_site(tmp_path, page)
+    site = adopter_site(tmp_path, page)
     assert site.crawl_warnings() == [
         "<src>/index.rst:4: WARNING: milestone-table: the table has no milestones (write "
         "each as a '.. milestone::' indented under the table); no table is shown "
@@ -695,11 +676,8 @@ def test_the_companion_s_words_are_marked_english(
     the parent typed keeps the page's language."""
     from tests.browser.support import run_page_script
 
-    files = {
-        "conf.py": f'project = "P"\nlanguage = "{language}"\nextensions = ["sphinx_crawl"]\n',
-        "index.rst": "ホーム\n======\n\n.. crawl-baby::\n\n.. crawl-summary::\n",
-    }
-    site = build(write_project(tmp_path / "src", files))
+    page = "ホーム\n======\n\n.. crawl-baby::\n\n.. crawl-summary::\n"
+    site = adopter_site(tmp_path, page, language=language)
     found = run_page_script(READ_COMPANION_LANGUAGES, site.outdir)
     marked = "en" if english else language
     assert found == {
@@ -720,8 +698,7 @@ def test_the_labels_of_sources_changes_and_editions_are_marked_english(
     the list of changes' "There is no earlier release to compare with.", and the name
     of the language switch ("Other languages") were English without saying so. They
     now say so; the source's title and each language's own link keep theirs."""
-    conf = (
-        f'project = "P"\nlanguage = "{language}"\nextensions = ["sphinx_crawl"]\n'
+    settings = (
         'crawl_sources = {"s": {"title": "出典", "publisher": "保健所"}}\n'
         'crawl_editions = {"ja": {"label": "日本語", "path": ""}, '
         '"es": {"label": "Español", "path": "es/"}, "en": {"label": "English", "path": "en/"}}\n'
@@ -730,7 +707,7 @@ def test_the_labels_of_sources_changes_and_editions_are_marked_english(
         "ホーム\n======\n\n.. tip-card:: 裸のひざ\n   :id: hiza\n   :source: s\n\n   ひざ。\n\n"
         ".. crawl-changes::\n"
     )
-    site = build(write_project(tmp_path / "src", {"conf.py": conf, "index.rst": page}))
+    site = adopter_site(tmp_path, page, language=language, settings=settings)
     main = site.main("index")
     marked = "en" if english else None
     label = main.select_one("p.crawl-sources strong")
@@ -759,7 +736,7 @@ def test_a_second_baby_panel_or_summary_on_a_page_is_said_and_left_out(tmp_path:
         "Home\n====\n\n.. crawl-baby::\n\n.. crawl-summary::\n\n.. crawl-baby::\n\n"
         ".. crawl-summary::\n\nLast paragraph.\n"
     )
-    site = one_page_site(tmp_path, page)
+    site = adopter_site(tmp_path, page)
     assert site.crawl_warnings() == [
         "<src>/index.rst:8: WARNING: crawl-baby: the page has one already (at "
         "<src>/index.rst:4); a page holds one, which the script fills: this one is left "
@@ -818,13 +795,12 @@ def test_markdown_read_as_restructuredtext_is_said(tmp_path: Path) -> None:
     as reStructuredText, so "# Other" was a comment, the page had no title and a
     ``:::`` entry was a paragraph, and the only hint was Sphinx's about a toctree entry
     without a title. A warning at the setting now says what is going on."""
-    files = {
-        "conf.py": 'project = "P"\nextensions = ["sphinx_crawl"]\n'
-        'source_suffix = [".rst", ".md"]\n',
-        "index.rst": "Home\n====\n\n.. toctree::\n\n   other\n",
-        "other.md": "# Other\n\n:::{tip-card} Knees\nK.\n:::\n",
-    }
-    site = build(write_project(tmp_path / "src", files))
+    site = adopter_site(
+        tmp_path,
+        "Home\n====\n\n.. toctree::\n\n   other\n",
+        settings='source_suffix = [".rst", ".md"]\n',
+        pages={"other.md": "# Other\n\n:::{tip-card} Knees\nK.\n:::\n"},
+    )
     assert site.crawl_warnings() == [
         "<src>/conf.py:3: WARNING: source_suffix has '.md' read as reStructuredText (no "
         'Markdown parser is enabled): to write pages in MyST Markdown, add "myst_parser" '

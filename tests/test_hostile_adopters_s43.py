@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build_utils import build, write_project
+from tests.build_utils import adopter_site, build, write_project
 
 
 @pytest.mark.parametrize(
@@ -21,15 +21,8 @@ def test_a_half_month_age_is_written_with_the_language_s_decimal_sign(
     crawl.json, where a Spanish reader writes 6,5 (and the scripts, with
     Intl.NumberFormat, showed the reader's own age as "6,5"). The label takes the
     language's decimal sign where it is translated."""
-    src = write_project(
-        tmp_path / "src",
-        {
-            "conf.py": f'project = "P"\nlanguage = "{language}"\nextensions = ["sphinx_crawl"]\n',
-            "index.rst": "Hitos\n=====\n\n.. milestone:: Gatea\n   :age: 6.5-10 months\n\n"
-            "   Cuerpo.\n",
-        },
-    )
-    built = build(src)
+    page = "Hitos\n=====\n\n.. milestone:: Gatea\n   :age: 6.5-10 months\n\n   Cuerpo.\n"
+    built = adopter_site(tmp_path, page, language=language)
     assert shown in built.text("index.html")
     (entry,) = json.loads(built.text("crawl.json"))["entries"]
     assert entry["age"]["label"] == shown

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build_utils import build, write_project
+from tests.build_utils import adopter_site
 
-RST_CONF = 'project = "P"\nextensions = ["sphinx_crawl"]\n'
 RST_PAGE = (
     "Home\n====\n\n.. red-flag:: Not moving\n   :id: not-moving\n   :urgency: soon\n"
     "   :age: by 12 months\n\n   Body.\n"
@@ -30,8 +29,7 @@ def test_a_yes_or_no_setting_given_a_word_on_the_command_line_is_a_warning(
     yes. Now the value is the author's crawl.config warning, naming the setting and
     what it takes, and the build goes on with conf.py's value (the default here);
     true/false, yes/no and on/off are read as the words they are, in either Sphinx."""
-    src = write_project(tmp_path / "src", {"conf.py": RST_CONF, "index.rst": RST_PAGE})
-    site = build(src, confoverrides={setting: "maybe"})
+    site = adopter_site(tmp_path, RST_PAGE, confoverrides={setting: "maybe"})
     logs = site.app.status.getvalue() + site.app.warning.getvalue()
     assert "Traceback" not in logs
     (warning,) = site.crawl_warnings("config")
@@ -47,8 +45,7 @@ def test_a_yes_or_no_word_on_the_command_line_is_read(
 ) -> None:
     from sphinx_crawl.config import crawl_config
 
-    src = write_project(tmp_path / "src", {"conf.py": RST_CONF, "index.rst": RST_PAGE})
-    site = build(src, confoverrides={"crawl_require_source": word})
+    site = adopter_site(tmp_path, RST_PAGE, confoverrides={"crawl_require_source": word})
     assert site.crawl_warnings("config") == []
     assert site.app.config.crawl_require_source is value
     assert crawl_config(site.app.config).require_source is value
@@ -62,9 +59,12 @@ def test_a_wrong_value_given_on_the_command_line_is_said_to_be_the_command_line_
     whole number of bytes", sending the adopter to a line that is fine, with no word of
     the -D value that is wrong (and a -D setting conf.py does not name was at
     conf.py:1). The warning names the -D value it is about."""
-    conf = RST_CONF + "crawl_search_split_bytes = 500_000\n"
-    src = write_project(tmp_path / "src", {"conf.py": conf, "index.rst": RST_PAGE})
-    site = build(src, confoverrides={"crawl_search_split_bytes": "-5", "crawl_place": "mars"})
+    site = adopter_site(
+        tmp_path,
+        RST_PAGE,
+        settings="crawl_search_split_bytes = 500_000\n",
+        confoverrides={"crawl_search_split_bytes": "-5", "crawl_place": "mars"},
+    )
     warnings = site.crawl_warnings("config")
     assert len(warnings) == 2, warnings
     split, place = sorted(warnings, key=lambda w: "crawl_place" in w)
@@ -72,9 +72,7 @@ def test_a_wrong_value_given_on_the_command_line_is_said_to_be_the_command_line_
     assert place.endswith("(given as -D crawl_place=mars) [crawl.config]"), place
 
 
-CONTACTS_CONF = """\
-project = "P"
-extensions = ["sphinx_crawl"]
+CONTACTS = """\
 crawl_contacts = {
     "usa": {"label": "USA", "emergency": "911, open 24/7"},
     "uk": {"label": "UK", "emergency": "999, or 111 and press 2 for a child"},
@@ -92,8 +90,7 @@ def test_an_emergency_contact_s_other_numbers_are_not_numbers_to_call(tmp_path: 
     figures or more and is not part of a time, a fraction or a word; France's 15 stays."""
     from tests.build_utils import read_search_index
 
-    src = write_project(tmp_path / "src", {"conf.py": CONTACTS_CONF, "index.rst": RST_PAGE})
-    site = build(src)
+    site = adopter_site(tmp_path, RST_PAGE, settings=CONTACTS)
     line = site.soup("index").find(class_="crawl-emergency-line")
     calls = [a["href"] for a in line.find_all("a", href=True) if a["href"].startswith("tel:")]
     assert calls == ["tel:911", "tel:999", "tel:111", "tel:15", "tel:112"]
@@ -130,9 +127,8 @@ def test_an_index_page_s_jump_links_lead_to_ids_a_page_may_have(
     red flag or a tag of two words gave such ids, in its web pages and its EPUB. Each
     group's id is now a name of its heading's letters and digits, one per group, and the
     links lead to them; the headings read as before."""
-    conf = 'project = "P"\nversion = "1"\ncopyright = "2026"\nextensions = ["sphinx_crawl"]\n'
-    src = write_project(tmp_path / "src", {"conf.py": conf, "index.rst": INDEXED_PAGE})
-    site = build(src, buildername=builder)
+    settings = 'version = "1"\ncopyright = "2026"\n'
+    site = adopter_site(tmp_path, INDEXED_PAGE, settings=settings, buildername=builder)
     suffix = ".xhtml" if builder == "epub" else ".html"
     name = re.compile(r"^[^\W\d][\w.-]*$")
     for page, headings in (

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.build_utils import Build, build_property_settings, copy_root, copy_source
+from tests.build_utils import Build, build_property_settings, copy_root, copy_source, made_once
 from tests.test_crash_safe import assert_same_files
 from tests.test_incremental import SCENARIOS, assert_same_output
 
@@ -116,15 +116,24 @@ def documents(srcdir: Path) -> set[str]:
 
 
 def assert_next_build_is_incremental_and_clean(
-    srcdir: Path, tmp_path: Path, removed: frozenset[str] = frozenset()
+    srcdir: Path, tmp_path: Path, removed: frozenset[str] = frozenset(), clean_once: str = ""
 ) -> None:
+    """``clean_once``: a name for the clean build of this source, made once for every
+    test that names it (each test's source the same)."""
     after = sphinx(srcdir)
     assert after.returncode == 0, after.stderr[-2000:]
     # Nothing re-read: the repair comes from the saved environment.
     assert "0 added, 0 changed, 0 removed" in after.stdout
+
     # A clean build, run as this one is (sphinx-build, not the test app and its theme).
-    clean_src = copy_source(srcdir, tmp_path / "clean")
-    assert sphinx(clean_src).returncode == 0
+    def clean_build(place: Path) -> None:
+        assert sphinx(copy_source(srcdir, place)).returncode == 0
+
+    clean_src = tmp_path / "clean"
+    if clean_once:
+        clean_src = made_once(clean_once, clean_src, clean_build)
+    else:
+        clean_build(clean_src)
     assert_same_output(output_of(srcdir), output_of(clean_src))
     # Every file, byte for byte (Sphinx's search index and inventory included), but the
     # pages of removed documents, which Sphinx never deletes.
@@ -136,11 +145,15 @@ def assert_next_build_is_incremental_and_clean(
 def test_the_build_after_a_stopped_one_equals_a_clean_build(
     tmp_path: Path, how: str, stop_after: int
 ) -> None:
-    srcdir = project(tmp_path)
-    assert sphinx(srcdir).returncode == 0  # a first, finished build
+    def first_build(place: Path) -> None:  # a first, finished build: the same for each test
+        assert sphinx(project(place)).returncode == 0
+
+    srcdir = made_once("interrupted-first-build", tmp_path / "first-build", first_build) / "project"
     SCENARIOS["edit-title"](srcdir)  # shown in a list, a link title and sources.html
     assert stopped(sphinx(srcdir, stop_after, how), how)
-    assert_next_build_is_incremental_and_clean(srcdir, tmp_path)
+    assert_next_build_is_incremental_and_clean(
+        srcdir, tmp_path, clean_once="interrupted-clean-edit-title"
+    )
 
 
 INTERRUPT_EXAMPLES = int(os.environ.get("CRAWL_INTERRUPT_EXAMPLES", "6"))

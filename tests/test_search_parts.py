@@ -366,6 +366,38 @@ def test_other_languages_emergency_words_load_for_a_query_in_words_the_edition_l
     assert "x" not in loaded["stiff legs" if language == "en" else "piernas rígidas"]
 
 
+#: The hostile rounds whose queries a split index is read with (each round's module
+#: lists them in SPLIT_QUERIES, per edition, and says in SPLIT_NOTICES how many more than
+#: that get a notice).
+_SPLIT_ROUNDS = ("tests.test_hostile_parents_s42", "tests.test_hostile_parents_s43")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("round_module", _SPLIT_ROUNDS, ids=lambda name: name.rsplit("_", 1)[1])
+def test_a_split_index_gives_each_rounds_queries_the_same_notices(
+    handbook: tuple[Any, Path],
+    spanish_handbook: tuple[Any, Path],
+    tmp_path: Path,
+    round_module: str,
+    language: str,
+) -> None:
+    """A hostile round's queries on the index split into parts as a large handbook's is:
+    the same notices as the whole index gives, and the round's notices are there to
+    compare (not all queries quiet)."""
+    import importlib
+
+    asked = importlib.import_module(round_module)
+    result, html = handbook if language == "en" else spanish_handbook
+    assert result.returncode == 0, result.stderr[-2000:]
+    queries = asked.SPLIT_QUERIES[language]
+    _upfront, _parts, found = compare_split_and_whole(html, language, queries, tmp_path)
+    split, whole = (
+        {q["query"]: notice(q[key]["triage"]) for q in found} for key in ("split", "whole")
+    )
+    assert split == whole
+    assert sum(1 for kind, _, _ in whole.values() if kind) > asked.SPLIT_NOTICES
+
+
 def compare_split_and_whole(
     html: Path, language: str, queries: list[str], tmp_path: Path
 ) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]:

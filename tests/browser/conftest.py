@@ -15,14 +15,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
 
-from tests.browser.support import ARTIFACTS, CHROMIUM_ARGS, DOCS, ROOT, is_local
+from tests.browser.support import ARTIFACTS, CHROMIUM_ARGS, is_local
 from tests.build_utils import QuietHandler, serving
 
 IN_CI = os.environ.get("CI") == "true"
@@ -73,22 +72,20 @@ def playwright_browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def site(playwright_browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The handbook in both editions, built once with warnings as errors."""
-    out = tmp_path_factory.mktemp("handbook") / "html"
-    # Both editions, laid out as `nox -s docs` lays them out: Spanish in es/.
-    for language, folder in (("en", out), ("es", out / "es")):
-        command = [sys.executable, "-m", "sphinx", "-q", "-n", "-W", "-b", "html"]
-        command += [str(DOCS), str(folder)]
-        env = {**os.environ, "CRAWL_LANGUAGE": language}
-        result = subprocess.run(
-            command, cwd=ROOT, capture_output=True, text=True, check=False, env=env
-        )
+def site(
+    playwright_browser: Any,
+    handbook_editions: tuple[Path, dict[str, subprocess.CompletedProcess[str]]],
+) -> Path:
+    """The handbook in both editions, built once with warnings as errors (the build the
+    other tests read: tests/conftest.py), laid out as ``nox -s docs`` lays them out:
+    Spanish in es/."""
+    out, found = handbook_editions
+    for language, result in found.items():
         if result.returncode != 0:
             pytest.fail(
                 f"the {language} handbook does not build:\n{result.stdout}\n{result.stderr}"
             )
-    return out
+    return out / "html"
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,9 @@ of this round's queries (tests/test_hostile_parents_s44.py reads every one of th
 without a browser): a skill said lost, whatever the skill, finds the lost skill's sign
 first; a rash that does not go when pressed, said in Spanish, gets the call for an
 ambulance above everything, on a phone within the first screen; two babies, one with a
-long name, fit a phone's screen where the parent chooses between them.
+long name, fit a phone's screen where the parent chooses between them. (The searches
+are checked by the tests of their shapes, one each for every round, in
+tests/browser/test_hostile_parents_s43.py.)
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from collections.abc import Callable
 import pytest
 
 from tests.browser.conftest import Tab
-from tests.browser.test_emergency import by_edition, search
 from tests.browser.test_phone import PHONE
 
 pytestmark = pytest.mark.browser
@@ -27,36 +28,8 @@ LOST = {
 }
 
 #: Before: "This handbook does not cover illness or injuries" (today), or no notice.
+#: Searched on a phone: the call within its first screen.
 RASH = {"es/": ["sarpullido que no se quita al apretar", "le salieron manchitas que no se quitan"]}
-
-
-@pytest.mark.parametrize(("edition", "query"), by_edition(LOST))
-def test_a_skill_said_lost_finds_the_lost_skill_first(
-    search_tab: Tab, edition: str, query: str
-) -> None:
-    shown = search(search_tab, query, search_tab.base + edition)
-    assert shown["kind"] == "", shown
-    assert shown["ids"][:1] == ["lost-skills"], shown
-
-
-@pytest.mark.parametrize(("edition", "query"), by_edition(RASH))
-def test_a_rash_that_does_not_go_gets_the_call_first_on_a_phone(
-    open_page: Callable[..., Tab], edition: str, query: str
-) -> None:
-    tab = open_page(**PHONE)
-    shown = search(tab, query, tab.base + edition)
-    assert shown["kind"] == "crawl-search-emergency", shown
-    assert shown["aboveAll"], shown
-    assert {"tel:911", "tel:999", "tel:112"} <= set(shown["calls"])
-    assert shown["folded"] or not shown["ids"], shown
-    # The call's heading is on the first screen of a phone, and nothing scrolls sideways.
-    seen = tab.page.evaluate(
-        """() => ({top: document.querySelector('.crawl-search-emergency')
-                       .getBoundingClientRect().top,
-                   wide: document.documentElement.scrollWidth})"""
-    )
-    assert 0 <= seen["top"] < 812 / 2, seen  # PHONE's viewport: 375 x 812
-    assert seen["wide"] <= 375, seen
 
 
 #: Twins remembered on this device, one with the longest name the form takes (40

@@ -11,6 +11,7 @@ built, on a phone (375 px wide) whose storage cannot hold the offline copy:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -33,6 +34,20 @@ COVERED = """() => {
 }"""
 
 
+#: The page's worker asked how what it keeps stands (as each page asks it once): whether it
+#: answers that storage is full, a file missing. The page's own script hears the same
+#: answer (and would show its notice on hearing it).
+FOUND_FULL = """() => new Promise((resolve) => {
+  const heard = (event) => {
+    if (!event.data || event.data.crawlOffline !== 'status') return;
+    navigator.serviceWorker.removeEventListener('message', heard);
+    resolve(Boolean(event.data.full && event.data.missing));
+  };
+  navigator.serviceWorker.addEventListener('message', heard);
+  navigator.serviceWorker.controller.postMessage({type: 'status'});
+})"""
+
+
 def small_phone(open_page: Callable[..., Tab]) -> Tab:
     tab = open_page(service_workers="allow", viewport={"width": 375, "height": 700})
     limit_storage(tab.page.context, QUOTA)
@@ -46,8 +61,12 @@ def test_storage_full_waits_until_after_the_emergency_page(
     page = tab.page
     tab.goto("emergency.html")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20_000)
-    # The worker has found storage full by now (it tells the about page's box so).
-    page.wait_for_timeout(6_000)
+    # Asked as every page asks, until the worker has found storage full: this page has
+    # heard so, and says nothing.
+    deadline = time.monotonic() + 20
+    while not page.evaluate(FOUND_FULL):
+        assert time.monotonic() < deadline, "the worker never found storage full"
+        page.wait_for_timeout(100)
     assert page.locator(".crawl-offline-notice:not(:empty)").count() == 0
     # Said on the next page instead.
     tab.goto("milestones.html")
