@@ -18,10 +18,10 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build_utils import Build, Project, build, line_of, write_project
+from tests.build_utils import Build, Project, adopter_conf, build, line_of, write_project
 from tests.test_crash_safe import assert_repaired, sphinx
 from tests.test_crash_safe import project as crash_project
-from tests.test_hostile_adopters_s44 import RST_CONF, RST_PAGE
+from tests.test_hostile_adopters_s44 import RST_PAGE
 from tests.test_incremental_edits import ALPHA, BETA, FLAG, MILESTONE, REFS, Handbook, write
 from tests.test_incremental_edits import CONF as EDITS_CONF
 
@@ -619,7 +619,9 @@ def test_another_handbook_s_entries_are_linked_through_intersphinx(tmp_path: Pat
     """The roles reach another handbook's entries through its objects.inv (plain and
     with ``external``); a relation (``:see:``) names this handbook's entries only, and
     says so."""
-    other = build(write_project(tmp_path / "other", {"conf.py": RST_CONF, "index.rst": RST_PAGE}))
+    other = build(
+        write_project(tmp_path / "other", {"conf.py": adopter_conf(), "index.rst": RST_PAGE})
+    )
     conf = (
         'project = "B"\nextensions = ["sphinx_crawl", "sphinx.ext.intersphinx"]\n'
         f'intersphinx_mapping = {{"a": ("https://a.example.org/", "{other.outdir}/objects.inv")}}\n'
