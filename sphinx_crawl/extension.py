@@ -25,6 +25,7 @@ from sphinx_crawl.incremental import SHOWN_FILE, setup_incremental
 from sphinx_crawl.markdown_hint import setup_markdown_hint
 from sphinx_crawl.offline import MANIFEST_FILE, WORKER_FILE, setup_offline
 from sphinx_crawl.output import shipped_bytes, write_bytes_if_changed
+from sphinx_crawl.removed_pages import setup_removed_pages
 from sphinx_crawl.render.adapted import setup_adapted
 from sphinx_crawl.render.baby import (
     AGES_SCRIPT,
@@ -87,6 +88,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_top(app)
     setup_editions(app)
     setup_export(app)
+    setup_removed_pages(app)
     setup_offline(app)
     setup_static_files(app)
     setup_unfinished(app)

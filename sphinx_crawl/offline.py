@@ -54,6 +54,7 @@ from sphinx_crawl.output import (
     write_bytes_if_changed,
     write_if_changed,
 )
+from sphinx_crawl.removed_pages import removed_pages
 from sphinx_crawl.render.search_preload import written_upfront
 from sphinx_crawl.render.search_shards import FOREIGN_PART, HARMLESS_PART, PART_FOLDER
 
@@ -173,7 +174,9 @@ def offline_plan(app: Sphinx, outdir: Path) -> OfflinePlan:
     then the handbook's pages in the order of its contents, then other files, the
     authors' example pages (``crawl_demo_pages``) last."""
     budget = crawl_config(app.config).offline_budget
-    paths = kept_files(outdir, page_suffix(app))
+    # Not the files Sphinx left of pages removed from the handbook (a clean build has none).
+    gone = {_file_of(app, app.builder.get_target_uri(page)) for page in removed_pages(app)}
+    paths = [path for path in kept_files(outdir, page_suffix(app)) if path not in gone]
     known = set(paths)
     essential = essential_files(outdir, essential_pages(app), known, page_suffix(app))
     order = {path: n for n, path in enumerate(_by_importance(app, paths, essential))}

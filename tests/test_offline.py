@@ -337,3 +337,28 @@ def test_a_first_visit_keeps_the_font_format_a_browser_takes(tmp_path: Path) -> 
     assert "_static/hero.png" in kept
     # Every format stays in what the reader may choose to keep whole.
     assert "_static/fonts/icons.woff" in {path for path, _, _ in files}
+
+
+def test_a_removed_page_is_not_kept_offline_as_a_clean_build_would_not(tmp_path: Path) -> None:
+    """Sphinx leaves a removed page's file in the output folder. The worker listed it,
+    so phones downloaded a page the handbook no longer has, and an incremental build's
+    list differed from a clean build's; it lists what a clean build lists, also after
+    a build that reads everything again (-E), in dirhtml, and when the page comes back."""
+    for builder in ("html", "dirhtml"):
+        src = project(tmp_path / builder)
+        build(src, buildername=builder)
+        page = "about/index.html" if builder == "dirhtml" else "about.html"
+        index = PAGES["index"].replace("   about\n", "")
+        (src / "index.rst").write_text(index, encoding="utf-8")
+        (src / "about.rst").unlink()
+        rebuilt = build(src, buildername=builder)
+        assert (rebuilt.outdir / page).exists()  # Sphinx's leftover
+        clean = build(src, buildername=builder, builddir=tmp_path / builder / "clean")
+        _, kept = worker(rebuilt.outdir)
+        assert page not in kept
+        assert kept == worker(clean.outdir)[1]
+        _, again = worker(build(src, buildername=builder, freshenv=True).outdir)
+        assert again == kept
+        (src / "index.rst").write_text(PAGES["index"], encoding="utf-8")
+        (src / "about.rst").write_text(PAGES["about"], encoding="utf-8")
+        assert page in worker(build(src, buildername=builder).outdir)[1]

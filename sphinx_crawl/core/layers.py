@@ -72,9 +72,18 @@ LAYERS: tuple[Layer, ...] = (
     ),
     Layer(
         "Outputs",
-        ("export", "render.search", "incremental", "kept", "offline", "unfinished"),
+        (
+            "export",
+            "render.search",
+            "incremental",
+            "kept",
+            "removed_pages",
+            "offline",
+            "unfinished",
+        ),
         "crawl.json and its schema, which pages to rewrite, what an edit need not work "
-        "out again, the offline copy, finishing what a stopped build left.",
+        "out again, the pages removed, the offline copy, finishing what a stopped build "
+        "left.",
     ),
     Layer(
         "Wiring",
