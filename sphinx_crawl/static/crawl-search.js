@@ -357,6 +357,15 @@
   // A word as typed (accents folded) and as its stem: a typo may hide the ending
   // ("breathign" is one swap from "breathing", not from its stem "breath").
   const forms = (text) => words(text).map((word) => [fold(word), stem(word)]);
+  // A notice's phrases are read against the query twice per search (once to know which
+  // parts to load, once to decide), and words() is the costliest part of it: each
+  // phrase's forms are worked out once per page.
+  const phraseForms = new Map();
+  const formsOfPhrase = (phrase) => {
+    let found = phraseForms.get(phrase);
+    if (found === undefined) phraseForms.set(phrase, (found = forms(phrase)));
+    return found;
+  };
   // Whether every word of a phrase ("blue lips") is among the query's, in any order.
   // A stem of under 4 letters typed as it is, no ending, is a longer word only with an
   // English ending ("cry" is "crying", "lip" "lips", "bit" "bite"): "her" (English) is not
@@ -372,7 +381,7 @@
   // between its words but those ``vocabulary.between`` allows (stop words: "his eyes keep
   // rolling back"): "rolling back, eyes fine" is a baby rolling (s42).
   const namesPhrase = (asked, phrase, vocabulary) => {
-    const wanted = forms(phrase);
+    const wanted = formsOfPhrase(phrase);
     if (!wanted.length) return false;
     if (!phrase.trimStart().startsWith('"')) {
       return wanted.every((form) => asked.some((pair) => saysWord(pair, form, vocabulary)));
