@@ -872,10 +872,15 @@
     // The word as typed must be a form of the heading's word, not only share its stem:
     // one begins the other ("crawl", "crawling"; "gatear", "gatea"), one is the stem and
     // a letter ("walks", "walking"), or they share more than the stem ("comer" and the
-    // "comando" of a belly crawl's title share "com" only).
-    const formOf = (typed, root) => (word) => stem(word) === root &&
-      (word.startsWith(typed) || typed.startsWith(word) || Math.min(word.length, typed.length) <= root.length + 1
-        || word.slice(0, root.length + 1) === typed.slice(0, root.length + 1));
+    // "comando" of a belly crawl's title share "com" only). Where the stemmer leaves
+    // them apart (Sphinx 8.0's Spanish: "caminar", "camina"), one beginning the other,
+    // of five letters or more, is a form too.
+    const formOf = (typed, root) => (word) => {
+      const begins = word.startsWith(typed) || typed.startsWith(word);
+      const shorter = Math.min(word.length, typed.length);
+      if (stem(word) !== root) return begins && shorter >= 5;
+      return begins || shorter <= root.length + 1 || word.slice(0, root.length + 1) === typed.slice(0, root.length + 1);
+    };
     const skill = (word) => {
       const typed = fold(word);
       const root = stem(word);
