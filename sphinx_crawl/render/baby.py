@@ -321,13 +321,15 @@ def companion_text(config: Config | None = None) -> dict[str, Any]:
 
 def add_companion_text(app: Sphinx) -> None:
     """``builder-inited``: the page loads the script's words, written once every page
-    is read (write_companion_text); already now, without the oldest age, where there
-    are none yet (a first build that fails part-way still has the words)."""
+    is read (write_companion_text); already now, with the oldest age of the entries
+    read before, where there are none yet (a first build that fails part-way still has
+    the words; a rebuild with nothing to read, which Sphinx before 8.2 ends early, puts
+    back a deleted file)."""
     if app.builder.format != "html":
         return
     path = Path(app.builder.outdir) / "_static" / TEXT_FILE
     if not path.exists():
-        _write_companion_text(app, path, None)
+        _write_companion_text(app, path, age_range(app)[1])
     app.add_js_file(TEXT_FILE, loading_method="defer")
 
 
