@@ -22,6 +22,8 @@ from sphinx_crawl.core.derive import free_id
 from sphinx_crawl.domain import crawl_domain
 from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.output import write_bytes_if_changed
+from sphinx_crawl.render.emergency import beyond_text
+from sphinx_crawl.render.search_words import age_range
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -324,6 +326,8 @@ def companion_text(config: Config | None = None) -> dict[str, Any]:
     }
     text: dict[str, Any] = {key: str(value) for key, value in words.items()}
     text["contacts"] = summary_contacts(config) if config is not None else []
+    # A child older than every entry (the oldest age is the build's: write_companion_text).
+    text["beyond"] = fill_contacts(beyond_text(), config)
     # These words are English on pages of a language the package has none for: the
     # script marks the elements holding only them (see words_in_english).
     if config is not None and words_in_english(config):
@@ -331,14 +335,36 @@ def companion_text(config: Config | None = None) -> dict[str, Any]:
     return text
 
 
-def write_companion_text(app: Sphinx) -> None:
-    """``builder-inited``: the script's words for this build's language."""
+def add_companion_text(app: Sphinx) -> None:
+    """``builder-inited``: the page loads the script's words, written once every page
+    is read (write_companion_text); already now, with the oldest age of the entries
+    read before, where there are none yet (a first build that fails part-way still has
+    the words; a rebuild with nothing to read, which Sphinx before 8.2 ends early, puts
+    back a deleted file)."""
     if app.builder.format != "html":
         return
-    data = json.dumps(companion_text(app.config), ensure_ascii=True, sort_keys=True)
-    body = f"window.crawlCompanionText = {data};\n".encode()
-    write_bytes_if_changed(Path(app.builder.outdir) / "_static" / TEXT_FILE, body)
+    path = Path(app.builder.outdir) / "_static" / TEXT_FILE
+    if not path.exists():
+        _write_companion_text(app, path, age_range(app)[1])
     app.add_js_file(TEXT_FILE, loading_method="defer")
+
+
+def write_companion_text(app: Sphinx) -> list[Any]:
+    """``html-collect-pages``: the script's words for this build's language, and the
+    oldest age an entry's window reaches (``oldest``, in months; None without one), which
+    a child older than that is told the handbook does not cover (s45b)."""
+    if app.builder.format == "html":
+        _write_companion_text(
+            app, Path(app.builder.outdir) / "_static" / TEXT_FILE, age_range(app)[1]
+        )
+    return []
+
+
+def _write_companion_text(app: Sphinx, path: Path, oldest: float | None) -> None:
+    text = companion_text(app.config)
+    text["oldest"] = oldest
+    data = json.dumps(text, ensure_ascii=True, sort_keys=True)
+    write_bytes_if_changed(path, f"window.crawlCompanionText = {data};\n".encode())
 
 
 def write_rules(app: Sphinx) -> None:
@@ -364,4 +390,5 @@ def setup_companion(app: Sphinx) -> None:
         app.add_node(node_class, html=(visit, None))
     # Before the package's own scripts (priority 500), which read the words.
     app.connect("builder-inited", write_rules, priority=400)
-    app.connect("builder-inited", write_companion_text, priority=400)
+    app.connect("builder-inited", add_companion_text, priority=400)
+    app.connect("html-collect-pages", write_companion_text)

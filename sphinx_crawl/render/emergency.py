@@ -64,8 +64,27 @@ def texts(config: Config | None = None, *, numbers: bool = True) -> dict[str, st
             "are worried about your baby's development, contact {crawl:contact}`doctor` "
             "now: you don't need to wait for a check-up."
         ),
+        "beyond": beyond_text(),
     }
     return {key: fill_contacts(str(value), config) for key, value in words.items()}
+
+
+def beyond_text() -> str:
+    """What a parent of a child older than every entry's age is told (the search, the
+    age filter, the tracker and the baby panel): the handbook does not cover this child,
+    and where to go instead (CDC "Act Early": a concern is reason to ask the doctor now,
+    for a developmental screening, and for a specialist if still worried). ``{oldest}``
+    is the oldest age in months an entry's window reaches; ``crawl:contact`` roles
+    unfilled."""
+    return str(
+        _(
+            "This handbook is about babies up to {oldest} months old. It does not cover "
+            "an older child, so it cannot tell you whether your child is on track. If "
+            "you are concerned about how your child is developing, don't wait: contact "
+            "{crawl:contact}`doctor` now and ask for a developmental check. If you or "
+            "the doctor are still worried, ask to see a specialist."
+        )
+    )
 
 
 def numbers_text(numbers: tuple[tuple[str, str], ...], words: dict[str, str]) -> str:

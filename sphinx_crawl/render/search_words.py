@@ -168,6 +168,10 @@ INTENT_WORDS: dict[str, list[str]] = {
     "years": _listed("year years yr yrs yo"),
     "weeks": _listed("week weeks wk wks"),
     "days": _listed("day days"),
+    # An age in two parts ("1 year 2 months", "1 year and a half", "18 months and 2
+    # weeks"): the word that may join them, and a half of the first part's unit.
+    "and": _listed("and"),
+    "half": _listed("half"),
     # "born 6 weeks early", "6 weeks premature": how early, not how old.
     "early": _listed("early premature prem preemie prematurely born before"),
     # Of those, the words that say the baby was born: "born 6 weeks early", never "a 12
@@ -504,6 +508,9 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         "years": _listed("año años ano anos añito añitos"),
         "weeks": _listed("semana semanas"),
         "days": _listed("día días dia dias"),
+        # "2 años y 1 mes", "un año y medio", "año y medio".
+        "and": _listed("y e"),
+        "half": _listed("medio media"),
         "duration": _listed("hace desde durante últimas ultimas cada"),
         "numbers": _listed(
             "un:1 una:1 uno:1 dos:2 tres:3 cuatro:4 cinco:5 seis:6 siete:7 ocho:8 nueve:9 "
@@ -640,6 +647,8 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
 #: Intent words not read as words of a question: ages, and phrases the notices skip.
 _NOT_KEPT = frozenset(
     {
+        "and",
+        "half",
         "duration",
         "old",
         "numbers",
@@ -674,6 +683,8 @@ _EVERY_LANGUAGE = (
     "years",
     "weeks",
     "days",
+    "and",
+    "half",
     "early",
     "born",
     "early_by",
@@ -730,7 +741,7 @@ def emergency_search_data(app: Sphinx) -> dict[str, Any]:
         # The youngest and oldest ages the entries are about: a query for an older child
         # ("my 4 year old can't crawl") is one the handbook does not cover; a baby of
         # those ages "not moving" may mean not crawling yet (crawl-search.js).
-        data["ages_months"] = _age_range(app)
+        data["ages_months"] = age_range(app)
     if not data or not data["unwell"]:
         return _with_own_first(app, data)
     data["fever"] = list(default_fever(app.config.language))
@@ -767,7 +778,7 @@ def _with_own_first(app: Sphinx, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _age_range(app: Sphinx) -> list[float | None]:
+def age_range(app: Sphinx) -> list[float | None]:
     """The youngest age an entry is about, and the oldest its age window reaches (or
     starts at, when it has no end), in months; None for each when no entry has an age."""
     from sphinx_crawl.domain import crawl_domain

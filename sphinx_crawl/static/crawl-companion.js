@@ -226,6 +226,22 @@
   const todayIso = () => AGES.todayIso();
   const agesOf = (baby) => (baby && baby.born ? AGES.fromBirth(baby.born, baby.early) : null);
   const months = (n) => AGES.formatMonths(n, LANG);
+  // A child older than every entry's age (TEXT.oldest, the oldest an entry's window
+  // reaches): the handbook does not cover this child, and says so plainly with where to
+  // go instead, in words (s45b: before, each item only said it was past its ages). A
+  // polite live region: said when it appears, as the baby is saved or chosen.
+  const beyondNote = (className) => {
+    const note = ours(el("p", `crawl-beyond ${className}`));
+    note.setAttribute("aria-live", "polite");
+    note.hidden = true;
+    return note;
+  };
+  const showBeyond = (note, ages) => {
+    const beyond = !!ages && Number.isFinite(TEXT.oldest) && !!TEXT.beyond && ages.effective > TEXT.oldest;
+    const text = beyond ? fill(TEXT.beyond, { oldest: months(TEXT.oldest) }) : "";
+    if (note.textContent !== text) note.textContent = text;
+    note.hidden = !beyond;
+  };
   const formatDate = (iso) => {
     if (!isDate(iso)) return "";
     const [y, m, d] = iso.split("-").map(Number);
@@ -469,6 +485,9 @@
       download(copy);
     });
     form.insertBefore(unsaved, status);
+    // Right below the date of birth, before the buttons: seen as the age is entered.
+    const beyond = beyondNote("crawl-baby-beyond");
+    form.querySelector(".crawl-baby-fields").after(beyond);
     let shownId = "";
 
     // The form's baby is the one it was showing when the parent started typing: Save
@@ -491,6 +510,7 @@
       keep.hidden = !baby;
       add.hidden = adding;
       cancel.hidden = !adding;
+      showBeyond(beyond, adding ? null : agesOf(baby));
       if (adding) return; // what the parent is typing for the new baby stays
       if (moved || !editing(name)) name.value = baby ? baby.name : "";
       if (moved || !editing(born)) born.value = baby ? baby.born : "";
@@ -609,12 +629,15 @@
     });
     const changed = changedLine();
     notices[0].before(changed);
+    const beyond = beyondNote("crawl-track-beyond");
+    notices[0].after(beyond);
     let shownId = "";
     const show = steadyView((node) => [...lists].some((list) => list.contains(node)), () => shownId, () => {
       const { state, id, baby } = shownBaby();
       const moved = shownId !== (baby ? id : "");
       shownId = baby ? id : "";
       const ages = agesOf(baby);
+      showBeyond(beyond, adding ? null : ages);
       notices.forEach((notice) => {
         const marksFor = storage.works() ? TEXT.marksFor : TEXT.marksForUnkept;
         tell(notice, adding ? TEXT.adding : baby ? fill(marksFor, { name: nameOf(state, id) }) : TEXT.noBaby, !baby || adding);

@@ -415,7 +415,7 @@
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
       "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
-    "no_longer", "no_more", "than", "started", "between", "corrected"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    "no_longer", "no_more", "than", "started", "between", "corrected", "and", "half"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -440,11 +440,63 @@
   // old").
   function numbersWithWords(index, query) {
     const { duration, old } = intentSets(index);
-    const tokens = numberTokens(index, query);
+    const tokens = joinedAges(index, numberTokens(index, query));
     return tokens.flatMap((token, i) => (/^\d+(?:[.,]\d+)?$/.test(token) && i + 1 < tokens.length
       && (old.has(tokens[i + 2]) || !(duration.has(tokens[i - 1]) || duration.has(tokens[i + 2])))
       ? [[Number(token.replace(",", ".")), tokens[i + 1], tokens[i - 1], tokens[i + 2], tokens[i - 2],
         tokens[i + 3], tokens[i + 4]]] : []));
+  }
+
+  // A query's tokens (numberTokens) with each age said in two parts as one number and
+  // its unit: "1 year 2 months", "1y 2m", "2 años y 1 mes" (in months: 14, 25), "18
+  // months and 2 weeks" (in the first part's unit: 18.46 months; "born at 32 weeks and 3
+  // days" stays a gestation in weeks), "a year and a half", "1 and a half years", "un
+  // año y medio" (1.5 years), and a year or month said without a number before its
+  // second part ("año y 3 meses", "año y medio"). s45b: the first part alone was read
+  // (12 months for each of "1 year 2 months", "un año y medio"; "año y 3 meses" was a
+  // 3-month-old). Not two ages ("entre 6 y 10 meses", "between 1 year and 18 months":
+  // a second part of a whole first unit or more), nor how early ("10 months and 2 weeks
+  // early").
+  function joinedAges(index, tokens) {
+    const { months, years, weeks, days, early, and, half } = intentSets(index);
+    const units = [years, months, weeks, days];
+    const MONTHS_PER = [12, 1, 1 / WEEKS_PER_MONTH, 1 / DAYS_PER_MONTH];
+    const rank = (word) => (word === undefined ? -1 : units.findIndex((set) => set.has(word)));
+    const isNumber = (token) => /^\d+(?:[.,]\d+)?$/.test(token || "");
+    const halfAt = (j) => (half.has(tokens[j]) ? j : tokens[j] === "1" && half.has(tokens[j + 1]) ? j + 1 : -1);
+    const joined = [];
+    for (let i = 0; i < tokens.length; i += 1) {
+      const number = isNumber(tokens[i]);
+      // A year or a month with no number before, said with its second part ("año y medio").
+      const bare = !number && !isNumber(tokens[i - 1]) && [0, 1].includes(rank(tokens[i])) && and.has(tokens[i + 1]);
+      const first = number ? Number(tokens[i].replace(",", ".")) : bare ? 1 : NaN;
+      const unitAt = number ? i + 1 : i;
+      const unit = rank(tokens[unitAt]);
+      let next = unitAt + 1;
+      if (and.has(tokens[next])) next += 1;
+      // "1 and a half years": the half before the unit.
+      const halfFirst = number && and.has(tokens[i + 1]) ? halfAt(i + 2) : -1;
+      if (halfFirst >= 0 && rank(tokens[halfFirst + 1]) >= 0) {
+        joined.push(String(first + 0.5), tokens[halfFirst + 1]);
+        i = halfFirst + 1;
+        continue;
+      }
+      if (Number.isNaN(first) || unit < 0) { joined.push(tokens[i]); continue; }
+      const halfAfter = halfAt(next);
+      if (halfAfter >= 0) {
+        joined.push(String(first + 0.5), tokens[unitAt]);
+        i = halfAfter;
+        continue;
+      }
+      const second = rank(tokens[next + 1]);
+      const more = isNumber(tokens[next]) && second > unit ? Number(tokens[next].replace(",", ".")) * MONTHS_PER[second] : NaN;
+      if (!(more < MONTHS_PER[unit]) || early.has(tokens[next + 2])) { joined.push(tokens[i]); continue; }
+      // From a year, in months; else in the first part's unit.
+      joined.push(...(unit === 0 ? [String(first * 12 + more), months.has(tokens[next + 1]) ? tokens[next + 1] : [...months][0]]
+        : [String(first + more / MONTHS_PER[unit]), tokens[unitAt]]));
+      i = next + 1;
+    }
+    return joined;
   }
 
   // A baby's age in weeks, when the query gives it so ("5 weeks old", "3 semanas", "10
@@ -653,11 +705,12 @@
     // nor, beside other words, those that say the parent's intent or the baby's age
     // ("normal", "worried", "9 months") or that most entries share ("crawling").
     const known = found.map((n) => n > 0);
-    const { question: QUESTION_START, worry: WORRY, age: AGE, negation: NEGATION } = intentSets(index);
+    const { question: QUESTION_START, worry: WORRY, age: AGE, negation: NEGATION, half: HALF } = intentSets(index);
     // A number in words before an age's unit ("two year old") is an age, as "2" is.
     const inWords = numberWords(index);
     const ageNumber = terms.map((term, i) => inWords.has(fold(term)) && AGE.has(fold(terms[i + 1] || "")));
-    const intent = terms.map((term, i) => WORRY.has(fold(term)) || AGE.has(fold(term)) ||
+    // (And the half of "a year and a half", "año y medio".)
+    const intent = terms.map((term, i) => WORRY.has(fold(term)) || AGE.has(fold(term)) || HALF.has(fold(term)) ||
       NEGATION.has(fold(term)) || /^\d+$/.test(term) || ageNumber[i]);
     // Words about what the parent asks (not intent) that no entry has, or that only
     // some entry's text mentions in passing (no keyword, title or tag has them): the
@@ -675,7 +728,7 @@
     // The words that give the baby's age ("3 años", "14 months") are about the baby, not
     // what is asked: no entry must have them (a sign for "no gatea" has no "años").
     const age = queryAge(index, query);
-    const isAgeWord = (word) => /^\d+([.,]\d+)?$/.test(word) || AGE.has(fold(word));
+    const isAgeWord = (word) => /^\d+([.,]\d+)?$/.test(word) || AGE.has(fold(word)) || HALF.has(fold(word));
     const ageWords = terms.map((term, i) => Number.isFinite(age) && (isAgeWord(term) || ageNumber[i]));
     const knownNotAge = known.map((k, g) => k && !ageWords[g]);
     const core = counted.some(Boolean) ? counted : knownNotAge.some(Boolean) ? knownNotAge : known;
@@ -818,9 +871,36 @@
     const STOP = stopWords(index);
     const find = (index.crawlSearcher ??= searcher(index));
     const named = (word) => ["k", "t"].some((field) => find.withAll(field, [stem(word)]).length > 0);
-    // A doing word (English "-ing", a Spanish infinitive) named, or what it does with
-    // ("darse la vuelta", rolling over).
-    const doing = ([verb = "", what = ""]) => /(?:ing|[aei]r(?:se|lo|la|le)?)$/.test(verb) && (named(verb) || named(what));
+    // A skill: a word of the title of an entry with an age and no role (a milestone:
+    // "Rolls over", "Walks alone"), or of the words of a sign of a skill lost ("such as
+    // crawl, sit up, stand or babble"). Not any word of any heading, whose stems other
+    // words share (s45b: "dejó de comer" was read as a skill lost by the "cómo" of the
+    // questions' keywords, "dejó de llorar" by a tip's "llora").
+    const role = rolesOf(index);
+    const lostSigns = skillLostSigns(index);
+    // The word as typed must be a form of the heading's word, not only share its stem:
+    // one begins the other ("crawl", "crawling"; "gatear", "gatea"), one is the stem and
+    // a letter ("walks", "walking"), or they share more than the stem ("comer" and the
+    // "comando" of a belly crawl's title share "com" only). Where the stemmer leaves
+    // them apart (Sphinx 8.0's Spanish: "caminar", "camina"), one beginning the other,
+    // of five letters or more, is a form too.
+    const formOf = (typed, root) => (word) => {
+      const begins = word.startsWith(typed) || typed.startsWith(word);
+      const shorter = Math.min(word.length, typed.length);
+      if (stem(word) !== root) return begins && shorter >= 5;
+      return begins || shorter <= root.length + 1 || word.slice(0, root.length + 1) === typed.slice(0, root.length + 1);
+    };
+    const skill = (word) => {
+      const typed = fold(word);
+      const root = stem(word);
+      const inField = (field, holds) => Object.keys(index.words[field] || {}).filter(formOf(typed, root))
+        .some((form) => entriesOf(index.words[field][form]).some(holds));
+      return inField("t", (n) => role(n) !== "answer" && typeof fromOf(index, n) === "number")
+        || inField("k", (n) => lostSigns.has(n));
+    };
+    // A doing word (English "-ing", a Spanish infinitive) that is a skill, or what it does
+    // with ("darse la vuelta", rolling over).
+    const doing = ([verb = "", what = ""]) => /(?:ing|[aei]r(?:se|lo|la|le)?)$/.test(verb) && (skill(verb) || skill(what));
     const folded = said.map(fold);
     const after = (i) => folded.slice(i + 1).filter((w) => !STOP.has(w));
     const says = (word, i) => {
@@ -839,7 +919,10 @@
       // only; "no longer", "not anymore" of any word the headings name ("no longer sits").
       const between = folded.slice(before + 1, i).filter((w) => !STOP.has(w));
       const [what = ""] = after(i);
-      const done = between.length ? between.some(named) : doing(after(i)) || (!noMore.has(word) && named(what));
+      // Between, the first word is what is not done: a skill ("doesn't crawl anymore"),
+      // not a liking ("she doesn't like tummy time anymore", s45b: a skill lost before).
+      const done = between.length ? skill(between[0]) || named(between[0]) && skill(between[1] || "")
+        : doing(after(i)) || (!noMore.has(word) && named(what));
       return done ? before : -1;
     };
     return folded.map((word, i) => {
@@ -1481,8 +1564,18 @@
         note.appendChild(el("p")).appendChild(link);
       }
     });
+    // A child older than every entry ("my 4 year old only crawls backwards"): the
+    // handbook does not cover this child, and where to go instead (s45b: before, only
+    // the generic "it may not cover this" and the worried parent's card first).
+    const { texts: said = {}, ages_months: [, oldest] = [] } = index.emergency || {};
+    const beyond = needs.beyond && said.beyond && Number.isFinite(oldest);
+    if (beyond) {
+      const note = section.appendChild(el("div", "crawl-search-scope crawl-search-beyond"));
+      note.setAttribute("role", "note");
+      ours(note.appendChild(el("p", "", said.beyond.replace("{oldest}", String(oldest)))));
+    }
     // Nothing matched well: the handbook may not cover it; a worry goes to a professional.
-    if (needs.concern && !needs.topics.length && index.concern && index.concern.text) {
+    if (needs.concern && !beyond && !needs.topics.length && index.concern && index.concern.text) {
       const note = section.appendChild(el("div", "crawl-search-scope crawl-search-concern"));
       note.setAttribute("role", "note");
       const words = note.appendChild(el("p", "", index.concern.text));

@@ -118,11 +118,19 @@
       // "1 month", not "1 months": the singular sentence where the age reads as 1.
       const one = months(effective) === months(1);
       const monthly = (many, single) => (one && single) || many;
-      status.textContent = (active
+      // A child older than every entry (the words and the oldest age are the companion's,
+      // render/baby.py): said first, plainly, with where to go instead (s45b: before, a
+      // 4-year-old's age said only how many entries applied, or to enter an age up to 72).
+      const words = window.crawlCompanionText || {};
+      const typedMonths = Number.isFinite(effective) ? effective : parseFloat(age.value);
+      const beyond = Number.isFinite(words.oldest) && words.beyond && typedMonths > words.oldest
+        ? fill(words.beyond, { oldest: months(words.oldest) }) + " " : "";
+      status.textContent = beyond + (active
         ? fill(monthly(form.dataset.status, form.dataset.statusOne), { shown, total: aged.length + ageless, age: months(effective) }) +
           (past ? " " + fill((past === 1 && form.dataset.pastStatusOne) || form.dataset.pastStatus || "", { past }) : "") +
           (corrected ? " " + fill(monthly(form.dataset.corrected, form.dataset.correctedOne), { age: months(effective) }) : "")
         : "") + (problems ? (active ? " " : "") + problems : "");
+      status.textContent = status.textContent.trim();
       const url = new URL(window.location.href);
       ["age", "early", "only"].forEach((key) => url.searchParams.delete(key));
       if (active) url.searchParams.set("age", age.value);
