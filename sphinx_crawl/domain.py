@@ -623,11 +623,40 @@ class CrawlDomain(Domain):
         ]
 
     def remember_objects(self) -> None:
-        """Keep the objects with the data's state (``env-updated``, once it is known);
-        this build asks for them too (Sphinx's search index and objects.inv)."""
+        """Keep the objects and the age range with the data's state (``env-updated``,
+        once it is known); this build asks for them too (Sphinx's search index and
+        objects.inv; the companion's words)."""
         columns = self._object_columns()
         self.data["objects"] = {STATE: self.data.get(STATE), "columns": columns}
         self.views_cache["objects"] = columns
+        ages = self._age_range()
+        self.data["age_range"] = {STATE: self.data.get(STATE), "range": ages}
+        self.views_cache["age_range"] = ages
+
+    def age_range(self) -> list[float | None]:
+        """The youngest age an entry is about, and the oldest its age window reaches (or
+        starts at, when it has no end), in months; None for each when no entry has an
+        age. Kept with the data's state as the objects are: the companion's words ask
+        for it in every build, and working it out decodes every entry (0.03 s of a
+        rebuild with nothing to read at 5,000 entries)."""
+        if "age_range" not in self.views_cache:
+            saved = self.data.get("age_range")
+            state = self.data.get(STATE)
+            kept = saved if isinstance(saved, dict) else {}
+            if state and kept.get(STATE) == state and isinstance(kept.get("range"), list):
+                self.views_cache["age_range"] = kept["range"]
+            else:
+                self.views_cache["age_range"] = self._age_range()
+        ages: list[float | None] = self.views_cache["age_range"]
+        return ages
+
+    def _age_range(self) -> list[float | None]:
+        ages = [entry["age"] for entry in self.stored_by_id().values() if entry["age"]]
+        ends = [
+            age["max_months"] if age["max_months"] is not None else age["min_months"]
+            for age in ages
+        ]
+        return [min((age["min_months"] for age in ages), default=None), max(ends, default=None)]
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         target = node.get("reftarget")

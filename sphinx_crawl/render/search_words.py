@@ -783,11 +783,7 @@ def age_range(app: Sphinx) -> list[float | None]:
     starts at, when it has no end), in months; None for each when no entry has an age."""
     from sphinx_crawl.domain import crawl_domain
 
-    ages = [entry["age"] for entry in crawl_domain(app.env).searchable() if entry["age"]]
-    ends = [
-        age["max_months"] if age["max_months"] is not None else age["min_months"] for age in ages
-    ]
-    return [min((age["min_months"] for age in ages), default=None), max(ends, default=None)]
+    return crawl_domain(app.env).age_range()
 
 
 def _every_harmless(first: dict[str, list[str]]) -> list[str]:
