@@ -28,6 +28,7 @@ from sphinx_crawl.render.search_words import age_range
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
 TEXT_FILE = "crawl-companion-text.js"
@@ -349,10 +350,14 @@ def add_companion_text(app: Sphinx) -> None:
     app.add_js_file(TEXT_FILE, loading_method="defer")
 
 
-def write_companion_text(app: Sphinx) -> list[Any]:
-    """``html-collect-pages``: the script's words for this build's language, and the
-    oldest age an entry's window reaches (``oldest``, in months; None without one), which
-    a child older than that is told the handbook does not cover (s45b)."""
+def write_companion_text(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated`` (every page read, none written yet): the script's words for this
+    build's language, and the oldest age an entry's window reaches (``oldest``, in
+    months; None without one), which a child older than that is told the handbook does
+    not cover (s45b). Written before any page: each page links the file with a digest of
+    its bytes (``?v=``), which must be the file's as the build leaves it (written after
+    the pages, at ``html-collect-pages``, a rebuild's pages and a clean build's named
+    two different files)."""
     if app.builder.format == "html":
         _write_companion_text(
             app, Path(app.builder.outdir) / "_static" / TEXT_FILE, age_range(app)[1]
@@ -391,4 +396,5 @@ def setup_companion(app: Sphinx) -> None:
     # Before the package's own scripts (priority 500), which read the words.
     app.connect("builder-inited", write_rules, priority=400)
     app.connect("builder-inited", add_companion_text, priority=400)
-    app.connect("html-collect-pages", write_companion_text)
+    # After incremental.data_settled (priority 500), which keeps the age range.
+    app.connect("env-updated", write_companion_text, priority=600)
