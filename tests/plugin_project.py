@@ -3,6 +3,7 @@ for tests of what a plugin's code does to the build."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ def plugin_site(
     module, source = plugin
     (tmp_path / f"{module}.py").write_text(source, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
+    # A module of that name another test of this process imported is not this plugin.
+    monkeypatch.delitem(sys.modules, module, raising=False)
     src = tmp_path / "src"
     src.mkdir()
     listed = ", ".join(repr(name) for name in ("sphinx_crawl", module, *extensions))

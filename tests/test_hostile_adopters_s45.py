@@ -448,12 +448,12 @@ def odd_plugin(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
     )
     conf = (
         'import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\nproject = "P"\n'
-        'extensions = ["sphinx_crawl", "odd_plugin"]\n'
+        'extensions = ["sphinx_crawl", "odd_hooks_s45"]\n'
     )
     sites = []
     for name, parallel in (("serial", 0), ("parallel", 2)):
         src = write_project(
-            base / name, {"conf.py": conf, "odd_plugin.py": PLUGIN, "index.rst": page}
+            base / name, {"conf.py": conf, "odd_hooks_s45.py": PLUGIN, "index.rst": page}
         )
         sites.append(build(src, parallel=parallel))
     return sites[0], sites[1]
