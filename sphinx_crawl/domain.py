@@ -12,14 +12,15 @@ which is what keeps ``-j`` and incremental builds equal to clean serial ones::
                                    or crawl-extend, as this build's tags decided it
 
 Views of it (entries by id with every crawl-extend applied, back-links...) are derived
-from the whole, so the order pages are read in cannot change them. One is stored: the
-objects Sphinx asks for at every build (``data["objects"]``), worked out once the
-pages are read (``env-updated``) and kept with the state of the data they come from.
+from the whole, so the order pages are read in cannot change them. Two are stored, as
+every build asks for them: the objects Sphinx wants (``data["objects"]``) and the
+entries' age range (``data["age_range"]``), worked out once the pages are read
+(``env-updated``) and kept with the state of the data they come from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import partial
 from itertools import repeat
 from pathlib import Path
@@ -593,19 +594,10 @@ class CrawlDomain(Domain):
         return zip(*self.object_columns(), repeat(-1))
 
     def object_columns(self) -> list[list[str]]:
-        """The ids, titles, types, pages and anchors of every entry, a list each. Kept in
-        the data with the state they were made from (:meth:`remember_objects`), so a
-        build that reads no page (Sphinx asks for the objects in every build) decodes no
-        entry: plain lists of strings, quick to unpickle."""
-        if "objects" not in self.views_cache:
-            saved = self.data.get("objects")
-            state = self.data.get(STATE)
-            kept = saved if isinstance(saved, dict) else {}
-            if state and kept.get(STATE) == state and isinstance(kept.get("columns"), list):
-                self.views_cache["objects"] = kept["columns"]
-            else:
-                self.views_cache["objects"] = self._object_columns()
-        columns: list[list[str]] = self.views_cache["objects"]
+        """The ids, titles, types, pages and anchors of every entry, a list each: plain
+        lists of strings, quick to unpickle (Sphinx asks for the objects in every
+        build). Kept with the data's state (:meth:`_kept`)."""
+        columns: list[list[str]] = self._kept("objects", self._object_columns)
         return columns
 
     def _object_columns(self) -> list[list[str]]:
@@ -622,32 +614,35 @@ class CrawlDomain(Domain):
             [entry["anchor"] for _id, entry in entries],
         ]
 
-    def remember_objects(self) -> None:
-        """Keep the objects and the age range with the data's state (``env-updated``,
-        once it is known); this build asks for them too (Sphinx's search index and
-        objects.inv; the companion's words)."""
-        columns = self._object_columns()
-        self.data["objects"] = {STATE: self.data.get(STATE), "columns": columns}
-        self.views_cache["objects"] = columns
-        ages = self._age_range()
-        self.data["age_range"] = {STATE: self.data.get(STATE), "range": ages}
-        self.views_cache["age_range"] = ages
+    def _kept(self, key: str, work_out: Callable[[], Any]) -> Any:
+        """The view ``key``: as kept in the data if the data's state is still the one it
+        was made from (:meth:`remember_views`), else worked out; once per state."""
+        if key not in self.views_cache:
+            saved = self.data.get(key)
+            state = self.data.get(STATE)
+            kept = saved if isinstance(saved, dict) else {}
+            if state and kept.get(STATE) == state and isinstance(kept.get("value"), list):
+                self.views_cache[key] = kept["value"]
+            else:
+                self.views_cache[key] = work_out()
+        return self.views_cache[key]
+
+    def remember_views(self) -> None:
+        """Keep the views every build asks for, even one that reads no page (Sphinx's
+        search index and objects.inv; the companion's words), with the data's state
+        (``env-updated``, once it is known): such a build then decodes no entry."""
+        for key, work_out in (("objects", self._object_columns), ("age_range", self._age_range)):
+            value = work_out()
+            self.data[key] = {STATE: self.data.get(STATE), "value": value}
+            self.views_cache[key] = value
 
     def age_range(self) -> list[float | None]:
         """The youngest age an entry is about, and the oldest its age window reaches (or
         starts at, when it has no end), in months; None for each when no entry has an
-        age. Kept with the data's state as the objects are: the companion's words ask
-        for it in every build, and working it out decodes every entry (0.03 s of a
-        rebuild with nothing to read at 5,000 entries)."""
-        if "age_range" not in self.views_cache:
-            saved = self.data.get("age_range")
-            state = self.data.get(STATE)
-            kept = saved if isinstance(saved, dict) else {}
-            if state and kept.get(STATE) == state and isinstance(kept.get("range"), list):
-                self.views_cache["age_range"] = kept["range"]
-            else:
-                self.views_cache["age_range"] = self._age_range()
-        ages: list[float | None] = self.views_cache["age_range"]
+        age. Kept with the data's state (:meth:`_kept`): the companion's words ask for it
+        in every build, and working it out decodes every entry (0.03 s of a rebuild with
+        nothing to read at 5,000 entries)."""
+        ages: list[float | None] = self._kept("age_range", self._age_range)
         return ages
 
     def _age_range(self) -> list[float | None]:

@@ -392,7 +392,7 @@ def data_settled(app: Sphinx, env: BuildEnvironment) -> list[str]:
     data[_DOC_STATES] = states
     whole = json.dumps([data.get("version"), sorted(states.items())], separators=(",", ":"))
     data[STATE] = hashlib.sha256(whole.encode()).hexdigest()
-    crawl_domain(env).remember_objects()
+    crawl_domain(env).remember_views()
     return []
 
 
