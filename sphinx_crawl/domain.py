@@ -55,7 +55,7 @@ from sphinx_crawl.core.content_types import (
 )
 from sphinx_crawl.core.cycle_gc import with_cycle_gc_paused
 from sphinx_crawl.core.derive import age_sort_key, source_anchor
-from sphinx_crawl.core.entries import EntryData, fill_references, has_references, slugify
+from sphinx_crawl.core.entries import EntryData, entry_refers, fill_references, slugify
 from sphinx_crawl.core.stored import (
     DecodedCache,
     DecodedCollectors,
@@ -357,8 +357,10 @@ class CrawlDomain(Domain):
         """The entry each id refers to: the first definition wins (see check_duplicates).
         References in their text read as the titles they link to."""
         if "by_id" not in self.views_cache:
-            stored = self.stored_by_id()
-            self.views_cache["by_id"] = {key: self._readable(e) for key, e in stored.items()}
+            stored, refers = self.stored_by_id(), self.referencing()
+            self.views_cache["by_id"] = {
+                key: self._readable(e) if key in refers else e for key, e in stored.items()
+            }
         by_id: dict[str, EntryData] = self.views_cache["by_id"]
         return by_id
 
@@ -414,7 +416,7 @@ class CrawlDomain(Domain):
         source: what they read as follows the titles they name."""
         if "referencing" not in self.views_cache:
             self.views_cache["referencing"] = frozenset(
-                entry_id for entry_id, entry in self.stored_by_id().items() if _refers(entry)
+                entry_id for entry_id, entry in self.stored_by_id().items() if entry_refers(entry)
             )
         found: frozenset[str] = self.views_cache["referencing"]
         return found
@@ -424,8 +426,10 @@ class CrawlDomain(Domain):
         their titles, references to sources left out (a source's title says nothing of
         what the entry is about)."""
         if "searchable" not in self.views_cache:
+            refers = self.referencing()
             self.views_cache["searchable"] = [
-                self._readable(entry, source_titles=False) for entry in self.stored_by_id().values()
+                self._readable(entry, source_titles=False) if key in refers else entry
+                for key, entry in self.stored_by_id().items()
             ]
         entries: list[EntryData] = self.views_cache["searchable"]
         return entries
@@ -441,7 +445,7 @@ class CrawlDomain(Domain):
 
     def _readable(self, entry: EntryData, source_titles: bool = True) -> EntryData:
         """The entry with placeholders for references in its text filled with titles."""
-        if not _refers(entry):
+        if not entry_refers(entry):
             return entry
         fill = partial(fill_references, title_of=partial(self._title_of, source_titles))
         return {
@@ -548,7 +552,7 @@ class CrawlDomain(Domain):
         the links of only the entries that name them."""
         back: dict[str, dict[str, list[str]]] = {}
         for entry in self.by_id().values():
-            if ids is not None and not names_any(entry, ids):
+            if not entry.get("relations") or (ids is not None and not names_any(entry, ids)):
                 continue
             for name, targets in self.relation_targets(entry).items():
                 for target in targets:
@@ -559,6 +563,8 @@ class CrawlDomain(Domain):
     def check_relations(self) -> None:
         """Each id a relation names must be another entry, of a type it allows: say where."""
         for entry in self.by_id().values():
+            if not entry.get("relations"):
+                continue
             for name, target, problem in self._declared_links(entry):
                 if problem == _NO_ENTRY and "imported" in entry:
                     continue  # a link in the other handbook to an entry not imported
@@ -876,12 +882,6 @@ class CrawlIndex(Index):
             for key, heading in pairs
             if key is not None or heading is not None
         ] or [((1, "~"), str(_("Other")))]
-
-
-def _refers(entry: EntryData) -> bool:
-    """Whether the entry's title, text or fields refer to another entry or a source."""
-    texts = (entry["title"], entry["text"], *entry["fields"].values())
-    return any(isinstance(text, str) and has_references(text) for text in texts)
 
 
 def names_any(entry: EntryData | Mapping[str, Any], ids: Collection[str]) -> bool:

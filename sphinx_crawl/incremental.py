@@ -41,7 +41,7 @@ from sphinx.environment import CONFIG_OK
 
 from sphinx_crawl.config import SETTINGS, crawl_config
 from sphinx_crawl.core.cycle_gc import with_cycle_gc_paused
-from sphinx_crawl.core.entries import EntryData, has_references, split_list
+from sphinx_crawl.core.entries import EntryData, entry_refers, split_list
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
 from sphinx_crawl.core.stored import decode_page_list
 from sphinx_crawl.domain import STATE, CrawlDomain, crawl_domain
@@ -286,8 +286,7 @@ def _has_references(entry: EntryData) -> bool:
     shows then follows other pages (its title in every list, its badge), which the
     changes of one page do not say. (Its text alone does not stop an edit's shortcut: the
     outputs kept redo such an entry every time, CrawlDomain.referencing.)"""
-    texts = [entry["title"], *entry["fields"].values()]
-    return any(isinstance(text, str) and has_references(text) for text in texts)
+    return entry_refers(entry, text=False)
 
 
 def _unique_digest(domain: CrawlDomain) -> str:

@@ -91,7 +91,7 @@ def redo_positions(positions: list[str], pages: Iterable[str], ids: Iterable[str
     return {
         n
         for n, key in enumerate(positions)
-        if key.split("\0", 1)[0] in pages or key.rsplit("\0", 1)[1] in ids
+        if key.partition("\0")[0] in pages or key.rpartition("\0")[2] in ids
     }
 
 

@@ -371,8 +371,12 @@ def may_show_changed(spec: Mapping[str, Any], changed: ChangedEntries) -> bool:
         # view out again sorted every tip, 0.2 s at 20,000 entries).
         return not changed.types.isdisjoint(spec["types"])
     if kind == "relations":
-        named = {spec["id"], *_named_ids(spec.get("relations"))}
-        return not named.isdisjoint(changed.ids) or spec["id"] in changed.targets
+        # One per entry on every page: no set made where its entry names no other.
+        entry_id = spec["id"]
+        if entry_id in changed.ids or entry_id in changed.targets:
+            return True
+        relations = spec.get("relations")
+        return bool(relations) and not changed.ids.isdisjoint(_named_ids(relations))
     return True
 
 

@@ -193,6 +193,19 @@ def has_references(text: str) -> bool:
     return _MARK in text
 
 
+def entry_refers(entry: EntryData, *, text: bool = True) -> bool:
+    """Whether the entry's title, fields (and, with ``text``, its text) refer to another
+    entry or a source. A plain loop: every build asks it of every entry, several times."""
+    if isinstance(entry["title"], str) and _MARK in entry["title"]:
+        return True
+    if text and isinstance(entry["text"], str) and _MARK in entry["text"]:
+        return True
+    for value in entry["fields"].values():
+        if isinstance(value, str) and _MARK in value:
+            return True
+    return False
+
+
 def fill_references(text: str, title_of: Callable[[str, str], str | None]) -> str:
     """``text`` with each placeholder replaced by ``title_of(kind, target)`` (or the
     target itself, where that is None: nothing by that name is known)."""

@@ -170,6 +170,7 @@ def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Callabl
         f'<a href="#cap-{heading}"><strong>{heading}</strong></a>' for heading, _rows in content
     )
     rows: list[str] = []
+    page_links: dict[str, str] = {}  # one pathto per page, not per entry
     for heading, entries in content:
         rows.append('<tr class="pcap"><td></td><td>&#160;</td><td></td></tr>')
         rows.append(
@@ -177,7 +178,11 @@ def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Callabl
             f"<td><strong>{heading}</strong></td><td></td></tr>"
         )
         for name, _group, page, anchor, extra, _qualifier, description in entries:
-            link = f"{escape(pathto(page))}#{escape(anchor)}" if page else ""
+            link = ""
+            if page:
+                if page not in page_links:
+                    page_links[page] = escape(pathto(page))
+                link = f"{page_links[page]}#{escape(anchor)}"
             title_html = f'<code class="xref">{escape(name)}</code>'
             if link:
                 title_html = f'<a href="{link}">{title_html}</a>'
