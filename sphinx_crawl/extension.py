@@ -13,7 +13,7 @@ from sphinx_crawl.builtin import setup_builtin_types
 from sphinx_crawl.changes import setup_changes
 from sphinx_crawl.config import config_location, crawl_config, setup_config
 from sphinx_crawl.core.changes import CHANGES_FILE, CHANGES_SCHEMA_FILE
-from sphinx_crawl.core.cycle_gc import freeze_loaded, thaw
+from sphinx_crawl.core.cycle_gc import freeze_loaded, skip_final_collection, thaw
 from sphinx_crawl.core.schema import CONTENT_FILE, SCHEMA_FILE
 from sphinx_crawl.diagnostics import warn
 from sphinx_crawl.directives import setup_directives
@@ -103,11 +103,12 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
 
 def setup_cycle_gc(app: Sphinx) -> None:
     """What Sphinx loaded before the build (its modules and those of the extensions, then
-    the environment), out of the cycle collector's full passes until the build ends
-    (core/cycle_gc.py)."""
+    the environment), out of the cycle collector's full passes until the build ends, and
+    the process's last collection at exit skipped (core/cycle_gc.py)."""
     app.connect("config-inited", freeze_loaded, priority=900)
     app.connect("builder-inited", freeze_loaded, priority=900)
     app.connect("build-finished", thaw, priority=900)
+    skip_final_collection()
 
 
 def setup_static_files(app: Sphinx) -> None:
