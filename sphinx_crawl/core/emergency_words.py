@@ -149,6 +149,9 @@ SIGNS_EN = [
     # normal" is one of the index's harmless phrases.)
     '"is limp"', '"limp baby"', '"feels limp"', '"looks limp"', '"seems limp"',
     '"all limp"', '"so limp"', '"very limp"', '"completely limp"', '"limp cold"', '"cold limp"',
+    # Floppy and cold, as limp and cold (s46: "my newborn is cold and floppy" got no
+    # notice, the worried parent's card and "Very floppy muscles: book an appointment").
+    '"floppy cold"', '"cold floppy"',
     # Found in water, or crawled into it (NHS: may have stopped breathing, or be
     # seriously injured, as "fell pool" above): before, none.
     '"found in pool"', '"found in bath"', '"found in water"', '"found in pond"',
@@ -200,6 +203,9 @@ SIGNS_ES = [
     "rcp", "reanimación", "reanimar", "reanimo", "maniobra de heimlich",
     "compresiones torácicas", "pálido flojo", "pálida floja", "pálido flácido",
     "pálida flácida",
+    # Floppy and cold (s46: "está flojito y frío" got the illness notice), as in English.
+    "flojito frío", "flojita fría", "flojo frío", "floja fría", "flácido frío",
+    "flácida fría",
     "petequias", "rígido tiembla", "rígida tiembla",
     # The rash that does not fade, as "manchitas" (NHS), and a baby asleep after a fall.
     "manchitas vaso", "manchitas no desaparecen", "manchitas no se van",
@@ -361,6 +367,8 @@ UNWELL_EN = [
     "caught cold", "runny nose", "stuffy nose", "blocked nose", "congested", "congestion",
     "constipated", "constipation", "conjunctivitis", "pink eye", "sticky eye", "thrush",
     "tremor", "tremors", "spasm", "spasms", "bulging head", "head bulging",
+    # A cold had, as "caught cold" (s46: "baby has a cold and crawls backwards" got none).
+    '"has a cold"', '"got a cold"', '"with a cold"', '"had a cold"',
     # A head trapped, or a baby trapped or found face down in soft bedding; a finger in a
     # socket; a detergent pod. (Not "stuck" or "trapped" alone: stuck under the sofa.)
     "head stuck", "trapped pillow", "face down pillow", "found face down",
