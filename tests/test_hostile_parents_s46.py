@@ -27,6 +27,9 @@ from tests.test_search_triage import editions as editions  # the fixture
 #: "está flojito y frío" the illness notice), and a cold had ("has a cold": before, none,
 #: where "caught cold" got the illness notice), fixed. A baby who "can't stop moving"
 #: keeps moving (before: told to call an ambulance, as a baby who stopped moving).
+#: Fainted or stopped breathing as Mexican parents say it ("se privó", "se le fue el
+#: aire": before, the card alone; "se desmayó" already called), floppy and diarrhoea
+#: ("está aguadito", "tiene chorro": before, the card alone), fixed.
 #: Screaming or crying that will not stop, a bump or a fall, bruises, hives, a
 #: temperature with no age, eyes rolling back with no fit described: the illness notice
 #: (whom to call today, the emergency number beside; no source here says more). A
@@ -99,6 +102,19 @@ NOTICES = {
         "cold weather floppy hat": NEITHER,
         "baby crawls on cold floor": NEITHER,
         "is it too cold for the baby to crawl outside": NEITHER,
+        "he stopped breathing for a few seconds": EMERGENCY,
+        "baby holds breath when crying and goes blue": EMERGENCY,
+        "baby passed out": EMERGENCY,
+        "my baby fainted": EMERGENCY,
+        "he's grunting and floppy": UNWELL,
+        "baby won't stop crying after fall": UNWELL,
+        "my baby hit his head on the floor while crawling backwards": UNWELL,
+        "soft spot is sunken": UNWELL,
+        "no wet diapers today": UNWELL,
+        "not peeing": UNWELL,
+        "he's not himself": NEITHER,
+        "she doesnt seem right": NEITHER,
+        "stopped smiling": NEITHER,
     },
     "es": {
         "se puso morado": EMERGENCY,
@@ -135,6 +151,23 @@ NOTICES = {
         "regresion del sueño": NEITHER,
         "le estan saliendo los dientes": NEITHER,
         "ya no le gusta estar boca abajo": NEITHER,
+        "se privó": EMERGENCY,
+        "se privo llorando": EMERGENCY,
+        "se le fue el aire": EMERGENCY,
+        "se desmayo": EMERGENCY,
+        "se puso moradito": EMERGENCY,
+        "convulsiono con la fiebre": EMERGENCY,
+        "tiene los labios azules": EMERGENCY,
+        "mi bebe de 1 mes tiene 38 y estoy muy preocupada": EMERGENCY,
+        "esta aguadito": UNWELL,
+        "tiene chorro": UNWELL,
+        "tiene calentura": UNWELL,
+        "tiene la mollera hundida": UNWELL,
+        "no moja el pañal": UNWELL,
+        "se cayo de la cama gateando hacia atras": UNWELL,
+        "tiene 9 meses y 39 de fiebre": UNWELL,
+        "se fue al aire libre": NEITHER,
+        "el chorro de agua de la bañera": NEITHER,
     },
 }
 

@@ -234,6 +234,10 @@ SIGNS_ES = [
     # without one too (on Sphinx 8.0, "tiene la cara morada" got no notice; s42).
     "morada", "morados", "moradas", "moradita", "amoratada", "amoratados", "amoratadas",
     "pálida con manchas", "desmayada", "se puso flácida", "atragantada",
+    # Fainted, or stopped breathing, as Mexican parents say it (s46: "se privó", "se le
+    # fue el aire" got the worried parent's card alone; "se desmayó", "dejó de respirar"
+    # are emergencies: unresponsive, HSE; stops breathing, NHS).
+    "se privó", '"le fue el aire"',
     # The same round (s42): choking as "se atoró", something stuck in the throat; a baby
     # left or locked in a car.
     "atoró", "atorado", "atorada", "atorando", "atragantada", "atragantando",
@@ -492,6 +496,9 @@ UNWELL_ES = [
     # Limp or listless as a diminutive ("mi bebé está flojito": none before; as
     # "decaído"; "se puso flojito", gone floppy, is an emergency above).
     "flojito", "flojita",
+    # The same, as Mexican parents say it ("está aguadito"), and diarrhoea ("tiene
+    # chorro"): s46, before, the worried parent's card alone.
+    "aguadito", "aguadita", "tiene chorro", "tiene chorrillo",
     # Cold, as "bebé helado" (in this order: not "hace frío para el bebé"); no wet
     # nappies; screaming that will not stop, or when touched; chills; a fall as the
     # infinitive ("no mueve el brazo después de caerse").
