@@ -14,7 +14,7 @@ import pytest
 
 from tests import test_hostile_parents_s38 as s38
 from tests.test_hostile_parents_s45 import lost_first_as_asked
-from tests.test_search_parts import compare_split_and_whole
+from tests.test_search_parts import compare_split_and_whole, notice
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, YOUNG_FEVER, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
@@ -306,24 +306,30 @@ def test_a_split_index_reads_this_round_alike(
     tmp_path: Path,
     language: str,
 ) -> None:
-    """The lost-or-not queries on the index split into parts as a large handbook's is
-    (tests/test_search_parts.py): where the lost skill stands among the first three is
-    where it stands on the whole index (the kinds of skills come up front; the signs of a
-    skill lost load for a word of stopping, or an age: before, "1 month old cant sit" got
-    it first on a split index, second on the whole). (Which tips come first may differ:
-    a split index looks for typos in fewer words, "being" in "doesnt like being on his
-    tummy anymore".)"""
+    """This round's queries on the index split into parts as a large handbook's is
+    (tests/test_search_parts.py): each edition's and the other's (a parent types in the
+    language that comes first) get the notice the whole index gives, and where the lost
+    skill stands among the first three is where it stands on the whole index (the kinds
+    of skills come up front; the signs of a skill lost load for a word of stopping, or an
+    age: before, "1 month old cant sit" got it first on a split index, second on the
+    whole). (Which tips come first may differ: a split index looks for typos in fewer
+    words, "being" in "doesnt like being on his tummy anymore".)"""
     result, html = handbook if language == "en" else spanish_handbook
     assert result.returncode == 0, result.stderr[-2000:]
-    found = compare_split_and_whole(html, language, list(LOST_FIRST[language]), tmp_path)[2]
+    lost_asked = list(LOST_FIRST[language])
+    asked = [*lost_asked, *(q for lang in ("en", "es") for q in NOTICES[lang])]
+    found = compare_split_and_whole(html, language, list(dict.fromkeys(asked)), tmp_path)[2]
     split, whole = (
         {
-            q["query"]: [
-                i for i, id_ in enumerate(q[key]["ids"][:3]) if id_.endswith("#lost-skills")
-            ]
+            q["query"]: (
+                notice(q[key]["triage"]),
+                [i for i, id_ in enumerate(q[key]["ids"][:3]) if id_.endswith("#lost-skills")]
+                if q["query"] in lost_asked
+                else None,
+            )
             for q in found
         }
         for key in ("split", "whole")
     )
     assert split == whole
-    assert sum(at == [0] for at in whole.values()) > 5
+    assert sum(whole[q][1] == [0] for q in lost_asked) > 5
