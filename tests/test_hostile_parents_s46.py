@@ -184,8 +184,9 @@ def test_each_case_gets_its_notice(request: pytest.FixtureRequest, tmp_path: Pat
 #: the one that says a skill is gone, or after a negation ("won't stop crawling
 #: backwards", "won't stop crying", "stops crawling when tired", "she stops and cries",
 #: "hasn't stopped crawling": before, the lost skill first, by its "stopped crawling");
-#: nor a skill a very young baby has not reached ("2 weeks old not crawling", "1 month
-#: old cant sit": before, first, as a sign for any age). Held: a skill said gone in
+#: nor a skill a baby has not reached ("2 weeks old not crawling", "1 month old cant
+#: sit", "2 month old not babbling": before, first, as a sign for any age, or the only
+#: entry with the word). Held: a skill said gone in
 #: other words ("used to crawl but now doesnt", "no longer stands", "ha dejado de
 #: gatear", "ya no se pone de pie").
 LOST_FIRST = {
@@ -207,6 +208,8 @@ LOST_FIRST = {
         "hasnt stopped crawling": False,
         "never stopped crawling": False,
         "2 weeks old not crawling": False,
+        "2 month old not babbling": False,
+        "he doesnt babble": False,
         "1 month old cant sit": False,
         "5 month old not sitting": False,
         "not standing": False,
@@ -231,6 +234,8 @@ LOST_FIRST = {
         "ha dejado de llorar": False,
         "lo he dejado boca abajo": False,
         "bebe de 2 semanas no gatea": False,
+        "2 meses no balbucea": False,
+        "no se sienta": False,
         "ha dejado de gatear": True,
         "mi bebe ha dejado de gatear": True,
         "ha dejado de caminar": True,
@@ -245,8 +250,9 @@ def test_whether_a_skill_is_lost(request: pytest.FixtureRequest, tmp_path: Path)
     lost_first_as_asked(request, tmp_path, LOST_FIRST)
 
 
-#: A verb of stopping that says no skill is gone matches nothing of "Your baby loses a
-#: skill": it is not among the first three (before, first).
+#: A verb of stopping that says no skill is gone, and a skill said not done (not
+#: reached yet), match nothing of "Your baby loses a skill": it is not among the first
+#: three (before, first or second, by its "stopped crawling", "stopped babbling").
 NOT_AMONG_THREE = {
     "en": [
         "my 9 month old won't stop crawling backwards",
@@ -255,8 +261,18 @@ NOT_AMONG_THREE = {
         "baby keeps stopping when crawling",
         "she wont stop rolling over",
         "he cant stop moving",
+        "2 weeks old not crawling",
+        "2 month old not babbling",
+        "5 month old not sitting",
+        "1 month old cant sit",
+        "not standing",
     ],
-    "es": ["ya no le gusta estar boca abajo", "no deja de gatear hacia atras"],
+    "es": [
+        "ya no le gusta estar boca abajo",
+        "no deja de gatear hacia atras",
+        "2 meses no balbucea",
+        "bebe de 2 semanas no gatea",
+    ],
 }
 
 

@@ -148,12 +148,14 @@
     // their keywords (skillLostSigns), though it says "anymore" or "ya no", and the
     // entries' ages, to tell whether a later skill took over (takenOver; s45). So does
     // one with another form of that verb ("won't stop crawling": no match for them), or
-    // an age ("2 weeks old not crawling": no sign of a skill lost for any age; s46).
+    // an age ("2 weeks old not crawling": no sign of a skill lost for any age), or a
+    // negation ("he doesn't babble": a skill not done is no match for them; s46).
     const { no_longer: noLonger, negation } = intentSets(index);
     const stops = stoppingStems(index);
     const mayBeLost = words(query).some((word) => noLonger.has(fold(word)) || stops.has(stem(word)));
     const aged = Number.isFinite(queryAge(index, query));
-    if (mayBeLost || aged) [...noLonger].filter((word) => negation.has(word)).forEach(add);
+    const negated = words(query).some((word) => negation.has(fold(word)));
+    if (mayBeLost || aged || negated) [...noLonger].filter((word) => negation.has(word)).forEach(add);
     const names = partNames(index, wanted);
     if (mayBeLost || aged) names.push("a");
     return names;
@@ -699,9 +701,17 @@
     // match for the signs of a skill lost, whose keywords say "stopped crawling" (s46:
     // "my 9 month old won't stop crawling backwards", "won't stop crying", "stops crawling
     // when tired" brought up "Your baby loses a skill" first).
+    // Nor is a skill said not done ("2 month old not babbling", "5 month old not
+    // sitting": a skill not reached yet; before, the lost skill first or second, by its
+    // "stopped babbling", "stopped sitting").
     const stops = stoppingStems(index);
-    const notLost = terms.map((term) => !lostSaid && stops.has(stem(term)));
-    const lostKind = notLost.some(Boolean) ? skillLostSigns(index) : new Set();
+    const { negation: NEGATED } = intentSets(index);
+    const lostSigned = lostSaid ? new Set() : skillLostSigns(index);
+    let skill = null;
+    const notDone = (term, g) => g > 0 && NEGATED.has(fold(terms[g - 1])) &&
+      find.withAll("k", [stem(term)]).some((n) => lostSigned.has(n)) && (skill ??= skillOf(index))(term);
+    const notLost = terms.map((term, g) => !lostSaid && (stops.has(stem(term)) || notDone(term, g)));
+    const lostKind = notLost.some(Boolean) ? lostSigned : new Set();
     groups.forEach((alternatives, g) => FIELDS.forEach(([field], f) => alternatives.forEach((alt) => {
       for (const n of find.withAll(field, alt.split(" "))) {
         if (notLost[g] && lostKind.has(n)) continue;
