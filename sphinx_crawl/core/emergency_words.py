@@ -149,6 +149,9 @@ SIGNS_EN = [
     # normal" is one of the index's harmless phrases.)
     '"is limp"', '"limp baby"', '"feels limp"', '"looks limp"', '"seems limp"',
     '"all limp"', '"so limp"', '"very limp"', '"completely limp"', '"limp cold"', '"cold limp"',
+    # Floppy and cold, as limp and cold (s46: "my newborn is cold and floppy" got no
+    # notice, the worried parent's card and "Very floppy muscles: book an appointment").
+    '"floppy cold"', '"cold floppy"',
     # Found in water, or crawled into it (NHS: may have stopped breathing, or be
     # seriously injured, as "fell pool" above): before, none.
     '"found in pool"', '"found in bath"', '"found in water"', '"found in pond"',
@@ -200,6 +203,9 @@ SIGNS_ES = [
     "rcp", "reanimación", "reanimar", "reanimo", "maniobra de heimlich",
     "compresiones torácicas", "pálido flojo", "pálida floja", "pálido flácido",
     "pálida flácida",
+    # Floppy and cold (s46: "está flojito y frío" got the illness notice), as in English.
+    "flojito frío", "flojita fría", "flojo frío", "floja fría", "flácido frío",
+    "flácida fría",
     "petequias", "rígido tiembla", "rígida tiembla",
     # The rash that does not fade, as "manchitas" (NHS), and a baby asleep after a fall.
     "manchitas vaso", "manchitas no desaparecen", "manchitas no se van",
@@ -228,6 +234,10 @@ SIGNS_ES = [
     # without one too (on Sphinx 8.0, "tiene la cara morada" got no notice; s42).
     "morada", "morados", "moradas", "moradita", "amoratada", "amoratados", "amoratadas",
     "pálida con manchas", "desmayada", "se puso flácida", "atragantada",
+    # Fainted, or stopped breathing, as Mexican parents say it (s46: "se privó", "se le
+    # fue el aire" got the worried parent's card alone; "se desmayó", "dejó de respirar"
+    # are emergencies: unresponsive, HSE; stops breathing, NHS).
+    "se privó", '"le fue el aire"',
     # The same round (s42): choking as "se atoró", something stuck in the throat; a baby
     # left or locked in a car.
     "atoró", "atorado", "atorada", "atorando", "atragantada", "atragantando",
@@ -361,6 +371,8 @@ UNWELL_EN = [
     "caught cold", "runny nose", "stuffy nose", "blocked nose", "congested", "congestion",
     "constipated", "constipation", "conjunctivitis", "pink eye", "sticky eye", "thrush",
     "tremor", "tremors", "spasm", "spasms", "bulging head", "head bulging",
+    # A cold had, as "caught cold" (s46: "baby has a cold and crawls backwards" got none).
+    '"has a cold"', '"got a cold"', '"with a cold"', '"had a cold"',
     # A head trapped, or a baby trapped or found face down in soft bedding; a finger in a
     # socket; a detergent pod. (Not "stuck" or "trapped" alone: stuck under the sofa.)
     "head stuck", "trapped pillow", "face down pillow", "found face down",
@@ -484,6 +496,9 @@ UNWELL_ES = [
     # Limp or listless as a diminutive ("mi bebé está flojito": none before; as
     # "decaído"; "se puso flojito", gone floppy, is an emergency above).
     "flojito", "flojita",
+    # The same, as Mexican parents say it ("está aguadito"), and diarrhoea ("tiene
+    # chorro"): s46, before, the worried parent's card alone.
+    "aguadito", "aguadita", "tiene chorro", "tiene chorrillo",
     # Cold, as "bebé helado" (in this order: not "hace frío para el bebé"); no wet
     # nappies; screaming that will not stop, or when touched; chills; a fall as the
     # infinitive ("no mueve el brazo después de caerse").

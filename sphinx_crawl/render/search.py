@@ -120,6 +120,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "labels": labels,
         "words": kept.words,
         "roles": roles,
+        "skills": _skill_kinds(app, labels),
         "stop": sorted(stop),
         "intent": intent,
         # Who gets a corrected age, as the age filter decides it (core/ages.py): a query
@@ -149,6 +150,16 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "box": search_box_texts(),
     }
     return index
+
+
+def _skill_kinds(app: Sphinx, labels: list[str]) -> list[str]:
+    """The kinds (label indices, as ``roles`` keys them) whose entries name what a baby
+    learns to do at an age: the types that require an age (milestones). A word of their
+    titles is a skill a query may say is gone ("no longer crawls"); a tip's title is what
+    a parent does ("tummy time": "doesn't want tummy time anymore" is no skill lost, s46).
+    """
+    skills = {str(t.label) for t in crawl_domain(app.env).content_types if t.age_required}
+    return [str(n) for n, label in enumerate(labels) if label in skills]
 
 
 EntryParts = Callable[["EntryData"], tuple[RawRow, EntryWords]]

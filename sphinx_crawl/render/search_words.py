@@ -601,7 +601,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "síndrome de down",
             *(f"{at} hospital" for at in ("en el", "en", "del")),
         ],
-        "negation": _listed("no nunca ni tampoco dejó"),
+        "negation": _listed("no nunca ni tampoco dejó dejado"),
         "alarm": _listed(
             "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
             "asustada asustado"
@@ -634,8 +634,10 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         # it is "already" ("ya gatea hacia atrás"), a stop word (s42: that query, and
         # "qué hacer si gatea hacia atrás", brought up "Su bebé pierde una habilidad").
         # "No gatea más" (doesn't crawl any more, s45: no lost skill before); "dejó de
-        # gatear" (stopped crawling), not "dejó la barriga abajo" nor "dejó de llorar".
-        "no_longer": _listed("ya más dejó"),
+        # gatear" (stopped crawling), not "dejó la barriga abajo" nor "dejó de llorar"; "ha
+        # dejado de gatear" (has stopped crawling; s46: with "dejó" alone, its other forms
+        # no longer match the lost skill's keywords, and this one found it no more).
+        "no_longer": _listed("ya más dejó dejado"),
         "no_more": _listed("más"),
         # "No gatea más que hacia atrás" (only backwards), "no más de 5 minutos".
         "than": _listed("que de"),

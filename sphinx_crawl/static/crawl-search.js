@@ -146,12 +146,18 @@
     });
     // A query that may say a skill is gone needs the signs with a verb of stopping in
     // their keywords (skillLostSigns), though it says "anymore" or "ya no", and the
-    // entries' ages, to tell whether a later skill took over (takenOver; s45).
+    // entries' ages, to tell whether a later skill took over (takenOver; s45). So does
+    // one with another form of that verb ("won't stop crawling": no match for them), or
+    // an age ("2 weeks old not crawling": no sign of a skill lost for any age), or a
+    // negation ("he doesn't babble": a skill not done is no match for them; s46).
     const { no_longer: noLonger, negation } = intentSets(index);
-    const mayBeLost = words(query).some((word) => noLonger.has(fold(word)));
-    if (mayBeLost) [...noLonger].filter((word) => negation.has(word)).forEach(add);
+    const stops = stoppingStems(index);
+    const mayBeLost = words(query).some((word) => noLonger.has(fold(word)) || stops.has(stem(word)));
+    const aged = Number.isFinite(queryAge(index, query));
+    const negated = words(query).some((word) => negation.has(fold(word)));
+    if (mayBeLost || aged || negated) [...noLonger].filter((word) => negation.has(word)).forEach(add);
     const names = partNames(index, wanted);
-    if (mayBeLost || Number.isFinite(queryAge(index, query))) names.push("a");
+    if (mayBeLost || aged) names.push("a");
     return names;
   }
   // After the parts of wordParts: for a word they do not know (a typo, "crwaling", or a
@@ -684,8 +690,31 @@
     const fieldsOf = groups.map(() => new Uint8Array(total));
     const seen = new Uint8Array(total);
     const touched = [];
+    // A query that says a skill the baby had is gone ("stopped walking", "dejó de
+    // caminar", "doesn't roll anymore"): a sign with a verb of stopping in its keywords
+    // (a skill lost) answers it, whatever skill is named, and comes before what the
+    // skill's own entries say (s44), found or not by the query's other words (below).
+    const lostSaid = noLongerAt(index, words(query)).some(Boolean);
+    const lostSigns = lostSaid ? skillLostSigns(index) : new Set();
+    // Where the query says no skill is gone, a form of a verb of stopping ("stop",
+    // "stops", "stopping"; meantWords keeps "stopped" only where it says one is) is no
+    // match for the signs of a skill lost, whose keywords say "stopped crawling" (s46:
+    // "my 9 month old won't stop crawling backwards", "won't stop crying", "stops crawling
+    // when tired" brought up "Your baby loses a skill" first).
+    // Nor is a skill said not done ("2 month old not babbling", "5 month old not
+    // sitting": a skill not reached yet; before, the lost skill first or second, by its
+    // "stopped babbling", "stopped sitting").
+    const stops = stoppingStems(index);
+    const { negation: NEGATED } = intentSets(index);
+    const lostSigned = lostSaid ? new Set() : skillLostSigns(index);
+    let skill = null;
+    const notDone = (term, g) => g > 0 && NEGATED.has(fold(terms[g - 1])) &&
+      find.withAll("k", [stem(term)]).some((n) => lostSigned.has(n)) && (skill ??= skillOf(index))(term);
+    const notLost = terms.map((term, g) => !lostSaid && (stops.has(stem(term)) || notDone(term, g)));
+    const lostKind = notLost.some(Boolean) ? lostSigned : new Set();
     groups.forEach((alternatives, g) => FIELDS.forEach(([field], f) => alternatives.forEach((alt) => {
       for (const n of find.withAll(field, alt.split(" "))) {
+        if (notLost[g] && lostKind.has(n)) continue;
         fieldsOf[g][n] |= 1 << f;
         if (!seen[n]) { seen[n] = 1; touched.push(n); }
       }
@@ -757,14 +786,15 @@
       new Set(stems.length < 2 ? [] : ["k", "t"].flatMap((field) => find.withAll(field, stems)));
     const namedTerms = named(terms.map(stem));
     const namedAsked = named(said.map(stem));
+    lostKind.forEach((n) => { namedTerms.delete(n); namedAsked.delete(n); });
     const weights = FIELDS.map(([, weight]) => weight);
-    // A query that says a skill the baby had is gone ("stopped walking", "dejó de
-    // caminar", "doesn't roll anymore"): a sign with a verb of stopping in its keywords
-    // (a skill lost) answers it, whatever skill is named, and comes before what the
-    // skill's own entries say (s44), found or not by the query's other words.
-    const lostSigns = noLongerAt(index, words(query)).some(Boolean) ? skillLostSigns(index) : new Set();
     lostSigns.forEach((n) => { if (!seen[n]) { seen[n] = 1; touched.push(n); } });
     const saysLost = (n) => lostSigns.has(n);
+    // The signs of a skill lost hold at any age, for a baby who had the skill: not for
+    // a query that names an age and says no skill is gone (s46: "2 weeks old not
+    // crawling", "1 month old cant sit", a skill not reached yet, brought up "Your baby
+    // loses a skill" first, by its "stopped crawling", "stopped sitting").
+    const lostNotSaid = lostSaid || !Number.isFinite(age) ? new Set() : skillLostSigns(index);
     // Most of the words must match (60%). When no entry has that many, the entries with
     // the most of the words the query is about (one at least) are shown, marked partial,
     // so the worried parent's card comes beside them: "floppy legs" finds the floppy
@@ -821,7 +851,7 @@
       // A sign that starts by the age the query names, or holds at any age, applies to
       // that baby now: above answers written for a younger one ("my 15 month old crawls
       // backwards"), and a sign of any age ("stopped crawling") beside those of one.
-      if (kind === "sign" && Number.isFinite(age) && (from === null || from <= age)) {
+      if (kind === "sign" && Number.isFinite(age) && (from === null || from <= age) && !lostNotSaid.has(n)) {
         score *= 1.6;
       }
       // A sign whose age has come by the age the query names (a deadline passed: "still
@@ -857,6 +887,33 @@
     return said.filter((word, i) => says[i] || !noLonger.has(fold(word)));
   }
 
+  // The stems of the verbs of stopping ("stopped", "dejó": a "no longer" word that is a
+  // negation): "stop", "stops", "stopping" are forms of it.
+  const stoppingStems = (index) => (index.crawlStopping ??= (() => {
+    const { no_longer: noLonger, negation } = intentSets(index);
+    return new Set([...noLonger].filter((word) => negation.has(word)).map(stem));
+  })());
+
+  // Which of a query's words (folded) say the baby keeps on doing something: a verb of
+  // stopping after a negation, and that negation ("can't stop moving", "won't stop
+  // crawling", "hasn't stopped crawling", "no deja de moverse"; s46: "he can't stop
+  // moving" was told to call an ambulance, as a baby who stopped moving).
+  function keepsOnAt(index, folded) {
+    const stops = stoppingStems(index);
+    const { negation } = intentSets(index);
+    const STOP = stopWords(index);
+    const marked = folded.map(() => false);
+    folded.forEach((word, i) => {
+      if (!stops.has(stem(word))) return;
+      let before = i - 1;
+      while (before >= 0 && STOP.has(folded[before]) && !negation.has(folded[before])) before -= 1;
+      if (before >= 0 && negation.has(folded[before]) && !stops.has(stem(folded[before]))) {
+        marked[i] = marked[before] = true;
+      }
+    });
+    return marked;
+  }
+
   // For each of a query's words, whether it says a skill the baby had is gone: a "no
   // longer" word (render/search_words.py) before a negation ("ya no gatea"), or after
   // one, but before a comparison ("doesn't crawl anymore", "no more crawling", "no gatea
@@ -871,42 +928,28 @@
     const STOP = stopWords(index);
     const find = (index.crawlSearcher ??= searcher(index));
     const named = (word) => ["k", "t"].some((field) => find.withAll(field, [stem(word)]).length > 0);
-    // A skill: a word of the title of an entry with an age and no role (a milestone:
-    // "Rolls over", "Walks alone"), or of the words of a sign of a skill lost ("such as
-    // crawl, sit up, stand or babble"). Not any word of any heading, whose stems other
-    // words share (s45b: "dejó de comer" was read as a skill lost by the "cómo" of the
-    // questions' keywords, "dejó de llorar" by a tip's "llora").
-    const role = rolesOf(index);
-    const lostSigns = skillLostSigns(index);
-    // The word as typed must be a form of the heading's word, not only share its stem:
-    // one begins the other ("crawl", "crawling"; "gatear", "gatea"), one is the stem and
-    // a letter ("walks", "walking"), or they share more than the stem ("comer" and the
-    // "comando" of a belly crawl's title share "com" only). Where the stemmer leaves
-    // them apart (Sphinx 8.0's Spanish: "caminar", "camina"), one beginning the other,
-    // of five letters or more, is a form too.
-    const formOf = (typed, root) => (word) => {
-      const begins = word.startsWith(typed) || typed.startsWith(word);
-      const shorter = Math.min(word.length, typed.length);
-      if (stem(word) !== root) return begins && shorter >= 5;
-      return begins || shorter <= root.length + 1 || word.slice(0, root.length + 1) === typed.slice(0, root.length + 1);
-    };
-    const skill = (word) => {
-      const typed = fold(word);
-      const root = stem(word);
-      const inField = (field, holds) => Object.keys(index.words[field] || {}).filter(formOf(typed, root))
-        .some((form) => entriesOf(index.words[field][form]).some(holds));
-      return inField("t", (n) => role(n) !== "answer" && typeof fromOf(index, n) === "number")
-        || inField("k", (n) => lostSigns.has(n));
-    };
+    const skill = skillOf(index);
     // A doing word (English "-ing", a Spanish infinitive) that is a skill, or what it does
     // with ("darse la vuelta", rolling over).
-    const doing = ([verb = "", what = ""]) => /(?:ing|[aei]r(?:se|lo|la|le)?)$/.test(verb) && (skill(verb) || skill(what));
+    const doing = ([verb = "", what = ""]) => DOING.test(verb) && (skill(verb) || skill(what));
     const folded = said.map(fold);
     const after = (i) => folded.slice(i + 1).filter((w) => !STOP.has(w));
+    // What is said no longer done, from its first word: a skill ("crawl"), or a word the
+    // headings name and a skill after it ("doesn't want to crawl anymore", "ya no quiere
+    // gatear"); not a thing ("no longer hates tummy time", "not interested in tummy
+    // time anymore"; s46).
+    const gone = ([what = "", next = ""]) => skill(what) || (named(what) && skill(next));
+    const keepsOn = keepsOnAt(index, folded);
     const says = (word, i) => {
-      if (!noLonger.has(word)) return -1;
+      if (!noLonger.has(word) || keepsOn[i]) return -1;
       const next = folded[i + 1] || "";
-      if (negation.has(next)) return i + 1;
+      // Spanish "ya no": a skill ("ya no gatea"), or, when no word after it is a thing the
+      // headings name, whatever it is ("ya no hace lo que hacía"); not a liking of a thing
+      // ("ya no le gusta estar boca abajo", s46).
+      if (negation.has(next)) {
+        const rest = after(i + 1);
+        return gone(rest) || !rest.slice(1).some(named) ? i + 1 : -1;
+      }
       if (negation.has(word)) return doing(after(i)) ? i : -1;
       if (than.has(next)) return -1;
       let before = i - 1;
@@ -916,13 +959,12 @@
       // anymore", "no gatea más"), or after it ("no more crawling", "no longer crawls";
       // not "no more tummy time", "no más tiempo boca abajo", "no longer needs the mat").
       // With nothing between, a word of quantity ("more", "más") says it of a doing word
-      // only; "no longer", "not anymore" of any word the headings name ("no longer sits").
+      // only; "no longer", "not anymore" of a skill ("no longer sits"; not "no longer
+      // hates tummy time", s46).
       const between = folded.slice(before + 1, i).filter((w) => !STOP.has(w));
-      const [what = ""] = after(i);
       // Between, the first word is what is not done: a skill ("doesn't crawl anymore"),
       // not a liking ("she doesn't like tummy time anymore", s45b: a skill lost before).
-      const done = between.length ? skill(between[0]) || named(between[0]) && skill(between[1] || "")
-        : doing(after(i)) || (!noMore.has(word) && named(what));
+      const done = between.length ? gone(between) : doing(after(i)) || (!noMore.has(word) && gone(after(i)));
       return done ? before : -1;
     };
     return folded.map((word, i) => {
@@ -959,6 +1001,53 @@
     return folded.some((w, j) => j > at && started.has(w) &&
       [...(firstSkill(j + 1) || new Map())].some(([kind, from]) => gone.has(kind) && from > gone.get(kind)));
   }
+
+  // Whether a word names a skill (a factory: the words of the index as they are now).
+  function skillOf(index) {
+    // A skill: a word of the title of an entry of a kind that requires an age (a
+    // milestone: "Rolls over", "Walks alone"; the index's ``skills``), a doing word of a
+    // sign's title ("no interest in standing", "sin interés en ponerse de pie"), or of
+    // the keywords of a sign of a skill lost ("stopped babbling"). Not any word of
+    // any heading, whose stems other words share (s45b: "dejó de comer" was read as a
+    // skill lost by the "cómo" of the questions' keywords, "dejó de llorar" by a tip's
+    // "llora"), nor a tip's title, what a parent does (s46: "doesn't want tummy time
+    // anymore", "ya no le gusta estar boca abajo" were read as a skill lost, by the tip
+    // "Short, frequent tummy time").
+    const isSkill = skillKinds(index);
+    const role = rolesOf(index);
+    const lostSigns = skillLostSigns(index);
+    // The word as typed must be a form of the heading's word, not only share its stem:
+    // one begins the other ("crawl", "crawling"; "gatear", "gatea"), one is the stem and
+    // a letter ("walks", "walking"), or they share more than the stem ("comer" and the
+    // "comando" of a belly crawl's title share "com" only). Where the stemmer leaves
+    // them apart (Sphinx 8.0's Spanish: "caminar", "camina"), one beginning the other,
+    // of five letters or more, is a form too.
+    const formOf = (typed, root) => (word) => {
+      const begins = word.startsWith(typed) || typed.startsWith(word);
+      const shorter = Math.min(word.length, typed.length);
+      if (stem(word) !== root) return begins && shorter >= 5;
+      return begins || shorter <= root.length + 1 || word.slice(0, root.length + 1) === typed.slice(0, root.length + 1);
+    };
+    const skill = (word) => {
+      const typed = fold(word);
+      const root = stem(word);
+      const inField = (field, holds) => Object.keys(index.words[field] || {}).filter(formOf(typed, root))
+        .some((form) => entriesOf(index.words[field][form]).some((n) => holds(n, form)));
+      return inField("t", (n, form) => isSkill(n) || (role(n) === "sign" && DOING.test(form)))
+        || inField("k", (n) => lostSigns.has(n));
+    };
+    return skill;
+  }
+
+  // A doing word: English "-ing", a Spanish infinitive ("gatear", "ponerse").
+  const DOING = /(?:ing|[aei]r(?:se|lo|la|le)?)$/;
+
+  // Whether an entry is of a kind whose titles name skills (the index's ``skills``: the
+  // kinds that require an age, milestones).
+  const skillKinds = (index) => {
+    const kinds = (index.crawlSkillKinds ??= new Set((index.skills || []).map(String)));
+    return (n) => kinds.has(String(kindOf(index, n)));
+  };
 
   // The signs of a skill lost: those with a verb of stopping ("stopped", "dejó": a "no
   // longer" word that is a negation) in their keywords.
@@ -1029,7 +1118,11 @@
     const { between } = intentSets(index);
     const vocabulary = { has: (word) => handbook.has(word) || claimed.has(word),
       between: (word) => stop.has(word) || between.has(word) };
-    const names = (phrases) => (phrases || []).some((phrase) => namesPhrase(asked, phrase, vocabulary));
+    // (Read in another text where one is given: notMoving's, without some words.)
+    const names = (phrases, text) => {
+      const read = text === undefined ? asked : forms(withoutHarmless(index, text));
+      return (phrases || []).some((phrase) => namesPhrase(read, phrase, vocabulary));
+    };
     // A sign or an illness named only as a question asks about crawling (onlyAsked).
     const namesNow = (phrases) => names(phrases) &&
       !(results.length && !results.weak && !results.partial && onlyAsked(index, query, asked, vocabulary, phrases));
@@ -1172,6 +1265,13 @@
   function notMoving(index, query, names) {
     const { still, ages_months: [youngest, oldest] = [] } = index.emergency || {};
     if (!still || !names(still.phrases)) return false;
+    // A baby who can't stop moving keeps moving (keepsOnAt; s46): read without those words.
+    const said = words(query);
+    const keepsOn = keepsOnAt(index, said.map(fold));
+    if (keepsOn.some(Boolean)) {
+      const rest = said.filter((_, i) => !keepsOn[i]).join(" ");
+      return rest !== said.join(" ") && notMoving(index, rest, (phrases) => names(phrases, rest));
+    }
     const age = queryAge(index, query);
     if (Number.isFinite(youngest) && age >= youngest && age <= oldest) return false;
     // Each list's words, as typed (accents folded) and by stem; a newborn's ("recién

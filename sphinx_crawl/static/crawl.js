@@ -111,9 +111,13 @@
       });
       document.body.classList.toggle("crawl-age-hide", active && only.checked);
       placeTimelineMarkers(active ? effective : NaN);
+      // Words a number field cannot read ("9 meses", "9 weeks": typed with a keyboard, an
+      // "e" makes it an exponent; the field then holds "") are named as a number out of
+      // range is (s46: before, the status said nothing, and the age was not applied).
+      const unread = (field) => Boolean(field.validity && field.validity.badInput);
       const problems = [
-        age.value !== "" && !typed.monthsOk ? fill(form.dataset.ageRange, { max: AGES.rules.maxMonths }) : "",
-        !weeksOk ? fill(form.dataset.weeksRange, { max: AGES.rules.maxWeeksEarly }) : "",
+        (age.value !== "" && !typed.monthsOk) || unread(age) ? fill(form.dataset.ageRange, { max: AGES.rules.maxMonths }) : "",
+        !weeksOk || unread(early) ? fill(form.dataset.weeksRange, { max: AGES.rules.maxWeeksEarly }) : "",
       ].filter(Boolean).join(" ");
       // "1 month", not "1 months": the singular sentence where the age reads as 1.
       const one = months(effective) === months(1);
