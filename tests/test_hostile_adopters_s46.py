@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
 from io import StringIO
@@ -40,11 +41,22 @@ from tests.build_utils import (
     write_project,
 )
 from tests.plugin_project import plugin_site
+from tests.test_crash_safe import (
+    KILL_POINTS,
+    assert_same_files,
+    command,
+    finished,
+    marker,
+    sphinx,
+)
 
 AUTHORS_CONF = adopter_conf(
     'extensions.append("sphinx.ext.mathjax")\n'
     'exclude_patterns = ["_build", "inc/*"]\n'
     "crawl_offline = True\n"
+    # Settings that change how pages are read: none is the extension's to undo.
+    'numfig = True\nsmartquotes = False\ndefault_role = "crawl:tip"\n'
+    'rst_prolog = ".. |baby| replace:: your baby\\n"\n'
 )
 
 INCLUDED = ".. tip-card:: Included tip\n   :id: included-tip\n   :age: 6-9 months\n\n   {body}\n"
@@ -52,7 +64,18 @@ INCLUDED = ".. tip-card:: Included tip\n   :id: included-tip\n   :age: 6-9 month
 AUTHORS = {
     "conf.py": AUTHORS_CONF,
     "index.rst": "Home\n====\n\n.. toctree::\n   :caption: See :crawl:tip:`in-glossary` now\n\n"
-    "   glossary\n   notes\n   included\n   cases\n   titles\n",
+    "   glossary\n   notes\n   included\n   cases\n   titles\n   containers\n",
+    # sphinx-design's tabs and dropdowns (the extension loads sphinx-design), admonitions.
+    "containers.rst": "Containers\n==========\n\n.. tab-set::\n\n   .. tab-item:: First\n\n"
+    "      .. tip-card:: In a tab\n         :id: in-a-tab\n\n         Body.\n\n"
+    "   .. tab-item:: Second\n\n      .. red-flag:: In a second tab\n         :id: in-second-tab\n"
+    "         :urgency: soon\n\n         Body.\n\n"
+    ".. dropdown:: Closed\n\n   .. tip-card:: In a dropdown\n      :id: in-dropdown\n\n"
+    "      Body.\n\n.. note::\n\n   .. tip-card:: In a note\n      :id: in-note\n\n      Body.\n\n"
+    ".. sidebar:: Side\n\n   .. tip-card:: In a sidebar\n      :id: in-sidebar\n\n      Body.\n\n"
+    '.. tip-card:: Help |baby| crawl "forward"\n   :id: with-substitution\n\n'
+    '   Body with |baby|, "quotes" -- and a dash.\n\n'
+    "See `in-dropdown` and `in-a-tab`.\n",
     "glossary.rst": "Glossary\n========\n\n.. glossary::\n\n   Commando crawl\n"
     "      A crawl on the belly.\n\n      .. tip-card:: In glossary\n         :id: in-glossary\n\n"
     "         Body in a glossary.\n\n   Bear walk\n"
@@ -75,7 +98,8 @@ AUTHORS = {
     ".. _my-label:\n\n.. tip-card:: Labelled\n   :id: labelled\n\n   Body.\n\n"
     ".. milestone-table:: Rows\n\n   .. _row-label:\n\n   .. milestone:: Pulls to stand\n"
     "      :id: pulls-to-stand\n      :age: 9-12 months\n\n      Body.\n\n"
-    "See :ref:`my-label`, :ref:`row-label` and :ref:`Named <my-label>`.\n",
+    ".. _same-as-id:\n\n.. tip-card:: Same as its id\n   :id: same-as-id\n\n   Body.\n\n"
+    "See :ref:`my-label`, :ref:`row-label`, :ref:`Named <my-label>` and :ref:`same-as-id`.\n",
     "titles.rst": "Titles\n======\n\n"
     ".. tip-card:: <script>alert(1)</script>\n   :id: script-title\n"
     "   :tags: <b>x</b>, {{ tag }}\n\n"
@@ -117,6 +141,28 @@ def test_a_toctree_caption_stays_the_author_s_words(authors: Build) -> None:
     """Sphinx reads no roles in a caption: it shows as written, and no crawl warning."""
     captions = [c.get_text() for c in authors.soup("index").select(".caption-text")]
     assert "See :crawl:tip:`in-glossary` now" in captions
+
+
+def test_entries_in_tabs_dropdowns_and_admonitions_are_entries(authors: Build) -> None:
+    """Inside sphinx-design's tabs and dropdowns, a note and a sidebar (held). (By hand in
+    Chromium: a link to an entry in the second tab or a closed dropdown opens it.)"""
+    urls = {e["id"]: e["url"] for e in authors.crawl_json()["entries"]}
+    for entry_id in ("in-a-tab", "in-second-tab", "in-dropdown", "in-note", "in-sidebar"):
+        assert urls[entry_id] == f"containers.html#{entry_id}"
+        assert authors.main("containers").find("article", id=entry_id) is not None
+
+
+def test_substitutions_plain_quotes_and_a_crawl_default_role_are_read(authors: Build) -> None:
+    """``rst_prolog`` substitutions in a title and body, ``smartquotes = False`` and
+    ``default_role = "crawl:tip"`` (held)."""
+    data = entry(authors, "with-substitution")
+    assert data["title"] == 'Help your baby crawl "forward"'
+    assert data["text"] == 'Body with your baby, "quotes" -- and a dash.'
+    links = authors.main("containers").select("p > a.reference.internal")
+    assert [(a["href"], a.get_text()) for a in links] == [
+        ("#in-dropdown", "In a dropdown"),
+        ("#in-a-tab", "In a tab"),
+    ]
 
 
 def test_footnotes_in_an_entry_are_shown_and_their_numbers_are_no_words_of_it(
@@ -178,6 +224,60 @@ def test_a_label_above_an_entry_is_a_reference_to_it_with_its_title(authors: Bui
     row_title = main.select_one("#row-label").find_parent("p")
     assert row_title.get_text() == "Pulls to stand"
     assert row_title.find_parent("tr")["id"] == "pulls-to-stand"
+
+
+def test_a_label_named_as_the_entry_below_it_is_the_entry_s_own_id(authors: Build) -> None:
+    """``.. _same-as-id:`` right above ``:id: same-as-id`` (as Sphinx authors label what
+    they write): the entry's anchor became 'same-as-id-2', with a crawl.id warning that
+    "the label 'same-as-id' has it as its anchor" and asking for another id, and links
+    to the entry changed. The label and the entry are one element with one id."""
+    assert not [w for w in authors.crawl_warnings() if "same-as-id" in w]
+    assert entry(authors, "same-as-id")["url"] == "cases.html#same-as-id"
+    main = authors.main("cases")
+    assert len(main.select("#same-as-id")) == 1
+    assert main.select_one("#same-as-id").name == "article"
+    (link,) = main.select('a.reference.internal[href="#same-as-id"]')
+    assert link.get_text() == "Same as its id"
+
+
+MYST_LABELS = """\
+# Home
+
+(knees)=
+:::{tip-card} Bare knees
+:id: knees
+
+Body.
+:::
+
+::::{milestone-table} Rows
+(pulls)=
+:::{milestone} Pulls up
+:age: 9-12 months
+
+Body.
+:::
+::::
+
+See {ref}`knees`, {ref}`pulls` and {crawl:tip}`knees`.
+"""
+
+
+def test_labels_above_entries_in_myst_name_them(tmp_path: Path) -> None:
+    """MyST's ``(name)=`` above an entry and above a milestone in a table, as the rST
+    labels above."""
+    conf = adopter_conf(
+        'extensions.insert(0, "myst_parser")\nmyst_enable_extensions = ["colon_fence"]\n'
+    )
+    src = write_project(tmp_path / "src", {"conf.py": conf, "index.md": MYST_LABELS})
+    site = build(src)
+    assert site.warnings() == []
+    links = [(a.get_text(), a["href"]) for a in site.main("index").select("a.reference.internal")]
+    assert links == [("Bare knees", "#knees"), ("Pulls up", "#pulls"), ("Bare knees", "#knees")]
+    assert [e["url"] for e in site.crawl_json()["entries"]] == [
+        "index.html#knees",
+        "index.html#pulls-up",
+    ]
 
 
 def test_titles_like_markup_templates_or_formats_are_text_everywhere(authors: Build) -> None:
@@ -577,3 +677,27 @@ def test_a_build_with_a_writes_what_a_clean_build_writes(tmp_path: Path) -> None
     for name in ("crawl.json", "crawl-searchindex.js"):
         assert (again / name).read_bytes() == (clean.outdir / name).read_bytes(), name
     assert "Edited." in (again / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_fresh_environment_after_a_killed_build_gives_a_clean_build_s_files(
+    tmp_path: Path,
+) -> None:
+    """A rebuild (an entry's title edited, offline copy on) SIGKILLed while it writes
+    crawl.json, then ``sphinx-build -E`` (a fresh environment, as an adopter does when
+    unsure): every file equals a clean build's, and the build is not marked unfinished
+    (held; test_crash_safe's next builds keep their environment)."""
+    conf = (
+        "import sys, pathlib\nsys.path.insert(0, str(pathlib.Path(__file__).parent))\n"
+        + adopter_conf('extensions.append("kill_points")\ncrawl_offline = True\n')
+    )
+    src = write_project(tmp_path / "project", {"conf.py": conf, "index.rst": CLI_PAGE})
+    shutil.copy(KILL_POINTS, src / "kill_points.py")
+    finished(sphinx(src))
+    (src / "index.rst").write_text(CLI_PAGE.replace("A tip", "A new tip"), encoding="utf-8")
+    stopped = sphinx(src, file="crawl.json", at="0", how="half")
+    assert stopped.returncode == -signal.SIGKILL, stopped.stderr[-3000:]
+    finished(subprocess.run([*command(src), "-E"], capture_output=True, text=True, check=False))
+    clean = shutil.copytree(src, tmp_path / "clean", ignore=shutil.ignore_patterns("_build"))
+    finished(sphinx(clean))
+    assert_same_files(src / "_build" / "html", clean / "_build" / "html")
+    assert not marker(src).exists()

@@ -10,6 +10,7 @@ from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
 from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.directives.entry_parts import is_label
 from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.node_parts import table
@@ -40,7 +41,9 @@ class MilestoneTableDirective(SphinxDirective):
         #: Labels (``.. _name:``) written right before a milestone: they name its row.
         labels: list[nodes.target] = []
         for child in parsed.children:
-            if _is_label(child):
+            if isinstance(child, nodes.target) and child.get("refid") and not child["ids"]:
+                continue  # a label its milestone took over (entry_parts.unique_anchor)
+            if is_label(child):
                 labels.append(child)  # type: ignore[arg-type]
                 continue
             if labels and _is_milestone(child):
@@ -95,13 +98,6 @@ class MilestoneTableDirective(SphinxDirective):
         if type(self.state).__module__.startswith("myst_parser"):
             return "a ':::{milestone}' block inside the '::::{milestone-table}' block"
         return "a '.. milestone::' indented under the table"
-
-
-def _is_label(node: nodes.Node) -> bool:
-    """A label of the author's (``.. _name:``): a target that names the next element."""
-    return isinstance(node, nodes.target) and not any(
-        node.get(key) for key in ("refuri", "refid", "refname")
-    )
 
 
 def _label_row(
