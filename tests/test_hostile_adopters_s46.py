@@ -29,6 +29,7 @@ import jsonschema
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_crawl.api import load
 from tests.build_utils import (
     Build,
     adopter_conf,
@@ -125,6 +126,8 @@ def test_no_case_of_the_authors_gives_a_traceback_or_an_invalid_crawl_json(
     logs = authors.app.status.getvalue() + authors.app.warning.getvalue()
     assert "Traceback" not in logs
     jsonschema.validate(authors.crawl_json(), schema_of(authors))
+    handbook = load(authors.outdir / "crawl.json", validate=True)  # as a program reads it
+    assert [e.id for e in handbook.entries] == [e["id"] for e in authors.crawl_json()["entries"]]
     # Only the ids differing in case are the authors' mistakes.
     assert {w.split("[crawl.")[1] for w in authors.crawl_warnings()} == {"id]"}
     assert not [w for w in authors.warnings() if "[ref." in w], authors.warnings()
@@ -383,13 +386,14 @@ def test_a_template_that_leaves_out_our_scripts_or_styles_is_said(
     site = adopter_site(
         tmp_path,
         TEMPLATE_PAGE,
-        settings=TEMPLATE_SETTINGS,
-        pages={"_templates/layout.html": layout},
+        settings=TEMPLATE_SETTINGS + 'html_additional_pages = {"landing": "landing.html"}\n',
+        pages={"_templates/layout.html": layout, "_templates/landing.html": "<p>Hello</p>\n"},
     )
-    (said,) = site.crawl_warnings()
+    (said,) = site.crawl_warnings()  # not the standalone page of html_additional_pages
     assert said.startswith("<src>/_templates/layout.html:2: WARNING: pages written with ")
     assert "'page.html'" in said
     assert "'search.html'" in said
+    assert "landing" not in said
     assert f"({file}): {lost}" in said
     assert f"keep the '{block}' block" in said
     assert said.endswith("[crawl.config]")

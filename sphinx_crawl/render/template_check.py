@@ -43,6 +43,10 @@ PARTS = (
     ),
 )
 
+#: The pages without a document Sphinx writes in every project (the entry index pages
+#: are domain indices): a reader uses the search box and the filters there too.
+SPHINX_PAGES = ("genindex.html", "search.html", "domainindex.html")
+
 #: Each app's templates, and the first page written with each that links our files.
 _WRITTEN: weakref.WeakKeyDictionary[Sphinx, dict[str, str]] = weakref.WeakKeyDictionary()
 
@@ -67,6 +71,8 @@ def note_template(
     written = _WRITTEN.setdefault(app, {})
     if templatename in written or not templatename.endswith((".html", ".htm", ".xhtml")):
         return
+    if doctree is None and templatename not in SPHINX_PAGES:
+        return  # html_additional_pages: a page of the adopter's own, scripts or not
     if not (
         _links(context, "script_files", "crawl.js") or _links(context, "css_files", "crawl.css")
     ):
