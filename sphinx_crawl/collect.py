@@ -337,9 +337,14 @@ def entry_title(node: nodes.Element) -> str:
     title = next(
         (t for t in node.findall(nodes.inline) if "crawl-title-text" in t["classes"]), None
     )
-    if title is None:
-        return ""
-    copy = title.deepcopy()
+    return "" if title is None else words_of(title)
+
+
+def words_of(node: nodes.Element) -> str:
+    """A heading's words, without footnote or citation marks ("With footnotes 2")."""
+    if next(node.findall(_not_text), None) is None:
+        return plain_text(node.astext())  # most titles: no copy to make
+    copy = node.deepcopy()
     for part in list(copy.findall(_not_text)):
         if part.parent is not None:
             _remove_mark(part)

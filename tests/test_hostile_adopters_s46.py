@@ -173,12 +173,16 @@ def test_footnotes_in_an_entry_are_shown_and_their_numbers_are_no_words_of_it(
 ) -> None:
     """The footnotes of an entry show in it; its text in crawl.json (and the search)
     was "... and a numbered one. 2 The footnote text. 1 Numbered.": the marks beside
-    the words were left out already, not the footnotes' own numbers before their text."""
+    the words were left out already, not the footnotes' own numbers before their text.
+    The same mark in its title was read out in the name of the title's permalink."""
     data = entry(authors, "with-footnotes")
     assert data["title"] == "With footnotes"
     assert data["text"] == ("Body with a footnote and a numbered one. The footnote text. Numbered.")
     article = authors.main("notes").find("article", id="with-footnotes")
     assert len(article.select("aside.footnote")) == 2
+    # The title's permalink was named "Link to this entry: With footnotes 2".
+    permalink = article.select_one("a.crawl-permalink")
+    assert permalink["aria-label"] == "Link to this entry: With footnotes"
 
 
 def test_math_in_an_entry_s_title_is_its_plain_text_everywhere_else(authors: Build) -> None:
