@@ -1036,20 +1036,24 @@ def forget_views(app: Sphinx, exception: Exception | None) -> None:
 def name_labelled_entries(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: a label written above an entry (``.. _knees:``, MyST's
     ``(knees)=``) names it with the entry's title, as a label above a section does with
-    the section's: ``:ref:`knees``` showed nothing and warned "A title or caption not
-    found" (Sphinx knows the titles of sections, figures and tables only), and another
-    project's ``:ref:`` (intersphinx) could not reach it at all. Kept in Sphinx's own
-    label table, so its incremental and parallel builds keep it as theirs."""
+    the section's (and one above a ``crawl-list`` with its caption): ``:ref:`knees```
+    showed nothing and warned "A title or caption not found" (Sphinx knows the titles of
+    sections, figures and tables only), and another project's ``:ref:`` (intersphinx)
+    could not reach it at all. Kept in Sphinx's own label table, so its incremental and
+    parallel builds keep it as theirs."""
     std: Any = app.env.domains["std"]
     docname = app.env.docname
     for name, explicit in doctree.nametypes.items():
         labelid = doctree.nameids.get(name) if explicit else None
         node = doctree.ids.get(labelid) if labelid else None
-        if node is None or not crawl_nodes.is_entry_node(node):
-            continue
-        if name in std.labels or std.anonlabels.get(name) != (docname, labelid):
+        if node is None or name in std.labels or std.anonlabels.get(name) != (docname, labelid):
             continue  # another page's label of that name (Sphinx says so), or not a label
-        title = entry_title(node)
+        if crawl_nodes.is_entry_node(node):
+            title = entry_title(node)
+        elif isinstance(node, crawl_nodes.crawl_list):
+            title = node.get("caption", "")  # a list is named by its caption, if any
+        else:
+            continue
         if title:
             std.labels[name] = docname, labelid, title
 

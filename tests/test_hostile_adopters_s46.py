@@ -100,7 +100,9 @@ AUTHORS = {
     ".. milestone-table:: Rows\n\n   .. _row-label:\n\n   .. milestone:: Pulls to stand\n"
     "      :id: pulls-to-stand\n      :age: 9-12 months\n\n      Body.\n\n"
     ".. _same-as-id:\n\n.. tip-card:: Same as its id\n   :id: same-as-id\n\n   Body.\n\n"
-    "See :ref:`my-label`, :ref:`row-label`, :ref:`Named <my-label>` and :ref:`same-as-id`.\n",
+    ".. _tip-list:\n\n.. crawl-list:: Tips on this page\n   :type: tip\n\n"
+    "See :ref:`my-label`, :ref:`row-label`, :ref:`Named <my-label>`, :ref:`same-as-id` "
+    "and :ref:`tip-list`.\n",
     "titles.rst": "Titles\n======\n\n"
     ".. tip-card:: <script>alert(1)</script>\n   :id: script-title\n"
     "   :tags: <b>x</b>, {{ tag }}\n\n"
@@ -227,6 +229,7 @@ def test_a_label_above_an_entry_is_a_reference_to_it_with_its_title(authors: Bui
     assert links["Labelled"] == "#my-label"
     assert links["Pulls to stand"] == "#row-label"
     assert links["Named"] == "#my-label"
+    assert links["Tips on this page"] == "#tip-list"  # a list, by its caption
     assert main.select_one("#my-label").find_parent("article")["id"] == "labelled"
     row_title = main.select_one("#row-label").find_parent("p")
     assert row_title.get_text() == "Pulls to stand"
@@ -243,8 +246,8 @@ def test_a_label_named_as_the_entry_below_it_is_the_entry_s_own_id(authors: Buil
     main = authors.main("cases")
     assert len(main.select("#same-as-id")) == 1
     assert main.select_one("#same-as-id").name == "article"
-    (link,) = main.select('a.reference.internal[href="#same-as-id"]')
-    assert link.get_text() == "Same as its id"
+    (ref,) = main.select('a.reference.internal[href="#same-as-id"] > span.std-ref')
+    assert ref.get_text() == "Same as its id"
 
 
 MYST_LABELS = """\
