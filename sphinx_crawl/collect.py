@@ -331,6 +331,26 @@ def entry_text(node: nodes.Element) -> str:
     return copy.astext()
 
 
+def entry_title(node: nodes.Element) -> str:
+    """An entry's title as words, without footnote marks ("" if it has none): what a
+    label written above the entry shows where a reference names it."""
+    title = next(
+        (t for t in node.findall(nodes.inline) if "crawl-title-text" in t["classes"]), None
+    )
+    return "" if title is None else words_of(title)
+
+
+def words_of(node: nodes.Element) -> str:
+    """A heading's words, without footnote or citation marks ("With footnotes 2")."""
+    if next(node.findall(_not_text), None) is None:
+        return plain_text(node.astext())  # most titles: no copy to make
+    copy = node.deepcopy()
+    for part in list(copy.findall(_not_text)):
+        if part.parent is not None:
+            _remove_mark(part)
+    return plain_text(copy.astext())
+
+
 def _remove_mark(part: nodes.Node) -> None:
     """Take ``part`` out, with the space rST needs before a footnote mark where
     punctuation (or nothing) follows it: "crawls [#f1]_." reads "crawls."."""
@@ -349,7 +369,12 @@ def _remove_mark(part: nodes.Node) -> None:
 def _not_text(node: nodes.Node) -> bool:
     """What an entry's plain text leaves out."""
     return isinstance(
-        node, nodes.system_message | nodes.footnote_reference | nodes.citation_reference
+        node,
+        nodes.system_message
+        | nodes.footnote_reference
+        | nodes.citation_reference
+        # A footnote's or citation's number or name, before its text.
+        | nodes.label,
     )
 
 

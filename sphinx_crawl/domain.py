@@ -34,7 +34,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_crawl import nodes as crawl_nodes
-from sphinx_crawl.collect import ReadEntryTexts, read_document
+from sphinx_crawl.collect import ReadEntryTexts, entry_title, read_document
 from sphinx_crawl.config import (
     SourceData,
     config_location,
@@ -1033,8 +1033,34 @@ def forget_views(app: Sphinx, exception: Exception | None) -> None:
     crawl_domain(app.env).forget_views()
 
 
+def name_labelled_entries(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: a label written above an entry (``.. _knees:``, MyST's
+    ``(knees)=``) names it with the entry's title, as a label above a section does with
+    the section's (and one above a ``crawl-list`` with its caption): ``:ref:`knees```
+    showed nothing and warned "A title or caption not found" (Sphinx knows the titles of
+    sections, figures and tables only), and another project's ``:ref:`` (intersphinx)
+    could not reach it at all. Kept in Sphinx's own label table, so its incremental and
+    parallel builds keep it as theirs."""
+    std: Any = app.env.domains["std"]
+    docname = app.env.docname
+    for name, explicit in doctree.nametypes.items():
+        labelid = doctree.nameids.get(name) if explicit else None
+        node = doctree.ids.get(labelid) if labelid else None
+        if node is None or name in std.labels or std.anonlabels.get(name) != (docname, labelid):
+            continue  # another page's label of that name (Sphinx says so), or not a label
+        if crawl_nodes.is_entry_node(node):
+            title = entry_title(node)
+        elif isinstance(node, crawl_nodes.crawl_list):
+            title = node.get("caption", "")  # a list is named by its caption, if any
+        else:
+            continue
+        if title:
+            std.labels[name] = docname, labelid, title
+
+
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CrawlDomain)
+    app.connect("doctree-read", name_labelled_entries)
     app.add_transform(ReadEntryTexts)
     app.add_post_transform(UniqueAnchors)
     app.connect("env-get-outdated", read_again_for_tags)

@@ -43,6 +43,7 @@ from sphinx_crawl.render.lists import setup_collections
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.render.search import SEARCH_INDEX_FILE, setup_search
 from sphinx_crawl.render.single_page import setup_single_page
+from sphinx_crawl.render.template_check import setup_template_check
 from sphinx_crawl.render.top import setup_top
 from sphinx_crawl.review import setup_review
 from sphinx_crawl.types import get_registry, load_entry_point_types
@@ -91,6 +92,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_removed_pages(app)
     setup_offline(app)
     setup_static_files(app)
+    setup_template_check(app)
     setup_unfinished(app)
     setup_cycle_gc(app)
     return {

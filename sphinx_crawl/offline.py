@@ -144,6 +144,14 @@ class OfflinePlan:
         sizes = {file.path: file.size for file in self.files}
         return sum(sizes[url.partition("?")[0]] for url in self.essential)
 
+    def largest(self, count: int = 3) -> str:
+        """The largest essential files, with their sizes: what to make smaller (a page of
+        2,000 entries with a checklist, more often than the search index)."""
+        sizes = {file.path: file.size for file in self.files}
+        paths = dict.fromkeys(url.partition("?")[0] for url in self.essential)
+        biggest = sorted(paths, key=lambda path: (-sizes[path], path))[:count]
+        return ", ".join(f"{path} {sizes[path]:,} bytes" for path in biggest)
+
     @property
     def whole(self) -> bool:
         return len(self.essential) == len(self.files)
@@ -160,7 +168,7 @@ def write_offline_files(app: Sphinx, exception: Exception | None) -> None:
         warn(
             f"crawl_offline_budget is {plan.budget:,} bytes, but what the search and the "
             f"tracker need offline is {plan.essential_size:,} bytes: a first visit keeps "
-            "that much (raise the budget, or make the search index smaller)",
+            f"that much (raise the budget, or make the largest smaller: {plan.largest()})",
             config_location(app, "crawl_offline_budget", "crawl_offline"),
             "config",
         )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sphinx_crawl.core.entries import ENTRY_EXTRAS, ENTRY_KEYS, EntryData, lone_surrogate
+from sphinx_crawl.core.entries import ENTRY_EXTRAS, ENTRY_KEYS, EntryData, lone_surrogate, slugify
 
 _TYPE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 #: Directive options are read lowercased; a name must survive that, and be a JSON key.
@@ -167,9 +167,12 @@ class ContentTypeRegistry:
         for attribute in ("name", "directive"):
             value = getattr(content_type, attribute)
             if not _TYPE_NAME.match(value):
+                # Letters a-z only: "señal" is no slug, but says which one it means.
+                slug = slugify(value) if isinstance(value, str) else ""
+                example = f"{slug!r}" if _TYPE_NAME.match(slug) else "'activity' or 'activity-card'"
                 raise ContentTypeError(
-                    f"content type {attribute} {value!r} must be a lowercase slug "
-                    "such as 'activity' or 'activity-card'"
+                    f"content type {attribute} {value!r} must be a lowercase slug (letters "
+                    f"a-z, digits and hyphens) such as {example}"
                 )
         if content_type.search_role not in SEARCH_ROLES:
             raise ContentTypeError(

@@ -65,7 +65,7 @@ class EntryDirective(SphinxDirective):
         relations = checked_relations(ct, given, report)
         check_hooks(ct, fields, report)
 
-        anchor = unique_anchor(self.state.document, entry_id, report)
+        anchor = unique_anchor(self.state.document, entry_id, report, _node_before(self.state))
         node = entry_frame(ct, entry_id, anchor, age, fields)
         # Claimed in the document, so a later entry or heading cannot take the same HTML ids.
         self.state.document.ids[anchor] = node
@@ -237,3 +237,14 @@ def _has_content(body: nodes.Element) -> bool:
     return any(
         not isinstance(child, nodes.comment | nodes.system_message) for child in body.children
     )
+
+
+def _node_before(state: Any) -> nodes.Node | None:
+    """The last node before the directive (a label right above the entry, say): in
+    docutils' state its parent's last child; MyST's mock state has no parent, but its
+    renderer fills one node at a time."""
+    try:
+        parent = state.parent
+    except Exception:  # myst_parser.mocking.MockingError, for any attribute it lacks
+        parent = getattr(getattr(state, "_renderer", None), "current_node", None)
+    return parent[-1] if isinstance(parent, nodes.Element) and len(parent) else None

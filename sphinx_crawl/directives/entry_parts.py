@@ -84,15 +84,27 @@ def checked_id(ct: ContentType, given: str, title: str, report: Report) -> str:
     return given
 
 
-def unique_anchor(document: nodes.document, entry_id: str, report: Report) -> str:
+def unique_anchor(
+    document: nodes.document, entry_id: str, report: Report, before: nodes.Node | None = None
+) -> str:
     """The HTML id: the entry id unless something on the page already has it, or has the
-    id of its heading (``<id>-title``)."""
+    id of its heading (``<id>-title``). A label of that name right ``before`` the entry
+    (``.. _knees:`` over ``:id: knees``) names the entry itself: it gives it the id."""
     ids = document.ids
 
     def free(anchor: str) -> bool:
         return anchor not in ids and f"{anchor}-title" not in ids
 
     if free(entry_id):
+        return entry_id
+    label = ids.get(entry_id)
+    heading_free = f"{entry_id}-title" not in ids
+    if label is not None and label is before and is_label(label) and heading_free:
+        # The label leads to the entry, as it would once docutils moved its id there:
+        # one element, one id (it said the id was "used twice", and the entry took
+        # another, with an author's link to it changed).
+        label["ids"].remove(entry_id)
+        label["refid"] = entry_id
         return entry_id
     anchor = free_id(entry_id, free)
     taken = entry_id if entry_id in ids else f"{entry_id}-title"
@@ -106,6 +118,13 @@ def unique_anchor(document: nodes.document, entry_id: str, report: Report) -> st
             "id",
         )
     return anchor
+
+
+def is_label(node: nodes.Node) -> bool:
+    """An author's label (``.. _name:``), not yet moved to what follows it."""
+    return isinstance(node, nodes.target) and not any(
+        node.get(key) for key in ("refuri", "refid", "refname")
+    )
 
 
 def _holder(node: nodes.Element) -> str:

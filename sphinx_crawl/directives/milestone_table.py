@@ -10,6 +10,7 @@ from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
 from sphinx_crawl.core.derive import age_sort_key
 from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.directives.entry_parts import is_label
 from sphinx_crawl.directives.options import raw_options, read_options
 from sphinx_crawl.i18n import _, words_in_english
 from sphinx_crawl.node_parts import table
@@ -37,7 +38,20 @@ class MilestoneTableDirective(SphinxDirective):
         #: the builds whose tags make the expression true, as the entry is.
         conditions: dict[int, addnodes.only] = {}
         leftovers: list[nodes.Node] = []
+        #: Labels (``.. _name:``) written right before a milestone: they name its row.
+        labels: list[nodes.target] = []
         for child in parsed.children:
+            if isinstance(child, nodes.target) and child.get("refid") and not child["ids"]:
+                continue  # a label its milestone took over (entry_parts.unique_anchor)
+            if is_label(child):
+                labels.append(child)  # type: ignore[arg-type]
+                continue
+            if labels and _is_milestone(child):
+                _label_row(child, labels, self.state.document)  # type: ignore[arg-type]
+                labels = []
+            for label in labels:  # not before a milestone: shown after the table
+                leftovers.append(label)
+            labels = []
             if _is_milestone(child):
                 milestones.append(child)  # type: ignore[arg-type]
             elif isinstance(child, addnodes.only) and _only_milestones(child):
@@ -58,6 +72,7 @@ class MilestoneTableDirective(SphinxDirective):
                 )
                 leftovers.append(child)
 
+        leftovers.extend(labels)
         if not milestones:
             # An empty table (headings over no rows) was shown without a word: the
             # milestones not indented under the directive, or none written yet.
@@ -83,6 +98,23 @@ class MilestoneTableDirective(SphinxDirective):
         if type(self.state).__module__.startswith("myst_parser"):
             return "a ':::{milestone}' block inside the '::::{milestone-table}' block"
         return "a '.. milestone::' indented under the table"
+
+
+def _label_row(
+    milestone: crawl_nodes.crawl_entry, labels: list[nodes.target], document: nodes.document
+) -> None:
+    """Labels before a milestone in a table name its row, as a label names the element
+    after it elsewhere: ``:ref:`` shows the milestone's title and leads to its title
+    (where a table row cannot carry a second id). They were "other content", shown after
+    the table with a crawl.content warning, and led nowhere near the milestone."""
+    ids = [label_id for label in labels for label_id in label["ids"]]
+    milestone[LABELS_ATTRIBUTE] = ids
+    for label_id in ids:
+        document.ids[label_id] = milestone
+
+
+#: The ids of the labels written before a milestone (see _label_row).
+LABELS_ATTRIBUTE = "crawl_labels"
 
 
 def _is_milestone(node: nodes.Node) -> bool:
@@ -155,7 +187,8 @@ def _milestone_row(milestone: crawl_nodes.crawl_entry) -> crawl_nodes.crawl_row:
             "",
             "",
             nodes.strong("", "", *spoken, *title.children),
-            ids=title["ids"],  # the entry's heading: search results link here
+            # The entry's heading: search results link here; labels above it too.
+            ids=[*title["ids"], *milestone.get(LABELS_ATTRIBUTE, [])],
             classes=["crawl-milestone-title"],
         ),
     )

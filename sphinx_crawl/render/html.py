@@ -12,6 +12,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_crawl import nodes as crawl_nodes
 from sphinx_crawl.builtin import BUILT_IN_TYPES
+from sphinx_crawl.collect import words_of
 from sphinx_crawl.i18n import _, labelled, words_in_english
 from sphinx_crawl.node_parts import meta_parts
 
@@ -63,7 +64,8 @@ def depart_entry_title(self: HTML5Translator, node: crawl_nodes.crawl_entry_titl
     # = False) or the builder has none (EPUB), and the project's or theme's icon ("#").
     if parent["ids"] and self.config.html_permalinks and self.builder.add_permalinks:
         href = escape(parent["ids"][0])
-        name = escape(str(_("Link to this entry: {title}")).format(title=node.astext()))
+        # The title's words: a footnote's mark in it is no word ("With footnotes 3").
+        name = escape(str(_("Link to this entry: {title}")).format(title=words_of(node)))
         link_title = escape(str(_("Link to this entry")))
         self.body.append(
             f'<a class="headerlink crawl-permalink" href="#{href}" aria-label="{name}" '
