@@ -128,25 +128,33 @@ def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook
 
 # -- the order files start in --------------------------------------------------------
 
-#: The files that take longest, longest first (seconds on two shared cores at load 6 to
-#: 10, with --durations; most have few tests). They start first: pytest-xdist (--dist
-#: loadfile) hands each worker a whole file at a time, by default the files of most
-#: tests first, so these came last and one worker ran one of them alone while the
-#: other waited. The rest follow, most tests first, as xdist would have them (the
-#: tests session passes --no-loadscope-reorder so that this order holds).
+#: The files that take longest, longest first (seconds in ``nox -s tests`` on two cores
+#: shared at load 9 to 15, with --durations=0, at c1a04f2; most have few tests). They
+#: start first: pytest-xdist (--dist loadfile) hands each worker a whole file at a
+#: time, by default the files of most tests first, so these came last and one worker
+#: ran one of them alone while the other waited. The rest follow, most tests first, as
+#: xdist would have them (the tests session passes --no-loadscope-reorder so that this
+#: order holds).
 LONGEST_FIRST = (
-    "tests/browser/test_a11y.py",  # 242 s
-    "tests/browser/test_themes.py",  # 160 s
-    "tests/test_crash_safe.py",  # 141 s
-    "tests/browser/test_baby_records_property.py",  # 128 s
-    "tests/test_search_parts.py",  # 75 s
-    "tests/test_interrupted.py",  # 64 s
-    "tests/test_places.py",  # 60 s
-    "tests/test_javascript.py",  # 53 s
-    "tests/browser/test_offline_budget.py",  # 39 s
-    "tests/browser/test_offline_failures.py",  # 36 s
-    "tests/browser/test_unseen_themes.py",  # 34 s
-    "tests/test_packaging.py",  # 20 s
+    "tests/browser/test_themes.py",  # 205 s
+    "tests/test_every_builder.py",  # 193 s
+    "tests/browser/test_a11y.py",  # 138 s
+    "tests/test_crash_safe.py",  # 122 s
+    "tests/browser/test_baby_records_property.py",  # 120 s
+    "tests/test_search_parts.py",  # 114 s
+    "tests/test_incremental_edits.py",  # 112 s
+    "tests/browser/test_age_filter.py",  # 107 s
+    "tests/test_hostile_adopters_s45.py",  # 98 s
+    "tests/browser/test_emergency.py",  # 91 s
+    "tests/test_incremental.py",  # 87 s
+    "tests/test_places.py",  # 75 s
+    "tests/test_packaging.py",  # 73 s
+    "tests/browser/test_companion.py",  # 68 s
+    "tests/test_javascript.py",  # 62 s
+    "tests/browser/test_search.py",  # 52 s
+    "tests/test_interrupted.py",  # 47 s
+    "tests/test_loader.py",  # 42 s
+    "tests/browser/test_checklist.py",  # 41 s
 )
 
 

@@ -15,6 +15,7 @@ from tests.browser.support import (
     WCAG_TAGS,
     html_pages,
     is_search,
+    page_parts,
     pages_covering_every_part,
     visit_list,
 )
@@ -38,6 +39,92 @@ RUN_AXE = """([tags, include, skip]) => axe.run(
 #: than colour).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
+#: The parts of the page as drawn (in the elements matching ``scope``, CSS selectors, if
+#: given) not in ``seen``: what support.page_parts reads from a page's HTML (each
+#: element's tag with each of its classes, its ``data-crawl-*`` hooks, the script it
+#: loads), here with what the scripts drew. A part counts where an element bearing it
+#: shows (a part hidden here is judged where it shows). The outermost elements that
+#: show a new part are kept for COLOUR_AXE, each with all it holds (a rule on
+#: ``.part p`` is judged too). Returns the new parts, and those only hidden here.
+NEW_PARTS = """([seen, scope]) => {
+  const known = new Set(seen), found = [], hidden = new Set(), roots = [];
+  const elements = scope
+    ? [...new Set(scope.flatMap((part) => [...document.querySelectorAll(part)]
+        .flatMap((el) => [el, ...el.querySelectorAll('*')])))]
+    : [...document.querySelectorAll('*')];
+  for (const el of elements) {
+    const tag = el.localName;
+    const parts = [tag, ...[...el.classList].map((name) => `${tag}.${name}`),
+      ...el.getAttributeNames().filter((name) => name.startsWith('data-crawl-'))];
+    const src = tag === 'script' && (el.getAttribute('src') || '').split('?')[0];
+    if (src && src.endsWith('.js')) parts.push(`src="${src}`);
+    const fresh = parts.filter((part) => !known.has(part));
+    if (!fresh.length) continue;
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) {
+      fresh.forEach((part) => hidden.add(part));
+      continue;
+    }
+    fresh.forEach((part) => { known.add(part); found.push(part); });
+    if (!roots.some((root) => root.contains(el))) roots.push(el);
+  }
+  window.crawlColourRoots = roots;
+  return [found, [...hidden].filter((part) => !known.has(part))];
+}"""
+
+#: axe's colour rules on the elements NEW_PARTS kept (none: no violation). (Elements
+#: themselves: an element in a list, as a selector is, stands for the whole page.)
+COLOUR_AXE = """(rules) => !window.crawlColourRoots.length ? [] : axe.run(
+  {include: window.crawlColourRoots}, {
+    runOnly: {type: 'rule', values: rules},
+    resultTypes: ['violations'],
+}).then((result) => result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' -- ' + n.failureSummary),
+})))"""
+
+
+class ColourCheck:
+    """axe's colour rules on each part of the pages where it first shows, in one
+    stylesheet state (a theme, a system's preference, a width). Colour comes from
+    stylesheet rules on a page's parts, so this is the colour check of every page at a
+    fraction of its cost: axe's colour rules are 9 in 10 of its time, and most of a
+    page's parts were judged on another."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.hidden: set[str] = set()
+
+    def new_parts(self, page: Any, scope: list[str] | None = None) -> list[dict[str, Any]]:
+        """The violations of the colour rules on the parts of the page (of ``scope``)
+        not judged before: the elements that show them first, with all they hold."""
+        found, hidden = page.evaluate(NEW_PARTS, [sorted(self.seen), scope])
+        self.seen.update(found)
+        self.hidden.update(hidden)
+        return page.evaluate(COLOUR_AXE, COLOUR_RULES)  # type: ignore[no-any-return]
+
+    def never_shown(self) -> set[str]:
+        """Parts on the pages that no page showed (the colour rules cannot judge them)."""
+        return self.hidden - self.seen
+
+
+def with_axe(page: Any, axe_script: str) -> None:
+    """axe-core in every page the page's context opens from now on, as each starts (the
+    script is compiled once for them all: a third of the cost of putting it in each
+    page after it loaded)."""
+    page.context.add_init_script(axe_script)
+
+
+def load_axe(page: Any, axe_script: str) -> None:
+    """axe-core in the page, unless its context put it there (:func:`with_axe`)."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.evaluate(axe_script)
+
+
+#: Parts of the pages' HTML that their scripts replace before a reader sees them: what a
+#: page is without JavaScript (furo's ``html.no-js``; the summary for the doctor's
+#: "It needs JavaScript").
+WITHOUT_SCRIPT = {"html.no-js", "p.crawl-summary-empty"}
+
 
 @pytest.mark.parametrize(
     ("theme", "system"),
@@ -49,34 +136,42 @@ def test_axe_finds_no_wcag_violations(
 ) -> None:
     tab = open_page(theme=theme, color_scheme=system, viewport={"width": 1280, "height": 900})
     page = tab.page
+    with_axe(page, axe_script)
     visited = visit_list(site)
     assert len(visited) >= 25, visited
-    # Colour comes from stylesheet rules on the parts of a page, so the colour rules run
-    # on pages that together show every part (27 of 61; the colour check is 9 in 10 of
-    # axe's time), and every other rule on every page, in light. A theme changes
-    # colour: the dark passes check those pages only.
-    colour_pages = set(pages_covering_every_part(site, visited))
+    # Every rule but the colour rules on every page, in light; the colour rules (9 in 10
+    # of axe's time) on each part of the pages where it first shows (see
+    # colours_of_new_parts), the smallest pages first. A theme changes colour, not
+    # parts: the dark passes see the pages that together show every part (26 of 61).
     if theme != "light":
+        colour_pages = set(pages_covering_every_part(site, visited))
         visited = [path for path in visited if path in colour_pages]
     if theme == "auto":
         # The system's preference reaches the same rules as the explicit dark theme
         # (checked above): a third of those pages, and every page state, show it does.
         visited = [path for i, path in enumerate(visited) if i % 3 == 0 or "?" in path]
+    visited.sort(key=lambda path: (site / path.partition("?")[0]).stat().st_size)
     problems: list[str] = []
+    colours = ColourCheck()
     for path in visited:
         tab.goto(path)
         if is_search(path):
             page.locator("section.crawl-search").wait_for()
         body_theme = page.evaluate("() => document.body.dataset.theme")
         assert body_theme == theme, f"{path}: furo theme is {body_theme!r}, want {theme!r}"
-        page.evaluate(axe_script)
-        skip = [] if path in colour_pages else COLOUR_RULES
-        for violation in page.evaluate(RUN_AXE, [WCAG_TAGS, None, skip]):
+        found = page.evaluate(RUN_AXE, [WCAG_TAGS, None, COLOUR_RULES])
+        for violation in found + colours.new_parts(page):
             problems.append(
                 f"{path} [{violation['id']}, {violation['impact']}] {violation['help']}\n    "
                 + "\n    ".join(violation["nodes"])
             )
     assert not problems, f"{len(problems)} axe violations ({theme}):\n" + "\n".join(problems)
+    # Every part of the pages' HTML that shows was judged (what their scripts replace
+    # does not show).
+    pages = [path for path in visited if "?" not in path]
+    shown = set().union(*(page_parts((site / path).read_text("utf-8")) for path in pages))
+    unseen = shown - colours.seen - colours.never_shown() - WITHOUT_SCRIPT
+    assert not unseen, f"parts the colour rules never saw ({theme}): {sorted(unseen)}"
 
 
 def tab_through(page: Any, presses: int = 200) -> list[dict[str, Any]]:

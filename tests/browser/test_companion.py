@@ -271,10 +271,11 @@ def test_a_browser_that_keeps_nothing_says_so(open_page: Callable[..., Tab]) -> 
 def test_companion_pages_in_use_have_no_axe_violations(
     open_page: Callable[..., Tab], axe_script: str, theme: str
 ) -> None:
-    from tests.browser.test_a11y import RUN_AXE
+    from tests.browser.test_a11y import COLOUR_RULES, RUN_AXE, ColourCheck, with_axe
 
     tab = open_page(theme=theme, viewport=PHONE)
     page = tab.page
+    with_axe(page, axe_script)
     page.on("dialog", lambda dialog: dialog.accept())
     enter_baby(tab)
     page.click("button.crawl-baby-add")
@@ -285,13 +286,13 @@ def test_companion_pages_in_use_have_no_axe_violations(
     page.check("input[name=track-belly-crawl][value=not-yet]")
     page.check("input[name=track-stiff-limbs]")
     problems = []
-    # Every page whose view the baby changes, and the pages the companion draws.
+    # Every page whose view the baby changes, and the pages the companion draws: every
+    # rule, the colour rules on each part where it first shows (ColourCheck).
+    colours = ColourCheck()
     for path in ("tracker.html", "summary.html", *AGED_PAGES):
         tab.goto(path)
-        page.evaluate(axe_script)
-        problems += [
-            f"{path}: {v['id']} {v['nodes']}" for v in page.evaluate(RUN_AXE, [WCAG_TAGS, None])
-        ]
+        found = page.evaluate(RUN_AXE, [WCAG_TAGS, None, COLOUR_RULES])
+        problems += [f"{path}: {v['id']} {v['nodes']}" for v in found + colours.new_parts(page)]
     assert not problems, "\n".join(problems)
 
 
