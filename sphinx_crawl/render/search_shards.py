@@ -46,8 +46,8 @@ from sphinx_crawl.output import file_stamp, write_bytes_if_changed, write_if_cha
 #: wait for; beyond it, it is split.
 SINGLE_FILE_BYTES = 200_000
 #: A first search loads a part for each result shown (8, rarely two in one part): a
-#: part of 8 rows is 0.33 KiB gzipped, of 16 0.53 (at 5,000 entries).
-ROWS_PER_PART = 8
+#: part of 4 rows is 0.19 KiB gzipped, of 8 0.33, of 16 0.53 (at 5,000 entries).
+ROWS_PER_PART = 4
 #: The columns of a row a result shows: title, page, anchor, kind, badge, age.
 SHOWN_COLUMNS = 6
 #: The words beginning with the same two letters are parted by their third letter
