@@ -17,6 +17,7 @@ Sphinx 7 and later.)"""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -634,7 +635,9 @@ CLI_PAGE = (
 
 def _sphinx(*args: str | Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "sphinx", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+    # Without colours: Sphinx colours its messages where CI=true is set, as on CI.
+    plain = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run(command, capture_output=True, text=True, check=False, env=plain)
 
 
 def test_w_keep_going_and_q_list_every_warning_and_finish_the_build(tmp_path: Path) -> None:
