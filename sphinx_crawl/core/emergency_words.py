@@ -197,6 +197,9 @@ SIGNS_ES = [
     # As the verb too ("se le hincha la lengua"): an older Sphinx's Spanish stemmer
     # (8.0) does not take "hincha" for "hinchada".
     "lengua hincha", "garganta hincha",
+    # The face too, as the verb in the past, with or without its accent ("se le hinchó
+    # la cara", "se le hincho la cara"): on Sphinx 8.0 neither is "cara hinchada" (s46).
+    "cara hincha", "cara hinchó", "cara hincho",
     # Hard to wake (NHS: will not wake up), as "hard to wake" above.
     "cuesta despertar", "difícil despertar", "difícil de despertar",
     # The same round (s38), in Spanish.
@@ -432,6 +435,9 @@ UNWELL_ES = [
     "resfriado", "enfermo", "enferma", "malito", "sarpullido", "erupción", "no come",
     "se cayó", "caída", "cayó", "golpe", "golpeó", "herida", "sangra", "quemadura", "tragó",
     "veneno", "llora sin parar", "caliente", "respira", "respiración", "temblores",
+    # The verb as said ("hace ruido al respirar"): Sphinx 8.0's stemmer does not take it
+    # for "respira" (s46).
+    "respirar",
     "tiembla", "sacudidas", "espasmos", "llora todo el tiempo", "no para de llorar",
     "dolor", "le duele", "hinchado", "hinchada", "hinchazón", "cojea", "cojeando", "mordió",
     "mordida", "mordedura", "se me cayó", "dejé caer", "pastilla", "pastillas", "medicina",
