@@ -335,7 +335,7 @@ class CrawlConfig:
     )
     search_split_bytes: int = setting(
         "crawl_search_split_bytes",
-        200_000,
+        100_000,  # render/search_shards.SINGLE_FILE_BYTES says why
         (int,),
         check_size,
         rebuild="html",

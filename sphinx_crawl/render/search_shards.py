@@ -43,8 +43,12 @@ from typing import Any
 from sphinx_crawl.output import file_stamp, write_bytes_if_changed, write_if_changed
 
 #: Up to this size (JSON, bytes) the index is one file: fewer requests, and no part to
-#: wait for; beyond it, it is split.
-SINGLE_FILE_BYTES = 200_000
+#: wait for; beyond it, it is split. A split first search downloads about 11 KiB
+#: gzipped besides the script (up front 6.8, parts 3 to 4); a whole index of 100 kB is
+#: some 30 KiB. (At 200 kB, a handbook of 1,500 short entries was one file of 188 kB:
+#: a first search downloaded 81 KiB gzipped; split, 23 KiB.) The parents' handbook
+#: (75 kB) stays one file.
+SINGLE_FILE_BYTES = 100_000
 #: A first search loads a part for each result shown (8, rarely two in one part): a
 #: part of 4 rows is 0.19 KiB gzipped, of 8 0.33, of 16 0.53 (at 5,000 entries).
 ROWS_PER_PART = 4
