@@ -32,6 +32,7 @@ Subtype = Literal[
     "import",
     "extend",
     "language",
+    "privacy",
 ]
 
 
@@ -140,6 +141,16 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
         "Check the id (in the indices, or the imported file's crawl.json) and the option "
         "names (the entry type's fields, with + to append). Two adaptations of one field "
         "must agree: keep one. The first in page-name order is used meanwhile.",
+    ),
+    "privacy": WarningType(
+        "pages that load a script, stylesheet or font from another host",
+        "pages written with 'page.html' load https://fonts.googleapis.com/css2?family=Inter "
+        "from another host (fonts.googleapis.com): it learns which pages a reader opens, "
+        "and an offline copy of the handbook lacks it; ship the file with the project "
+        "(html_static_path) or leave it out",
+        "Ship the file in html_static_path (a local MathJax: mathjax_path; a theme's web "
+        "fonts: its option or template to leave them out), or remove it. If the host is "
+        "meant to see every visit, suppress_warnings = ['crawl.privacy'].",
     ),
 }
 

@@ -40,6 +40,7 @@ from sphinx_crawl.render.emergency import setup_emergency
 from sphinx_crawl.render.html import setup_html
 from sphinx_crawl.render.index_page import INDEX_CSS_FILE, setup_index_page
 from sphinx_crawl.render.lists import setup_collections
+from sphinx_crawl.render.other_hosts import setup_other_hosts
 from sphinx_crawl.render.reader import setup_reader
 from sphinx_crawl.render.search import SEARCH_INDEX_FILE, setup_search
 from sphinx_crawl.render.single_page import setup_single_page
@@ -93,6 +94,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     setup_offline(app)
     setup_static_files(app)
     setup_template_check(app)
+    setup_other_hosts(app)
     setup_unfinished(app)
     setup_cycle_gc(app)
     return {

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_crawl.config import config_location
 from sphinx_crawl.diagnostics import warn
+from sphinx_crawl.render.other_hosts import check_other_hosts
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -90,12 +91,14 @@ def check_templates(app: Sphinx, exception: Exception | None) -> None:
     if outfile is None:  # only HTML builders write pages from templates
         return
     pages: dict[str, str] = {}
+    paths: dict[str, Path] = {}
     for templatename, pagename in written.items():
         try:
-            path = Path(outfile(pagename))
+            paths[templatename] = path = Path(outfile(pagename))
             pages[templatename] = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
+    check_other_hosts(app, {name: (paths[name], page) for name, page in pages.items()})
     for name, block, what, lost in PARTS:
         without = [template for template, page in pages.items() if f"_static/{name}" not in page]
         if not without:

@@ -66,9 +66,13 @@ DARK_THEMES = {
 #: there. Strict: the test says so when it is mended.
 
 
-def build_in_theme(theme: str, out: Path, extensions: tuple[str, ...] = ()) -> None:
-    """The test-themes root built in a theme into out/<theme>, with no warning of ours;
-    extensions: a theme's own, listed beside ours (sphinx-wagtail-theme's)."""
+def build_in_theme(
+    theme: str, out: Path, extensions: tuple[str, ...] = (), other_hosts: tuple[str, ...] = ()
+) -> None:
+    """The test-themes root built in a theme into out/<theme>, with no warning of ours
+    but one for each host in ``other_hosts``, which the theme's pages load files from
+    (``crawl.privacy``); extensions: a theme's own, listed beside ours
+    (sphinx-wagtail-theme's)."""
     command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}"]
     if extensions:
         command += ["-D", "extensions=" + ",".join(["myst_parser", "sphinx_crawl", *extensions])]
@@ -76,7 +80,13 @@ def build_in_theme(theme: str, out: Path, extensions: tuple[str, ...] = ()) -> N
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     crawl = [line for line in result.stderr.splitlines() if "[crawl." in line]
-    assert crawl == [], crawl
+    said = sorted(
+        line.split("from another host (")[1].split(")")[0]
+        for line in crawl
+        if "[crawl.privacy]" in line
+    )
+    assert said == sorted(other_hosts), crawl
+    assert [line for line in crawl if "[crawl.privacy]" not in line] == [], crawl
 
 
 @contextmanager

@@ -47,6 +47,12 @@ THEMES = {
     "sphinx_wagtail_theme": ("sphinx_wagtail_theme",),
     "sphinx_material": (),
 }
+#: The hosts each theme's pages load web fonts from, which a crawl.privacy warning names
+#: (s47; the pages here are opened with other hosts blocked).
+OTHER_HOSTS = {
+    "sphinx_pdj_theme": ("fonts.googleapis.com",),
+    "sphinx_material": ("fonts.googleapis.com", "fonts.gstatic.com"),
+}
 #: The themes above that turn dark with the system.
 DARK_THEMES = ["sphinx_pdj_theme", "sphinx_wagtail_theme"]
 PAGE = "index.html?age=8"
@@ -57,7 +63,7 @@ def unseen_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The test-themes root built once per theme, all served from one folder."""
     out = tmp_path_factory.mktemp("unseen-themes")
     for theme, extensions in THEMES.items():
-        build_in_theme(theme, out, extensions)
+        build_in_theme(theme, out, extensions, OTHER_HOSTS.get(theme, ()))
     with serving(functools.partial(QuietHandler, directory=str(out))) as (url, _server):
         yield url
 
