@@ -140,19 +140,20 @@ def check_other_hosts(app: Sphinx, pages: dict[str, tuple[Path, str]]) -> None:
     outdir = Path(app.outdir)
     # host -> its addresses -> (who loads them, the names to look for in conf.py)
     hosts: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {}
-    # The pages of the theme's main template first: what every page of the handbook loads.
-    for templatename in sorted(pages, key=lambda name: (name != "page.html", name)):
-        path, page = pages[templatename]
-        for url, stylesheet in loaded_from_other_hosts(page, path, outdir).items():
-            names: tuple[str, ...] = (stylesheet,) if stylesheet else ()
-            who = f"pages written with {templatename!r} load"
-            hosts.setdefault(_host(url), {}).setdefault(url, (who, names))
+    # MathJax first: a page of Sphinx 8 that lists a page with math loads it too.
     mathjax = _mathjax_page(app)
     if mathjax is not None:
         url = str(app.config.mathjax_path)
         hosts.setdefault(_host(url), {}).setdefault(
             url, (f"the page {mathjax!r} has math, so sphinx.ext.mathjax loads", _MATHJAX)
         )
+    # Then what the pages load, those of the theme's main template first (every page's).
+    for templatename in sorted(pages, key=lambda name: (name != "page.html", name)):
+        path, page = pages[templatename]
+        for url, stylesheet in loaded_from_other_hosts(page, path, outdir).items():
+            names: tuple[str, ...] = (stylesheet,) if stylesheet else ()
+            who = f"pages written with {templatename!r} load"
+            hosts.setdefault(_host(url), {}).setdefault(url, (who, names))
     for host, urls in sorted(hosts.items()):
         (url, (who, names)), *more = urls.items()
         also = f" (and {len(more)} more file{'s' if len(more) > 1 else ''} there)" if more else ""
