@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-import sphinx
 
 from tests.test_search_triage import decided, editions  # noqa: F401 (editions: the fixture)
 
@@ -129,15 +128,6 @@ def test_a_baby_born_early_is_ranked_for_the_corrected_age(
 ) -> None:
     found = results(request, CORRECTED, tmp_path)
     wrong = {key: ids[:4] for key, ids in found.items() if ids[:1][0] not in FOR_THE_CORRECTED_AGE}
-    if sphinx.version_info < (8, 2):
-        # Sphinx 8.0's Spanish stemmer (CI's oldest Sphinx) puts the lost-skill sign
-        # first for "nació 3 meses antes" ("antes", before, is one of its words); never
-        # the one-year signs, which the corrected age is about.
-        wrong = {
-            key: ids
-            for key, ids in wrong.items()
-            if key[0] != "es" or ids[0] in NOT_CRAWLING_SIGNS | BACKWARDS_SIGNS
-        }
     assert not wrong, wrong
     ids = found[CORRECTED[0]]
     assert ids[0] == "born-early-which-age"
