@@ -29,6 +29,7 @@ from tests.build_utils import read_search_index
 from tests.test_hostile_parents_s38 import notices_are_as_asked
 from tests.test_hostile_parents_s45 import lost_first_as_asked
 from tests.test_javascript import node
+from tests.test_search_parts import compare_split_and_whole, notice
 from tests.test_search_triage import EMERGENCY, NEITHER
 from tests.test_search_triage import editions as editions  # the fixture
 
@@ -144,3 +145,24 @@ PRIVO = {
 
 def test_a_nap_gone_without_is_no_fainting(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     notices_are_as_asked(request, tmp_path, PRIVO)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_split_index_reads_the_nap_alike(
+    handbook: tuple[subprocess.CompletedProcess[str], Path],
+    spanish_handbook: tuple[subprocess.CompletedProcess[str], Path],
+    tmp_path: Path,
+    language: str,
+) -> None:
+    """The nap's queries on the index split into parts as a large handbook's is
+    (tests/test_search_parts.py): each gets the notice the whole index gives (the
+    harmless phrases a notice needs load with the query's words)."""
+    result, html = handbook if language == "en" else spanish_handbook
+    assert result.returncode == 0, result.stderr[-2000:]
+    asked = list(dict.fromkeys(q for lang in ("es", "en") for q in PRIVO[lang]))
+    found = compare_split_and_whole(html, language, asked, tmp_path)[2]
+    split, whole = (
+        {q["query"]: notice(q[key]["triage"]) for q in found} for key in ("split", "whole")
+    )
+    assert split == whole
+    assert {q: whole[q][0] for q in PRIVO[language]} == PRIVO[language]

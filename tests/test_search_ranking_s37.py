@@ -43,8 +43,7 @@ PAST_THE_ANSWER: dict[tuple[str, str], str | frozenset[str]] = {
     ("es", "es normal que un bebé de 16 meses gatee hacia atrás"): (
         "still-only-backwards-at-one-year"
     ),
-    # (Sphinx 8.0's Spanish stemmer puts the backwards sign first, 8.2's the other:
-    # either is a sign of that age that says to see someone; not a tummy-time tip.)
+    # (Either is a sign of that age that says to see someone; not a tummy-time tip.)
     ("es", "mi hijo de 3 años no gatea"): NOT_CRAWLING_SIGNS,
     ("es", "tiene 2 años y no gatea"): NOT_CRAWLING_SIGNS,
 }

@@ -1020,8 +1020,9 @@
     // one begins the other ("crawl", "crawling"; "gatear", "gatea"), one is the stem and
     // a letter ("walks", "walking"), or they share more than the stem ("comer" and the
     // "comando" of a belly crawl's title share "com" only). Where the stemmer leaves
-    // them apart (Sphinx 8.0's Spanish: "caminar", "camina"), one beginning the other,
-    // of five letters or more, is a form too.
+    // them apart (the search's English one, on a page without a stemmer for its
+    // language: "caminar", "camina"), one beginning the other, of five letters or
+    // more, is a form too.
     const formOf = (typed, root) => (word) => {
       const begins = word.startsWith(typed) || typed.startsWith(word);
       const shorter = Math.min(word.length, typed.length);
