@@ -708,7 +708,10 @@
     const { negation: NEGATED } = intentSets(index);
     const lostSigned = lostSaid ? new Set() : skillLostSigns(index);
     let skill = null;
-    const notDone = (term, g) => g > 0 && NEGATED.has(fold(terms[g - 1])) &&
+    // (Said right after the negation, or one word on: "not sitting", "no se sienta"; not
+    // a word further on, in what follows it: "he doesnt do what he used to do", s47.)
+    const saidAt = said.flatMap((w, i) => (STOP.has(w) ? [] : [i]));
+    const notDone = (term, g) => g > 0 && NEGATED.has(fold(terms[g - 1])) && saidAt[g] - saidAt[g - 1] <= 2 &&
       find.withAll("k", [stem(term)]).some((n) => lostSigned.has(n)) && (skill ??= skillOf(index))(term);
     const notLost = terms.map((term, g) => !lostSaid && (stops.has(stem(term)) || notDone(term, g)));
     const lostKind = notLost.some(Boolean) ? lostSigned : new Set();
