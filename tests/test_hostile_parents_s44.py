@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import sphinx
 
 from tests import test_hostile_parents_s38 as s38
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, YOUNG_FEVER, decided
@@ -32,10 +31,6 @@ LOST_FIRST = {
     ],
     "es": ["dejó de caminar", "dejó de ponerse de pie", "dejó de darse la vuelta"],
 }
-
-#: Sphinx before 8.2 stems Spanish on the page otherwise than Python does (see
-#: test_hostile_parents_s38).
-OLD_SPANISH_STEMMER = sphinx.version_info < (8, 2)
 
 #: A skill not reached yet, or a word that says "left" ("la he dejado": I left her), is
 #: no lost skill: the skill's own entries still come first. (s46: "dejado" is read as
@@ -66,17 +61,8 @@ def test_a_skill_said_lost_finds_the_lost_skill_first(
     found = decided(built[language], language, asked, tmp_path)
     first = {q: found[q]["shown"][:1] for q in asked}
     wanted = {q: ["lost-skills"] for q in LOST_FIRST[language]}
-    not_lost = dict(NOT_LOST[language])
-    if language == "es" and OLD_SPANISH_STEMMER:
-        # Sphinx 8.0's Spanish stemmer (CI's oldest Sphinx) reads "dejado" (left) as
-        # the "dejó" of the lost skill's keywords, with or without this round's words
-        # for a skill lost (checked: the same with them taken out), and ranks the tips
-        # about floors in another order: the lost skill first there is that stemmer's.
-        del not_lost["la he dejado en la alfombra"]
-        wanted |= {q: first[q] for q in not_lost if first[q] != ["lost-skills"]}
-    wanted |= {q: [entry] for q, entry in not_lost.items() if q not in wanted}
-    assert {q: first[q] for q in wanted} == wanted
-    assert not [q for q in not_lost if "lost-skills" in found[q]["shown"][:1]]
+    wanted |= {q: [entry] for q, entry in NOT_LOST[language].items()}
+    assert first == wanted
 
 
 #: The rash that does not fade (NHS: call 999), as a Spanish-speaking parent says it:

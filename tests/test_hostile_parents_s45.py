@@ -252,8 +252,7 @@ LOST_FIRST = {
         "ya no gatea porque camina": False,
         "dejó de caminar y ahora gatea": True,
         "ya no camina, ahora gatea": True,
-        # Only backwards ("no ... más que"): no skill gone. (Which tip comes first
-        # differs with Sphinx 8.0's Spanish stemmer.)
+        # Only backwards ("no ... más que"): no skill gone.
         "no gatea más que hacia atrás": False,
     },
 }

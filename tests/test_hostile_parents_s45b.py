@@ -22,15 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: The page's reading of the age a query names, in months, on the built index.
 AGE_OF = """
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 const require = createRequire(import.meta.url);
-const [script, out, language, asked] = process.argv.slice(1);
-const window = {};
-for (const file of ["crawl-searchindex.js", "_static/language_data.js"]) {
-  new Function("window", readFileSync(join(out, file), "utf-8"))(window);
-}
+const [script, scripts, out, language, asked] = process.argv.slice(1);
+const { pageWindow } = await import(pathToFileURL(scripts).href);
+const window = pageWindow(join(out, "crawl-searchindex.js"), join(out, "_static/language_data.js"));
 const search = require(script)({ language, stemmer: () => window.Stemmer });
 const ages = JSON.parse(asked).map((query) => search.queryAge(window.crawlSearchIndex, query));
 process.stdout.write(JSON.stringify(ages.map((age) => (Number.isFinite(age) ? age : null))));
@@ -39,7 +37,9 @@ process.stdout.write(JSON.stringify(ages.map((age) => (Number.isFinite(age) ? ag
 
 def ages_read(out: Path, language: str, queries: list[str]) -> dict[str, float | None]:
     script = ROOT / "sphinx_crawl" / "static" / "crawl-search.js"
-    command = [node(), "--input-type=module", "-e", AGE_OF, str(script), str(out), language]
+    scripts = ROOT / "tests" / "js" / "page-scripts.mjs"
+    command = [node(), "--input-type=module", "-e", AGE_OF, str(script), str(scripts), str(out)]
+    command.append(language)
     done = subprocess.run(
         [*command, json.dumps(queries)], capture_output=True, text=True, check=True
     )

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sphinx
 
 from tests import test_hostile_parents_s38 as s38
 from tests.test_hostile_parents_s45 import lost_first_as_asked
@@ -248,13 +247,7 @@ LOST_FIRST = {
 
 
 def test_whether_a_skill_is_lost(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    asked = {language: dict(cases) for language, cases in LOST_FIRST.items()}
-    if sphinx.version_info < (8, 2):
-        # Sphinx before 8.2 stems Spanish on the page otherwise than Python does (see
-        # test_hostile_parents_s38): "deja" is not read as a verb of stopping there, and
-        # the lost skill still comes first (too cautious; to fix, see the s46 note).
-        asked["es"]["deja de gatear cuando se cansa"] = True
-    lost_first_as_asked(request, tmp_path, asked)
+    lost_first_as_asked(request, tmp_path, LOST_FIRST)
 
 
 #: A verb of stopping that says no skill is gone, and a skill said not done (not

@@ -421,6 +421,5 @@ def notice(triage: dict[str, Any]) -> tuple[Any, ...]:
     """A query's notices: an emergency or an illness, a child older than the handbook, a
     topic not covered. (Whether the worried-parent card comes first follows how well
     entries matched, and a split index looks for no typo in words of other first
-    letters, "drawers", nor, where Sphinx's stemmer in Python and in the page differ
-    (Sphinx 8.0, Spanish), for a word in another part: "no se mueve del sitio".)"""
+    letters, "drawers".)"""
     return triage["urgent"], triage["beyond"], triage["topics"]

@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-import sphinx
 
 from tests.test_search_triage import decided, editions  # noqa: F401 (editions: the fixture)
 
@@ -44,8 +43,7 @@ PAST_THE_ANSWER: dict[tuple[str, str], str | frozenset[str]] = {
     ("es", "es normal que un bebé de 16 meses gatee hacia atrás"): (
         "still-only-backwards-at-one-year"
     ),
-    # (Sphinx 8.0's Spanish stemmer puts the backwards sign first, 8.2's the other:
-    # either is a sign of that age that says to see someone; not a tummy-time tip.)
+    # (Either is a sign of that age that says to see someone; not a tummy-time tip.)
     ("es", "mi hijo de 3 años no gatea"): NOT_CRAWLING_SIGNS,
     ("es", "tiene 2 años y no gatea"): NOT_CRAWLING_SIGNS,
 }
@@ -129,15 +127,6 @@ def test_a_baby_born_early_is_ranked_for_the_corrected_age(
 ) -> None:
     found = results(request, CORRECTED, tmp_path)
     wrong = {key: ids[:4] for key, ids in found.items() if ids[:1][0] not in FOR_THE_CORRECTED_AGE}
-    if sphinx.version_info < (8, 2):
-        # Sphinx 8.0's Spanish stemmer (CI's oldest Sphinx) puts the lost-skill sign
-        # first for "nació 3 meses antes" ("antes", before, is one of its words); never
-        # the one-year signs, which the corrected age is about.
-        wrong = {
-            key: ids
-            for key, ids in wrong.items()
-            if key[0] != "es" or ids[0] in NOT_CRAWLING_SIGNS | BACKWARDS_SIGNS
-        }
     assert not wrong, wrong
     ids = found[CORRECTED[0]]
     assert ids[0] == "born-early-which-age"

@@ -194,11 +194,12 @@ SIGNS_ES = [
     "sin aire", "sin respirar", "dificultad respirar", "respira con dificultad",
     "apenas respira",
     "lengua hinchada", "garganta hinchada",
-    # As the verb too ("se le hincha la lengua"): an older Sphinx's Spanish stemmer
-    # (8.0) does not take "hincha" for "hinchada".
+    # As the verb too ("se le hincha la lengua"): Sphinx's Spanish stemmer takes
+    # "hincha" for "hinchada", the search's English one (in the English edition, which
+    # reads every language's signs) does not.
     "lengua hincha", "garganta hincha",
     # The face too, as the verb in the past, with or without its accent ("se le hinchó
-    # la cara", "se le hincho la cara"): on Sphinx 8.0 neither is "cara hinchada" (s46).
+    # la cara", "se le hincho la cara"), for the same reason (s46).
     "cara hincha", "cara hinchó", "cara hincho",
     # Hard to wake (NHS: will not wake up), as "hard to wake" above.
     "cuesta despertar", "difícil despertar", "difícil de despertar",
@@ -234,7 +235,7 @@ SIGNS_ES = [
     "conmoción", "amoratado", "moradito",
     # Each colour in both genders and numbers, as parents of a girl say it ("está
     # morada"): found by stem where the page has Sphinx's Spanish stemmer, and so
-    # without one too (on Sphinx 8.0, "tiene la cara morada" got no notice; s42).
+    # without one too (the English edition's; s42).
     "morada", "morados", "moradas", "moradita", "amoratada", "amoratados", "amoratadas",
     "pálida con manchas", "desmayada", "se puso flácida", "atragantada",
     # Fainted, or stopped breathing, as Mexican parents say it (s46: "se privó", "se le
@@ -435,8 +436,8 @@ UNWELL_ES = [
     "resfriado", "enfermo", "enferma", "malito", "sarpullido", "erupción", "no come",
     "se cayó", "caída", "cayó", "golpe", "golpeó", "herida", "sangra", "quemadura", "tragó",
     "veneno", "llora sin parar", "caliente", "respira", "respiración", "temblores",
-    # The verb as said ("hace ruido al respirar"): Sphinx 8.0's stemmer does not take it
-    # for "respira" (s46).
+    # The verb as said ("hace ruido al respirar"): the English edition's stemmer does
+    # not take it for "respira" (s46).
     "respirar",
     "tiembla", "sacudidas", "espasmos", "llora todo el tiempo", "no para de llorar",
     "dolor", "le duele", "hinchado", "hinchada", "hinchazón", "cojea", "cojeando", "mordió",

@@ -576,6 +576,14 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             # Afraid of falling, or crawling without falling: no fall (s43: "caerse" is the
             # illness notice's).
             *(f"{what} caerse" for what in ("miedo a", "miedo de", "sin")),
+            # Went without a nap: "se privó de la siesta" is no fainting (s47: it was told
+            # to call an ambulance, as "se privó" is; that, "se privó de tanto llorar" and
+            # "se privó durante la siesta" still are).
+            *(
+                f"{went} de {nap}"
+                for went in ("privó", "priva", "privaba")
+                for nap in ("la siesta", "su siesta", "siesta", "las siestas", "sus siestas")
+            ),
             # A fit of laughter or of temper, and blue that is a toy's (s37).
             *(f"ataque de {what}" for what in ("risa", "llanto", "rabia", "celos", "berrinche")),
             *(f"{thing} azul" for thing in _BLUE_THINGS_ES),

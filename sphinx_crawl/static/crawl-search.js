@@ -708,7 +708,10 @@
     const { negation: NEGATED } = intentSets(index);
     const lostSigned = lostSaid ? new Set() : skillLostSigns(index);
     let skill = null;
-    const notDone = (term, g) => g > 0 && NEGATED.has(fold(terms[g - 1])) &&
+    // (Said right after the negation, or one word on: "not sitting", "no se sienta"; not
+    // a word further on, in what follows it: "he doesnt do what he used to do", s47.)
+    const saidAt = said.flatMap((w, i) => (STOP.has(w) ? [] : [i]));
+    const notDone = (term, g) => g > 0 && NEGATED.has(fold(terms[g - 1])) && saidAt[g] - saidAt[g - 1] <= 2 &&
       find.withAll("k", [stem(term)]).some((n) => lostSigned.has(n)) && (skill ??= skillOf(index))(term);
     const notLost = terms.map((term, g) => !lostSaid && (stops.has(stem(term)) || notDone(term, g)));
     const lostKind = notLost.some(Boolean) ? lostSigned : new Set();
@@ -1020,8 +1023,9 @@
     // one begins the other ("crawl", "crawling"; "gatear", "gatea"), one is the stem and
     // a letter ("walks", "walking"), or they share more than the stem ("comer" and the
     // "comando" of a belly crawl's title share "com" only). Where the stemmer leaves
-    // them apart (Sphinx 8.0's Spanish: "caminar", "camina"), one beginning the other,
-    // of five letters or more, is a form too.
+    // them apart (the search's English one, on a page without a stemmer for its
+    // language: "caminar", "camina"), one beginning the other, of five letters or
+    // more, is a form too.
     const formOf = (typed, root) => (word) => {
       const begins = word.startsWith(typed) || typed.startsWith(word);
       const shorter = Math.min(word.length, typed.length);

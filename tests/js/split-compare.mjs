@@ -6,14 +6,14 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pageWindow } from "./page-scripts.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
 const factory = require(join(ROOT, "sphinx_crawl", "static", "crawl-search.js"));
 const [whole, upfront, parts, queries] = process.argv.slice(2, 6).map((f) => JSON.parse(readFileSync(f, "utf-8")));
 const [language = "en", languageData] = process.argv.slice(6);
-const window = {};
-if (languageData) new Function("window", readFileSync(languageData, "utf-8"))(window);
+const window = languageData ? pageWindow(languageData) : {};
 const search = factory({ language, stemmer: () => window.Stemmer });
 
 // Where a result links to: a split index's rows name their page, a whole index's

@@ -7,16 +7,14 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pageWindow } from "./page-scripts.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
 const factory = require(join(ROOT, "sphinx_crawl", "static", "crawl-search.js"));
 const [out, language, queriesFile] = process.argv.slice(2);
 // The scripts the page runs set window.crawlSearchIndex and window.Stemmer.
-const window = {};
-for (const script of ["crawl-searchindex.js", "_static/language_data.js"]) {
-  new Function("window", readFileSync(join(out, script), "utf-8"))(window);
-}
+const window = pageWindow(join(out, "crawl-searchindex.js"), join(out, "_static", "language_data.js"));
 const index = window.crawlSearchIndex;
 const search = factory({ language, stemmer: () => window.Stemmer });
 const decided = JSON.parse(readFileSync(queriesFile, "utf-8")).map((query) => {
