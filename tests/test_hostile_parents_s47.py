@@ -33,7 +33,7 @@ from tests.test_hostile_parents_s38 import notices_are_as_asked
 from tests.test_hostile_parents_s45 import lost_first_as_asked
 from tests.test_javascript import node
 from tests.test_search_parts import compare_split_and_whole, notice
-from tests.test_search_triage import EMERGENCY, NEITHER
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL
 from tests.test_search_triage import editions as editions  # the fixture
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,3 +183,34 @@ def test_a_split_index_reads_the_nap_alike(
     )
     assert split == whole
     assert {q: whole[q][0] for q in PRIVO[language]} == PRIVO[language]
+
+
+#: A baby in a hot car or too hot in the sun (s47, found by the lead): the car and the sun
+#: were "surroundings", whose heat was taken for theirs, so "my baby was in the hot car"
+#: got the worried parent's card alone. No source gives overheating a level: the illness
+#: notice, which says to call the emergency number if it may be one. A floor's, a room's
+#: or the weather's heat is still theirs, and a car seat or a toy car no car at all.
+HEAT = {
+    "en": {
+        "my baby was in the hot car": UNWELL,
+        "hot car": UNWELL,
+        "baby got too hot in the sun": UNWELL,
+        "my 4 month old was in the sun and is hot": UNWELL,
+        "baby left in a hot car": EMERGENCY,
+        "baby crawls on hot floor": NEITHER,
+        "is the room too hot for my baby": NEITHER,
+        "my baby hates the car seat": NEITHER,
+        "baby plays with his toy car": NEITHER,
+    },
+    "es": {
+        "mi bebé estuvo en el coche caliente": UNWELL,
+        "mi bebé gatea en el suelo caliente": NEITHER,
+        "mi bebé juega con su coche de juguete": NEITHER,
+    },
+}
+
+
+def test_a_baby_too_hot_in_a_car_or_the_sun_gets_the_illness_notice(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    notices_are_as_asked(request, tmp_path, HEAT)

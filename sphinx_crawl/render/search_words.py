@@ -371,9 +371,11 @@ INTENT_WORDS: dict[str, list[str]] = {
     # time", "temperature of the floor"): not read as the baby's when the query names
     # one of the ``surroundings`` (a fever word, a temperature, "feels hot" still are).
     "heat": _listed("hot warm temperature temperatures temp"),
+    # (Not a car, nor the sun: a baby left in a hot car or too hot in the sun may have
+    # overheated, s47: "my baby was in the hot car" got the worried parent's card alone.)
     "surroundings": _listed(
-        "weather summer sun sunny outside outdoors room rooms house floor floors tile tiles "
-        "carpet carpets rug car climate heatwave tub pool nursery bedroom clothes clothing "
+        "weather summer sunny outside outdoors room rooms house floor floors tile tiles "
+        "carpet carpets rug climate heatwave tub pool nursery bedroom clothes clothing "
         "radiator heater heating stove oven water milk bottle"
     ),
     # A temperature said with the bath is the water's ("is 38 degrees too hot for the
@@ -540,8 +542,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         "bath": _listed("baño bano bañera banera"),
         "surroundings": _listed(
             "suelo suelos piso baldosas baldosa alfombra habitación habitacion cuarto casa "
-            "coche verano sol ambiente ropa calefacción calefaccion radiador estufa horno "
-            "piscina"
+            "verano ambiente ropa calefacción calefaccion radiador estufa horno piscina"
         ),
         "harmless": [
             *(f"{verb} {what}" for verb in _RESPOND_ES for what in _CALLED_ES),
