@@ -214,3 +214,33 @@ def test_a_baby_too_hot_in_a_car_or_the_sun_gets_the_illness_notice(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
     notices_are_as_asked(request, tmp_path, HEAT)
+
+
+#: A skill not done as it was (s47, found by the lead after helper 44's round): a past
+#: word after a word of comparison ("like she used to", "like before", "como antes",
+#: "como solía") now says "no longer" as "anymore" does. Before, "she doesnt babble like
+#: she used to", "my baby doesnt sit up like before" and "she isnt babbling like she used
+#: to" got the worried parent's card first and no lost skill among the first three;
+#: "no balbucea como solía" none among the first three. Liking and sleep are no skill.
+AS_BEFORE = {
+    "en": {
+        "she doesnt babble like she used to": True,
+        "he doesnt crawl like he used to": True,
+        "my baby doesnt sit up like before": True,
+        "she isnt babbling like she used to": True,
+        "baby not crawling like before": True,
+        "baby doesnt like tummy time like he used to": False,
+        "not sleeping like before": False,
+    },
+    "es": {
+        "no gatea como antes": True,
+        "no balbucea como solía": True,
+        "no le gusta estar boca abajo como antes": False,
+    },
+}
+
+
+def test_a_skill_not_done_as_it_was_is_a_skill_lost(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    lost_first_as_asked(request, tmp_path, AS_BEFORE)

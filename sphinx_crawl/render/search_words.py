@@ -477,6 +477,11 @@ INTENT_WORDS: dict[str, list[str]] = {
     "no_more": _listed("more"),
     # After a "no longer" word, a comparison: "no more than 5 minutes" (s45).
     "than": _listed("than"),
+    # A skill not done as it was ("she doesnt babble like she used to", "doesnt sit up
+    # like before"): a past word after a word of comparison (a pronoun between) says "no
+    # longer" (s47: the worried parent's card alone, no lost skill).
+    "compared": _listed("like as"),
+    "past": _listed("before used"),
     # A skill said begun after one said gone: "stopped crawling and started walking", "no
     # longer crawls because he walks now" (RCN: no regression when walking takes over).
     "started": _listed("started starting starts began begun now because"),
@@ -650,6 +655,9 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         "no_more": _listed("más"),
         # "No gatea más que hacia atrás" (only backwards), "no más de 5 minutos".
         "than": _listed("que de"),
+        # "No gatea como antes", "no gatea como solía" (not as before).
+        "compared": _listed("como"),
+        "past": _listed("antes solía solia"),
         "started": _listed("empezó empezo empieza comenzó comenzo comienza ahora porque"),
     },
 }
@@ -679,6 +687,8 @@ _NOT_KEPT = frozenset(
         "no_longer",
         "no_more",
         "than",
+        "compared",
+        "past",
         "started",
         "between",
     }

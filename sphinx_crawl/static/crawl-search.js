@@ -421,7 +421,7 @@
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
       "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
-    "no_longer", "no_more", "than", "started", "between", "corrected", "and", "half"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    "no_longer", "no_more", "than", "compared", "past", "started", "between", "corrected", "and", "half"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -926,9 +926,13 @@
   // "stopped tummy time", a thing the parent did, nor "stopped crying", "stopped
   // eating": no heading names them).
   function noLongerAt(index, said) {
-    const { no_longer: noLonger, no_more: noMore, negation, than } = intentSets(index);
+    const { no_longer: noLonger, no_more: noMore, negation, than, compared, past } = intentSets(index);
     if (!noLonger.size) return said.map(() => false);
     const STOP = stopWords(index);
+    // A past word after a comparison, a stop word between or none ("like she used to",
+    // "like before", "como antes") says "no longer" as "anymore" does (s47).
+    const asBefore = (i) => past.has(folded[i]) &&
+      (compared.has(folded[i - 1]) || (STOP.has(folded[i - 1]) && compared.has(folded[i - 2])));
     const find = (index.crawlSearcher ??= searcher(index));
     const named = (word) => ["k", "t"].some((field) => find.withAll(field, [stem(word)]).length > 0);
     const skill = skillOf(index);
@@ -944,7 +948,7 @@
     const gone = ([what = "", next = ""]) => skill(what) || (named(what) && skill(next));
     const keepsOn = keepsOnAt(index, folded);
     const says = (word, i) => {
-      if (!noLonger.has(word) || keepsOn[i]) return -1;
+      if (!(noLonger.has(word) || asBefore(i)) || keepsOn[i]) return -1;
       const next = folded[i + 1] || "";
       // Spanish "ya no": a skill ("ya no gatea"), or, when no word after it is a thing the
       // headings name, whatever it is ("ya no hace lo que hacía"); not a liking of a thing
