@@ -244,3 +244,25 @@ def test_a_skill_not_done_as_it_was_is_a_skill_lost(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
     lost_first_as_asked(request, tmp_path, AS_BEFORE)
+
+
+#: "No come" (not eating) was matched by its words anywhere: "no gatea como antes"
+#: (doesn't crawl as before) read "como" as "come" and got the illness notice. Now its
+#: words in order; and "no quiere comer" (won't eat), which got none, as "wont eat" does.
+EATING = {
+    "es": {
+        "no gatea como antes": NEITHER,
+        "no se sienta como antes": NEITHER,
+        "mi bebé no come": UNWELL,
+        "no come nada": UNWELL,
+        "no me come": UNWELL,
+        "no quiere comer": UNWELL,
+        "no está comiendo": UNWELL,
+    },
+}
+
+
+def test_not_eating_is_said_in_order_and_wont_eat_counts(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    notices_are_as_asked(request, tmp_path, EATING)

@@ -433,7 +433,11 @@ UNWELL_EN = [
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
-    "resfriado", "enfermo", "enferma", "malito", "sarpullido", "erupción", "no come",
+    "resfriado", "enfermo", "enferma", "malito", "sarpullido", "erupción",
+    # Not eating, its words in this order (s47: "no gatea como antes", doesn't crawl as
+    # before, read "como" as "come" anywhere after "no" and got the illness notice), as
+    # English "wont eat" (s39): "no quiere comer" got none.
+    '"no come"', '"no quiere comer"', '"no quiere comer nada"', '"no está comiendo"',
     "se cayó", "caída", "cayó", "golpe", "golpeó", "herida", "sangra", "quemadura", "tragó",
     "veneno", "llora sin parar", "caliente", "respira", "respiración", "temblores",
     # The verb as said ("hace ruido al respirar"): the English edition's stemmer does
