@@ -37,6 +37,65 @@ def _no_fsync() -> Iterator[None]:
         yield
 
 
+def _jinja_settings(environment: Any, name: str | None) -> tuple[Any, ...]:
+    """What Jinja's compiler reads from an environment, besides a template's source:
+    the same for every Sphinx app of a run (Sphinx makes each the same way)."""
+    autoescape = environment.autoescape
+    return (
+        type(environment),
+        environment.code_generator_class,
+        tuple(sorted(environment.extensions)),
+        autoescape(name) if callable(autoescape) else autoescape,
+        environment.finalize,
+        environment.optimized,
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+        environment.comment_start_string,
+        environment.comment_end_string,
+        environment.line_statement_prefix,
+        environment.line_comment_prefix,
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        environment.newline_sequence,
+        environment.keep_trailing_newline,
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _templates_compiled_once() -> Iterator[None]:
+    """Each Sphinx app made in the test process has a Jinja environment of its own, which
+    compiled every template of the theme again (layout.html, page.html, the ``_t``
+    static files...): half the CPU of a small project's build, a thousand builds and
+    more a run. Here a template's compiled code is kept for the run, by its source and
+    name and the settings the compiler reads: what Jinja would compile again, the same.
+    (Builds run as their own processes compile as before.)"""
+    import jinja2
+
+    compiled: dict[tuple[Any, ...], Any] = {}
+    compile_template = jinja2.Environment.compile
+
+    def compile_once(
+        self: jinja2.Environment,
+        source: Any,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        if not isinstance(source, str):  # a parsed template: compiled as it is
+            return compile_template(self, source, name, filename, raw, defer_init)
+        key = (_jinja_settings(self, name), source, name, filename, raw, defer_init)
+        if key not in compiled:
+            compiled[key] = compile_template(self, source, name, filename, raw, defer_init)
+        return compiled[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja2.Environment, "compile", compile_once)
+        yield
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return TESTS / "roots"
