@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,7 @@ def _templates_compiled_once() -> Iterator[None]:
     import jinja2
 
     compiled: dict[tuple[Any, ...], Any] = {}
-    compile_template = jinja2.Environment.compile
+    compile_template: Callable[..., Any] = jinja2.Environment.compile
 
     def compile_once(
         self: jinja2.Environment,
