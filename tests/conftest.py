@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,65 @@ def _no_fsync() -> Iterator[None]:
     processes (the handbook's, the killed builds of test_crash_safe) still sync."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
+def _jinja_settings(environment: Any, name: str | None) -> tuple[Any, ...]:
+    """What Jinja's compiler reads from an environment, besides a template's source:
+    the same for every Sphinx app of a run (Sphinx makes each the same way)."""
+    autoescape = environment.autoescape
+    return (
+        type(environment),
+        environment.code_generator_class,
+        tuple(sorted(environment.extensions)),
+        autoescape(name) if callable(autoescape) else autoescape,
+        environment.finalize,
+        environment.optimized,
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+        environment.comment_start_string,
+        environment.comment_end_string,
+        environment.line_statement_prefix,
+        environment.line_comment_prefix,
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        environment.newline_sequence,
+        environment.keep_trailing_newline,
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _templates_compiled_once() -> Iterator[None]:
+    """Each Sphinx app made in the test process has a Jinja environment of its own, which
+    compiled every template of the theme again (layout.html, page.html, the ``_t``
+    static files...): half the CPU of a small project's build, a thousand builds and
+    more a run. Here a template's compiled code is kept for the run, by its source and
+    name and the settings the compiler reads: what Jinja would compile again, the same.
+    (Builds run as their own processes compile as before.)"""
+    import jinja2
+
+    compiled: dict[tuple[Any, ...], Any] = {}
+    compile_template: Callable[..., Any] = jinja2.Environment.compile
+
+    def compile_once(
+        self: jinja2.Environment,
+        source: Any,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        if not isinstance(source, str):  # a parsed template: compiled as it is
+            return compile_template(self, source, name, filename, raw, defer_init)
+        key = (_jinja_settings(self, name), source, name, filename, raw, defer_init)
+        if key not in compiled:
+            compiled[key] = compile_template(self, source, name, filename, raw, defer_init)
+        return compiled[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja2.Environment, "compile", compile_once)
         yield
 
 
@@ -128,33 +187,40 @@ def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook
 
 # -- the order files start in --------------------------------------------------------
 
-#: The files that take longest, longest first (seconds in ``nox -s tests`` on two cores
-#: shared at load 9 to 15, with --durations=0, at c1a04f2; most have few tests). They
-#: start first: pytest-xdist (--dist loadfile) hands each worker a whole file at a
-#: time, by default the files of most tests first, so these came last and one worker
-#: ran one of them alone while the other waited. The rest follow, most tests first, as
-#: xdist would have them (the tests session passes --no-loadscope-reorder so that this
-#: order holds).
+#: The files that take longest, longest first (seconds in a whole run of the tests
+#: session's command, two workers, with --durations=0, at 3d50cc9, on two cores shared
+#: at load 2 to 16, median 10; most have few tests). They start first: pytest-xdist
+#: (--dist loadfile) hands each worker a whole file at a time, by default the files of
+#: most tests first, so these came last and one worker ran one of them alone while the
+#: other waited. The rest follow, most tests first, as xdist would have them (the tests
+#: session passes --no-loadscope-reorder so that this order holds).
 LONGEST_FIRST = (
-    "tests/browser/test_themes.py",  # 205 s
-    "tests/test_every_builder.py",  # 193 s
-    "tests/browser/test_a11y.py",  # 138 s
-    "tests/test_crash_safe.py",  # 122 s
-    "tests/browser/test_baby_records_property.py",  # 120 s
-    "tests/test_search_parts.py",  # 114 s
-    "tests/test_incremental_edits.py",  # 112 s
-    "tests/browser/test_age_filter.py",  # 107 s
-    "tests/test_hostile_adopters_s45.py",  # 98 s
-    "tests/browser/test_emergency.py",  # 91 s
-    "tests/test_incremental.py",  # 87 s
-    "tests/test_places.py",  # 75 s
-    "tests/test_packaging.py",  # 73 s
-    "tests/browser/test_companion.py",  # 68 s
-    "tests/test_javascript.py",  # 62 s
-    "tests/browser/test_search.py",  # 52 s
-    "tests/test_interrupted.py",  # 47 s
-    "tests/test_loader.py",  # 42 s
-    "tests/browser/test_checklist.py",  # 41 s
+    "tests/browser/test_themes.py",  # 231 s
+    "tests/browser/test_a11y.py",  # 166 s
+    "tests/browser/test_emergency.py",  # 131 s
+    "tests/test_incremental.py",  # 119 s
+    "tests/browser/test_baby_records_property.py",  # 116 s
+    "tests/test_crash_safe.py",  # 113 s
+    "tests/browser/test_age_filter.py",  # 106 s
+    "tests/test_incremental_edits.py",  # 105 s
+    "tests/browser/test_companion.py",  # 86 s
+    "tests/test_search_parts.py",  # 78 s
+    "tests/browser/test_search.py",  # 68 s
+    "tests/test_kept.py",  # 62 s
+    "tests/test_places.py",  # 60 s
+    "tests/test_every_builder.py",  # 60 s
+    "tests/browser/test_offline_failures.py",  # 53 s
+    "tests/test_hostile_adopters_s45.py",  # 51 s
+    "tests/test_javascript.py",  # 48 s
+    "tests/test_packaging.py",  # 42 s
+    "tests/test_model_properties.py",  # 42 s
+    "tests/test_interrupted.py",  # 40 s
+    "tests/test_loader.py",  # 39 s
+    "tests/test_hostile_parents_s46.py",  # 38 s
+    "tests/test_hostile_adopters_s46.py",  # 37 s
+    "tests/browser/test_companion_storage.py",  # 32 s
+    "tests/browser/test_checklist.py",  # 32 s
+    "tests/browser/test_unseen_themes.py",  # 29 s
 )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import sphinx
 
-from tests.build_utils import Build, build, copy_root, copy_source, load_inventory
+from tests.build_utils import Build, build, copy_root, copy_source, load_inventory, made_once
 
 Mutation = Callable[[Path], None]
 
@@ -165,24 +165,35 @@ def assert_same_output(incremental: Build, clean: Build) -> None:
         assert incremental.shown(page) == clean.shown(page), f"{page}.html differs"
 
 
+def first_build(tmp_path: Path, parallel: int = 0) -> Path:
+    """test-many-pages as its first HTML build (serial, or ``-j parallel``) left it,
+    without a warning: made once for the module's tests and put back, file times and
+    all, where it was made (tests/build_utils.made_once), so each test rebuilds in place
+    as if it had just built it. Its source folder."""
+
+    def make(place: Path) -> None:
+        first = build(copy_root("many-pages", place / "project"), parallel=parallel)
+        assert first.warnings() == []
+
+    return made_once(f"incremental-first-build-{parallel}", tmp_path / "first", make) / "project"
+
+
 def rebuild_and_compare(
     tmp_path: Path, make_app: Any, mutate: Mutation, parallel: int = 0
-) -> tuple[Build, Build, Build]:
-    srcdir = copy_root("many-pages", tmp_path / "project")
-    first = build(srcdir, make_app=make_app, parallel=parallel)
-    assert first.warnings() == []
+) -> tuple[Build, Build]:
+    srcdir = first_build(tmp_path, parallel)
     mutate(srcdir)
     incremental = build(srcdir, make_app=make_app, parallel=parallel)
     clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
     assert_same_output(incremental, clean)
-    return first, incremental, clean
+    return incremental, clean
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_incremental_build_matches_a_clean_build(
     tmp_path: Path, make_app: Any, scenario: str
 ) -> None:
-    _, incremental, clean = rebuild_and_compare(tmp_path, make_app, SCENARIOS[scenario])
+    incremental, clean = rebuild_and_compare(tmp_path, make_app, SCENARIOS[scenario])
     # Not a rebuild of everything: a page that shows no crawl data is left alone.
     assert "about" not in incremental.written
     assert "glossary" not in incremental.written
@@ -199,7 +210,7 @@ def test_parallel_incremental_build_matches_a_clean_serial_build(
 def test_a_renamed_id_leaves_the_old_link_dangling_with_a_warning(
     tmp_path: Path, make_app: Any
 ) -> None:
-    _, incremental, clean = rebuild_and_compare(tmp_path, make_app, rename_id)
+    incremental, clean = rebuild_and_compare(tmp_path, make_app, rename_id)
     expected = clean.crawl_warnings("ref")
     assert len(expected) == 1
     assert "'bare-knees'" in expected[0]
@@ -297,8 +308,8 @@ def test_a_rebuild_without_changes_changes_no_file(
 def test_a_rebuild_without_changes_restores_missing_files(tmp_path: Path, make_app: Any) -> None:
     """A no-op rebuild skips regenerating a file only while it exists. (Not searchindex.js:
     Sphinx rebuilds it from the one it finds, so without it only rewritten pages count.)"""
-    srcdir = copy_root("many-pages", tmp_path / "project")
-    first = build(srcdir, make_app=make_app)
+    srcdir = first_build(tmp_path)
+    outdir = srcdir / "_build" / "html"
     removed = [
         "genindex.html",
         "crawl-tips.html",
@@ -310,9 +321,9 @@ def test_a_rebuild_without_changes_restores_missing_files(tmp_path: Path, make_a
         "_static/pygments.css",
         *OUR_FILES,
     ]
-    before = {name: (first.outdir / name).read_bytes() for name in removed}
+    before = {name: (outdir / name).read_bytes() for name in removed}
     for name in removed:
-        (first.outdir / name).unlink()
+        (outdir / name).unlink()
     again = build(srcdir, make_app=make_app)
     assert {name: (again.outdir / name).read_bytes() for name in removed} == before
 
@@ -324,11 +335,11 @@ def test_a_rebuild_without_changes_works_out_nothing_from_every_entry(
     are neither worked out nor written again (issue 27: a no-op rebuild's cost). The
     file as the last build left it decides (its size and time), not "the file exists":
     one altered between builds is written again."""
-    srcdir = copy_root("many-pages", tmp_path / "project")
-    first = build(srcdir, make_app=make_app)
+    srcdir = first_build(tmp_path)
+    outdir = srcdir / "_build" / "html"
     kept = ["crawl-tips.html", "crawl-searchindex.js", "crawl.json", ".crawl-shown.json"]
-    stamps = {name: (first.outdir / name).stat().st_mtime_ns for name in kept}
-    good = (first.outdir / "crawl.json").read_bytes()
+    stamps = {name: (outdir / name).stat().st_mtime_ns for name in kept}
+    good = (outdir / "crawl.json").read_bytes()
     again = build(srcdir, make_app=make_app)
     assert {name: (again.outdir / name).stat().st_mtime_ns for name in kept} == stamps
     (again.outdir / "crawl.json").write_text("{}", encoding="utf-8")
@@ -339,8 +350,7 @@ def test_a_rebuild_without_changes_works_out_nothing_from_every_entry(
 def test_after_an_edit_the_indices_and_search_are_regenerated(
     tmp_path: Path, make_app: Any
 ) -> None:
-    srcdir = copy_root("many-pages", tmp_path / "project")
-    build(srcdir, make_app=make_app)
+    srcdir = first_build(tmp_path)
     edit(srcdir / "tips-home.md", "{tip-card} Clear a crawling lane", "{tip-card} Clear a lane")
     again = build(srcdir, make_app=make_app)
     for name in ("crawl-tips.html", "crawl-searchindex.js", "crawl.json"):
@@ -369,8 +379,7 @@ def test_editing_one_entry_rewrites_only_the_pages_that_show_it(
     tmp_path: Path, make_app: Any, mutate: Mutation, expected: list[str]
 ) -> None:
     # "index" is Sphinx's own doing: it rewrites the toctree parent of a changed page.
-    srcdir = copy_root("many-pages", tmp_path / "project")
-    build(srcdir, make_app=make_app)
+    srcdir = first_build(tmp_path)
     mutate(srcdir)
     incremental = build(srcdir, make_app=make_app)
     assert incremental.written == expected
@@ -384,10 +393,10 @@ def test_an_edit_rewrites_only_the_index_pages_that_list_the_entry(
     """Retitling a milestone rewrites the milestones' index page, not the tips' or the
     red flags' (issue 27: Sphinx writes every domain index at every build); the kept
     pages and the header links of every page are what a clean build writes."""
-    srcdir = copy_root("many-pages", tmp_path / "project")
-    first = build(srcdir, make_app=make_app)
+    srcdir = first_build(tmp_path)
+    outdir = srcdir / "_build" / "html"
     pages = ["crawl-milestones.html", "crawl-tips.html", "crawl-red-flags.html"]
-    stamps = {name: (first.outdir / name).stat().st_mtime_ns for name in pages}
+    stamps = {name: (outdir / name).stat().st_mtime_ns for name in pages}
     edit(srcdir / "milestones-early.md", "{milestone} Pushes up", "{milestone} Pushes up high")
     again = build(srcdir, make_app=make_app)
     changed = [name for name in pages if (again.outdir / name).stat().st_mtime_ns != stamps[name]]

@@ -433,8 +433,8 @@ NOT_YOUNG = {
     ("edition", "query"),
     by_edition(NOT_YOUNG),
 )
-def test_weeks_born_early_are_not_a_young_baby(tab: Tab, edition: str, query: str) -> None:
-    shown = search(tab, query, tab.base + edition)
+def test_weeks_born_early_are_not_a_young_baby(search_tab: Tab, edition: str, query: str) -> None:
+    shown = search(search_tab, query, search_tab.base + edition)
     assert shown["kind"] != "crawl-search-emergency", (query, shown)
     assert shown["ids"], query
 
@@ -487,9 +487,9 @@ def test_pages_made_from_templates_start_like_every_page(tab: Tab, page: str, tw
 @pytest.mark.parametrize(
     "query", ["baby 9 months crawls backwards only", "my 8 month old only goes backwards"]
 )
-def test_a_sign_for_an_older_baby_does_not_come_first(tab: Tab, query: str) -> None:
+def test_a_sign_for_an_older_baby_does_not_come_first(search_tab: Tab, query: str) -> None:
     """A parent of a 9-month-old is not met first by a card for a one-year-old."""
-    shown = search(tab, query)
+    shown = search(search_tab, query)
     assert shown["ids"], query
     assert shown["ids"][0] != "still-only-backwards-at-one-year", shown["ids"][:3]
 
@@ -504,11 +504,11 @@ def test_a_sign_for_an_older_baby_does_not_come_first(tab: Tab, query: str) -> N
     ],
 )
 def test_a_sign_that_applies_at_the_age_named_comes_before_answers(
-    tab: Tab, edition: str, query: str, sign: str
+    search_tab: Tab, edition: str, query: str, sign: str
 ) -> None:
     """Found by queries nobody had written a test for: a parent of a 13- or 15-month-old
     met reassurance written for a younger baby before the sign that applies now."""
-    shown = search(tab, query, tab.base + edition)
+    shown = search(search_tab, query, search_tab.base + edition)
     assert sign in shown["ids"][:2], shown["ids"][:3]
 
 

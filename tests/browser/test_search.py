@@ -306,8 +306,8 @@ ANSWER_FIRST = {
 
 
 @pytest.mark.parametrize(("query", "answer"), ANSWER_FIRST.items(), ids=list(ANSWER_FIRST))
-def test_a_worried_question_gets_its_answer_first(tab: Tab, query: str, answer: str) -> None:
-    hrefs = entry_results(tab, query)
+def test_a_worried_question_gets_its_answer_first(search_tab: Tab, query: str, answer: str) -> None:
+    hrefs = entry_results(search_tab, query)
     assert hrefs, query
     fragments = [urlsplit(href).fragment for href in hrefs]
     SEARCH_RANKS[query] = fragments.index(answer) + 1 if answer in fragments else None
@@ -330,9 +330,9 @@ def test_a_topic_the_handbook_does_not_cover_is_said_first(tab: Tab) -> None:
     assert tab.page.locator("section.crawl-search li").count() >= 1
 
 
-def test_no_scope_note_for_a_covered_topic(tab: Tab) -> None:
-    entry_results(tab, "stiff legs")
-    assert tab.page.locator(".crawl-search-scope").count() == 0
+def test_no_scope_note_for_a_covered_topic(search_tab: Tab) -> None:
+    entry_results(search_tab, "stiff legs")
+    assert search_tab.page.locator(".crawl-search-scope").count() == 0
 
 
 def test_the_query_set_hit_rates(tab: Tab) -> None:

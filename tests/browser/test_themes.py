@@ -37,7 +37,7 @@ import pytest
 
 from tests.browser.conftest import Tab
 from tests.browser.support import WCAG_TAGS
-from tests.browser.test_a11y import RUN_AXE
+from tests.browser.test_a11y import RUN_AXE, load_axe, with_axe
 from tests.build_utils import ROOTS, QuietHandler, serving
 
 pytestmark = pytest.mark.browser
@@ -306,7 +306,7 @@ def check_page(page: Any, axe_script: str, theme: str, scheme: str, parts: list[
     """The page in the theme's own mode: axe on the parts, and the parts' fields."""
     dark = page.evaluate(PAGE_IS_DARK, parts[-1])
     assert dark == (scheme == "dark" and theme in DARK_THEMES), f"{page.url}: the theme's own mode"
-    page.evaluate(axe_script)
+    load_axe(page, axe_script)
     for part in parts:
         assert page.locator(part).count(), f"{part} is on {page.url}"
     problems = [
@@ -334,6 +334,7 @@ def test_every_part_reads_well_in_each_theme(
     width: int,
 ) -> None:
     tab, page = open_theme(open_page, themes_url, scheme, width)
+    with_axe(page, axe_script)
     problems: list[str] = []
     for path, parts in PAGES.items():
         tab.goto(f"{themes_url}{theme}/{path}")
@@ -377,6 +378,7 @@ def test_search_notices_read_well_in_each_theme(
     """On a phone, where a worried parent searches: the emergency notice, the notes on
     an illness and a topic not covered, the results and the search box holding the query."""
     tab, page = open_theme(open_page, themes_url, scheme, 375)
+    with_axe(page, axe_script)
     problems: list[str] = []
     for path, parts in SEARCHES.items():
         tab.goto(f"{themes_url}{theme}/{path}")
