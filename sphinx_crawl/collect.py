@@ -319,10 +319,7 @@ def entry_text(node: nodes.Element) -> str:
     references = [x for x in node.findall(pending_xref) if _reads_as_title(x)]
     if next(node.findall(_not_text), None) is None and not references:
         return without_marks(node.astext())
-    copy = node.deepcopy()
-    for part in list(copy.findall(_not_text)):
-        if part.parent is not None:
-            _remove_mark(part)
+    copy = _unmarked_copy(node)
     for text in list(copy.findall(nodes.Text)):
         if without_marks(text) != text:
             text.parent.replace(text, nodes.Text(without_marks(text)))
@@ -344,11 +341,16 @@ def words_of(node: nodes.Element) -> str:
     """A heading's words, without footnote or citation marks ("With footnotes 2")."""
     if next(node.findall(_not_text), None) is None:
         return plain_text(node.astext())  # most titles: no copy to make
+    return plain_text(_unmarked_copy(node).astext())
+
+
+def _unmarked_copy(node: nodes.Element) -> nodes.Element:
+    """A copy of ``node`` without what its plain text leaves out (:func:`_not_text`)."""
     copy = node.deepcopy()
     for part in list(copy.findall(_not_text)):
         if part.parent is not None:
             _remove_mark(part)
-    return plain_text(copy.astext())
+    return copy
 
 
 def _remove_mark(part: nodes.Node) -> None:

@@ -48,9 +48,8 @@ class MilestoneTableDirective(SphinxDirective):
                 continue
             if labels and _is_milestone(child):
                 _label_row(child, labels, self.state.document)  # type: ignore[arg-type]
-                labels = []
-            for label in labels:  # not before a milestone: shown after the table
-                leftovers.append(label)
+            else:
+                leftovers.extend(labels)  # not before a milestone: shown after the table
             labels = []
             if _is_milestone(child):
                 milestones.append(child)  # type: ignore[arg-type]

@@ -109,28 +109,39 @@ class _Loads(HTMLParser):
             self.urls.extend(_CSS_URL.findall(data))
 
 
-def loaded_from_other_hosts(page: str, page_path: Path, outdir: Path) -> dict[str, str]:
+def loaded_from_other_hosts(
+    page: str, page_path: Path, outdir: Path, read: dict[Path, list[str]] | None = None
+) -> dict[str, str]:
     """The other hosts' addresses ``page`` (its HTML, written at ``page_path``) loads,
     with those of the handbook's own stylesheets it links, in order: each with the
-    name of the stylesheet that loads it ("" for the page itself)."""
+    name of the stylesheet that loads it ("" for the page itself). ``read``: each
+    stylesheet's addresses, kept across pages (their templates link the same ones)."""
     reader = _Loads()
     reader.feed(page)
     found = {url: "" for url in reader.urls if is_other_host(url)}
     base = page_path.resolve().as_uri()
+    read = {} if read is None else read
     for href in reader.stylesheets:
         if is_other_host(href):
             continue
         css_path = Path(urlsplit(urljoin(base, href)).path)
         if outdir.resolve() not in css_path.parents:
             continue
-        try:
-            css = css_path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        for url in _CSS_URL.findall(_SOME_CHARACTERS_FONT.sub("", css)):
-            if is_other_host(url):
-                found.setdefault(url, css_path.name)
+        if css_path not in read:
+            read[css_path] = _stylesheet_loads(css_path)
+        for url in read[css_path]:
+            found.setdefault(url, css_path.name)
     return found
+
+
+def _stylesheet_loads(path: Path) -> list[str]:
+    """The other hosts' addresses a stylesheet imports or uses (none if unreadable)."""
+    try:
+        css = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    used = _CSS_URL.findall(_SOME_CHARACTERS_FONT.sub("", css))
+    return [url for url in used if is_other_host(url)]
 
 
 def check_other_hosts(app: Sphinx, pages: dict[str, tuple[Path, str]]) -> None:
@@ -148,9 +159,10 @@ def check_other_hosts(app: Sphinx, pages: dict[str, tuple[Path, str]]) -> None:
             url, (f"the page {mathjax!r} has math, so sphinx.ext.mathjax loads", _MATHJAX)
         )
     # Then what the pages load, those of the theme's main template first (every page's).
+    stylesheets: dict[Path, list[str]] = {}
     for templatename in sorted(pages, key=lambda name: (name != "page.html", name)):
         path, page = pages[templatename]
-        for url, stylesheet in loaded_from_other_hosts(page, path, outdir).items():
+        for url, stylesheet in loaded_from_other_hosts(page, path, outdir, stylesheets).items():
             names: tuple[str, ...] = (stylesheet,) if stylesheet else ()
             who = f"pages written with {templatename!r} load"
             hosts.setdefault(_host(url), {}).setdefault(url, (who, names))

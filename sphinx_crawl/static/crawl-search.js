@@ -663,7 +663,10 @@
 
   function rankEntries(index, query) {
     const STOP = stopWords(index);
-    const said = meantWords(index, query);
+    // Which words say a skill is gone, worked out once: for the words meant, and below.
+    const queryWords = words(query);
+    const saysGone = noLongerAt(index, queryWords);
+    const said = meantWords(index, queryWords, saysGone);
     const terms = said.filter((w) => !STOP.has(w));
     if (!terms.length) return [];
     const synonyms = index.synonyms || {};
@@ -694,7 +697,7 @@
     // caminar", "doesn't roll anymore"): a sign with a verb of stopping in its keywords
     // (a skill lost) answers it, whatever skill is named, and comes before what the
     // skill's own entries say (s44), found or not by the query's other words (below).
-    const lostSaid = noLongerAt(index, words(query)).some(Boolean);
+    const lostSaid = saysGone.some(Boolean);
     const lostSigns = lostSaid ? skillLostSigns(index) : new Set();
     // Where the query says no skill is gone, a form of a verb of stopping ("stop",
     // "stops", "stopping"; meantWords keeps "stopped" only where it says one is) is no
@@ -881,12 +884,9 @@
   // A query's words but a "no longer" word that does not say "no longer" there: Spanish
   // "ya no gatea" (no longer crawls: a skill lost) keeps "ya"; "ya gatea hacia atrás"
   // (already) does not (s42: it brought up "Su bebé pierde una habilidad que ya tenía"
-  // first), nor "stopped tummy time" its "stopped" (s45).
-  function meantWords(index, query) {
-    const said = words(query);
+  // first), nor "stopped tummy time" its "stopped" (s45). ``says``: noLongerAt's.
+  function meantWords(index, said, says) {
     const { no_longer: noLonger } = intentSets(index);
-    if (!noLonger.size) return said;
-    const says = noLongerAt(index, said);
     return said.filter((word, i) => says[i] || !noLonger.has(fold(word)));
   }
 
