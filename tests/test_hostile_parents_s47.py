@@ -124,12 +124,6 @@ LOST_FIRST = {
 }
 
 
-def test_a_skill_lost_is_read_alike_on_every_sphinx(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    lost_first_as_asked(request, tmp_path, LOST_FIRST)
-
-
 #: "Se privó" (fainted, or held the breath till limp: Mexican Spanish) is an emergency
 #: (unresponsive, HSE), said of a nap or not; "se privó de la siesta" (went without a
 #: nap) is no fainting: before, it was told to call an ambulance. Fixed by the index's
@@ -158,10 +152,6 @@ PRIVO = {
         "se privó": EMERGENCY,
     },
 }
-
-
-def test_a_nap_gone_without_is_no_fainting(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    notices_are_as_asked(request, tmp_path, PRIVO)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -210,12 +200,6 @@ HEAT = {
 }
 
 
-def test_a_baby_too_hot_in_a_car_or_the_sun_gets_the_illness_notice(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    notices_are_as_asked(request, tmp_path, HEAT)
-
-
 #: A skill not done as it was (s47, found by the lead after helper 44's round): a past
 #: word after a word of comparison ("like she used to", "like before", "como antes",
 #: "como solía") now says "no longer" as "anymore" does. Before, "she doesnt babble like
@@ -240,12 +224,6 @@ AS_BEFORE = {
 }
 
 
-def test_a_skill_not_done_as_it_was_is_a_skill_lost(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    lost_first_as_asked(request, tmp_path, AS_BEFORE)
-
-
 #: "No come" (not eating) was matched by its words anywhere: "no gatea como antes"
 #: (doesn't crawl as before) read "como" as "come" and got the illness notice. Now its
 #: words in order; and "no quiere comer" (won't eat), which got none, as "wont eat" does.
@@ -262,7 +240,21 @@ EATING = {
 }
 
 
-def test_not_eating_is_said_in_order_and_wont_eat_counts(
-    request: pytest.FixtureRequest, tmp_path: Path
+#: Whether the lost skill comes first, per round of this file's queries.
+LOST = {"alike-on-every-sphinx": LOST_FIRST, "not-done-as-it-was": AS_BEFORE}
+#: The notice each query gets, per round.
+NOTICES = {"nap-gone-without": PRIVO, "too-hot-in-a-car-or-the-sun": HEAT, "not-eating": EATING}
+
+
+@pytest.mark.parametrize("asked", list(LOST.values()), ids=list(LOST))
+def test_a_skill_lost_comes_first_as_asked(
+    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, bool]]
 ) -> None:
-    notices_are_as_asked(request, tmp_path, EATING)
+    lost_first_as_asked(request, tmp_path, asked)
+
+
+@pytest.mark.parametrize("asked", list(NOTICES.values()), ids=list(NOTICES))
+def test_each_query_gets_its_notice(
+    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+) -> None:
+    notices_are_as_asked(request, tmp_path, asked)
