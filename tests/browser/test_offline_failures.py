@@ -265,13 +265,16 @@ def test_keeping_the_whole_handbook_in_little_storage_keeps_pages_first_and_says
     order = _files_in_order(site)
     pages = [path for path in order if re.fullmatch(r"p\d+\.html", path)]
     # What the first visit takes of the storage, as the limited storage counts it
-    # (limit_storage: room to spare): then room for about three pages more.
+    # (limit_storage: room to spare): then room for about five pages more, of the
+    # handbook's ten. (With three, the first page found no room in two runs of many, on
+    # a loaded machine and in CI at 4d2eed8: the quota's count of what a visit keeps
+    # varies from run to run, so an estimate of three pages could hold none.)
     probe = phone(site, quota=10**12)
     first_visit(probe, "about.html")
     box_state(probe, "some")
     used = storage_used(probe.page.context)
     kept_bytes = sum(files[path][1] for path in kept(probe))
-    room = sum(files[path][1] for path in pages[:3]) * used // max(1, kept_bytes)
+    room = sum(files[path][1] for path in pages[:5]) * used // max(1, kept_bytes)
     tab = phone(site, quota=used + room)
     first_visit(tab, "about.html")
     box_state(tab, "some")
