@@ -255,7 +255,7 @@ _NOT_COVERED = {
     "sleep": (
         "sleep",
         ["sleeping", "naps", "nap", "night waking", "sids", "cot death", "crib death",
-         "safe sleep", "sudden infant death"],
+         "safe sleep", "sudden infant death", "asleep"],
     ),
     "feeding": ("feeding or weight", ["eating", "feeding", "weight", "growth", "solids"]),
     "teeth": ("teeth or teething", ["teething", "tooth"]),
@@ -281,24 +281,65 @@ _NOT_COVERED = {
 # the baby's development.
 _PARENT_HEALTH = (
     "postnatal depression",
-    ["postpartum", "postnatal", "depression", "depressed", "ppd"],
+    # s48: "i cant cope with the crying" got only the note on a baby's development.
+    ["postpartum", "postnatal", "depression", "depressed", "ppd", "cant cope", "not coping",
+     "overwhelmed"],
     "This handbook is about how babies move, and it does not cover a parent's own "
-    "health, such as low mood or depression after a birth. Please tell your own doctor "
-    "how you feel.",
+    "health, such as low mood, depression after a birth or feeling you cannot cope. "
+    "Please tell your own doctor how you feel.",
 )
-crawl_search_out_of_scope = {
-    topic: {
-        "text": f"This handbook is about how babies move, and it does not cover {what}. "
-        + _CONCERN,
-        "url": _ACT_EARLY,
-        "words": others,
-    }
-    for topic, (what, others) in _NOT_COVERED.items()
-}
-crawl_search_out_of_scope[_PARENT_HEALTH[0]] = {
-    "text": _PARENT_HEALTH[2],
-    "words": _PARENT_HEALTH[1],
-}
+# Topics about a baby's health, not development (s48: "baby sleeping on tummy" and
+# "baby not gaining weight" were told to ask for a developmental screening): the note
+# sends the worry to the doctor now. Sleep keeps its one safety rule, which the
+# handbook's tip cards carry and cite (AAP "Back to Sleep, Tummy to Play"; shared/
+# EVIDENCE.md, "Safety around tummy time and floor play"): before, a parent asking about
+# a baby asleep on the tummy was told only that the handbook does not cover sleep.
+_ASK_DOCTOR = (
+    "If this worries you, contact {crawl:contact}`doctor` now: you don't need to wait "
+    "for a check-up."
+)
+_SAFE_SLEEP = (
+    "One safety rule it does give (American Academy of Pediatrics): healthy babies are "
+    "safest asleep on their backs, for naps and at night, in their own sleep space with "
+    "no pillows, loose blankets or soft toys. If your baby falls asleep during tummy "
+    "time or floor play, move them onto their back in their own sleep space."
+)
+
+
+def _out_of_scope(
+    not_covered: dict[str, tuple[str, list[str]]],
+    says: str,
+    where_to_turn: tuple[str, str],
+    health: dict[str, str],
+    parent_health: tuple[str, list[str], str],
+) -> dict[str, dict[str, Any]]:
+    """crawl_search_out_of_scope for one edition: each topic's note, which ``says`` the
+    handbook does not cover it and where to turn (a development topic: a developmental
+    screening, CDC "Act Early"; a ``health`` topic: the doctor, after the safety rule
+    given for it), and the parent's own health."""
+    concern, ask_doctor = where_to_turn
+    topics: dict[str, dict[str, Any]] = {}
+    for topic, (what, others) in not_covered.items():
+        rule = health.get(topic)
+        text = says.format(what=what)
+        if rule is None:
+            topics[topic] = {"text": f"{text} {concern}", "url": _ACT_EARLY, "words": others}
+        else:
+            said = " ".join(part for part in (text, rule, ask_doctor) if part)
+            topics[topic] = {"text": said, "words": others}
+            if rule:
+                topics[topic]["url"] = crawl_sources["aap-back-to-sleep"]["url"]
+    topics[parent_health[0]] = {"text": parent_health[2], "words": parent_health[1]}
+    return topics
+
+
+crawl_search_out_of_scope = _out_of_scope(
+    _NOT_COVERED,
+    "This handbook is about how babies move, and it does not cover {what}.",
+    (_CONCERN, _ASK_DOCTOR),
+    {"sleep": _SAFE_SLEEP, "feeding": "", "teeth": "", "head shape": "", "walkers": ""},
+    _PARENT_HEALTH,
+)
 # A worry the handbook does not cover, or a search that matches nothing well, is sent
 # to this card first ("Acting on a concern", shared/EVIDENCE.md).
 crawl_search_concern = {"entry": "parent-worry"}
@@ -460,7 +501,8 @@ if language == "es":
         "sueño": (
             "el sueño",
             ["dormir", "duerme", "siesta", "despierta de noche", "sids", "smsl",
-             "muerte súbita", "muerte subita", "sueño seguro"],
+             "muerte súbita", "muerte subita", "sueño seguro", "se durmió", "se duerme",
+             "dormido", "dormida"],
         ),
         "comer": ("la alimentación ni el peso", ["come", "alimentación", "peso", "papilla"]),
         "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
@@ -487,24 +529,30 @@ if language == "es":
     }
     _PARENT_HEALTH = (
         "depresión posparto",
-        ["posparto", "postparto", "depresión", "deprimida", "deprimido", "depression"],
+        ["posparto", "postparto", "depresión", "deprimida", "deprimido", "depression",
+         '"no puedo más"', '"no puedo mas"', "agobiada", "agobiado"],
         "Este manual trata de cómo se mueven los bebés y no habla de la salud de los "
-        "padres, como la tristeza o la depresión después del parto. Cuéntele a su propio "
-        "médico cómo se siente.",
+        "padres, como la tristeza, la depresión después del parto o sentir que ya no "
+        "puede más. Cuéntele a su propio médico cómo se siente.",
     )
-    crawl_search_out_of_scope = {
-        topic: {
-            "text": f"Este manual trata de cómo se mueven los bebés y no habla de {what}. "
-            + _CONCERN_ES,
-            "url": _ACT_EARLY,
-            "words": others,
-        }
-        for topic, (what, others) in _NOT_COVERED_ES.items()
-    }
-    crawl_search_out_of_scope[_PARENT_HEALTH[0]] = {
-        "text": _PARENT_HEALTH[2],
-        "words": _PARENT_HEALTH[1],
-    }
+    _ASK_DOCTOR_ES = (
+        "Si esto le preocupa, comuníquese ya con {crawl:contact}`doctor`: no necesita "
+        "esperar a una revisión."
+    )
+    _SAFE_SLEEP_ES = (
+        "Una regla de seguridad que sí da (Academia Americana de Pediatría): los bebés "
+        "sanos duermen más seguros boca arriba, en la siesta y de noche, en su propio "
+        "espacio para dormir, sin almohadas, mantas sueltas ni peluches. Si su bebé se "
+        "duerme mientras está boca abajo o jugando en el suelo, póngalo boca arriba en su "
+        "propio espacio para dormir."
+    )
+    crawl_search_out_of_scope = _out_of_scope(
+        _NOT_COVERED_ES,
+        "Este manual trata de cómo se mueven los bebés y no habla de {what}.",
+        (_CONCERN_ES, _ASK_DOCTOR_ES),
+        {"sueño": _SAFE_SLEEP_ES, "comer": "", "dientes": "", "cabeza plana": "", "andador": ""},
+        _PARENT_HEALTH,
+    )
     crawl_contacts = {
         "usa": {
             "label": "EE. UU.",

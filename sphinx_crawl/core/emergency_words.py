@@ -157,6 +157,12 @@ SIGNS_EN = [
     '"found in pool"', '"found in bath"', '"found in water"', '"found in pond"',
     '"found in tub"', '"crawled into pool"', '"crawled into pond"', '"crawled into water"',
     "fell pond",
+    # Gone under the water (s48: "baby went under in the bath" got no notice; "under
+    # water" above needs the water named). Not "went under" alone: a crawling baby goes
+    # under the table.
+    "went under bath", "went under tub", "went under pool", "went under pond",
+    "slipped under bath", "slipped under tub", "slipped under pool", "head under bath",
+    "head under tub", "face under bath", "inhaled water", "breathed water",
     # Not moving after a fall (HSE: becomes unresponsive): "baby fell while crawling and
     # is not moving" was the illness notice (the crawling word made it about getting
     # about, STILL_EN). "Fell", an event, as above.
@@ -176,7 +182,8 @@ SIGNS_ES = [
     "prueba del vaso", "meningitis", "reacción alérgica", "anafilaxia", "cara hinchada",
     "labios hinchados", "se cayó vomita", "caída vomita",
     "emergencia", "urgencia", "ambulancia", "se ahogó", "ahogado", "ahogada", "ahogamiento",
-    "bajo el agua", "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé",
+    "bajo el agua", "hundió bañera", "hundió tina", "hundió piscina", "hundió agua",
+    "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé",
     "lo sacudí", "la sacudí",
     # The same rounds of queries, in Spanish (HSE, NHS as above).
     "dejó de responder", "se desplomó", "desplomó", "colapsó",

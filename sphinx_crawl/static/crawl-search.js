@@ -1134,8 +1134,14 @@
     // A sign or an illness named only as a question asks about crawling (onlyAsked).
     const namesNow = (phrases) => names(phrases) &&
       !(results.length && !results.weak && !results.partial && onlyAsked(index, query, asked, vocabulary, phrases));
+    // A topic's own word said as it is counts, though a harmless phrase holds it: those
+    // keep "fell asleep" from reading as a fall, not from naming sleep (s48: "baby fell
+    // asleep during tummy time" got no note, so not the safe-sleep rule).
+    const spoken = ` ${words(query).map(fold).join(" ")} `;
+    const saysAsItIs = (phrase) => spoken.includes(` ${words(phrase).map(fold).join(" ")} `);
     const topics = Object.entries(index.out_of_scope || {})
-      .filter(([topic, answer]) => names([topic, ...(answer.words || [])]))
+      .filter(([topic, answer]) => names([topic, ...(answer.words || [])]) ||
+        [topic, ...(answer.words || [])].some(saysAsItIs))
       .map(([, answer]) => answer);
     // (Whose colour it is, read in the query as typed: "blue car seat" is a seat's, though
     // "car seat" is a harmless phrase.)

@@ -1,7 +1,8 @@
 // Helper for tests/test_search_triage.py: what the search page decides for each query on
 // a built handbook (its crawl-searchindex.js, one file, and Sphinx's language_data.js
 // with its stemmer): the notice (its kind, and the words and role the page gives it), the
-// notes, and the results' ids.
+// notes on topics the handbook does not cover (how many, and each one's text and link),
+// and the results' ids.
 // argv: <the build's output folder> <language> <queries.json>
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -25,6 +26,7 @@ const decided = JSON.parse(readFileSync(queriesFile, "utf-8")).map((query) => {
   const shown = search.decide(index, query, ranked).results.map(({ n }) => index.entries[n][2]);
   return {
     query, urgent: needs.urgent, topics: needs.topics.length, ids: ranked.map(({ n }) => index.entries[n][2]),
+    notes: needs.topics.map(({ text, url }) => ({ text, url: url || "" })),
     shown,
     notice: notice && { role: notice.role, text: [notice.heading, notice.body] },
   };

@@ -1,0 +1,130 @@
+"""s48: a round of frightened and worried queries nobody had written a page for, run on
+the built handbook's search as tests/test_search_triage.py runs its queries
+(tests/js/triage.mjs): the notice, and the notes on topics the handbook does not cover.
+
+What misled, before:
+- "baby went under in the bath" got no notice, only the note that the handbook may not
+  cover this (NHS: call 999 if the baby stops breathing or may be seriously injured;
+  "under water" was an emergency only with the water named).
+- "baby sleeping on tummy", "baby fell asleep during tummy time" and "duerme boca
+  abajo" were told the handbook does not cover sleep and to ask for a developmental
+  screening: nothing of the one sleep rule its sources give and its tip cards carry
+  (AAP, "Back to Sleep, Tummy to Play": healthy babies sleep safest on their backs; a
+  baby who falls asleep in tummy time goes onto their back in their own sleep space).
+  "Fell asleep" named no topic at all: a harmless phrase, so as not to read a fall.
+- "baby not gaining weight" and "teething" were sent for a developmental screening,
+  which is for development; a baby's health goes to the doctor.
+- "i cant cope with the crying" and "no puedo más con el llanto" got the note on a
+  baby's development, not the one on a parent's own health.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_hostile_parents_s38 import notices_are_as_asked
+from tests.test_search_triage import EMERGENCY, NEITHER, decided
+from tests.test_search_triage import editions as editions  # the fixture
+
+#: Gone under the water: an emergency, as "found in the bath" is; a baby who goes under
+#: a table or a bed, as crawling babies do, is none.
+UNDER_WATER = {
+    "en": {
+        "baby went under in the bath": EMERGENCY,
+        "baby slipped under the water in the tub": EMERGENCY,
+        "he inhaled water in the pool": EMERGENCY,
+        "baby went under the table": NEITHER,
+        "baby crawls under the bed": NEITHER,
+    },
+    "es": {
+        "se hundió en la bañera": EMERGENCY,
+        "se mete debajo de la mesa": NEITHER,
+    },
+}
+
+SAFE_SLEEP, DOCTOR, PARENT, DEVELOPMENT = "safe sleep", "doctor", "parent", "development"
+
+#: The kind of note each query gets: the sleep rule and the doctor (``SAFE_SLEEP``), the
+#: doctor now (``DOCTOR``: a baby's health), the parent's own doctor (``PARENT``), a
+#: developmental screening (``DEVELOPMENT``), or none (``None``).
+NOTES: dict[str, dict[str, str | None]] = {
+    "en": {
+        "baby sleeping on tummy": SAFE_SLEEP,
+        "baby fell asleep during tummy time": SAFE_SLEEP,
+        "my baby fell asleep on her tummy": SAFE_SLEEP,
+        "safe sleep": SAFE_SLEEP,
+        "sids": SAFE_SLEEP,
+        "can baby sleep on nursing pillow": SAFE_SLEEP,
+        "baby not gaining weight": DOCTOR,
+        "teething": DOCTOR,
+        "flat head": DOCTOR,
+        "i cant cope with the crying": PARENT,
+        "im not coping": PARENT,
+        "i feel overwhelmed": PARENT,
+        "postnatal depression": PARENT,
+        "is crawling backwards a sign of autism": DEVELOPMENT,
+        "stiff legs": None,
+        "baby crawls backwards": None,
+    },
+    "es": {
+        "duerme boca abajo": SAFE_SLEEP,
+        "se durmió en el tiempo boca abajo": SAFE_SLEEP,
+        "sueño seguro": SAFE_SLEEP,
+        "no sube de peso": DOCTOR,
+        "no puedo más con el llanto": PARENT,
+        "estoy agobiada": PARENT,
+        "no puedo hacer que gatee": None,
+        "gatea hacia atrás": None,
+    },
+}
+
+#: What says which kind a note is, in each edition's words.
+SAYS = {
+    "en": {
+        SAFE_SLEEP: "safest asleep on their backs",
+        DOCTOR: "contact your pediatrician or health visitor now",
+        PARENT: "tell your own doctor how you feel",
+        DEVELOPMENT: "developmental screening",
+    },
+    "es": {
+        SAFE_SLEEP: "duermen más seguros boca arriba",
+        DOCTOR: "comuníquese ya con",
+        PARENT: "su propio médico",
+        DEVELOPMENT: "evaluación del desarrollo",
+    },
+}
+BACK_TO_SLEEP = (
+    "https://www.healthychildren.org/English/ages-stages/baby/sleep/Pages/"
+    "Back-to-Sleep-Tummy-to-Play.aspx"
+)
+
+
+def test_a_baby_gone_under_the_water_is_an_emergency(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    notices_are_as_asked(request, tmp_path, UNDER_WATER)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_worry_not_covered_is_sent_where_it_belongs(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    """Each query's notes, by what they say: one kind each (the sleep note also sends to
+    the doctor, and never to a developmental screening), and the sleep rule's link is
+    the AAP page it comes from."""
+    asked = NOTES[language]
+    found = decided(editions[language], language, list(asked), tmp_path)
+    says = SAYS[language]
+    got: dict[str, str | None] = {}
+    for query in asked:
+        notes = found[query]["notes"]
+        kinds = {kind for note in notes for kind, words in says.items() if words in note["text"]}
+        if SAFE_SLEEP in kinds:
+            assert kinds == {SAFE_SLEEP, DOCTOR}, (query, notes)
+            assert {note["url"] for note in notes} == {BACK_TO_SLEEP}, (query, notes)
+            kinds = {SAFE_SLEEP}
+        assert len(kinds) <= 1, (query, notes)
+        got[query] = next(iter(kinds), None)
+    assert got == asked
