@@ -250,15 +250,28 @@ _NOT_COVERED = {
     ),
     "hearing": ("hearing", ["deaf", "hear", "ears", "doesnt respond to name"]),
     "sight": ("eyesight", ["eyes", "eye", "vision", "squint", "cross eyed", "lazy eye"]),
-    "sitting": ("sitting up", ["sit", "sit up", "not sitting", "sitting up"]),
-    "walkers": ("baby walkers, bouncers or jumpers", ["walker", "bouncer", "jumper", "jumperoo"]),
+    # (Not "sitting" alone: a topic's words name it as typed, s48, and "goes from sitting
+    # to crawling" is the handbook's.)
+    "sitting up": ("sitting up", ["sit", "sit up", "not sitting", "cant sit", "wont sit"]),
+    "walkers": (
+        "baby walkers, bouncers or jumpers",
+        ["walker", "bouncer", "jumper", "jumperoo", "bouncers", "jumpers", "jumperoos"],
+    ),
     "sleep": (
         "sleep",
-        ["sleeping", "naps", "nap", "night waking", "sids", "cot death", "crib death",
-         "safe sleep", "sudden infant death", "asleep"],
+        ["sleeping", "sleeps", "slept", "naps", "nap", "napping", "night waking", "sids",
+         "cot death", "crib death", "safe sleep", "sudden infant death", "asleep"],
     ),
-    "feeding": ("feeding or weight", ["eating", "feeding", "weight", "growth", "solids"]),
-    "teeth": ("teeth or teething", ["teething", "tooth"]),
+    # Weight gained or lost, not "weight" alone: a baby who bears weight on the legs is
+    # the handbook's (s48: "he bears weight on legs" got the note and the worried
+    # parent's card first).
+    "feeding": (
+        "feeding or weight",
+        ["eating", "feeding", "eat", "eats", "feed", "feeds", "growth", "growing", "solids",
+         "gain weight", "gaining weight", "weight gain", "losing weight", "lost weight",
+         "weight loss", "underweight", "overweight", "weigh", "weighs"],
+    ),
+    "teeth": ("teeth or teething", ["teething", "tooth", "teethe", "teethes"]),
     "head shape": ("head shape", ["flat head", "flat spot", "plagiocephaly"]),
     "arching": ("a baby arching the back", ["arches back", "arching", "arches"]),
     "head control": (
@@ -502,9 +515,15 @@ if language == "es":
             "el sueño",
             ["dormir", "duerme", "siesta", "despierta de noche", "sids", "smsl",
              "muerte súbita", "muerte subita", "sueño seguro", "se durmió", "se duerme",
-             "dormido", "dormida"],
+             "dormido", "dormida", "duermen", "durmiendo", "siestas"],
         ),
-        "comer": ("la alimentación ni el peso", ["come", "alimentación", "peso", "papilla"]),
+        # El peso ganado o perdido, no "peso" solo: "no soporta su peso en las piernas"
+        # (does not bear weight on the legs) es del manual.
+        "comer": (
+            "la alimentación ni el peso",
+            ["come", "comiendo", "comida", "alimentar", "alimentación", "papilla", "sube de peso", "subir de peso", "gana peso",
+             "ganar peso", "baja de peso", "bajo peso", "pierde peso", "perder peso", "pesa"],
+        ),
         "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
         "cabeza plana": ("la forma de la cabeza", ["plagiocefalia", "cabeza aplanada"]),
         "arquea": ("un bebé que arquea la espalda", ["arquea la espalda", "se arquea"]),
