@@ -235,6 +235,44 @@ def test_html_logo_and_favicon_of_other_hosts_stay_at_their_lines_of_conf_py(
     assert len(_image_lines(site, "rst-page.rst")) == 2
 
 
+def test_images_of_rst_prolog_and_rst_epilog_are_named_once_at_their_lines_of_conf_py(
+    tmp_path: Path,
+) -> None:
+    """Their content is in every page, from conf.py: one warning each, at the setting
+    (not one per page at '<rst_prolog>:2', a file no author has; before, the prolog's
+    image was put at html_theme's line and the epilog's, shown on a page not read
+    back, went unseen)."""
+    banner, swing = "https://banners.example.org/top.png", "https://swings.example.net/s.gif"
+    settings = IMAGE_SETTINGS + (
+        f'rst_prolog = """\n.. image:: {banner}\n"""\n'
+        f'rst_epilog = """\n.. |swing| image:: {swing}\n"""\n'
+    )
+    pages = {**LATER_PAGES, "rst-page.rst": LATER_PAGES["rst-page.rst"] + "\nA |swing|.\n"}
+    site = build(_project(tmp_path, settings, pages))
+    conf = site.srcdir / "conf.py"
+    in_conf = {
+        line.split("from another host (")[1].split(")")[0]: line
+        for line in _privacy(site)
+        if line.startswith("<src>/conf.py:")
+    }
+    assert sorted(in_conf) == ["banners.example.org", "swings.example.net"]
+    assert in_conf["banners.example.org"].startswith(
+        f"<src>/conf.py:{line_of(conf, 'rst_prolog')}:"
+    )
+    assert (
+        f"rst_prolog of conf.py (the first: 'index') load {banner} "
+        in (in_conf["banners.example.org"])
+    )
+    assert in_conf["swings.example.net"].startswith(f"<src>/conf.py:{line_of(conf, 'rst_epilog')}:")
+    assert (
+        f"rst_epilog of conf.py (the first: 'rst-page') load {swing} "
+        in (in_conf["swings.example.net"])
+    )
+    assert not [line for line in _privacy(site) if "<rst_" in line]
+    # The pages' own images are still named at their lines, each once.
+    assert len(_image_lines(site, "rst-page.rst")) == 2
+
+
 def _many_pages(srcdir: Path) -> Path:
     """Eight pages (-j reads in parallel from six), an image of another host on most."""
     pages = dict(LATER_PAGES)

@@ -18,7 +18,8 @@ What a page's own content loads from another host (an ``image`` or ``figure``, M
 that page, not the theme's: it is found as each page is read (:class:`ContentLoads`) and
 warned at its own file and line, and the pages read back leave it out (before, an image
 on the one page read back per template was put at ``html_theme``'s line, and the same
-image on any other page went unseen).
+image on any other page went unseen). What ``rst_prolog`` and ``rst_epilog`` put in every
+page is conf.py's: named once, at that setting's line.
 """
 
 from __future__ import annotations
@@ -166,6 +167,10 @@ def check_other_hosts(app: Sphinx, pages: dict[str, tuple[Path, str]]) -> None:
         hosts.setdefault(_host(url), {}).setdefault(
             url, (f"the page {mathjax!r} has math, so sphinx.ext.mathjax loads", _MATHJAX)
         )
+    # What rst_prolog and rst_epilog (conf.py's) put in pages' content, at their lines.
+    for url, setting, docname in _conf_content_loads(app.env):
+        who = f"pages with the {setting} of conf.py (the first: {docname!r}) load"
+        hosts.setdefault(_host(url), {}).setdefault(url, (who, (setting,)))
     # Then what the pages load, those of the theme's main template first (every page's).
     stylesheets: dict[Path, list[str]] = {}
     # Not what a page's content loads: warned at its own line as the page is read. Unless
@@ -255,6 +260,25 @@ def content_loads(env: BuildEnvironment) -> dict[str, list[ContentLoad]]:
     return loads
 
 
+def _conf_content_loads(env: BuildEnvironment) -> list[tuple[str, str, str]]:
+    """What rst_prolog and rst_epilog load from other hosts: each address once, with the
+    setting and the first page that has it."""
+    found: dict[str, tuple[str, str, str]] = {}
+    loads = content_loads(env)
+    for docname in sorted(loads):
+        for url, path, _line in loads[docname]:
+            if _from_conf_py(path):
+                setting = "rst_epilog" if "epilog" in path else "rst_prolog"
+                found.setdefault(url, (url, setting, docname))
+    return list(found.values())
+
+
+def _from_conf_py(path: str) -> bool:
+    """Content of rst_prolog or rst_epilog (Sphinx names its lines' file ``<rst_prolog>``,
+    ``<rst_prologue>`` from Sphinx 9): on every page, and written in conf.py."""
+    return path.startswith("<") and ("prolog" in path or "epilog" in path)
+
+
 def content_urls(env: BuildEnvironment) -> set[str]:
     """The addresses some page's content loads from another host."""
     return {url for loads in content_loads(env).values() for url, _file, _line in loads}
@@ -298,7 +322,7 @@ class ContentLoads(EnvironmentCollector):
         if not _reader_loads_remote_files(app):
             return
         for (url, path, line), (shown, what) in found.items():
-            if shown:
+            if shown and not _from_conf_py(path):  # those: once, at conf.py's line
                 warn(
                     what.format(url=url, host=_host(url))
                     + " whenever the page is opened: that host learns which pages a reader "
