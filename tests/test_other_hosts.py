@@ -172,13 +172,20 @@ IMAGES = {
 }
 
 
+@pytest.fixture(scope="module")
+def images_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The pages of IMAGES built once for the module's tests of them."""
+    pages = {**LATER_PAGES, "extras.rst": EXTRAS}
+    return build(_project(tmp_path_factory.mktemp("images"), IMAGE_SETTINGS, pages))
+
+
 @pytest.mark.parametrize("page", list(IMAGES))
 def test_an_image_from_another_host_is_warned_at_its_own_file_and_line(
-    tmp_path: Path, page: str
+    images_site: Build, page: str
 ) -> None:
     """Before, only the one page read back per template was looked at (index here), and
     what its content loaded was put at html_theme's line: these went unseen."""
-    site = build(_project(tmp_path, IMAGE_SETTINGS, {**LATER_PAGES, "extras.rst": EXTRAS}))
+    site = images_site
     source = site.srcdir / page
     warned = _image_lines(site, page)
     expected = {str(line_of(source, marker)): url for url, marker in IMAGES[page].items()}
