@@ -143,14 +143,18 @@ WARNING_TYPES: dict[Subtype, WarningType] = {
         "must agree: keep one. The first in page-name order is used meanwhile.",
     ),
     "privacy": WarningType(
-        "pages that load a script, stylesheet or font from another host",
+        "pages that load a script, stylesheet, font or image from another host (a theme's "
+        "or conf.py's at the line of conf.py that brings it; a page's own images and raw "
+        "HTML at their line)",
         "pages written with 'page.html' load https://fonts.googleapis.com/css2?family=Inter "
         "from another host (fonts.googleapis.com): it learns which pages a reader opens, "
         "and an offline copy of the handbook lacks it; ship the file with the project "
-        "(html_static_path) or leave it out",
+        "(html_static_path) or leave it out; the image https://example.com/knees.png is "
+        "loaded from another host (example.com) whenever the page is opened: ...",
         "Ship the file in html_static_path (a local MathJax: mathjax_path; a theme's web "
-        "fonts: its option or template to leave them out), or remove it. If the host is "
-        "meant to see every visit, suppress_warnings = ['crawl.privacy'].",
+        "fonts: its option or template to leave them out; an image: save it beside the "
+        "page and give its path), or remove it. If the host is meant to see every visit, "
+        "suppress_warnings = ['crawl.privacy'].",
     ),
 }
 

@@ -77,13 +77,14 @@ if TYPE_CHECKING:
     from sphinx_crawl.core.content_types import ContentType
 
 #: Bump when the shape of the data changes: old pickled environments are discarded.
-DATA_VERSION = 13  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
+DATA_VERSION = 14  # 2: ages carry their kind; 3: no "shown" digests (see incremental.py);
 # 4: references in entry text are placeholders (see core/entries.py); 5: relations;
 # 6: imported entries; 7: crawl-extend records; 8: entries kept out of Sphinx's index;
 # 9: a page's entries stored as a JSON string, the objects kept with their state;
 # 10: entries in an ``only`` false for the build left out, the expressions kept;
 # 11: entries from an included file say which, and the line in it; 12: ids made from
-# titles say so; 13: a page's collectors stored as a JSON string, the objects as columns
+# titles say so; 13: a page's collectors stored as a JSON string, the objects as columns;
+# 14: the pages with math, and what each page's content loads from other hosts
 
 
 _NO_ENTRY = "names no entry"

@@ -12,6 +12,14 @@ main process, so ``-j`` finds what a serial build finds), the project's styleshe
 link (a CSS ``@import`` or ``url()`` of another host), and, with ``sphinx.ext.mathjax``,
 its ``mathjax_path`` where some page has math (it loads MathJax on those pages only;
 which pages those are is read with each page, :class:`MathPages`, and merged under ``-j``).
+
+What a page's own content loads from another host (an ``image`` or ``figure``, MyST's
+``![](https://...)``, a ``<img>`` or ``<script>`` in raw HTML) is the author's doing on
+that page, not the theme's: it is found as each page is read (:class:`ContentLoads`) and
+warned at its own file and line, and the pages read back leave it out (before, an image
+on the one page read back per template was put at ``html_theme``'s line, and the same
+image on any other page went unseen). What ``rst_prolog`` and ``rst_epilog`` put in every
+page is conf.py's: named once, at that setting's line.
 """
 
 from __future__ import annotations
@@ -23,13 +31,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 
 from sphinx_crawl.config import config_location
 from sphinx_crawl.diagnostics import warn
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Iterator, Set
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -158,11 +167,22 @@ def check_other_hosts(app: Sphinx, pages: dict[str, tuple[Path, str]]) -> None:
         hosts.setdefault(_host(url), {}).setdefault(
             url, (f"the page {mathjax!r} has math, so sphinx.ext.mathjax loads", _MATHJAX)
         )
+    # What rst_prolog and rst_epilog (conf.py's) put in pages' content, at their lines.
+    for url, setting, docname in _conf_content_loads(app.env):
+        who = f"pages with the {setting} of conf.py (the first: {docname!r}) load"
+        hosts.setdefault(_host(url), {}).setdefault(url, (who, (setting,)))
     # Then what the pages load, those of the theme's main template first (every page's).
     stylesheets: dict[Path, list[str]] = {}
+    # Not what a page's content loads: warned at its own line as the page is read. Unless
+    # conf.py names it too (html_logo of an image that some page shows as well).
+    conf_py = Path(app.confdir, "conf.py")
+    named = conf_py.read_text(encoding="utf-8", errors="replace") if conf_py.is_file() else ""
+    content = {url for url in content_urls(app.env) if url not in named}
     for templatename in sorted(pages, key=lambda name: (name != "page.html", name)):
         path, page = pages[templatename]
         for url, stylesheet in loaded_from_other_hosts(page, path, outdir, stylesheets).items():
+            if not stylesheet and url in content:
+                continue
             names: tuple[str, ...] = (stylesheet,) if stylesheet else ()
             who = f"pages written with {templatename!r} load"
             hosts.setdefault(_host(url), {}).setdefault(url, (who, names))
@@ -227,5 +247,156 @@ def _is_math(node: Any) -> bool:
     return isinstance(node, (nodes.math, nodes.math_block))
 
 
+#: The environment's attribute with what each page's content loads from other hosts:
+#: docname -> [address, file, line] for each, in the page's order (plain data).
+_CONTENT_LOADS = "crawl_content_loads"
+
+ContentLoad = tuple[str, str, int]
+
+
+def content_loads(env: BuildEnvironment) -> dict[str, list[ContentLoad]]:
+    """Each page's content loads from other hosts: (address, file, line)."""
+    loads: dict[str, list[ContentLoad]] = env.__dict__.setdefault(_CONTENT_LOADS, {})
+    return loads
+
+
+def _conf_content_loads(env: BuildEnvironment) -> list[tuple[str, str, str]]:
+    """What rst_prolog and rst_epilog load from other hosts: each address once, with the
+    setting and the first page that has it."""
+    found: dict[str, tuple[str, str, str]] = {}
+    loads = content_loads(env)
+    for docname in sorted(loads):
+        for url, path, _line in loads[docname]:
+            if _from_conf_py(path):
+                setting = "rst_epilog" if "epilog" in path else "rst_prolog"
+                found.setdefault(url, (url, setting, docname))
+    return list(found.values())
+
+
+def _from_conf_py(path: str) -> bool:
+    """Content of rst_prolog or rst_epilog (Sphinx names its lines' file ``<rst_prolog>``,
+    ``<rst_prologue>`` from Sphinx 9): on every page, and written in conf.py."""
+    return path.startswith("<") and ("prolog" in path or "epilog" in path)
+
+
+def content_urls(env: BuildEnvironment) -> set[str]:
+    """The addresses some page's content loads from another host."""
+    return {url for loads in content_loads(env).values() for url, _file, _line in loads}
+
+
+class ContentLoads(EnvironmentCollector):
+    """What each page's content loads from another host (images, figures, raw HTML), found
+    as the page is read and warned there, at the file and line that names it: once for
+    each place, since each is a line to change (an image used twice from a
+    substitution is one place). Kept per page, so the read-back pages can leave them
+    out in any build, whichever pages it read."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        content_loads(env).pop(docname, None)
+
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+    ) -> None:
+        theirs = content_loads(other)
+        content_loads(env).update((name, theirs[name]) for name in sorted(docnames & theirs.keys()))
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        env = app.env
+        # Each place (address, file, line): whether this build shows it, and what it is.
+        found: dict[ContentLoad, tuple[bool, str]] = {}
+        for node in doctree.findall(_loads_something):
+            if _defined_not_shown(node):
+                continue
+            where = _source_and_line(node, env.doc2path(env.docname))
+            shown = _shown_in_this_build(app, node)
+            what = _IMAGE if isinstance(node, nodes.image) else _RAW
+            for url in _addresses(node):
+                load = (url, *where)
+                shown_elsewhere, _what = found.get(load, (False, what))
+                found[load] = (shown or shown_elsewhere, what)
+        if not found:
+            return
+        # Those in an ``only`` this build leaves out too: what the pages read back may
+        # show in another build, and not the theme's.
+        content_loads(env)[env.docname] = list(found)
+        if not _reader_loads_remote_files(app):
+            return
+        for (url, path, line), (shown, what) in found.items():
+            if shown and not _from_conf_py(path):  # those: once, at conf.py's line
+                warn(
+                    what.format(url=url, host=_host(url))
+                    + " whenever the page is opened: that host learns which pages a reader "
+                    "opens (a leak of their privacy), and an offline copy of the handbook "
+                    "lacks it; save the file in the project and give its path instead",
+                    f"{path}:{line}",
+                    "privacy",
+                )
+
+
+_IMAGE = "the image {url} is loaded from another host ({host})"
+_RAW = "raw HTML here loads {url} from another host ({host})"
+
+
+def _loads_something(node: Any) -> bool:
+    return isinstance(node, nodes.image) or (
+        isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
+    )
+
+
+def _addresses(node: nodes.Node) -> list[str]:
+    """The other hosts' addresses an image or a piece of raw HTML loads."""
+    if isinstance(node, nodes.image):
+        uri = str(node.get("uri", ""))
+        return [uri] if is_other_host(uri) else []
+    reader = _Loads()
+    reader.feed(node.astext())
+    return list(dict.fromkeys(url for url in reader.urls if is_other_host(url)))
+
+
+def _defined_not_shown(node: nodes.Node) -> bool:
+    """In a substitution's definition: shown where it is used (a copy), not there."""
+    return any(isinstance(each, nodes.substitution_definition) for each in _ancestors(node))
+
+
+def _shown_in_this_build(app: Sphinx, node: nodes.Node) -> bool:
+    """Not inside an ``only`` this build's tags leave out."""
+    from sphinx_crawl.domain import is_shown_with
+
+    return not any(
+        isinstance(each, addnodes.only) and not is_shown_with(app.builder.tags, each["expr"])
+        for each in _ancestors(node)
+    )
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _source_and_line(node: nodes.Node, page: str | Path) -> tuple[str, int]:
+    """The file and line of the nearest of ``node`` and its parents with a line (MyST
+    gives an image at a paragraph's start line 0), in the file the first with one names
+    (an included file's own); else the page's file, line 1."""
+    source = None
+    each: nodes.Node | None = node
+    while each is not None:
+        source = source or each.source
+        if each.line:
+            return str(source or each.source or page), each.line
+        each = each.parent
+    return str(source or page), 1
+
+
+def _reader_loads_remote_files(app: Sphinx) -> bool:
+    """Whether this build's pages load other hosts' files as a reader opens them: HTML
+    pages (and their bodies as JSON). EPUB, LaTeX and the other builders that keep no
+    remote image download it as they build (sphinx.ext.images), or show none."""
+    builder = app.builder
+    return builder.format == "html" and bool(getattr(builder, "supported_remote_images", False))
+
+
 def setup_other_hosts(app: Sphinx) -> None:
     app.add_env_collector(MathPages)
+    app.add_env_collector(ContentLoads)
