@@ -521,8 +521,9 @@ if language == "es":
         # (does not bear weight on the legs) es del manual.
         "comer": (
             "la alimentación ni el peso",
-            ["come", "comiendo", "comida", "alimentar", "alimentación", "papilla", "sube de peso", "subir de peso", "gana peso",
-             "ganar peso", "baja de peso", "bajo peso", "pierde peso", "perder peso", "pesa"],
+            ["come", "comiendo", "comida", "alimentar", "alimentación", "papilla",
+             "sube de peso", "subir de peso", "gana peso", "ganar peso", "baja de peso",
+             "bajo peso", "pierde peso", "perder peso", "pesa"],
         ),
         "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
         "cabeza plana": ("la forma de la cabeza", ["plagiocefalia", "cabeza aplanada"]),

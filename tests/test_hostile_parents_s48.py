@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_hostile_parents_s38 import notices_are_as_asked
-from tests.test_search_triage import EMERGENCY, NEITHER, decided
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 #: Gone under the water: an emergency, as "found in the bath" is; a baby who goes under
@@ -46,6 +46,33 @@ UNDER_WATER = {
     "es": {
         "se hundió en la bañera": EMERGENCY,
         "se mete debajo de la mesa": NEITHER,
+    },
+}
+
+#: A word one letter from an emergency or illness word, but not in its first letter, is
+#: most often another word (s48, a scan of 25,000 common words of each language; the
+#: words it found that keep their first letter are the index's harmless words). Typos
+#: that keep the first letter still count.
+FIRST_LETTER = {
+    "en": {
+        "my baby aint crawling": NEITHER,
+        "mario crawls backwards": NEITHER,
+        "baby has fewer teeth": NEITHER,
+        "i feel connected to my baby": NEITHER,
+        "toys overhead": NEITHER,
+        "baby not conscious": EMERGENCY,
+        "baby unconcious": EMERGENCY,
+        "baby chocking": EMERGENCY,
+        "baby siezure": EMERGENCY,
+        "baby breathign fast": EMERGENCY,
+        "baby has a feverr": UNWELL,
+    },
+    "es": {
+        "mario gatea hacia atrás": NEITHER,
+        "cómo cuido a mi bebé": NEITHER,
+        "cómo entrenar a mi bebé para gatear": NEITHER,
+        "mi bebé no está consciente": EMERGENCY,
+        "se atraganto": EMERGENCY,
     },
 }
 
@@ -124,10 +151,13 @@ BACK_TO_SLEEP = (
 )
 
 
-def test_a_baby_gone_under_the_water_is_an_emergency(
-    request: pytest.FixtureRequest, tmp_path: Path
+@pytest.mark.parametrize(
+    "asked", [UNDER_WATER, FIRST_LETTER], ids=["gone-under-the-water", "first-letter"]
+)
+def test_a_worried_parent_gets_the_right_notice(
+    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
 ) -> None:
-    notices_are_as_asked(request, tmp_path, UNDER_WATER)
+    notices_are_as_asked(request, tmp_path, asked)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -169,6 +169,9 @@ SIGNS_EN = [
     "fell not moving",
     # Jerking or twitching that will not stop, as "shaking uncontrollably" (NHS: a fit).
     "jerking uncontrollably", "twitching uncontrollably",
+    # Not conscious, said with a negation (HSE: unresponsive): before s48, read as a typo
+    # of "unconscious"; a typo now keeps its first letter.
+    "not conscious", "isnt conscious", "barely conscious",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -182,7 +185,8 @@ SIGNS_ES = [
     "prueba del vaso", "meningitis", "reacción alérgica", "anafilaxia", "cara hinchada",
     "labios hinchados", "se cayó vomita", "caída vomita",
     "emergencia", "urgencia", "ambulancia", "se ahogó", "ahogado", "ahogada", "ahogamiento",
-    "bajo el agua", "hundió bañera", "hundió tina", "hundió piscina", "hundió agua",
+    "bajo el agua", "no consciente", "no está consciente", "hundió bañera", "hundió tina",
+    "hundió piscina", "hundió agua",
     "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé",
     "lo sacudí", "la sacudí",
     # The same rounds of queries, in Spanish (HSE, NHS as above).

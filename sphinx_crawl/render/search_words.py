@@ -300,6 +300,16 @@ INTENT_WORDS: dict[str, list[str]] = {
             "wheels limbs bumper bumpers scale scales colored coloured coloring colouring "
             "showering potty potties sporty granite"
         ),
+        # The same scan again (s48, 25,000 common words): "my baby aint crawling" (faint),
+        # "mario" (a name: mareo), "drone" (drown), "ding" (dying) were told to call an
+        # ambulance; "fewer teeth" (fever), "feel connected", "blonde", "toys overhead"
+        # (overheated), "swung", "sang" (stung) got the illness notice.
+        *_listed(
+            "aint mario conclusions drone drones ding inept fewer connected connection "
+            "connections blonde blond overhead swung sang sung hikes wheeled stunning "
+            "featured images sell sells selling spell spelling bowling bloom blooming "
+            "blend blended"
+        ),
         "conscious of",
         "self conscious",
         # A safety question, or an idiom, not a baby choking or dying now ("choking
@@ -574,6 +584,19 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             # gateando" (alergia), "color claro" (cloro), "escala los muebles" (escaldó),
             # "una manita", "gatea por el pasillo" (pastilla), "totalmente normal"
             # (totazo), "es típico", "trato de ayudarlo", "temor" (temblor).
+            # The same scan again (s48, 25,000 common words): "mario" (mareo), "abogado"
+            # (ahogado) were told to call an ambulance; "cómo cuido a mi bebé" (caído),
+            # "no sé qué decidir" (decaído), "cómo entrenar a mi bebé para gatear", "lo
+            # trajo" (tragó) got the illness notice. (Not "condición", though "tiene una
+            # condición" is read as "conmoción": a harmless word is also one a long word
+            # may be split into, and "aire acondicionado" would be one, s43.)
+            *_listed(
+                "abogado abogada encargado encargada "
+                "destacado destacada conclusiones realización alojamiento aportado "
+                "descarado descarada anulado mario decide decides decidir decidido "
+                "decidida decidimos trajo traigo cuida cuido cuidas entrenar entrenando "
+                "entrenamiento entrena avisar aviso visitando contestar contesta estén esten"
+            ),
             *_listed(
                 "aleja alejan alejarse claro clara claros claras escala escalar escalando "
                 "escalan manita manitas manito manitos pasillo pasillos total totalmente "
