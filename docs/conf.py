@@ -295,8 +295,11 @@ _NOT_COVERED = {
 _PARENT_HEALTH = (
     "postnatal depression",
     # s48: "i cant cope with the crying" got only the note on a baby's development.
+    # And a parent afraid of what they might do ("i lose my temper with my baby" got the
+    # lost skill first; "i feel like i might hurt my baby" the illness notice alone).
     ["postpartum", "postnatal", "depression", "depressed", "ppd", "cant cope", "not coping",
-     "overwhelmed"],
+     "overwhelmed", '"might hurt"', '"will hurt my baby"', '"want to hurt"',
+     '"want to shake"', '"lose my temper"', '"losing my temper"', '"lost my temper"'],
     "This handbook is about how babies move, and it does not cover a parent's own "
     "health, such as low mood, depression after a birth or feeling you cannot cope. "
     "Please tell your own doctor how you feel.",
@@ -550,7 +553,9 @@ if language == "es":
     _PARENT_HEALTH = (
         "depresión posparto",
         ["posparto", "postparto", "depresión", "deprimida", "deprimido", "depression",
-         '"no puedo más"', '"no puedo mas"', "agobiada", "agobiado"],
+         '"no puedo más"', '"no puedo mas"', "agobiada", "agobiado", '"pierdo la paciencia"',
+         '"perder la paciencia"', '"perdí la paciencia"', '"ganas de sacudir"',
+         '"ganas de pegar"'],
         "Este manual trata de cómo se mueven los bebés y no habla de la salud de los "
         "padres, como la tristeza, la depresión después del parto o sentir que ya no "
         "puede más. Cuéntele a su propio médico cómo se siente.",

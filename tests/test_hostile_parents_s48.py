@@ -96,6 +96,10 @@ NOTES: dict[str, dict[str, str | None]] = {
         "im not coping": PARENT,
         "i feel overwhelmed": PARENT,
         "postnatal depression": PARENT,
+        # A parent afraid of what they might do; a parent asking about a fall is not.
+        "i feel like i might hurt my baby": PARENT,
+        "i lose my temper with my baby": PARENT,
+        "did i hurt my baby when he fell": None,
         "is crawling backwards a sign of autism": DEVELOPMENT,
         "stiff legs": None,
         "baby crawls backwards": None,
@@ -118,6 +122,8 @@ NOTES: dict[str, dict[str, str | None]] = {
         "sueño seguro": SAFE_SLEEP,
         "no puedo más con el llanto": PARENT,
         "estoy agobiada": PARENT,
+        "pierdo la paciencia con mi bebé": PARENT,
+        "pierde el equilibrio": None,
         "no puedo hacer que gatee": None,
         "gatea hacia atrás": None,
         # "Cómo" (how) shares a stem with "comer" (to eat), "siente" (feels) with
