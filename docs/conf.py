@@ -337,7 +337,8 @@ def _out_of_scope(
     topics: dict[str, dict[str, Any]] = {}
     for topic, (what, others) in not_covered.items():
         rule = health.get(topic)
-        text = says.format(what=what)
+        # (Spanish contracts "de el" to "del": "no habla del sueño".)
+        text = says.format(what=what).replace(" de el ", " del ")
         if rule is None:
             topics[topic] = {"text": f"{text} {concern}", "url": _ACT_EARLY, "words": others}
         else:
