@@ -149,7 +149,7 @@ CHANGES = (
     "set_offline",
     "set_viewport_size",
 )
-#: Pages kept for later tests, at most (a renderer each).
+#: Idle pages kept for later tests, at most (a renderer each).
 KEPT_PAGES = 6
 
 
@@ -221,17 +221,17 @@ class _Watched:
 
 
 @pytest.fixture(scope="session")
-def _kept_pages() -> Iterator[dict[str, list[_Watched]]]:
-    """Idle pages by the options their contexts were made with (see open_page)."""
-    kept: dict[str, list[_Watched]] = {}
+def _kept_pages() -> Iterator[list[_Watched]]:
+    """Idle pages (see open_page), the last kept last."""
+    kept: list[_Watched] = []
     yield kept
-    for watched in (w for idle in kept.values() for w in idle):
+    for watched in kept:
         watched.tab.page.context.close()
 
 
 @pytest.fixture
 def open_page(
-    playwright_browser: Any, base_url: str, _kept_pages: dict[str, list[_Watched]]
+    playwright_browser: Any, base_url: str, _kept_pages: list[_Watched]
 ) -> Iterator[Callable[..., Tab]]:
     """Open a page in a fresh context; ``theme`` sets furo's theme (light, dark or auto).
 
@@ -251,11 +251,11 @@ def open_page(
         # fresh context: only the offline tests ask for it.
         options.setdefault("service_workers", "block")
         key = repr((theme, sorted(options.items())))
-        idle = _kept_pages.get(key)
+        idle = [watched for watched in _kept_pages if watched.key == key]
         if idle and options["service_workers"] == "block":
-            watched = idle.pop()
-            used.append(watched)
-            return watched.reset(base_url)
+            _kept_pages.remove(idle[-1])
+            used.append(idle[-1])
+            return idle[-1].reset(base_url)
         context = playwright_browser.new_context(**options)
         context.set_default_timeout(10_000)
         if theme is not None:
@@ -277,10 +277,12 @@ def open_page(
         for tab in fresh:
             tab.page.context.close()
         for watched in used:
-            if watched.release() and sum(map(len, _kept_pages.values())) < KEPT_PAGES:
-                _kept_pages.setdefault(watched.key, []).append(watched)
+            if watched.release():
+                _kept_pages.append(watched)
             else:
                 watched.tab.page.context.close()
+        while len(_kept_pages) > KEPT_PAGES:  # the longest idle go
+            _kept_pages.pop(0).tab.page.context.close()
 
 
 def assert_kept_to_itself(tabs: list[Tab]) -> None:
