@@ -188,39 +188,40 @@ def content(handbook: tuple[subprocess.CompletedProcess[str], Path]) -> Handbook
 # -- the order files start in --------------------------------------------------------
 
 #: The files that take longest, longest first (seconds in a whole run of the tests
-#: session's command, two workers, with --durations=0, at 3d50cc9, on two cores shared
-#: at load 2 to 16, median 10; most have few tests). They start first: pytest-xdist
+#: session's command, two workers, with --durations=0, at 8389c12, on two cores shared
+#: at load 8 to 10; most have few tests). They start first: pytest-xdist
 #: (--dist loadfile) hands each worker a whole file at a time, by default the files of
 #: most tests first, so these came last and one worker ran one of them alone while the
 #: other waited. The rest follow, most tests first, as xdist would have them (the tests
 #: session passes --no-loadscope-reorder so that this order holds).
 LONGEST_FIRST = (
-    "tests/browser/test_themes.py",  # 231 s
-    "tests/browser/test_a11y.py",  # 166 s
-    "tests/browser/test_emergency.py",  # 131 s
-    "tests/test_incremental.py",  # 119 s
-    "tests/browser/test_baby_records_property.py",  # 116 s
-    "tests/test_crash_safe.py",  # 113 s
-    "tests/browser/test_age_filter.py",  # 106 s
-    "tests/test_incremental_edits.py",  # 105 s
-    "tests/browser/test_companion.py",  # 86 s
-    "tests/test_search_parts.py",  # 78 s
-    "tests/browser/test_search.py",  # 68 s
-    "tests/test_kept.py",  # 62 s
-    "tests/test_places.py",  # 60 s
-    "tests/test_every_builder.py",  # 60 s
-    "tests/browser/test_offline_failures.py",  # 53 s
-    "tests/test_hostile_adopters_s45.py",  # 51 s
-    "tests/test_javascript.py",  # 48 s
-    "tests/test_packaging.py",  # 42 s
-    "tests/test_model_properties.py",  # 42 s
-    "tests/test_interrupted.py",  # 40 s
-    "tests/test_loader.py",  # 39 s
-    "tests/test_hostile_parents_s46.py",  # 38 s
-    "tests/test_hostile_adopters_s46.py",  # 37 s
-    "tests/browser/test_companion_storage.py",  # 32 s
-    "tests/browser/test_checklist.py",  # 32 s
-    "tests/browser/test_unseen_themes.py",  # 29 s
+    "tests/browser/test_themes.py",  # 128 s
+    "tests/browser/test_a11y.py",  # 126 s
+    "tests/browser/test_baby_records_property.py",  # 83 s
+    "tests/test_incremental_edits.py",  # 74 s
+    "tests/test_crash_safe.py",  # 72 s
+    "tests/browser/test_companion.py",  # 53 s
+    "tests/browser/test_emergency.py",  # 49 s
+    "tests/test_incremental.py",  # 46 s
+    "tests/test_search_parts.py",  # 46 s
+    "tests/browser/test_age_filter.py",  # 35 s
+    "tests/browser/test_search.py",  # 34 s
+    "tests/test_hostile_adopters_s46.py",  # 32 s
+    "tests/test_packaging.py",  # 26 s
+    "tests/test_interrupted.py",  # 25 s
+    "tests/browser/test_light.py",  # 24 s
+    "tests/test_every_builder.py",  # 23 s
+    "tests/test_hostile_parents_s46.py",  # 23 s
+    "tests/browser/test_companion_storage.py",  # 23 s
+    "tests/test_loader.py",  # 23 s
+    "tests/browser/test_offline_budget.py",  # 22 s
+    "tests/browser/test_unseen_themes.py",  # 22 s
+    "tests/browser/test_checklist.py",  # 21 s
+    "tests/browser/test_offline_failures.py",  # 20 s
+    "tests/browser/test_offline.py",  # 19 s
+    "tests/test_hostile_adopters_s42.py",  # 19 s
+    "tests/browser/test_phone.py",  # 19 s
+    "tests/test_hostile_adopters_s45.py",  # 18 s
 )
 
 

@@ -18,6 +18,7 @@ import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -122,14 +123,126 @@ class Tab:
         return [url for url in self.requests if not is_local(url, self.base)]
 
 
+#: What a test may change in a page or its context that a new context would not have
+#: (routes, init scripts, emulation, permissions...): a page so changed is closed after
+#: the test, not kept for another (see open_page).
+CHANGES = (
+    "add_cookies",
+    "add_init_script",
+    "add_locator_handler",
+    "clear_cookies",
+    "clear_permissions",
+    "emulate_media",
+    "expose_binding",
+    "expose_function",
+    "grant_permissions",
+    "new_cdp_session",
+    "new_page",
+    "once",
+    "route",
+    "route_from_har",
+    "route_web_socket",
+    "set_default_navigation_timeout",
+    "set_default_timeout",
+    "set_extra_http_headers",
+    "set_geolocation",
+    "set_offline",
+    "set_viewport_size",
+)
+#: Idle pages kept for later tests, at most (a renderer each).
+KEPT_PAGES = 6
+
+
+class _Watched:
+    """A kept tab's page and context, watched for what a test changes: CHANGES mark it
+    changed; the listeners a test adds (``page.on``) are taken off after it."""
+
+    def __init__(self, tab: Tab, key: str) -> None:
+        self.tab = tab
+        self.key = key  # the options its context was made with
+        self.changed = False
+        self.listeners: list[tuple[str, Any]] = []
+        #: every origin a document of the page came from (each gets its storage cleared)
+        self.origins: set[str] = set()
+        page, context = tab.page, tab.page.context
+        page.on("framenavigated", self._visited)
+        for target in (page, context):
+            for name in CHANGES:
+                if hasattr(target, name):
+                    setattr(target, name, self._marking(getattr(target, name)))
+        context.on = self._marking(context.on)
+        on = page.on
+
+        def listen(event: str, handler: Any) -> Any:
+            self.listeners.append((event, handler))
+            return on(event, handler)
+
+        page.on = listen
+
+    def _visited(self, frame: Any) -> None:
+        url = urlsplit(frame.url)
+        if url.scheme in ("http", "https"):
+            self.origins.add(f"{url.scheme}://{url.netloc}")
+        elif url.scheme == "file":  # what file: pages store is not cleared here
+            self.changed = True
+
+    def _marking(self, method: Any) -> Any:
+        def changing(*args: Any, **kwargs: Any) -> Any:
+            self.changed = True
+            return method(*args, **kwargs)
+
+        return changing
+
+    def reset(self, base: str) -> Tab:
+        """As a new context's page (see forget_origin), with no request or error
+        recorded."""
+        forget_origin(self.tab.page, base, *sorted(self.origins))
+        self.origins.clear()
+        self.changed = False  # forget_origin's own CDP session changes nothing
+        self.tab.base = base
+        self.tab.requests.clear()
+        self.tab.errors.clear()
+        self.tab.expected_errors.clear()
+        return self.tab
+
+    def release(self) -> bool:
+        """Leave the page blank with the test's listeners taken off: whether it can be
+        kept (the test changed nothing that a new context lacks)."""
+        if self.changed:
+            return False
+        try:
+            for event, handler in self.listeners:
+                self.tab.page.remove_listener(event, handler)
+            self.listeners.clear()
+            self.tab.page.goto("about:blank", timeout=5_000)
+        except Exception:  # a page a failed test left unusable
+            return False
+        return True
+
+
+@pytest.fixture(scope="session")
+def _kept_pages() -> Iterator[list[_Watched]]:
+    """Idle pages (see open_page), the last kept last."""
+    kept: list[_Watched] = []
+    yield kept
+    for watched in kept:
+        watched.tab.page.context.close()
+
+
 @pytest.fixture
-def open_page(playwright_browser: Any, base_url: str) -> Iterator[Callable[..., Tab]]:
+def open_page(
+    playwright_browser: Any, base_url: str, _kept_pages: list[_Watched]
+) -> Iterator[Callable[..., Tab]]:
     """Open a page in a fresh context; ``theme`` sets furo's theme (light, dark or auto).
 
     Other keyword arguments go to ``browser.new_context`` (viewport, JavaScript...).
+    A page a test left as a new context has it (nothing set on it or its context but
+    listeners, which are taken off) is kept for a later test asking for the same: it
+    gets it blank, with no cache and nothing stored (a new context and page cost about
+    half a second of CPU more, in two hundred tests).
     """
-    contexts: list[Any] = []
-    tabs: list[Tab] = []
+    used: list[_Watched] = []
+    fresh: list[Any] = []  # contexts not kept: service workers allowed
 
     def opener(theme: str | None = None, **options: Any) -> Tab:
         if theme in ("light", "dark"):
@@ -137,6 +250,12 @@ def open_page(playwright_browser: Any, base_url: str) -> Iterator[Callable[..., 
         # The handbook's service worker would keep the whole site in every test's
         # fresh context: only the offline tests ask for it.
         options.setdefault("service_workers", "block")
+        key = repr((theme, sorted(options.items())))
+        idle = [watched for watched in _kept_pages if watched.key == key]
+        if idle and options["service_workers"] == "block":
+            _kept_pages.remove(idle[-1])
+            used.append(idle[-1])
+            return idle[-1].reset(base_url)
         context = playwright_browser.new_context(**options)
         context.set_default_timeout(10_000)
         if theme is not None:
@@ -144,15 +263,26 @@ def open_page(playwright_browser: Any, base_url: str) -> Iterator[Callable[..., 
             context.add_init_script(
                 f"try {{ localStorage.setItem('theme', '{theme}'); }} catch (e) {{}}"
             )
-        contexts.append(context)
         tab = Tab(context.new_page(), base_url)
-        tabs.append(tab)
+        if options["service_workers"] != "block":  # a worker keeps the site: not kept
+            fresh.append(tab)
+            return tab
+        used.append(_Watched(tab, key))
         return tab
 
     yield opener
-    for context in contexts:
-        context.close()
-    assert_kept_to_itself(tabs)
+    try:
+        assert_kept_to_itself([w.tab for w in used] + fresh)
+    finally:
+        for tab in fresh:
+            tab.page.context.close()
+        for watched in used:
+            if watched.release():
+                _kept_pages.append(watched)
+            else:
+                watched.tab.page.context.close()
+        while len(_kept_pages) > KEPT_PAGES:  # the longest idle go
+            _kept_pages.pop(0).tab.page.context.close()
 
 
 def assert_kept_to_itself(tabs: list[Tab]) -> None:
@@ -166,6 +296,23 @@ def assert_kept_to_itself(tabs: list[Tab]) -> None:
     ]
     assert not outside, f"pages requested other hosts: {outside}"
     assert not errors, f"uncaught script errors: {errors}"
+
+
+def forget_origin(page: Any, *bases: str) -> None:
+    """``page`` blank, with no cache and nothing stored for the origins of ``bases``
+    (local storage, IndexedDB, Cache Storage, cookies...), as in a new context: for a
+    page kept across tests (a new context and page cost about half a second of CPU
+    more). No page of those origins is open in the context while they are cleared (the
+    caller's other pages are its own)."""
+    page.goto("about:blank")
+    cdp = page.context.new_cdp_session(page)
+    try:
+        for base in bases:
+            origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        cdp.send("Network.clearBrowserCache")
+    finally:
+        cdp.detach()
 
 
 @pytest.fixture

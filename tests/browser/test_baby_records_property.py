@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +45,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.browser.conftest import Tab
+from tests.browser.conftest import Tab, forget_origin
 
 pytestmark = pytest.mark.browser
 
@@ -236,8 +237,6 @@ class Parent:
         self.front = -1
         #: the actions that did something (not refused), and those refused
         self.done: set[str] = set()
-        for tab in tabs:
-            tab.page.on("dialog", lambda dialog: dialog.accept())
 
     # -- pages ------------------------------------------------------------------
 
@@ -499,6 +498,62 @@ def counts() -> Counter[str]:
     return Counter()
 
 
+@dataclass
+class Device:
+    """One phone's browser with two tabs, kept for the module's runs, and the script
+    errors its pages threw."""
+
+    context: Any
+    tabs: list[Tab]
+    origin: str
+    errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, browser: Any, base_url: str) -> Device:
+        context = browser.new_context(
+            viewport={"width": 375, "height": 800}, service_workers="block"
+        )
+        context.set_default_timeout(10_000)
+        device = cls(context, [], base_url.rstrip("/"))
+        for _ in TABS:
+            page = context.new_page()
+            page.on("pageerror", lambda error: device.errors.append(str(error)))
+            page.on("dialog", lambda dialog: dialog.accept())
+            device.tabs.append(Tab(page, base_url))
+        return device
+
+    def fresh(self) -> list[Tab]:
+        """The two tabs as a new browser context gives them: blank, nothing stored for
+        the handbook (a new context and its two pages cost a second of CPU, 24 runs)."""
+        self.tabs[1].page.goto("about:blank")  # no page of the handbook is open
+        forget_origin(self.tabs[0].page, self.origin)
+        for tab in self.tabs:
+            tab.requests.clear()
+            tab.errors.clear()
+        # Read back in a file of the handbook's origin that runs no script of its own.
+        page = self.tabs[0].page
+        page.goto(f"{self.origin}/_static/crawl-icon.svg")
+        left = page.evaluate("() => Object.keys(localStorage)")  # the handbook keeps all here
+        assert left == [], f"left from the last run: {left}"
+        page.goto("about:blank")
+        self.errors.clear()
+        return self.tabs
+
+
+#: The device each browser's runs share in this module (opened by the first run that
+#: needs it). Not a fixture of the property test: Hypothesis draws its examples from
+#: the test function's source and signature (derandomize), kept as they were so that
+#: the same runs are drawn.
+DEVICES: dict[tuple[int, str], Device] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _devices_closed() -> Iterator[None]:
+    yield
+    while DEVICES:
+        DEVICES.popitem()[1].context.close()
+
+
 def play(
     browser: Any,
     base_url: str,
@@ -508,34 +563,27 @@ def play(
     steps: int = 9,
 ) -> None:
     """Play a run given in full, or one drawn step by step from what can be done."""
-    context = browser.new_context(viewport={"width": 375, "height": 800}, service_workers="block")
-    context.set_default_timeout(10_000)
-    errors: list[str] = []
-    try:
-        tabs = []
-        for _ in TABS:
-            page = context.new_page()
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            tabs.append(Tab(page, base_url))
-        parent = Parent(tabs)
-        if run is None:
-            run = list(START)
-            count = data.draw(st.integers(5, steps), label="steps")
-            for action in run:
-                parent.run(action)
-            parent.done.clear()  # counted: the drawn actions, not the start
-            for _ in range(count):
-                action = data.draw(choices(parent.model))
-                run.append(action)
-                parent.run(action)
-        else:
-            for action in run:
-                parent.run(action)
-        parent.check_summaries()
-        counts.update(parent.done)
-    finally:
-        context.close()
-    assert not errors, errors
+    key = (id(browser), base_url)
+    if key not in DEVICES:
+        DEVICES[key] = Device.open(browser, base_url)
+    device = DEVICES[key]
+    parent = Parent(device.fresh())
+    if run is None:
+        run = list(START)
+        count = data.draw(st.integers(5, steps), label="steps")
+        for action in run:
+            parent.run(action)
+        parent.done.clear()  # counted: the drawn actions, not the start
+        for _ in range(count):
+            action = data.draw(choices(parent.model))
+            run.append(action)
+            parent.run(action)
+    else:
+        for action in run:
+            parent.run(action)
+    parent.check_summaries()
+    counts.update(parent.done)
+    assert not device.errors, device.errors
 
 
 def property_test(examples: int) -> Any:

@@ -9,7 +9,7 @@ import contextlib
 import functools
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -47,15 +47,13 @@ def adopter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def adopter(playwright_browser: Any, adopter_url: str) -> Iterator[Tab]:
-    """A page of the adopter's project; it too may ask no other host for anything."""
-    context = playwright_browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    tab = Tab(context.new_page(), adopter_url)
-    yield tab
-    context.close()
-    assert not tab.outside_requests(), tab.outside_requests()
-    assert not tab.errors, tab.errors
+def adopter(open_page: Callable[..., Tab], adopter_url: str) -> Tab:
+    """A page of the adopter's project; it too may ask no other host for anything, and
+    throws no script error (open_page checks both). Its service workers are blocked, as
+    the handbook's pages': the project has none (crawl_offline is off)."""
+    tab = open_page(viewport={"width": 1280, "height": 900})
+    tab.base = adopter_url
+    return tab
 
 
 def search(tab: Tab, query: str, base: str | None = None) -> dict[str, Any]:
@@ -119,14 +117,13 @@ def unset_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ],
 )
 def test_with_no_emergency_settings_a_frightened_parent_is_still_told_to_call(
-    playwright_browser: Any, unset_url: str, query: str, kind: str
+    open_page: Callable[..., Tab], unset_url: str, query: str, kind: str
 ) -> None:
     """The extension's own words (core/emergency_words.py): an adopter's handbook that
     says nothing of emergencies still puts the call first, to the local number."""
-    context = playwright_browser.new_context()
-    tab = Tab(context.new_page(), unset_url)
+    tab = open_page()  # no service worker there either
+    tab.base = unset_url
     shown = search(tab, query)
-    context.close()
     assert shown["kind"] == kind, shown
     assert shown["aboveAll"], shown
     assert "local emergency number" in shown["text"], shown["text"]
@@ -562,15 +559,18 @@ def test_an_index_in_parts_loads_what_the_query_needs(
     ],
 )
 def test_an_index_in_parts_loads_its_harmless_phrases_for_an_alarming_query_only(
-    playwright_browser: Any, split_url: tuple[str, Path], query: str, kind: str, harmless: bool
+    open_page: Callable[..., Tab],
+    split_url: tuple[str, Path],
+    query: str,
+    kind: str,
+    harmless: bool,
 ) -> None:
     """The phrases that name no illness are a part of their own (``h.js``, issue 27):
     asked for beside the words of a query that may get a notice, so the notice is the
     one the whole index gives; a query with nothing alarming does not download them."""
-    context = playwright_browser.new_context()
-    tab = Tab(context.new_page(), split_url[0])
+    tab = open_page()  # nothing cached: each part asked for is requested
+    tab.base = split_url[0]
     shown = search(tab, query)
-    context.close()
     assert not tab.errors, tab.errors
     assert shown["kind"] == kind, shown
     names = [url.rsplit("/", 1)[1].split("?")[0] for url in tab.requests if "_crawl_search" in url]
