@@ -91,3 +91,17 @@ def storage_used(context: Any) -> int:
     """The bytes the handbook's worker counts against its quota (see limit_storage)."""
     worker = context.service_workers[0]
     return int(worker.evaluate("navigator.storage.estimate().then((e) => e.usage)"))
+
+
+def settled_storage_used(context: Any, page: Any, *, tries: int = 40) -> int:
+    """``storage_used`` once it stops changing (the same in two reads half a second
+    apart): a first visit's worker may still be keeping files after the page says so,
+    and on a loaded machine a count read too early is short of what the visit keeps."""
+    before = -1
+    for _ in range(tries):
+        now = storage_used(context)
+        if now == before:
+            return now
+        before = now
+        page.wait_for_timeout(500)
+    return before
