@@ -30,6 +30,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_hostile_parents_s38 import notices_are_as_asked
+from tests.test_hostile_parents_s45 import lost_first_as_asked
+from tests.test_search_parts import compare_split_and_whole
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
@@ -187,3 +189,46 @@ def test_a_worry_not_covered_is_sent_where_it_belongs(
         assert len(kinds) <= 1, (query, notes)
         got[query] = next(iter(kinds), None)
     assert got == asked
+
+
+#: A skill the sign of a skill lost names after its verb of stopping ("stopped sitting",
+#: "dejó de sentarse"), said with no word of losing it or of a time before, is no skill
+#: lost: before, "Your baby loses a skill — Urgent" came first for "my baby is sitting",
+#: "baby goes from sitting to crawling", "baby babbling". Said with one, it still is.
+SKILL_NAMED = {
+    "en": {
+        "my baby is sitting": False,
+        "baby goes from sitting to crawling": False,
+        "from sitting to crawling": False,
+        "baby sitting": False,
+        "baby babbling": False,
+        "he stopped sitting": True,
+        "she used to sit but now she doesnt": True,
+        "he doesnt crawl like he used to": True,
+        "sitting regression": True,
+        "regression": True,
+    },
+    "es": {
+        "de sentado a gatear": False,
+        "ya no se sienta": True,
+        "dejó de gatear": True,
+    },
+}
+
+
+def test_a_skill_named_is_no_skill_lost(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    lost_first_as_asked(request, tmp_path, SKILL_NAMED)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_split_index_reads_a_skill_named_alike(
+    request: pytest.FixtureRequest, tmp_path: Path, language: str
+) -> None:
+    """The same queries on the index split into parts (the skills and the rows of the
+    lost signs come up front: the query's words alone do not load "stopped")."""
+    fixture = "handbook" if language == "en" else "spanish_handbook"
+    result, html = request.getfixturevalue(fixture)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = compare_split_and_whole(html, language, list(SKILL_NAMED[language]), tmp_path)[2]
+    for query in found:
+        assert query["split"] == query["whole"], query["query"]

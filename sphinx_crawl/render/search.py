@@ -59,7 +59,7 @@ from sphinx_crawl.render.search_kept import (
 )
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
 from sphinx_crawl.render.search_preload import preload_script, written_upfront
-from sphinx_crawl.render.search_shards import compact_json, split_index, stemmers, write_parts
+from sphinx_crawl.render.search_shards import compact_json, fold, split_index, stemmers, write_parts
 from sphinx_crawl.render.search_words import emergency_search_data, search_vocabulary
 
 if TYPE_CHECKING:
@@ -121,6 +121,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "words": kept.words,
         "roles": roles,
         "skills": _skill_kinds(app, labels),
+        **_lost_skills(entries, intent, stop),
         "stop": sorted(stop),
         "intent": intent,
         # Who gets a corrected age, as the age filter decides it (core/ages.py): a query
@@ -160,6 +161,30 @@ def _skill_kinds(app: Sphinx, labels: list[str]) -> list[str]:
     """
     skills = {str(t.label) for t in crawl_domain(app.env).content_types if t.age_required}
     return [str(n) for n, label in enumerate(labels) if label in skills]
+
+
+def _lost_skills(
+    entries: list[EntryData], intent: dict[str, list[str]], stop: frozenset[str]
+) -> dict[str, list[Any]]:
+    """The skills keywords name after a verb of stopping ("stopped sitting": "sitting";
+    "dejó de gatear": "gatear"), and the entries (rows) whose keywords do. A query that
+    names such a skill with no word of losing it or of a time before ("my baby is
+    sitting", "from sitting to crawling") does not find those entries by it: before
+    (s48), the sign of a skill lost, urgent, came first. Up front in a split index, as
+    the query's words alone do not load the keywords' verb of stopping."""
+    stopping = {fold(w) for w in intent.get("no_longer", [])} & {
+        fold(w) for w in intent.get("negation", [])
+    }
+    skills: set[str] = set()
+    rows: list[int] = []
+    for n, entry in enumerate(entries):
+        for phrase in entry["keywords"]:
+            said = words(phrase)
+            at = next((i for i, word in enumerate(said) if fold(word) in stopping), None)
+            if at is not None:
+                skills.update(word for word in said[at + 1 :] if word not in stop)
+                rows.append(n)
+    return {"lost_skill_words": sorted(skills), "lost_skill_rows": sorted(set(rows))}
 
 
 EntryParts = Callable[["EntryData"], tuple[RawRow, EntryWords]]

@@ -719,8 +719,18 @@
     const saidAt = said.flatMap((w, i) => (STOP.has(w) ? [] : [i]));
     const notDone = (term, g) => g > 0 && NEGATED.has(fold(terms[g - 1])) && saidAt[g] - saidAt[g - 1] <= 2 &&
       find.withAll("k", [stem(term)]).some((n) => lostSigned.has(n)) && (skill ??= skillOf(index))(term);
-    const notLost = terms.map((term, g) => !lostSaid && (stops.has(stem(term)) || notDone(term, g)));
-    const lostKind = notLost.some(Boolean) ? lostSigned : new Set();
+    // Nor a skill the lost signs name after their verb of stopping ("stopped sitting"),
+    // said with no word of a time before ("my baby is sitting", "from sitting to
+    // crawling": s48, "Your baby loses a skill" first); "used to", "before", "antes"
+    // keep it ("she used to sit but now she doesnt").
+    const { past: PAST, no_longer: NO_LONGER } = intentSets(index);
+    const pastSaid = said.some((w) => PAST.has(fold(w)) || NO_LONGER.has(fold(w)));
+    const lostSkills = (index.crawlLostSkills ??= new Set((index.lost_skill_words || []).map(stem)));
+    const namedAlone = (term) => !pastSaid && lostSkills.has(stem(term));
+    const alone = terms.map((term) => !lostSaid && namedAlone(term));
+    const notLost = terms.map((term, g) => alone[g] || (!lostSaid && (stops.has(stem(term)) || notDone(term, g))));
+    const lostKind = alone.some(Boolean) ? new Set([...lostSigned, ...(index.lost_skill_rows || [])])
+      : notLost.some(Boolean) ? lostSigned : new Set();
     groups.forEach((alternatives, g) => FIELDS.forEach(([field], f) => alternatives.forEach((alt) => {
       for (const n of find.withAll(field, alt.split(" "))) {
         if (notLost[g] && lostKind.has(n)) continue;
