@@ -11,11 +11,11 @@ Read from what the build wrote, not guessed from settings: the pages
 main process, so ``-j`` finds what a serial build finds), the project's stylesheets they
 link (a CSS ``@import`` or ``url()`` of another host), and, with ``sphinx.ext.mathjax``,
 its ``mathjax_path`` where some page has math (it loads MathJax on those pages only;
-which pages those are is read with each page, :class:`MathPages`, and merged under ``-j``).
+which pages those are is read with each page, :class:`PageLoads`, and merged under ``-j``).
 
 What a page's own content loads from another host (an ``image`` or ``figure``, MyST's
 ``![](https://...)``, a ``<img>`` or ``<script>`` in raw HTML) is the author's doing on
-that page, not the theme's: it is found as each page is read (:class:`ContentLoads`) and
+that page, not the theme's: it is found as each page is read (:class:`PageLoads`) and
 warned at its own file and line, and the pages read back leave it out (before, an image
 on the one page read back per template was put at ``html_theme``'s line, and the same
 image on any other page went unseen). What ``rst_prolog`` and ``rst_epilog`` put in every
@@ -223,26 +223,6 @@ def _math_pages(env: BuildEnvironment) -> set[str]:
     return pages
 
 
-class MathPages(EnvironmentCollector):
-    """The pages with math, in projects with sphinx.ext.mathjax. (Sphinx 9's math domain
-    no longer knows them: its HTML writer finds out as it writes each page, which under
-    ``-j`` happens in other processes.)"""
-
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        _math_pages(env).discard(docname)
-
-    def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
-    ) -> None:
-        _math_pages(env).update(_math_pages(other) & set(docnames))
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        if "sphinx.ext.mathjax" not in app.extensions:
-            return  # no page loads MathJax: nothing to read
-        if next(doctree.findall(_is_math), None) is not None:
-            _math_pages(app.env).add(app.env.docname)
-
-
 def _is_math(node: Any) -> bool:
     return isinstance(node, (nodes.math, nodes.math_block))
 
@@ -284,27 +264,40 @@ def content_urls(env: BuildEnvironment) -> set[str]:
     return {url for loads in content_loads(env).values() for url, _file, _line in loads}
 
 
-class ContentLoads(EnvironmentCollector):
-    """What each page's content loads from another host (images, figures, raw HTML), found
-    as the page is read and warned there, at the file and line that names it: once for
-    each place, since each is a line to change (an image used twice from a
-    substitution is one place). Kept per page, so the read-back pages can leave them
-    out in any build, whichever pages it read."""
+class PageLoads(EnvironmentCollector):
+    """What each page makes a reader's browser load from another host, read in one pass
+    over its doctree.
+
+    - Whether it has math, in projects with sphinx.ext.mathjax (which loads MathJax on
+      those pages only). Sphinx 9's math domain no longer knows them: its HTML writer
+      finds out as it writes each page, which under ``-j`` happens in other processes.
+    - What its content loads (images, figures, raw HTML), warned as the page is read, at
+      the file and line that names it: once for each place, since each is a line to
+      change (an image used twice from a substitution is one place). Kept per page, so
+      the read-back pages can leave them out in any build, whichever pages it read.
+    """
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        _math_pages(env).discard(docname)
         content_loads(env).pop(docname, None)
 
     def merge_other(
         self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
     ) -> None:
+        _math_pages(env).update(_math_pages(other) & set(docnames))
         theirs = content_loads(other)
         content_loads(env).update((name, theirs[name]) for name in sorted(docnames & theirs.keys()))
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         env = app.env
+        # No page loads MathJax without the extension: no math to look for.
+        mathjax = "sphinx.ext.mathjax" in app.extensions
         # Each place (address, file, line): whether this build shows it, and what it is.
         found: dict[ContentLoad, tuple[bool, str]] = {}
-        for node in doctree.findall(_loads_something):
+        for node in doctree.findall(_math_or_loads if mathjax else _loads_something):
+            if _is_math(node):
+                _math_pages(env).add(env.docname)
+                continue
             if _defined_not_shown(node):
                 continue
             where = _source_and_line(node, env.doc2path(env.docname))
@@ -341,6 +334,10 @@ def _loads_something(node: Any) -> bool:
     return isinstance(node, nodes.image) or (
         isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
     )
+
+
+def _math_or_loads(node: Any) -> bool:
+    return _is_math(node) or _loads_something(node)
 
 
 def _addresses(node: nodes.Node) -> list[str]:
@@ -398,5 +395,4 @@ def _reader_loads_remote_files(app: Sphinx) -> bool:
 
 
 def setup_other_hosts(app: Sphinx) -> None:
-    app.add_env_collector(MathPages)
-    app.add_env_collector(ContentLoads)
+    app.add_env_collector(PageLoads)
