@@ -326,26 +326,29 @@ def _out_of_scope(
     not_covered: dict[str, tuple[str, list[str]]],
     says: str,
     where_to_turn: tuple[str, str],
-    health: dict[str, str],
+    health: set[str],
+    rules: dict[str, str],
     parent_health: tuple[str, list[str], str],
 ) -> dict[str, dict[str, Any]]:
     """crawl_search_out_of_scope for one edition: each topic's note, which ``says`` the
     handbook does not cover it and where to turn (a development topic: a developmental
     screening, CDC "Act Early"; a ``health`` topic: the doctor, after the safety rule
-    given for it), and the parent's own health."""
+    ``rules`` give it, with the AAP page it comes from), and the parent's own health."""
     concern, ask_doctor = where_to_turn
     topics: dict[str, dict[str, Any]] = {}
     for topic, (what, others) in not_covered.items():
-        rule = health.get(topic)
         # (Spanish contracts "de el" to "del": "no habla del sueño".)
         text = says.format(what=what).replace(" de el ", " del ")
-        if rule is None:
+        if topic not in health:
             topics[topic] = {"text": f"{text} {concern}", "url": _ACT_EARLY, "words": others}
+        elif topic in rules:
+            topics[topic] = {
+                "text": f"{text} {rules[topic]} {ask_doctor}",
+                "url": crawl_sources["aap-back-to-sleep"]["url"],
+                "words": others,
+            }
         else:
-            said = " ".join(part for part in (text, rule, ask_doctor) if part)
-            topics[topic] = {"text": said, "words": others}
-            if rule:
-                topics[topic]["url"] = crawl_sources["aap-back-to-sleep"]["url"]
+            topics[topic] = {"text": f"{text} {ask_doctor}", "words": others}
     topics[parent_health[0]] = {"text": parent_health[2], "words": parent_health[1]}
     return topics
 
@@ -354,7 +357,8 @@ crawl_search_out_of_scope = _out_of_scope(
     _NOT_COVERED,
     "This handbook is about how babies move, and it does not cover {what}.",
     (_CONCERN, _ASK_DOCTOR),
-    {"sleep": _SAFE_SLEEP, "feeding": "", "teeth": "", "head shape": "", "walkers": ""},
+    {"sleep", "feeding", "teeth", "head shape", "walkers"},
+    {"sleep": _SAFE_SLEEP},
     _PARENT_HEALTH,
 )
 # A worry the handbook does not cover, or a search that matches nothing well, is sent
@@ -576,7 +580,8 @@ if language == "es":
         _NOT_COVERED_ES,
         "Este manual trata de cómo se mueven los bebés y no habla de {what}.",
         (_CONCERN_ES, _ASK_DOCTOR_ES),
-        {"sueño": _SAFE_SLEEP_ES, "comer": "", "dientes": "", "cabeza plana": "", "andador": ""},
+        {"sueño", "comer", "dientes", "cabeza plana", "andador"},
+        {"sueño": _SAFE_SLEEP_ES},
         _PARENT_HEALTH,
     )
     crawl_contacts = {

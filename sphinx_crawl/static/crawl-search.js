@@ -1150,24 +1150,23 @@
     // A sign or an illness named only as a question asks about crawling (onlyAsked).
     const namesNow = (phrases) => names(phrases) &&
       !(results.length && !results.weak && !results.partial && onlyAsked(index, query, asked, vocabulary, phrases));
-    // A topic is named by its words as typed, not by their stems nor a typo: a note that
-    // the handbook does not cover something, and the worried parent's card first,
-    // misled where a word of the query was one letter or one stem from a topic's (s48, a
-    // scan of 25,000 common words in each language: "eight month old crawling
+    // A topic is named by its words as typed, or with an ending that makes a plural or a
+    // tense of them ("hip clicks", "thigh creases"), not by their stems nor a typo: a
+    // note that the handbook does not cover something, and the worried parent's card
+    // first, misled where a word of the query was one letter or one stem from a topic's
+    // (s48, a scan of 25,000 common words in each language: "eight month old crawling
     // backwards" got the notes on weight and eyesight, "crawls to one side" sleep's
     // ("side" and "sids" share a stem), "cómo ayudo a mi bebé a gatear" feeding's
     // ("cómo", "comer"), "se siente mal" sitting's ("siente", "sienta")). Read past the
     // harmless phrases ("baby sitting" is no fitting), and also as typed, whole: those
     // keep "fell asleep" from reading as a fall, not from naming sleep ("baby fell
     // asleep during tummy time" got no note, so not the sleep rule).
-    // A word as typed, or with an ending that makes a plural or a tense of it ("hip
-    // clicks", "thigh creases").
     const unharmed = words(withoutHarmless(index, asTyped));
     const saysTopicWord = (word) => unharmed.some((typed) => typed === word ||
       (typed.startsWith(word) && TOPIC_ENDINGS.has(typed.slice(word.length))));
     const spoken = ` ${words(asTyped).map(fold).join(" ")} `;
     const namesTopic = (phrase) => {
-      const said = words(phrase).map(fold);
+      const said = formsOfPhrase(phrase).map(([word]) => word);
       return said.length > 0 && (spoken.includes(` ${said.join(" ")} `) ||
         (!phrase.trimStart().startsWith('"') && said.every(saysTopicWord)));
     };
