@@ -122,6 +122,15 @@ class Tab:
     def outside_requests(self) -> list[str]:
         return [url for url in self.requests if not is_local(url, self.base)]
 
+    def forget(self, *origins: str) -> Tab:
+        """Blank, nothing stored for ``origins`` and no cache (:func:`forget_origin`),
+        with no request or script error recorded: as a new context's page."""
+        forget_origin(self.page, *origins)
+        self.requests.clear()
+        self.errors.clear()
+        self.expected_errors.clear()
+        return self
+
 
 #: What a test may change in a page or its context that a new context would not have
 #: (routes, init scripts, emulation, permissions...): a page so changed is closed after
@@ -196,13 +205,10 @@ class _Watched:
     def reset(self, base: str) -> Tab:
         """As a new context's page (see forget_origin), with no request or error
         recorded."""
-        forget_origin(self.tab.page, base, *sorted(self.origins))
+        self.tab.forget(base, *sorted(self.origins))
         self.origins.clear()
         self.changed = False  # forget_origin's own CDP session changes nothing
         self.tab.base = base
-        self.tab.requests.clear()
-        self.tab.errors.clear()
-        self.tab.expected_errors.clear()
         return self.tab
 
     def release(self) -> bool:

@@ -45,7 +45,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.browser.conftest import Tab, forget_origin
+from tests.browser.conftest import Tab
 
 pytestmark = pytest.mark.browser
 
@@ -526,10 +526,9 @@ class Device:
         """The two tabs as a new browser context gives them: blank, nothing stored for
         the handbook (a new context and its two pages cost a second of CPU, 24 runs)."""
         self.tabs[1].page.goto("about:blank")  # no page of the handbook is open
-        forget_origin(self.tabs[0].page, self.origin)
-        for tab in self.tabs:
-            tab.requests.clear()
-            tab.errors.clear()
+        self.tabs[0].forget(self.origin)  # the origin's storage is both tabs'
+        self.tabs[1].requests.clear()
+        self.tabs[1].errors.clear()
         # Read back in a file of the handbook's origin that runs no script of its own.
         page = self.tabs[0].page
         page.goto(f"{self.origin}/_static/crawl-icon.svg")

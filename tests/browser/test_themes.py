@@ -35,7 +35,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Tab, assert_kept_to_itself, forget_origin
+from tests.browser.conftest import Tab, assert_kept_to_itself
 from tests.browser.support import WCAG_TAGS
 from tests.browser.test_a11y import RUN_AXE, load_axe
 from tests.build_utils import ROOTS, QuietHandler, serving
@@ -327,12 +327,8 @@ def open_theme(
             if axe:
                 context.add_init_script(axe_script)
             _kept_tabs[scheme, axe] = Tab(context.new_page(), themes_url)
-        tab = _kept_tabs[scheme, axe]
-        forget_origin(tab.page, themes_url)
+        tab = _kept_tabs[scheme, axe].forget(themes_url)
         tab.page.set_viewport_size({"width": width, "height": 900})
-        tab.requests.clear()
-        tab.errors.clear()
-        tab.expected_errors.clear()
         used.append(tab)
         return tab, tab.page
 
