@@ -492,6 +492,20 @@ INTENT_WORDS: dict[str, list[str]] = {
     # longer" (s47: the worried parent's card alone, no lost skill).
     "compared": _listed("like as"),
     "past": _listed("before used"),
+    # Words and phrases that speak of a skill lost (s49). Without one, nor a skill said
+    # gone (noLongerAt), nor a time before with a negation ("she used to sit but now she
+    # doesnt"), the signs of a skill lost are not found by a query's other words: "my
+    # baby had a good day crawling" found "Your baby loses a skill they already had" by
+    # "had", "is he able to crawl backwards" by "used to be able to", "el desarrollo de
+    # mi bebé" by "retroceso en el desarrollo", each first, urgent.
+    "loss": [
+        *_listed(
+            "lost lose loses losing loss regression regressing regressed regress regresses "
+            "forgot forgotten forgets forgetting anymore longer"
+        ),
+        "backwards in development",
+        "going backwards developmentally",
+    ],
     # A skill said begun after one said gone: "stopped crawling and started walking", "no
     # longer crawls because he walks now" (RCN: no regression when walking takes over).
     "started": _listed("started starting starts began begun now because"),
@@ -681,6 +695,15 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         # "No gatea como antes", "no gatea como solía" (not as before).
         "compared": _listed("como"),
         "past": _listed("antes solía solia"),
+        "loss": [
+            *_listed(
+                "perdió perdio perdido perdida pierde pierden perder perdiendo pérdida "
+                "olvidó olvido olvidado olvida retroceso retrocede retrocedió "
+                "retrocedio retrocediendo regresión regresion"
+            ),
+            "para atrás en el desarrollo",
+            "hacia atrás en el desarrollo",
+        ],
         "started": _listed("empezó empezo empieza comenzó comenzo comienza ahora porque"),
     },
 }
@@ -712,6 +735,7 @@ _NOT_KEPT = frozenset(
         "than",
         "compared",
         "past",
+        "loss",
         "started",
         "between",
     }

@@ -424,7 +424,7 @@
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
       "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
-    "no_longer", "no_more", "than", "compared", "past", "started", "between", "corrected", "and", "half"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    "no_longer", "no_more", "than", "compared", "past", "loss", "started", "between", "corrected", "and", "half"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -731,9 +731,16 @@
     const notLost = terms.map((term, g) => alone[g] || (!lostSaid && (stops.has(stem(term)) || notDone(term, g))));
     const lostKind = alone.some(Boolean) ? new Set([...lostSigned, ...(index.lost_skill_rows || [])])
       : notLost.some(Boolean) ? lostSigned : new Set();
+    // Nor are they found by any other word of a query that speaks of no loss: no word of
+    // one ("lost", "regression", "perdió"; speaksOfLoss), no skill said gone, no time
+    // before with a negation ("she used to sit but now she doesnt"). Their titles and
+    // keywords share common words: "my baby had a good day crawling" found "Your baby
+    // loses a skill they already had" by "had", first, urgent (s49).
+    const lossSpoken = lostSaid || (pastSaid && queryWords.some((w) => NEGATED.has(fold(w)))) || speaksOfLoss(index, queryWords);
+    const lossUnsaid = lossSpoken ? new Set() : new Set([...lostSigned, ...(index.lost_skill_rows || [])]);
     groups.forEach((alternatives, g) => FIELDS.forEach(([field], f) => alternatives.forEach((alt) => {
       for (const n of find.withAll(field, alt.split(" "))) {
-        if (notLost[g] && lostKind.has(n)) continue;
+        if ((notLost[g] && lostKind.has(n)) || lossUnsaid.has(n)) continue;
         fieldsOf[g][n] |= 1 << f;
         if (!seen[n]) { seen[n] = 1; touched.push(n); }
       }
@@ -1069,6 +1076,12 @@
     const kinds = (index.crawlSkillKinds ??= new Set((index.skills || []).map(String)));
     return (n) => kinds.has(String(kindOf(index, n)));
   };
+
+  // Whether a query speaks of a loss: a word or phrase of the intent "loss" among its words.
+  function speaksOfLoss(index, queryWords) {
+    const said = ` ${queryWords.map(fold).join(" ")} `;
+    return [...intentSets(index).loss].some((phrase) => said.includes(` ${phrase} `));
+  }
 
   // The signs of a skill lost: those with a verb of stopping ("stopped", "dejó": a "no
   // longer" word that is a negation) in their keywords.

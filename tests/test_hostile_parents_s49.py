@@ -1,0 +1,100 @@
+"""s49: queries that speak of no loss do not bring up the sign of a skill lost.
+
+The sign "Your baby loses a skill they already had" (urgent: get help today) was found by
+the common words of its title and keywords, whatever the query said: before,
+
+- first for "my baby had a good day crawling" ("had", of its title), "is he able to crawl
+  backwards" ("used to be able to"), "youre doing great", "she used to crawl backwards
+  now forwards", "baby walks but used to crawl" (walking taking over is no skill lost,
+  its own text says), "el desarrollo de mi bebé" ("retroceso en el desarrollo");
+- second for "he is able to sit", "baby development 10 months", "qué hace mi bebé a los
+  8 meses" ("antes lo hacía").
+
+Now a query finds it only where it speaks of a loss: a word or phrase of one ("lost",
+"regression", "going backwards in development", "perdió", "retroceso"), a skill said
+gone ("stopped crawling", "ya no gatea"), or a time before with a negation ("she used to
+sit but now she doesnt").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_hostile_parents_s45 import lost_first_as_asked
+from tests.test_search_parts import compare_split_and_whole
+from tests.test_search_triage import decided
+from tests.test_search_triage import editions as editions  # the fixture
+
+LOST = "lost-skills"
+
+#: Queries that speak of no loss: the sign is not among the first three the page lists.
+NO_LOSS = {
+    "en": [
+        "my baby had a good day crawling",
+        "is he able to crawl backwards",
+        "youre doing great",
+        "he is able to sit",
+        "baby development 10 months",
+        "she used to crawl backwards now forwards",
+        "baby walks but used to crawl",
+        "my baby is doing great",
+    ],
+    "es": [
+        "el desarrollo de mi bebé",
+        "qué hace mi bebé a los 8 meses",
+        "mi bebé está muy bien",
+    ],
+}
+
+#: Queries that speak of a loss, each way: the sign still comes first.
+LOSS_FIRST = {
+    "en": {
+        "my baby is losing skills": True,
+        "he lost the ability to crawl": True,
+        "going backwards in development": True,
+        "she forgot how to crawl": True,
+        "he used to babble but stopped": True,
+        "she used to sit but now she doesnt": True,
+        "regression at 9 months": True,
+    },
+    "es": {
+        "mi bebé perdió habilidades": True,
+        "retroceso en el desarrollo": True,
+        "ya no gatea": True,
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_query_of_no_loss_does_not_find_the_lost_skill(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    found = decided(editions[language], language, NO_LOSS[language], tmp_path)
+    listed = {query: found[query]["shown"][:3] for query in NO_LOSS[language]}
+    assert {q: shown for q, shown in listed.items() if LOST in shown} == {}
+    assert all(listed.values()), listed  # each still finds what it is about
+
+
+def test_a_query_of_a_loss_still_finds_it_first(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    lost_first_as_asked(request, tmp_path, LOSS_FIRST)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_split_index_reads_a_loss_alike(
+    request: pytest.FixtureRequest, tmp_path: Path, language: str
+) -> None:
+    """The same queries on the index split into parts: the words of a loss are intent
+    words, up front; the rows of the lost signs are up front too."""
+    fixture = "handbook" if language == "en" else "spanish_handbook"
+    result, html = request.getfixturevalue(fixture)
+    assert result.returncode == 0, result.stderr[-2000:]
+    # (Not "doing great": a split index corrects no typo across first letters, and the
+    # two read "great" apart, with or without this change.)
+    queries = [q for q in NO_LOSS[language] if "great" not in q] + list(LOSS_FIRST[language])
+    found = compare_split_and_whole(html, language, queries, tmp_path)[2]
+    for query in found:
+        assert query["split"] == query["whole"], query["query"]
