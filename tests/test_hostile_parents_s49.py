@@ -1,4 +1,5 @@
-"""s49: queries that speak of no loss do not bring up the sign of a skill lost.
+"""s49: queries that speak of no loss do not bring up the sign of a skill lost; a condition
+is no concussion.
 
 The sign "Your baby loses a skill they already had" (urgent: get help today) was found by
 the common words of its title and keywords, whatever the query said: before,
@@ -22,9 +23,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_hostile_parents_s38 import notices_are_as_asked
 from tests.test_hostile_parents_s45 import lost_first_as_asked
 from tests.test_search_parts import compare_split_and_whole
-from tests.test_search_triage import decided
+from tests.test_search_triage import EMERGENCY, NEITHER, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 LOST = "lost-skills"
@@ -98,3 +100,23 @@ def test_a_split_index_reads_a_loss_alike(
     found = compare_split_and_whole(html, language, queries, tmp_path)[2]
     for query in found:
         assert query["split"] == query["whole"], query["query"]
+
+
+#: "Tiene una condición" (has a condition) was told to call an ambulance: "condición" is
+#: two letters from "conmoción" (concussion). It is a harmless word now, with the words a
+#: long one may be split into ("aire acondicionado" as "a condicionado" was
+#: "conmocionado", s43); a concussion typed with a typo still is one.
+CONDITION = {
+    "es": {
+        "tiene una condición": NEITHER,
+        "mi bebé tiene una condición de la piel": NEITHER,
+        "aire acondicionado para el bebé": NEITHER,
+        "condicionado": NEITHER,
+        "tiene una conmocion": EMERGENCY,
+        "tiene una conmosión": EMERGENCY,
+    }
+}
+
+
+def test_a_condition_is_no_concussion(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    notices_are_as_asked(request, tmp_path, CONDITION)

@@ -601,15 +601,17 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             # The same scan again (s48, 25,000 common words): "mario" (mareo), "abogado"
             # (ahogado) were told to call an ambulance; "cómo cuido a mi bebé" (caído),
             # "no sé qué decidir" (decaído), "cómo entrenar a mi bebé para gatear", "lo
-            # trajo" (tragó) got the illness notice. (Not "condición", though "tiene una
-            # condición" is read as "conmoción": a harmless word is also one a long word
-            # may be split into, and "aire acondicionado" would be one, s43.)
+            # trajo" (tragó) got the illness notice. "Tiene una condición" (has a condition) was
+            # told to call an ambulance ("conmoción", s49); harmless with "condicionado" and
+            # "acondicionado": a harmless word is also one a long word may be split into,
+            # and "aire acondicionado" split as "a condicionado" was "conmocionado" (s43).
             *_listed(
                 "abogado abogada encargado encargada "
                 "destacado destacada conclusiones realización alojamiento aportado "
                 "descarado descarada anulado mario decide decides decidir decidido "
                 "decidida decidimos trajo traigo cuida cuido cuidas entrenar entrenando "
-                "entrenamiento entrena avisar aviso visitando contestar contesta estén esten"
+                "entrenamiento entrena avisar aviso visitando contestar contesta estén esten "
+                "condición condiciones condicionado condicionada acondicionado acondicionada"
             ),
             *_listed(
                 "aleja alejan alejarse claro clara claros claras escala escalar escalando "
