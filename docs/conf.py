@@ -299,7 +299,9 @@ _PARENT_HEALTH = (
     # lost skill first; "i feel like i might hurt my baby" the illness notice alone).
     ["postpartum", "postnatal", "depression", "depressed", "ppd", "cant cope", "not coping",
      "overwhelmed", '"might hurt"', '"will hurt my baby"', '"want to hurt"',
-     '"want to shake"', '"lose my temper"', '"losing my temper"', '"lost my temper"'],
+     '"want to shake"', '"lose my temper"', '"losing my temper"', '"lost my temper"',
+     # s49: "am i a bad mom" got the worried-parent card alone.
+     '"bad mom"', '"bad mum"', '"bad mother"', '"bad parent"', '"bad dad"', '"bad father"'],
     "This handbook is about how babies move, and it does not cover a parent's own "
     "health, such as low mood, depression after a birth or feeling you cannot cope. "
     "Please tell your own doctor how you feel.",
@@ -560,7 +562,9 @@ if language == "es":
         ["posparto", "postparto", "depresión", "deprimida", "deprimido", "depression",
          '"no puedo más"', '"no puedo mas"', "agobiada", "agobiado", '"pierdo la paciencia"',
          '"perder la paciencia"', '"perdí la paciencia"', '"ganas de sacudir"',
-         '"ganas de pegar"'],
+         '"ganas de pegar"',
+         # s49: "soy mala madre" got a tip on bearing weight first.
+         '"mala madre"', '"mal padre"', '"mala mamá"', '"mal papá"'],
         "Este manual trata de cómo se mueven los bebés y no habla de la salud de los "
         "padres, como la tristeza, la depresión después del parto o sentir que ya no "
         "puede más. Cuéntele a su propio médico cómo se siente.",

@@ -102,6 +102,11 @@ NOTES: dict[str, dict[str, str | None]] = {
         "i feel like i might hurt my baby": PARENT,
         "i lose my temper with my baby": PARENT,
         "did i hurt my baby when he fell": None,
+        # s49: a parent who calls themself a bad parent (before, the worried parent's card
+        # alone); a baby "bad at crawling" is about the baby.
+        "am i a bad mom": PARENT,
+        "i feel like a bad mother": PARENT,
+        "my baby is bad at crawling": None,
         "is crawling backwards a sign of autism": DEVELOPMENT,
         "stiff legs": None,
         "baby crawls backwards": None,
@@ -125,6 +130,7 @@ NOTES: dict[str, dict[str, str | None]] = {
         "no puedo más con el llanto": PARENT,
         "estoy agobiada": PARENT,
         "pierdo la paciencia con mi bebé": PARENT,
+        "soy mala madre": PARENT,
         "pierde el equilibrio": None,
         "no puedo hacer que gatee": None,
         "gatea hacia atrás": None,

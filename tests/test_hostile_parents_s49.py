@@ -114,6 +114,9 @@ CONDITION = {
         "condicionado": NEITHER,
         "tiene una conmocion": EMERGENCY,
         "tiene una conmosión": EMERGENCY,
+        # Gone limp, as "went limp" is (before, no notice); not strength for a skill.
+        "se quedó sin fuerzas": EMERGENCY,
+        "no tiene fuerzas para gatear": NEITHER,
     }
 }
 

@@ -192,6 +192,9 @@ SIGNS_ES = [
     # The same rounds of queries, in Spanish (HSE, NHS as above).
     "dejó de responder", "se desplomó", "desplomó", "colapsó",
     "quedó flácido", "quedó flácida", "puso flácida", "inerte", "muy pálido", "muy pálida",
+    # Gone limp, as a Spanish parent says it (s49: "se quedó sin fuerzas" got no notice;
+    # "went limp" is one above). Not "sin fuerzas" alone: "sin fuerzas para gatear".
+    "quedó sin fuerzas", "quedó sin fuerza",
     "piel pálida", "puso pálido", "puso pálida", "pálido frío", "pálida fría",
     "labios oscuros", "pecho se hunde", "costillas se hunden", "rígido sacudidas",
     "rígida sacudidas", "ojos en blanco", "manchas no se van", "manchas no desaparecen",
