@@ -287,6 +287,13 @@ _NOT_COVERED = {
     ),
     "tiptoes": ("walking on tiptoes", ["tiptoe", "tip toes", "toe walking", "toe walker"]),
     "torticollis": ("a tilted head or twisted neck", ["twisted neck", "wry neck", "head tilt"]),
+    # s49: "backwards crawling adhd" got answers about crawling backwards, no note; no
+    # source links crawling to attention or learning.
+    "learning difficulties": (
+        "ADHD, dyslexia or learning difficulties",
+        ["adhd", "attention deficit", "hyperactive", "hyperactivity", "dyslexia", "dyslexic",
+         "dyspraxia", "learning difficulties", "learning disability", "learning problems"],
+    ),
 }
 # A parent's own low mood (s41: "postpartum depression" got the worried-parent card,
 # then "Your baby loses a skill", "depression" read as a typo of "regression"): the
@@ -555,6 +562,12 @@ if language == "es":
         "tortícolis": (
             "la cabeza ladeada ni del cuello torcido",
             ["cuello torcido", "cabeza ladeada", "ladea la cabeza", "inclina la cabeza"],
+        ),
+        "dificultades de aprendizaje": (
+            "el TDAH, la dislexia ni las dificultades de aprendizaje",
+            ["tdah", "hiperactivo", "hiperactiva", "hiperactividad", "déficit de atención",
+             "dislexia", "disléxico", "disléxica", "dispraxia", "dificultades de aprendizaje",
+             "problemas de aprendizaje"],
         ),
     }
     _PARENT_HEALTH = (

@@ -108,6 +108,10 @@ NOTES: dict[str, dict[str, str | None]] = {
         "i feel like a bad mother": PARENT,
         "my baby is bad at crawling": None,
         "is crawling backwards a sign of autism": DEVELOPMENT,
+        # s49: no source links crawling to attention or learning (before, no note).
+        "backwards crawling adhd": DEVELOPMENT,
+        "does skipping crawling cause dyslexia": DEVELOPMENT,
+        "baby learning to crawl": None,
         "stiff legs": None,
         "baby crawls backwards": None,
         # A word one letter or one stem from a topic's is not the topic (a scan of
@@ -131,6 +135,8 @@ NOTES: dict[str, dict[str, str | None]] = {
         "estoy agobiada": PARENT,
         "pierdo la paciencia con mi bebé": PARENT,
         "soy mala madre": PARENT,
+        "dislexia si no gatea": DEVELOPMENT,
+        "el aprendizaje del gateo": None,
         "pierde el equilibrio": None,
         "no puedo hacer que gatee": None,
         "gatea hacia atrás": None,
