@@ -246,9 +246,12 @@ def compact_json(data: Any) -> str:
 def _larger_than(index: dict[str, Any], limit: int) -> bool:
     """Whether ``index`` as JSON has more than ``limit`` bytes. Its rows' titles alone
     (a character is one byte or more) usually tell, without writing 2 MB of JSON."""
-    rows = index.get("entries") or []
-    if sum(len(row[0]) for row in rows if row and isinstance(row[0], str)) > limit:
-        return True
+    titles = 0
+    for row in index.get("entries") or []:
+        if row and isinstance(row[0], str):
+            titles += len(row[0])
+            if titles > limit:
+                return True  # at 20,000 entries, after the first 2,000 to 3,000
     return len(compact_json(index).encode("utf-8")) > limit
 
 
@@ -284,7 +287,8 @@ def split_index(
     }
     upfront["total"] = len(rows)
     upfront["kind_labels"] = kinds
-    upfront["kinds"] = "".join(AGE_ALPHABET[1 + kinds.index(row[3])] for row in rows)
+    kind_letters = {kind: AGE_ALPHABET[1 + n] for n, kind in enumerate(kinds)}
+    upfront["kinds"] = "".join([kind_letters[row[3]] for row in rows])
     # The phrases that name no illness, and the words that tell a thing's colour from
     # the baby's, loaded only for a query they may concern.
     intent = dict(upfront.get("intent") or {})
