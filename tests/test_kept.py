@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sphinx_crawl import export, incremental
 from sphinx_crawl.core.schema import entry_record
 from sphinx_crawl.kept import kept_path
-from sphinx_crawl.render import search
+from sphinx_crawl.render import search, search_shards
 from sphinx_crawl.render.postings import decode_postings, encode_postings
 from sphinx_crawl.render.search_kept import KEPT_NAME
 from sphinx_crawl.selection import view_digest as selection_view_digest
@@ -101,6 +101,63 @@ def test_a_damaged_or_missing_kept_index_is_worked_out_again(
     again = build(srcdir, make_app=make_app)
     assert len(whole_index_builds) == 2
     assert_as_clean(srcdir, tmp_path, make_app, again)
+
+
+def part_files(site: Any) -> dict[str, bytes]:
+    folder = site.outdir / search_shards.PART_FOLDER
+    return {path.name: path.read_bytes() for path in folder.glob("*.js")}
+
+
+SPLIT = {"crawl_search_split_bytes": 0}
+
+
+def test_a_split_index_encodes_only_the_parts_an_edit_changes(
+    tmp_path: Path, make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Split into parts (``crawl_search_split_bytes = 0``): after a title's edit, the
+    parts and the up-front index are what a clean build writes, and a part of no word or
+    entry the edit changed is not encoded again (its JSON is kept with the index)."""
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    before = part_files(build(srcdir, make_app=make_app, confoverrides=SPLIT))
+    encoded: list[Any] = []
+    compact_json = search_shards.compact_json
+
+    def counted(data: Any) -> str:
+        encoded.append(data)
+        return compact_json(data)
+
+    monkeypatch.setattr(search_shards, "compact_json", counted)
+    edit(srcdir / "tips-home.md", TIP, "{tip-card} Clear a path")
+    again = build(srcdir, make_app=make_app, confoverrides=SPLIT)
+    after = part_files(again)
+    changed = [name for name, data in after.items() if before.get(name) != data]
+    # Encoded again: the parts changed, and those made from every entry (the ages', the
+    # harmless phrases', other languages' words).
+    assert 0 < len(encoded) <= len(changed) + 3 < len(after), "every part was encoded again"
+    monkeypatch.undo()
+    assert_split_as_clean(srcdir, tmp_path, make_app, again)
+
+
+def test_a_split_index_whose_labels_change_is_as_a_clean_build_writes(
+    tmp_path: Path, make_app: Any
+) -> None:
+    """An age label no entry uses any more: the label numbers in other entries' rows
+    change, so parts of entries the edit did not touch change too."""
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    build(srcdir, make_app=make_app, confoverrides=SPLIT)
+    edit(
+        srcdir / "tips-home.md",
+        ":age: 7-9 months\n:tags: surfaces",
+        ":age: 10+ months\n:tags: surfaces",
+    )
+    again = build(srcdir, make_app=make_app, confoverrides=SPLIT)
+    assert_split_as_clean(srcdir, tmp_path, make_app, again)
+
+
+def assert_split_as_clean(srcdir: Path, tmp_path: Path, make_app: Any, again: Any) -> None:
+    clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app, confoverrides=SPLIT)
+    assert part_files(again) == part_files(clean)
+    assert again.text("crawl-searchindex.js") == clean.text("crawl-searchindex.js")
 
 
 @given(st.data())

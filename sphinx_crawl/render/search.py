@@ -59,7 +59,15 @@ from sphinx_crawl.render.search_kept import (
 )
 from sphinx_crawl.render.search_page import is_search_page, setup_search_page
 from sphinx_crawl.render.search_preload import preload_script, written_upfront
-from sphinx_crawl.render.search_shards import compact_json, fold, split_index, stemmers, write_parts
+from sphinx_crawl.render.search_shards import (
+    Earlier,
+    Parts,
+    compact_json,
+    fold,
+    split_index,
+    stemmers,
+    write_parts,
+)
 from sphinx_crawl.render.search_words import emergency_search_data, search_vocabulary
 
 if TYPE_CHECKING:
@@ -99,15 +107,21 @@ def _field_words(entry: EntryData, name: str, stop: frozenset[str] | None) -> se
     return found - stop if stop else found
 
 
-def build_index(app: Sphinx) -> dict[str, Any]:
-    """The index: entries as rows of table indices, and each field's words."""
+def build_index(app: Sphinx) -> tuple[dict[str, Any], KeptIndex, Earlier | None]:
+    """The index: entries as rows of table indices, and each field's words; what is kept
+    of it for the next build; and the last build's parts, with what changed since (when
+    the index was patched from the last build's)."""
     entries = crawl_domain(app.env).searchable()
     positions = [position_key(entry) for entry in entries]
     parts_of = _entry_parts(app)
     found = load_kept(app, KEPT_NAME, positions, crawl_domain(app.env).referencing())
-    kept = None
+    kept, earlier = None, None
     if found and isinstance(found.payload, KeptIndex):
-        kept = _patched(found.payload, found.redo, entries, parts_of)
+        parts = found.payload.parts
+        patched = _patched(found.payload, found.redo, entries, parts_of)
+        if patched is not None:
+            kept, changed_words = patched
+            earlier = Earlier(parts[0], parts[1], parts[2], found.redo, changed_words)
     if kept is None:
         kept = _whole(entries, parts_of)
     hold(app, KEPT_NAME, positions, kept)
@@ -150,7 +164,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         ],
         "box": search_box_texts(),
     }
-    return index
+    return index, kept, earlier
 
 
 def _skill_kinds(app: Sphinx, labels: list[str]) -> list[str]:
@@ -244,9 +258,10 @@ def _whole(entries: list[EntryData], parts_of: EntryParts) -> KeptIndex:
 
 def _patched(
     kept: KeptIndex, redo: set[int], entries: list[EntryData], parts_of: EntryParts
-) -> KeptIndex | None:
+) -> tuple[KeptIndex, set[str]] | None:
     """The kept index with the entries at ``redo`` worked out again: their rows, and the
-    entries of each word they gained or lost. None if a page's words are missing."""
+    entries of each word they gained or lost; and those words. None if a page's words
+    are missing."""
     docnames = {entries[position]["docname"] for position in redo}
     if not docnames <= kept.by_page.keys():
         return None
@@ -283,7 +298,7 @@ def _patched(
         kept.words[key] = dict(sorted(kept.words[key].items()))
     for docname, found_on in pages.items():
         kept.by_page[docname] = pack_page(sorted(found_on.items()))
-    return kept
+    return kept, {word for _key, word in changes}
 
 
 def _tables(
@@ -405,7 +420,12 @@ def split_search_index(app: Sphinx) -> tuple[dict[str, Any], dict[str, Any]]:
         # Sphinx's stemmer for the language, as its search index (and page) use it.
         language = getattr(getattr(app.builder, "indexer", None), "lang", None)
         stems = stemmers(app.config.language, getattr(language, "stem", None))
-        _SPLIT[app] = split_index(build_index(app), split, stems)
+        index, kept, earlier = build_index(app)
+        _SPLIT[app] = _upfront, parts = split_index(index, split, stems, earlier)
+        # Kept with the index for the next build; write_parts adds the files' digests.
+        kept.parts = (
+            (parts.texts, parts.digests, parts.basis) if isinstance(parts, Parts) else ({}, {}, [])
+        )
     return _SPLIT[app]
 
 

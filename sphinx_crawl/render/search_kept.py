@@ -7,7 +7,9 @@ cost 0.7 of the 4.1 s of the rebuild at 20,000 entries on short pages (issue 27)
   again from them, in the order a clean build makes them), column by column;
 * each field's words and their entries, encoded as written (render/postings.py);
 * each page's entries' words, as one marshalled string per page, read back only for the
-  pages an edit changed (the words an edited entry no longer has lose it).
+  pages an edit changed (the words an edited entry no longer has lose it);
+* the index's parts as last written, when split (search_shards.Earlier): the parts of
+  no entry or word an edit changed are not written out as JSON again.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ class KeptIndex:
     columns: list[list[Any]]
     words: dict[str, dict[str, str]]  # field key -> word -> encoded entries
     by_page: dict[str, bytes] = field(default_factory=dict)  # docname -> marshalled words
+    #: The parts the index was split into (search_shards.Parts): their texts, the
+    #: digests of the files written from them, and what else they were made from.
+    parts: tuple[dict[str, str], dict[str, str], list[Any]] = field(
+        default_factory=lambda: ({}, {}, [])
+    )
 
 
 def pack_page(words: list[tuple[int, EntryWords]]) -> bytes:

@@ -34,9 +34,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -128,40 +130,113 @@ def stemmers(language: str | None, language_stem: Callable[[str], str] | None) -
     return [english_stem, language_stem]
 
 
-def _word_parts(
-    by_field: dict[str, dict[str, str]], stems: Iterable[Stem]
-) -> dict[str, dict[str, dict[str, str]]]:
-    """{the letters a part's words begin with (folded): {field: {word: entries}}}."""
+def _third_letter_groups(by_field: dict[str, dict[str, str]]) -> set[str]:
+    """The letters (two, folded) whose words are parted by their third letter: those
+    of more than :data:`GROUP_SPLIT_BYTES`."""
     sizes: dict[str, int] = {}
     for by_word in by_field.values():
         for word, postings in by_word.items():
             start = fold(word)[:2]
             sizes[start] = sizes.get(start, 0) + len(word) + len(postings) + 4
-    split = {start for start, size in sizes.items() if size > GROUP_SPLIT_BYTES}
+    return {start for start, size in sizes.items() if size > GROUP_SPLIT_BYTES}
+
+
+def _starts_of(split: set[str], stems: list[Stem]) -> Callable[[str], list[str]]:
+    """The letters (folded) of the parts a word is kept in: its own, and its stems'."""
 
     def key(text: str) -> str:
         folded = fold(text)
         return folded[:3] if folded[:2] in split else folded[:2]
 
-    stems = list(stems)
+    def starts(word: str) -> list[str]:
+        return sorted({key(word), *(key(stem(word)) for stem in stems)})
+
+    return starts
+
+
+def _word_parts(
+    by_field: dict[str, dict[str, str]], starts: Callable[[str], list[str]]
+) -> dict[str, dict[str, dict[str, str]]]:
+    """{the letters a part's words begin with (folded): {field: {word: entries}}}."""
     parts: dict[str, dict[str, dict[str, str]]] = {}
-    for field, by_word in by_field.items():
+    for field_key, by_word in by_field.items():
         for word, postings in by_word.items():
-            for start in sorted({key(word), *(key(stem(word)) for stem in stems)}):
-                parts.setdefault(start, {}).setdefault(field, {})[word] = postings
+            for start in starts(word):
+                parts.setdefault(start, {}).setdefault(field_key, {})[word] = postings
     return parts
+
+
+def _word_part_name(start: str) -> str:
+    return f"w-{start.encode('utf-8').hex()}"
+
+
+def _row_part_name(row: int) -> str:
+    return f"r-{row // ROWS_PER_PART}"
+
+
+@dataclass
+class Earlier:
+    """An earlier build's parts, and what changed since, as the entry index kept between
+    builds tells it (render/search.py, sphinx_crawl/kept.py): the same entries at the
+    same positions, only ``rows`` and ``words`` worked out again."""
+
+    #: Part name -> its JSON, and the digest of the file written from it (write_parts).
+    texts: dict[str, str]
+    digests: dict[str, str]
+    #: What else its word and row parts were made from (see :func:`_basis`).
+    basis: list[Any]
+    #: The rows (positions) worked out again, and the words whose entries changed.
+    rows: set[int] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+
+def _basis(index: dict[str, Any], split: set[str], stems: list[Stem]) -> list[Any]:
+    """What a word or row part is made from besides its own words and rows: the label
+    table (a row holds label numbers), the pages' names, the groups parted by a third
+    letter and the stemmers (which parts a word is kept in)."""
+    stemmer_names = [f"{stem.__module__}.{stem.__qualname__}" for stem in stems]
+    return [index["labels"], index["pages"], sorted(split), stemmer_names]
+
+
+def _unchanged(
+    earlier: Earlier | None, basis: list[Any], starts: Callable[[str], list[str]]
+) -> Earlier | None:
+    """Of the earlier build's parts, the word and row parts made from what this build's
+    are: none of their words or rows changed, and the same basis. None: none."""
+    if earlier is None or earlier.basis != basis:
+        return None
+    changed = {_row_part_name(row) for row in earlier.rows}
+    changed.update(_word_part_name(start) for word in earlier.words for start in starts(word))
+    kept = {
+        name: text
+        for name, text in earlier.texts.items()
+        if name[:2] in ("w-", "r-") and name not in changed
+    }
+    digests = {name: earlier.digests[name] for name in kept if name in earlier.digests}
+    return Earlier(kept, digests, basis)
 
 
 class Parts(dict[str, Any]):
     """{part name: data}, with each part's JSON as :func:`compact_json` wrote it once
     (``texts``): the version is a digest of those texts, and write_parts writes them
-    (serialized again there, the parts cost an edit at 20,000 entries 0.04 s more)."""
+    (serialized again there, the parts cost an edit at 20,000 entries 0.04 s more).
+    A part an earlier build made from the same data keeps that build's text, and the
+    digest of the file written from it (``unchanged``: after a one-title edit at 20,000
+    entries, writing the 5,100 parts' JSON again was 0.05 s). ``basis``: what else the
+    texts were made from, kept with them (:class:`Earlier`)."""
 
     texts: dict[str, str]
+    digests: dict[str, str]
+    basis: list[Any]
 
-    def __init__(self, parts: dict[str, Any]) -> None:
+    def __init__(
+        self, parts: dict[str, Any], unchanged: Earlier | None = None, basis: Any = None
+    ) -> None:
         super().__init__(parts)
-        self.texts = {name: compact_json(data) for name, data in parts.items()}
+        known = unchanged.texts if unchanged else {}
+        self.texts = {name: known.get(name) or compact_json(data) for name, data in parts.items()}
+        self.digests = dict(unchanged.digests) if unchanged else {}
+        self.basis = basis if basis is not None else []
 
 
 def compact_json(data: Any) -> str:
@@ -171,9 +246,12 @@ def compact_json(data: Any) -> str:
 def _larger_than(index: dict[str, Any], limit: int) -> bool:
     """Whether ``index`` as JSON has more than ``limit`` bytes. Its rows' titles alone
     (a character is one byte or more) usually tell, without writing 2 MB of JSON."""
-    rows = index.get("entries") or []
-    if sum(len(row[0]) for row in rows if row and isinstance(row[0], str)) > limit:
-        return True
+    titles = 0
+    for row in index.get("entries") or []:
+        if row and isinstance(row[0], str):
+            titles += len(row[0])
+            if titles > limit:
+                return True  # at 20,000 entries, after the first 2,000 to 3,000
     return len(compact_json(index).encode("utf-8")) > limit
 
 
@@ -181,19 +259,25 @@ def split_index(
     index: dict[str, Any],
     single_file_bytes: int = SINGLE_FILE_BYTES,
     stems: Iterable[Stem] = (english_stem,),
+    earlier: Earlier | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(what goes up front, {part name: data}: :class:`Parts`); no parts for a small
-    index. ``stems``: the stemmers crawl-search.js may read the handbook's words with."""
+    index. ``stems``: the stemmers crawl-search.js may read the handbook's words with.
+    ``earlier``: the last build's parts, whose texts are taken where made from the same."""
     if not _larger_than(index, single_file_bytes):
         return index, {}
     emergency = dict(index.get("emergency") or {})
     first = emergency.pop("first", None)
     rows: list[list[Any]] = index["entries"]
     pages: list[str] = index["pages"]
-    words = _word_parts(index["words"], stems)
-    parts: dict[str, Any] = {f"w-{start.encode('utf-8').hex()}": words[start] for start in words}
+    stems = list(stems)
+    split = _third_letter_groups(index["words"])
+    starts = _starts_of(split, stems)
+    basis = _basis(index, split, stems)
+    words = _word_parts(index["words"], starts)
+    parts: dict[str, Any] = {_word_part_name(start): words[start] for start in words}
     for start in range(0, len(rows), ROWS_PER_PART):
-        parts[f"r-{start // ROWS_PER_PART}"] = [
+        parts[_row_part_name(start)] = [
             [row[0], pages[row[1]], *row[2:SHOWN_COLUMNS]]
             for row in rows[start : start + ROWS_PER_PART]
         ]
@@ -203,7 +287,8 @@ def split_index(
     }
     upfront["total"] = len(rows)
     upfront["kind_labels"] = kinds
-    upfront["kinds"] = "".join(AGE_ALPHABET[1 + kinds.index(row[3])] for row in rows)
+    kind_letters = {kind: AGE_ALPHABET[1 + n] for n, kind in enumerate(kinds)}
+    upfront["kinds"] = "".join([kind_letters[row[3]] for row in rows])
     # The phrases that name no illness, and the words that tell a thing's colour from
     # the baby's, loaded only for a query they may concern.
     intent = dict(upfront.get("intent") or {})
@@ -219,7 +304,7 @@ def split_index(
         AGE_ALPHABET[0] if row[6] is None else AGE_ALPHABET[1 + min(int(row[6]), 75)]
         for row in rows
     )
-    parts = Parts(parts)
+    parts = Parts(parts, _unchanged(earlier, basis, starts), basis)
     digest = hashlib.sha256()
     for name in sorted(parts):
         digest.update(name.encode())
@@ -273,24 +358,38 @@ def write_parts(
     written whole after the parts: a build stopped before leaves the old one, whose
     records no longer match the files it did rewrite."""
     folder = outdir / PART_FOLDER
+    # Paths as text: a Path per part cost more than the stat it is made for (5,100
+    # parts at 20,000 entries).
+    prefix = os.path.join(folder, "")
     known = _read_manifest(manifest)
     written: dict[str, list[Any]] = {}
     texts = getattr(parts, "texts", {})
+    # The digests of the files an earlier build wrote from the same texts (Parts):
+    # those files' bytes are not made again unless written. Filled in for the next.
+    digests: dict[str, str] = getattr(parts, "digests", {})
     for name, data in parts.items():
-        opening = f"crawlSearchPart({json.dumps(name)}"
-        text = script(opening, texts.get(name) or compact_json(data)).encode("utf-8")
-        path = folder / f"{name}.js"
-        digest = hashlib.blake2b(text, digest_size=16).hexdigest()
-        stamp = known.get(name)
-        if not (stamp and stamp[0] == digest and stamp[1:] == file_stamp(path)):
-            write_bytes_if_changed(path, text)
-        written[name] = [digest, *(file_stamp(path) or [])]
+        path = f"{prefix}{name}.js"
+        made = None
+        if name not in digests:
+            made = _part_bytes(name, texts.get(name) or compact_json(data), script)
+            digests[name] = hashlib.blake2b(made, digest_size=16).hexdigest()
+        stamp, on_disk = known.get(name), file_stamp(path)
+        if not (stamp and stamp[0] == digests[name] and stamp[1:] == on_disk):
+            text = texts.get(name) or compact_json(data)
+            write_bytes_if_changed(Path(path), made or _part_bytes(name, text, script))
+            on_disk = file_stamp(path)
+        written[name] = [digests[name], *(on_disk or [])]
     if folder.is_dir():
-        for old in folder.glob("*.js"):
-            if old.stem not in parts:
-                old.unlink(missing_ok=True)
+        for old in os.listdir(folder):
+            if old.endswith(".js") and not old.startswith(".") and old[:-3] not in parts:
+                (folder / old).unlink(missing_ok=True)
     if manifest is not None:
         write_if_changed(manifest, json.dumps(written, sort_keys=True) + "\n")
+
+
+def _part_bytes(name: str, text: str, script: Callable[[str, str], str]) -> bytes:
+    """A part's file: ``script(opening, the part's JSON text)``."""
+    return script(f"crawlSearchPart({json.dumps(name)}", text).encode("utf-8")
 
 
 def _read_manifest(manifest: Path | None) -> dict[str, list[Any]]:
