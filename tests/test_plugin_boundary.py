@@ -22,6 +22,9 @@ CASES = {
     "date": "converter returned date",
     "set": "converter returned set",
     "nan": "converter returned float nan",
+    # Values whose repr fails are shown shortened, or by their type (s49: a traceback).
+    "deep": "converter returned dict {'a': {'a': {'a': {...}}}}",
+    "unshowable": "converter returned Unshowable <Unshowable instance>",
     "angry-badge": "badge raised RuntimeError: badge exploded",
     "number-badge": "badge returned int 42",
     "bad-classes": "classes returned str 'not-a-list'",
@@ -136,3 +139,16 @@ def test_the_documented_plugin_example_works_as_written(tmp_path: Path) -> None:
     records = {e["id"]: e for e in site.crawl_json()["entries"]}
     assert records["pillow-hill"]["duration"] == 10
     assert "energy" not in records["pillow-hill"]
+
+
+def test_a_value_nested_too_deep_to_write_is_no_json_and_is_shown_short() -> None:
+    """A converter's value nested thousands deep: neither the check of its schema nor the
+    warning that shows it ends the build (s49: RecursionError tracebacks, before)."""
+    from sphinx_crawl.core.content_types import matches_schema_type, shown_value
+
+    nested: dict[str, object] = {}
+    inner = nested
+    for _ in range(5000):
+        inner["a"] = inner = {}
+    assert matches_schema_type(nested, {"type": "object"}) is False
+    assert shown_value(nested) == "{'a': {'a': {'a': {...}}}}"

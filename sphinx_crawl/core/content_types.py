@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import reprlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -415,8 +416,19 @@ def run_hook(content_type: ContentType | None, hook: str, fields: Mapping[str, A
 def shown_value(value: Any) -> str:
     """``value`` as a warning shows it: its repr, at most 60 characters, without the
     memory address of an object's default repr ("<Lazy object at 0x7f...>"), which
-    differs from one build to the next (and a warning would too)."""
-    return f"{re.sub(r' at 0x[0-9a-fA-F]+', '', repr(value)):.60}"
+    differs from one build to the next (and a warning would too). A value whose repr
+    fails (nested thousands deep, or a plugin's ``__repr__`` that raises: s49, a
+    traceback ended the build) is shown shortened, or by its type."""
+    try:
+        shown = repr(value)
+    except Exception:  # a plugin's value: any repr may fail
+        try:
+            shortened = reprlib.Repr()  # (keywords from Python 3.12 only)
+            shortened.maxlevel = 3
+            shown = shortened.repr(value)
+        except Exception:
+            shown = f"<{type(value).__name__}>"
+    return f"{re.sub(r' at 0x[0-9a-fA-F]+', '', shown):.60}"
 
 
 def given_to(function: Callable[..., Any], value: Any) -> Any:
@@ -555,6 +567,6 @@ def matches_schema_type(value: Any, schema: Mapping[str, Any]) -> bool:
 def _is_json(value: Any) -> bool:
     try:
         json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # (nested too deep to write, s49)
         return False
     return True

@@ -19,7 +19,22 @@ def picky(value: str) -> Any:
         return {"a", "b"}  # not JSON
     if value == "nan":
         return float("nan")
+    if value == "deep":  # its repr fails (RecursionError): a traceback ended the build (s49)
+        nested: dict[str, Any] = {}
+        inner = nested
+        for _ in range(5000):
+            inner["a"] = inner = {}
+        return nested
+    if value == "unshowable":
+        return Unshowable()
     return value
+
+
+class Unshowable:
+    """A value whose repr raises."""
+
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
 
 
 def badge(fields: Mapping[str, Any]) -> Any:
