@@ -540,7 +540,9 @@ if language == "es":
             "la alimentación ni el peso",
             ["come", "comiendo", "comida", "alimentar", "alimentación", "papilla",
              "sube de peso", "subir de peso", "gana peso", "ganar peso", "baja de peso",
-             "bajo peso", "pierde peso", "perder peso", "pesa"],
+             "bajo peso", "pierde peso", "perder peso", "pesa",
+             # s49: "mi bebé perdió peso" got no note, and the lost skill first.
+             "perdió peso", "ha perdido peso", "bajó de peso", "no gana peso"],
         ),
         "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
         "cabeza plana": ("la forma de la cabeza", ["plagiocefalia", "cabeza aplanada"]),

@@ -492,6 +492,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # longer" (s47: the worried parent's card alone, no lost skill).
     "compared": _listed("like as"),
     "past": _listed("before used"),
+    # Before a verb of stopping, a word that says it did not happen: "hasnt stopped
+    # crawling", "never stopped" (s49: no skill lost).
+    "not_done": _listed("not never hasnt havent hadnt didnt wasnt isnt"),
     # Words and phrases that speak of a skill lost (s49). Without one, nor a skill said
     # gone (noLongerAt), nor a time before with a negation ("she used to sit but now she
     # doesnt"), the signs of a skill lost are not found by a query's other words: "my
@@ -697,6 +700,8 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         # "No gatea como antes", "no gatea como solía" (not as before).
         "compared": _listed("como"),
         "past": _listed("antes solía solia"),
+        # "No ha dejado de gatear", "nunca dejó de gatear" (has not stopped crawling).
+        "not_done": _listed("no nunca"),
         "loss": [
             *_listed(
                 "perdió perdio perdido perdida pierde pierden perder perdiendo pérdida "
@@ -737,6 +742,7 @@ _NOT_KEPT = frozenset(
         "than",
         "compared",
         "past",
+        "not_done",
         "loss",
         "started",
         "between",

@@ -424,7 +424,7 @@
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
       "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
-    "no_longer", "no_more", "than", "compared", "past", "loss", "started", "between", "corrected", "and", "half"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
+    "no_longer", "no_more", "than", "compared", "past", "not_done", "loss", "started", "between", "corrected", "and", "half"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
   const numberWords = (index) => (index.crawlNumbers ??= new Map(((index.intent || {}).numbers || [])
     .map((pair) => pair.split(":")).map(([word, value]) => [fold(word), Number(value)])));
@@ -736,8 +736,11 @@
     // before with a negation ("she used to sit but now she doesnt"). Their titles and
     // keywords share common words: "my baby had a good day crawling" found "Your baby
     // loses a skill they already had" by "had", first, urgent (s49).
-    const lossSpoken = lostSaid || (pastSaid && queryWords.some((w) => NEGATED.has(fold(w)))) || speaksOfLoss(index, queryWords);
-    const lossUnsaid = lossSpoken ? new Set() : new Set([...lostSigned, ...(index.lost_skill_rows || [])]);
+    // (A time before: "used", "antes"; not a "no longer" word: "hasnt stopped crawling".)
+    const before = queryWords.some((w) => PAST.has(fold(w)));
+    const lossSpoken = lostSaid || (before && queryWords.some((w) => NEGATED.has(fold(w)))) || speaksOfLoss(index, queryWords);
+    const lostRows = new Set([...lostSigned, ...lostSigns, ...(index.lost_skill_rows || [])]);
+    const lossUnsaid = lossSpoken ? new Set() : lostRows;
     groups.forEach((alternatives, g) => FIELDS.forEach(([field], f) => alternatives.forEach((alt) => {
       for (const n of find.withAll(field, alt.split(" "))) {
         if ((notLost[g] && lostKind.has(n)) || lossUnsaid.has(n)) continue;
@@ -898,7 +901,10 @@
     const top = topResults(scored, 8);
     // The best entry has the query's words only in passing, in its text ("baby flat
     // head": "feet flat on the floor... head first", an answer about back crawling).
-    return Object.assign(top, { weak, partial, passing: top.length > 0 && top[0].inPassing });
+    // And whether it is the sign of a skill lost, for a query that speaks of a loss: the
+    // worried parent's card does not go above it (decide).
+    const lostFirst = top.length > 0 && lossSpoken && lostRows.has(top[0].n);
+    return Object.assign(top, { weak, partial, passing: top.length > 0 && top[0].inPassing, lostFirst });
   }
 
   // A query's words but a "no longer" word that does not say "no longer" there: Spanish
@@ -946,7 +952,7 @@
   // "stopped tummy time", a thing the parent did, nor "stopped crying", "stopped
   // eating": no heading names them).
   function noLongerAt(index, said) {
-    const { no_longer: noLonger, no_more: noMore, negation, than, compared, past } = intentSets(index);
+    const { no_longer: noLonger, no_more: noMore, negation, than, compared, past, not_done: notDone } = intentSets(index);
     if (!noLonger.size) return said.map(() => false);
     const STOP = stopWords(index);
     // A past word after a comparison, a stop word between or none ("like she used to",
@@ -977,6 +983,9 @@
         const rest = after(i + 1);
         return gone(rest) || !rest.slice(1).some(named) ? i + 1 : -1;
       }
+      // A stopping said not to have happened ("hasnt stopped crawling", "no ha dejado de
+      // gatear"): the last word before it, stop words aside, says so (s49).
+      if (negation.has(word) && notDone.has(folded.slice(0, i).filter((w) => !STOP.has(w) || notDone.has(w)).pop())) return -1;
       if (negation.has(word)) return doing(after(i)) ? i : -1;
       if (than.has(next)) return -1;
       let before = i - 1;
@@ -1077,11 +1086,18 @@
     return (n) => kinds.has(String(kindOf(index, n)));
   };
 
-  // Whether a query speaks of a loss: a word or phrase of the intent "loss" among its words.
+  // Whether a query speaks of a loss: a word or phrase of the intent "loss" among its words,
+  // but not in a phrase of a topic the handbook does not cover ("lost weight" is
+  // feeding's, "lost my temper" the parent's own health: no skill lost).
   function speaksOfLoss(index, queryWords) {
-    const said = ` ${queryWords.map(fold).join(" ")} `;
+    let said = ` ${queryWords.map(fold).join(" ")} `;
+    for (const phrase of topicPhrases(index)) if (said.includes(phrase)) said = said.split(phrase).join(" ");
     return [...intentSets(index).loss].some((phrase) => said.includes(` ${phrase} `));
   }
+  // The phrases of more than one word that name the topics not covered, spaced.
+  const topicPhrases = (index) => (index.crawlTopicPhrases ??= Object.entries(index.out_of_scope || {})
+    .flatMap(([topic, answer]) => [topic, ...(answer.words || [])])
+    .map((phrase) => words(phrase).map(fold)).filter((said) => said.length > 1).map((said) => ` ${said.join(" ")} `));
 
   // The signs of a skill lost: those with a verb of stopping ("stopped", "dejó": a "no
   // longer" word that is a negation) in their keywords.
@@ -1613,7 +1629,11 @@
       // of autism").
       // So when the best entry has the words only in passing in its text (s45: "baby
       // flat head" got "Usually, yes", an answer about back crawling, first).
-      const first = ranked.weak || !ranked.length || (ranked.partial && needs.topics.length > 0) || ranked.passing;
+      // Never above the sign of a skill lost, for a query that speaks of one: it says to
+      // get help today, the card to book an appointment (s49: "he lost the ability to
+      // sit", where sitting up is a topic not covered, had the card first).
+      const first = !ranked.lostFirst &&
+        (ranked.weak || !ranked.length || (ranked.partial && needs.topics.length > 0) || ranked.passing);
       results = results.filter((r) => r.n !== concern);
       results.splice(first ? 0 : Math.min(1, results.length), 0, { n: concern });
       results = results.slice(0, 8);
