@@ -172,6 +172,39 @@ def test_an_edit_encodes_only_the_records_it_may_change(
     assert again.text("crawl.json") == clean.text("crawl.json")
 
 
+def test_a_crawl_json_changed_since_is_not_taken_for_the_records_kept(
+    tmp_path: Path, make_app: Any, records_encoded: list[str]
+) -> None:
+    """The records an edit keeps are read back from crawl.json as the last build wrote
+    it: a file changed since (by hand, by another program) is no such file, and every
+    record is encoded again."""
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    first = build(srcdir, make_app=make_app)
+    path = first.outdir / "crawl.json"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("Bare knees grip the floor") == 1
+    path.write_text(text.replace("Bare knees grip the floor", "Bare knees grip the flxxr"))
+    records_encoded.clear()
+    edit(srcdir / "tips-home.md", TIP, "{tip-card} Clear a path")
+    again = build(srcdir, make_app=make_app)
+    assert len(records_encoded) == len(content_of(again)["entries"])
+    clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
+    assert again.text("crawl.json") == clean.text("crawl.json")
+
+
+@given(st.data())
+def test_records_replaced_are_as_the_records_joined_anew(data: st.DataObject) -> None:
+    """crawl.json's entries after an edit (the kept block with a few records replaced)
+    are byte for byte those of a build that encodes every record."""
+    record = st.binary(min_size=1, max_size=8).filter(lambda b: b"\n" not in b)
+    records = data.draw(st.lists(record, min_size=1, max_size=12))
+    new = data.draw(st.dictionaries(st.integers(0, len(records) - 1), record))
+    replaced = export.EncodedRecords.joined(records).replaced(new)
+    anew = export.EncodedRecords.joined([new.get(n, r) for n, r in enumerate(records)])
+    assert replaced == anew
+    assert replaced.block.split(b",\n    ") == [new.get(n, r) for n, r in enumerate(records)]
+
+
 def test_an_edit_leaves_lists_of_other_types_unworked(
     tmp_path: Path, make_app: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
