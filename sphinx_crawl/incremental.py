@@ -121,8 +121,9 @@ def _indexed(app: Sphinx) -> list[str]:
     once per state of the data."""
     domain = crawl_domain(app.env)
     if "indexed" not in domain.views_cache:
-        # As stored: the references in their text need not be filled in to know the type.
-        types = {entry["type"] for entry in domain.stored_by_id().values()}
+        # The types column of the objects (kept with the data's state, once per state):
+        # every entry's type, without a pass over 20,000 entries.
+        types = set(domain.object_columns()[2])
         domain.views_cache["indexed"] = [
             f"{domain.name}-{index.name}"
             for index in _indices(app)
@@ -234,8 +235,10 @@ def _changed_entries(app: Sphinx, record: dict[str, Any]) -> ChangedEntries | No
             changed += [e for key, e in new.items() if key in old]
     if record.get("unique") != _unique_digest(domain):
         return None
-    stored = domain.stored_by_id().values()
-    if any(_has_references(entry) for entry in stored):
+    # Of the entries referring to anything (title, fields or text; known once per state),
+    # those whose title or a field does: not every entry again.
+    stored = domain.stored_by_id()
+    if any(_has_references(stored[entry_id]) for entry_id in domain.referencing()):
         return None
     ids = {entry["id"] for entry in changed}
     # And the ids they are known by, made unique (as the last build made them too).
