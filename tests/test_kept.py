@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_crawl import export, incremental
+from sphinx_crawl import domain, export, incremental
 from sphinx_crawl.core.schema import entry_record
 from sphinx_crawl.kept import kept_path
 from sphinx_crawl.render import search
@@ -203,6 +203,15 @@ def test_records_replaced_are_as_the_records_joined_anew(data: st.DataObject) ->
     anew = export.EncodedRecords.joined([new.get(n, r) for n, r in enumerate(records)])
     assert replaced == anew
     assert replaced.block.split(b",\n    ") == [new.get(n, r) for n, r in enumerate(records)]
+
+
+@given(st.lists(st.lists(st.text(), min_size=1), max_size=5))
+def test_the_views_kept_in_the_environment_read_back_as_they_were(columns: Any) -> None:
+    """The objects' columns are kept as one text each (their strings joined by NUL): read
+    back, they are the columns as worked out, also where a string holds a NUL."""
+    kept = domain._packed(columns)
+    assert domain._unpacked(kept) == columns
+    assert domain._unpacked(domain._packed([3.5, None])) == [3.5, None]  # the age range
 
 
 def test_an_edit_leaves_lists_of_other_types_unworked(
