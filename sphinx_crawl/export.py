@@ -93,8 +93,10 @@ class EncodedRecords:
     (``block``), each starting at its offset in ``starts``. An edit replaces a few in the
     block rather than joining 20,000 records (12 MB) again."""
 
-    block: bytes
+    block: bytes | memoryview
     starts: list[int]
+    #: The file the block was read from, as read (the last build's crawl.json).
+    read_from: bytes | None = None
 
     @classmethod
     def joined(cls, records: list[bytes]) -> EncodedRecords:
@@ -119,7 +121,7 @@ class EncodedRecords:
             at = end
         pieces.append(view[at:])
         starts += map(shift.__add__, self.starts[len(starts) :])
-        return EncodedRecords(b"".join(pieces), starts)
+        return EncodedRecords(b"".join(pieces), starts, self.read_from)
 
 
 def build_content(app: Sphinx, builder: Builder) -> dict[str, Any]:
@@ -221,7 +223,7 @@ def _kept_records(app: Sphinx, payload: Any, count: int) -> EncodedRecords | Non
         return None
     if data[at + size : at + size + len(_RECORDS_END)] != _RECORDS_END:
         return None
-    return EncodedRecords(data[at : at + size], starts)
+    return EncodedRecords(memoryview(data)[at : at + size], starts, data)
 
 
 def _where_kept(path: Path, data: bytes, records: Any) -> dict[str, Any] | None:
@@ -286,7 +288,7 @@ def _json_records(data: dict[str, Any]) -> bytes:
     pure Python, which made crawl.json most of the cost of rebuilding after a one-line
     edit). Joined once, as bytes: crawl.json is 12 MB at 20,000 entries."""
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-    pieces: list[bytes] = [b"{\n"]
+    pieces: list[bytes | memoryview] = [b"{\n"]
     for key, value in data.items():
         if len(pieces) > 1:
             pieces.append(b",\n")
@@ -314,7 +316,7 @@ def write_content_api(app: Sphinx, exception: Exception | None) -> None:
     path = outdir / CONTENT_FILE
     content = build_content(app, app.builder)
     data = _json_records(content)
-    write_bytes_if_changed(path, data)
+    write_bytes_if_changed(path, data, getattr(content["entries"], "read_from", None))
     # The records, for the next build: where crawl.json, as written now, holds them.
     save_held(app, CONTENT_KEPT, _where_kept(path, data, content["entries"]))
     write_if_changed(outdir / SCHEMA_FILE, _json(build_schema(crawl_domain(app.env).content_types)))
