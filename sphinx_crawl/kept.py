@@ -4,7 +4,10 @@ Sphinx keeps its own search index in the file it wrote and updates it for the pa
 read again. The files sphinx_crawl works out from every entry (the entry search index,
 crawl.json) do the same here: each HTML build keeps, in the doctree folder beside
 Sphinx's pickled environment, what it worked out per entry, in the order of the entries
-(``crawl-kept-<name>-<builder>.pickle``).
+(``crawl-kept-<name>-<builder>.pickle``). What an output holds already is not kept
+twice: crawl.json's kept file says where crawl.json, as that build wrote it, holds each
+record (sphinx_crawl/export.py), and the records are read back from it while it still
+has the size and time it was written with.
 
 A later build uses it only where
 
@@ -120,9 +123,11 @@ def drop_held(app: Sphinx, name: str) -> None:
     _HELD.get(app, {}).pop(name, None)
 
 
-def save_held(app: Sphinx, name: str) -> None:
+def save_held(app: Sphinx, name: str, payload: Any = None) -> None:
     """Keep for the next build what this one held under ``name``, made from the data as
-    it is now."""
+    it is now; ``payload`` in place of what was held, where given (what says where the
+    output keeps it: crawl.json's records are read back from crawl.json)."""
     held = _HELD.get(app, {}).pop(name, None)
     if held is not None:
-        save_kept(app, name, *held, crawl_domain(app.env).data.get(STATE))
+        positions, payload = held[0], held[1] if payload is None else payload
+        save_kept(app, name, positions, payload, crawl_domain(app.env).data.get(STATE))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_crawl import export, incremental
+from sphinx_crawl import domain, export, incremental
 from sphinx_crawl.core.schema import entry_record
 from sphinx_crawl.kept import kept_path
 from sphinx_crawl.render import search, search_shards
@@ -227,6 +227,48 @@ def test_an_edit_encodes_only_the_records_it_may_change(
     assert set(records_encoded) == encoded
     clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
     assert again.text("crawl.json") == clean.text("crawl.json")
+
+
+def test_a_crawl_json_changed_since_is_not_taken_for_the_records_kept(
+    tmp_path: Path, make_app: Any, records_encoded: list[str]
+) -> None:
+    """The records an edit keeps are read back from crawl.json as the last build wrote
+    it: a file changed since (by hand, by another program) is no such file, and every
+    record is encoded again."""
+    srcdir = copy_root("many-pages", tmp_path / "project")
+    first = build(srcdir, make_app=make_app)
+    path = first.outdir / "crawl.json"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("Bare knees grip the floor") == 1
+    path.write_text(text.replace("Bare knees grip the floor", "Bare knees grip the flxxr"))
+    records_encoded.clear()
+    edit(srcdir / "tips-home.md", TIP, "{tip-card} Clear a path")
+    again = build(srcdir, make_app=make_app)
+    assert len(records_encoded) == len(content_of(again)["entries"])
+    clean = build(copy_source(srcdir, tmp_path / "clean"), make_app=make_app)
+    assert again.text("crawl.json") == clean.text("crawl.json")
+
+
+@given(st.data())
+def test_records_replaced_are_as_the_records_joined_anew(data: st.DataObject) -> None:
+    """crawl.json's entries after an edit (the kept block with a few records replaced)
+    are byte for byte those of a build that encodes every record."""
+    record = st.binary(min_size=1, max_size=8).filter(lambda b: b"\n" not in b)
+    records = data.draw(st.lists(record, min_size=1, max_size=12))
+    new = data.draw(st.dictionaries(st.integers(0, len(records) - 1), record))
+    replaced = export.EncodedRecords.joined(records).replaced(new)
+    anew = export.EncodedRecords.joined([new.get(n, r) for n, r in enumerate(records)])
+    assert replaced == anew
+    assert replaced.block.split(b",\n    ") == [new.get(n, r) for n, r in enumerate(records)]
+
+
+@given(st.lists(st.lists(st.text(), min_size=1), max_size=5))
+def test_the_views_kept_in_the_environment_read_back_as_they_were(columns: Any) -> None:
+    """The objects' columns are kept as one text each (their strings joined by NUL): read
+    back, they are the columns as worked out, also where a string holds a NUL."""
+    kept = domain._packed(columns)
+    assert domain._unpacked(kept) == columns
+    assert domain._unpacked(domain._packed([3.5, None])) == [3.5, None]  # the age range
 
 
 def test_an_edit_leaves_lists_of_other_types_unworked(
