@@ -168,3 +168,25 @@ def test_the_timeline_table_switch_shows_keyboard_focus(
     )
     context.close()
     assert outline >= 2, f"{theme}: the focused switch has an outline of {outline}px"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_search_s_emergency_notice_stands_alone(
+    playwright_browser: Any, unseen_url: str, theme: str
+) -> None:
+    """On a phone, a search naming an emergency sign: the notice says to call, and the
+    "Emergency?" line, which says less, is not shown as well (kentigern's search page has
+    no main part: the line stood first in the body, above the theme's top bar, and the
+    notice said it again in the content below)."""
+    context = playwright_browser.new_context(
+        viewport={"width": 375, "height": 900}, service_workers="block"
+    )
+    context.route(lambda url: not url.startswith(unseen_url), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(f"{unseen_url}{theme}/search.html?q=not+breathing")
+    page.locator(".crawl-search-emergency").wait_for()
+    shown = page.locator(".crawl-emergency-line").evaluate_all(
+        "(lines) => lines.filter((line) => line.getClientRects().length).length"
+    )
+    context.close()
+    assert shown == 0, f"{theme}: the emergency line is shown beside the notice"
