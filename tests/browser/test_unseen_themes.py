@@ -54,6 +54,7 @@ THEMES = {
     "sphinx_wagtail_theme": ("sphinx_wagtail_theme",),
     "sphinx_material": (),
     "kentigern": (),
+    "conestack": (),
 }
 #: The hosts each theme's pages load web fonts from, which a crawl.privacy warning names
 #: (s47; the pages here are opened with other hosts blocked).
@@ -61,7 +62,8 @@ OTHER_HOSTS = {
     "sphinx_pdj_theme": ("fonts.googleapis.com",),
     "sphinx_material": ("fonts.googleapis.com", "fonts.gstatic.com"),
 }
-#: The themes above that turn dark with the system.
+#: The themes above that turn dark with the system, checked here in dark (sphinx-conestack-
+#: theme turns dark too, and held there when tried by hand: it is here for its layout).
 DARK_THEMES = ["sphinx_pdj_theme", "sphinx_wagtail_theme", "kentigern"]
 PAGE = "index.html?age=8"
 
@@ -177,7 +179,10 @@ def test_the_search_s_emergency_notice_stands_alone(
     """On a phone, a search naming an emergency sign: the notice says to call, and the
     "Emergency?" line, which says less, is not shown as well (kentigern's search page has
     no main part: the line stood first in the body, above the theme's top bar, and the
-    notice said it again in the content below)."""
+    notice said it again in the content below). The notice stands above the results, in
+    their column: sphinx-conestack-theme lays its main part out as a grid, where the
+    notice and the line became cells of their own, the notice beside the heading
+    "Search" and over it, the results squeezed into a column 83 px wide."""
     context = playwright_browser.new_context(
         viewport={"width": 375, "height": 900}, service_workers="block"
     )
@@ -188,5 +193,17 @@ def test_the_search_s_emergency_notice_stands_alone(
     shown = page.locator(".crawl-emergency-line").evaluate_all(
         "(lines) => lines.filter((line) => line.getClientRects().length).length"
     )
+    page.locator("section.crawl-search").wait_for()
+    notice, results = (
+        page.locator(part).evaluate(
+            "(el) => ((r) => [r.left, r.right, r.top, r.bottom])(el.getBoundingClientRect())"
+        )
+        for part in (".crawl-search-emergency", "section.crawl-search")
+    )
     context.close()
     assert shown == 0, f"{theme}: the emergency line is shown beside the notice"
+    assert notice[3] <= results[2], (
+        f"{theme}: the notice {notice} is not above the results {results}"
+    )
+    column = [round(notice[side] - results[side]) for side in (0, 1)]
+    assert column == [0, 0], f"{theme}: the notice {notice} is not in the results' column {results}"
