@@ -1688,6 +1688,22 @@
     }));
   }
 
+  // Where the emergency notice goes: first in the page's main part, where the parts every
+  // page starts with are. Not as a cell of its own where a theme lays that part out as a
+  // grid or a row of columns (sphinx-conestack-theme's <main>: the notice stood beside
+  // the heading "Search", over it, and the page's text was squeezed into a column 105 px
+  // wide): then first in the part of it that holds the results (crawl.js moves the
+  // parts there too, below the notice).
+  function noticePlace(anchor) {
+    let holder = anchor.closest("[role=main], main, article") || anchor.parentNode;
+    while (/^(inline-)?(grid|flex)$/.test(getComputedStyle(holder).display)) {
+      const content = [...holder.children].find((child) => child.contains(anchor));
+      if (!content || content === anchor) break;
+      holder = content;
+    }
+    return holder;
+  }
+
   async function showEntryResults(index, query, root) {
     const anchor = document.getElementById("search-results");
     if (!anchor) return;
@@ -1721,10 +1737,12 @@
     decided ??= decide(index, query);
     const { ranked, needs, results } = decided;
     // An emergency, then an illness the handbook does not cover, before anything else.
-    const main = anchor.closest("[role=main], main, article") || anchor.parentNode;
     const urgent = index.emergency ? needs.urgent : "";
     // (The notice says all the line atop the page does, more loudly: crawl.css hides it.)
-    if (urgent) main.insertBefore(emergencyNotice(index, root, urgent), main.firstChild);
+    if (urgent) {
+      const holder = noticePlace(anchor);
+      holder.insertBefore(emergencyNotice(index, root, urgent), holder.firstChild);
+    }
     const section = el("section", "crawl-search");
     section.setAttribute("aria-labelledby", "crawl-search-heading");
     const heading = ours(el("h2", "", index.heading));

@@ -206,6 +206,29 @@
     });
   }
 
+  // A theme may lay its main part out as a grid or a row of columns (sphinx-conestack-
+  // theme's <main> is a grid of the content and its contents): the parts put first in it
+  // became cells of their own, and on its search and index pages the emergency line
+  // stood beside the heading, the page's text squeezed into a column 105 px wide. There
+  // they go to the top of the part that holds the page's heading or its search results.
+  const TOP_PARTS = ".crawl-emergency-line, nav.crawl-editions, form.crawl-search-box";
+  const laidOut = (node) => /^(inline-)?(grid|flex)$/.test(getComputedStyle(node).display);
+  function keepTopPartsInFlow() {
+    const parts = [...document.querySelectorAll(TOP_PARTS)];
+    let holder = parts.length ? parts[0].parentElement : null;
+    while (holder && laidOut(holder)) {
+      const mine = parts.filter((part) => part.parentElement === holder);
+      const content = [...holder.children].find(
+        (child) => !mine.includes(child) && child.querySelector("h1, #search-results"));
+      if (!mine.length || !content) return;
+      // Below the search's notice, if it is there already (crawl-search.js), as always.
+      const notices = content.querySelectorAll(
+        ":scope > :is(.crawl-search-emergency, .crawl-search-unwell)");
+      content.prepend(...notices, ...mine);
+      holder = content;
+    }
+  }
+
   /* ---- The language switch keeps the reader's place --------------------- */
   function setupEditionSwitch() {
     document.querySelectorAll("nav.crawl-editions a").forEach((link) => {
@@ -239,7 +262,7 @@
   }
 
   const start = () => {
-    placeTopParts(); markSearchBox(); setupAgeFilter(); setupPrintDate(); setupEditionSwitch();
+    placeTopParts(); keepTopPartsInFlow(); markSearchBox(); setupAgeFilter(); setupPrintDate(); setupEditionSwitch();
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
