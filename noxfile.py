@@ -178,6 +178,8 @@ def tests(session: nox.Session) -> None:
         "--dist",
         "loadfile",
         "--no-loadscope-reorder",
+        # The slowest tests, to see where the 10 minutes go (LONGEST_FIRST in conftest).
+        "--durations=30",
         *session.posargs,
         env={"PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "")},
     )
