@@ -729,8 +729,10 @@
     const namedAlone = (term) => !pastSaid && lostSkills.has(stem(term));
     const alone = terms.map((term) => !lostSaid && namedAlone(term));
     const notLost = terms.map((term, g) => alone[g] || (!lostSaid && (stops.has(stem(term)) || notDone(term, g))));
-    const lostKind = alone.some(Boolean) ? new Set([...lostSigned, ...(index.lost_skill_rows || [])])
-      : notLost.some(Boolean) ? lostSigned : new Set();
+    // Every sign of a skill lost: found from the index's words, and up front in a split
+    // index (its rows; the query's words alone do not load "stopped").
+    const lostRows = new Set([...lostSigned, ...lostSigns, ...(index.lost_skill_rows || [])]);
+    const lostKind = alone.some(Boolean) ? lostRows : notLost.some(Boolean) ? lostSigned : new Set();
     // Nor are they found by any other word of a query that speaks of no loss: no word of
     // one ("lost", "regression", "perdió"; speaksOfLoss), no skill said gone, no time
     // before with a negation ("she used to sit but now she doesnt"). Their titles and
@@ -739,7 +741,6 @@
     // (A time before: "used", "antes"; not a "no longer" word: "hasnt stopped crawling".)
     const before = queryWords.some((w) => PAST.has(fold(w)));
     const lossSpoken = lostSaid || (before && queryWords.some((w) => NEGATED.has(fold(w)))) || speaksOfLoss(index, queryWords);
-    const lostRows = new Set([...lostSigned, ...lostSigns, ...(index.lost_skill_rows || [])]);
     const lossUnsaid = lossSpoken ? new Set() : lostRows;
     groups.forEach((alternatives, g) => FIELDS.forEach(([field], f) => alternatives.forEach((alt) => {
       for (const n of find.withAll(field, alt.split(" "))) {
