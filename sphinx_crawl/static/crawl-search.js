@@ -56,8 +56,20 @@
   const EMOJI = { "🤒": "fever", "🌡": "fever", "🥵": "hot", "🤮": "vomit", "🤢": "sick", "🚑": "ambulance",
     "🆘": "help", "🩸": "blood",
     "🤕": "hurt" };
-  const words = (text) =>
-    (text || "").toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
+  // A query reads the same phrases of the notices and intents many times over (each
+  // index a query loads builds its word sets from them): each text is split once.
+  const splitOnce = new Map();
+  const words = (text) => {
+    const key = text || "";
+    let found = splitOnce.get(key);
+    if (found === undefined) {
+      found = splitWords(key);
+      if (splitOnce.size < 20000) splitOnce.set(key, found);
+    }
+    return found.slice(); // the caller's own: some sort or extend it
+  };
+  const splitWords = (text) =>
+    text.toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
       // "A&E", the UK's emergency department, is a hospital (its letters alone are stop words).
       .replace(/\ba ?(?:&|and) ?e\b/g, " hospital ")
       // So is "the ER" ("go to the ER"); "er" alone may be a pause ("er, is that normal?").

@@ -77,3 +77,26 @@ def test_landing_page_screenshots(
         tab.page.evaluate("() => document.documentElement.scrollWidth")
         <= (options["viewport"]["width"])
     )
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_a_phone_set_for_less_motion_jumps_where_the_theme_glides(
+    open_page: Callable[..., Tab], motion: str
+) -> None:
+    """furo scrolls smoothly to every field filled and every link followed; a reader who
+    asked the phone for less motion gets the jump at once (crawl.css), the others keep
+    the theme's glide."""
+    tab = open_page(reduced_motion=motion, **PHONE)
+    page = tab.page
+    tab.goto("tracker.html")
+    moved = page.evaluate(
+        """() => {
+          document.querySelector('button.crawl-baby-save').scrollIntoView();
+          return [scrollY, getComputedStyle(document.documentElement).scrollBehavior];
+        }"""
+    )
+    if motion == "reduce":
+        assert moved[0] > 0, "the page is at the button at once"
+        assert moved[1] == "auto", moved
+    else:
+        assert moved == [0, "smooth"], "furo's glide starts from the top"

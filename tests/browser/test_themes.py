@@ -23,13 +23,13 @@ sideways scrolling on a phone, a red flag's colour the same in a card as on its 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +89,7 @@ def build_in_theme(
     assert [line for line in crawl if "[crawl.privacy]" not in line] == [], crawl
 
 
-@contextmanager
+@contextlib.contextmanager
 def built_themes(out: Path, themes: Iterable[str]) -> Iterator[str]:
     """The test-themes root built once per theme into ``out``, all served from it: its URL."""
     for theme in themes:
@@ -338,8 +338,19 @@ def open_theme(
 
 def check_page(page: Any, axe_script: str, theme: str, scheme: str, parts: list[str]) -> list[str]:
     """The page in the theme's own mode: axe on the parts, and the parts' fields."""
+    want = scheme == "dark" and theme in DARK_THEMES
+    # Some themes settle their mode after the page loads (sphinxawesome's Alpine.js sets
+    # its class again once it starts): a moment's wait, then the mode it settled in.
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            f"([part, want]) => ({PAGE_IS_DARK})(part) === want",
+            arg=[parts[-1], want],
+            timeout=3000,
+        )
     dark = page.evaluate(PAGE_IS_DARK, parts[-1])
-    assert dark == (scheme == "dark" and theme in DARK_THEMES), f"{page.url}: the theme's own mode"
+    assert dark == want, f"{page.url}: the theme's own mode"
     load_axe(page, axe_script)
     for part in parts:
         assert page.locator(part).count(), f"{part} is on {page.url}"
