@@ -248,7 +248,12 @@ _NOT_COVERED = {
         ["talking", "talk", "not talking", "words", "first words", "babble", "babbling",
          "speak", "speaking", "language", "saying"],
     ),
-    "hearing": ("hearing", ["deaf", "hear", "ears", "doesnt respond to name"]),
+    # s50: "baby doesnt respond to his name" (the name's owner said) got no note.
+    "hearing": (
+        "hearing",
+        ["deaf", "hear", "ears", "doesnt respond to name", "respond to his name",
+         "respond to her name", "respond to their name"],
+    ),
     "sight": ("eyesight", ["eyes", "eye", "vision", "squint", "cross eyed", "lazy eye"]),
     # (Not "sitting" alone: a topic's words name it as typed, s48, and "goes from sitting
     # to crawling" is the handbook's.)
@@ -278,7 +283,11 @@ _NOT_COVERED = {
         "holding the head up",
         ["hold head up", "head steady", "head lag", "wobbly head", "neck control", "weak neck"],
     ),
-    "cerebral palsy": ("cerebral palsy or other conditions", ["palsy", "cerebral", "cp"]),
+    # s50: "does crawling backwards mean brain damage" got crawling answers, no note.
+    "cerebral palsy": (
+        "cerebral palsy or other conditions",
+        ["palsy", "cerebral", "cp", "brain damage", "brain damaged", "brain injury"],
+    ),
     # A hostile reader's round (s41): before, a tip came first ("hip clicks": "Be
     # patient"; "walks on tiptoes": a tip on furniture; "twisted neck": tummy time).
     "hip dysplasia": (
@@ -524,7 +533,11 @@ if language == "es":
             ["hablar", "no habla", "palabras", "primeras palabras", "balbucea", "balbuceo",
              "lenguaje", "dice"],
         ),
-        "oído": ("la audición", ["oye", "oír", "sordo", "sorda", "audición", "oídos"]),
+        "oído": (
+            "la audición",
+            ["oye", "oír", "sordo", "sorda", "audición", "oídos", "responde a su nombre",
+             "reacciona a su nombre"],
+        ),
         "vista": ("la vista", ["ojos", "ojo", "bizco", "bizquea", "estrabismo", "ojo vago"]),
         "sentarse": ("cómo se sienta", ["sienta", "sentado", "sentada", "no se sienta"]),
         "andador": ("los andadores ni los saltadores", ["andadera", "saltador"]),

@@ -126,6 +126,12 @@ NOTES: dict[str, dict[str, str | None]] = {
         "baby sleeps on tummy": SAFE_SLEEP,
         "hip clicks": DEVELOPMENT,
         "baby uneven thigh creases": DEVELOPMENT,
+        # s50: before, no note (crawling answers for the first; the card alone for the
+        # second, whose phrase was "doesnt respond to name").
+        "does crawling backwards mean brain damage": DEVELOPMENT,
+        "baby doesnt respond to his name": DEVELOPMENT,
+        "she doesnt respond to her name": DEVELOPMENT,
+        "he is named after his grandad": None,
     },
     "es": {
         "duerme boca abajo": SAFE_SLEEP,
@@ -147,6 +153,9 @@ NOTES: dict[str, dict[str, str | None]] = {
         "mi bebé se siente frustrado cuando gatea": None,
         "no soporta su peso en las piernas": None,
         "no sube de peso": DOCTOR,
+        # s50: before, the worried parent's card alone.
+        "no responde a su nombre": DEVELOPMENT,
+        "daño cerebral por gatear hacia atrás": DEVELOPMENT,
     },
 }
 
