@@ -243,24 +243,44 @@ _ACT_EARLY = "https://www.cdc.gov/ncbddd/actearly/whyactearly.html"
 _NOT_COVERED = {
     # topic: (what the handbook does not cover, other words parents type for it)
     "autism": ("autism", ["autistic", "asd", "spectrum", "eye contact", "no eye contact"]),
+    # Words of talking in phrases that say it of the baby (s50: "who should i talk to",
+    # "my doctor is saying he is fine", "what words should i use" got the speech note and
+    # the worried parent's card before the answer; talking to a baby is a tip here).
     "speech": (
         "speech or talking",
-        ["talking", "talk", "not talking", "words", "first words", "babble", "babbling",
-         "speak", "speaking", "language", "saying"],
+        ["not talking", '"not talk"', '"doesnt talk"', '"cant talk"', "talking yet", '"talk yet"',
+         "start talking", "started talking", "stopped talking", "learn to talk",
+         "late talker", "first words", '"no words"', '"any words"', '"many words"', '"words yet"',
+         '"say words"', "saying words", "not saying", "babble", "babbling", "not speaking",
+         "speak yet", "language delay", "language development"],
     ),
     # s50: "baby doesnt respond to his name" (the name's owner said) got no note.
     "hearing": (
         "hearing",
-        ["deaf", "hear", "ears", "doesnt respond to name", "respond to his name",
-         "respond to her name", "respond to their name"],
+        ["deaf", '"cant hear"', '"doesnt hear"', '"not hear"', '"hear me"', '"hear us"',
+         "hear sounds", "hearing test", "ears", "doesnt respond to name",
+         "respond to his name", "respond to her name", "respond to their name"],
     ),
-    "sight": ("eyesight", ["eyes", "eye", "vision", "squint", "cross eyed", "lazy eye"]),
+    # (Not "eye" alone: "keep an eye on him", "eye contact" is autism's.)
+    "sight": (
+        "eyesight",
+        ["vision", "squint", "cross eyed", "crossed eyes", "eyes cross", "lazy eye",
+         "eye problem", "eyes wander", "eye turns", '"cant see"', '"see well"'],
+    ),
     # (Not "sitting" alone: a topic's words name it as typed, s48, and "goes from sitting
     # to crawling" is the handbook's.)
-    "sitting up": ("sitting up", ["sit", "sit up", "not sitting", "cant sit", "wont sit"]),
+    # (Nor "sit" alone, s50: "she sits and then crawls backwards".)
+    "sitting up": (
+        "sitting up",
+        ["sit up", "not sitting", "cant sit", "wont sit", '"doesnt sit"', '"not sit"',
+         "sit alone", "sitting alone", "sit unsupported", "sit unaided", '"sit yet"',
+         "sitting yet", "sit without support", "when should baby sit"],
+    ),
     "walkers": (
         "baby walkers, bouncers or jumpers",
-        ["walker", "bouncer", "jumper", "jumperoo", "bouncers", "jumpers", "jumperoos"],
+        # (A jumper alone is a sweater in the UK: the handbook's clothing tips.)
+        ["walker", "bouncer", '"baby jumper"', '"door jumper"', "jumperoo", "bouncers",
+         "jumperoos"],
     ),
     "sleep": (
         "sleep",
@@ -528,18 +548,33 @@ if language == "es":
     )
     _NOT_COVERED_ES = {
         "autismo": ("el autismo", ["autista", "tea", "espectro", "no mira a los ojos"]),
-        "habla": (
+        # El nombre de cada tema y sus palabras, en frases que lo dicen del bebé (s50: "el
+        # médico dice que está bien", "debo hablar con el pediatra", "qué palabras uso"
+        # daban la nota del habla).
+        "retraso del habla": (
             "el habla ni el lenguaje",
-            ["hablar", "no habla", "palabras", "primeras palabras", "balbucea", "balbuceo",
-             "lenguaje", "dice"],
+            ['"no habla"', "habla todavía", "empezar a hablar", "empieza a hablar",
+             "aprender a hablar", "dejó de hablar", "primeras palabras", "no dice palabras",
+             '"dice palabras"', '"no dice nada"', "ninguna palabra", "cuántas palabras",
+             "balbucea", "balbuceo", "retraso del lenguaje", "desarrollo del lenguaje"],
         ),
-        "oído": (
+        "problemas de oído": (
             "la audición",
-            ["oye", "oír", "sordo", "sorda", "audición", "oídos", "responde a su nombre",
-             "reacciona a su nombre"],
+            ['"no oye"', '"oye bien"', '"no escucha"', "sordo", "sorda", "audición", "oídos",
+             "responde a su nombre", "reacciona a su nombre"],
         ),
-        "vista": ("la vista", ["ojos", "ojo", "bizco", "bizquea", "estrabismo", "ojo vago"]),
-        "sentarse": ("cómo se sienta", ["sienta", "sentado", "sentada", "no se sienta"]),
+        # (No "ojo" solo: "no le quito el ojo de encima".)
+        "problemas de vista": (
+            "la vista",
+            ["bizco", "bizquea", "estrabismo", "ojo vago", "ojos cruzados", "ojos desviados",
+             "desvía un ojo", "desvía los ojos", '"no ve bien"', '"ve bien"'],
+        ),
+        # (No "se sienta" solo, s50: "se sienta y luego gatea hacia atrás".)
+        "sentarse solo": (
+            "cómo se sienta",
+            ["no se sienta", "se sienta solo", "se sienta sola", "sentarse solo",
+             "sentarse sola", "sentado solo", "sentada sola", "sentarse sin apoyo"],
+        ),
         "andador": ("los andadores ni los saltadores", ["andadera", "saltador"]),
         "sueño": (
             "el sueño",

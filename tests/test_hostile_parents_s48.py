@@ -132,6 +132,27 @@ NOTES: dict[str, dict[str, str | None]] = {
         "baby doesnt respond to his name": DEVELOPMENT,
         "she doesnt respond to her name": DEVELOPMENT,
         "he is named after his grandad": None,
+        # s50: a topic's everyday word said of someone else, or of the handbook's own
+        # advice (talking to a baby is a tip): before, the note of speech, hearing,
+        # eyesight, sitting up or baby walkers, and the worried parent's card first.
+        "who should i talk to": None,
+        "should i talk to my doctor about crawling backwards": None,
+        "my doctor is saying he is fine": None,
+        "what words should i use to encourage crawling": None,
+        "i heard crawling backwards is normal": None,
+        "keep an eye on him while crawling": None,
+        "she sits and then crawls backwards": None,
+        "baby in a jumper slides on the floor": None,
+        # Said of the baby, they still are the topic.
+        "baby not talking": DEVELOPMENT,
+        "my baby doesnt talk yet": DEVELOPMENT,
+        "how many words should my baby say": DEVELOPMENT,
+        "my baby cant hear": DEVELOPMENT,
+        "baby hearing test": DEVELOPMENT,
+        "baby eyes cross": DEVELOPMENT,
+        "baby not sitting up": DEVELOPMENT,
+        "when should baby sit up": DEVELOPMENT,
+        "is a jumperoo good for crawling": DOCTOR,
     },
     "es": {
         "duerme boca abajo": SAFE_SLEEP,
@@ -156,6 +177,18 @@ NOTES: dict[str, dict[str, str | None]] = {
         # s50: before, the worried parent's card alone.
         "no responde a su nombre": DEVELOPMENT,
         "daño cerebral por gatear hacia atrás": DEVELOPMENT,
+        # s50, como arriba: antes, la nota del habla, la vista o cómo se sienta.
+        "el médico dice que está bien": None,
+        "debo hablar con el pediatra": None,
+        "qué palabras uso para animarlo": None,
+        "no le quito el ojo de encima": None,
+        "se sienta y luego gatea hacia atrás": None,
+        "he oído que gatear hacia atrás es normal": None,
+        "mi bebé no habla": DEVELOPMENT,
+        "no dice palabras": DEVELOPMENT,
+        "no oye bien": DEVELOPMENT,
+        "tiene los ojos cruzados": DEVELOPMENT,
+        "no se sienta solo": DEVELOPMENT,
     },
 }
 

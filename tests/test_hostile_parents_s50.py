@@ -1,0 +1,54 @@
+"""s50: a topic's everyday word said of someone else is not the topic.
+
+The notes that the handbook does not cover speech, hearing, eyesight or sitting up were
+named by single words ("talk", "saying", "words", "hear", "eye", "sit"; "dice", "hablar",
+"palabras", "ojo", "sienta", and the topic names "oído", "habla"). A parent asking whom
+to talk to, or saying what the doctor said, got a note on speech and the worried
+parent's card above the answer. The notes are now named by phrases said of the baby
+(tests/test_hostile_parents_s48.py, NOTES, lists both sides); here, that the answer
+comes first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_search_triage import decided
+from tests.test_search_triage import editions as editions  # the fixture
+
+#: What the page lists first for each query, or one of what it may (before: the worried
+#: parent's card or a tip on talking to the baby first, under a note on speech or hearing).
+DOCTOR_FIRST = ("when-should-call-doctor", "who-can-help")
+FIRST: dict[str, dict[str, str | tuple[str, ...]]] = {
+    "en": {
+        "who should i talk to": "who-can-help",
+        "who do i talk to about my baby": "who-can-help",
+        "should i talk to my doctor about crawling backwards": DOCTOR_FIRST,
+        "i heard crawling backwards is normal": "only-backwards-normal",
+        "what words should i use to encourage crawling": "help-go-forward",
+    },
+    "es": {
+        "con quién hablo": "who-can-help",
+        "debo hablar con el pediatra": DOCTOR_FIRST,
+        "el médico dice que está bien": "only-backwards-normal",
+        "he oído que gatear hacia atrás es normal": "only-backwards-normal",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_topic_word_said_of_someone_else_leaves_the_answer_first(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    asked = FIRST[language]
+    found = decided(editions[language], language, list(asked), tmp_path)
+    allowed = {q: (first,) if isinstance(first, str) else first for q, first in asked.items()}
+    wrong = {
+        query: found[query]["shown"][:3]
+        for query in asked
+        if found[query]["shown"][:1] not in [[first] for first in allowed[query]]
+    }
+    assert wrong == {}
+    assert {query: found[query]["notes"] for query in asked} == {query: [] for query in asked}
