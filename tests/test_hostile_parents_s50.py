@@ -1,4 +1,5 @@
-"""s50: a topic's everyday word said of someone else is not the topic.
+"""s50: a topic's everyday word said of someone else is not the topic; floppy after a fall
+is an emergency; a scald said by what spilled is an injury.
 
 The notes that the handbook does not cover speech, hearing, eyesight or sitting up were
 named by single words ("talk", "saying", "words", "hear", "eye", "sit"; "dice", "hablar",
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_search_triage import decided
+from tests.test_hostile_parents_s38 import notices_are_as_asked
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
 #: What the page lists first for each query, or one of what it may (before: the worried
@@ -52,3 +54,30 @@ def test_a_topic_word_said_of_someone_else_leaves_the_answer_first(
     }
     assert wrong == {}
     assert {query: found[query]["notes"] for query in asked} == {query: [] for query in asked}
+
+
+#: Floppy after a fall or a knock to the head may be a serious injury (NHS; HSE: floppy):
+#: before, the illness notice ("limp" already was one). A scald said by what spilled:
+#: before, no notice ("hot" with "water" is the water's). A limp after a fall, or milk
+#: spilled, is neither an emergency nor (milk) an injury.
+FALLS_AND_SCALDS = {
+    "en": {
+        "baby is floppy after fall": EMERGENCY,
+        "baby hit head and is floppy": EMERGENCY,
+        "baby limps after fall": UNWELL,
+        "hot water spilled on baby": UNWELL,
+        "boiling water spilled": UNWELL,
+        "i spilled milk on the floor and baby slipped": NEITHER,
+    },
+    "es": {
+        "se cayó y está flácido": EMERGENCY,
+        "se golpeó la cabeza y está flácida": EMERGENCY,
+        "el bebé está flácido": NEITHER,
+    },
+}
+
+
+def test_floppy_after_a_fall_and_a_scald_get_their_notice(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    notices_are_as_asked(request, tmp_path, FALLS_AND_SCALDS)

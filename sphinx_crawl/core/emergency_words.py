@@ -172,6 +172,10 @@ SIGNS_EN = [
     # Not conscious, said with a negation (HSE: unresponsive): before s48, read as a typo
     # of "unconscious"; a typo now keeps its first letter.
     "not conscious", "isnt conscious", "barely conscious",
+    # Floppy after a fall or a knock to the head (s50: "baby hit head and is floppy", "baby
+    # is floppy after fall" got the illness notice; as "fell sleepy": may be seriously
+    # injured, NHS; HSE: floppy). Not limp: "limps after a fall" is a limp.
+    "fell floppy", "fall floppy", "hit head floppy", "bump head floppy", "bumped head floppy",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -279,6 +283,10 @@ SIGNS_ES = [
     # Not conscious said so (as "inconsciente"); "consciente" is then no typo of it ("mi
     # bebé es consciente" was told to call an ambulance).
     '"no consciente"',
+    # Flácido tras una caída o un golpe en la cabeza (s50, como "fell floppy": "se cayó y
+    # está flácido" daba el aviso de enfermedad).
+    "cayó flácido", "cayó flácida", "cayó flojito", "cayó flojita", "golpeó flácido",
+    "golpeó flácida", "pegó flácido", "pegó flácida",
     *(
         f"{verb} {car}"
         for verb in ("dejé", "dejó", "olvidé", "olvidó", "encerrado", "encerrada", "atrapado",
@@ -444,6 +452,11 @@ UNWELL_EN = [
     # a high-pitched scream, as the high-pitched cry above (before, none).
     "landed head", "landed on head", "high pitched scream", "high pitched screaming",
     "high pitched screams",
+    # A scald said by what spilled (s50: "hot water spilled on baby" got no notice: heat
+    # said with water is the water's, and "spilled" no injury).
+    '"spilled on baby"', '"spilled on my baby"', '"spilled on him"', '"spilled on her"',
+    '"spilt on baby"', '"spilt on my baby"', '"spilt on him"', '"spilt on her"',
+    "hot tea", "hot coffee", "hot drink", '"boiling water"',
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
