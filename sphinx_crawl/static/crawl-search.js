@@ -1967,7 +1967,8 @@
 
   // The stemmer of the page's language (another than English), from Sphinx's
   // language_data.js, a script of the page's head: the query is not read without it.
-  // Where the page loads none, or its language has none, once the page is read.
+  // Where the page loads none, or its language has none, once the page is read; where
+  // a theme loads it deferred, once the deferred scripts have run.
   let languageLoad = null;
   function stemmerReady() {
     return (languageLoad ??= new Promise((resolve) => {
@@ -1983,7 +1984,9 @@
       added.observe(document.documentElement, { childList: true, subtree: true });
       whenParsed(() => {
         added.disconnect();
-        resolve();
+        if (typeof options.stemmer() === "function" || document.readyState === "complete") return resolve();
+        document.addEventListener("DOMContentLoaded", () => resolve(), { once: true });
+        window.addEventListener("load", () => resolve(), { once: true });
       });
     }));
   }
