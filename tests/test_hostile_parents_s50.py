@@ -81,3 +81,33 @@ def test_floppy_after_a_fall_and_a_scald_get_their_notice(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
     notices_are_as_asked(request, tmp_path, FALLS_AND_SCALDS)
+
+
+#: The baby called by another name lists what "my baby" lists among its first three, in
+#: an order its other words may change (before: "my kiddo crawls
+#: backwards" and "my lil one crawls backwards" a red flag first, "kiddo" and "lil" read
+#: as typos of the entries' words; "mi guagua gatea", Chile's word for a baby, "Very
+#: floppy muscles" first, as a typo of "aguado").
+CALLED = {
+    "en": {
+        "my kiddo crawls backwards": "my baby crawls backwards",
+        "my lil one crawls backwards": "my baby crawls backwards",
+        "my bub crawls backwards": "my baby crawls backwards",
+    },
+    "es": {
+        "mi guagua gatea hacia atrás": "mi bebé gatea hacia atrás",
+        "mi nene gatea hacia atrás": "mi bebé gatea hacia atrás",
+        "mi bebito gatea hacia atrás": "mi bebé gatea hacia atrás",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_baby_called_by_another_name_gets_the_same_answers(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    pairs = CALLED[language]
+    found = decided(editions[language], language, [*pairs, *pairs.values()], tmp_path)
+    assert {q: sorted(found[q]["shown"][:3]) for q in pairs} == {
+        q: sorted(found[same]["shown"][:3]) for q, same in pairs.items()
+    }

@@ -36,7 +36,10 @@ _STOP_TEXT = (
     "a about an and are as at be but by can do does doing for from get has have how i if in "
     "into is it its me my of on or our should so that the their them then there they "
     "this to too up was we what when where which who why will with you your baby babies "
-    "babys child he she his her him son daughter lo old"
+    "babys child he she his her him son daughter lo old "
+    # What else parents call the baby (s50: "my kiddo crawls backwards", "my lil one..."
+    # listed a red flag first, "kiddo" and "lil" read as typos of the entries' words).
+    "bub bubba bubs kiddo kid lil"
 )
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
@@ -526,7 +529,12 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
     "es": {
         # "Hacer" (to do) names no skill (s42: "qué hacer si gatea hacia atrás" brought up
         # "antes lo hacía", a lost skill's keyword).
-        "stop": _listed("bebé bebe bebés bebes hijo hija niño niña mío hacer hago"),
+        # (Y cómo llaman al bebé en otros países, s50: "mi guagua gatea" ponía "Músculos
+        # muy flácidos" primero, "guagua" leído como errata de "aguado".)
+        "stop": _listed(
+            "bebé bebe bebés bebes hijo hija niño niña mío hacer hago nene nena guagua "
+            "bebito bebita chamaco chamaca peque"
+        ),
         # Sphinx's stop words that matter here: "ya no gatea" (no longer), "sin" (without).
         "keep": _listed("ya sin"),
         "question": _listed(

@@ -69,7 +69,7 @@
     return found.slice(); // the caller's own: some sort or extend it
   };
   const splitWords = (text) =>
-    text.toLowerCase().replace(/['\u2019]/g, "").replace(/\blittle ones?\b/g, " ")
+    text.toLowerCase().replace(/['\u2019]/g, "").replace(/\b(?:little|lil) ones?\b/g, " ")
       // "A&E", the UK's emergency department, is a hospital (its letters alone are stop words).
       .replace(/\ba ?(?:&|and) ?e\b/g, " hospital ")
       // So is "the ER" ("go to the ER"); "er" alone may be a pause ("er, is that normal?").

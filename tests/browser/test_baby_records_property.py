@@ -28,7 +28,7 @@ the last change of this file):
     checklist keeping its baby while typed in: 1 (the explicit run only: no drawn run
     reaches it; also tested in test_companion_storage.py).
 
-About 1 to 2 minutes on two shared cores. There is no longer run under the ``slow``
+About 45 s to a minute and a half on two shared cores (a phone set for less motion: s50). There is no longer run under the ``slow``
 marker: ``nox -s slow`` installs no browser, and under CI=true a browser test without
 one fails rather than skips.
 """
