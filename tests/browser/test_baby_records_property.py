@@ -28,9 +28,9 @@ the last change of this file):
     checklist keeping its baby while typed in: 1 (the explicit run only: no drawn run
     reaches it; also tested in test_companion_storage.py).
 
-About 45 s to a minute and a half on two shared cores (a phone set for less motion: s50). There is no longer run under the ``slow``
-marker: ``nox -s slow`` installs no browser, and under CI=true a browser test without
-one fails rather than skips.
+About 45 s to a minute and a half on two shared cores (as a phone set for less motion:
+s50). There is no longer run under the ``slow`` marker: ``nox -s slow`` installs no
+browser, and under CI=true a browser test without one fails rather than skips.
 """
 
 from __future__ import annotations
