@@ -1913,17 +1913,10 @@
     const release = () => {
       if (!held) return;
       held = false;
-      // Sphinx's words put right first (its summary in plain words): the index may have
-      // come in after the page was read, and no entry be shown yet.
-      repairSphinxWords(window.crawlSearchIndex);
       Search.query = sphinxQuery;
       waiting.splice(0).forEach((args) => sphinxQuery.apply(Search, args));
     };
-    // At most HOLD_MS, and not before the index is in or has failed (indexReady: the
-    // page's load at the latest), so Sphinx's summary has its words (s50: on a loaded
-    // machine the hold ran out first, and "did not match any documents ... enough
-    // categories" showed).
-    setTimeout(() => (indexLoad ? indexLoad.then(release, release) : release()), HOLD_MS);
+    setTimeout(release, HOLD_MS);
     return release;
   }
 
