@@ -22,9 +22,9 @@
     // Sphinx's Snowball stemmer for the page's language (language_data.js), when loaded.
     stemmer: () => root.Stemmer,
   });
-  // It starts at once (the page loads it async: render/search.py) and waits itself for
-  // what it needs: the index, the page read (setupEntrySearch).
-  search.setupEntrySearch();
+  const start = () => search.setupEntrySearch();
+  if (root.document.readyState === "loading") root.document.addEventListener("DOMContentLoaded", start);
+  else start();
 })(typeof self !== "undefined" ? self : this, function crawlSearch(given) {
   "use strict";
   const options = { language: "en", stemmer: () => null, ...given };
@@ -187,7 +187,7 @@
   // of their own: they only take a notice back (withoutHarmless drops words, and a
   // notice's phrase needs all its words), so a query needs them when, read without
   // them, it gets a notice or a topic not covered (what the ranked entries add to that
-  // reading loads them late: decideWithParts). Two cases
+  // reading loads them late: showEntryResults). Two cases
   // where they may give a notice are loaded with them at once: a long word, which may
   // split into theirs (spacedOut); and a word of heat, which the surroundings named in a
   // phrase of theirs ("my baby is hot in hot weather") would otherwise take back.
@@ -1717,10 +1717,9 @@
     return holder;
   }
 
-  // What the results of a query are: the ranking, the notices, and the rows of what is
-  // shown, with the parts of a split index these need. Nothing here reads the page: it
-  // runs while the page is still being read (setupEntrySearch).
-  async function decideWithParts(index, query, root) {
+  async function showEntryResults(index, query, root) {
+    const anchor = document.getElementById("search-results");
+    if (!anchor) return;
     let decided = null;
     if (index.parts) {
       // The words asked about; then the rows of what is shown and of ties at its end.
@@ -1748,12 +1747,7 @@
       await rows;
       await loadParts(index, root, rowParts(index, decided.results.map((r) => r.n)));
     }
-    return decided ?? decide(index, query);
-  }
-
-  function showEntryResults(index, query, root, decided) {
-    const anchor = document.getElementById("search-results");
-    if (!anchor) return;
+    decided ??= decide(index, query);
     const { ranked, needs, results } = decided;
     // An emergency, then an illness the handbook does not cover, before anything else.
     const urgent = index.emergency ? needs.urgent : "";
@@ -1930,110 +1924,32 @@
     history.replaceState(history.state, "", url);
     return held;
   }
-  // The same, read only: while the page is read the theme's scripts have not looked yet.
-  const peekQuery = () => (typeof window.crawlSearchQuery === "string" ? window.crawlSearchQuery
-    : new URLSearchParams(window.location.search).get("q"));
 
-  // Once the page is read (at once where it is): when its readiness is "interactive",
-  // before its deferred scripts run. Not at DOMContentLoaded, which waits for them all,
-  // Sphinx's searchindex.js among them (309 KB at 20,000 entries on the benchmark).
-  const whenParsed = (then) => {
-    if (document.readyState !== "loading") return then();
-    const read = () => {
-      if (document.readyState === "loading") return;
-      document.removeEventListener("readystatechange", read);
-      then();
-    };
-    document.addEventListener("readystatechange", read);
-  };
-
-  // The index: the search page asks for it in its head, async, beside this script
-  // (render/search.py); either may run first. Without that tag (a theme that prints no
-  // ``metatags``) the script loads it itself, once the page is read. Null where it fails.
-  let indexLoad = null;
-  function indexReady(root) {
-    return (indexLoad ??= new Promise((resolve) => {
-      const done = () => resolve(window.crawlSearchIndex || null);
-      const tagged = () => [...document.scripts].find((script) =>
-        /(^|\/)crawl-searchindex\.js$/.test((script.getAttribute("src") || "").split("?")[0]));
-      const look = (last) => {
-        if (window.crawlSearchIndex) return done();
-        let tag = tagged();
-        if (!tag && !last) return whenParsed(() => look(true));
-        const found = Boolean(tag);
-        if (!found) {
-          tag = document.createElement("script");
-          tag.fetchPriority = "high";
-          tag.src = root + "crawl-searchindex.js";
-          document.head.appendChild(tag);
-        }
-        tag.addEventListener("load", done);
-        tag.addEventListener("error", done);
-        if (found && document.readyState === "complete") done(); // it ran or failed
-      };
-      look(false);
-      // A tag that ran (or failed) before this script looked: the page's load says so.
-      window.addEventListener("load", done);
-    }));
-  }
-
-  // The stemmer of the page's language (another than English), from Sphinx's
-  // language_data.js, a script of the page's head: the query is not read without it.
-  // Where the page loads none, or its language has none, once the page is read; where
-  // a theme loads it deferred, once the deferred scripts have run.
-  let languageLoad = null;
-  function stemmerReady() {
-    return (languageLoad ??= new Promise((resolve) => {
-      if (english || typeof options.stemmer() === "function" || document.readyState !== "loading") return resolve();
-      const watch = (node) => {
-        if (node.nodeName === "SCRIPT" && /(^|\/)language_data\.js(\?|$)/.test(node.getAttribute("src") || "")) {
-          node.addEventListener("load", () => resolve());
-          node.addEventListener("error", () => resolve());
-        }
-      };
-      [...document.scripts].forEach(watch);
-      const added = new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(watch)));
-      added.observe(document.documentElement, { childList: true, subtree: true });
-      whenParsed(() => {
-        added.disconnect();
-        if (typeof options.stemmer() === "function" || document.readyState === "complete") return resolve();
-        document.addEventListener("DOMContentLoaded", () => resolve(), { once: true });
-        window.addEventListener("load", () => resolve(), { once: true });
-      });
-    }));
-  }
-
-  // The entries' results are worked out as soon as the index (and its parts, and the
-  // stemmer) are in, while the browser still reads the page and loads its other
-  // scripts; they are shown, notices first, once it is read. (Before s50 the script was
-  // deferred: it ran after every script of the page's head, and only then ranked and
-  // asked for the rows of its results, a round of requests of its own.)
   function setupEntrySearch() {
+    repairSphinxWords(window.crawlSearchIndex);
+    const query = takeQuery();
+    const anchor = document.getElementById("search-results");
+    if (!anchor) return;
     const root = document.documentElement.dataset.content_root || "";
-    const asked = peekQuery();
-    // Sphinx's search waits for the entries: held now where searchtools.js has run,
-    // else once the page is read, before Sphinx's search starts (at DOMContentLoaded).
-    let release = null;
-    const hold = () => (release ??= asked ? holdSphinxSearch() : () => {});
-    if (asked && typeof Search !== "undefined") hold();
-    const early = asked ? indexReady(root).then((index) => index && stemmerReady()
-      .then(() => decideWithParts(index, asked, root))) : null;
-    whenParsed(() => {
-      hold();
+    const release = query ? holdSphinxSearch() : () => {};
+    const withIndex = (index) => {
+      // An empty search page: the box at least, so it is not blank.
+      if (!query) addResultsSearchBox(index, "");
+      // Sphinx's search runs once the entries are painted (its query takes 20 ms).
+      else showEntryResults(index, query, root).finally(() => afterPaint(release));
+    };
+    // The search page loads the index itself, beside Sphinx's (see render/search.py).
+    if (window.crawlSearchIndex) return withIndex(window.crawlSearchIndex);
+    const script = document.createElement("script");
+    script.fetchPriority = "high";
+    script.src = root + "crawl-searchindex.js";
+    script.onload = () => {
+      if (!window.crawlSearchIndex) return release();
       repairSphinxWords(window.crawlSearchIndex);
-      const query = takeQuery();
-      if (!document.getElementById("search-results")) return release();
-      indexReady(root).then((index) => {
-        if (!index) return release();
-        repairSphinxWords(index);
-        // An empty search page: the box at least, so it is not blank.
-        if (!query) return addResultsSearchBox(index, "");
-        // Sphinx's search runs once the entries are painted (its query takes 20 ms).
-        const decided = query === asked ? early : stemmerReady().then(() => decideWithParts(index, query, root));
-        return decided.then((found) => showEntryResults(index, query, root, found))
-          .finally(() => afterPaint(release));
-      });
-    });
+      withIndex(window.crawlSearchIndex);
+    };
+    script.onerror = release;
+    document.head.appendChild(script);
   }
 
   return {

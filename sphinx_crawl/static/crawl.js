@@ -195,19 +195,14 @@
 
   /* ---- Pages made from templates: the parts every page starts with ------- */
   // render/top.py hands them over as window.crawlTopParts, first part first.
-  // On the search page, below the search's emergency or illness notice where it is
-  // there already (crawl-search.js may show it before this script runs).
-  const SEARCH_NOTICES = ":scope > :is(.crawl-search-emergency, .crawl-search-unwell)";
   function placeTopParts() {
     const parts = Array.isArray(window.crawlTopParts) ? window.crawlTopParts : [];
     const main = document.querySelector("[role=main]") || document.querySelector("main") || document.body;
-    const notices = [...main.querySelectorAll(SEARCH_NOTICES)];
-    const first = [...main.childNodes].find((node) => !notices.includes(node)) || null;
     // The parts are the extension's own HTML, made by render/top.py from escaped text.
-    parts.forEach((html) => {
+    parts.slice().reverse().forEach((html) => {
       const holder = document.createElement("template");
       holder.innerHTML = html;
-      main.insertBefore(holder.content, first);
+      main.insertBefore(holder.content, main.firstChild);
     });
   }
 
@@ -227,7 +222,8 @@
         (child) => !mine.includes(child) && child.querySelector("h1, #search-results"));
       if (!mine.length || !content) return;
       // Below the search's notice, if it is there already (crawl-search.js), as always.
-      const notices = content.querySelectorAll(SEARCH_NOTICES);
+      const notices = content.querySelectorAll(
+        ":scope > :is(.crawl-search-emergency, .crawl-search-unwell)");
       content.prepend(...notices, ...mine);
       holder = content;
     }

@@ -9,7 +9,6 @@ import contextlib
 import functools
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -605,39 +604,6 @@ def test_the_words_parts_are_asked_for_as_the_page_starts(
     assert {"w-7374.js", "w-6c65.js"} <= set(names), fetched  # "st", "le"
     assert len(names) == len(set(names)), fetched  # the preloaded file is the one used
     assert {kind for name, kind in fetched if name in ("w-7374.js", "w-6c65.js")} == {"link"}
-
-
-def test_the_entries_are_worked_out_while_the_page_loads_its_scripts(
-    playwright_browser: Any, split_url: tuple[str, Path]
-) -> None:
-    """The entry search does not wait for the page's other scripts (s50, issue 27): with
-    Sphinx's searchtools.js held back 1.5 s, the rows of the results (the last round of
-    requests a first search makes, after ranking) are asked for before it arrives. (A
-    deferred script ran after every script of the head: the rows were asked for after
-    it.) The results are the whole index's, shown once the page is read."""
-    context = playwright_browser.new_context()
-    page = context.new_page()
-
-    def slow(route: Any) -> None:
-        time.sleep(1.5)  # the page's own clock times the requests (below)
-        route.continue_()
-
-    page.route("**/_static/searchtools.js*", slow)
-    page.goto(split_url[0] + "search.html?q=stiff+legs")
-    page.locator("ul.crawl-search-results > li > a").first.wait_for()
-    first = page.locator("ul.crawl-search-results > li > a").first.get_attribute("href")
-    timed = page.evaluate(
-        "performance.getEntriesByType('resource').map((e) => "
-        "[e.name.split('/').pop().split('?')[0], e.startTime, e.responseEnd])"
-    )
-    context.close()
-    rows = [start for name, start, _ in timed if name.startswith("r-")]
-    searchtools = [end for name, _, end in timed if name == "searchtools.js"]
-    assert first is not None
-    assert first.endswith("#stiff-legs")
-    assert rows, timed
-    assert searchtools, timed
-    assert max(rows) < searchtools[0] - 500, timed
 
 
 #: Which results appear first, in the order they appear; installed before any script.
