@@ -199,7 +199,11 @@ class CrawlConfig:
             "Topics the handbook does not cover, mapped to what the search says when a "
             "query names one (`text`), other words for the topic (`words`) and where to go "
             "(`url`). The note comes first, above any entries; a `url` that is not "
-            "`http(s)` is left out with a `crawl.config` warning."
+            "`http(s)` is left out with a `crawl.config` warning. A topic or phrase names "
+            "it where all its words are in the query, in any order (a word with an ending "
+            "too: `sit`, `sits`); in double quotes, only as written, in that order "
+            "(`'\"not talk\"'`): quote a phrase of everyday words, which a query may say "
+            "of someone else (`who should I talk to`)."
         ),
         example=(
             'crawl_search_out_of_scope = {"autism": {"text": "This handbook does not cover '

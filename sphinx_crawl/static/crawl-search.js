@@ -66,7 +66,7 @@
       found = splitWords(key);
       if (splitOnce.size < 20000) splitOnce.set(key, found);
     }
-    return found.slice(); // the caller's own: some sort or extend it
+    return found.slice(); // a copy: the kept words stay as split, whatever a caller does
   };
   const splitWords = (text) =>
     text.toLowerCase().replace(/['\u2019]/g, "").replace(/\b(?:little|lil) ones?\b/g, " ")
