@@ -457,6 +457,12 @@ UNWELL_EN = [
     '"spilled on baby"', '"spilled on my baby"', '"spilled on him"', '"spilled on her"',
     '"spilt on baby"', '"spilt on my baby"', '"spilt on him"', '"spilt on her"',
     "hot tea", "hot coffee", "hot drink", '"boiling water"',
+    # The same, with the heat said before what spilled (s51: "spilled hot water on baby",
+    # "poured hot water on baby" got no notice; the heat stays the baby's with a spill:
+    # the ``spilled`` intent words), and a kettle pulled or knocked over.
+    '"spilled hot"', '"spilt hot"', '"spilled boiling"', '"spilt boiling"', '"poured hot"',
+    '"poured boiling"', '"pulled kettle"', '"pulled the kettle"', '"pulled a kettle"',
+    '"knocked kettle"', '"knocked the kettle"', '"knocked over kettle"',
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -476,6 +482,8 @@ UNWELL_ES = [
     "medicamento", "detergente", "lejía", "cloro", "lavavajillas", "cápsula", "imán",
     "imanes", "pila", "pilas", "mollera", "fontanela", "pañales secos", "no moja el pañal",
     "ictericia", "piel amarilla", "ojos amarillos", "somnoliento", "adormilado",
+    # A kettle pulled or knocked over (s51: "mi bebé tiró la tetera" got no notice).
+    '"tiró la tetera"', '"tiró el hervidor"', '"volcó la tetera"',
     "quemó", "quemado", "quemada", "escaldó", "picadura", "picó", "avispa", "abeja",
     # The same round (s37), in Spanish. (Not "no bebe", "no ha bebido": folded and
     # stemmed, "bebé" is "bebe", and "mi bebé no habla" is no illness.)

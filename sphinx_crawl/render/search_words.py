@@ -391,6 +391,10 @@ INTENT_WORDS: dict[str, list[str]] = {
         "carpet carpets rug climate heatwave tub pool nursery bedroom clothes clothing "
         "radiator heater heating stove oven water milk bottle"
     ),
+    # Heat said with a spill that happened is a scald, whatever spilled (s51: "spilled
+    # hot water on baby" got no notice, its heat read as the water's): the heat words
+    # then stay. In the past only: "can i pour warm water on baby" asks about a bath.
+    "spilled": _listed("spilled spilt poured splashed tipped"),
     # A temperature said with the bath is the water's ("is 38 degrees too hot for the
     # bath"), though heat said with it is the baby's ("my 2 month old is hot after the
     # bath": a fever word still counts).
@@ -584,6 +588,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "suelo suelos piso baldosas baldosa alfombra habitación habitacion cuarto casa "
             "verano ambiente ropa calefacción calefaccion radiador estufa horno piscina"
         ),
+        "spilled": _listed("derramé derramó derramado derramada volcó"),
         "harmless": [
             *(f"{verb} {what}" for verb in _RESPOND_ES for what in _CALLED_ES),
             *(f"temperatura {what}" for what in _HEAT_ES),
@@ -742,6 +747,7 @@ _NOT_KEPT = frozenset(
         "units",
         "heat",
         "surroundings",
+        "spilled",
         "bath",
         "toddler",
         *(key for key in INTENT_WORDS if key.startswith("colour")),
@@ -783,6 +789,7 @@ _EVERY_LANGUAGE = (
     "units",
     "heat",
     "surroundings",
+    "spilled",
     "bath",
     "toddler",
     *(key for key in INTENT_WORDS if key.startswith("colour")),

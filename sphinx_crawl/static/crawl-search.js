@@ -434,7 +434,7 @@
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
-      "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "bath", "toddler",
+      "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "spilled", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
     "no_longer", "no_more", "than", "compared", "past", "not_done", "loss", "started", "between", "corrected", "and", "half"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
@@ -1523,9 +1523,12 @@
     index.crawlHarmless.spaced.forEach((phrase) => {
       if (text.includes(phrase)) text = text.split(phrase).join(" ");
     });
-    const { heat, surroundings } = intentSets(index);
+    const { heat, surroundings, spilled } = intentSets(index);
     const said = text.split(" ").filter(Boolean);
-    if (said.some((word) => surroundings.has(word))) text = ` ${said.filter((word) => !heat.has(word)).join(" ")} `;
+    // (Heat said with a spill is a scald: "spilled hot water on baby".)
+    if (said.some((word) => surroundings.has(word)) && !said.some((word) => spilled.has(word))) {
+      text = ` ${said.filter((word) => !heat.has(word)).join(" ")} `;
+    }
     return text;
   }
 
