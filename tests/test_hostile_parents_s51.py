@@ -1,4 +1,6 @@
-"""s51: a scald said with the heat before what spilled is an injury; a kettle pulled over.
+"""s51: a scald said with the heat before what spilled is an injury; a kettle pulled over;
+jerking that will not stop, pain when a limb is moved, a fall said as crawling off the
+bed; a skill the handbook has no milestone for, said forgotten.
 
 "spilled hot water on baby" and "poured hot water on baby" got no notice: heat said with
 water (one of the notices' ``surroundings``) is read as the water's, not the baby's, and
@@ -15,10 +17,15 @@ from pathlib import Path
 import pytest
 
 from tests.test_hostile_parents_s38 import notices_are_as_asked
-from tests.test_search_triage import NEITHER, UNWELL
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
-SCALDS = {
+#: Scalds with the heat said first, a kettle pulled over (before: no notice; "can i pour
+#: warm water on baby" asks about a bath). Jerking that will not stop is a fit (NHS: call
+#: 999; before, the illness notice). Pain when a limb is moved, a finger stuck in a door,
+#: a baby who crawled off the bed: an injury the handbook does not cover (before, no
+#: notice). "Stuck" said of crawling is no injury.
+NOTICES = {
     "en": {
         "spilled hot water on baby": UNWELL,
         "poured hot water on baby by accident": UNWELL,
@@ -26,23 +33,50 @@ SCALDS = {
         "baby pulled the kettle over": UNWELL,
         "the kettle fell on my baby": UNWELL,
         "the bath was too hot": UNWELL,
-        # Asked, not happened; or no heat said: no notice, as before.
         "can i pour warm water on baby": NEITHER,
         "is it ok to pour warm water over baby in bath": NEITHER,
         "floor too hot after spilling": NEITHER,
         "poured cold water on baby": NEITHER,
         "water too hot for tummy time?": NEITHER,
+        "baby jerking arms and legs wont stop": EMERGENCY,
+        "baby wont stop twitching": EMERGENCY,
+        "baby screams when i move his leg": UNWELL,
+        "baby finger stuck in door": UNWELL,
+        "baby crawled backwards off the bed": UNWELL,
+        "baby crawled off the changing table": UNWELL,
+        "baby stuck crawling backwards": NEITHER,
     },
     "es": {
         "mi bebé tiró la tetera": UNWELL,
         "se le cayó la tetera encima": UNWELL,
         "derramé café caliente sobre mi bebé": UNWELL,
         "mi bebé tiró el juguete": NEITHER,
+        "se sacude y no para": EMERGENCY,
+        "llora cuando le muevo la pierna": UNWELL,
     },
 }
 
 
-def test_a_scald_said_with_its_heat_first_gets_the_illness_notice(
+def test_a_scald_a_fit_or_an_injury_said_in_other_words_gets_its_notice(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    notices_are_as_asked(request, tmp_path, SCALDS)
+    notices_are_as_asked(request, tmp_path, NOTICES)
+
+
+#: A skill said forgotten or lost, whether or not the handbook has a milestone for it
+#: (sitting up it has not): "Your baby loses a skill they already had" (contact the
+#: doctor today) comes first. Before, "my 10 month old forgot how to sit" listed only
+#: "When should I call the doctor?". A skill said with no loss is no sign of one.
+LOST = {
+    "my 10 month old forgot how to sit": True,
+    "baby lost the ability to sit": True,
+    "baby forgot how to stand": True,
+    "my baby is sitting and crawling backwards": False,
+}
+
+
+def test_a_skill_said_forgotten_lists_the_sign_of_a_skill_lost_first(
+    editions: dict[str, Path], tmp_path: Path
+) -> None:
+    found = decided(editions["en"], "en", list(LOST), tmp_path)
+    assert {q: found[q]["shown"][:1] == ["lost-skills"] for q in LOST} == LOST

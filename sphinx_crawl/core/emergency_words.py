@@ -169,6 +169,10 @@ SIGNS_EN = [
     "fell not moving",
     # Jerking or twitching that will not stop, as "shaking uncontrollably" (NHS: a fit).
     "jerking uncontrollably", "twitching uncontrollably",
+    # The same, said as not stopping (s51: "baby jerking arms and legs wont stop" got the
+    # illness notice).
+    "jerking wont stop", "jerks wont stop", "twitching wont stop", "twitches wont stop",
+    "shaking wont stop",
     # Not conscious, said with a negation (HSE: unresponsive): before s48, read as a typo
     # of "unconscious"; a typo now keeps its first letter.
     "not conscious", "isnt conscious", "barely conscious",
@@ -193,6 +197,9 @@ SIGNS_ES = [
     "hundió piscina", "hundió agua",
     "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé",
     "lo sacudí", "la sacudí",
+    # Jerking that does not stop (NHS: a fit), as "jerking wont stop" (s51: "se sacude y
+    # no para" got the illness notice).
+    "sacude no para", "sacudidas no paran", "sacudiendo no para",
     # The same rounds of queries, in Spanish (HSE, NHS as above).
     "dejó de responder", "se desplomó", "desplomó", "colapsó",
     "quedó flácido", "quedó flácida", "puso flácida", "inerte", "muy pálido", "muy pálida",
@@ -463,6 +470,17 @@ UNWELL_EN = [
     '"spilled hot"', '"spilt hot"', '"spilled boiling"', '"spilt boiling"', '"poured hot"',
     '"poured boiling"', '"pulled kettle"', '"pulled the kettle"', '"pulled a kettle"',
     '"knocked kettle"', '"knocked the kettle"', '"knocked over kettle"',
+    # Pain when a limb is moved (s51: "baby screams when i move his leg" got no notice,
+    # as "cries when touched" does), a finger stuck, and a fall said as crawling off
+    # something (s51: "baby crawled backwards off the bed" got none; "rolled off bed" got
+    # the notice). A phrase's words are read as their stems: "how do i stop him crawling
+    # off the bed" gets the notice too, which asks to call only if the baby seems unwell.
+    '"screams when i move"', '"cries when i move"', '"screams when moved"',
+    '"cries when moved"', '"screams when i touch"', '"cries when i touch"',
+    '"finger stuck"', '"fingers stuck"', '"hand stuck"',
+    '"crawled off the bed"', '"crawled off our bed"', '"crawled off the sofa"',
+    '"crawled off the couch"', '"crawled off the table"', '"crawled off the changing table"',
+    '"crawled backwards off"',
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -551,6 +569,11 @@ UNWELL_ES = [
     '"bebé frío"', '"bebé fría"', "no moja pañales", "no para de gritar", "grita sin parar",
     "no deja de gritar", "no deja de llorar", "grita cuando lo toco", "grita cuando la toco",
     "llora cuando lo toco", "llora cuando la toco", "escalofríos", "caerse",
+    # Pain when a limb is moved, a finger caught (s51: "llora cuando le muevo la pierna"
+    # got no notice).
+    '"llora cuando le muevo"', '"llora cuando lo muevo"', '"llora cuando la muevo"',
+    '"grita cuando le muevo"', '"grita cuando lo muevo"', '"grita cuando la muevo"',
+    '"dedo atrapado"', '"dedos atrapados"',
     '"pegué bebé"', '"pegó bebé"', '"pegaron bebé"', '"pegó al bebé"', '"pegué al bebé"',
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
