@@ -45,6 +45,12 @@ NOTICES = {
         "baby crawled backwards off the bed": UNWELL,
         "baby crawled off the changing table": UNWELL,
         "baby stuck crawling backwards": NEITHER,
+        # A baby shaken by someone is an emergency (NHS: may be seriously injured); a
+        # rattle or a head shaken is not (before, "shook" alone: call now).
+        "my partner shook the baby": EMERGENCY,
+        "i think the nanny shook my son": EMERGENCY,
+        "baby shook the rattle": NEITHER,
+        "shook his head no": NEITHER,
     },
     "es": {
         "mi bebé tiró la tetera": UNWELL,
@@ -53,6 +59,8 @@ NOTICES = {
         "mi bebé tiró el juguete": NEITHER,
         "se sacude y no para": EMERGENCY,
         "llora cuando le muevo la pierna": UNWELL,
+        "mi pareja sacudió al bebé": EMERGENCY,
+        "el bebé fue sacudido": EMERGENCY,
     },
 }
 

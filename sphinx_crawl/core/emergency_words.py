@@ -37,8 +37,13 @@ SIGNS_EN = [
     # Stopped breathing, or may be seriously injured (NHS): found in water.
     "drowned", "drowning", "nearly drowned", "under water", "underwater",
     # May have been seriously injured (NHS): a baby who was shaken. (Not "shaken"
-    # alone: one typo from "shakes", and "baby shakes head" is no emergency.)
-    "shook", "was shaken", "been shaken", "shaken baby syndrome",
+    # alone: one typo from "shakes", and "baby shakes head" is no emergency; nor "shook"
+    # alone, s51: "baby shook the rattle", "shook his head no" were told to call now.)
+    '"shook the baby"', '"shook my baby"', '"shook our baby"', '"shook baby"', '"shook him"',
+    '"shook her"', '"shook them"', '"shook my son"', '"shook my daughter"', '"shook our son"',
+    '"shook our daughter"', '"shook my child"', '"shook the child"', '"shook my kid"',
+    '"was shook"', '"shook hard"', "was shaken", "been shaken",
+    "shaken baby syndrome",
     # Found by a round of frightened queries nobody had written a test for. Not
     # responding, collapsed or gone suddenly floppy (HSE: becomes unresponsive). Words
     # match by stem and in any order: a phrase must not also say what a crawling baby
@@ -196,7 +201,14 @@ SIGNS_ES = [
     "bajo el agua", "no consciente", "no está consciente", "hundió bañera", "hundió tina",
     "hundió piscina", "hundió agua",
     "zarandeé", "zarandeado", "zarandeada", "zarandeo", "sacudí a mi bebé",
-    "lo sacudí", "la sacudí",
+    # In this order: "sacudió la manta" (shook the blanket), "sacude la cabeza" (shakes
+    # its head) are no baby shaken (s51: they were, as "la" and "sacudí" in any order).
+    '"lo sacudí"', '"la sacudí"',
+    # Shaken by someone else (s51: "mi pareja sacudió al bebé" got the illness notice;
+    # "my partner shook the baby" the emergency one).
+    '"sacudió al bebé"', '"sacudió a la bebé"', '"sacudió a mi bebé"',
+    '"sacudió a nuestro bebé"', '"lo sacudió"', '"la sacudió"', '"lo sacudieron"',
+    '"la sacudieron"', "zarandeó", '"fue sacudido"', '"fue sacudida"',
     # Jerking that does not stop (NHS: a fit), as "jerking wont stop" (s51: "se sacude y
     # no para" got the illness notice).
     "sacude no para", "sacudidas no paran", "sacudiendo no para",
