@@ -51,6 +51,15 @@ NOTICES = {
         "i think the nanny shook my son": EMERGENCY,
         "baby shook the rattle": NEITHER,
         "shook his head no": NEITHER,
+        # Everyday words that were signs: a shoe that fits, a parent's worry, tummy time
+        # not responded to, a way to prevent choking (before: call an ambulance now).
+        "does this shoe fit a crawling baby": NEITHER,
+        "im dying of worry about crawling backwards": NEITHER,
+        "my baby is not responding to tummy time": NEITHER,
+        "how to childproof against choking while crawling": NEITHER,
+        "baby not responding to touch or voice": EMERGENCY,
+        "stop choking baby": EMERGENCY,
+        "baby is choking how do i prevent it": EMERGENCY,
     },
     "es": {
         "mi bebé tiró la tetera": UNWELL,

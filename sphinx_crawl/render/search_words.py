@@ -238,6 +238,24 @@ INTENT_WORDS: dict[str, list[str]] = {
         "fits well",
         "good fit",
         "well fitting",
+        # What a baby wears fits (s51: "does this shoe fit a crawling baby" was told to
+        # call an ambulance); a parent's worry is no dying, a toy or tummy time not
+        # responded to no collapse, and a way to prevent choking no choking (s51: each
+        # got the emergency notice; see also "choking hazard" below). "Unresponsive to
+        # touch", "choking on food", "stop choking baby" (a baby choking now) still do.
+        *(
+            f"{thing} {verb}"
+            for thing in ("shoe", "shoes", "sock", "socks", "clothes", "sleepsuit", "trousers")
+            for verb in ("fit", "fits")
+        ),
+        "dying of worry",
+        "dying with worry",
+        *(
+            f"{verb} to {what}"
+            for verb in ("respond", "responding", "responds", "react", "reacting", "unresponsive")
+            for what in ("tummy time", "toys", "toy", "treatment", "therapy", "physio", "exercises")
+        ),
+        *(f"{how} choking" for how in ("prevent", "preventing", "against", "avoid", "avoiding")),
         *(
             f"{colour} {thing}"
             for colour in ("blue", "grey", "gray", "yellow", "purple")
