@@ -70,6 +70,16 @@ NOTICES = {
         "llora cuando le muevo la pierna": UNWELL,
         "mi pareja sacudió al bebé": EMERGENCY,
         "el bebé fue sacudido": EMERGENCY,
+        "me muero de preocupación porque gatea hacia atrás": NEITHER,
+        "mi bebé se muere de ganas de gatear": NEITHER,
+        "cómo evitar que se atragante mientras gatea": NEITHER,
+        "mi bebé no responde a la hora boca abajo": NEITHER,
+        "mi bebé se ahoga de risa": NEITHER,
+        "se le cayó el juguete al agua": NEITHER,
+        "mi bebé se está muriendo": EMERGENCY,
+        "mi bebé no reacciona": EMERGENCY,
+        "mi bebé se cayó al agua": EMERGENCY,
+        "cómo evitar que se atragante, ahora se está atragantando": EMERGENCY,
     },
 }
 

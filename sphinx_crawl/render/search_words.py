@@ -613,6 +613,44 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             *(f"{where} caliente" for where in ("suelo", "piso", "día", "dia")),
             # A toy car is no car a baby was left in (s42).
             *(f"{car} de juguete" for car in ("coche", "coches", "carro", "carros", "auto")),
+            # Idioms and safety questions, as in English (s51: each was told to call an
+            # ambulance): dying of worry or to crawl, choking with laughter, preventing
+            # choking, tummy time or toys not responded to, a toy that fell in the water.
+            *(
+                f"{who} de {what}"
+                for who in ("muero", "muere", "morir", "muriendo")
+                for what in ("preocupación", "preocupacion", "ganas", "miedo", "risa")
+            ),
+            *(
+                f"{verb} {how} risa"
+                for verb in ("ahoga", "ahogó", "ahogo", "ahogaba")
+                for how in ("de", "con la")
+            ),
+            *(
+                f"{how} {what}"
+                for how in ("evitar que se", "prevenir que se", "para que no se")
+                for what in ("atragante", "atore", "ahogue")
+            ),
+            *(
+                f"{how} {what}"
+                for how in ("prevenir", "evitar", "riesgo de")
+                for what in ("atragantamiento", "atragantamientos", "asfixia")
+            ),
+            *(
+                f"{verb} {what}"
+                for verb in (*_RESPOND_ES, "responder", "reaccionar")
+                for what in (
+                    "a la hora boca abajo",
+                    "al tiempo boca abajo",
+                    "a los juguetes",
+                    "al juguete",
+                    "a la terapia",
+                    "al tratamiento",
+                    "a los ejercicios",
+                    "a la fisioterapia",
+                )
+            ),
+            *(f"cayó {what}" for what in ("el juguete", "la pelota", "el chupete")),
             # "Le fallan los brazos" (his arms give way while crawling): not a fall,
             # though its stem is English "fall" (every language's illness words are read).
             *_listed("falla fallan fallo falló fallar fallando fallaba fallaban fallaron"),
