@@ -60,6 +60,11 @@ NOTICES = {
         "baby not responding to touch or voice": EMERGENCY,
         "stop choking baby": EMERGENCY,
         "baby is choking how do i prevent it": EMERGENCY,
+        # Sick, as parents in the UK say vomiting, after a knock to the head (NHS: may be
+        # seriously injured; before, the illness notice). "Fell sick" is taken ill.
+        "baby hit his head and is being sick": EMERGENCY,
+        "baby fell and was sick": EMERGENCY,
+        "baby fell sick with a cold": UNWELL,
     },
     "es": {
         "mi bebé tiró la tetera": UNWELL,
@@ -100,6 +105,21 @@ LOST = {
     "baby forgot how to stand": True,
     "my baby is sitting and crawling backwards": False,
 }
+
+#: "Very" and "really" only make a word stronger: they no longer keep a query from the
+#: entry its other words name (before, "baby very stiff when i pick him up" listed only
+#: "When should I call the doctor?", without "Stiff arms or legs").
+FIRST = {
+    "baby very stiff when i pick him up": "stiff-limbs",
+    "my baby is really floppy": "floppy-muscle-tone",
+}
+
+
+def test_a_word_said_more_strongly_finds_the_same_entry_first(
+    editions: dict[str, Path], tmp_path: Path
+) -> None:
+    found = decided(editions["en"], "en", list(FIRST), tmp_path)
+    assert {q: found[q]["shown"][:1] for q in FIRST} == {q: [id_] for q, id_ in FIRST.items()}
 
 
 def test_a_skill_said_forgotten_lists_the_sign_of_a_skill_lost_first(

@@ -147,6 +147,12 @@ SIGNS_EN = [
     '"bump head threw up"', '"threw up after bump head"', '"fell puked"', '"puked after fall"',
     "bump head vomiting", "bump head sleepy", "bump head drowsy", "after fall sleepy",
     "after fall drowsy",
+    # Sick as parents in the UK say vomiting (s51: "he fell and hit his head ... and now he
+    # keeps being sick" got the illness notice). Not "fell sick": taken ill.
+    "hit head sick", "bump head sick", "bumped head sick", "banged head sick",
+    "knocked head sick", '"fell and was sick"', '"fell and been sick"', '"sick after fall"',
+    '"sick after the fall"', '"sick since the fall"', '"sick since he fell"',
+    '"sick since she fell"',
     # A hostile reader's round (s43). Limp said of the baby, in this order ("my baby is
     # limp", "limp baby"; HSE: floppy, unresponsive; as "went limp" above): before, the
     # illness notice, and the card "very floppy muscles: book an appointment" first. (Not

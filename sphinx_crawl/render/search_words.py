@@ -39,7 +39,10 @@ _STOP_TEXT = (
     "babys child he she his her him son daughter lo old "
     # What else parents call the baby (s50: "my kiddo crawls backwards", "my lil one..."
     # listed a red flag first, "kiddo" and "lil" read as typos of the entries' words).
-    "bub bubba bubs kiddo kid lil"
+    "bub bubba bubs kiddo kid lil "
+    # Words that only make another stronger (s51: "baby very stiff when i pick him up"
+    # missed "Stiff arms or legs", which "baby stiff when i pick him up" finds first).
+    "very really"
 )
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
