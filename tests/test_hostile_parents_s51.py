@@ -85,6 +85,8 @@ NOTICES = {
         "mi bebé no reacciona": EMERGENCY,
         "mi bebé se cayó al agua": EMERGENCY,
         "cómo evitar que se atragante, ahora se está atragantando": EMERGENCY,
+        "se pegó en la cabeza y devolvió": EMERGENCY,
+        "mi bebé me devolvió la sonrisa": NEITHER,
     },
 }
 
@@ -115,11 +117,20 @@ FIRST = {
 }
 
 
+#: The same in Spanish, and stiff said when the baby is carried ("cuando lo cargo": before,
+#: "When should I call the doctor?" first, "Very floppy muscles" second).
+FIRST_ES = {
+    "mi bebé está muy rígido cuando lo cargo": "stiff-limbs",
+    "mi bebé está rígido cuando lo cargo": "stiff-limbs",
+}
+
+
+@pytest.mark.parametrize(("language", "first"), [("en", FIRST), ("es", FIRST_ES)])
 def test_a_word_said_more_strongly_finds_the_same_entry_first(
-    editions: dict[str, Path], tmp_path: Path
+    editions: dict[str, Path], tmp_path: Path, language: str, first: dict[str, str]
 ) -> None:
-    found = decided(editions["en"], "en", list(FIRST), tmp_path)
-    assert {q: found[q]["shown"][:1] for q in FIRST} == {q: [id_] for q, id_ in FIRST.items()}
+    found = decided(editions[language], language, list(first), tmp_path)
+    assert {q: found[q]["shown"][:1] for q in first} == {q: [id_] for q, id_ in first.items()}
 
 
 def test_a_skill_said_forgotten_lists_the_sign_of_a_skill_lost_first(

@@ -218,6 +218,9 @@ SIGNS_ES = [
     # Jerking that does not stop (NHS: a fit), as "jerking wont stop" (s51: "se sacude y
     # no para" got the illness notice).
     "sacude no para", "sacudidas no paran", "sacudiendo no para",
+    # Vomiting after a knock to the head or a fall, as "devolver" (s51: "se pegó en la
+    # cabeza y devolvió" got the illness notice; "vomitó" the emergency one).
+    "cabeza devolvió", "cabeza devolviendo", "cayó devolvió", "caída devolvió",
     # The same rounds of queries, in Spanish (HSE, NHS as above).
     "dejó de responder", "se desplomó", "desplomó", "colapsó",
     "quedó flácido", "quedó flácida", "puso flácida", "inerte", "muy pálido", "muy pálida",
