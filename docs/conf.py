@@ -285,7 +285,10 @@ _NOT_COVERED = {
     "sleep": (
         "sleep",
         ["sleeping", "sleeps", "slept", "naps", "nap", "napping", "night waking", "sids",
-         "cot death", "crib death", "safe sleep", "sudden infant death", "asleep"],
+         "cot death", "crib death", "safe sleep", "sudden infant death", "asleep",
+         # A change in sleep, not a skill lost (s51: "baby sleep regression 8 months"
+         # listed "Your baby loses a skill they already had" first).
+         "sleep regression", "sleep regressions"],
     ),
     # Weight gained or lost, not "weight" alone: a baby who bears weight on the legs is
     # the handbook's (s48: "he bears weight on legs" got the note and the worried
@@ -580,7 +583,8 @@ if language == "es":
             "el sueño",
             ["dormir", "duerme", "siesta", "despierta de noche", "sids", "smsl",
              "muerte súbita", "muerte subita", "sueño seguro", "se durmió", "se duerme",
-             "dormido", "dormida", "duermen", "durmiendo", "siestas"],
+             "dormido", "dormida", "duermen", "durmiendo", "siestas",
+             "regresión del sueño", "regresion del sueno"],
         ),
         # El peso ganado o perdido, no "peso" solo: "no soporta su peso en las piernas"
         # (does not bear weight on the legs) es del manual.

@@ -138,3 +138,26 @@ def test_a_skill_said_forgotten_lists_the_sign_of_a_skill_lost_first(
 ) -> None:
     found = decided(editions["en"], "en", list(LOST), tmp_path)
     assert {q: found[q]["shown"][:1] == ["lost-skills"] for q in LOST} == LOST
+
+
+#: A "sleep regression" is a change in sleep, which the handbook does not cover: its note,
+#: and no sign of a skill lost (before: "Your baby loses a skill they already had" first,
+#: contact the doctor today). A regression said of a skill still is one.
+SLEEP = {
+    "en": {
+        "baby sleep regression 8 months": False,
+        "8 month sleep regression and crawling backwards": False,
+        "crawling regression": True,
+    },
+    "es": {"regresión del sueño 8 meses": False, "mi bebé tiene regresión": True},
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_sleep_regression_is_no_skill_lost(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    asked = SLEEP[language]
+    found = decided(editions[language], language, list(asked), tmp_path)
+    assert {q: found[q]["shown"][:1] == ["lost-skills"] for q in asked} == asked
+    assert all(len(found[q]["notes"]) == 1 for q, lost in asked.items() if not lost)
