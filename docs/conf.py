@@ -252,7 +252,9 @@ _NOT_COVERED = {
          "start talking", "started talking", "stopped talking", "learn to talk",
          "late talker", "first words", '"no words"', '"any words"', '"many words"', '"words yet"',
          '"say words"', "saying words", "not saying", "babble", "babbling", "not speaking",
-         "speak yet", "language delay", "language development"],
+         "speak yet", "language delay", "language development",
+         # s51: "baby not copying sounds" got the worried parent's card alone.
+         '"copying sounds"', '"copy sounds"', '"imitate sounds"', '"imitating sounds"'],
     ),
     # s50: "baby doesnt respond to his name" (the name's owner said) got no note.
     "hearing": (
@@ -296,6 +298,10 @@ _NOT_COVERED = {
     "feeding": (
         "feeding or weight",
         ["eating", "feeding", "eat", "eats", "feed", "feeds", "growth", "growing", "solids",
+         # s51: "how much milk should a 9 month old drink" got the worried parent's card
+         # alone. (Not "milk" alone: "spilled milk on the floor" is the floor's.)
+         "breastfeeding", "breast feeding", "bottle feeding", "formula", '"how much milk"',
+         "weaning", "solid food", "solid foods",
          "gain weight", "gaining weight", "weight gain", "losing weight", "lost weight",
          "weight loss", "underweight", "overweight", "weigh", "weighs"],
     ),
@@ -559,7 +565,9 @@ if language == "es":
             ['"no habla"', "habla todavía", "empezar a hablar", "empieza a hablar",
              "aprender a hablar", "dejó de hablar", "primeras palabras", "no dice palabras",
              '"dice palabras"', '"no dice nada"', "ninguna palabra", "cuántas palabras",
-             "balbucea", "balbuceo", "retraso del lenguaje", "desarrollo del lenguaje"],
+             "balbucea", "balbuceo", "retraso del lenguaje", "desarrollo del lenguaje",
+             # s51: "mi bebé no imita sonidos" listed a tip on slippery floors first.
+             '"imita sonidos"', '"imitar sonidos"'],
         ),
         "problemas de oído": (
             "la audición",
@@ -594,7 +602,11 @@ if language == "es":
              "sube de peso", "subir de peso", "gana peso", "ganar peso", "baja de peso",
              "bajo peso", "pierde peso", "perder peso", "pesa",
              # s49: "mi bebé perdió peso" got no note, and the lost skill first.
-             "perdió peso", "ha perdido peso", "bajó de peso", "no gana peso"],
+             "perdió peso", "ha perdido peso", "bajó de peso", "no gana peso",
+             # s51: "cuándo empezar sólidos" listed when a baby crawls forwards first,
+             # "cuánta leche debe tomar" a tip on patience.
+             "sólidos", "solidos", '"cuánta leche"', '"cuanta leche"', "lactancia",
+             "amamantar", "biberón", "biberon", "destete"],
         ),
         "dientes": ("los dientes", ["dentición", "diente", "muelas"]),
         "cabeza plana": ("la forma de la cabeza", ["plagiocefalia", "cabeza aplanada"]),

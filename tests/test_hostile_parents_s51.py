@@ -161,3 +161,31 @@ def test_a_sleep_regression_is_no_skill_lost(
     found = decided(editions[language], language, list(asked), tmp_path)
     assert {q: found[q]["shown"][:1] == ["lost-skills"] for q in asked} == asked
     assert all(len(found[q]["notes"]) == 1 for q, lost in asked.items() if not lost)
+
+
+#: Feeding said as milk, solids or formula, and sounds not copied (speech), get the note
+#: that the handbook does not cover them (before: none, in both editions). Milk spilled
+#: on the floor is the floor's.
+TOPIC_NOTES = {
+    "en": {
+        "how much milk should a 9 month old drink": 1,
+        "when to start solids": 1,
+        "baby not copying sounds": 1,
+        "spilled milk on the floor baby slipped": 0,
+    },
+    "es": {
+        "cuándo empezar sólidos": 1,
+        "cuánta leche debe tomar": 1,
+        "mi bebé no imita sonidos": 1,
+        "derramé leche en el suelo y se resbaló": 0,
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_feeding_and_sounds_said_in_other_words_get_their_note(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    asked = TOPIC_NOTES[language]
+    found = decided(editions[language], language, list(asked), tmp_path)
+    assert {q: len(found[q]["notes"]) for q in asked} == asked
