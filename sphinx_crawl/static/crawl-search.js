@@ -735,9 +735,10 @@
     // said with no word of a time before ("my baby is sitting", "from sitting to
     // crawling": s48, "Your baby loses a skill" first); "used to", "before", "antes"
     // keep it ("she used to sit but now she doesnt"), as a word of loss does ("forgot
-    // how to sit", "lost the ability to sit": s51, these listed no sign of a skill lost).
+    // how to sit", "lost the ability to sit": s51, these listed no sign of a skill lost),
+    // of the words meant ("doesnt need help sitting anymore" says none).
     const { past: PAST, no_longer: NO_LONGER } = intentSets(index);
-    const pastSaid = said.some((w) => PAST.has(fold(w)) || NO_LONGER.has(fold(w))) || speaksOfLoss(index, queryWords);
+    const pastSaid = said.some((w) => PAST.has(fold(w)) || NO_LONGER.has(fold(w))) || speaksOfLoss(index, said);
     const lostSkills = (index.crawlLostSkills ??= new Set((index.lost_skill_words || []).map(stem)));
     const namedAlone = (term) => !pastSaid && lostSkills.has(stem(term));
     const alone = terms.map((term) => !lostSaid && namedAlone(term));
