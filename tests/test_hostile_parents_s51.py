@@ -86,6 +86,8 @@ NOTICES = {
         "cómo evitar que se atragante, ahora se está atragantando": EMERGENCY,
         "se pegó en la cabeza y devolvió": EMERGENCY,
         "mi bebé me devolvió la sonrisa": NEITHER,
+        "mi bebe se callo y vomito": EMERGENCY,
+        "tiene un callo en la rodilla de gatear": NEITHER,
     },
 }
 

@@ -221,6 +221,9 @@ SIGNS_ES = [
     # Vomiting after a knock to the head or a fall, as "devolver" (s51: "se pegó en la
     # cabeza y devolvió" got the illness notice; "vomitó" the emergency one).
     "cabeza devolvió", "cabeza devolviendo", "cayó devolvió", "caída devolvió",
+    # "Se cayó" as many write it, "se callo" (s51: "mi bebe se callo y vomito" got the
+    # illness notice; "se cayó y vomitó" the emergency one).
+    "callo vomita", "calló vomita", "callo devolvió", "calló devolvió",
     # The same rounds of queries, in Spanish (HSE, NHS as above).
     "dejó de responder", "se desplomó", "desplomó", "colapsó",
     "quedó flácido", "quedó flácida", "puso flácida", "inerte", "muy pálido", "muy pálida",
