@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_hostile_parents_s38 import notices_are_as_asked
+from tests.test_hostile_parents_s45 import first_shown
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
@@ -111,27 +112,27 @@ LOST = {
 
 #: "Very" and "really" only make a word stronger: they no longer keep a query from the
 #: entry its other words name (before, "baby very stiff when i pick him up" listed only
-#: "When should I call the doctor?", without "Stiff arms or legs").
+#: "When should I call the doctor?", without "Stiff arms or legs"). In Spanish, stiff said
+#: when the baby is carried ("cuando lo cargo": before, "When should I call the doctor?"
+#: first, "Very floppy muscles" second).
 FIRST = {
-    "baby very stiff when i pick him up": "stiff-limbs",
-    "my baby is really floppy": "floppy-muscle-tone",
+    "en": {
+        "baby very stiff when i pick him up": "stiff-limbs",
+        "my baby is really floppy": "floppy-muscle-tone",
+    },
+    "es": {
+        "mi bebé está muy rígido cuando lo cargo": "stiff-limbs",
+        "mi bebé está rígido cuando lo cargo": "stiff-limbs",
+    },
 }
 
 
-#: The same in Spanish, and stiff said when the baby is carried ("cuando lo cargo": before,
-#: "When should I call the doctor?" first, "Very floppy muscles" second).
-FIRST_ES = {
-    "mi bebé está muy rígido cuando lo cargo": "stiff-limbs",
-    "mi bebé está rígido cuando lo cargo": "stiff-limbs",
-}
-
-
-@pytest.mark.parametrize(("language", "first"), [("en", FIRST), ("es", FIRST_ES)])
 def test_a_word_said_more_strongly_finds_the_same_entry_first(
-    editions: dict[str, Path], tmp_path: Path, language: str, first: dict[str, str]
+    request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    found = decided(editions[language], language, list(first), tmp_path)
-    assert {q: found[q]["shown"][:1] for q in first} == {q: [id_] for q, id_ in first.items()}
+    assert first_shown(request, tmp_path, FIRST) == {
+        (language, query): id_ for language, asked in FIRST.items() for query, id_ in asked.items()
+    }
 
 
 #: What these fixes must leave as it was: a happy "anymore" is no loss (the sign was
