@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 KEPT_FILE = "crawl-kept-{name}-{builder}.pickle"
 #: Raised whenever what is kept changes form: an older file is not used. With the
 #: Python version (marshal's format, used for parts of the search's, is the version's).
-KEPT_VERSION = f"1 {sys.version}"
+KEPT_VERSION = f"2 {sys.version}"
 
 
 @dataclass

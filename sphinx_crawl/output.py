@@ -117,7 +117,7 @@ def minified_script(text: str) -> str:
 #: (issue 27: what a first query downloads). Each copy's first line names its source by
 #: digest, so a source edited since is never shipped from a stale copy.
 TERSER_DIR = "min"
-TERSER_HEADER = "// nox -s minify: terser -m of {name}, blake2b {digest}\n"
+TERSER_HEADER = "// nox -s minify: terser -m -c of {name}, blake2b {digest}\n"
 
 
 def source_digest(source: bytes) -> str:

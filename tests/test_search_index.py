@@ -7,7 +7,7 @@ import base64
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_crawl.render.postings import _base36, encode_postings
+from sphinx_crawl.render.postings import GAP_DIGITS, encode_postings, gap_code
 from sphinx_crawl.render.search import _script, words
 from sphinx_crawl.render.search_words import search_vocabulary
 from tests.build_utils import read_search_index
@@ -31,14 +31,19 @@ def test_the_index_reads_back_exactly_and_cannot_end_its_script() -> None:
 
 
 def _decode(code: str, total: int) -> list[int]:
-    """What crawl.js's markInto() does, for the test: gaps in base 36, or a bitmap."""
+    """What crawl-search.js's entriesOf() does, for the test: gaps or a bitmap."""
     if code.startswith("~"):
         data = base64.b64decode(code[1:] + "=" * (-len(code[1:]) % 4))
         return [n for n in range(total) if data[n >> 3] >> (n & 7) & 1]
-    found, position = [], 0
-    for gap in code.split(","):
-        position += int(gap, 36)
-        found.append(position)
+    found, position, value = [], 0, 0
+    for char in code:
+        digit = GAP_DIGITS.index(char)
+        if digit >= 32:
+            value = value * 32 + digit - 32
+        else:
+            position += value * 32 + digit
+            found.append(position)
+            value = 0
     return found
 
 
@@ -52,9 +57,21 @@ def test_postings_round_trip_in_the_shorter_form(case: tuple[int, set[int]]) -> 
     ordered = sorted(positions)
     code = encode_postings(ordered, total)
     assert _decode(code, total) == ordered
-    # Whichever form is written is the shorter of the two.
-    gaps = ",".join(_base36(b - a) for a, b in zip([0, *ordered], ordered, strict=False))
+    # Whichever form is written is the shorter of the two; a gap below 32 is one
+    # character, with no separator.
+    gaps = "".join(gap_code(b - a) for a, b in zip([0, *ordered], ordered, strict=False))
     assert len(code) <= len(gaps)
+    assert len(code) <= 1 + (4 * ((total + 7) // 8) + 2) // 3
+    assert all(len(gap_code(n)) == 1 for n in range(32))
+
+
+def test_a_gap_s_digits_need_no_escape_in_a_part() -> None:
+    """A part is JSON in a single-quoted JavaScript string: no quote, backslash or "<"."""
+    assert len(set(GAP_DIGITS)) == 64
+    assert not set(GAP_DIGITS) & set("'\"<>&~,")
+    assert [gap_code(n) for n in (0, 31, 32, 37, 1023, 1024, 40000)] == [
+        "0", "v", "x0", "x5", "_v", "xw0", "xDy0"
+    ]  # fmt: skip
 
 
 def test_words_split_as_crawl_js_splits_them() -> None:

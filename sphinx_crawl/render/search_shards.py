@@ -51,9 +51,11 @@ from sphinx_crawl.output import file_stamp, write_bytes_if_changed, write_if_cha
 #: a first search downloaded 81 KiB gzipped; split, 23 KiB.) The parents' handbook
 #: (75 kB) stays one file.
 SINGLE_FILE_BYTES = 100_000
-#: A first search loads a part for each result shown (8, rarely two in one part): a
-#: part of 4 rows is 0.19 KiB gzipped, of 8 0.33, of 16 0.53 (at 5,000 entries).
-ROWS_PER_PART = 4
+#: A first search loads a part for each result shown (8, rarely two in one part): at
+#: 5,000 entries a part of 4 rows was 0.22 KiB gzipped, of 2 0.16, of 1 0.13; the rows a
+#: first query loaded, 1.8, 1.3 and 1.0 KiB. Two: a part's own bytes (its gzip header,
+#: its call) are half of one of a row, for half the files.
+ROWS_PER_PART = 2
 #: The columns of a row a result shows: title, page, anchor, kind, badge, age.
 SHOWN_COLUMNS = 6
 #: The words beginning with the same two letters are parted by their third letter

@@ -116,6 +116,10 @@
   // Fields and the weight of a match in each: keywords, title, tags, text.
   const FIELDS = [["k", 4], ["t", 3], ["g", 2], ["x", 1]];
   const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const GAP_VALUE = new Int8Array(128);
+  [..."0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"].forEach((c, n) => {
+    GAP_VALUE[c.charCodeAt(0)] = n;
+  });
 
   /* ---- A split index (render/search_shards.py) ------------------------------ */
   // Up front: per entry its kind, one character each; the words, the rows and (for a
@@ -266,8 +270,18 @@
   function entriesOf(code) {
     const found = [];
     if (code[0] !== "~") {
+      // Gaps in base 32 (render/postings.py): a last digit from the first 32 of
+      // GAP_DIGITS, any before it from the other 32.
       let position = 0;
-      for (const gap of code.split(",")) found.push((position += parseInt(gap, 36)));
+      let value = 0;
+      for (let i = 0; i < code.length; i += 1) {
+        const digit = GAP_VALUE[code.charCodeAt(i)];
+        if (digit >= 32) value = value * 32 + digit - 32;
+        else {
+          found.push((position += value * 32 + digit));
+          value = 0;
+        }
+      }
       return found;
     }
     let buffer = 0;

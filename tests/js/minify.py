@@ -2,8 +2,10 @@
 
 ``nox -s minify`` writes them after a script changes; ``nox -s lint`` checks that each
 copy is what the pinned terser makes of its source, byte for byte. Names are shortened
-(``-m``), nothing else is rewritten (no ``-c``): the code that runs is the code the
-JavaScript tests run (tests/test_javascript.py, on the shipped copies too).
+(``-m``) and the code compressed (``-c``, terser's safe transforms: crawl-search.js,
+which every search downloads, went from 13.3 to 13.1 KiB gzipped). The JavaScript tests
+run the shipped copies as well as the sources (tests/test_javascript.py), and the
+browser tests run only them: what terser rewrites is tested as shipped.
 
     python tests/js/minify.py TERSER [--check]
 """
@@ -28,7 +30,7 @@ def scripts() -> list[Path]:
 
 def terser_copy(terser: str, source: Path) -> bytes:
     made = subprocess.run(
-        [terser, str(source), "-m"], capture_output=True, check=True, timeout=120
+        [terser, str(source), "-m", "-c"], capture_output=True, check=True, timeout=120
     ).stdout
     header = TERSER_HEADER.format(name=source.name, digest=source_digest(source.read_bytes()))
     return header.encode("utf-8") + made.rstrip(b"\n") + b"\n"
