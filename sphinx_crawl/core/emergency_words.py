@@ -191,6 +191,9 @@ SIGNS_EN = [
     # is floppy after fall" got the illness notice; as "fell sleepy": may be seriously
     # injured, NHS; HSE: floppy). Not limp: "limps after a fall" is a limp.
     "fell floppy", "fall floppy", "hit head floppy", "bump head floppy", "bumped head floppy",
+    # Hives with wheezing: an allergic reaction that reaches the breathing (NHS: a severe
+    # allergic reaction; s52: "hives all over and wheezing" got the illness notice).
+    "hives wheezing", "hives wheezy", "hives wheeze",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -243,6 +246,11 @@ SIGNS_ES = [
     "sin aire", "sin respirar", "dificultad respirar", "respira con dificultad",
     "apenas respira",
     "lengua hinchada", "garganta hinchada",
+    # Something stuck in the throat is choking, as "stuck in throat" (s52: "se le metió
+    # algo en la garganta" got no notice).
+    *(f"{stuck} garganta" for stuck in ("atorado", "atorada", "atascado", "atascada", "trabado",
+                                        "trabada", "atravesado", "atravesada")),
+    '"algo en la garganta"',
     # As the verb too ("se le hincha la lengua"): Sphinx's Spanish stemmer takes
     # "hincha" for "hinchada", the search's English one (in the English edition, which
     # reads every language's signs) does not.
@@ -357,9 +365,19 @@ UNWELL_EN = [
     "dehydrated", "fell", "fall", "fallen", "bump", "bumped", "hurt", "injury", "injured",
     "bruise", "burn", "bleeding", "swallowed", "poison", "inconsolable", "hot",
     "burning up", "breathing", "grunting", "wheezing", "crying nonstop", "wont stop crying",
+    # As themselves: the signs' "hives wheezy" made them a notice's words, never read as
+    # a typo of "wheezing" (s52).
+    "wheezy", "wheeze",
     "twitching", "jerking", "shaking", "shakes", "trembling", "cries all the time",
     "crying all the time", "always crying", "pain", "painful", "swollen", "swelling",
-    "limping", "limps", "bitten", "bite", "dog bit", "hit head",
+    "limping", "limps", "bitten", "dog bit", "hit head",
+    # A bite from an animal or an insect, not "bite" alone, whose stem is "bit" (s52: "baby
+    # bit a lemon", "baby bites" when teething, got the illness notice).
+    # (Not a short animal, "cat", "ant": a notice's word splits words run together, and
+    # "caterpillarcrawl" got the illness notice.)
+    *(f"{what} bite" for what in ("dog", "animal", "insect", "spider", "snake", "mosquito")),
+    '"bit by"', '"got bit"', '"bit him"', '"bit her"', '"bit my baby"', '"bit the baby"',
+    '"bit my son"', '"bit my daughter"',
     # Dropped, or something swallowed that may harm: an injury or a poisoning.
     "dropped my baby", "dropped him", "dropped her", "dropped the baby", "was dropped",
     "pill", "pills", "medicine", "medication", "detergent", "bleach", "dishwasher tablet",
@@ -367,6 +385,8 @@ UNWELL_EN = [
     "magnet", "magnets", "battery", "ingested",
     # Signs of illness parents name: a soft spot, dry nappies, yellow skin, drowsiness.
     "soft spot", "fontanelle", "fontanel", "no wet nappies", "dry nappies",
+    # (s52: "baby has not had a wet nappy all day" got no notice.)
+    "not had wet nappy", "not had wet diaper", "not had wee",
     "no wet diapers", "dry diapers", "jaundice", "yellow skin", "yellow eyes", "lethargic",
     "drowsy", "very sleepy",
     # Burns and stings (an injury the handbook does not cover).

@@ -253,6 +253,18 @@ INTENT_WORDS: dict[str, list[str]] = {
         ),
         "dying of worry",
         "dying with worry",
+        # A friction graze from crawling on carpet (s52: "carpet burn on knees" got the
+        # illness notice); the handbook's carpet tips answer it.
+        "carpet burn",
+        "carpet burns",
+        "rug burn",
+        "rug burns",
+        # Laughing hard (s52: "baby choking on laughter" was told to call an ambulance).
+        *(
+            f"{verb} {how} laughter"
+            for verb in ("choking", "choked", "chokes", "choke")
+            for how in ("on", "with")
+        ),
         *(
             f"{verb} to {what}"
             for verb in ("respond", "responding", "responds", "react", "reacting", "unresponsive")
@@ -538,8 +550,9 @@ INTENT_WORDS: dict[str, list[str]] = {
         "going backwards developmentally",
     ],
     # A skill said begun after one said gone: "stopped crawling and started walking", "no
-    # longer crawls because he walks now" (RCN: no regression when walking takes over).
-    "started": _listed("started starting starts began begun now because"),
+    # longer crawls because he walks now" (RCN: no regression when walking takes over);
+    # "stopped crawling to stand up" (s52).
+    "started": _listed("started starting starts began begun now because to"),
     # Words that may come between the words of a phrase read in order (a quoted phrase,
     # crawl-search.js), besides stop words: "his eyes keep rolling back".
     "between": _listed(
@@ -626,7 +639,17 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             ),
             *(
                 f"{verb} {how} risa"
-                for verb in ("ahoga", "ahogó", "ahogo", "ahogaba")
+                # (s52: "se atragantó de risa" was told to call an ambulance.)
+                for verb in (
+                    "ahoga",
+                    "ahogó",
+                    "ahogo",
+                    "ahogaba",
+                    "atraganta",
+                    "atragantó",
+                    "atraganto",
+                    "atragantaba",
+                )
                 for how in ("de", "con la")
             ),
             *(
@@ -783,7 +806,8 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "para atrás en el desarrollo",
             "hacia atrás en el desarrollo",
         ],
-        "started": _listed("empezó empezo empieza comenzó comenzo comienza ahora porque"),
+        # "Dejó de gatear para ponerse de pie" (s52), as "to" in English.
+        "started": _listed("empezó empezo empieza comenzó comenzo comienza ahora porque para"),
     },
 }
 

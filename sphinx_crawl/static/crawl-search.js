@@ -1042,16 +1042,18 @@
   // query says begun ("stopped crawling and started walking", "dejó de gatear y ahora
   // camina"): walking has taken over, no skill is lost (RCN). Later: among entries of
   // one kind with no role (the milestones), those with the word in their title begin
-  // at an older age. "Stopped walking, now only crawls" is still a skill lost.
+  // at an older age; the later skill may be named by their keywords too ("stopped
+  // crawling to stand up": standing is a keyword of "Crawls confidently or starts
+  // pulling up", s52). "Stopped walking, now only crawls" is still a skill lost.
   function takenOver(index, folded, at) {
-    const { started, negation } = intentSets(index);
+    const { started, negation, no_longer: noLonger } = intentSets(index);
     const STOP = stopWords(index);
     const find = (index.crawlSearcher ??= searcher(index));
     const role = rolesOf(index);
-    // Per kind, the youngest age its entries titled with the word begin at.
-    const skillAges = (word) => {
+    // Per kind, the youngest age its entries with the word in these fields begin at.
+    const skillAges = (fields) => (word) => {
       const ages = new Map();
-      for (const n of find.withAll("t", [stem(word)])) {
+      for (const n of new Set(fields.flatMap((field) => find.withAll(field, [stem(word)])))) {
         const from = fromOf(index, n);
         if (role(n) || typeof from !== "number") continue;
         const kind = kindOf(index, n);
@@ -1059,12 +1061,15 @@
       }
       return ages;
     };
-    const firstSkill = (from) => folded.slice(from).filter((w) => !STOP.has(w) && !negation.has(w))
-      .slice(0, 3).map(skillAges).find((ages) => ages.size > 0);
-    const gone = firstSkill(at + 1);
+    // The first of the next three words that names a skill. Not a word of "no longer"
+    // ("dejó de gatear porque ya camina": "ya", already, is in a tip's title, s52).
+    const firstSkill = (from, fields) => folded.slice(from)
+      .filter((w) => !STOP.has(w) && !negation.has(w) && !noLonger.has(w))
+      .slice(0, 3).map(skillAges(fields)).find((ages) => ages.size > 0);
+    const gone = firstSkill(at + 1, ["t"]);
     if (!gone) return false;
     return folded.some((w, j) => j > at && started.has(w) &&
-      [...(firstSkill(j + 1) || new Map())].some(([kind, from]) => gone.has(kind) && from > gone.get(kind)));
+      [...(firstSkill(j + 1, ["t", "k"]) || new Map())].some(([kind, from]) => gone.has(kind) && from > gone.get(kind)));
   }
 
   // Whether a word names a skill (a factory: the words of the index as they are now).

@@ -1,0 +1,101 @@
+"""s52: laughter is no choking, a lemon bitten no bite, a carpet burn no burn; hives with
+wheezing, something in the throat said in Spanish, no wet nappy all day; a crawler who
+stopped to stand, or because they walk already ("porque ya camina"), lost no skill; a
+hand preferred is one side doing the work.
+
+Each table fails on the code before s52.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_hostile_parents_s38 import notices_are_as_asked
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
+from tests.test_search_triage import editions as editions  # the fixture
+
+#: Idioms and everyday words that were notices' words, each beside its twin that must
+#: keep its notice. "Choking on laughter", "se atragantó de risa": laughing hard (before:
+#: call an ambulance). "Bit a lemon", "bites everything": "bite" alone, whose stem is
+#: "bit", was an injury (before: the illness notice); a dog's bite still is. A carpet
+#: burn is a graze the carpet tips answer. Hives with wheezing is an allergic reaction
+#: that reaches the breathing (NHS: call 999 for a severe one; before, the illness
+#: notice); no wet nappy all day is a sign of illness (before, none); something stuck
+#: in the throat, in Spanish, is choking (before, none).
+NOTICES = {
+    "en": {
+        "baby choking on laughter": NEITHER,
+        "baby is choking": EMERGENCY,
+        "baby choking on food": EMERGENCY,
+        "baby bit a lemon": NEITHER,
+        "baby bites everything when teething": NEITHER,
+        "dog bit my baby": UNWELL,
+        "baby was bit by a dog": UNWELL,
+        "baby got bit": UNWELL,
+        "baby has a spider bite": UNWELL,
+        "carpet burn on knees": NEITHER,
+        "baby burned hand on oven door": UNWELL,
+        "hives all over and wheezing": EMERGENCY,
+        "baby has hives": UNWELL,
+        "baby wheezy after crawling on dusty carpet": UNWELL,
+        "baby has not had a wet nappy all day": UNWELL,
+    },
+    "es": {
+        "se atragantó de risa": NEITHER,
+        "se atragantó con comida": EMERGENCY,
+        "se le metió algo en la garganta": EMERGENCY,
+        "tiene algo atorado en la garganta": EMERGENCY,
+        "el perro mordió a mi bebé": UNWELL,
+        "mi bebé muerde todo": NEITHER,
+        # A long word split into notices' words: no short animal's bite among them.
+        "caterpillarcrawl": NEITHER,
+    },
+}
+
+
+def test_an_idiom_is_no_emergency_and_an_emergency_in_other_words_is_one(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    notices_are_as_asked(request, tmp_path, NOTICES)
+
+
+#: Whether "Your baby loses a skill they already had" (contact the doctor today) is listed
+#: first. A crawler who stopped to stand, or because they walk already, has moved on
+#: (RCN: no regression when walking takes over): standing is a keyword of "Crawls
+#: confidently or starts pulling up", older than crawling; "ya" (already) was read as
+#: the skill after "porque" (before, each: the sign first). A skill given up for a
+#: younger one is still a skill lost.
+LOST = {
+    "en": {
+        "baby stopped crawling to stand up": False,
+        "baby stopped crawling because he stands now": False,
+        "baby stopped crawling and started standing": False,
+        "baby stopped walking to crawl": True,
+        "baby stopped crawling": True,
+    },
+    "es": {
+        "dejó de gatear porque ya camina": False,
+        "dejó de gatear para ponerse de pie": False,
+        "dejó de caminar para gatear": True,
+        "ya no gatea": True,
+    },
+}
+
+#: A hand or an arm preferred finds "One side of the body does most of the work" among
+#: the first three (before, it was not listed there).
+ONE_SIDE = {
+    "en": ["baby prefers left hand at 8 months", "baby only uses one arm to crawl"],
+    "es": ["mi bebé gatea solo con un brazo", "arrastra una pierna al gatear"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_skill_given_up_for_an_older_one_is_no_skill_lost(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    asked = LOST[language]
+    found = decided(editions[language], language, [*asked, *ONE_SIDE[language]], tmp_path)
+    assert {q: found[q]["shown"][:1] == ["lost-skills"] for q in asked} == asked
+    assert [q for q in ONE_SIDE[language] if "one-side-weaker" not in found[q]["shown"][:3]] == []
