@@ -1,7 +1,8 @@
 """s52: laughter is no choking, a lemon bitten no bite, a carpet burn no burn; hives with
-wheezing, something in the throat said in Spanish, no wet nappy all day; a crawler who
-stopped to stand, or because they walk already ("porque ya camina"), lost no skill; a
-hand preferred is one side doing the work.
+wheezing, something in the throat said in Spanish, no wet nappy all day, pale lips, a
+knock followed by vomiting or sleep in Spanish; a crawler who stopped to stand, or
+because they walk already ("porque ya camina"), lost no skill, one who suddenly cannot
+crawl did; a hand preferred is one side doing the work.
 
 Each table fails on the code before s52.
 """
@@ -41,6 +42,16 @@ NOTICES = {
         "baby has hives": UNWELL,
         "baby wheezy after crawling on dusty carpet": UNWELL,
         "baby has not had a wet nappy all day": UNWELL,
+        # A second round: pale lips (HSE: pale skin); thrown up, in order; a hair wound
+        # round a toe; tired and floppy, or floppy after a vaccine (each: none before).
+        "baby lips pale": EMERGENCY,
+        "lips white after crying": EMERGENCY,
+        "baby lips dry and cracked": NEITHER,
+        "baby threw up after crawling": UNWELL,
+        "he threw his toy up in the air": NEITHER,
+        "hair tourniquet toe": UNWELL,
+        "baby tired and floppy": UNWELL,
+        "baby floppy after vaccines": UNWELL,
     },
     "es": {
         "se atragantó de risa": NEITHER,
@@ -51,6 +62,13 @@ NOTICES = {
         "mi bebé muerde todo": NEITHER,
         # A long word split into notices' words: no short animal's bite among them.
         "caterpillarcrawl": NEITHER,
+        # Vomiting or sleepy after a knock (NHS: may be seriously injured), as "baby
+        # vomited once after bump on head" (before, the illness notice); pale lips; a hair
+        # wound round a toe.
+        "vomitó una vez después del golpe": EMERGENCY,
+        "tiene sueño después del golpe en la cabeza": EMERGENCY,
+        "labios pálidos": EMERGENCY,
+        "pelo enrollado en el dedo del pie": UNWELL,
     },
 }
 
@@ -74,12 +92,20 @@ LOST = {
         "baby stopped crawling and started standing": False,
         "baby stopped walking to crawl": True,
         "baby stopped crawling": True,
+        # "Suddenly", before a negation, says a skill is gone, as "ya no" (s52: before,
+        # "Does it matter if my baby skips crawling?" first); not before a skill begun.
+        "baby suddenly cant crawl": True,
+        "baby suddenly wont stand": True,
+        "baby suddenly started crawling": False,
+        "baby cant crawl yet": False,
     },
     "es": {
         "dejó de gatear porque ya camina": False,
         "dejó de gatear para ponerse de pie": False,
         "dejó de caminar para gatear": True,
         "ya no gatea": True,
+        "de repente no puede gatear": True,
+        "de repente empezó a gatear": False,
     },
 }
 

@@ -191,6 +191,9 @@ SIGNS_EN = [
     # is floppy after fall" got the illness notice; as "fell sleepy": may be seriously
     # injured, NHS; HSE: floppy). Not limp: "limps after a fall" is a limp.
     "fell floppy", "fall floppy", "hit head floppy", "bump head floppy", "bumped head floppy",
+    # Pale lips (HSE: pale skin; s52: "baby lips pale", "lips white after crying" got no
+    # notice).
+    "pale lips", "lips pale", "white lips", "lips white", "lips turned white",
     # Hives with wheezing: an allergic reaction that reaches the breathing (NHS: a severe
     # allergic reaction; s52: "hives all over and wheezing" got the illness notice).
     "hives wheezing", "hives wheezy", "hives wheeze",
@@ -251,6 +254,16 @@ SIGNS_ES = [
     *(f"{stuck} garganta" for stuck in ("atorado", "atorada", "atascado", "atascada", "trabado",
                                         "trabada", "atravesado", "atravesada")),
     '"algo en la garganta"',
+    # Pale lips, as in English; vomiting or sleepy after a knock (s52: "vomitó una vez
+    # después del golpe", "tiene sueño después del golpe en la cabeza" got the illness
+    # notice; "baby vomited once after bump on head" the emergency one).
+    "labios pálidos", "labios blancos",
+    *(f"golpe {sick}" for sick in ("vomitó", "vomito", "vomita", "devolvió")),
+    *(
+        f"{hit} cabeza {sleepy}"
+        for hit in ("golpe", "golpeó", "pegó")
+        for sleepy in ("sueño", "somnoliento", "somnolienta", "adormilado", "adormilada")
+    ),
     # As the verb too ("se le hincha la lengua"): Sphinx's Spanish stemmer takes
     # "hincha" for "hinchada", the search's English one (in the English edition, which
     # reads every language's signs) does not.
@@ -526,6 +539,12 @@ UNWELL_EN = [
     '"crawled off the couch"', '"crawled off the table"', '"crawled backwards off"',
     # (Not "the changing table": "changing" would be a word of the notices, never read as
     # a typo, and "baby legs stiff when I change nappy" lost the worried parent's card.)
+    # A round of queries (s52): thrown up, in this order ("he threw his toy up" is no
+    # vomiting; "throwing up" is above); a hair wound round a toe or a finger; tired and
+    # floppy, or floppy after a vaccine (each got no notice).
+    '"threw up"', "hair tourniquet", "hair wrapped toe", "hair wrapped finger",
+    "hair around toe", "hair around finger", "tired floppy", "floppy vaccine",
+    "floppy vaccines", "floppy vaccination", "floppy jab", "floppy jabs",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -620,6 +639,8 @@ UNWELL_ES = [
     '"grita cuando le muevo"', '"grita cuando lo muevo"', '"grita cuando la muevo"',
     '"dedo atrapado"', '"dedos atrapados"',
     '"pegué bebé"', '"pegó bebé"', '"pegaron bebé"', '"pegó al bebé"', '"pegué al bebé"',
+    # A hair wound round a toe or a finger, as in English (s52).
+    "pelo enrollado", "cabello enrollado", "pelo dedo enrollado",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

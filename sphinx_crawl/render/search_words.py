@@ -521,7 +521,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # WHO window" first). Alone, or before a thing, none says a skill is gone (s45: "we
     # stopped tummy time" brought up "Your baby loses a skill" first; "baby stopped
     # crying" had it second).
-    "no_longer": _listed("stopped anymore more longer"),
+    # "Suddenly", before a negation, as Spanish "ya no": "suddenly cant crawl" (s52: "Does
+    # it matter if my baby skips crawling?" first, no sign of a skill lost).
+    "no_longer": _listed("stopped anymore more longer suddenly"),
     # "No longer" words of quantity: said of a doing word ("no more crawling"), not of a
     # thing ("no more tummy time").
     "no_more": _listed("more"),
@@ -788,7 +790,8 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         # gatear" (stopped crawling), not "dejó la barriga abajo" nor "dejó de llorar"; "ha
         # dejado de gatear" (has stopped crawling; s46: with "dejó" alone, its other forms
         # no longer match the lost skill's keywords, and this one found it no more).
-        "no_longer": _listed("ya más dejó dejado"),
+        # "De repente no gatea" (suddenly doesn't crawl), as "ya no" (s52).
+        "no_longer": _listed("ya más dejó dejado repente"),
         "no_more": _listed("más"),
         # "No gatea más que hacia atrás" (only backwards), "no más de 5 minutos".
         "than": _listed("que de"),
