@@ -135,3 +135,21 @@ def test_a_skill_given_up_for_an_older_one_is_no_skill_lost(
     found = decided(editions[language], language, [*asked, *listed], tmp_path)
     assert {q: found[q]["shown"][:1] == ["lost-skills"] for q in asked} == asked
     assert [q for q, id_ in listed.items() if id_ not in found[q]["shown"][:3]] == []
+
+
+#: A parent afraid of what they might do gets the note on a parent's own health, which
+#: sends them to their own doctor (before, "i feel like shaking my baby" got the illness
+#: notice alone). Each query: how many notes say the handbook does not cover a topic.
+PARENT_NOTES = {
+    "en": {"i feel like shaking my baby": 1, "i feel like hurting him": 1},
+    "es": {"tengo miedo de hacerle daño": 1},
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_parent_afraid_of_hurting_the_baby_is_sent_to_their_own_doctor(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    asked = PARENT_NOTES[language]
+    found = decided(editions[language], language, list(asked), tmp_path)
+    assert {q: len(found[q]["notes"]) for q in asked} == asked
