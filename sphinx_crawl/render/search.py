@@ -3,7 +3,7 @@
 ``crawl-searchindex.js`` holds what ranking needs and nothing more: each entry's
 title, address and labels (kind, badge, age) as table indices, and for each field
 (keywords, title, tags, text) a word -> entries map. A word's entries are written as
-whichever is shorter, a list of gaps in base 36 or a bitmap in base 64, so words most
+whichever is shorter, its gaps in base 32 or a bitmap in base 64, so words most
 entries share cost a bit per entry, not a number. There is no text to show: the
 excerpt under a result is read from the entry's own page, fetched by crawl-search.js for the
 results shown only (as Sphinx's search does for its summaries; from ``file://``,
