@@ -1741,6 +1741,17 @@
     return holder;
   }
 
+  // A theme whose pages are wider than a phone's screen (Sphinx's haiku: a body at least
+  // 944 px wide, s52) showed the notice as wide as the page: the number to call was past
+  // the screen's right edge. There the notice is kept to what the screen shows.
+  function fitToScreen(notice) {
+    const seen = window.visualViewport ? window.visualViewport.width : document.documentElement.clientWidth;
+    const { left, right } = notice.getBoundingClientRect();
+    if (right <= seen + 1 || left < 0 || left >= seen / 2) return;
+    notice.style.boxSizing = "border-box";
+    notice.style.maxWidth = `${Math.round(seen - 2 * left)}px`;
+  }
+
   async function showEntryResults(index, query, root) {
     const anchor = document.getElementById("search-results");
     if (!anchor) return;
@@ -1778,7 +1789,7 @@
     // (The notice says all the line atop the page does, more loudly: crawl.css hides it.)
     if (urgent) {
       const holder = noticePlace(anchor);
-      holder.insertBefore(emergencyNotice(index, root, urgent), holder.firstChild);
+      fitToScreen(holder.insertBefore(emergencyNotice(index, root, urgent), holder.firstChild));
     }
     const section = el("section", "crawl-search");
     section.setAttribute("aria-labelledby", "crawl-search-heading");
