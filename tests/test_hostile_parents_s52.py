@@ -69,6 +69,10 @@ NOTICES = {
         "tiene sueño después del golpe en la cabeza": EMERGENCY,
         "labios pálidos": EMERGENCY,
         "pelo enrollado en el dedo del pie": UNWELL,
+        # A hard knock as said in Mexico, a head split open, a faint (before: none).
+        "se dio un trancazo en la cabeza": UNWELL,
+        "se descalabró": UNWELL,
+        "le dio un soponcio": EMERGENCY,
     },
 }
 

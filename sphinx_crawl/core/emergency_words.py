@@ -312,6 +312,8 @@ SIGNS_ES = [
     # fue el aire" got the worried parent's card alone; "se desmayó", "dejó de respirar"
     # are emergencies: unresponsive, HSE; stops breathing, NHS).
     "se privó", '"le fue el aire"',
+    # A faint, as "le dio un soponcio" (s52: the worried parent's card alone).
+    "soponcio",
     # The same round (s42): choking as "se atoró", something stuck in the throat; a baby
     # left or locked in a car.
     "atoró", "atorado", "atorada", "atorando", "atragantada", "atragantando",
@@ -601,6 +603,8 @@ UNWELL_ES = [
     # Bruises, a hard knock as said in Latin America and Spain, a syrup swallowed.
     "moretón", "moretones", "moratón", "moratones", "hematoma", "totazo", "porrazo",
     "golpazo", "costalazo", "jarabe",
+    # More of the same (s52: "se dio un trancazo en la cabeza", "se descalabró" got none).
+    "trancazo", "madrazo", "descalabró", "descalabrado", "descalabrada",
     # Argentina's emergency department ("ir a la guardia"; not "bajar la guardia"); a
     # poisons line.
     "ir guardia", "llevar guardia", "llevarlo guardia", "llevarla guardia", "toxicología",
