@@ -139,8 +139,14 @@ def test_parts_are_written_and_old_ones_removed(whole: dict[str, Any], tmp_path:
     write_parts(tmp_path, parts, _call)
     written = sorted(p.stem for p in (tmp_path / "_crawl_search").glob("*.js"))
     assert written == sorted(parts)
-    sample = (tmp_path / "_crawl_search" / f"{sorted(parts)[0]}.js").read_text("utf-8")
-    assert sample.startswith(f'crawlSearchPart("{sorted(parts)[0]}", JSON.parse(')
+    # Each a call with the part's data as a literal (not JSON.parse: s52), which reads
+    # back as the data.
+    for name in sorted(parts)[:3]:
+        sample = (tmp_path / "_crawl_search" / f"{name}.js").read_text("utf-8")
+        opening, closing = f'crawlSearchPart("{name}",', ");\n"
+        assert sample.startswith(opening), sample[:80]
+        assert sample.endswith(closing), sample[-80:]
+        assert json.loads(sample[len(opening) : -len(closing)]) == parts[name]
     assert not stale.exists()
     # Small again: one file, and the parts folder emptied.
     write_parts(tmp_path, {}, _call)
@@ -423,3 +429,15 @@ def notice(triage: dict[str, Any]) -> tuple[Any, ...]:
     entries matched, and a split index looks for no typo in words of other first
     letters, "drawers".)"""
     return triage["urgent"], triage["beyond"], triage["topics"]
+
+
+def test_a_part_s_line_separators_are_escaped() -> None:
+    """JSON leaves U+2028 and U+2029 as they are; JavaScript before ES2019 ends a string
+    at them. A part's literal escapes them, and reads back the same."""
+    from sphinx_crawl.render.search import _call
+
+    rows = [["Tummy\u2028time\u2029", "p.html", "a", 0, -1, 3]]
+    text = _call('crawlSearchPart("r-0"', json.dumps(rows, ensure_ascii=False))
+    assert "\u2028" not in text
+    assert "\u2029" not in text
+    assert json.loads(text[len('crawlSearchPart("r-0",') : -len(");\n")]) == rows

@@ -116,8 +116,10 @@
   // Fields and the weight of a match in each: keywords, title, tags, text.
   const FIELDS = [["k", 4], ["t", 3], ["g", 2], ["x", 1]];
   const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  // A gap's digits (render/postings.py, GAP_DIGITS), and each one's value by its code.
+  const GAP_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   const GAP_VALUE = new Int8Array(128);
-  [..."0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"].forEach((c, n) => {
+  [...GAP_DIGITS].forEach((c, n) => {
     GAP_VALUE[c.charCodeAt(0)] = n;
   });
 
