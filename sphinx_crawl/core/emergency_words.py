@@ -196,7 +196,7 @@ SIGNS_EN = [
     "pale lips", "lips pale", "white lips", "lips white", "lips turned white",
     # Hives with wheezing: an allergic reaction that reaches the breathing (NHS: a severe
     # allergic reaction; s52: "hives all over and wheezing" got the illness notice).
-    "hives wheezing", "hives wheezy", "hives wheeze",
+    "hives wheezing", "hives wheezy",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -380,9 +380,9 @@ UNWELL_EN = [
     "dehydrated", "fell", "fall", "fallen", "bump", "bumped", "hurt", "injury", "injured",
     "bruise", "burn", "bleeding", "swallowed", "poison", "inconsolable", "hot",
     "burning up", "breathing", "grunting", "wheezing", "crying nonstop", "wont stop crying",
-    # As themselves: the signs' "hives wheezy" made them a notice's words, never read as
-    # a typo of "wheezing" (s52).
-    "wheezy", "wheeze",
+    # As itself: the signs' "hives wheezy" made it a notice's word, never read as a typo
+    # of "wheezing" (s52).
+    "wheezy",
     "twitching", "jerking", "shaking", "shakes", "trembling", "cries all the time",
     "crying all the time", "always crying", "pain", "painful", "swollen", "swelling",
     "limping", "limps", "bitten", "dog bit", "hit head",
