@@ -9,14 +9,12 @@ there; where the page fits the screen, the notice keeps its column's width.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.browser.test_themes import build_in_theme
-from tests.build_utils import QuietHandler, serving
+from tests.browser.test_themes import built_themes
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +24,7 @@ EDGES = "(el) => ((r) => [Math.round(r.left), Math.round(r.right)])(el.getBoundi
 
 @pytest.fixture(scope="module")
 def haiku_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("wide-theme")
-    build_in_theme("haiku", out)
-    with serving(functools.partial(QuietHandler, directory=str(out))) as (url, _server):
+    with built_themes(tmp_path_factory.mktemp("wide-theme"), ["haiku"]) as url:
         yield f"{url}haiku/"
 
 
