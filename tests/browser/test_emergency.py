@@ -232,6 +232,12 @@ def by_edition(queries: dict[str, list[str]]) -> list[tuple[str, str]]:
     return [(edition, query) for edition, found in queries.items() for query in found]
 
 
+def sample(queries: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The first two queries of each edition, for the page to draw: every query of a
+    table is decided by the page's own script in Node (tests/test_search_queries.py)."""
+    return by_edition({edition: found[:2] for edition, found in queries.items()})
+
+
 # -- the handbook, as a frightened parent types ----------------------------------------
 
 EMERGENCIES = {
@@ -275,10 +281,7 @@ EMERGENCIES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("edition", "query"),
-    by_edition(EMERGENCIES),
-)
+@pytest.mark.parametrize(("edition", "query"), sample(EMERGENCIES))
 def test_the_handbook_puts_an_emergency_before_any_result(
     search_tab: Tab, edition: str, query: str
 ) -> None:
@@ -318,10 +321,7 @@ UNWELL = {
 }
 
 
-@pytest.mark.parametrize(
-    ("edition", "query"),
-    by_edition(UNWELL),
-)
+@pytest.mark.parametrize(("edition", "query"), sample(UNWELL))
 def test_an_injury_or_illness_says_whom_to_call_first(
     search_tab: Tab, edition: str, query: str
 ) -> None:
@@ -370,10 +370,7 @@ UNCOVERED = {
 ROUTES = {"parent-worry", "lost-skills"}
 
 
-@pytest.mark.parametrize(
-    ("edition", "query"),
-    by_edition(UNCOVERED),
-)
+@pytest.mark.parametrize(("edition", "query"), sample(UNCOVERED))
 def test_a_worry_the_handbook_does_not_cover_routes_to_a_professional(
     search_tab: Tab, edition: str, query: str
 ) -> None:
@@ -436,10 +433,7 @@ def test_weeks_born_early_are_not_a_young_baby(search_tab: Tab, edition: str, qu
     assert shown["ids"], query
 
 
-@pytest.mark.parametrize(
-    ("edition", "query"),
-    by_edition(COVERED),
-)
+@pytest.mark.parametrize(("edition", "query"), sample(COVERED))
 def test_a_question_the_handbook_covers_gets_no_notice(
     search_tab: Tab, edition: str, query: str
 ) -> None:

@@ -199,7 +199,15 @@ def entry_results(tab: Tab, query: str) -> list[str]:
     )
 
 
-@pytest.mark.parametrize(("query", "expected", "top"), QUERIES, ids=[q for q, _, _ in QUERIES])
+#: The queries the page is opened for: every query is ranked by the page's own script
+#: in Node (tests/test_search_queries.py, with issue 13's hit rates, and its ranks
+#: summarised); here the page draws a sample, one in ten, each link to its entry.
+IN_THE_BROWSER = QUERIES[::10]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "top"), IN_THE_BROWSER, ids=[q for q, _, _ in IN_THE_BROWSER]
+)
 def test_parent_query_finds_entry(
     search_tab: Tab, site: Path, query: str, expected: set[str], top: int
 ):
@@ -333,19 +341,3 @@ def test_a_topic_the_handbook_does_not_cover_is_said_first(tab: Tab) -> None:
 def test_no_scope_note_for_a_covered_topic(search_tab: Tab) -> None:
     entry_results(search_tab, "stiff legs")
     assert search_tab.page.locator(".crawl-search-scope").count() == 0
-
-
-def test_the_query_set_hit_rates(tab: Tab) -> None:
-    """Issue 13's bar over every query above: hit@3 >= 95% and hit@1 >= 80%.
-    Runs last in this file (the ranks are gathered by the tests above)."""
-    ranks = SEARCH_RANKS
-    wanted = {query for query, _, _ in QUERIES} | set(ANSWER_FIRST)
-    if not wanted <= set(ranks):
-        pytest.skip("run with the whole query set to measure it")
-    found = [ranks[query] for query in sorted(wanted)]
-    hit1 = sum(rank == 1 for rank in found) / len(found)
-    hit3 = sum(rank is not None and rank <= 3 for rank in found) / len(found)
-    print(f"\nquery set: {len(found)} queries, hit@1 {hit1:.0%}, hit@3 {hit3:.0%}")
-    assert len(found) >= 60
-    assert hit3 >= 0.95, f"hit@3 {hit3:.2f}"
-    assert hit1 >= 0.80, f"hit@1 {hit1:.2f}"
