@@ -324,7 +324,20 @@ _NOT_COVERED = {
         ["hip click", "clicky hip", "ddh", "thigh crease", "leg shorter", "different length"],
     ),
     "tiptoes": ("walking on tiptoes", ["tiptoe", "tip toes", "toe walking", "toe walker"]),
-    "torticollis": ("a tilted head or twisted neck", ["twisted neck", "wry neck", "head tilt"]),
+    # s53: "baby always turns head one way" got a tip on lying on the back, no note.
+    "torticollis": (
+        "a tilted head or twisted neck",
+        ["twisted neck", "wry neck", "head tilt", "tilts head", "tilted head",
+         '"turns head one way"', '"turns his head one way"', '"turns her head one way"',
+         '"head to one side"', '"head one way"'],
+    ),
+    # s53: "baby flat feet", "baby feet turn in" got tips on floors, no note.
+    "feet or legs": (
+        "the shape of the feet or legs",
+        ['"flat feet"', '"flat foot"', '"feet turn in"', '"feet turn out"', "in toeing",
+         "intoeing", "pigeon toed", "pigeon toes", "bow legs", "bow legged", "bowlegged",
+         "bandy legs", '"knock knees"', '"knock kneed"', "club foot", "clubfoot"],
+    ),
     # s49: "backwards crawling adhd" got answers about crawling backwards, no note; no
     # source links crawling to attention or learning.
     "learning difficulties": (
@@ -628,9 +641,18 @@ if language == "es":
              "pierna más corta"],
         ),
         "puntillas": ("caminar de puntillas", ["puntas de pie", "punta de pie"]),
+        "pies o piernas": (
+            "la forma de los pies ni de las piernas",
+            ['"pies planos"', '"pie plano"', '"pies hacia dentro"', '"pies para dentro"',
+             '"pies hacia adentro"', '"pies para adentro"', "piernas arqueadas",
+             "piernas en arco", "piernas zambas", '"rodillas juntas"', "pie zambo",
+             "pie equino"],
+        ),
         "tortícolis": (
             "la cabeza ladeada ni del cuello torcido",
-            ["cuello torcido", "cabeza ladeada", "ladea la cabeza", "inclina la cabeza"],
+            ["cuello torcido", "cabeza ladeada", "ladea la cabeza", "inclina la cabeza",
+             # s53: "siempre gira la cabeza a un lado" got a tip, no note.
+             '"cabeza a un lado"', '"cabeza hacia un lado"', '"cabeza para un lado"'],
         ),
         "dificultades de aprendizaje": (
             "el TDAH, la dislexia ni las dificultades de aprendizaje",

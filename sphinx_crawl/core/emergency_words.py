@@ -86,6 +86,8 @@ SIGNS_EN = [
     # tiny spots that do not fade under a glass (NHS); stiff and shaking (a fit).
     "wont breathe", "wont breath", "chest sinking", "chest sinks", "ribs sinking",
     "petechiae", "petechial", "stiff shaking",
+    # (s53: "baby went rigid and shaking" got the illness notice alone.)
+    "rigid shaking", "rigid jerking", "stiff jerking",
     # A parent who fears the baby is dead or dying: not breathing, will not wake (NHS).
     "dead", "died", "going to die", "gonna die", "about to die", "will die", "not alive",
     "isnt alive",
@@ -547,6 +549,13 @@ UNWELL_EN = [
     '"threw up"', "hair tourniquet", "hair wrapped toe", "hair wrapped finger",
     "hair around toe", "hair around finger", "tired floppy", "floppy vaccine",
     "floppy vaccines", "floppy vaccination", "floppy jab", "floppy jabs",
+    # A round of queries (s53): fingers shut in a drawer, a nail torn off, a tablet eaten
+    # (not "tablet" alone: a screen) got no notice. (Not "drawer": a notice's word is
+    # never read as a typo, and "pulling up on the chest of drawers" lost its answer.)
+    "shut finger", "shut fingers", "slammed finger",
+    "slammed fingers", "nail came off", "nail ripped", "torn nail", "fingernail came off",
+    "fingernail ripped", "toenail came off", "ate tablet",
+    "eaten tablet", "chewed tablet",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",

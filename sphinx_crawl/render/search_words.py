@@ -443,6 +443,8 @@ INTENT_WORDS: dict[str, list[str]] = {
     # amiss. A query of these (and stop and intent words) gets where to get help first.
     "vague": _listed(
         "baby babies child son daughter ok okay right fine well something think feel going on just "
+        # "Not himself", "she seems off" (s53).
+        "himself herself themselves seems acting "
         # "I don't know what to do any more", "I can't take it any more": a parent at the
         # end of their tether, no skill lost (s42: "Your baby loses a skill" came first).
         "please know anymore take cope"
@@ -761,6 +763,8 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         ),
         "vague": _listed(
             "bebé bebe hijo hija niño niña nene nena algo bien creo va anda está esta estoy siento "
+            # "No es el mismo" (not himself, s53).
+            "mismo misma "
             # "No sé qué hacer" (I don't know what to do) names no topic (s41: "mi bebé no se
             # mueve, no sé qué hacer" got no notice, "hacer" read as a lost skill's word).
             "favor hacer hago "

@@ -579,12 +579,16 @@
   }
 
   // A parent worried about a very young baby ("my 5 week old, I'm very worried", "newborn
-  // scared"): an emergency where the handbook says so (crawl_emergency's young_weeks).
+  // scared"), or saying only that something is amiss with one ("my 6 week old is not
+  // right", "newborn seems off": s53, no notice before): an emergency where the handbook
+  // says so (crawl_emergency's young_weeks; the NHS: under 8 weeks and very worried).
   function youngAndWorried(index, query) {
     const { young_weeks: limit, young_months: inMonths } = index.emergency || {};
     if (!limit) return false;
     const { alarm } = intentSets(index);
-    if (!words(query).map(fold).some((w) => alarm.has(w))) return false;
+    // (The words saying how young, "newborn", "recién nacido", are no topic here.)
+    const young = (index.crawlYoungWords ??= new Set([...intentSets(index).newborn].flatMap((phrase) => words(phrase))));
+    if (!words(query).map(fold).some((w) => alarm.has(w)) && !vagueWorry(index, query, "", young)) return false;
     return youngerThan(index, query, limit, inMonths);
   }
 
@@ -1695,13 +1699,13 @@
   // not "normal": "is my baby normal" asks, it does not say something is wrong).
   // (``asks`` "worry": a question whose words are such words, one of them a worry's:
   // "is my baby normal", "mi bebé es normal".)
-  function vagueWorry(index, query, asks = "") {
+  function vagueWorry(index, query, asks = "", alsoNoTopic = null) {
     const sets = intentSets(index);
     const all = words(query).map(fold);
     // A question ("should I worry?") is answered by the entry written for it.
     if (!asks && sets.question.has(all[0])) return false;
     const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
-    const said = all.filter((w) => !stop.has(w));
+    const said = all.filter((w) => !stop.has(w) && !(alsoNoTopic && alsoNoTopic.has(w)));
     const amiss = (w) => sets.amiss.has(w) || sets.negation.has(w) || sets.alarm.has(w);
     const noTopic = (w) => amiss(w) || sets.vague.has(w) || sets.worry.has(w) ||
       sets.question.has(w) || sets.age.has(w) || /^\d+$/.test(w);

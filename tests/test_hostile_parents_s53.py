@@ -1,0 +1,82 @@
+"""s53: a baby under 8 weeks said only to be "not right" or "not himself" (the NHS: call
+999 for a baby under 8 weeks when you are very worried); rigid and shaking (a fit);
+fingers shut in a drawer, a nail torn off, a tablet eaten; a head always turned one way,
+flat feet or feet turning in (topics the handbook does not cover).
+
+Each table fails on the code before s53.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
+from tests.test_search_triage import editions as editions  # the fixture
+
+#: A very young baby said to be amiss in other words, beside the same words said of an
+#: older baby (the worried parent's card first, no call) and a crawling question about a
+#: young baby (no notice). Rigid and shaking is a fit, as "stiff and shaking" was. An
+#: injury or something swallowed that got no notice, beside its twin that is harmless.
+NOTICES = {
+    "en": {
+        "my 6 week old is not right": EMERGENCY,
+        "5 week old just not himself": EMERGENCY,
+        "newborn seems off": EMERGENCY,
+        "my 6 month old is not right": NEITHER,
+        "my 6 week old hates tummy time": NEITHER,
+        "baby went rigid and shaking": EMERGENCY,
+        "baby shut fingers in drawer": UNWELL,
+        "baby fingernail came off": UNWELL,
+        "baby ate a tablet": UNWELL,
+        "baby watches cartoons on a tablet": NEITHER,
+        "baby opens every drawer": NEITHER,
+    },
+    "es": {
+        "mi bebé de 6 semanas no está bien": EMERGENCY,
+        "bebé de 3 semanas algo no va bien": EMERGENCY,
+        "recién nacido raro no es el mismo": EMERGENCY,
+        "mi bebé de 6 meses no está bien": NEITHER,
+        "mi bebé de 6 semanas odia estar boca abajo": NEITHER,
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_very_young_baby_said_to_be_amiss_is_an_emergency_and_an_injury_a_notice(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    asked = NOTICES[language]
+    found = decided(editions[language], language, list(asked), tmp_path)
+    assert {q: found[q]["urgent"] for q in asked} == asked
+    # The older baby said to be "not right" gets where to get help first.
+    older = "my 6 month old is not right" if language == "en" else "mi bebé de 6 meses no está bien"
+    assert found[older]["shown"][:1] == ["parent-worry"]
+
+
+#: Worries the handbook does not cover, each with how many notes say so (before: a tip
+#: on floors or on lying on the back, no note).
+TOPICS = {
+    "en": {
+        "baby always turns head one way": 1,
+        "baby flat feet": 1,
+        "baby feet turn in": 1,
+        "baby bow legged": 1,
+        "baby stands with feet flat on the floor": 0,
+    },
+    "es": {
+        "bebé siempre gira la cabeza a un lado": 1,
+        "pies planos bebé": 1,
+        "piernas arqueadas bebé": 1,
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_head_turned_one_way_or_the_shape_of_the_feet_gets_its_note(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    asked = TOPICS[language]
+    found = decided(editions[language], language, list(asked), tmp_path)
+    assert {q: len(found[q]["notes"]) for q in asked} == asked
