@@ -315,7 +315,10 @@ _NOT_COVERED = {
     # s50: "does crawling backwards mean brain damage" got crawling answers, no note.
     "cerebral palsy": (
         "cerebral palsy or other conditions",
-        ["palsy", "cerebral", "cp", "brain damage", "brain damaged", "brain injury"],
+        ["palsy", "cerebral", "cp", "brain damage", "brain damaged", "brain injury",
+         # s53: "my baby has down syndrome and crawls backwards" listed a tip first, and
+         # in Spanish "crawling backwards is normal": no note that it needs its own team.
+         "down syndrome", "downs syndrome", "trisomy", "spina bifida"],
     ),
     # A hostile reader's round (s41): before, a tip came first ("hip clicks": "Be
     # patient"; "walks on tiptoes": a tip on furniture; "twisted neck": tummy time).
@@ -527,6 +530,8 @@ crawl_search_synonyms: dict[str, list[str]] = {
     "babygrow": ["sleepsuit"],
     "romper": ["sleepsuit"],
     "shoes": ["bare feet", "socks"],
+    # s53: "what should baby wear to crawl" listed "Is crawling backwards normal?" first.
+    "wear": ["clothing", "clothes", "socks"],
     "barefoot": ["bare feet"],
     # Muscles and strength
     "stiff": ["tight", "rigid"],
@@ -633,7 +638,9 @@ if language == "es":
              "control cefálico", "cabeza floja", "cuello débil"],
         ),
         "parálisis cerebral": (
-            "la parálisis cerebral ni otras enfermedades", ["parálisis", "cerebral", "pc"],
+            "la parálisis cerebral ni otras enfermedades",
+            ["parálisis", "cerebral", "pc", "síndrome de down", "sindrome de down",
+             "trisomía", "trisomia", "espina bífida", "espina bifida"],
         ),
         "displasia de cadera": (
             "las caderas que crujen ni de la displasia de cadera",
@@ -737,6 +744,8 @@ if language == "es":
         "mameluco": ["pijama"],
         "calcetines": ["medias", "pies descalzos"],
         "medias": ["calcetines"],
+        # s53: "zapatos para gatear" listed hands and knees first.
+        "zapatos": ["pies descalzos", "calcetines"],
         # Spain's words for the same things
         "patina": ["resbala", "resbaladizo"],
         "patinar": ["resbala", "resbaladizo"],

@@ -1,7 +1,9 @@
 """s53: a baby under 8 weeks said only to be "not right" or "not himself" (the NHS: call
 999 for a baby under 8 weeks when you are very worried); rigid and shaking (a fit);
 fingers shut in a drawer, a nail torn off, a tablet eaten; a head always turned one way,
-flat feet or feet turning in (topics the handbook does not cover).
+flat feet or feet turning in, Down syndrome (topics the handbook does not cover); a
+question about calling for what the handbook covers, typed without its question marks;
+what to wear, and shoes in Spanish, find the clothing tips.
 
 Each table fails on the code before s53.
 """
@@ -64,11 +66,15 @@ TOPICS = {
         "baby feet turn in": 1,
         "baby bow legged": 1,
         "baby stands with feet flat on the floor": 0,
+        # A condition with its own team (before: a tip first, and no note).
+        "my baby has down syndrome and crawls backwards": 1,
+        "baby with spina bifida crawling": 1,
     },
     "es": {
         "bebé siempre gira la cabeza a un lado": 1,
         "pies planos bebé": 1,
         "piernas arqueadas bebé": 1,
+        "mi bebé tiene síndrome de down y gatea hacia atrás": 1,
     },
 }
 
@@ -80,3 +86,51 @@ def test_a_head_turned_one_way_or_the_shape_of_the_feet_gets_its_note(
     asked = TOPICS[language]
     found = decided(editions[language], language, list(asked), tmp_path)
     assert {q: len(found[q]["notes"]) for q in asked} == asked
+
+
+#: A question typed without its marks, that starts with the call or the emergency
+#: department it asks about and names only what the handbook covers: its answer, no
+#: call (before: "llamo al 112 porque gatea hacia atrás" was told to call now). The
+#: same words with a sign, a fall, or "dying" (a sign too) keep the notice; and two
+#: more typed in a hurry or said in Spain ("nt" for "not", "se dio en la cabeza").
+ASKED = {
+    "en": {
+        "call 911 baby crawls backwards": NEITHER,
+        "call ambulance baby not breathing": EMERGENCY,
+        "dying crawling backwards": EMERGENCY,
+        "bby nt breathin": EMERGENCY,
+    },
+    "es": {
+        "llamo al 112 porque gatea hacia atrás": NEITHER,
+        "llamar a urgencias gatea hacia atrás": NEITHER,
+        "llamo al 112 no respira": EMERGENCY,
+        "llamo a la ambulancia se cayó": EMERGENCY,
+        "se dio en la cabeza contra la pared": UNWELL,
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_question_without_its_marks_about_calling_gets_its_answer(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    asked = ASKED[language]
+    found = decided(editions[language], language, list(asked), tmp_path)
+    assert {q: found[q]["urgent"] for q in asked} == asked
+
+
+#: What to wear finds the clothing tips first (before: "Is crawling backwards normal?"
+#: in English, hands and knees in Spanish).
+CLOTHES = {
+    "en": {"what should baby wear to crawl": {"bare-knees-and-feet", "skip-slippery-footies"}},
+    "es": {"zapatos para gatear": {"bare-knees-and-feet", "skip-slippery-footies"}},
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_what_to_wear_finds_the_clothing_tips_first(
+    editions: dict[str, Path], tmp_path: Path, language: str
+) -> None:
+    asked = CLOTHES[language]
+    found = decided(editions[language], language, list(asked), tmp_path)
+    assert [q for q, ids in asked.items() if found[q]["shown"][0] not in ids] == []

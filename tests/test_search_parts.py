@@ -5,6 +5,7 @@ does. Checked on the handbook's own index, split as if it were large."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -441,3 +442,14 @@ def test_a_part_s_line_separators_are_escaped() -> None:
     assert "\u2028" not in text
     assert "\u2029" not in text
     assert json.loads(text[len('crawlSearchPart("r-0",') : -len(");\n")]) == rows
+
+
+def test_the_script_reads_ages_and_kinds_with_the_index_s_alphabet() -> None:
+    """The split index writes each entry's age and kind as one character of AGE_ALPHABET
+    and no longer ships it (70 bytes of every first query): the script has the same."""
+    from sphinx_crawl.render.search_shards import AGE_ALPHABET
+
+    script = (ROOT / "sphinx_crawl" / "static" / "crawl-search.js").read_text(encoding="utf-8")
+    found = re.search(r'const AGE_ALPHABET = "([^"]+)";', script)
+    assert found is not None
+    assert found.group(1) == AGE_ALPHABET

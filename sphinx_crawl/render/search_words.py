@@ -444,7 +444,7 @@ INTENT_WORDS: dict[str, list[str]] = {
     "vague": _listed(
         "baby babies child son daughter ok okay right fine well something think feel going on just "
         # "Not himself", "she seems off" (s53).
-        "himself herself themselves seems acting "
+        "himself herself seems acting "
         # "I don't know what to do any more", "I can't take it any more": a parent at the
         # end of their tether, no skill lost (s42: "Your baby loses a skill" came first).
         "please know anymore take cope"

@@ -127,7 +127,9 @@
   // Up front: per entry its kind, one character each; the words, the rows and (for a
   // query that names an age) the entries' ages come in parts, loaded for what is asked.
   const entryCount = (index) => (index.entries && !index.parts ? index.entries.length : index.total);
-  const decode = (index, text, n) => index.parts.alphabet.indexOf(text[n]) - 1;
+  // One character per month of age, or per kind (render/search_shards.py, AGE_ALPHABET).
+  const AGE_ALPHABET = "~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-./:;<=";
+  const decode = (index, text, n) => AGE_ALPHABET.indexOf(text[n]) - 1;
   const kindOf = (index, n) =>
     index.parts ? index.kind_labels[decode(index, index.kinds, n)] : index.entries[n][3];
   function fromOf(index, n) {
@@ -587,7 +589,7 @@
     if (!limit) return false;
     const { alarm } = intentSets(index);
     // (The words saying how young, "newborn", "recién nacido", are no topic here.)
-    const young = (index.crawlYoungWords ??= new Set([...intentSets(index).newborn].flatMap((phrase) => words(phrase))));
+    const young = new Set([...intentSets(index).newborn].flatMap(words));
     if (!words(query).map(fold).some((w) => alarm.has(w)) && !vagueWorry(index, query, "", young)) return false;
     return youngerThan(index, query, limit, inMonths);
   }
@@ -1425,8 +1427,14 @@
     const { asking } = index.emergency || {};
     const sets = intentSets(index);
     const first = fold(words(query)[0] || "");
-    if (!asking || !(sets.question.has(first) || /[?\u00bf]/.test(query))) return false;
+    if (!asking) return false;
     const meta = (index.crawlAsking ??= wordsOf(asking));
+    // A question as a phone types it, without its marks: one that starts with a word of
+    // asking that is no sign's ("llamo al 112 porque gatea hacia atrás", s53: told to call
+    // now; not "dying", a sign too).
+    const asksFirst = meta.has(stem(first)) &&
+      !(index.emergency.signs || []).some((phrase) => forms(phrase).some(([, root]) => root === stem(first)));
+    if (!(sets.question.has(first) || /[?\u00bf]/.test(query) || asksFirst)) return false;
     const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
     const found = (phrases || []).filter((phrase) => namesPhrase(asked, phrase, vocabulary));
     return found.length > 0 &&
@@ -1699,13 +1707,13 @@
   // not "normal": "is my baby normal" asks, it does not say something is wrong).
   // (``asks`` "worry": a question whose words are such words, one of them a worry's:
   // "is my baby normal", "mi bebé es normal".)
-  function vagueWorry(index, query, asks = "", alsoNoTopic = null) {
+  function vagueWorry(index, query, asks = "", skip = new Set()) {
     const sets = intentSets(index);
     const all = words(query).map(fold);
     // A question ("should I worry?") is answered by the entry written for it.
     if (!asks && sets.question.has(all[0])) return false;
     const stop = (index.crawlStop ??= new Set((index.stop || []).map(fold)));
-    const said = all.filter((w) => !stop.has(w) && !(alsoNoTopic && alsoNoTopic.has(w)));
+    const said = all.filter((w) => !stop.has(w) && !skip.has(w));
     const amiss = (w) => sets.amiss.has(w) || sets.negation.has(w) || sets.alarm.has(w);
     const noTopic = (w) => amiss(w) || sets.vague.has(w) || sets.worry.has(w) ||
       sets.question.has(w) || sets.age.has(w) || /^\d+$/.test(w);
