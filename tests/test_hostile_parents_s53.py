@@ -28,6 +28,9 @@ NOTICES = {
         "newborn seems off": EMERGENCY,
         "my 6 month old is not right": NEITHER,
         "my 6 week old hates tummy time": NEITHER,
+        # A problem alone is what a parent reads up on, not a sign of worry.
+        "newborn problems": NEITHER,
+        "6 week old problem": NEITHER,
         "baby went rigid and shaking": EMERGENCY,
         "baby shut fingers in drawer": UNWELL,
         "baby fingernail came off": UNWELL,
@@ -41,6 +44,7 @@ NOTICES = {
         "recién nacido raro no es el mismo": EMERGENCY,
         "mi bebé de 6 meses no está bien": NEITHER,
         "mi bebé de 6 semanas odia estar boca abajo": NEITHER,
+        "mi bebé de 3 semanas tiene un problema": NEITHER,
     },
 }
 

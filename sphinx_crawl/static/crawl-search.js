@@ -588,9 +588,13 @@
     const { young_weeks: limit, young_months: inMonths } = index.emergency || {};
     if (!limit) return false;
     const { alarm } = intentSets(index);
-    // (The words saying how young, "newborn", "recién nacido", are no topic here.)
+    // (The words saying how young, "newborn", "recién nacido", are no topic here; and a
+    // problem alone is no sign of worry: "newborn problems" is what a parent reads up on.)
     const young = new Set([...intentSets(index).newborn].flatMap(words));
-    if (!words(query).map(fold).some((w) => alarm.has(w)) && !vagueWorry(index, query, "", young)) return false;
+    const said = words(query).map(fold);
+    const amiss = vagueWorry(index, query, "", young) && said.some((w) => !/^(problem|issue|problema)s?$/.test(w) &&
+      (intentSets(index).amiss.has(w) || intentSets(index).negation.has(w)));
+    if (!said.some((w) => alarm.has(w)) && !amiss) return false;
     return youngerThan(index, query, limit, inMonths);
   }
 
