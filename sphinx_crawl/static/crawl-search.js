@@ -586,16 +586,13 @@
   // says so (crawl_emergency's young_weeks; the NHS: under 8 weeks and very worried).
   function youngAndWorried(index, query) {
     const { young_weeks: limit, young_months: inMonths } = index.emergency || {};
-    if (!limit) return false;
-    const { alarm } = intentSets(index);
+    const { alarm, amiss, negation, newborn } = intentSets(index);
+    const said = words(query).map(fold);
     // (The words saying how young, "newborn", "recién nacido", are no topic here; and a
     // problem alone is no sign of worry: "newborn problems" is what a parent reads up on.)
-    const young = new Set([...intentSets(index).newborn].flatMap(words));
-    const said = words(query).map(fold);
-    const amiss = vagueWorry(index, query, "", young) && said.some((w) => !/^(problem|issue|problema)s?$/.test(w) &&
-      (intentSets(index).amiss.has(w) || intentSets(index).negation.has(w)));
-    if (!said.some((w) => alarm.has(w)) && !amiss) return false;
-    return youngerThan(index, query, limit, inMonths);
+    const worried = said.some((w) => alarm.has(w)) || (vagueWorry(index, query, "", new Set([...newborn].flatMap(words))) &&
+      said.some((w) => (amiss.has(w) || negation.has(w)) && !/^(problem|issue|problema)s?$/.test(w)));
+    return Boolean(limit) && worried && youngerThan(index, query, limit, inMonths);
   }
 
   // A temperature as a number: 38 to 42.9 (°C) or 100.4 to 109.9 (°F), whatever follows
