@@ -8,7 +8,6 @@ Run as tests/test_search_triage.py runs its queries (tests/js/triage.mjs).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -275,9 +274,7 @@ ROUNDS = {
 }
 
 
-def notices_are_as_asked(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
-) -> None:
+def notices_are_as_asked(request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]) -> None:
     """Each edition's queries get the notice given ({language: {query: notice}}); the
     later rounds' tests call this too."""
     built = request.getfixturevalue("editions")
@@ -288,16 +285,16 @@ def notices_are_as_asked(
     }
     got: dict[tuple[str, str], str] = {}
     for language, notices in asked.items():
-        for query, found in decided(built[language], language, list(notices), tmp_path).items():
+        for query, found in decided(built[language], language, list(notices)).items():
             got[language, query] = found["urgent"]
     assert got == wanted
 
 
 @pytest.mark.parametrize("asked", list(ROUNDS.values()), ids=list(ROUNDS))
 def test_a_worried_parent_gets_the_right_notice(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]
 ) -> None:
-    notices_are_as_asked(request, tmp_path, asked)
+    notices_are_as_asked(request, asked)
 
 
 #: A parent who can only say that something is wrong (CDC "Act Early": a parent's
@@ -324,14 +321,12 @@ FIRST = {
 }
 
 
-def test_the_entry_for_what_is_asked_comes_first(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_the_entry_for_what_is_asked_comes_first(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     first = {
         (language, query): (found["ids"] or [""])[0]
         for language, queries in FIRST.items()
-        for query, found in decided(built[language], language, list(queries), tmp_path).items()
+        for query, found in decided(built[language], language, list(queries)).items()
     }
     expected = {(lang, q): entry for lang, qs in FIRST.items() for q, entry in qs.items()}
     assert first == expected
@@ -350,11 +345,11 @@ IN_WORDS = {
 }
 
 
-def test_an_age_in_words_ranks_as_in_digits(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+def test_an_age_in_words_ranks_as_in_digits(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     for language, pairs in IN_WORDS.items():
         asked = [query for pair in pairs for query in pair]
-        found = decided(built[language], language, asked, tmp_path)
+        found = decided(built[language], language, asked)
         for words, digits in pairs:
             assert found[words]["ids"][:1] == found[digits]["ids"][:1], (words, found[words])
 
@@ -403,12 +398,12 @@ LOST_OR_NOT_YET = {
 }
 
 
-def test_not_crawling_yet_is_no_lost_skill(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+def test_not_crawling_yet_is_no_lost_skill(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     first = {
         (language, query): found["ids"][:1] == ["lost-skills"]
         for language, queries in LOST_OR_NOT_YET.items()
-        for query, found in decided(built[language], language, list(queries), tmp_path).items()
+        for query, found in decided(built[language], language, list(queries)).items()
     }
     assert first == {
         (lang, q): lost for lang, qs in LOST_OR_NOT_YET.items() for q, lost in qs.items()

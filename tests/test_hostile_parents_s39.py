@@ -8,8 +8,6 @@ Run as tests/test_search_triage.py runs its queries (tests/js/triage.mjs).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.test_hostile_parents_s38 import (
@@ -207,9 +205,9 @@ ROUNDS = {
 
 @pytest.mark.parametrize("asked", list(ROUNDS.values()), ids=list(ROUNDS))
 def test_a_worried_parent_gets_the_right_notice(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]
 ) -> None:
-    notices_are_as_asked(request, tmp_path, asked)
+    notices_are_as_asked(request, asked)
 
 
 #: A child older than every age the handbook is about (its oldest window ends at 18
@@ -236,23 +234,19 @@ BEYOND = {
 }
 
 
-def test_a_child_older_than_the_handbook_gets_help_first(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_a_child_older_than_the_handbook_gets_help_first(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     got = {}
     for language, queries in BEYOND.items():
-        for query, found in decided(built[language], language, list(queries), tmp_path).items():
+        for query, found in decided(built[language], language, list(queries)).items():
             got[language, query] = found["shown"][:1] == ["parent-worry"] and not found["urgent"]
     assert got == {(lang, q): first for lang, qs in BEYOND.items() for q, first in qs.items()}
 
 
 #: Losing skills (shared/EVIDENCE.md): "baby regressing", "my baby regressed" got the
 #: card about development alone; the sign to act today (regression) comes first now.
-def test_a_baby_regressing_gets_the_sign_to_act_today(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_a_baby_regressing_gets_the_sign_to_act_today(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     queries = ["baby regressing", "my baby regressed"]
-    found = decided(built["en"], "en", queries, tmp_path)
+    found = decided(built["en"], "en", queries)
     assert [found[q]["shown"][:1] for q in queries] == [["lost-skills"]] * len(queries)

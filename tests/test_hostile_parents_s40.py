@@ -6,8 +6,6 @@ tests/test_search_triage.py runs its queries (tests/js/triage.mjs).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests import test_hostile_parents_s38 as s38
@@ -210,9 +208,9 @@ EYES_AND_KNOCKS = {
     [OTHER_LANGUAGES, ILLNESS_BY_NAME, WHERE_TO_GO, EMOJI, SAFETY, WHITE, EYES_AND_KNOCKS],
 )
 def test_each_round_gets_its_notice(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]
 ) -> None:
-    s38.notices_are_as_asked(request, tmp_path, asked)
+    s38.notices_are_as_asked(request, asked)
 
 
 #: A cry for help and nothing else ("help", "HELP PLEASE", "sos", "ayuda", "socorro"):
@@ -229,14 +227,12 @@ FIRST = [
 ]
 
 
-def test_a_cry_for_help_gets_where_to_get_help_first(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_a_cry_for_help_gets_where_to_get_help_first(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     got = []
     for language in ("en", "es"):
         asked = [query for lang, query, _ in FIRST if lang == language]
-        shown = decided(built[language], language, asked, tmp_path)
+        shown = decided(built[language], language, asked)
         got += [(language, q, (shown[q]["shown"] or [""])[0]) for q in asked]
     assert sorted(got) == sorted(FIRST)
 
@@ -253,10 +249,10 @@ AGES = [
 ]
 
 
-def test_an_age_as_2yo_is_read(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+def test_an_age_as_2yo_is_read(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     got = []
     for lang, query, _ in AGES:
-        found = decided(built[lang], lang, [query], tmp_path)[query]
+        found = decided(built[lang], lang, [query])[query]
         got.append((lang, query, found["urgent"] or found["shown"][0]))
     assert got == AGES

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -48,21 +47,21 @@ BLUES = {
 
 
 def test_a_parents_own_health_is_not_covered_and_no_lost_skill(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
     built = request.getfixturevalue("editions")
     got = []
     for language in ("en", "es"):
         asked = [query for lang, query in PARENT_HEALTH if lang == language]
-        for query, found in decided(built[language], language, asked, tmp_path).items():
+        for query, found in decided(built[language], language, asked).items():
             shown = found["shown"]
             lost = "lost-skills" in shown
             got.append((language, query, found["urgent"], found["topics"] > 0, shown[:1], lost))
     assert got == [(lang, q, NEITHER, True, ["parent-worry"], False) for lang, q in PARENT_HEALTH]
     # A skill lost, said so, still gets its sign first.
-    regression = decided(built["en"], "en", ["baby regression"], tmp_path)["baby regression"]
+    regression = decided(built["en"], "en", ["baby regression"])["baby regression"]
     assert regression["shown"][:1] == ["lost-skills"]
-    s38.notices_are_as_asked(request, tmp_path, BLUES)
+    s38.notices_are_as_asked(request, BLUES)
 
 
 #: A black eye, a bruise, a tooth knocked out: an injury (whom to call today), not the
@@ -144,9 +143,9 @@ OTHER_WORDS = {
 
 @pytest.mark.parametrize("asked", [BLACK_EYE, OTHER_WORDS], ids=["black-eye", "other-words"])
 def test_each_round_gets_its_notice(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]
 ) -> None:
-    s38.notices_are_as_asked(request, tmp_path, asked)
+    s38.notices_are_as_asked(request, asked)
 
 
 #: A worry the handbook does not cover, named with a word some tip has in passing:
@@ -172,16 +171,14 @@ NOT_COVERED = [
 ]
 
 
-def test_a_worry_not_covered_gets_the_card_first(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_a_worry_not_covered_gets_the_card_first(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     got = []
     for language in ("en", "es"):
         asked = [query for lang, query in NOT_COVERED if lang == language] + (
             ["se pone de pie"] if language == "es" else ["baby only crawls backwards"]
         )
-        found = decided(built[language], language, asked, tmp_path)
+        found = decided(built[language], language, asked)
         got += [(language, q, found[q]["topics"] > 0, found[q]["shown"][:1]) for q in asked]
     wanted = {(lang, q, True, ("parent-worry",)) for lang, q in NOT_COVERED}
     # Covered, and no topic not covered in it ("de pie" is not "puntas de pie").
@@ -225,10 +222,10 @@ ASKED_IN_OTHER_WORDS = {
 }
 
 
-def test_other_words_and_languages(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    s38.notices_are_as_asked(request, tmp_path, ASKED_IN_OTHER_WORDS)
+def test_other_words_and_languages(request: pytest.FixtureRequest) -> None:
+    s38.notices_are_as_asked(request, ASKED_IN_OTHER_WORDS)
     built = request.getfixturevalue("editions")
-    found = decided(built["es"], "es", ["no se que hacer", "no sé qué hacer"], tmp_path)
+    found = decided(built["es"], "es", ["no se que hacer", "no sé qué hacer"])
     assert [found[q]["shown"][:1] for q in found] == [["parent-worry"], ["parent-worry"]]
 
 

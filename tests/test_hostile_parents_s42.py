@@ -7,8 +7,6 @@ runs its queries (tests/js/triage.mjs).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests import test_hostile_parents_s38 as s38
@@ -279,16 +277,14 @@ HOSTILE = {
     ids=["colours", "eyes", "run-together", "car-and-choking", "hostile"],
 )
 def test_each_round_gets_its_notice(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]
 ) -> None:
-    s38.notices_are_as_asked(request, tmp_path, asked)
+    s38.notices_are_as_asked(request, asked)
 
 
-def test_food_eaten_with_no_distress_gets_the_card_first(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_food_eaten_with_no_distress_gets_the_card_first(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
-    found = decided(built["en"], "en", ["baby ate a grape"], tmp_path)["baby ate a grape"]
+    found = decided(built["en"], "en", ["baby ate a grape"])["baby ate a grape"]
     assert found["shown"][:1] == ["parent-worry"]
 
 
@@ -309,11 +305,9 @@ LOST = [
 ]
 
 
-def test_ya_and_hacer_are_no_lost_skill_but_ya_no_is(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_ya_and_hacer_are_no_lost_skill_but_ya_no_is(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
-    found = decided(built["es"], "es", NOT_LOST + LOST, tmp_path)
+    found = decided(built["es"], "es", NOT_LOST + LOST)
     assert {q: "lost-skills" in found[q]["shown"][:3] for q in NOT_LOST} == dict.fromkeys(
         NOT_LOST, False
     )
@@ -358,12 +352,12 @@ TETHER = [
 
 
 def test_a_parent_at_the_end_of_their_tether_gets_help_first(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
     built = request.getfixturevalue("editions")
     got = []
     for language in ("en", "es"):
         asked = [query for lang, query, _ in TETHER if lang == language]
-        found = decided(built[language], language, asked, tmp_path)
+        found = decided(built[language], language, asked)
         got += [(language, query, found[query]["shown"][0]) for query in asked]
     assert got == TETHER

@@ -7,7 +7,6 @@ built handbook's search as tests/test_search_triage.py runs its queries
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -237,17 +236,15 @@ WORRY_FIRST = {"en": ["baby is acting strange"]}
 
 @pytest.mark.parametrize("asked", [FALSE_ALARMS, MISSED], ids=["false-alarms", "missed"])
 def test_each_round_gets_its_notice(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]
 ) -> None:
-    s38.notices_are_as_asked(request, tmp_path, asked)
+    s38.notices_are_as_asked(request, asked)
 
 
-def test_a_vague_worry_gets_where_to_get_help_first(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_a_vague_worry_gets_where_to_get_help_first(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     for language, queries in WORRY_FIRST.items():
-        found = decided(built[language], language, queries, tmp_path)
+        found = decided(built[language], language, queries)
         first = {q: found[q]["shown"][0] for q in queries}
         assert first == dict.fromkeys(queries, "parent-worry")
 
@@ -269,12 +266,12 @@ ABOUT_CRAWLING = {
 
 
 def test_is_my_baby_normal_lists_where_to_get_help_among_the_first_three(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
     built = request.getfixturevalue("editions")
     for language in ("en", "es"):
         asked = NORMAL[language] + ABOUT_CRAWLING[language]
-        found = decided(built[language], language, asked, tmp_path)
+        found = decided(built[language], language, asked)
         card = {q: "parent-worry" in found[q]["shown"][:3] for q in asked}
         assert card == {q: q in NORMAL[language] for q in asked}
         assert {found[q]["shown"][0] for q in ABOUT_CRAWLING[language]} == {"only-backwards-normal"}

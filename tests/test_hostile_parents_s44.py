@@ -6,8 +6,6 @@ built handbook's search as tests/test_search_triage.py runs its queries
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests import test_hostile_parents_s38 as s38
@@ -54,11 +52,11 @@ NOT_LOST = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_skill_said_lost_finds_the_lost_skill_first(
-    request: pytest.FixtureRequest, tmp_path: Path, language: str
+    request: pytest.FixtureRequest, language: str
 ) -> None:
     built = request.getfixturevalue("editions")
     asked = LOST_FIRST[language] + list(NOT_LOST[language])
-    found = decided(built[language], language, asked, tmp_path)
+    found = decided(built[language], language, asked)
     first = {q: found[q]["shown"][:1] for q in asked}
     wanted = {q: ["lost-skills"] for q in LOST_FIRST[language]}
     wanted |= {q: [entry] for q, entry in NOT_LOST[language].items()}
@@ -154,6 +152,6 @@ INJURY = {
 
 @pytest.mark.parametrize("asked", [RASH, PREMATURE, INJURY], ids=["rash", "premature", "injury"])
 def test_each_round_gets_its_notice(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]
 ) -> None:
-    s38.notices_are_as_asked(request, tmp_path, asked)
+    s38.notices_are_as_asked(request, asked)

@@ -101,8 +101,8 @@ NOTICES = {
 }
 
 
-def test_each_case_gets_its_notice(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    s38.notices_are_as_asked(request, tmp_path, NOTICES)
+def test_each_case_gets_its_notice(request: pytest.FixtureRequest) -> None:
+    s38.notices_are_as_asked(request, NOTICES)
 
 
 #: What comes first. A worry the handbook does not cover, a child older than every
@@ -171,7 +171,7 @@ FIRST = {
 
 
 def first_shown(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: Mapping[str, Mapping[str, object]]
+    request: pytest.FixtureRequest, asked: Mapping[str, Mapping[str, object]]
 ) -> dict[tuple[str, str], str]:
     """The first entry the page lists for each edition's queries ({language: {query:
     ...}}), by (language, query)."""
@@ -179,14 +179,12 @@ def first_shown(
     return {
         (language, query): (found["shown"] or [""])[0]
         for language, queries in asked.items()
-        for query, found in decided(built[language], language, list(queries), tmp_path).items()
+        for query, found in decided(built[language], language, list(queries)).items()
     }
 
 
-def test_the_entry_for_what_is_asked_comes_first(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    first = first_shown(request, tmp_path, FIRST)
+def test_the_entry_for_what_is_asked_comes_first(request: pytest.FixtureRequest) -> None:
+    first = first_shown(request, FIRST)
     assert first == {(lang, q): entry for lang, qs in FIRST.items() for q, entry in qs.items()}
 
 
@@ -222,12 +220,12 @@ FROM_10_MONTHS = "backwards-plus-other-delays"
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_an_age_written_otherwise_ranks_as_that_age(
-    request: pytest.FixtureRequest, tmp_path: Path, language: str
+    request: pytest.FixtureRequest, language: str
 ) -> None:
     built = request.getfixturevalue("editions")
     pairs = SAME_AS[language]
     asked = [query for pair in pairs for query in pair] + [FROM_BIRTH[language]]
-    found = decided(built[language], language, asked, tmp_path)
+    found = decided(built[language], language, asked)
     ranked = {q: [i for i in found[q]["ids"] if i != "parent-worry"][:1] for q in asked}
     assert {odd: ranked[odd] for odd, _ in pairs} == {odd: ranked[plain] for odd, plain in pairs}
     assert ranked[FROM_BIRTH[language]] == [FROM_10_MONTHS]
@@ -259,19 +257,19 @@ LOST_FIRST = {
 
 
 def lost_first_as_asked(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: Mapping[str, Mapping[str, bool]]
+    request: pytest.FixtureRequest, asked: Mapping[str, Mapping[str, bool]]
 ) -> None:
     """Whether the lost skill comes first for each query is as asked ({language:
     {query: lost first}})."""
-    first = first_shown(request, tmp_path, asked)
+    first = first_shown(request, asked)
     lost = {key: entry == "lost-skills" for key, entry in first.items()}
     assert lost == {(lang, q): is_lost for lang, qs in asked.items() for q, is_lost in qs.items()}
 
 
 def test_a_skill_taken_over_by_walking_is_no_skill_lost_but_the_reverse_is(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
-    lost_first_as_asked(request, tmp_path, LOST_FIRST)
+    lost_first_as_asked(request, LOST_FIRST)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

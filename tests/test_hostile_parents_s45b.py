@@ -108,11 +108,11 @@ SAME_AS = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_an_age_in_two_parts_ranks_as_that_age(
-    request: pytest.FixtureRequest, tmp_path: Path, language: str
+    request: pytest.FixtureRequest, language: str
 ) -> None:
     built = request.getfixturevalue("editions")
     asked = [query for pair in SAME_AS[language] for query in pair]
-    found = decided(built[language], language, asked, tmp_path)
+    found = decided(built[language], language, asked)
     first = {q: [i for i in found[q]["shown"] if i != "parent-worry"][:1] for q in asked}
     pairs = SAME_AS[language]
     assert {odd: first[odd] for odd, _ in pairs} == {odd: first[plain] for odd, plain in pairs}
@@ -138,11 +138,9 @@ NOTICES = {
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_fever_at_an_age_in_two_parts(
-    request: pytest.FixtureRequest, tmp_path: Path, language: str
-) -> None:
+def test_a_fever_at_an_age_in_two_parts(request: pytest.FixtureRequest, language: str) -> None:
     built = request.getfixturevalue("editions")
-    found = decided(built[language], language, list(NOTICES[language]), tmp_path)
+    found = decided(built[language], language, list(NOTICES[language]))
     assert {q: found[q]["urgent"] for q in NOTICES[language]} == NOTICES[language]
 
 
@@ -178,7 +176,5 @@ LOST_FIRST = {
 }
 
 
-def test_a_thing_no_longer_done_is_no_skill_lost(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    lost_first_as_asked(request, tmp_path, LOST_FIRST)
+def test_a_thing_no_longer_done_is_no_skill_lost(request: pytest.FixtureRequest) -> None:
+    lost_first_as_asked(request, LOST_FIRST)

@@ -172,8 +172,8 @@ NOTICES = {
 }
 
 
-def test_each_case_gets_its_notice(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    s38.notices_are_as_asked(request, tmp_path, NOTICES)
+def test_each_case_gets_its_notice(request: pytest.FixtureRequest) -> None:
+    s38.notices_are_as_asked(request, NOTICES)
 
 
 #: Whether "Your baby loses a skill" (contact the doctor today: RCN, CHQ) comes first.
@@ -246,8 +246,8 @@ LOST_FIRST = {
 }
 
 
-def test_whether_a_skill_is_lost(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    lost_first_as_asked(request, tmp_path, LOST_FIRST)
+def test_whether_a_skill_is_lost(request: pytest.FixtureRequest) -> None:
+    lost_first_as_asked(request, LOST_FIRST)
 
 
 #: A verb of stopping that says no skill is gone, and a skill said not done (not
@@ -300,14 +300,12 @@ CARD_FIRST = {
 }
 
 
-def test_where_to_get_help_comes_first_and_no_skill_is_lost(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_where_to_get_help_comes_first_and_no_skill_is_lost(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     shown = {}
     for lang in ("en", "es"):
         asked = [*CARD_FIRST[lang], *NOT_AMONG_THREE[lang]]
-        for query, found in decided(built[lang], lang, asked, tmp_path).items():
+        for query, found in decided(built[lang], lang, asked).items():
             shown[lang, query] = found["shown"]
     first = {(lang, q): shown[lang, q][:1] for lang, qs in CARD_FIRST.items() for q in qs}
     assert first == {key: ["parent-worry"] for key in first}

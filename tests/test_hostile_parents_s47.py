@@ -248,13 +248,13 @@ NOTICES = {"nap-gone-without": PRIVO, "too-hot-in-a-car-or-the-sun": HEAT, "not-
 
 @pytest.mark.parametrize("asked", list(LOST.values()), ids=list(LOST))
 def test_a_skill_lost_comes_first_as_asked(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, bool]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, bool]]
 ) -> None:
-    lost_first_as_asked(request, tmp_path, asked)
+    lost_first_as_asked(request, asked)
 
 
 @pytest.mark.parametrize("asked", list(NOTICES.values()), ids=list(NOTICES))
 def test_each_query_gets_its_notice(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]
 ) -> None:
-    notices_are_as_asked(request, tmp_path, asked)
+    notices_are_as_asked(request, asked)

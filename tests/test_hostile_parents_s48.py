@@ -217,20 +217,20 @@ BACK_TO_SLEEP = (
     "asked", [UNDER_WATER, FIRST_LETTER], ids=["gone-under-the-water", "first-letter"]
 )
 def test_a_worried_parent_gets_the_right_notice(
-    request: pytest.FixtureRequest, tmp_path: Path, asked: dict[str, dict[str, str]]
+    request: pytest.FixtureRequest, asked: dict[str, dict[str, str]]
 ) -> None:
-    notices_are_as_asked(request, tmp_path, asked)
+    notices_are_as_asked(request, asked)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_worry_not_covered_is_sent_where_it_belongs(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     """Each query's notes, by what they say: one kind each (the sleep note also sends to
     the doctor, and never to a developmental screening), and the sleep rule's link is
     the AAP page it comes from."""
     asked = NOTES[language]
-    found = decided(editions[language], language, list(asked), tmp_path)
+    found = decided(editions[language], language, list(asked))
     says = SAYS[language]
     got: dict[str, str | None] = {}
     for query in asked:
@@ -270,8 +270,8 @@ SKILL_NAMED = {
 }
 
 
-def test_a_skill_named_is_no_skill_lost(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    lost_first_as_asked(request, tmp_path, SKILL_NAMED)
+def test_a_skill_named_is_no_skill_lost(request: pytest.FixtureRequest) -> None:
+    lost_first_as_asked(request, SKILL_NAMED)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -84,18 +84,16 @@ LOSS_FIRST = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_query_of_no_loss_does_not_find_the_lost_skill(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
-    found = decided(editions[language], language, NO_LOSS[language], tmp_path)
+    found = decided(editions[language], language, NO_LOSS[language])
     listed = {query: found[query]["shown"][:3] for query in NO_LOSS[language]}
     assert {q: shown for q, shown in listed.items() if LOST in shown} == {}
     assert all(listed.values()), listed  # each still finds what it is about
 
 
-def test_a_query_of_a_loss_still_finds_it_first(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    lost_first_as_asked(request, tmp_path, LOSS_FIRST)
+def test_a_query_of_a_loss_still_finds_it_first(request: pytest.FixtureRequest) -> None:
+    lost_first_as_asked(request, LOSS_FIRST)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -134,5 +132,5 @@ CONDITION = {
 }
 
 
-def test_a_condition_is_no_concussion(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    notices_are_as_asked(request, tmp_path, CONDITION)
+def test_a_condition_is_no_concussion(request: pytest.FixtureRequest) -> None:
+    notices_are_as_asked(request, CONDITION)

@@ -42,10 +42,10 @@ FIRST: dict[str, dict[str, str | tuple[str, ...]]] = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_topic_word_said_of_someone_else_leaves_the_answer_first(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     asked = FIRST[language]
-    found = decided(editions[language], language, list(asked), tmp_path)
+    found = decided(editions[language], language, list(asked))
     allowed = {q: (first,) if isinstance(first, str) else first for q, first in asked.items()}
     wrong = {
         query: found[query]["shown"][:3]
@@ -77,10 +77,8 @@ FALLS_AND_SCALDS = {
 }
 
 
-def test_floppy_after_a_fall_and_a_scald_get_their_notice(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    notices_are_as_asked(request, tmp_path, FALLS_AND_SCALDS)
+def test_floppy_after_a_fall_and_a_scald_get_their_notice(request: pytest.FixtureRequest) -> None:
+    notices_are_as_asked(request, FALLS_AND_SCALDS)
 
 
 #: The baby called by another name lists what "my baby" lists among its first three, in
@@ -104,10 +102,10 @@ CALLED = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_baby_called_by_another_name_gets_the_same_answers(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     pairs = CALLED[language]
-    found = decided(editions[language], language, [*pairs, *pairs.values()], tmp_path)
+    found = decided(editions[language], language, [*pairs, *pairs.values()])
     assert {q: sorted(found[q]["shown"][:3]) for q in pairs} == {
         q: sorted(found[same]["shown"][:3]) for q, same in pairs.items()
     }

@@ -94,9 +94,9 @@ NOTICES = {
 
 
 def test_a_scald_a_fit_or_an_injury_said_in_other_words_gets_its_notice(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
-    notices_are_as_asked(request, tmp_path, NOTICES)
+    notices_are_as_asked(request, NOTICES)
 
 
 #: A skill said forgotten or lost, whether or not the handbook has a milestone for it
@@ -128,9 +128,9 @@ FIRST = {
 
 
 def test_a_word_said_more_strongly_finds_the_same_entry_first(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
-    assert first_shown(request, tmp_path, FIRST) == {
+    assert first_shown(request, FIRST) == {
         (language, query): id_ for language, asked in FIRST.items() for query, id_ in asked.items()
     }
 
@@ -146,9 +146,9 @@ KEPT = {
 
 
 def test_a_skill_said_forgotten_lists_the_sign_of_a_skill_lost_first(
-    editions: dict[str, Path], tmp_path: Path
+    editions: dict[str, Path],
 ) -> None:
-    found = decided(editions["en"], "en", [*LOST, *KEPT], tmp_path)
+    found = decided(editions["en"], "en", [*LOST, *KEPT])
     assert {q: found[q]["shown"][:1] == ["lost-skills"] for q in LOST} == LOST
     assert {q: found[q]["shown"][:2] for q in KEPT} == KEPT
 
@@ -182,9 +182,9 @@ TOPICS = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_topic_said_in_other_words_gets_its_note_and_no_sign_of_a_skill_lost(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     asked = TOPICS[language]
-    found = decided(editions[language], language, list(asked), tmp_path)
+    found = decided(editions[language], language, list(asked))
     got = {q: (found[q]["shown"][:1] == ["lost-skills"], len(found[q]["notes"])) for q in asked}
     assert got == asked

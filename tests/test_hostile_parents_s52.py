@@ -78,9 +78,9 @@ NOTICES = {
 
 
 def test_an_idiom_is_no_emergency_and_an_emergency_in_other_words_is_one(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
-    notices_are_as_asked(request, tmp_path, NOTICES)
+    notices_are_as_asked(request, NOTICES)
 
 
 #: Whether "Your baby loses a skill they already had" (contact the doctor today) is listed
@@ -132,11 +132,11 @@ IN_FIRST_THREE = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_skill_given_up_for_an_older_one_is_no_skill_lost(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     asked = LOST[language]
     listed = IN_FIRST_THREE[language]
-    found = decided(editions[language], language, [*asked, *listed], tmp_path)
+    found = decided(editions[language], language, [*asked, *listed])
     assert {q: found[q]["shown"][:1] == ["lost-skills"] for q in asked} == asked
     assert [q for q, id_ in listed.items() if id_ not in found[q]["shown"][:3]] == []
 
@@ -152,8 +152,8 @@ PARENT_NOTES = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_parent_afraid_of_hurting_the_baby_is_sent_to_their_own_doctor(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     asked = PARENT_NOTES[language]
-    found = decided(editions[language], language, list(asked), tmp_path)
+    found = decided(editions[language], language, list(asked))
     assert {q: len(found[q]["notes"]) for q in asked} == asked

@@ -51,10 +51,10 @@ NOTICES = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_very_young_baby_said_to_be_amiss_is_an_emergency_and_an_injury_a_notice(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     asked = NOTICES[language]
-    found = decided(editions[language], language, list(asked), tmp_path)
+    found = decided(editions[language], language, list(asked))
     assert {q: found[q]["urgent"] for q in asked} == asked
     # The older baby said to be "not right" gets where to get help first.
     older = "my 6 month old is not right" if language == "en" else "mi bebé de 6 meses no está bien"
@@ -85,10 +85,10 @@ TOPICS = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_head_turned_one_way_or_the_shape_of_the_feet_gets_its_note(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     asked = TOPICS[language]
-    found = decided(editions[language], language, list(asked), tmp_path)
+    found = decided(editions[language], language, list(asked))
     assert {q: len(found[q]["notes"]) for q in asked} == asked
 
 
@@ -116,10 +116,10 @@ ASKED = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_question_without_its_marks_about_calling_gets_its_answer(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     asked = ASKED[language]
-    found = decided(editions[language], language, list(asked), tmp_path)
+    found = decided(editions[language], language, list(asked))
     assert {q: found[q]["urgent"] for q in asked} == asked
 
 
@@ -133,8 +133,8 @@ CLOTHES = {
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_what_to_wear_finds_the_clothing_tips_first(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     asked = CLOTHES[language]
-    found = decided(editions[language], language, list(asked), tmp_path)
+    found = decided(editions[language], language, list(asked))
     assert [q for q, ids in asked.items() if found[q]["shown"][0] not in ids] == []

@@ -26,24 +26,22 @@ LANGUAGES = {"": "en", "es/": "es"}
 
 
 def _decided_by_edition(
-    editions: dict[str, Path], table: dict[str, list[str]], tmp_path: Path
+    editions: dict[str, Path], table: dict[str, list[str]]
 ) -> dict[tuple[str, str], dict[str, Any]]:
     found = {}
     for edition, queries in table.items():
         language = LANGUAGES[edition]
-        answers = decided(editions[language], language, queries, tmp_path)
+        answers = decided(editions[language], language, queries)
         found.update({(edition, query): answers[query] for query in queries})
     return found
 
 
-def test_every_parents_query_finds_its_entry_near_the_top(
-    editions: dict[str, Path], tmp_path: Path
-) -> None:
+def test_every_parents_query_finds_its_entry_near_the_top(editions: dict[str, Path]) -> None:
     """Each query of tests/browser/test_search.py finds one of its entries in its top
     3 or 5; a question or worry gets no red flag first, and a worried question its answer
     first. The ranks are summarised at the end of the run (tests/conftest.py)."""
     queries = [query for query, _, _ in search_page.QUERIES]
-    found = decided(editions["en"], "en", [*queries, *search_page.ANSWER_FIRST], tmp_path)
+    found = decided(editions["en"], "en", [*queries, *search_page.ANSWER_FIRST])
     red_flags = (editions["en"] / "red-flags.html").read_text(encoding="utf-8")
     wrong: dict[str, list[str]] = {}
     for query, expected, top in search_page.QUERIES:
@@ -79,35 +77,33 @@ def _keep_ranks() -> None:
     ranks.write_text(json.dumps(SEARCH_RANKS), encoding="utf-8")
 
 
-def test_every_emergency_and_illness_gets_its_notice(
-    editions: dict[str, Path], tmp_path: Path
-) -> None:
+def test_every_emergency_and_illness_gets_its_notice(editions: dict[str, Path]) -> None:
     """Each query of the browser's emergency tables gets the emergency notice, and each
     injury or illness the handbook does not cover the illness notice."""
     tables = ((emergency_page.EMERGENCIES, EMERGENCY), (emergency_page.UNWELL, UNWELL))
     urgent = {
         key: answer["urgent"]
         for table, kind in tables
-        for key, answer in _decided_by_edition(editions, table, tmp_path).items()
+        for key, answer in _decided_by_edition(editions, table).items()
         if answer["urgent"] != kind
     }
     assert urgent == {}
 
 
 def test_every_worry_not_covered_is_routed_and_every_covered_question_answered(
-    editions: dict[str, Path], tmp_path: Path
+    editions: dict[str, Path],
 ) -> None:
     """A worry the handbook does not cover gets the worried parent's card or the sign of
     a skill lost in its first three; a question it covers gets no notice, no note, and
     an answer first that is not the worried parent's card."""
-    uncovered = _decided_by_edition(editions, emergency_page.UNCOVERED, tmp_path)
+    uncovered = _decided_by_edition(editions, emergency_page.UNCOVERED)
     unrouted = {
         key: answer["shown"][:5]
         for key, answer in uncovered.items()
         if not emergency_page.ROUTES & set(answer["shown"][:3])
     }
     assert unrouted == {}
-    covered = _decided_by_edition(editions, emergency_page.COVERED, tmp_path)
+    covered = _decided_by_edition(editions, emergency_page.COVERED)
     unanswered = {
         key: (answer["urgent"], answer["notes"], answer["beyond"], answer["shown"][:3])
         for key, answer in covered.items()

@@ -19,7 +19,6 @@ first (both say to book an appointment); never the answers that reassure.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 import pytest
 
@@ -52,7 +51,6 @@ PAST_THE_ANSWER: dict[tuple[str, str], str | frozenset[str]] = {
 def results(
     request: pytest.FixtureRequest,
     asked: Iterable[tuple[str, str]],
-    tmp_path: Path,
     listed: str = "ids",
 ) -> dict[tuple[str, str], list[str]]:
     """(language, query) -> the ids of the results, in order, on the built editions:
@@ -62,16 +60,16 @@ def results(
     found = {}
     for language in ("en", "es"):
         queries = [q for lang, q in asked if lang == language]
-        for query, decision in decided(built[language], language, queries, tmp_path).items():
+        for query, decision in decided(built[language], language, queries).items():
             found[(language, query)] = decision[listed]
     return found
 
 
 def test_a_baby_past_the_reassuring_age_gets_the_sign_for_that_age_first(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
     wrong = {}
-    for key, ids in results(request, PAST_THE_ANSWER, tmp_path).items():
+    for key, ids in results(request, PAST_THE_ANSWER).items():
         expected = PAST_THE_ANSWER[key]
         first = ids[0] if ids else None
         ok = first in expected if isinstance(expected, frozenset) else first == expected
@@ -99,9 +97,9 @@ STILL_FIRST = {
 
 
 def test_younger_babies_lost_skills_and_named_signs_keep_their_first_result(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
-    found = results(request, STILL_FIRST, tmp_path)
+    found = results(request, STILL_FIRST)
     wrong = {key: ids[:3] for key, ids in found.items() if ids[:1] != [STILL_FIRST[key]]}
     assert not wrong, wrong
 
@@ -122,10 +120,8 @@ CORRECTED = (
 )
 
 
-def test_a_baby_born_early_is_ranked_for_the_corrected_age(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    found = results(request, CORRECTED, tmp_path)
+def test_a_baby_born_early_is_ranked_for_the_corrected_age(request: pytest.FixtureRequest) -> None:
+    found = results(request, CORRECTED)
     wrong = {key: ids[:4] for key, ids in found.items() if ids[:1][0] not in FOR_THE_CORRECTED_AGE}
     assert not wrong, wrong
     ids = found[CORRECTED[0]]
@@ -156,9 +152,9 @@ TOPIC_WORRIES = {
 
 
 def test_a_worry_that_names_no_topic_lists_where_to_get_help_first(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
-    found = results(request, [*VAGUE_WORRIES, *TOPIC_WORRIES], tmp_path, listed="shown")
+    found = results(request, [*VAGUE_WORRIES, *TOPIC_WORRIES], listed="shown")
     wrong = {key: ids[:3] for key in VAGUE_WORRIES if (ids := found[key])[:1] != ["parent-worry"]}
     assert not wrong, wrong
     # A worry about something the handbook covers: its answers and signs first.

@@ -254,9 +254,8 @@ def _triage_process(out: Path, language: str) -> subprocess.Popen[str]:
     return process
 
 
-def decided(out: Path, language: str, queries: list[str], tmp_path: Path) -> dict[str, Any]:
-    """What the search page decides for each query on the edition built in ``out``
-    (``tmp_path`` is no longer used: kept for the rounds' tests that pass it)."""
+def decided(out: Path, language: str, queries: list[str]) -> dict[str, Any]:
+    """What the search page decides for each query on the edition built in ``out``."""
     process = _triage_process(out, language)
     assert process.stdin is not None
     assert process.stdout is not None
@@ -285,9 +284,9 @@ def editions(
 
 @pytest.mark.parametrize(("language", "expected"), [("en", ENGLISH), ("es", SPANISH)])
 def test_a_frightened_parent_gets_the_right_notice_first(
-    editions: dict[str, Path], tmp_path: Path, language: str, expected: dict[str, str]
+    editions: dict[str, Path], language: str, expected: dict[str, str]
 ) -> None:
-    found = decided(editions[language], language, list(expected), tmp_path)
+    found = decided(editions[language], language, list(expected))
     wrong = {q: found[q]["urgent"] for q, kind in expected.items() if found[q]["urgent"] != kind}
     assert not wrong, wrong
     # Beside a call for an ambulance, no note that the handbook does not cover sleep.
@@ -296,54 +295,52 @@ def test_a_frightened_parent_gets_the_right_notice_first(
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_fall_or_bump_while_cruising_is_no_emergency(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
-    found = decided(editions[language], language, NOT_EMERGENCY[language], tmp_path)
+    found = decided(editions[language], language, NOT_EMERGENCY[language])
     assert all(found[q]["urgent"] != EMERGENCY for q in NOT_EMERGENCY[language]), found
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_lost_skill_finds_the_urgent_entry_first(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
-    found = decided(editions[language], language, LOST_SKILL[language], tmp_path)
+    found = decided(editions[language], language, LOST_SKILL[language])
     firsts = {q: found[q]["ids"][:1] for q in LOST_SKILL[language]}
     assert all(first == ["lost-skills"] for first in firsts.values()), firsts
 
 
 def test_a_walking_worry_is_not_told_the_handbook_skips_baby_walkers(
-    editions: dict[str, Path], tmp_path: Path
+    editions: dict[str, Path],
 ) -> None:
     """The Spanish "camina" (walks) and "caminador" (a walker) share a Snowball stem."""
-    found = decided(editions["es"], "es", ["tiene dos años y no camina"], tmp_path)
+    found = decided(editions["es"], "es", ["tiene dos años y no camina"])
     assert found["tiene dos años y no camina"]["topics"] == 0
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_fever_under_3_months_says_call_the_doctor_urgently(
-    editions: dict[str, Path], tmp_path: Path, language: str
+    editions: dict[str, Path], language: str
 ) -> None:
     """In words, not by colour alone: the heading says to call the doctor urgently, now,
     and not to wait (HSE); the notice is announced (role alert), stronger than the
     illness notice, whose heading says what the handbook does not cover."""
     query = {"en": "my 6 week old has a fever", "es": "fiebre bebé de 2 meses"}[language]
-    notice = decided(editions[language], language, [query], tmp_path)[query]["notice"]
+    notice = decided(editions[language], language, [query])[query]["notice"]
     said = " ".join(notice["text"])
     assert all(words in said for words in YOUNG_FEVER_WORDS[language]), said
     assert notice["role"] == "alert"
     assert "{crawl:contact}" not in said
     # The illness notice's words stay as they were: "today" is not "urgently".
     ill = {"en": "fever 5 month old", "es": "mi bebé de 5 meses tiene fiebre"}[language]
-    assert decided(editions[language], language, [ill], tmp_path)[ill]["notice"]["role"] == "note"
+    assert decided(editions[language], language, [ill])[ill]["notice"]["role"] == "note"
 
 
-def test_the_spanish_edition_does_not_misfire_on_its_own_entries(
-    editions: dict[str, Path], tmp_path: Path
-) -> None:
+def test_the_spanish_edition_does_not_misfire_on_its_own_entries(editions: dict[str, Path]) -> None:
     """With every language's illness words, the Spanish edition's own titles and
     keywords (what a parent asks about crawling) get no notice."""
     entries = json.loads((editions["es"] / "crawl.json").read_text(encoding="utf-8"))["entries"]
     asked = sorted({text for e in entries for text in [e["title"], *e["keywords"]] if text})
-    found = decided(editions["es"], "es", asked, tmp_path)
+    found = decided(editions["es"], "es", asked)
     assert len(asked) > 100
     assert not {q: found[q]["urgent"] for q in asked if found[q]["urgent"]}

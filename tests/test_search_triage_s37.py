@@ -11,7 +11,6 @@ Run as tests/test_search_triage.py runs its queries (tests/js/triage.mjs).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -152,27 +151,27 @@ ASKED = {"en": ENGLISH, "es": SPANISH}
 
 
 def test_what_the_emergency_page_calls_an_emergency_is_one_in_the_search(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
     built = request.getfixturevalue("editions")
     wrong = {
         (language, query): found["urgent"]
         for language, expected in ASKED.items()
-        for query, found in decided(built[language], language, list(expected), tmp_path).items()
+        for query, found in decided(built[language], language, list(expected)).items()
         if found["urgent"] != expected[query]
     }
     assert not wrong, wrong
 
 
 def test_the_english_edition_does_not_misfire_on_its_own_entries(
-    request: pytest.FixtureRequest, tmp_path: Path
+    request: pytest.FixtureRequest,
 ) -> None:
     """The English edition's own titles and keywords get no notice (what a parent asks
     about crawling is neither an emergency nor an illness)."""
     built = request.getfixturevalue("editions")
     entries = json.loads((built["en"] / "crawl.json").read_text(encoding="utf-8"))["entries"]
     asked = sorted({text for e in entries for text in [e["title"], *e["keywords"]] if text})
-    found = decided(built["en"], "en", asked, tmp_path)
+    found = decided(built["en"], "en", asked)
     assert len(asked) > 100
     assert not {q: found[q]["urgent"] for q in asked if found[q]["urgent"]}
 
@@ -185,14 +184,12 @@ SLEEP_SAFETY = {
 }
 
 
-def test_safe_sleep_is_said_to_be_beyond_the_handbook(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
+def test_safe_sleep_is_said_to_be_beyond_the_handbook(request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue("editions")
     missed = [
         (language, query)
         for language, asked in SLEEP_SAFETY.items()
-        for query, found in decided(built[language], language, asked, tmp_path).items()
+        for query, found in decided(built[language], language, asked).items()
         if not found["topics"]
     ]
     assert not missed, missed
