@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_hostile_parents_s38 import notices_are_as_asked
+from tests.test_hostile_parents_s45 import first_shown
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
@@ -114,13 +116,10 @@ ASKED = {
 }
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
 def test_a_question_without_its_marks_about_calling_gets_its_answer(
-    editions: dict[str, Path], language: str
+    request: pytest.FixtureRequest,
 ) -> None:
-    asked = ASKED[language]
-    found = decided(editions[language], language, list(asked))
-    assert {q: found[q]["urgent"] for q in asked} == asked
+    notices_are_as_asked(request, ASKED)
 
 
 #: What to wear finds the clothing tips first (before: "Is crawling backwards normal?"
@@ -131,10 +130,6 @@ CLOTHES = {
 }
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_what_to_wear_finds_the_clothing_tips_first(
-    editions: dict[str, Path], language: str
-) -> None:
-    asked = CLOTHES[language]
-    found = decided(editions[language], language, list(asked))
-    assert [q for q, ids in asked.items() if found[q]["shown"][0] not in ids] == []
+def test_what_to_wear_finds_the_clothing_tips_first(request: pytest.FixtureRequest) -> None:
+    found = first_shown(request, CLOTHES)
+    assert [key for key, first in found.items() if first not in CLOTHES[key[0]][key[1]]] == []
