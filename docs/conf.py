@@ -318,7 +318,31 @@ _NOT_COVERED = {
         ["palsy", "cerebral", "cp", "brain damage", "brain damaged", "brain injury",
          # s53: "my baby has down syndrome and crawls backwards" listed a tip first, and
          # in Spanish "crawling backwards is normal": no note that it needs its own team.
-         "down syndrome", "downs syndrome", "trisomy", "spina bifida"],
+         "down syndrome", "downs syndrome", "trisomy", "spina bifida",
+         # s54: "baby had heart surgery tummy time" listed a tip first, no note.
+         "heart surgery", "heart condition", "heart defect", '"hole in the heart"',
+         "heart murmur", "cardiac"],
+    ),
+    # s54: a tip first and no note, where crawling words came with a health worry:
+    # "reflux baby hates tummy time", "baby keeps pulling at his ear and crawls
+    # backwards", "baby has eczema, knees cracked from crawling", vaccines.
+    "reflux": (
+        "reflux or spitting up",
+        ["reflux", "gerd", "gord", '"spit up"', '"spits up"', '"spitting up"', "posseting",
+         "possets"],
+    ),
+    "ears": (
+        "ear infections or earache",
+        ["ear", "ear infection", "ear infections", "earache", "ear ache", "otitis"],
+    ),
+    "skin": (
+        "skin problems such as eczema",
+        ["eczema", "dermatitis", "cradle cap", '"dry skin"'],
+    ),
+    "vaccines": (
+        "vaccines",
+        ["vaccine", "vaccines", "vaccination", "vaccinations", "immunisation",
+         "immunisations", "immunization", "immunizations", "jabs"],
     ),
     # A hostile reader's round (s41): before, a tip came first ("hip clicks": "Be
     # patient"; "walks on tiptoes": a tip on furniture; "twisted neck": tummy time).
@@ -423,7 +447,7 @@ crawl_search_out_of_scope = _out_of_scope(
     _NOT_COVERED,
     "This handbook is about how babies move, and it does not cover {what}.",
     (_CONCERN, _ASK_DOCTOR),
-    {"sleep", "feeding", "teeth", "head shape", "walkers"},
+    {"sleep", "feeding", "teeth", "head shape", "walkers", "reflux", "ears", "skin", "vaccines"},
     {"sleep": _SAFE_SLEEP},
     _PARENT_HEALTH,
 )
@@ -640,7 +664,27 @@ if language == "es":
         "parálisis cerebral": (
             "la parálisis cerebral ni otras enfermedades",
             ["parálisis", "cerebral", "pc", "síndrome de down", "sindrome de down",
-             "trisomía", "trisomia", "espina bífida", "espina bifida"],
+             "trisomía", "trisomia", "espina bífida", "espina bifida",
+             # s54, as in English.
+             "operado del corazón", "operación de corazón", "cardiopatía", "soplo",
+             "problema de corazón", "problemas de corazón"],
+        ),
+        "reflujo": (
+            "el reflujo ni las regurgitaciones",
+            ["reflujo", "regurgita", "regurgitar", "regurgitación", "regurgitaciones",
+             "bocanadas"],
+        ),
+        "oídos": (
+            "las otitis ni el dolor de oído",
+            ["otitis", "infección de oído", "dolor de oído", "oreja", "orejas"],
+        ),
+        "piel": (
+            "los problemas de la piel, como el eccema",
+            ["eccema", "eczema", "dermatitis", "costra láctea", '"piel seca"'],
+        ),
+        "vacunas": (
+            "las vacunas",
+            ["vacuna", "vacunas", "vacunación", "vacunar", "vacunaron"],
         ),
         "displasia de cadera": (
             "las caderas que crujen ni de la displasia de cadera",
@@ -697,7 +741,8 @@ if language == "es":
         _NOT_COVERED_ES,
         "Este manual trata de cómo se mueven los bebés y no habla de {what}.",
         (_CONCERN_ES, _ASK_DOCTOR_ES),
-        {"sueño", "comer", "dientes", "cabeza plana", "andador"},
+        {"sueño", "comer", "dientes", "cabeza plana", "andador", "reflujo", "oídos", "piel",
+         "vacunas"},
         {"sueño": _SAFE_SLEEP_ES},
         _PARENT_HEALTH,
     )

@@ -200,6 +200,27 @@ SIGNS_EN = [
     # Hives with wheezing: an allergic reaction that reaches the breathing (NHS: a severe
     # allergic reaction; s52: "hives all over and wheezing" got the illness notice).
     "hives wheezing", "hives wheezy",
+    # A hostile reader's round (s54), each sign in words it had no phrase for. Not
+    # conscious (HSE: unresponsive); not breathing as a parent fears it (NHS: stops
+    # breathing); the tummy pulling in as the baby breathes (HSE: sucking in under the
+    # ribs); a fit described or misspelt (NHS: a fit for the first time; the eyes rolled
+    # alone are not one, s42); a colour gone wrong, said of the baby (HSE: pale, blotchy,
+    # blue or grey skin); the throat or mouth swelling shut (NHS: a severe allergic
+    # reaction); seriously ill, as the HSE names it; caught in a cord, found not moving,
+    # a fall from a window, furniture fallen on the baby, a fall and then sick (NHS: may
+    # have been seriously injured).
+    "lost consciousness", "losing consciousness", "blacked out", "suffocating", "suffocated",
+    "ceased breathing", '"tummy pulling in"', '"belly pulling in"', '"chest pulling in"',
+    "eyes rolled stiffened", "eyes rolled twitching", '"foaming mouth"',
+    "stiff jerky", "rigid jerky", "seasure", "ceasure", "siezure", "seisure", "fitt",
+    # ("Colour" itself is a harmless word, and is read away: "gone a funny colour".)
+    *(f'"{verb} {odd}"' for verb in ("gone", "went", "turned") for odd in ("funny", "weird")),
+    "marbled skin", "throat closing", "throat closed", "mouth swelling", "mouth swollen",
+    "swollen mouth", "seriously ill", "seriously unwell", "critically ill", "tangled cord",
+    "found not moving", "found limp", "found floppy", "fell window", '"tv fell"',
+    '"tv onto"', '"tv on him"', '"tv on her"', '"tv landed"', '"television fell"',
+    '"bookcase fell"', '"bookshelf fell"',
+    '"dresser fell"', '"wardrobe fell"', '"furniture fell"', "fell off sick",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -359,6 +380,21 @@ SIGNS_ES = [
                      "erupción")
         for said in ("no se quita", "no se quitan", "apretar", "aprieto", "aprietas")
     ),
+    # The same round (s54), in Spanish: fainted or lost consciousness; found not moving; a
+    # fit by the eyes, the mouth or stiff and jerking; blue as often misspelt, mottled
+    # skin, the tummy sinking in; the throat closing, the mouth swelling; very seriously
+    # ill; caught in a cord; a fall into a pond or from a window, furniture fallen on the
+    # baby, a fall and then vomiting as often misspelt.
+    "perdió el conocimiento", "perdió conocimiento", "desvaneció", "desvanecido",
+    "desvanecida", "encontré sin moverse", "encontramos sin moverse", "encontré no se mueve",
+    "rígido ojos arriba", "rígida ojos arriba", "tieso ojos arriba", "tiesa ojos arriba",
+    "voltearon ojos temblaba", "volteó ojos temblaba", "espuma boca",
+    "tieso sacudidas", "tiesa sacudidas", "asul", "asulito", "asulado", "piel marmórea",
+    "hunde barriga", "hunde panza", "hunde tripa", "cerró garganta", "cierra garganta",
+    "boca hincha", "boca hinchada", '"muy grave"', "gravemente enfermo",
+    "gravemente enferma", "enredó cordón", "enredado cordón", "enredada cordón",
+    "cayó estanque", "cayó ventana", "tele encima", "televisión encima", "mueble encima",
+    "estantería encima", "callo bomita", "cayó bomita", "calló bomita",
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
 #: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
@@ -556,6 +592,9 @@ UNWELL_EN = [
     # (A phrase's words match by stem: "shut finger" is "shut fingers" too, but not in
     # the Spanish edition, whose stemmer reads them as Spanish.)
     "shut finger", "shut fingers", "nail came off", "fingernail came off", "ate tablet",
+    # (s54: a drug, or a small thing breathed in: "baby drank some of my methadone",
+    # "baby inhaled a small bead" got no notice.)
+    "methadone", "inhaled",
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -656,6 +695,9 @@ UNWELL_ES = [
     '"pegué bebé"', '"pegó bebé"', '"pegaron bebé"', '"pegó al bebé"', '"pegué al bebé"',
     # A hair wound round a toe or a finger, as in English (s52).
     "pelo enrollado", "cabello enrollado", "pelo dedo enrollado",
+    # A wild mushroom eaten (s54: "se comió una seta del jardín" got no notice; "ate a
+    # mushroom" the illness one).
+    "seta", "setas",
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

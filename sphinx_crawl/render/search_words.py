@@ -394,6 +394,30 @@ INTENT_WORDS: dict[str, list[str]] = {
         "car seats",
         "toy car",
         "toy cars",
+        # Words of an emergency that say none (s54: each was told to call an ambulance):
+        # a fit baby, a birth by emergency caesarean, no emergency, a course in CPR, a
+        # birthmark, a skin tone, a temper, a mind made up.
+        *(f"fit and {what}" for what in ("healthy", "well", "strong", "active")),
+        "fit healthy",
+        "fit baby",
+        *(f"emergency {what}" for what in ("c section", "csection", "caesarean", "cesarean")),
+        "no emergency",
+        "not an emergency",
+        "not emergency",
+        *(f"cpr {what}" for what in ("course", "class", "classes", "training")),
+        "learn cpr",
+        "learn baby cpr",
+        "mongolian blue spot",
+        "mongolian spot",
+        "mongolian spots",
+        "blue spot",
+        "blue spots",
+        "pale skinned",
+        "fair skinned",
+        *(f"{colour} with {what}" for colour in ("purple", "red") for what in ("rage", "anger")),
+        "dead set",
+        *(f"{how} fitting" for how in ("ill", "well", "loose", "tight", "close")),
+        *(f"no {what}" for what in ("fever", "seizures", "fits", "rash")),
     ],
     # Numbers in words, each with its value: "my six week old", "a month old".
     "numbers": _listed(
@@ -436,7 +460,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # A parent who says they are worried is shown where to get help among the first
     # results, whatever else matched.
     "alarm": _listed(
-        "worry worried worrying worries concerned concern scared afraid anxious wrong"
+        "worry worried worrying worries concerned concern scared afraid anxious wrong "
+        # (s54: "my 50 day old has been off all day and I'm frightened" got no notice.)
+        "frightened terrified panicking panicked"
     ),
     # A worry that names nothing the handbook is about ("my baby is not ok", "something
     # is off"): words about the baby or of no topic, and words that say something is
@@ -455,6 +481,11 @@ INTENT_WORDS: dict[str, list[str]] = {
         "wrong off feeling strange weird odd matter happening problem problems issue help sos "
         "urgent"
     ),
+    # Said of a baby under ``young_weeks``, a worry (the NHS: call for a baby under 8
+    # weeks when very worried; s54: "my 10 day old is floppy", "my one month old is very
+    # unwell", "3 weeks old making grunting noises every breath" got a card or the
+    # illness notice).
+    "young_unwell": _listed("floppy lethargic listless grunting grunts unwell poorly ill"),
     # Colour said of the baby, not of a thing (s42: "baby blue onesie", "purple skin
     # cream" were told to call an ambulance; "my baby is blue", "lips turning blue" are
     # an emergency). An emergency sign with one of these colours counts only where the
@@ -633,6 +664,15 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             *(f"{where} caliente" for where in ("suelo", "piso", "día", "dia")),
             # A toy car is no car a baby was left in (s42).
             *(f"{car} de juguete" for car in ("coche", "coches", "carro", "carros", "auto")),
+            # As in English (s54): a birth by emergency caesarean, no emergency, one's work.
+            *(f"cesárea de {what}" for what in ("urgencia", "urgencias", "emergencia")),
+            "no es una emergencia",
+            *(f"sin {what}" for what in ("fiebre", "convulsiones")),
+            *(f"{colour} de rabia" for colour in ("morado", "morada", "rojo", "roja")),
+            "de piel pálida",
+            "piel clara",
+            "no es urgente",
+            *(f"{who} de urgencias" for who in ("enfermera", "enfermero", "médico", "médica")),
             # Idioms and safety questions, as in English (s51: each was told to call an
             # ambulance): dying of worry or to crawl, choking with laughter, preventing
             # choking, tummy time or toys not responded to, a toy that fell in the water.
@@ -759,7 +799,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         "negation": _listed("no nunca ni tampoco dejó dejado"),
         "alarm": _listed(
             "preocupa preocupo preocupada preocupado preocuparme preocupación miedo "
-            "asustada asustado"
+            "asustada asustado aterrada aterrado pánico"
         ),
         "vague": _listed(
             "bebé bebe hijo hija niño niña nene nena algo bien creo va anda está esta estoy siento "
@@ -777,6 +817,10 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "mal pasa pasando raro rara extraño extraña problema ocurre sucede presentimiento "
             "ayuda socorro auxilio urgente"
         ),
+        "young_unwell": _listed(
+            "flácido flácida flojito flojita pachucho pachucha malito malita decaído decaída "
+            "quejido quejidos gime gimiendo enfermo enferma"
+        ),
         # Things a colour after them is theirs (s42; as the harmless phrases' toys).
         "colour_things": _listed(
             "juguete juguetes alfombra tapete pelota manta mantita ropa camiseta calcetines "
@@ -785,7 +829,9 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "babero pañal jersey chaqueta chamarra suéter pantalón pantalones medias "
             "cochecito carrito silla hamaca mordedor sonajero cubo pared moretón moratón "
             "rodilleras rodillera suelo piso colchoneta alfombrilla baldosas baldosa mueble "
-            "sofá sillón cojín cortina leggins mallas"
+            "sofá sillón cojín cortina leggins mallas "
+            # s54: "se comió una cera azul" (a crayon), "moretones morados en las rodillas".
+            "cera ceras crayón crayones moretones moratones"
         ),
         # "Ya" says "no longer" only before a negation ("ya no gatea": a skill lost); alone
         # it is "already" ("ya gatea hacia atrás"), a stop word (s42: that query, and
@@ -831,6 +877,7 @@ _NOT_KEPT = frozenset(
         "early_by",
         "vague",
         "amiss",
+        "young_unwell",
         "harmless",
         "degrees",
         "under",
@@ -870,6 +917,7 @@ _EVERY_LANGUAGE = (
     "early_by",
     "vague",
     "amiss",
+    "young_unwell",
     "duration",
     "old",
     "newborn",

@@ -219,9 +219,10 @@
     const handbook = (index.crawlSearcher ??= searcher(index)).stems();
     const claimed = claimedWords(index);
     // (Not the harmless phrases: they are every language's, and may be loaded or not yet;
-    // nor the words read beside a colour, of every language too: "bebê roxo".)
+    // nor the words read beside a colour, or of a very young baby unwell, of every
+    // language too: "bebê roxo", "he went all floppy" in the Spanish edition.)
     const intent = Object.entries(index.intent || {})
-      .filter(([key]) => key !== "harmless" && !key.startsWith("colour")).flatMap(([, list]) => list);
+      .filter(([key]) => !["harmless", "young_unwell"].includes(key) && !key.startsWith("colour")).flatMap(([, list]) => list);
     const known = (index.crawlOwnWords ??= new Set([...(index.stop || []), ...intent]
       .flatMap((phrase) => words(String(phrase).split(":")[0])).map(fold)));
     const unknown = words(query).some((word) => {
@@ -452,7 +453,7 @@
   const COMMON_SHARE = 0.4; // a word in more than this share of entries is common
   const intentSets = (index) => (index.crawlIntent ??= Object.fromEntries(
     ["question", "worry", "age", "negation", "alarm", "months", "years", "weeks", "days",
-      "early", "born", "early_by", "vague", "amiss", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "spilled", "bath", "toddler",
+      "early", "born", "early_by", "vague", "amiss", "young_unwell", "duration", "old", "newborn", "degrees", "under", "units", "heat", "surroundings", "spilled", "bath", "toddler",
     "colours", "colours_after", "colour_of", "colour_turns", "colour_is", "colour_links", "colour_shades", "colour_things",
     "no_longer", "no_more", "than", "compared", "past", "not_done", "loss", "started", "between", "corrected", "and", "half"].map((key) => [key, new Set(((index.intent || {})[key] || []).map(fold))])));
   // Numbers in words and their values ("six" 6, "a" 1: "a month old"), from "six:6".
@@ -586,11 +587,12 @@
   // says so (crawl_emergency's young_weeks; the NHS: under 8 weeks and very worried).
   function youngAndWorried(index, query) {
     const { young_weeks: limit, young_months: inMonths } = index.emergency || {};
-    const { alarm, amiss, negation, newborn } = intentSets(index);
+    const { alarm, amiss, negation, newborn, young_unwell: unwell } = intentSets(index);
     const said = words(query).map(fold);
     // (The words saying how young, "newborn", "recién nacido", are no topic here; and a
-    // problem alone is no sign of worry: "newborn problems" is what a parent reads up on.)
-    const worried = said.some((w) => alarm.has(w)) || (vagueWorry(index, query, "", new Set([...newborn].flatMap(words))) &&
+    // problem alone is no sign of worry: "newborn problems" is what a parent reads up on.
+    // Floppy, grunting or unwell, at that age, is a worry: s54.)
+    const worried = said.some((w) => alarm.has(w) || unwell.has(w)) || (vagueWorry(index, query, "", new Set([...newborn].flatMap(words))) &&
       said.some((w) => (amiss.has(w) || negation.has(w)) && !/^(problem|issue|problema)s?$/.test(w)));
     return Boolean(limit) && worried && youngerThan(index, query, limit, inMonths);
   }
@@ -629,7 +631,7 @@
   // query gives (s45: the 10 months were read, and a sign from 10 months came first).
   function queryAge(index, query) {
     const { months, years, weeks, days, corrected } = intentSets(index);
-    let age = NaN;
+    const ages = [];
     let earlyMonths = 0;
     for (const [value, unit, ...around] of numbersWithWords(index, query)) {
       const inMonths = months.has(unit) ? value : years.has(unit) ? value * 12
@@ -638,9 +640,14 @@
       if (saysCorrected(corrected, around)) return inMonths;
       const early = earlyBy(index, value, unit, inMonths, around);
       if (early !== null) earlyMonths ||= early;
-      else if (Number.isNaN(age)) age = inMonths;
+      else ages.push(inMonths);
     }
-    if (!Number.isNaN(age)) return correctedAge(index, age, earlyMonths);
+    // The first age, or the first the entries reach after an older one: the baby's, not
+    // a sibling's or the parent's ("i have a 3 year old and a 7 month old", "I'm a 24 year
+    // old mum, my 9 month old": s54, told the handbook does not cover the child).
+    const [, oldest] = (index.emergency || {}).ages_months || [];
+    const age = ages.find((months) => !(months > oldest)) ?? ages[0];
+    if (age !== undefined) return correctedAge(index, age, earlyMonths);
     // A toddler: a year old at least (the youngest a word can say).
     const { toddler } = intentSets(index);
     return words(query).some((word) => toddler.has(fold(word))) ? 12 : NaN;
