@@ -61,6 +61,10 @@ EMERGENCIES = {
         "se desvaneció": EMERGENCY,
         "se puso rígido y se le fueron los ojos para arriba": EMERGENCY,
         "se puso tieso y con sacudidas": EMERGENCY,
+        "se le voltearon los ojos y temblaba": EMERGENCY,
+        # (An earlier round's, kept: "temblaba" is a notice's word now, and "temblando" no
+        # longer a typo of "tiembla".)
+        "bebé se puso rígido y temblando": EMERGENCY,
         "echa espuma por la boca": EMERGENCY,
         "se puso asul": EMERGENCY,
         "piel marmórea": EMERGENCY,
