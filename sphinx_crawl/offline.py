@@ -67,6 +67,9 @@ WORKER_FILE = "crawl-sw.js"
 MANIFEST_FILE = "manifest.webmanifest"
 ICON_FILE = "crawl-icon.svg"
 REGISTER_FILE = "crawl-offline.js"
+#: How the worker's file starts (static/crawl-sw.js): a file so named that does not is
+#: not ours, and is left alone.
+WORKER_MARK = "/* sphinx-crawl service worker"
 BUILDERS = ("html", "dirhtml")
 #: What a reader needs: pages, styles, scripts, images and fonts.
 KEPT_SUFFIXES = frozenset(
@@ -160,7 +163,10 @@ class OfflinePlan:
 def write_offline_files(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the manifest, then the worker with the files it may keep."""
     outdir = html_output_dir(app, exception)
-    if outdir is None or not _enabled(app):
+    if outdir is None or app.builder.name not in BUILDERS:
+        return
+    if not crawl_config(app.config).offline:
+        remove_offline_files(outdir)
         return
     write_if_changed(outdir / MANIFEST_FILE, json.dumps(manifest(app), indent=1) + "\n")
     plan = offline_plan(app, outdir)
@@ -176,6 +182,29 @@ def write_offline_files(app: Sphinx, exception: Exception | None) -> None:
     write_if_changed(outdir / WORKER_FILE, worker_script(app, plan, box))
 
 
+def remove_offline_files(outdir: Path) -> list[str]:
+    """A build without ``crawl_offline``: the files a build with it wrote into the same
+    folder go, as a clean build has none (s54: the worker stayed, and the phones that
+    installed it kept it; crawl.js now takes it off them). Only ours: the worker by its
+    first line, the manifest by the icon it names. What was removed."""
+    removed = []
+    worker = outdir / WORKER_FILE
+    icon = f"_static/{ICON_FILE}"
+    for path, ours in (
+        (worker, lambda text: text.startswith(WORKER_MARK)),
+        (outdir / MANIFEST_FILE, lambda text: f'"src": "{icon}"' in text),
+        (outdir / "_static" / REGISTER_FILE, lambda text: True),
+        (outdir / icon, lambda text: True),
+    ):
+        try:
+            if ours(path.read_text(encoding="utf-8", errors="replace")):
+                path.unlink()
+                removed.append(path.relative_to(outdir).as_posix())
+        except OSError:
+            continue
+    return removed
+
+
 def offline_plan(app: Sphinx, outdir: Path) -> OfflinePlan:
     """Every file, most important to a parent first (what storage that runs out keeps,
     what the whole handbook downloads first): the essentials (the emergency page first),
@@ -184,7 +213,9 @@ def offline_plan(app: Sphinx, outdir: Path) -> OfflinePlan:
     budget = crawl_config(app.config).offline_budget
     # Not the files Sphinx left of pages removed from the handbook (a clean build has none).
     gone = {_file_of(app, app.builder.get_target_uri(page)) for page in removed_pages(app)}
-    paths = [path for path in kept_files(outdir, page_suffix(app)) if path not in gone]
+    found = kept_files(outdir, page_suffix(app))
+    gone |= _other_suffix(found, page_suffix(app))
+    paths = [path for path in found if path not in gone]
     known = set(paths)
     essential = essential_files(outdir, essential_pages(app), known, page_suffix(app))
     order = {path: n for n, path in enumerate(_by_importance(app, paths, essential))}
@@ -192,6 +223,16 @@ def offline_plan(app: Sphinx, outdir: Path) -> OfflinePlan:
     if sum(file.size for file in files) <= budget:
         return OfflinePlan(files, tuple(file.path for file in files), budget)
     return OfflinePlan(files, essential, budget)
+
+
+def _other_suffix(paths: list[str], suffix: str) -> set[str]:
+    """The pages Sphinx left of a build with ``.html`` pages, where this build's end in
+    ``suffix`` (``html_file_suffix = ".htm"``: s54, the worker listed both): a ``.html``
+    file beside a page of the same name with this build's suffix."""
+    if suffix == ".html":
+        return set()
+    found = set(paths)
+    return {path for path in paths if path.endswith(".html") and path[:-5] + suffix in found}
 
 
 def _by_importance(app: Sphinx, paths: list[str], essential: tuple[str, ...]) -> list[str]:

@@ -362,3 +362,52 @@ def test_a_removed_page_is_not_kept_offline_as_a_clean_build_would_not(tmp_path:
         (src / "index.rst").write_text(PAGES["index"], encoding="utf-8")
         (src / "about.rst").write_text(PAGES["about"], encoding="utf-8")
         assert page in worker(build(src, buildername=builder).outdir)[1]
+
+
+def _files(out: Path) -> set[str]:
+    """The output's files, as a clean build compares (not Sphinx's records)."""
+    skip = (".doctrees/", ".buildinfo")
+    found = {path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file()}
+    return {path for path in found if not path.startswith(skip)}
+
+
+def test_turned_off_the_offline_copy_s_files_go_as_a_clean_build_has_none(
+    tmp_path: Path,
+) -> None:
+    """s54: a build without ``crawl_offline`` into the folder of one with it left the
+    worker, the manifest and their scripts (an installed worker kept updating from the
+    site). They go; a file of those names that is not ours stays."""
+    src = project(tmp_path)
+    built = build(src)
+    assert (built.outdir / "crawl-sw.js").exists()
+    project(tmp_path, offline=False)
+    off = build(src)
+    clean = build(src, builddir=tmp_path / "clean")
+    assert _files(off.outdir) == _files(clean.outdir)
+    for name in ("crawl-sw.js", "manifest.webmanifest", "_static/crawl-offline.js"):
+        assert not (off.outdir / name).exists(), name
+    # An adopter's own file by the worker's name (html_extra_path) is not ours.
+    (src / "extra").mkdir()
+    (src / "extra" / "crawl-sw.js").write_text("// the site's own\n", encoding="utf-8")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text() + 'html_extra_path = ["extra"]\n', encoding="utf-8")
+    kept = build(src)
+    assert (kept.outdir / "crawl-sw.js").read_text(encoding="utf-8") == "// the site's own\n"
+
+
+def test_after_the_page_suffix_changes_the_worker_lists_this_build_s_pages(
+    tmp_path: Path,
+) -> None:
+    """s54: Sphinx leaves the ``.html`` pages of a build before ``html_file_suffix =
+    ".htm"``; the worker listed both (phones downloaded every page twice). It lists
+    what a clean build lists."""
+    src = project(tmp_path)
+    build(src)
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text() + 'html_file_suffix = ".htm"\n', encoding="utf-8")
+    rebuilt = build(src)
+    assert (rebuilt.outdir / "tips.html").exists()  # Sphinx's leftover
+    _, kept = worker(rebuilt.outdir)
+    assert "tips.htm" in kept
+    assert not [path for path in kept if path.endswith(".html")]
+    assert kept == worker(build(src, builddir=tmp_path / "clean").outdir)[1]

@@ -261,8 +261,31 @@
       .forEach((node) => { node.lang = meta.content; });
   }
 
+  /* ---- A handbook built without its offline copy ------------------------- */
+  // A build without crawl_offline loads no crawl-offline.js, and has no worker (the
+  // extension removes the one an earlier build wrote). A worker a phone installed then
+  // is taken off, with what it kept, so the phone reads this build and not a copy of
+  // the old one. Only this edition's (its scope), and only over http(s).
+  function retireOfflineCopy() {
+    const container = navigator.serviceWorker;
+    if (!container || !/^https?:$/.test(window.location.protocol)) return;
+    if (document.querySelector('script[src*="crawl-offline.js"]')) return;
+    const scope = new URL(document.documentElement.dataset.content_root || "./", window.location.href);
+    const worker = new URL("crawl-sw.js", scope).href;
+    const ours = (name) => name.startsWith(`sphinx-crawl ${scope.pathname} `) || name === `sphinx-crawl-state ${scope.pathname}`;
+    container.getRegistrations()
+      .then((found) => Promise.all(found
+        .filter((registration) => registration.scope === scope.href &&
+          [registration.active, registration.waiting, registration.installing].some((w) => w && w.scriptURL === worker))
+        .map((registration) => registration.unregister())))
+      .then((retired) => (retired.length && typeof caches !== "undefined" ? caches.keys() : []))
+      .then((names) => Promise.all(names.filter(ours).map((name) => caches.delete(name))))
+      .catch(() => {});
+  }
+
   const start = () => {
     placeTopParts(); keepTopPartsInFlow(); markSearchBox(); setupAgeFilter(); setupPrintDate(); setupEditionSwitch();
+    retireOfflineCopy();
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -13,12 +13,17 @@ from tests.browser.support import AGED_PAGES, STATIC, html_pages, is_search, vis
 
 pytestmark = pytest.mark.browser
 
-BUDGET = 15 * 1024
+#: What every page downloads of ours, gzipped: the stylesheet and crawl.js as shipped.
+#: (Until s54 the sources were measured, comments and all, against 15 KiB: a comment on
+#: why a function is there cost as much as the code.)
+BUDGET = 13 * 1024
 
 
-def test_css_and_js_under_15kb_gzipped() -> None:
+def test_css_and_js_under_13kb_gzipped() -> None:
+    from sphinx_crawl.output import shipped_bytes
+
     sizes = {
-        name: len(gzip.compress((STATIC / name).read_bytes(), compresslevel=9))
+        name: len(gzip.compress(shipped_bytes(STATIC / name), compresslevel=9))
         for name in ("crawl.css", "crawl.js")
     }
     assert sum(sizes.values()) < BUDGET, sizes

@@ -384,3 +384,27 @@ def test_a_deploy_that_changes_one_page_downloads_only_that_page(
     response = tab.goto("p00002.html")
     assert response is not None
     assert response.body() == (served.out / "p00002.html").read_bytes()
+
+
+def test_a_build_without_the_offline_copy_takes_the_installed_worker_off(
+    phone: Callable[[], Tab], served: Served
+) -> None:
+    """s54: turned off (``crawl_offline = False``), a build removes the worker an earlier
+    one wrote; a phone that installed it is told so by the next page it opens: the
+    worker is unregistered and what it kept deleted (before, it stayed for good)."""
+    tab = phone()
+    page = tab.page
+    first_visit(tab, "p00003.html")
+    conf = served.src / "conf.py"
+    text = conf.read_text(encoding="utf-8").replace("crawl_offline = True", "crawl_offline = False")
+    conf.write_text(text, encoding="utf-8")
+    sphinx_build(served.src, served.out)
+    assert not (served.out / "crawl-sw.js").exists()
+    tab.goto("p00003.html")
+    assert "crawl-offline.js" not in page.content()
+    left = """async () => [(await navigator.serviceWorker.getRegistrations()).length,
+      (await caches.keys()).filter((name) => name.startsWith('sphinx-crawl')).length]"""
+    deadline = time.monotonic() + 15
+    while page.evaluate(left) != [0, 0] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert page.evaluate(left) == [0, 0]
