@@ -11,7 +11,6 @@ is left out or imported without the faulty part.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,12 @@ from urllib.parse import urljoin, urlsplit
 
 from sphinx_crawl.config import Problem, SourceData, check_source, is_web_url
 from sphinx_crawl.core.ages import AgeRange
-from sphinx_crawl.core.entries import lone_surrogate, plain_text
+from sphinx_crawl.core.entries import (
+    CONTROL_CHARACTERS,
+    lone_surrogate,
+    named_characters,
+    plain_text,
+)
 
 #: The keys an entry of a data file may have besides its type's fields and relations.
 DATA_ENTRY_KEYS = ("type", "id", "title", "text", "age", "tags", "keywords", "source", "url")
@@ -209,17 +213,14 @@ def _handbook(path: Path, base_url: str | None) -> ImportedFile:
 #: Control characters (tab, line feed and carriage return are text): JSON and YAML read
 #: "\u0000" or "\u001b", but no XML reader takes them (an EPUB's pages are XML) and HTML
 #: shows them as boxes or not at all.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def _without_controls(value: Any, found: set[str]) -> Any:
     """``value`` (text, or lists and mappings of it) with each control character read
     as a space; the characters met are added to ``found``."""
     if isinstance(value, str):
-        if not _CONTROLS.search(value):
+        if not CONTROL_CHARACTERS.search(value):
             return value
-        found.update(_CONTROLS.findall(value))
-        return _CONTROLS.sub(" ", value)
+        found.update(CONTROL_CHARACTERS.findall(value))
+        return CONTROL_CHARACTERS.sub(" ", value)
     if isinstance(value, Mapping):
         return {key: _without_controls(item, found) for key, item in value.items()}
     if isinstance(value, list):
@@ -229,9 +230,9 @@ def _without_controls(value: Any, found: set[str]) -> Any:
 
 def _say_controls(found: set[str], problems: list[str]) -> None:
     if found:
-        named = ", ".join(f"U+{ord(char):04X}" for char in sorted(found))
         problems.append(
-            f"the file's text holds control characters ({named}), which are no text; "
+            f"the file's text holds control characters ({named_characters(found)}), which "
+            "are no text; "
             "each is read as a space"
         )
 

@@ -10,7 +10,8 @@ from tests.build_utils import Build, build
 
 RST_PAGE = (
     "Edges in rST\n============\n\n.. tip-card:: Two ages in rST\n   :id: two-ages-rst\n"
-    "   :age: 4-6 months\n   :source: kc\n   :age: 6-9 months\n\n   Body.\n"
+    "   :age: 4-6 months\n   :source: kc\n   :age: 6-9 months\n\n   Body.\n\n"
+    ".. tip-card:: \\\n   :id: backslash\n   :source: kc\n\n   Body.\n"
 )
 
 PAGE = (
@@ -19,7 +20,10 @@ PAGE = (
     ":tags: floor\u2028play\n:source: kc\n\nBody.\n:::\n\n"
     ":::{tip-card} Two ages\n:id: two-ages\n:age: 4-6 months\n:age: 6-9 months\n"
     ":source: kc\n\nBody.\n:::\n\n"
-    ":::{crawl-list} Empty filters\n:tags:\n:type:\n:::\n"
+    ":::{crawl-list} Empty filters\n:tags:\n:type:\n:::\n\n"
+    ":::{tip-card} Bell\x07 and esc\x1b[31m red\n:id: controls\n:tags: t\x08x\n:source: kc\n\n"
+    "Body\x07 text.\n:::\n\n"
+    ":::{tip-card} \u200b\ufeff\n:id: invisible\n:source: kc\n\nBody.\n:::\n"
 )
 
 
@@ -70,3 +74,27 @@ def test_an_empty_filter_is_named(site: Build) -> None:
     assert len(warnings) == 2
     at = f"<src>/index.md:{line(site, 'Empty filters')}: "
     assert all(w.startswith(at) for w in warnings), warnings
+
+
+def test_control_characters_are_named_and_read_as_spaces(site: Build) -> None:
+    """s54: a bell or an escape typed in an entry went into crawl.json (which the
+    extension's own import refuses) and an EPUB's heading (then no XML), unsaid."""
+    (warning,) = [w for w in site.crawl_warnings("content") if "control characters" in w]
+    assert warning.startswith(f"<src>/index.md:{line(site, 'Bell')}: ")
+    assert "U+0007, U+0008, U+001B" in warning
+    entry = {e["id"]: e for e in site.crawl_json()["entries"]}["controls"]
+    assert entry["title"] == "Bell and esc [31m red"
+    assert entry["tags"] == ["t x"]
+    assert "\x07" not in site.text("index.html")
+    assert "\x1b" not in site.text("crawl.json")
+
+
+def test_a_title_that_shows_nothing_is_no_title(site: Build) -> None:
+    """s54: a title of characters of no width, or of rST's escape alone, made an empty
+    heading, unsaid. Both are told, and read as the type's label, as no title is."""
+    warnings = [w for w in site.crawl_warnings("title") if "do not show" in w]
+    assert len(warnings) == 2, warnings
+    assert any(w.startswith(f"<src>/index.md:{line(site, 'invisible') - 1}: ") for w in warnings)
+    assert any(w.startswith("<src>/rst-edges.rst:") for w in warnings)
+    entries = {e["id"]: e for e in site.crawl_json()["entries"]}
+    assert entries["invisible"]["title"] == entries["backslash"]["title"] == "Tip"

@@ -155,6 +155,26 @@ def lone_surrogate(value: Any, where: str) -> str | None:
     return None
 
 
+#: Control characters (a bell, an escape, a backspace; not tab or newline): no text, and
+#: no XML either (an EPUB with one in a title is not well-formed).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def named_characters(found: set[str]) -> str:
+    """``"U+0007, U+001B"``: characters by their code points, sorted."""
+    return ", ".join(f"U+{ord(char):04X}" for char in sorted(found))
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether ``text`` shows nothing on a page: only spaces, characters of no width
+    (U+200B, U+FEFF, a soft hyphen: format characters) and the markup's escape, a
+    backslash (``.. tip-card:: \\`` is a title of nothing)."""
+    return all(
+        char.isspace() or char == "\\" or unicodedata.category(char) in ("Cf", "Cc", "Zs")
+        for char in text
+    )
+
+
 def plain_text(text: str) -> str:
     """Collapse whitespace so exported text is stable across parsers."""
     return " ".join(text.split())

@@ -13,7 +13,12 @@ from sphinx_crawl.collect import ENTRY_ATTRIBUTE, ORDER_ATTRIBUTE
 from sphinx_crawl.config import SourceData, crawl_config
 from sphinx_crawl.contacts import fill_contacts, unknown_kind_message
 from sphinx_crawl.core.content_types import COMMON_OPTIONS, ContentType
-from sphinx_crawl.core.entries import EntryData
+from sphinx_crawl.core.entries import (
+    CONTROL_CHARACTERS,
+    EntryData,
+    named_characters,
+    shows_nothing,
+)
 from sphinx_crawl.diagnostics import Subtype, warn
 from sphinx_crawl.directives.entry_parts import (
     Report,
@@ -48,15 +53,20 @@ class EntryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         ct = self.content_type
         location = self.get_location()
-        known = [*COMMON_OPTIONS, *_type_options(ct)]
-        self.options = read_options(ct.directive, self.options, self.block_text, known, location)
 
         def report(message: str, subtype: Subtype) -> None:
             warn(f"{ct.directive}: {message}", location, subtype)
 
+        self._without_controls(report)
+        known = [*COMMON_OPTIONS, *_type_options(ct)]
+        self.options = read_options(ct.directive, self.options, self.block_text, known, location)
         title = self.arguments[0].strip() if self.arguments else ""
-        if not title:
-            report("the entry has no title", "title")
+        if shows_nothing(title):
+            # (A title of only a backslash or of characters of no width showed an empty
+            # heading, s54.)
+            shown = " (only characters that do not show)" if title else ""
+            report(f"the entry has no title{shown}", "title")
+            title = ""
         entry_id = checked_id(ct, self.options.get("id") or "", title or str(ct.label), report)
         age = read_age(ct, self.options.get("age"), report, self.env.config.language)
         fields = self._with_contacts(convert_fields(ct, self.options, report), report)
@@ -127,6 +137,31 @@ class EntryDirective(SphinxDirective):
                 callout.rawsource = " ".join(str(self.options[callout["field"]]).split())
                 callout.source, callout.line = self.get_source_info()
         return callouts
+
+    def _without_controls(self, report: Report) -> None:
+        """Control characters (a bell, an escape) in the title, the options or the body
+        are no text: each is read as a space, and the author told once (s54: they went
+        into crawl.json, which the extension's own import refuses, and an EPUB's
+        heading, which was then no XML)."""
+        found: set[str] = set()
+
+        def clean(text: str) -> str:
+            found.update(CONTROL_CHARACTERS.findall(text))
+            return CONTROL_CHARACTERS.sub(" ", text)
+
+        self.arguments = [clean(argument) for argument in self.arguments]
+        self.options = {
+            name: clean(value) if isinstance(value, str) else value
+            for name, value in self.options.items()
+        }
+        self.block_text = clean(self.block_text)
+        self.content.data = [clean(line) for line in self.content.data]
+        if found:
+            report(
+                f"the entry holds control characters ({named_characters(found)}), which are "
+                "no text; each is read as a space",
+                "content",
+            )
 
     def _with_contacts(self, fields: dict[str, Any], report: Report) -> dict[str, Any]:
         """Text fields (an option's value, or a default such as the red flags' usual
