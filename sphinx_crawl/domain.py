@@ -144,6 +144,19 @@ class CrawlDomain(Domain):
     #: :func:`domain_for`); every reader of the types asks the domain for them.
     content_types: ClassVar[ContentTypeRegistry] = ContentTypeRegistry()
 
+    def setup(self) -> None:
+        """Sphinx's (a label for each index page), and the labels of index pages of a
+        content type now gone (its plugin taken out) leave the stored environment, as a
+        clean build has none (s54: ``objects.inv`` still listed the old page's label)."""
+        super().setup()
+        std = self.env.get_domain("std")
+        ours = f"{self.name}-"
+        current = {f"{ours}{index.name}" for index in self.indices}
+        for labels in (getattr(std, "labels", {}), getattr(std, "anonlabels", {})):
+            for label in [name for name in labels if name.startswith(ours)]:
+                if labels[label][0] == label and label not in current:
+                    del labels[label]
+
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         for content_type in self.content_types:

@@ -345,6 +345,7 @@ def new_build(app: Sphinx, env: BuildEnvironment, *changes: object) -> list[str]
     _PARTS.pop(app, None)
     _BEFORE[app] = {}
     _START[app] = crawl_domain(env).data.get(STATE)
+    _LAST_INDICES[app] = set(_record(app).get("indices") or {})
     return []
 
 
@@ -354,6 +355,8 @@ _PER_DOC = ("entries", "collectors", "extensions")
 _PURGED: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
 
 
+#: The index pages the last finished build wrote (its record), as each build starts.
+_LAST_INDICES: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
 #: The state of the data as each build started (the one the last build saved).
 _START: WeakKeyDictionary[Sphinx, str | None] = WeakKeyDictionary()
 #: The pages purged in this build, with their entries and crawl-extends as stored before.
@@ -710,13 +713,15 @@ def remove_empty_index_pages(app: Sphinx, exception: Exception | None) -> None:
         return  # current outputs: the last finished build removed them
     name = crawl_domain(app.env).name
     indexed = _indexed(app)
-    for index in _indices(app):
-        if f"{name}-{index.name}" not in indexed:
-            page = _page_file(app, f"{name}-{index.name}")
-            page.unlink(missing_ok=True)
-            if page.parent != Path(app.outdir) and page.parent.is_dir():
-                with contextlib.suppress(OSError):  # dirhtml's crawl-tips/, if empty
-                    page.parent.rmdir()
+    pages = {f"{name}-{index.name}" for index in _indices(app)}
+    # And the pages of content types gone since the last build (a plugin taken out, s54).
+    gone = {page for page in _LAST_INDICES.get(app, ()) if page.startswith(f"{name}-")}
+    for page_name in sorted((pages - set(indexed)) | (gone - pages)):
+        page = _page_file(app, page_name)
+        page.unlink(missing_ok=True)
+        if page.parent != Path(app.outdir) and page.parent.is_dir():
+            with contextlib.suppress(OSError):  # dirhtml's crawl-tips/, if empty
+                page.parent.rmdir()
 
 
 def setup_incremental(app: Sphinx) -> None:

@@ -372,3 +372,59 @@ def test_a_type_of_another_type_s_directive_is_refused_by_the_core_registry() ->
     registry.add(activity())
     with pytest.raises(ContentTypeError, match="already the directive of content type"):
         registry.add(activity(name="game"))
+
+
+GONE_PLUGIN = """
+from sphinx_crawl import ContentType, Field, IndexSpec, register_content_type
+
+GAME = ContentType(
+    name="game", directive="game-card", label="Game", plural="Games", help="A game.",
+    fields=(Field("energy", help="calm or lively", schema={"type": "string"}),),
+    index=IndexSpec("games", "Games by energy", "games",
+                    lambda e: [(e["fields"].get("energy") or "any", "any")]),
+)
+
+
+def setup(app):
+    app.setup_extension("sphinx_crawl")
+    register_content_type(app, GAME)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def test_a_plugin_taken_out_leaves_no_index_page_nor_its_label(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s54: with a plugin's content type gone (the plugin and its pages taken out), an
+    incremental build left the type's index page and its label in objects.inv; a clean
+    build has neither."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "gone_games_s54.py").write_text(GONE_PLUGIN, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(src))
+    (src / "conf.py").write_text('extensions = ["gone_games_s54"]\n', encoding="utf-8")
+    (src / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n\n   games\n\n"
+        ".. tip-card:: Bare knees\n   :id: bare\n\n   Socks.\n",
+        encoding="utf-8",
+    )
+    (src / "games.rst").write_text(
+        "Games\n=====\n\n.. game-card:: Chase\n   :id: chase\n   :energy: lively\n\n   Run.\n",
+        encoding="utf-8",
+    )
+    first = build(src)
+    assert (first.outdir / "crawl-games.html").exists()
+    assert (
+        "crawl-games"
+        in load_inventory((first.outdir / "objects.inv").read_bytes()).data["std:label"]
+    )
+    (src / "conf.py").write_text('extensions = ["sphinx_crawl"]\n', encoding="utf-8")
+    (src / "games.rst").unlink()
+    (src / "index.rst").write_text(
+        "Home\n====\n\n.. tip-card:: Bare knees\n   :id: bare\n\n   Socks.\n", encoding="utf-8"
+    )
+    again = build(src)
+    assert not (again.outdir / "crawl-games.html").exists()
+    labels = load_inventory((again.outdir / "objects.inv").read_bytes()).data["std:label"]
+    assert "crawl-games" not in labels
+    assert (again.outdir / "crawl-tips.html").exists()
