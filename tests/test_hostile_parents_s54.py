@@ -199,6 +199,8 @@ AGES = {
         "I'm a 24 year old first time mum, my 9 month old only crawls backwards": False,
         "her cousin is 20 months and walks, my 8 month old crawls backwards": False,
         "my 4 year old only crawls backwards": True,
+        # A year and months glued together, as "5wk" is a number and its unit.
+        "1y7m crawls backwards normal?": True,
     },
     "es": {
         "tengo un niño de 3 años y una bebé de 7 meses que gatea hacia atrás": False,

@@ -468,7 +468,9 @@
     const inWords = numberWords(index);
     return fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
       .map((token) => token.replace(/[.,]+$/, "")) // "semanas," is "semanas"; "10,5" stays
-      .flatMap((token) => token.match(/^(\d+(?:[.,]\d+)?)(\p{L}+)$/u)?.slice(1).map((part) => (part === "y" ? "yr" : part)) ?? [token])
+      // (Each number and unit of one glued together apart: "5wk", "1y7m", s54.)
+      .flatMap((token) => (/^\d+(?:[.,]\d+)?\p{L}/u.test(token)
+        ? token.match(/\d+(?:[.,]\d+)?|\p{L}+/gu).map((part) => (part === "y" ? "yr" : part)) : [token]))
       .filter(Boolean)
       .map((token) => (inWords.has(token) ? String(inWords.get(token)) : token));
   }
