@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import Tab
-from tests.browser.support import AGED_PAGES, STATIC, html_pages, is_search, visit_list
+from tests.browser.support import AGED_PAGES, STATIC
 
 pytestmark = pytest.mark.browser
 
@@ -38,16 +38,9 @@ def test_built_assets_are_the_package_ones(site: Path) -> None:
     assert (site / "_static" / "crawl.css").read_bytes() == (STATIC / "crawl.css").read_bytes()
 
 
-def test_no_page_requests_another_host(open_page: Callable[..., Tab], site: Path) -> None:
-    tab = open_page(viewport={"width": 1280, "height": 900})
-    for path in [*visit_list(site), "red-flags.html?age=11&only=1"]:
-        tab.goto(path)
-        if is_search(path):
-            # Sphinx's results, and the entry index crawl.js loads on demand.
-            tab.page.locator("#search-results .search-summary").wait_for()
-            tab.page.locator("section.crawl-search").wait_for()
-    assert len(tab.requests) > len(html_pages(site))
-    assert all(url.startswith(tab.base) for url in tab.requests), tab.outside_requests()
+# Every page asking no other host for anything: the light pass of
+# tests/browser/test_a11y.py, which opens every page (and a filtered age, and Sphinx's
+# search to its end) and fails on any request that leaves the site.
 
 
 def test_no_request_leaves_file_url(open_page: Callable[..., Tab], site: Path) -> None:
