@@ -221,6 +221,18 @@ SIGNS_EN = [
     '"tv onto"', '"tv on him"', '"tv on her"', '"tv landed"', '"television fell"',
     '"bookcase fell"', '"bookshelf fell"',
     '"dresser fell"', '"wardrobe fell"', '"furniture fell"', "fell off sick",
+    # A second round (s54): lips gone dark (HSE: blue around the lips); confused and
+    # floppy (HSE: unresponsive, does not seem to know you); spasms in clusters (NHS: a
+    # first fit); fast breathing and the ribs showing (HSE: very fast breathing, sucking
+    # in under the ribs); a head injury's signs after a fall (NHS: may have been
+    # seriously injured); "not breathing" as dictation writes it.
+    "dark lips", "lips darkened", "confused floppy", "confused limp",
+    "head drops clusters", "breathing quickly", "breathing rapidly", "rapid breathing",
+    "ribs showing", "dent head", "fluid ear", "blood ear", "hit head quiet", "fell keeps sick",
+    "knot breathing", '"not breeding"',
+    # Pupils of two sizes after a fall or a knock (alone, and infantile spasms by name,
+    # the illness notice: s37, s40).
+    "fell pupil", "fall pupil", "hit head pupil", "bump head pupil", "bumped head pupil",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -396,6 +408,11 @@ SIGNS_ES = [
     "gravemente enferma", "enredó cordón", "enredado cordón", "enredada cordón",
     "cayó estanque", "cayó ventana", "tele encima", "televisión encima", "mueble encima",
     "estantería encima", "callo bomita", "cayó bomita", "calló bomita",
+    # The second round (s54), as in English; gasping said in Spanish ("boquea").
+    "boquea", "boqueando", "confundido flojo", "confundida floja", "confundido flácido",
+    "confundida flácida", "sacudidas cabeza serie", "respira deprisa",
+    "respiración acelerada", "marcan costillas", "cayó pupila", "caída pupila",
+    "golpe pupila", "hundimiento cabeza", "líquido oído", "sangre oído",
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
 #: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the
@@ -596,6 +613,11 @@ UNWELL_EN = [
     # (s54: a drug, or a small thing breathed in: "baby drank some of my methadone",
     # "baby inhaled a small bead" got no notice.)
     "methadone", "inhaled",
+    # (The second round: things drunk or eaten that harm, a cut, a thing in the eye.)
+    "petrol", "gasoline", "lamp oil", "white spirit", "turpentine", "slug pellets",
+    "cannabis", "acetone", "sanitizer", "sanitiser", "nail varnish", "nail polish", "e cig",
+    "ecig", "cut forehead", "cut head", "cut lip", "split lip",
+    '"something in his eye"', '"something in her eye"', '"something in eye"',
 ]
 UNWELL_ES = [
     "fiebre", "temperatura", "calentura", "vómito", "vomita", "vomitando", "diarrea", "tos",
@@ -699,6 +721,11 @@ UNWELL_ES = [
     # A wild mushroom eaten (s54: "se comió una seta del jardín" got no notice; "ate a
     # mushroom" the illness one).
     "seta", "setas",
+    # (The second round, as in English.)
+    "gasolina", "aceite lámpara", "aguarrás", "matababosas", "cannabis", "marihuana",
+    "acetona", "quitaesmalte", "batería", "bateria", "colilla", "vapeador", "jadea",
+    "jadeando", "corte frente", "corte cabeza", "partió labio", "labio partido",
+    '"algo en el ojo"',
 ]
 #: A fever or a high temperature, as a parent says it (the HSE's rule for a baby under
 #: 3 months). "Hot" as well: warm to the touch at that age is for a thermometer and the

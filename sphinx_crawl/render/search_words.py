@@ -485,7 +485,7 @@ INTENT_WORDS: dict[str, list[str]] = {
     # weeks when very worried; s54: "my 10 day old is floppy", "my one month old is very
     # unwell", "3 weeks old making grunting noises every breath" got a card or the
     # illness notice).
-    "young_unwell": _listed("floppy lethargic listless grunting grunts unwell poorly ill"),
+    "young_unwell": _listed("floppy lethargic listless grunting grunts unwell poorly ill pitched"),
     # Colour said of the baby, not of a thing (s42: "baby blue onesie", "purple skin
     # cream" were told to call an ambulance; "my baby is blue", "lips turning blue" are
     # an emergency). An emergency sign with one of these colours counts only where the
@@ -583,6 +583,13 @@ INTENT_WORDS: dict[str, list[str]] = {
         ),
         "backwards in development",
         "going backwards developmentally",
+        # Walking given up for crawling (s54: "my toddler has started crawling again
+        # instead of walking" listed the walking window first; RCN: losing walking is a
+        # skill lost).
+        "crawling again instead of walking",
+        "gone back to crawling",
+        "went back to crawling",
+        "now back to crawling",
     ],
     # A skill said begun after one said gone: "stopped crawling and started walking", "no
     # longer crawls because he walks now" (RCN: no regression when walking takes over);
@@ -621,7 +628,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
         "age": _listed("mes meses semana semanas año años día días dia dias"),
         "months": _listed("mes meses"),
         "years": _listed("año años ano anos añito añitos"),
-        "weeks": _listed("semana semanas"),
+        "weeks": _listed("semana semanas sem sems"),
         "days": _listed("día días dia dias"),
         # "2 años y 1 mes", "un año y medio", "año y medio".
         "and": _listed("y e"),
@@ -818,7 +825,8 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             "ayuda socorro auxilio urgente"
         ),
         "young_unwell": _listed(
-            "flácido flácida flojito flojita pachucho pachucha malito malita decaído decaída "
+            "flácido flácida flojito flojita flojo floja pachucho pachucha malito malita decaído "
+            "decaída "
             "quejido quejidos gime gimiendo enfermo enferma"
         ),
         # Things a colour after them is theirs (s42; as the harmless phrases' toys).
@@ -858,6 +866,9 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
             ),
             "para atrás en el desarrollo",
             "hacia atrás en el desarrollo",
+            # (s54, as in English.)
+            "vuelto a gatear en vez de caminar",
+            "volvió a gatear en vez de caminar",
         ],
         # "Dejó de gatear para ponerse de pie" (s52), as "to" in English.
         "started": _listed("empezó empezo empieza comenzó comenzo comienza ahora porque para"),

@@ -466,13 +466,23 @@
   // Spanish "and" ("entre 6 y 10 meses"), no year.
   function numberTokens(index, query) {
     const inWords = numberWords(index);
-    return fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
+    const { weeks, days } = intentSets(index);
+    const found = fold(query.toLowerCase()).split(/[^\p{L}\p{N}.,]+/u)
       .map((token) => token.replace(/[.,]+$/, "")) // "semanas," is "semanas"; "10,5" stays
       // (Each number and unit of one glued together apart: "5wk", "1y7m", s54.)
       .flatMap((token) => (/^\d+(?:[.,]\d+)?\p{L}/u.test(token)
         ? token.match(/\d+(?:[.,]\d+)?|\p{L}+/gu).map((part) => (part === "y" ? "yr" : part)) : [token]))
       .filter(Boolean)
       .map((token) => (inWords.has(token) ? String(inWords.get(token)) : token));
+    // A week or a day said before its number ("wk 6 baby floppy", "día 5"): its age
+    // (s54). Not another number's unit ("born at 32 weeks 3 days").
+    return found.map((token, i) => {
+      const unit = (at) => weeks.has(found[at]) || days.has(found[at]);
+      const number = (at) => /^\d+$/.test(found[at] || "");
+      if (unit(i) && number(i + 1) && !number(i - 1) && !unit(i + 2)) return found[i + 1];
+      if (number(i) && unit(i - 1) && !number(i - 2) && !unit(i + 1)) return found[i - 1];
+      return token;
+    });
   }
 
   // Each age a query gives, a number with the word after it ("9 months", "2-year-old",
