@@ -265,7 +265,9 @@
   // A build without crawl_offline loads no crawl-offline.js, and has no worker (the
   // extension removes the one an earlier build wrote). A worker a phone installed then
   // is taken off, with what it kept, so the phone reads this build and not a copy of
-  // the old one. Only this edition's (its scope), and only over http(s).
+  // the old one. Only this edition's (its scope), and only over http(s). Its caches are
+  // deleted on every such page: the worker, unregistered, still serves the page that
+  // unregistered it, and may keep a file after they were first deleted.
   function retireOfflineCopy() {
     const container = navigator.serviceWorker;
     if (!container || !/^https?:$/.test(window.location.protocol)) return;
@@ -278,7 +280,7 @@
         .filter((registration) => registration.scope === scope.href &&
           [registration.active, registration.waiting, registration.installing].some((w) => w && w.scriptURL === worker))
         .map((registration) => registration.unregister())))
-      .then((retired) => (retired.length && typeof caches !== "undefined" ? caches.keys() : []))
+      .then(() => (typeof caches !== "undefined" ? caches.keys() : []))
       .then((names) => Promise.all(names.filter(ours).map((name) => caches.delete(name))))
       .catch(() => {});
   }
