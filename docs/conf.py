@@ -540,6 +540,10 @@ crawl_tag_labels = {
 # Words parents type -> words the handbook uses, for the entry search on the
 # search page (crawl.js). Keys are single words; values may be phrases.
 crawl_search_synonyms: dict[str, list[str]] = {
+    # One side weaker, as parents say it (s54: "seems weaker on his left side" listed a
+    # tip and "Usually, yes" before the sign; a keyword "weaker" made "weather" and
+    # "shaker" its typos).
+    "weaker": ["one side"],
     # Bottoms and scooting
     "bum": ["bottom"],
     "butt": ["bottom"],

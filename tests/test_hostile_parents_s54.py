@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from tests.test_hostile_parents_s38 import notices_are_as_asked
+from tests.test_hostile_parents_s45 import first_shown
 from tests.test_search_triage import EMERGENCY, NEITHER, UNWELL, decided
 from tests.test_search_triage import editions as editions  # the fixture
 
@@ -296,3 +297,71 @@ SECOND_TOPICS = {
 
 def test_a_second_round_s_worries_get_their_note(editions: dict[str, Path]) -> None:
     read_as(editions, SECOND_TOPICS, lambda found: len(found["notes"]))
+
+
+#: A third round: signs in autocorrect's and other regions' words ("wint wake", "lips
+#: blew", "violeta", "marmoleada", "está ido", a fit described, "crisis febril", apnoea,
+#: not acting right after landing on the head), and a very young baby "just doesn't seem
+#: right". A purple dress is no sign; landing on the head alone keeps the illness notice.
+THIRD_ROUND = {
+    "en": {
+        "baby wint wake up": EMERGENCY,
+        "babys lips blew": EMERGENCY,
+        "hes not himself and doesnt know who i am": EMERGENCY,
+        "my 5 week old just doesn't seem right": EMERGENCY,
+        "my 4 week old is a bit off, not his usual self": EMERGENCY,
+        "twitching and staring": EMERGENCY,
+        "my nine month old is wheezy and the skin between his ribs pulls in": EMERGENCY,
+        "apnea episode in my 6 week old": EMERGENCY,
+        "she crawled off the bed, landed on her head, and now she's not acting right": (EMERGENCY),
+        "baby landed on head": UNWELL,
+        "my 6 month old is a bit off": NEITHER,
+    },
+    "es": {
+        "se puso violeta": EMERGENCY,
+        "tiene la piel como marmoleada": EMERGENCY,
+        "está todo manchado y frío": EMERGENCY,
+        "el niño está ido, no me mira": EMERGENCY,
+        "se puso dura y temblaba 2 minutos": EMERGENCY,
+        "tiembla y no para": EMERGENCY,
+        "tuvo una crisis febril": EMERGENCY,
+        "tiene rash que no se quita con el vaso": EMERGENCY,
+        "mi baby no wake up": EMERGENCY,
+        "tiene un vestido violeta para gatear": NEITHER,
+    },
+}
+
+
+def test_a_third_round_s_emergencies_get_their_notice(request: pytest.FixtureRequest) -> None:
+    notices_are_as_asked(request, THIRD_ROUND)
+
+
+#: The answer first: a side weaker or the limbs stiff or floppy in a parent's words lists
+#: that sign first; "how long is too long" its answer, which now says until when (before:
+#: "often a few days to a few weeks", no bound; shared/EVIDENCE.md, the handbook's sign
+#: at one year).
+ANSWER_FIRST = {
+    "en": {
+        "he only crawls backwards and seems weaker on his left side": "one-side-weaker",
+        "baby slips through my hands when I lift him under the arms": "floppy-muscle-tone",
+        "his legs cross like scissors when I hold him up": "stiff-limbs",
+        "how long is too long to only go backwards": "how-long-backwards-phase-last",
+    },
+    "es": {
+        "se me resbala de las manos cuando lo levanto por las axilas": "floppy-muscle-tone",
+        "no quiere apoyar los pies": "cannot-bear-weight",
+    },
+}
+
+
+def test_a_third_round_s_answers_come_first(request: pytest.FixtureRequest) -> None:
+    found = first_shown(request, ANSWER_FIRST)
+    assert found == {(lang, q): e for lang, qs in ANSWER_FIRST.items() for q, e in qs.items()}
+
+
+def test_how_long_the_backwards_phase_lasts_says_until_when(content: Any) -> None:
+    """The answer to "how long does the backwards phase last?" is bounded: around the
+    first birthday, book an appointment (s54: it reassured with no limit)."""
+    text = content.entry("how-long-backwards-phase-last").text
+    assert "first birthday" in text
+    assert "book an appointment" in text

@@ -233,6 +233,13 @@ SIGNS_EN = [
     # Pupils of two sizes after a fall or a knock (alone, and infantile spasms by name,
     # the illness notice: s37, s40).
     "fell pupil", "fall pupil", "hit head pupil", "bump head pupil", "bumped head pupil",
+    # A third round (s54): autocorrect's "wint wake", "lips blew"; blue or dusky round the
+    # mouth; not knowing the parent; twitching and staring (a fit), the skin between the
+    # ribs (sucking in), not acting right after a knock
+    # to the head (landed on it alone is the illness notice's).
+    "wint wake", "lips blew", "bluish mouth", "dusky mouth", '"doesnt know who"',
+    "twitching staring", "twitching stared", "between ribs",
+    "head not acting right",
 ]
 SIGNS_ES = [
     "no respira", "dejó de respirar", "deja de respirar", "no puede respirar",
@@ -413,6 +420,16 @@ SIGNS_ES = [
     "confundida flácida", "sacudidas cabeza serie", "respira deprisa",
     "respiración acelerada", "marcan costillas", "cayó pupila", "caída pupila",
     "golpe pupila", "hundimiento cabeza", "líquido oído", "sangre oído",
+    # The third round: purple as Argentina says it ("violeta"), mottled ("marmoleada",
+    # blotchy and cold), absent ("está ido"), a fit described ("se puso dura y temblaba",
+    # the eyes rolled back and trembling, trembling that does not stop), a febrile
+    # seizure ("crisis febril"), the rash that does not fade, a fall on the head
+    # ("cayó de cabeza"), and Spanglish "no wake up".
+    '"puso violeta"', '"está violeta"', '"quedó violeta"', "marmoleada", "marmoleado",
+    "manchado frío", "manchada fría", '"está ido"',
+    '"está ida"', "dura temblaba", "duro temblaba", "dura tiembla", "duro tiembla",
+    "ojos atrás temblaba", "tiembla no para", "crisis febril", "rash no se quita",
+    "rash vaso", "cayó de cabeza", '"no wake up"',
 ]
 #: Emergencies in French and Portuguese: a parent may type the words that come first to
 #: them in either edition (s40: "mon bébé ne respire pas", "bebê não respira" got the

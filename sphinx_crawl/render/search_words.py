@@ -469,8 +469,9 @@ INTENT_WORDS: dict[str, list[str]] = {
     # amiss. A query of these (and stop and intent words) gets where to get help first.
     "vague": _listed(
         "baby babies child son daughter ok okay right fine well something think feel going on just "
-        # "Not himself", "she seems off" (s53).
-        "himself herself seems acting "
+        # "Not himself", "she seems off" (s53); "doesn't seem right", "a bit off, not his
+        # usual self" (s54).
+        "himself herself seems seem acting bit usual self "
         # "I don't know what to do any more", "I can't take it any more": a parent at the
         # end of their tether, no skill lost (s42: "Your baby loses a skill" came first).
         "please know anymore take cope"
@@ -485,7 +486,10 @@ INTENT_WORDS: dict[str, list[str]] = {
     # weeks when very worried; s54: "my 10 day old is floppy", "my one month old is very
     # unwell", "3 weeks old making grunting noises every breath" got a card or the
     # illness notice).
-    "young_unwell": _listed("floppy lethargic listless grunting grunts unwell poorly ill pitched"),
+    # (Apnoea by name, at any age, is the illness notice's: s37.)
+    "young_unwell": _listed(
+        "floppy lethargic listless grunting grunts unwell poorly ill pitched apnea apnoea apneas"
+    ),
     # Colour said of the baby, not of a thing (s42: "baby blue onesie", "purple skin
     # cream" were told to call an ambulance; "my baby is blue", "lips turning blue" are
     # an emergency). An emergency sign with one of these colours counts only where the
@@ -794,6 +798,7 @@ OTHER_LANGUAGES: dict[str, dict[str, list[str]]] = {
                     "amarillos",
                     "amarillas",
                     # s39: "juguete morado" was told to call now.
+                    "violeta",
                     "morado",
                     "morada",
                 )
