@@ -690,12 +690,12 @@ if language == "es":
              "problema de corazón", "problemas de corazón"],
         ),
         "reflujo": (
-            "el reflujo ni las regurgitaciones",
+            "el reflujo ni de las regurgitaciones",
             ["reflujo", "regurgita", "regurgitar", "regurgitación", "regurgitaciones",
              "bocanadas"],
         ),
         "oídos": (
-            "las otitis ni el dolor de oído",
+            "las otitis ni del dolor de oído",
             ["otitis", "infección de oído", "dolor de oído", "oreja", "orejas"],
         ),
         "piel": (
