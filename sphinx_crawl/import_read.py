@@ -20,10 +20,10 @@ from urllib.parse import urljoin, urlsplit
 from sphinx_crawl.config import Problem, SourceData, check_source, is_web_url
 from sphinx_crawl.core.ages import AgeRange
 from sphinx_crawl.core.entries import (
-    CONTROL_CHARACTERS,
     lone_surrogate,
     named_characters,
     plain_text,
+    without_controls,
 )
 
 #: The keys an entry of a data file may have besides its type's fields and relations.
@@ -182,7 +182,7 @@ def _handbook(path: Path, base_url: str | None) -> ImportedFile:
     for i, source in enumerate(handbook.sources):
         found: list[Problem] = []
         raw = {
-            k: _without_controls(v, controls)
+            k: without_controls(v, controls)
             for k, v in vars(source).items()
             if k in ("title", "publisher", "author", "url", "language") and v is not None
         }
@@ -193,39 +193,21 @@ def _handbook(path: Path, base_url: str | None) -> ImportedFile:
             where=f"entries[{i}]",
             type=entry.type,
             id=entry.id,
-            title=_without_controls(entry.title, controls),
-            text=_without_controls(entry.text, controls),
+            title=without_controls(entry.title, controls),
+            text=without_controls(entry.text, controls),
             age=entry.age,
-            tags=_without_controls(list(entry.tags), controls),
-            keywords=_without_controls(list(entry.keywords), controls),
+            tags=without_controls(list(entry.tags), controls),
+            keywords=without_controls(list(entry.keywords), controls),
             sources=list(entry.sources),
-            fields=_without_controls(dict(entry.fields), controls),
+            fields=without_controls(dict(entry.fields), controls),
             relations={name: list(ids) for name, ids in entry.relations.items()},
             url=_published(entry.url, base_url),
         )
         for i, entry in enumerate(handbook.entries)
     ]
     _say_controls(controls, problems)
-    project = _without_controls(handbook.project, controls)
+    project = without_controls(handbook.project, controls)
     return ImportedFile(project, handbook.language, entries, sources, problems)
-
-
-#: Control characters (tab, line feed and carriage return are text): JSON and YAML read
-#: "\u0000" or "\u001b", but no XML reader takes them (an EPUB's pages are XML) and HTML
-#: shows them as boxes or not at all.
-def _without_controls(value: Any, found: set[str]) -> Any:
-    """``value`` (text, or lists and mappings of it) with each control character read
-    as a space; the characters met are added to ``found``."""
-    if isinstance(value, str):
-        if not CONTROL_CHARACTERS.search(value):
-            return value
-        found.update(CONTROL_CHARACTERS.findall(value))
-        return CONTROL_CHARACTERS.sub(" ", value)
-    if isinstance(value, Mapping):
-        return {key: _without_controls(item, found) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_without_controls(item, found) for item in value]
-    return value
 
 
 def _say_controls(found: set[str], problems: list[str]) -> None:
@@ -257,7 +239,7 @@ def _data_file(data: Any, path: Path) -> ImportedFile:
         raise ImportProblem("expected a list of entries, or a mapping with 'entries: [...]'")
     problems: list[str] = []
     controls: set[str] = set()
-    data = _without_controls(data, controls)
+    data = without_controls(data, controls)
     _say_controls(controls, problems)
     unknown = sorted(str(k) for k in data if k not in ("project", "language", "sources", "entries"))
     if unknown:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from sphinx_crawl.core.ages import AgeDict
@@ -158,6 +158,21 @@ def lone_surrogate(value: Any, where: str) -> str | None:
 #: Control characters (a bell, an escape, a backspace; not tab or newline): no text, and
 #: no XML either (an EPUB with one in a title is not well-formed).
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(value: Any, found: set[str]) -> Any:
+    """``value`` (text, or lists and mappings of it) with each control character read
+    as a space; the characters met are added to ``found``."""
+    if isinstance(value, str):
+        if not CONTROL_CHARACTERS.search(value):
+            return value
+        found.update(CONTROL_CHARACTERS.findall(value))
+        return CONTROL_CHARACTERS.sub(" ", value)
+    if isinstance(value, Mapping):
+        return {key: without_controls(item, found) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_controls(item, found) for item in value]
+    return value
 
 
 def named_characters(found: set[str]) -> str:

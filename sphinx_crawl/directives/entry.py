@@ -14,10 +14,10 @@ from sphinx_crawl.config import SourceData, crawl_config
 from sphinx_crawl.contacts import fill_contacts, unknown_kind_message
 from sphinx_crawl.core.content_types import COMMON_OPTIONS, ContentType
 from sphinx_crawl.core.entries import (
-    CONTROL_CHARACTERS,
     EntryData,
     named_characters,
     shows_nothing,
+    without_controls,
 )
 from sphinx_crawl.diagnostics import Subtype, warn
 from sphinx_crawl.directives.entry_parts import (
@@ -144,18 +144,10 @@ class EntryDirective(SphinxDirective):
         into crawl.json, which the extension's own import refuses, and an EPUB's
         heading, which was then no XML)."""
         found: set[str] = set()
-
-        def clean(text: str) -> str:
-            found.update(CONTROL_CHARACTERS.findall(text))
-            return CONTROL_CHARACTERS.sub(" ", text)
-
-        self.arguments = [clean(argument) for argument in self.arguments]
-        self.options = {
-            name: clean(value) if isinstance(value, str) else value
-            for name, value in self.options.items()
-        }
-        self.block_text = clean(self.block_text)
-        self.content.data = [clean(line) for line in self.content.data]
+        self.arguments = without_controls(self.arguments, found)
+        self.options = without_controls(self.options, found)
+        self.block_text = without_controls(self.block_text, found)
+        self.content.data = without_controls(self.content.data, found)
         if found:
             report(
                 f"the entry holds control characters ({named_characters(found)}), which are "

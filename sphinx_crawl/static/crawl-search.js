@@ -658,7 +658,7 @@
     // a sibling's or the parent's ("i have a 3 year old and a 7 month old", "I'm a 24 year
     // old mum, my 9 month old": s54, told the handbook does not cover the child).
     const [, oldest] = (index.emergency || {}).ages_months || [];
-    const age = ages.find((months) => !(months > oldest)) ?? ages[0];
+    const age = ages.find((value) => !(value > oldest)) ?? ages[0];
     if (age !== undefined) return correctedAge(index, age, earlyMonths);
     // A toddler: a year old at least (the youngest a word can say).
     const { toddler } = intentSets(index);
